@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
+import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
+import { Avatar } from "@/components/ui/avatar";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { db } from "@/lib/db";
+import { listApiTokens } from "@/lib/users/api-tokens";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} id={id} className="border-t border-zinc-200 py-8 dark:border-zinc-800">
+      <h2 id={`${id}-title`} className="mb-4 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function AccountPage() {
+  const viewer = await getViewer(await headers());
+  if (!viewer) redirect("/signin?returnTo=/account");
+  const [user, tokens, sessions] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true } }),
+    listApiTokens(viewer),
+    db.session.count({ where: { userId: viewer.id } }),
+  ]);
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
+      <div className="mb-8 flex items-center gap-4">
+        <Avatar name={user.name} image={user.image} size={56} />
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {when.format(user.createdAt).split(",")[0]}</p>
+        </div>
+      </div>
+      <Section id="profile" title="Profile"><NameForm name={user.name} /></Section>
+      <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
+      {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
+      <Section id="tokens" title="Personal access tokens">
+        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">Tokens let scripts use the Gloss API as you: send <code>Authorization: Bearer &lt;token&gt;</code>. Each is shown once; revoke any you no longer use.</p>
+        {tokens.length ? (
+          <ul className="mb-6 divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Your tokens">
+            {tokens.map((t) => (
+              <li key={t.id} className="flex items-center justify-between gap-3 p-3 text-sm">
+                <div>
+                  <p className="font-medium">{t.name}</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400"><code>{t.prefix}…</code> · created {when.format(t.createdAt)} · {t.lastUsedAt ? `last used ${when.format(t.lastUsedAt)}` : "never used"}</p>
+                </div>
+                <form action={revokeTokenAction}>
+                  <input type="hidden" name="id" value={t.id} />
+                  <SubmitButton variant="secondary" aria-label={`Revoke token ${t.name}`}>Revoke</SubmitButton>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">You have no tokens.</p>}
+        <CreateTokenForm />
+      </Section>
+      <Section id="sessions" title="Sessions">
+        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">You are signed in on {sessions} {sessions === 1 ? "device" : "devices"}.</p>
+        <form action={signOutEverywhereAction}><SubmitButton variant="secondary">Sign out everywhere</SubmitButton></form>
+      </Section>
+      <Section id="delete" title="Delete account">
+        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">Your comments and notes stay, shown as written by “deleted user”. Your name, email, picture, tokens and sessions are removed. This cannot be undone.</p>
+        <DeleteAccountForm needsPassword={!!user.passwordHash} />
+      </Section>
+    </div>
+  );
+}

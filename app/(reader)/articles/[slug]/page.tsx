@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleDate } from "@/components/article/article-date";
+import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
+import { siteUrl } from "@/lib/env";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  const found = await getPublishedArticle(slug);
+  if (!found) notFound();
+  if ("movedTo" in found) permanentRedirect(`/articles/${found.movedTo}`);
+  return found.article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await getPublishedArticle((await params).slug);
+  if (!found || "movedTo" in found) return { title: "Not found" };
+  const a = found.article;
+  return {
+    title: a.title,
+    description: a.excerpt,
+    alternates: { canonical: `${siteUrl()}/articles/${a.slug}` },
+    authors: [{ name: a.authorName }],
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load((await params).slug);
+  const revision = article.currentRevision!;
+  return (
+    <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
+      <article className="min-w-0" aria-labelledby="article-title" data-revision={revision.number}>
+        <header className="mb-8">
+          {article.publication ? <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">{article.publication}</p> : null}
+          <h1 id="article-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+          <p className="mt-4 text-base text-zinc-700 dark:text-zinc-300">
+            by <span className="font-semibold">{article.authorName}</span>
+            {article.affiliation ? <span className="text-zinc-600 dark:text-zinc-400">, {article.affiliation}</span> : null}
+          </p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {article.publishedAt ? <ArticleDate date={article.publishedAt} /> : null} · {readingMinutes(revision.wordCount)} min read
+          </p>
+        </header>
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
+        {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
+      </article>
+      <aside aria-label="Margin notes" className="hidden lg:block" data-margin-column />
+    </div>
+  );
+}

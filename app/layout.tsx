@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { publication } from "@/lib/site";
+
+// Every page reads the database or the viewer: nothing is prerendered at build time. Anonymous
+// reader pages are cached whole by scripts/server.mjs instead.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: publication.name, template: `%s · ${publication.name}` },
+  description: publication.description,
+  applicationName: "Gloss",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [{ media: "(prefers-color-scheme: light)", color: "#ffffff" }, { media: "(prefers-color-scheme: dark)", color: "#09090b" }],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col font-sans">
+        <a href="#main" className="skip-link">Skip to content</a>
+        <SiteHeader />
+        <main id="main" className="flex-1">{children}</main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,79 @@
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
+import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
+
+class RateLimitedSignIn extends CredentialsSignin {
+  constructor(seconds: number) { super(); this.code = `rate_limited_${seconds}`; }
+}
+
+function providers(): NextAuthConfig["providers"] {
+  const e = env();
+  const list: NextAuthConfig["providers"] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        try {
+          return await authenticateWithPassword(credentials, clientIp(request.headers));
+        } catch (e) {
+          if (isAppError(e) && e.code === "rate_limited") throw new RateLimitedSignIn(e.retryAfterSeconds ?? 60);
+          if (isAppError(e)) return null;
+          throw e;
+        }
+      },
+    }),
+  ];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google);
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: PrismaAdapter(db),
+  providers: providers(),
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: "/signin", error: "/signin" },
+  callbacks: {
+    // Every request: the session row must still exist and the account must be live; the role,
+    // name and ban status are read fresh, never trusted from the token.
+    async jwt({ token, user }) {
+      if (user?.id) token.sid = await openSession(user.id);
+      if (typeof token.sid !== "string") return null;
+      const live = await userOfSession(token.sid);
+      if (!live) return null;
+      token.sub = live.id;
+      token.name = live.name;
+      token.email = live.email;
+      token.role = live.role;
+      token.status = live.status;
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub as string,
+        name: token.name as string,
+        email: token.email as string,
+        role: token.role as string,
+        status: token.status as string,
+      };
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await closeSession(sid);
+    },
+  },
+}));

@@ -1,0 +1,77 @@
+"use client";
+import { useActionState } from "react";
+import {
+  changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateNameAction,
+} from "@/app/(account)/actions";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function NameForm({ name }: { name: string }) {
+  const [state, action] = useActionState(updateNameAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <Field label="Name" name="name" required maxLength={80} defaultValue={state.values?.name ?? name} error={state.errors?.name} />
+      <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
+      <SubmitButton>Save name</SubmitButton>
+    </form>
+  );
+}
+
+export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
+  const [state, action] = useActionState(updateAvatarAction, {});
+  return (
+    <form action={action} className="space-y-3" encType="multipart/form-data">
+      <Field label="Picture" name="avatar" type="file" accept="image/png,image/jpeg,image/webp,image/gif" error={state.errors?.avatar} hint="PNG, JPEG, WebP or GIF, at most 512 KB. Without one, your initials are shown." />
+      <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
+      <div className="flex gap-3">
+        <SubmitButton>Upload picture</SubmitButton>
+        {hasAvatar ? <SubmitButton variant="secondary" name="remove" value="1">Remove picture</SubmitButton> : null}
+      </div>
+    </form>
+  );
+}
+
+export function PasswordForm() {
+  const [state, action] = useActionState(changePasswordAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={state.errors?.currentPassword} />
+      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required minLength={10} error={state.errors?.newPassword} hint="Changing it signs you out everywhere." />
+      <FormStatus message={state.errors ? null : state.message} />
+      <SubmitButton>Change password</SubmitButton>
+    </form>
+  );
+}
+
+export function CreateTokenForm() {
+  const [state, action] = useActionState(createTokenAction, {});
+  return (
+    <div className="space-y-3">
+      <form action={action} className="space-y-3" noValidate>
+        <Field label="Token name" name="name" required maxLength={60} defaultValue={state.values?.name} error={state.errors?.name} hint="What will use it, e.g. “export script”." />
+        <FormStatus message={state.errors || state.ok ? null : state.message} />
+        <SubmitButton>Create token</SubmitButton>
+      </form>
+      {state.ok && state.data?.secret ? (
+        <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-950 dark:bg-green-950 dark:text-green-100">
+          <p className="font-medium">{state.message}</p>
+          <label className="mt-2 block text-xs font-medium" htmlFor="new-token">New token “{state.data.name}”</label>
+          <input id="new-token" readOnly value={state.data.secret} data-testid="new-token" className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function DeleteAccountForm({ needsPassword }: { needsPassword: boolean }) {
+  const [state, action] = useActionState(deleteAccountAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      {needsPassword ? <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={state.errors?.password} /> : null}
+      <Field label="Type DELETE to confirm" name="confirm" required error={state.errors?.confirm} />
+      <FormStatus message={state.errors ? null : state.message} />
+      <SubmitButton variant="danger">Delete my account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { auth, signOut } from "@/auth";
+import { publication } from "@/lib/site";
+
+async function signOutAction() {
+  "use server";
+  await signOut({ redirectTo: "/" });
+}
+
+// The header is the only viewer-dependent part of a reader page: signed-in requests bypass the page cache.
+export async function SiteHeader() {
+  const session = await auth();
+  const user = session?.user;
+  return (
+    <header className="border-b border-zinc-200 dark:border-zinc-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link href="/" className="group flex flex-col leading-tight">
+          <span className="font-serif text-2xl font-bold tracking-tight group-hover:underline">{publication.name}</span>
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">{publication.tagline}</span>
+        </Link>
+        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <Link href="/account" className="font-medium hover:underline" aria-label={`Account: ${user.name}`}>{user.name}</Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Sign out</button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="hover:underline">Sign in</Link>
+              <Link href="/signup" className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Create account</Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

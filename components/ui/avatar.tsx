@@ -1,0 +1,22 @@
+// A person's picture, or their initials on a colour derived from their name (no third-party image host).
+const palette = ["#1d4ed8", "#047857", "#b45309", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
+
+export function initialsOf(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts.at(-1)![0] : "")).toUpperCase();
+}
+
+export function Avatar({ name, image, size = 32 }: { name: string; image?: string | null; size?: number }) {
+  if (image) {
+    // eslint-disable-next-line @next/next/no-img-element
+    return <img src={image} alt="" width={size} height={size} className="rounded-full object-cover" style={{ width: size, height: size }} />;
+  }
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return (
+    <span aria-hidden="true" className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white"
+      style={{ width: size, height: size, background: palette[h % palette.length], fontSize: size * 0.4 }}>
+      {initialsOf(name)}
+    </span>
+  );
+}

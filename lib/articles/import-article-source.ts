@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
+import { parseArticleSource } from "./parse-article-source";
+import { renderArticle } from "./render-article";
+
+const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 120);
+
+// Publishes an article from a front-matter + Markdown file unless its slug exists (seeding, fixtures).
+export async function importArticleSource(source: string, options: { excerptWords?: number } = {}) {
+  const { meta, body } = parseArticleSource(source);
+  const existing = await db.article.findUnique({ where: { slug: meta.slug }, select: { id: true } });
+  if (existing) return { id: existing.id, slug: meta.slug, created: false };
+  const rendered = renderArticle(body);
+  const firstParagraph = rendered.blocks[0]?.text ?? "";
+  const words = firstParagraph.split(" ");
+  const limit = options.excerptWords ?? 45;
+  const excerpt = words.length > limit ? `${words.slice(0, limit).join(" ")}…` : firstParagraph;
+  const publishedAt = new Date(`${meta.published}T09:00:00Z`);
+  const article = await db.$transaction(async (tx) => {
+    const created = await tx.article.create({
+      data: {
+        slug: meta.slug, title: meta.title, authorName: meta.author, affiliation: meta.affiliation ?? "", credit: meta.credit ?? "",
+        publication: meta.publication ?? "", excerpt, status: "published", publishedAt,
+        categories: { connectOrCreate: [{ where: { slug: slugOf(meta.publication || "articles") }, create: { slug: slugOf(meta.publication || "articles"), name: meta.publication || "Articles" } }] },
+      },
+    });
+    const revision = await tx.articleRevision.create({
+      data: { articleId: created.id, number: 1, body, html: rendered.html, text: rendered.text, blockIds: rendered.blocks.map((b) => b.id), wordCount: rendered.wordCount },
+    });
+    return tx.article.update({ where: { id: created.id }, data: { currentRevisionId: revision.id }, select: { id: true, slug: true } });
+  });
+  await invalidateReaderPages();
+  return { ...article, created: true };
+}

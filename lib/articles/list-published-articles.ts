@@ -1,0 +1,28 @@
+import { db } from "@/lib/db";
+import { clock } from "@/lib/clock";
+import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+
+export const articlesPerPage = 10;
+
+// Newest first, keyset-paged on (publishedAt, id) so pages stay stable while articles are published.
+export async function listPublishedArticles(cursor?: string | null, take = articlesPerPage) {
+  const after = decodeCursor(cursor);
+  const rows = await db.article.findMany({
+    where: {
+      status: "published",
+      publishedAt: { lte: clock.now() },
+      currentRevisionId: { not: null },
+      ...(after ? { OR: [{ publishedAt: { lt: new Date(after.t) } }, { publishedAt: new Date(after.t), id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: {
+      id: true, slug: true, title: true, authorName: true, affiliation: true, excerpt: true, publishedAt: true,
+      currentRevision: { select: { wordCount: true, number: true } },
+    },
+  });
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  const next = rows.length > take && last?.publishedAt ? encodeCursor({ t: last.publishedAt.getTime(), id: last.id }) : null;
+  return { articles: page, next };
+}

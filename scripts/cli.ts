@@ -1,0 +1,63 @@
+// `npm run gloss -- <command>`: administration from the shell. Exit 0 on success; 1 with one line on bad input.
+import { parseArgs } from "node:util";
+import { closeDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { createUser } from "@/lib/users/create-user";
+import { setUserRole } from "@/lib/users/set-user-role";
+import { roleSchema } from "@/lib/validation/user";
+
+const help = `Usage: npm run gloss -- <command> [options]
+
+Commands:
+  user:create --email E --name N --password P [--role commenter|moderator|editor|admin]
+  user:role --email E --role R
+`;
+
+type Command = (argv: string[]) => Promise<string>;
+
+const commands: Record<string, Command> = {
+  async "user:create"(argv) {
+    const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" } } });
+    const role = values.role === undefined ? "commenter" : roleSchema.parse(values.role);
+    const user = await createUser({ email: values.email ?? "", name: values.name ?? "", password: values.password ?? "" }, { role });
+    return `Created ${user.role} ${user.email} (${user.id}).`;
+  },
+  async "user:role"(argv) {
+    const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" } } });
+    const user = await setUserRole({ email: values.email ?? "", role: values.role ?? "" });
+    return `${user.email} is now ${user.role}.`;
+  },
+};
+
+function oneLine(e: unknown): string {
+  if (isAppError(e)) {
+    const fields = e.fields ? Object.entries(e.fields).map(([k, v]) => `${k}: ${v}`).join("; ") : "";
+    return fields || e.message;
+  }
+  if (e && typeof e === "object" && "issues" in e) {
+    const issue = (e as { issues: { message: string }[] }).issues[0];
+    return issue?.message ?? "invalid input";
+  }
+  if (e instanceof Error && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) return e.message;
+  return null as unknown as string;
+}
+
+async function main() {
+  const [name, ...argv] = process.argv.slice(2);
+  if (!name || name === "help" || name === "--help") { process.stdout.write(help); return 0; }
+  const command = commands[name];
+  if (!command) { console.error(`Unknown command "${name}". Run \`npm run gloss\` for the list.`); return 1; }
+  try {
+    console.log(await command(argv));
+    return 0;
+  } catch (e) {
+    const message = oneLine(e);
+    if (message) { console.error(`Error: ${message}`); return 1; }
+    console.error("Error: unexpected failure —", e instanceof Error ? e.message.split("\n")[0] : String(e));
+    return 1;
+  } finally {
+    await closeDb();
+  }
+}
+
+process.exitCode = await main();
