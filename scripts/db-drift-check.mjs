@@ -40,10 +40,15 @@ try {
   fail(`invalid DATABASE_URL (${e.message})`);
 }
 
+// Keeps the query string (sslmode, schema, ...): the shadow database mirrors DATABASE_URL.
 const withDb = (db) => {
   const u = new URL(serverUrl);
   u.pathname = "/" + encodeURIComponent(db);
-  u.searchParams.delete("schema");
+  return u.toString();
+};
+const adminUrl = (db) => {
+  const u = new URL(withDb(db));
+  u.searchParams.delete("schema"); // a Prisma-only parameter
   return u.toString();
 };
 
@@ -52,7 +57,7 @@ async function onServer(sql) {
   const dbs = [decodeURIComponent(serverUrl.pathname.slice(1)), "postgres", "template1"].filter(Boolean);
   let lastError;
   for (const db of dbs) {
-    const client = new pg.Client({ connectionString: withDb(db), connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({ connectionString: adminUrl(db), connectionTimeoutMillis: 10_000 });
     client.on("error", () => {});
     try {
       await client.connect();

@@ -417,7 +417,12 @@ function makeAdapterFactory(datasource) {
           `Prisma Migrate could not create the shadow database. Please make sure the database user has permission to create databases. Read more about the shadow database (and workarounds) at https://pris.ly/d/migrate-shadow\n\nOriginal error: ${e.message}`,
         );
       }
-      const adapter = await open(withDatabase(mainUrl, name));
+      const shadowDbUrl = withDatabase(mainUrl, name);
+      await ensureSchema(shadowDbUrl).catch(async (e) => {
+        await dropShadow(mainUrl, name);
+        throw e;
+      });
+      const adapter = await open(shadowDbUrl);
       return withRelease(adapter, () => dropShadow(mainUrl, name));
     },
   };
@@ -446,6 +451,14 @@ async function resetDatabase(url) {
     for (const { nspname } of rows) await c.query(`DROP SCHEMA ${quoteIdent(nspname)} CASCADE`);
     await c.query(`CREATE SCHEMA IF NOT EXISTS "public"`);
   });
+  await ensureSchema(url);
+}
+
+// A fresh shadow database has only `public`; create the schema the URL selects (`?schema=`).
+async function ensureSchema(url) {
+  const { info } = poolConfig(url);
+  if (info.schema === "public") return;
+  await withClient(url, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(info.schema)}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -691,7 +704,7 @@ for (const m of [
       if (needsShadow(e)) {
         throw userError(
           "",
-          `\`${m}\` (used by \`prisma migrate dev\`) is not supported by the Wasm schema engine shim (scripts/prisma-schema-engine.mjs).\n` +
+          `The Wasm schema engine shim (scripts/prisma-schema-engine.mjs) could not get a shadow database for \`${m}\` (used by \`prisma migrate dev\`).\n` +
             "Write the next migration with:\n" +
             "  prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script > prisma/migrations/<timestamp>_<name>/migration.sql\n" +
             "and apply it with `prisma migrate deploy`.",

@@ -49,6 +49,6 @@ export async function viewerFromApiToken(secret: string): Promise<Viewer | null>
   const now = clock.now();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000)
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-  const { deletedAt: _deleted, ...user } = token.user;
-  return user;
+  const { id, name, email, role, status, bannedUntil } = token.user;
+  return { id, name, email, role, status, bannedUntil };
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { hasRole, isBoard } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users/create-user";
+import { setUserRole } from "@/lib/users/set-user-role";
+import { createTestUser, defaultPassword, expectAppError, uniqueEmail } from "./helpers";
+
+const storedWith = (email: string) => db.user.count({ where: { email: email.trim().toLowerCase() } });
+
+describe("createUser", () => {
+  it("stores an argon2id hash of the password, never the password itself", async () => {
+    const email = uniqueEmail("hash");
+    const user = await createUser({ name: "Ada Reader", email, password: defaultPassword });
+    expect(user).toMatchObject({ name: "Ada Reader", email, role: "commenter", status: "active" });
+    expect(user).not.toHaveProperty("passwordHash");
+
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(defaultPassword);
+  });
+
+  it("normalises the email to lower case without surrounding spaces, and trims the name", async () => {
+    const email = uniqueEmail("case");
+    const user = await createUser({ name: "  Grace  ", email: `  ${email.toUpperCase()}  `, password: defaultPassword });
+    expect(user.email).toBe(email);
+    expect(user.name).toBe("Grace");
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses a second account with the same email, in any case, as a conflict on the email field", async () => {
+    const email = uniqueEmail("dup");
+    await createUser({ name: "First", email, password: defaultPassword });
+    const error = await expectAppError(createUser({ name: "Second", email: email.toUpperCase(), password: "another-pass-99" }), "conflict");
+    expect(error.fields?.email).toMatch(/already exists/);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it.each([
+    ["an empty name", { name: "   " }, "name"],
+    ["a name over 80 characters", { name: "n".repeat(81) }, "name"],
+    ["a malformed email", { email: "not-an-email" }, "email"],
+    ["an empty email", { email: "" }, "email"],
+    ["a password under 10 characters", { password: "short-1" }, "password"],
+    ["a common password", { password: "password123" }, "password"],
+    ["a common password in another case", { password: "PASSWORD123" }, "password"],
+    ["one character repeated", { password: "aaaaaaaaaaaa" }, "password"],
+    ["a password over 200 characters", { password: "xy1".repeat(70) }, "password"],
+  ])("refuses %s with a message beside that field and stores nothing", async (_label, override, field) => {
+    const email = uniqueEmail("bad");
+    const input = { name: "Valid Name", email, password: defaultPassword, ...override };
+    const error = await expectAppError(createUser(input), "bad_request");
+    expect(Object.keys(error.fields ?? {})).toEqual([field]);
+    expect(error.fields?.[field]).toBeTruthy();
+    expect(await storedWith(email)).toBe(0);
+    if (typeof input.email === "string" && input.email.includes("@")) expect(await storedWith(input.email)).toBe(0);
+  });
+
+  it("names every bad field at once", async () => {
+    const error = await expectAppError(createUser({ name: "", email: "nope", password: "short" }), "bad_request");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["email", "name", "password"]);
+  });
+
+  it("refuses input that is not an object", async () => {
+    await expectAppError(createUser(null), "bad_request");
+    await expectAppError(createUser("ada@gloss.test"), "bad_request");
+  });
+
+  it("gives the role passed by the CLI", async () => {
+    const user = await createUser({ name: "Ed", email: uniqueEmail("editor"), password: defaultPassword }, { role: "editor" });
+    expect(user.role).toBe("editor");
+  });
+});
+
+describe("setUserRole", () => {
+  it("changes the role, found by email in any case", async () => {
+    const { viewer } = await createTestUser({ label: "role" });
+    const updated = await setUserRole({ email: ` ${viewer.email.toUpperCase()} `, role: "moderator" });
+    expect(updated).toEqual({ id: viewer.id, email: viewer.email, role: "moderator" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("moderator");
+
+    await setUserRole({ email: viewer.email, role: "commenter" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("commenter");
+  });
+
+  it("answers not_found for an unknown email", async () => {
+    const error = await expectAppError(setUserRole({ email: uniqueEmail("ghost"), role: "admin" }), "not_found");
+    expect(error.message).toMatch(/No account/);
+  });
+
+  it("refuses an unknown role and leaves the role as it was", async () => {
+    const { viewer } = await createTestUser({ label: "badrole" });
+    const error = await expectAppError(setUserRole({ email: viewer.email, role: "superuser" }), "bad_request");
+    expect(error.fields?.role).toMatch(/commenter, moderator, editor or admin/);
+    expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("commenter");
+  });
+
+  it("refuses a malformed email", async () => {
+    const error = await expectAppError(setUserRole({ email: "nobody", role: "admin" }), "bad_request");
+    expect(error.fields?.email).toBeTruthy();
+  });
+});
+
+describe("hasRole", () => {
+  it("lets each role include the powers of the roles before it", () => {
+    expect(hasRole("admin", "moderator")).toBe(true);
+    expect(hasRole("editor", "editor")).toBe(true);
+    expect(hasRole("moderator", "editor")).toBe(false);
+    expect(hasRole("commenter", "moderator")).toBe(false);
+    expect(hasRole("commenter", "commenter")).toBe(true);
+    expect(hasRole(null, "commenter")).toBe(false);
+    expect(hasRole(undefined, "commenter")).toBe(false);
+    expect(isBoard("moderator")).toBe(true);
+    expect(isBoard("commenter")).toBe(false);
+  });
+});
