@@ -92,15 +92,40 @@ function parseArgs(argv) {
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
+// Which columns of a result were `"char"`, keyed by the result's rows array (adapter-pg passes
+// that same array through queryRaw), so the adapter wrapper below can type them as Character:
+// the schema describer reads e.g. pg_constraint.contype with `as char`, and PostgreSQL 18 lists
+// NOT NULL constraints there too.
+const charColumnsOf = new WeakMap();
+
 function fixCharColumns(result) {
   if (Array.isArray(result)) {
     result.forEach(fixCharColumns);
     return result;
   }
-  for (const field of result?.fields ?? []) {
-    if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-  }
+  const charColumns = [];
+  (result?.fields ?? []).forEach((field, i) => {
+    if (field.dataTypeID === PG_CHAR_OID) { field.dataTypeID = PG_TEXT_OID; charColumns.push(i); }
+  });
+  if (charColumns.length && Array.isArray(result.rows)) charColumnsOf.set(result.rows, charColumns);
   return result;
+}
+
+const CHARACTER_COLUMN_TYPE = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+/** Types the `"char"` columns of every queryRaw result (adapter and its transactions) as Character. */
+function typeCharColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumnsOf.get(result.rows) ?? []) result.columnTypes[i] = CHARACTER_COLUMN_TYPE;
+    return result;
+  };
+  if (typeof queryable.startTransaction === "function") {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => typeCharColumns(await startTransaction(...args));
+  }
+  return queryable;
 }
 
 class CharSafeClient extends pg.Client {
@@ -367,7 +392,7 @@ function makeAdapterFactory(datasource) {
     const pool = new pg.Pool(config);
     pool.on("error", (e) => log("WARN", { message: `idle PostgreSQL client error: ${e.message}` }));
     const options = { disposeExternalPool: true, ...(info.schema !== "public" ? { schema: info.schema } : {}) };
-    return new PrismaPg(pool, options).connect();
+    return typeCharColumns(await new PrismaPg(pool, options).connect());
   };
 
   const withRelease = (adapter, after) => {
