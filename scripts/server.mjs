@@ -35,6 +35,14 @@ function isCacheable(req) {
     !/[?&]_rsc=/.test(req.url);
 }
 
+// "*" drops every page; "/articles/<slug>" drops that article's pages (any query string).
+function dropPages(payload) {
+  if (!payload || payload === "*") return pageCache.clear();
+  for (const key of pageCache.keys()) {
+    if (key === payload || key.startsWith(payload + "?") || key.startsWith(payload + "/")) pageCache.delete(key);
+  }
+}
+
 async function listenForInvalidation() {
   if (!process.env.DATABASE_URL) return;
   let delay = 500;
@@ -42,7 +50,7 @@ async function listenForInvalidation() {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("error", () => {});
     client.on("end", () => { pageCache.clear(); setTimeout(connect, delay); delay = Math.min(delay * 2, 10_000); });
-    client.on("notification", () => pageCache.clear());
+    client.on("notification", (n) => dropPages(n.payload));
     try {
       await client.connect();
       await client.query("LISTEN gloss_pages");

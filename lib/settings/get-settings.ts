@@ -7,6 +7,11 @@ export const defaultSettings = {
   passwordResetLimit: { limit: 3, windowMs: 60 * 60_000 },
   passwordResetTtlMs: 60 * 60_000,
   wordsPerMinute: 220,
+  commentMaxDepth: 5,
+  commentsPerPage: 50,
+  editWindowMs: 15 * 60_000,
+  floodIntervalMs: 15_000,
+  duplicateWindowMs: 10 * 60_000,
 };
 
 export type Settings = typeof defaultSettings;

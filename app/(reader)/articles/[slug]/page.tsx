@@ -3,8 +3,12 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleDate } from "@/components/article/article-date";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { siteUrl } from "@/lib/env";
+import { headers } from "next/headers";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { commentSortSchema } from "@/lib/validation/comment";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(slug: string) {
   const found = await getPublishedArticle(slug);
@@ -25,8 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await load((await params).slug);
+  const query = await searchParams;
+  const one = (k: string) => (typeof query[k] === "string" ? (query[k] as string) : undefined);
+  const viewer = await getViewer(await headers());
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const revision = article.currentRevision!;
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
@@ -45,6 +53,9 @@ export default async function ArticlePage({ params }: Props) {
         <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
       </article>
+      <div className="min-w-0 lg:col-start-1">
+        <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
+      </div>
       <aside aria-label="Margin notes" className="hidden lg:block" data-margin-column />
     </div>
   );

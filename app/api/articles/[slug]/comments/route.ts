@@ -1,0 +1,22 @@
+import { apiRoute, json, readJson } from "@/lib/http/api";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { commentSortSchema } from "@/lib/validation/comment";
+import { listThread } from "@/lib/comments/list-thread";
+import { createComment } from "@/lib/comments/create-comment";
+import { commentJson, threadJson } from "@/lib/comments/comment-json";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
+  const url = new URL(request.url);
+  const viewer = await getViewer(request.headers);
+  const result = await listThread(viewer, (await params).slug, { sort: commentSortSchema.parse(url.searchParams.get("sort") ?? undefined), cursor: url.searchParams.get("cursor") });
+  return json({ comments: threadJson(result.threads, viewer ? result.liked : undefined), next: result.next, total: result.total });
+});
+
+export const POST = apiRoute(async (request: Request, { params }: Ctx) => {
+  const viewer = await getViewer(request.headers);
+  const input = await readJson(request, 100_000);
+  const { comment, held } = await createComment(viewer, (await params).slug, input);
+  return json({ ...commentJson(comment), comment: commentJson(comment), held }, { status: held ? 202 : 201 });
+});

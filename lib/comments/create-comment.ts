@@ -1,0 +1,72 @@
+import { db } from "@/lib/db";
+import { clock } from "@/lib/clock";
+import { AppError, validationError } from "@/lib/errors";
+import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { requireContributor } from "@/lib/auth/can-contribute";
+import { hasRole } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/viewer";
+import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
+import { getSettings } from "@/lib/settings/get-settings";
+import { createCommentSchema } from "@/lib/validation/comment";
+import { findArticleForDiscussion } from "./find-open-article";
+import { decideInitialStatus } from "./decide-initial-status";
+
+export const floodKey = (userId: string) => `flood:${userId}`;
+
+// Posts a comment or a reply. Order: who → what → where → duplicate → flood (last, so a refused
+// post does not use up the user's slot).
+export async function createComment(viewer: Viewer | null, slug: string, input: unknown) {
+  const me = await requireContributor(viewer);
+  const parsed = createCommentSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const { body, parentId } = parsed.data;
+  const article = await findArticleForDiscussion(slug, { forWriting: true });
+  const settings = await getSettings();
+
+  let parent: { id: string; threadId: string; depth: number } | null = null;
+  if (parentId) {
+    parent = await db.comment.findFirst({
+      where: { id: parentId, articleId: article.id, status: { in: ["approved", "pending"] }, OR: [{ status: "approved" }, { authorId: me.id }] },
+      select: { id: true, threadId: true, depth: true },
+    });
+    if (!parent) throw new AppError("not_found", "The comment you are replying to does not exist on this article (or was removed).", { parentId: "No such comment on this article." });
+  }
+
+  const since = new Date(clock.now().getTime() - settings.duplicateWindowMs);
+  const duplicate = await db.comment.findFirst({
+    where: { authorId: me.id, articleId: article.id, body, createdAt: { gte: since }, status: { not: "deleted" } },
+    select: { id: true },
+  });
+  if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
+
+  const exempt = hasRole(me.role, "moderator");
+  if (!exempt) {
+    const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
+    if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
+  }
+
+  try {
+    const { status, reasons } = await decideInitialStatus(me, { body, articleId: article.id });
+    const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
+    const comment = await db.comment.create({
+      data: {
+        id, articleId: article.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
+        depth: parent ? parent.depth + 1 : 0, authorId: me.id, body, html: renderSafeMarkdown(body),
+        status, holdReasons: reasons, createdAt: clock.now(),
+      },
+      select: commentFields,
+    });
+    if (status === "approved") await invalidateArticlePages(article.slug);
+    return { comment, held: status !== "approved", article };
+  } catch (e) {
+    if (!exempt) await releaseInterval(floodKey(me.id));
+    throw e;
+  }
+}
+
+export const commentFields = {
+  id: true, articleId: true, parentId: true, threadId: true, depth: true, body: true, html: true, status: true,
+  holdReasons: true, likeCount: true, createdAt: true, editedAt: true, authorName: true,
+  author: { select: { id: true, name: true, image: true, deletedAt: true } },
+} as const;

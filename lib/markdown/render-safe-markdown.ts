@@ -1,0 +1,46 @@
+import type { Element, Root } from "hast";
+import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+// The safe Markdown subset for what readers write (comments, notes): paragraphs, emphasis, links,
+// block quotes, lists, inline code and code blocks. Raw HTML is never parsed; the result is
+// sanitized against an allow-list, and links get rel="nofollow ugc noopener".
+export const readerSanitizeSchema: SanitizeSchema = {
+  strip: ["script", "style"],
+  tagNames: ["p", "br", "em", "strong", "del", "a", "blockquote", "ul", "ol", "li", "code", "pre"],
+  attributes: { a: ["href"], ol: ["start"] },
+  protocols: { href: ["http", "https", "mailto"] },
+  clobberPrefix: "",
+  required: {},
+};
+
+function linkAttributes() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName === "a") {
+        if (!node.properties.href) { node.tagName = "span"; node.properties = {}; return; }
+        node.properties.rel = ["nofollow", "ugc", "noopener"];
+      }
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSanitize, readerSanitizeSchema)
+  .use(linkAttributes)
+  .use(rehypeStringify);
+
+export function renderSafeMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown)).trim();
+}
+
+/** Links in a body (for the moderation "≥ N links" rule). */
+export function countLinks(markdown: string): number {
+  return (renderSafeMarkdown(markdown).match(/<a href=/g) ?? []).length;
+}
