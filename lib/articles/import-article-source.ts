@@ -1,15 +1,29 @@
 import { db } from "@/lib/db";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { parseArticleSource } from "./parse-article-source";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseArticleSource, type ArticleMeta } from "./parse-article-source";
 import { renderArticle } from "./render-article";
 
 const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 120);
 
 // Publishes an article from a front-matter + Markdown file unless its slug exists (seeding, fixtures).
+// Two processes may import the same file at once (parallel seeding): the loser of the race on a
+// unique slug (article or category) looks again and finds what the winner created.
 export async function importArticleSource(source: string, options: { excerptWords?: number } = {}) {
   const { meta, body } = parseArticleSource(source);
-  const existing = await db.article.findUnique({ where: { slug: meta.slug }, select: { id: true } });
-  if (existing) return { id: existing.id, slug: meta.slug, created: false };
+  for (let attempt = 1; ; attempt++) {
+    const existing = await db.article.findUnique({ where: { slug: meta.slug }, select: { id: true } });
+    if (existing) return { id: existing.id, slug: meta.slug, created: false };
+    try {
+      return await createArticle(meta, body, options);
+    } catch (e) {
+      const lostRace = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      if (!lostRace || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function createArticle(meta: ArticleMeta, body: string, options: { excerptWords?: number }) {
   const rendered = renderArticle(body);
   const firstParagraph = rendered.blocks[0]?.text ?? "";
   const words = firstParagraph.split(" ");

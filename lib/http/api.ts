@@ -6,6 +6,11 @@ export function json(data: unknown, init: ResponseInit = {}) {
   return Response.json(data, { ...init, headers: { "Cache-Control": "no-store", ...init.headers } });
 }
 
+/** A redirect with a relative Location (the server may listen on 0.0.0.0 behind another name). */
+export function seeOther(path: string, status = 303) {
+  return new Response(null, { status, headers: { Location: path, "Cache-Control": "no-store" } });
+}
+
 export function errorResponse(e: unknown): Response {
   if (isAppError(e)) {
     const headers: Record<string, string> = {};

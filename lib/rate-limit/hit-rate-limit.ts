@@ -32,3 +32,8 @@ export async function retryAfterSeconds(keys: { key: string; window: RateWindow 
 export async function clearRateLimit(key: string) {
   await db.rateLimit.deleteMany({ where: { key } });
 }
+
+/** Gives back one hit of `key` (the attempt it counted turned out not to be a failure). */
+export async function releaseRateLimitHit(key: string) {
+  await db.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}

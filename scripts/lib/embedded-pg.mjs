@@ -7,6 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import pg from "pg";
 
 const require = createRequire(import.meta.url);
 const isRoot = process.getuid?.() === 0;
@@ -110,6 +111,28 @@ async function waitForPort(port, child, logFile) {
   throw new Error(`embedded PostgreSQL did not start${log ? `:\n${log}` : ""}`);
 }
 
+// An open port is not a ready server: after an unclean stop PostgreSQL answers "the database
+// system is starting up" (57P03) while it recovers. Wait until a query goes through.
+async function waitUntilAcceptingQueries(url, child) {
+  let lastError;
+  for (let i = 0; i < 600; i++) {
+    if (child && child.exitCode !== null) break;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      await client.end();
+      return;
+    } catch (e) {
+      lastError = e;
+      await client.end().catch(() => {});
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`embedded PostgreSQL does not accept queries: ${lastError?.message ?? "it exited"}`);
+}
+
 /**
  * Starts (or joins, when another process of this checkout already runs it) the embedded PostgreSQL
  * whose files live in `dataDir`. Returns { url(db), stop() }; stop() only stops a server this call started.
@@ -151,6 +174,8 @@ export async function startEmbeddedPostgres(dataDir) {
     fs.closeSync(out);
     await waitForPort(port, child, logFile);
   }
+
+  await waitUntilAcceptingQueries(url("postgres"), child);
 
   async function stop() {
     if (!child || child.exitCode !== null) return;
