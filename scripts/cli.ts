@@ -43,7 +43,9 @@ function oneLine(e: unknown): string {
 }
 
 async function main() {
-  const [name, ...argv] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === "--") args.shift(); // `node scripts/run.mjs gloss -- …` passes the separator through
+  const [name, ...argv] = args;
   if (!name || name === "help" || name === "--help") { process.stdout.write(help); return 0; }
   const command = commands[name];
   if (!command) { console.error(`Unknown command "${name}". Run \`npm run gloss\` for the list.`); return 1; }

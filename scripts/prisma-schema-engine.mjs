@@ -121,6 +121,19 @@ function typeCharColumns(queryable) {
     for (const i of charColumnsOf.get(result.rows) ?? []) result.columnTypes[i] = CHARACTER_COLUMN_TYPE;
     return result;
   };
+  // adapter-pg's executeScript splits the script on every ";", which breaks dollar-quoted
+  // function bodies and string literals in migrations. Send the script whole instead: PostgreSQL's
+  // simple query protocol runs several statements in one implicit transaction.
+  if (typeof queryable.executeScript === "function" && queryable.client?.query) {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.client.query(script);
+      } catch (error) {
+        lastDbError = error;
+        queryable.onError(error);
+      }
+    };
+  }
   if (typeof queryable.startTransaction === "function") {
     const startTransaction = queryable.startTransaction.bind(queryable);
     queryable.startTransaction = async (...args) => typeCharColumns(await startTransaction(...args));
