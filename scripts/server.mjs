@@ -85,7 +85,7 @@ function send(req, res, entry, write) {
   const headers = { ...entry.headers };
   if (entry.etag) {
     headers.etag = entry.etag;
-    if (req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
+    if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
   const encoding = compressible.test(String(headers["content-type"] ?? "")) ? pickEncoding(req) : null;
   const packed = compress(entry, encoding);
@@ -133,7 +133,9 @@ function finish(req, res, entry, original, { cacheKey } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
   entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, dev, https, formTargets });
-  if (isHtml || type.startsWith("application/json")) entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
+  // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
+  if (entry.headers.etag) entry.etag = String(entry.headers.etag);
+  else if (isHtml || type.startsWith("application/json")) entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   const cacheable = cacheKey && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
   if (cacheable) {
     entry.headers["cache-control"] = "public, max-age=0, must-revalidate";

@@ -1,0 +1,48 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { siteUrl } from "@/lib/env";
+import type { annotationFields } from "./annotation-fields";
+
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationFields }>;
+
+export const annoContext = "http://www.w3.org/ns/anno.jsonld";
+export const annoMediaType = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+export const containerUrl = (slug: string) => `${siteUrl()}/api/annotations/${slug}/`;
+export const annotationUrl = (slug: string, id: string) => `${siteUrl()}/api/annotations/${slug}/${id}`;
+export const etagOf = (row: { id: string; version: number }) => `"${row.id}-v${row.version}"`;
+
+// One annotation as W3C Web Annotation JSON-LD, with Gloss's extensions (audience, state, status, html).
+export function annotationJson(row: AnnotationRow, { withContext = true } = {}) {
+  const slug = row.article.slug;
+  const deleted = row.status === "deleted";
+  const author = row.author ? { id: `${siteUrl()}/users/${row.author.id}`, type: "Person", name: row.author.deletedAt ? "deleted user" : row.author.name } : undefined;
+  const bodies = [
+    ...(row.body && !deleted ? [{ type: "TextualBody", value: row.body, format: "text/markdown", purpose: row.motivation === "replying" ? "replying" : "commenting" }] : []),
+    ...(!deleted ? row.tags.map((t) => ({ type: "TextualBody", value: t, purpose: "tagging" })) : []),
+  ];
+  const target = row.parentId
+    ? annotationUrl(slug, row.parentId)
+    : {
+      source: `${siteUrl()}/articles/${slug}`,
+      selector: [
+        { type: "TextQuoteSelector", exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "" },
+        ...(row.state === "anchored" && row.start !== null && row.end !== null ? [{ type: "TextPositionSelector", start: row.start, end: row.end }] : []),
+      ],
+    };
+  return {
+    ...(withContext ? { "@context": annoContext } : {}),
+    id: annotationUrl(slug, row.id),
+    type: "Annotation",
+    motivation: row.motivation,
+    created: row.createdAt.toISOString(),
+    modified: (row.editedAt ?? row.createdAt).toISOString(),
+    ...(author ? { creator: author } : {}),
+    ...(bodies.length ? { body: bodies.length === 1 ? bodies[0] : bodies } : {}),
+    target,
+    audience: row.audience,
+    status: row.status,
+    ...(row.parentId ? {} : { state: row.state, blockId: row.blockId, ...(row.state === "orphaned" ? { originalQuote: row.originalExact } : {}) }),
+    ...(row.color ? { color: row.color } : {}),
+    html: deleted ? null : row.html,
+    edited: !!row.editedAt,
+  };
+}

@@ -1,0 +1,79 @@
+import { db } from "@/lib/db";
+import { clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
+import { requireContributor } from "@/lib/auth/can-contribute";
+import { hasRole } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/viewer";
+import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
+import { floodKey } from "@/lib/comments/create-comment";
+import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
+import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
+import { getSettings } from "@/lib/settings/get-settings";
+import { annotationFields } from "./annotation-fields";
+import { currentRevisionText } from "./current-text";
+import { interpretAnnotation } from "./interpret-annotation";
+import { locateSelection } from "./locate-selection";
+import { visibleAnnotations } from "./visibility";
+
+// Creates a note, a private highlight or a reply. The server places the anchor on the current
+// revision (adding the TextPositionSelector and extending the context until unique). Public notes
+// and replies share the comments' flood clock and duplicate rule; private ones never wait or hold.
+export async function createAnnotation(viewer: Viewer | null, slug: string, input: unknown) {
+  const me = await requireContributor(viewer);
+  const a = interpretAnnotation(input);
+  const article = await findArticleForDiscussion(slug, { forWriting: true, kind: "annotations" });
+  const settings = await getSettings();
+
+  let parent: { id: string; threadId: string; audience: "public" | "private"; authorId: string | null } | null = null;
+  let anchor: ReturnType<typeof describeAnchor> | null = null;
+  let revisionId: string | null = null;
+  if (a.parentId) {
+    parent = await db.annotation.findFirst({
+      where: { id: a.parentId, articleId: article.id, AND: [visibleAnnotations(me)], status: { in: ["approved", "pending"] } },
+      select: { id: true, threadId: true, audience: true, authorId: true },
+    });
+    if (!parent) throw new AppError("not_found", "The note you are replying to does not exist on this article.", { target: "No such note on this article." });
+  } else {
+    const current = await currentRevisionText(article.id);
+    const { start, end } = locateSelection(current.text, a);
+    anchor = describeAnchor(current.text, start, end, current.blocks);
+    revisionId = current.revisionId;
+  }
+  const audience = parent ? parent.audience : (a.audience ?? "public");
+  const counts = audience === "public";
+
+  if (counts && a.note) {
+    const since = new Date(clock.now().getTime() - settings.duplicateWindowMs);
+    const duplicate = await db.annotation.findFirst({ where: { authorId: me.id, articleId: article.id, body: a.note, audience: "public", createdAt: { gte: since }, status: { not: "deleted" } }, select: { id: true } });
+    if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
+  }
+  const floods = counts && !hasRole(me.role, "moderator");
+  if (floods) {
+    const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
+    if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
+  }
+  try {
+    const { status, reasons } = counts ? await decideInitialStatus(me, { body: a.note, articleId: article.id }) : { status: "approved" as const, reasons: [] };
+    const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
+    const created = await db.annotation.create({
+      data: {
+        id, articleId: article.id, authorId: me.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
+        motivation: a.motivation, audience, body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, color: a.color ?? null,
+        status, holdReasons: reasons, createdAt: clock.now(),
+        ...(anchor ? {
+          exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, start: anchor.position.start, end: anchor.position.end,
+          blockId: anchor.blockId ?? null, anchorRevisionId: revisionId, state: "anchored" as const, originalExact: anchor.quote.exact,
+        } : {}),
+      },
+      select: annotationFields,
+    });
+    if (status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
+    return { annotation: created, held: status !== "approved" };
+  } catch (e) {
+    if (floods) await releaseInterval(floodKey(me.id));
+    throw e;
+  }
+}
