@@ -143,11 +143,19 @@ export function sourceHash() {
 
 export async function ensureBuild({ force = false } = {}) {
   const stamp = path.join(root, ".next", "gloss-build-hash");
+  const isFresh = (hash) => fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash && fs.existsSync(path.join(root, ".next", "BUILD_ID"));
   const hash = sourceHash();
-  if (!force && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return false;
-  console.log("Building Gloss (next build)…");
-  const r = await run(process.execPath, [nextBin, "build"], { env: baseEnv({ NODE_ENV: "production" }) });
-  if (r.code !== 0) die("next build failed (see above).");
-  fs.writeFileSync(stamp, hash);
-  return true;
+  if (!force && isFresh(hash)) return false;
+  // Another command of this checkout may be building (Next.js holds .next/lock): wait for it,
+  // then use its build if it built these same sources.
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (attempt === 0) console.log("Building Gloss (next build)…");
+    const r = await run(process.execPath, [nextBin, "build"], { env: baseEnv({ NODE_ENV: "production" }), quiet: true });
+    if (r.code === 0) { process.stdout.write(r.out.split("\n").filter((l) => /^(Route|[├└┌]|✓ Compiled)/.test(l)).slice(0, 3).join("\n") + "\n"); fs.writeFileSync(stamp, hash); return true; }
+    if (!/Another next build process is already running/.test(r.out)) { console.error(r.out); die("next build failed (see above)."); }
+    if (attempt === 0) console.log("Another build of this checkout is running; waiting for it…");
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    if (!force && isFresh(sourceHash())) return false;
+  }
+  die("next build: another build kept .next/lock for 5 minutes.");
 }
