@@ -1,5 +1,6 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
@@ -66,6 +67,7 @@ async function viewer() {
 
 export async function updateNameAction(_prev: FormState, form: FormData): Promise<FormState> {
   try { await updateProfileName(await viewer(), text(form, "name")); } catch (e) { return formError(e, { name: text(form, "name") }); }
+  refresh(); // the header shows the name: re-render the page (not the cached article pages)
   return { ok: true, message: "Your name is saved." };
 }
 
@@ -78,6 +80,7 @@ export async function updateAvatarAction(_prev: FormState, form: FormData): Prom
       await updateAvatar(await viewer(), Buffer.from(await file.arrayBuffer()));
     }
   } catch (e) { return formError(e); }
+  refresh(); // the page shows the picture
   return { ok: true, message: "Your picture is saved." };
 }
 
@@ -85,18 +88,25 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
   try {
     await changePassword(await viewer(), { currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") });
   } catch (e) { return formError(e); }
-  redirect("/signin?changed=1");
+  // Every session row is gone; also drop this browser's cookie, so the page it lands on (header
+  // included) is rendered signed out rather than reused from the client's router cache.
+  await signOut({ redirectTo: "/signin?changed=1" });
+  return {};
 }
 
 export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     const token = await createApiToken(await viewer(), { name: text(form, "name") });
+    refresh(); // list the new token beside the secret shown once
     return { ok: true, message: "Token created. Copy it now: it will not be shown again.", data: { secret: token.secret, name: token.name } };
   } catch (e) { return formError(e, { name: text(form, "name") }); }
 }
 
 export async function revokeTokenAction(form: FormData) {
   await revokeApiToken(await viewer(), text(form, "id"));
+  // A redirect to the same page that only adds a hash is a hash-only client navigation that would
+  // keep the stale list; refresh() makes the action response carry the re-rendered page.
+  refresh();
   redirect("/account#tokens");
 }
 

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { seedArticle } from "../fixtures/seed-article";
+import { createUser, signIn } from "../fixtures/users";
+
+const schemes = ["light", "dark"] as const;
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`) }));
+}
+
+const publicPages = [
+  { name: "home", path: "/" },
+  { name: "article", path: seedArticle.path },
+  { name: "sign in", path: "/signin" },
+  { name: "sign up", path: "/signup" },
+  { name: "forgot password", path: "/forgot-password" },
+  { name: "404", path: "/articles/no-such-article" },
+];
+
+for (const colorScheme of schemes) {
+  test.describe(`axe, ${colorScheme} colour scheme`, () => {
+    for (const { name, path } of publicPages) {
+      test(`${name} (${path}) has no serious or critical violations`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test("the account page, signed in, has no serious or critical violations", async ({ page }) => {
+      const user = createUser("axe");
+      await page.emulateMedia({ colorScheme });
+      await signIn(page, user.email, user.password);
+      await page.goto("/account");
+      await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
+import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+
+// Posting is a plain form post: it works with JavaScript off, landing on the new comment.
+test.use({ javaScriptEnabled: false });
+
+test("posts a comment with JavaScript disabled", async ({ page }) => {
+  const user = createUser("nojs");
+  const { slug } = seedDiscussion();
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+
+  const body = `Posted without scripts ${uniqueSuffix()}.`;
+  const region = commentsRegion(page);
+  await region.getByLabel("Comment", { exact: true }).fill(body);
+  await region.getByRole("button", { name: "Post comment", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?page=1#comment-[A-Za-z0-9_-]+$`));
+  const id = new URL(page.url()).hash.slice("#comment-".length);
+  await expect(page.locator(`#comment-${id}`)).toContainText(body);
+  await expect(page.locator(`#comment-${id}`)).toContainText(user.name);
+  await expect(region.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
+});
+
+test("replies with JavaScript disabled, through the server-rendered reply form", async ({ page }) => {
+  const author = createUser("nojs-author");
+  const user = createUser("nojs-replier");
+  const { slug, ids: [parentId] } = seedDiscussion({ comments: [{ author: author.email, body: "Answer me without scripts." }] });
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+
+  const parent = page.locator(`#comment-${parentId}`);
+  await parent.getByRole("link", { name: "Reply", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`replyTo=${parentId}`));
+  const text = `A scriptless reply ${uniqueSuffix()}.`;
+  await parent.getByLabel("Reply", { exact: true }).fill(text);
+  await parent.getByRole("button", { name: "Post reply", exact: true }).click();
+
+  await expect(page).toHaveURL(/#comment-[A-Za-z0-9_-]+$/);
+  const replies = commentsRegion(page).getByRole("list", { name: `Replies to ${author.name}` });
+  await expect(replies.locator("article").filter({ hasText: text })).toBeVisible();
+  await expect(commentWith(page, text)).toContainText(user.name);
+});
+
+test("a refused post shows its message on the page it returns to", async ({ page }) => {
+  const user = createUser("nojs-blank");
+  const { slug } = seedDiscussion();
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+  const region = commentsRegion(page);
+  await region.getByLabel("Comment", { exact: true }).fill("   ");
+  await region.getByRole("button", { name: "Post comment", exact: true }).click();
+  await expect(commentsRegion(page).getByText("Write something first.")).toBeVisible();
+});
