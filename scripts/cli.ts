@@ -9,7 +9,7 @@ import { roleSchema } from "@/lib/validation/user";
 const help = `Usage: npm run gloss -- <command> [options]
 
 Commands:
-  user:create --email E --name N --password P [--role commenter|moderator|editor|admin]
+  user:create --email E --name N --password P [--role commenter|moderator|editor|admin] [--trusted]
   user:role --email E --role R
 `;
 
@@ -17,10 +17,10 @@ type Command = (argv: string[]) => Promise<string>;
 
 const commands: Record<string, Command> = {
   async "user:create"(argv) {
-    const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" } } });
+    const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" }, trusted: { type: "boolean" } } });
     const role = values.role === undefined ? "commenter" : roleSchema.parse(values.role);
-    const user = await createUser({ email: values.email ?? "", name: values.name ?? "", password: values.password ?? "" }, { role });
-    return `Created ${user.role} ${user.email} (${user.id}).`;
+    const user = await createUser({ email: values.email ?? "", name: values.name ?? "", password: values.password ?? "" }, { role, trusted: values.trusted });
+    return `Created ${user.role} ${user.email} (${user.id})${values.trusted ? ", trusted" : ""}.`;
   },
   async "user:role"(argv) {
     const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" } } });

@@ -5,6 +5,7 @@ import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { reportSchema } from "@/lib/validation/comment";
 import { getAnnotation } from "./get-annotation";
+import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
 
 // A reader reports a public note, once; stored and counted for the moderators.
 export async function reportAnnotation(viewer: Viewer | null, slug: string, id: unknown, input: unknown) {
@@ -20,5 +21,6 @@ export async function reportAnnotation(viewer: Viewer | null, slug: string, id: 
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new AppError("conflict", "You have already reported this note.");
     throw e;
   }
-  return { reported: true, reports: await db.report.count({ where: { annotationId: row.id, dismissedAt: null } }) };
+  const reports = await db.report.count({ where: { annotationId: row.id, dismissedAt: null } });
+  return { reported: true, reports, hidden: await applyReportThreshold("annotation", row.id, reports) };
 }

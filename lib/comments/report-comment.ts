@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { commentIdSchema, reportSchema } from "@/lib/validation/comment";
+import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
 
 // A reader reports a comment, once; the report is stored and counted for the moderators.
 export async function reportComment(viewer: Viewer | null, commentId: unknown, input: unknown) {
@@ -21,5 +22,6 @@ export async function reportComment(viewer: Viewer | null, commentId: unknown, i
     throw e;
   }
   const reports = await db.report.count({ where: { commentId: comment.id, dismissedAt: null } });
-  return { reported: true, reports };
+  const hidden = await applyReportThreshold("comment", comment.id, reports);
+  return { reported: true, reports, hidden };
 }

@@ -1,4 +1,5 @@
 import type { Element, Root } from "hast";
+import type { Html, Paragraph, Root as MdastRoot, Text } from "mdast";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
@@ -8,7 +9,8 @@ import { visit } from "unist-util-visit";
 
 // The safe Markdown subset for what readers write (comments, notes): paragraphs, emphasis, links,
 // block quotes, lists, inline code and code blocks. Raw HTML is never parsed; the result is
-// sanitized against an allow-list, and links get rel="nofollow ugc noopener".
+// sanitized against an allow-list, and links get rel="nofollow ugc noopener". HTML a reader types
+// is shown as the text they typed (escaped), so a pasted tag neither runs nor silently vanishes.
 export const readerSanitizeSchema: SanitizeSchema = {
   strip: ["script", "style"],
   tagNames: ["p", "br", "em", "strong", "del", "a", "blockquote", "ul", "ol", "li", "code", "pre"],
@@ -17,6 +19,19 @@ export const readerSanitizeSchema: SanitizeSchema = {
   clobberPrefix: "",
   required: {},
 };
+
+const flowParents = new Set(["root", "blockquote", "listItem"]);
+
+function rawHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, "html", (node: Html, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text: Text = { type: "text", value: node.value };
+      const paragraph: Paragraph = { type: "paragraph", children: [text] };
+      (parent.children as unknown[])[index] = flowParents.has(parent.type) ? paragraph : text;
+    });
+  };
+}
 
 function linkAttributes() {
   return (tree: Root) => {
@@ -31,6 +46,7 @@ function linkAttributes() {
 
 const processor = unified()
   .use(remarkParse)
+  .use(rawHtmlAsText)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, readerSanitizeSchema)
   .use(linkAttributes)

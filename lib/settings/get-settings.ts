@@ -12,6 +12,15 @@ export const defaultSettings = {
   editWindowMs: 15 * 60_000,
   floodIntervalMs: 15_000,
   duplicateWindowMs: 10 * 60_000,
+  // Moderation rules (WordPress's defaults where it has one).
+  holdFirstContribution: true,
+  linkHoldThreshold: 2,
+  moderationWords: [] as string[],
+  disallowedWords: [] as string[],
+  holdAll: false,
+  closeAfterDays: null as number | null,
+  reportThreshold: 3,
+  notifyIntervalMs: 60 * 60_000,
 };
 
 export type Settings = typeof defaultSettings;
@@ -19,7 +28,7 @@ export type Settings = typeof defaultSettings;
 export async function getSettings(): Promise<Settings> {
   const rows = await db.setting.findMany();
   const merged: Record<string, unknown> = { ...defaultSettings };
-  for (const row of rows) if (row.key in merged) merged[row.key] = row.value;
+  for (const row of rows) if (row.key in merged) merged[row.key] = row.value ?? null;
   return merged as Settings;
 }
 

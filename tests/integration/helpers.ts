@@ -19,11 +19,11 @@ export function uniqueIp() {
 }
 
 /** Creates an account through the real sign-up path and returns it as a viewer. */
-export async function createTestUser(options: { name?: string; password?: string; role?: Role; label?: string } = {}) {
+export async function createTestUser(options: { name?: string; password?: string; role?: Role; label?: string; trusted?: boolean } = {}) {
   const password = options.password ?? defaultPassword;
   const user = await createUser(
     { name: options.name ?? "Test Reader", email: uniqueEmail(options.label), password },
-    { role: options.role },
+    { role: options.role, trusted: options.trusted ?? true },
   );
   const viewer: Viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
   return { viewer, password };

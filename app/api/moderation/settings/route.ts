@@ -1,0 +1,16 @@
+import { apiRoute, json, readJson } from "@/lib/http/api";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { requireRole } from "@/lib/auth/viewer";
+import { getSettings } from "@/lib/settings/get-settings";
+import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
+
+export const GET = apiRoute(async (request: Request) => {
+  requireRole(await getViewer(request.headers), "editor");
+  const s = await getSettings();
+  return json({ holdFirstContribution: s.holdFirstContribution, linkHoldThreshold: s.linkHoldThreshold, moderationWords: s.moderationWords, disallowedWords: s.disallowedWords, holdAll: s.holdAll, closeAfterDays: s.closeAfterDays, reportThreshold: s.reportThreshold });
+});
+
+export const PUT = apiRoute(async (request: Request) => {
+  const viewer = await getViewer(request.headers);
+  return json(await updateModerationSettings(viewer, await readJson(request, 100_000)));
+});

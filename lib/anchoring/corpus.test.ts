@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { defaultCorpusDir, loadCorpus } from "./corpus/load-corpus";
+import { glossReanchor, glossResolve, hypothesisBaseline, scoreCorpus } from "./corpus/score-corpus";
+
+// The 434 quotes of ../shared/corpora/revisions (27 real revisions of long legal documents):
+// Gloss must never misplace one, with or without the diff.
+const pairs = loadCorpus(defaultCorpusDir(fileURLToPath(new URL("../..", import.meta.url))));
+
+describe("the revisions corpus", () => {
+  it("has its 434 quotes", () => {
+    expect(pairs).toHaveLength(27);
+    expect(pairs.reduce((sum, pair) => sum + pair.quotes.length, 0)).toBe(434);
+  });
+
+  it("Gloss's reanchor misplaces none and wrongly orphans none", () => {
+    const score = scoreCorpus(pairs, glossReanchor);
+    expect(score.misplacements).toEqual([]);
+    expect(score.misplaced).toBe(0);
+    expect(score["wrongly-orphaned"]).toBe(0);
+    expect(score.orphaned).toBe(48);
+  });
+
+  it("Gloss's resolveAnchor alone misplaces none", () => {
+    const score = scoreCorpus(pairs, glossResolve);
+    expect(score.misplaced).toBe(0);
+    expect(score["wrongly-orphaned"]).toBe(0);
+  });
+
+  it("the Hypothesis baseline, which takes its best candidate whatever its score, misplaces some", () => {
+    expect(scoreCorpus(pairs, hypothesisBaseline).misplaced).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { describeAnchor, blockIdAt } from "./describe-anchor";
+import { describeTextQuote, MIN_CONTEXT } from "./describe-text-quote";
+import { nthRangeOf, rangeOf, seed, slicePoints } from "./testing/seed-article";
+
+const occurrences = (text: string, needle: string) => {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+};
+
+describe("describeTextQuote", () => {
+  it("keeps 32 code points of context on each side of a quote in the seed article", () => {
+    const { start, end } = rangeOf(seed.text, "cut all diplomatic ties with Iran");
+    const quote = describeTextQuote(seed.text, start, end);
+    expect(quote.exact).toBe("cut all diplomatic ties with Iran");
+    expect(Array.from(quote.prefix)).toHaveLength(MIN_CONTEXT);
+    expect(Array.from(quote.suffix)).toHaveLength(MIN_CONTEXT);
+    expect(quote.prefix).toBe(", Albania announced that it has ");
+    expect(quote.suffix).toBe(" and has asked the Iranian diplo");
+  });
+
+  it("takes less context only at the edges of the text", () => {
+    const quote = describeTextQuote(seed.text, 0, 7);
+    expect(quote).toMatchObject({ exact: "Earlier", prefix: "" });
+    const last = seed.text.length;
+    const tail = describeTextQuote(seed.text, last - 5, last);
+    expect(tail.suffix).toBe("");
+    expect(tail.exact).toBe("ence.");
+  });
+
+  it("extends the context of a repeated quote until the selector occurs exactly once", () => {
+    const text = ["Intro.", ...Array.from({ length: 6 }, () => "The same sentence is repeated here, again and again, word for word."), "Outro."].join("\n");
+    const { start, end } = nthRangeOf(text, "repeated", 3);
+    const quote = describeTextQuote(text, start, end);
+    expect(occurrences(text, quote.prefix + quote.exact + quote.suffix)).toBe(1);
+    expect(Array.from(quote.prefix).length + Array.from(quote.suffix).length).toBeGreaterThan(2 * MIN_CONTEXT);
+  });
+
+  it("makes every selector of the seed article unique (sampled ranges, common words included)", () => {
+    for (const word of ["Iran", "Albania", "the", "NATO", "U.S.A"]) {
+      const count = occurrences(seed.text, word);
+      for (let nth = 0; nth < count; nth += 3) {
+        const { start, end } = nthRangeOf(seed.text, word, nth);
+        const quote = describeTextQuote(seed.text, start, end);
+        expect(quote.exact).toBe(word);
+        expect(occurrences(seed.text, quote.prefix + quote.exact + quote.suffix)).toBe(1);
+        expect(Array.from(quote.prefix).length).toBeGreaterThanOrEqual(Math.min(MIN_CONTEXT, start));
+      }
+    }
+  });
+
+  it("counts positions in code points: the seed's curly apostrophes are one each", () => {
+    const { start, end } = rangeOf(seed.text, "US’s drone strikes");
+    expect(end - start).toBe(18);
+    const quote = describeTextQuote(seed.text, start, end);
+    expect(quote.exact).toBe("US’s drone strikes");
+    expect(slicePoints(seed.text, start, end)).toBe(quote.exact);
+  });
+
+  it("counts an emoji as one code point and never splits one in the context", () => {
+    const text = `${"😀".repeat(40)} quoted words ${"🇦🇱".repeat(20)}`;
+    const start = 41;
+    const quote = describeTextQuote(text, start, start + 12);
+    expect(quote.exact).toBe("quoted words");
+    expect(Array.from(quote.prefix)).toHaveLength(32);
+    expect(Array.from(quote.suffix)).toHaveLength(32);
+    expect(quote.prefix).toBe(`${"😀".repeat(31)} `);
+    expect(quote.suffix.startsWith(" 🇦")).toBe(true);
+    expect(/[\ud800-\udbff]$/.test(quote.prefix + quote.suffix)).toBe(false);
+  });
+
+  it("refuses empty, reversed and out-of-range selections", () => {
+    expect(() => describeTextQuote("abc", 1, 1)).toThrow(RangeError);
+    expect(() => describeTextQuote("abc", 2, 1)).toThrow(RangeError);
+    expect(() => describeTextQuote("abc", 0, 4)).toThrow(RangeError);
+    expect(() => describeTextQuote("abc", -1, 2)).toThrow(RangeError);
+  });
+});
+
+describe("describeAnchor", () => {
+  it("stores quote, position and the id of the block the selection starts in", () => {
+    const { start, end } = rangeOf(seed.text, "Roadsweep");
+    const anchor = describeAnchor(seed.text, start, end, seed.blocks);
+    const block = seed.blocks.find((candidate) => candidate.text.includes("Roadsweep"))!;
+    expect(anchor).toEqual({ quote: describeTextQuote(seed.text, start, end), position: { start, end }, blockId: block.id });
+  });
+
+  it("gives the newline between two blocks to the block after it", () => {
+    const blocks = [
+      { id: "b1", text: "One 😀" },
+      { id: "b2", text: "Two" },
+    ];
+    expect(blockIdAt(blocks, 4)).toBe("b1");
+    expect(blockIdAt(blocks, 5)).toBe("b2");
+    expect(blockIdAt(blocks, 6)).toBe("b2");
+    expect(blockIdAt(blocks, 9)).toBeUndefined();
+    expect(describeAnchor("One 😀\nTwo", 6, 9).blockId).toBeUndefined();
+  });
+});

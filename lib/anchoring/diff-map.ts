@@ -1,0 +1,140 @@
+import DiffMatchPatch from "diff-match-patch";
+
+// The word diff between two revisions of an article's text, computed once, as a lookup from
+// old UTF-16 offsets to new ones. A range maps "cleanly" only when it lies inside text the
+// diff kept unchanged; anything else gets a hint (where the old range's start went) and must be
+// found again by quote.
+
+export type MappedRange =
+  | { clean: true; start: number; end: number }
+  | { clean: false; hint: number };
+
+export type DiffMap = {
+  mapRange(start: number, end: number): MappedRange;
+  /** How many equal / changed segments the diff has (for diagnostics). */
+  readonly segments: number;
+};
+
+export type DiffOptions = {
+  /** Seconds diff-match-patch may spend before settling for a coarser (still valid) diff. */
+  timeoutSeconds?: number;
+};
+
+const DELETE = -1;
+const EQUAL = 0;
+const INSERT = 1;
+const DEFAULT_TIMEOUT_SECONDS = 0.2;
+// Words, white space runs and single other characters: the units an edit changes.
+const WORD = /[\p{L}\p{N}\p{M}_]+|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;
+const LINE = /[^\n]*\n|[^\n]+/g;
+const MAX_TOKENS = 0xffff;
+
+/**
+ * Diffs `oldText` against `newText` by blocks, then word by word inside changed blocks (far
+ * faster than by character on long texts, and an edited word never half-matches), then applies
+ * semantic cleanup so short coincidental equalities inside rewritten passages do not count as
+ * unchanged text.
+ */
+export function createDiffMap(oldText: string, newText: string, options: DiffOptions = {}): DiffMap {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const diffs = diffBlocksThenWords(dmp, oldText, newText);
+  dmp.diff_cleanupSemantic(diffs);
+
+  // Segments that cover old text (equal or deleted), in old-text order.
+  const oldStarts: number[] = [];
+  const newStarts: number[] = [];
+  const lengths: number[] = [];
+  const isEqual: boolean[] = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const [operation, segment] of diffs) {
+    if (operation === INSERT) {
+      newAt += segment.length;
+      continue;
+    }
+    oldStarts.push(oldAt);
+    newStarts.push(newAt);
+    lengths.push(segment.length);
+    isEqual.push(operation === EQUAL);
+    oldAt += segment.length;
+    if (operation === EQUAL) newAt += segment.length;
+  }
+
+  const segmentAt = (offset: number): number => {
+    let low = 0;
+    let high = oldStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (oldStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+
+  return {
+    segments: diffs.length,
+    mapRange(start, end) {
+      if (oldStarts.length === 0) return { clean: false, hint: 0 };
+      const at = segmentAt(start);
+      const offset = start - oldStarts[at];
+      if (isEqual[at] && end <= oldStarts[at] + lengths[at]) {
+        return { clean: true, start: newStarts[at] + offset, end: newStarts[at] + offset + (end - start) };
+      }
+      return { clean: false, hint: isEqual[at] ? newStarts[at] + offset : newStarts[at] };
+    },
+  };
+}
+
+// Blocks (lines) first, which is fast and keeps every untouched paragraph; then the replaced
+// runs word by word, all within one deadline (past it, a run stays one coarse replacement).
+function diffBlocksThenWords(dmp: DiffMatchPatch, oldText: string, newText: string): DiffMatchPatch.Diff[] {
+  const deadline = dmp.Diff_Timeout > 0 ? Date.now() + dmp.Diff_Timeout * 1000 : Number.MAX_VALUE;
+  const diffs: DiffMatchPatch.Diff[] = [];
+  let deleted = "";
+  let inserted = "";
+  const flush = () => {
+    if (deleted && inserted) diffs.push(...diffTokens(dmp, deleted, inserted, WORD, deadline));
+    else if (deleted) diffs.push([DELETE, deleted]);
+    else if (inserted) diffs.push([INSERT, inserted]);
+    deleted = "";
+    inserted = "";
+  };
+  for (const diff of diffTokens(dmp, oldText, newText, LINE, deadline)) {
+    if (diff[0] === DELETE) deleted += diff[1];
+    else if (diff[0] === INSERT) inserted += diff[1];
+    else {
+      flush();
+      diffs.push(diff);
+    }
+  }
+  flush();
+  return diffs;
+}
+
+// diff-match-patch diffs strings: each distinct token becomes one UTF-16 unit, as its line mode
+// does, and the diff is decoded back to text.
+function diffTokens(dmp: DiffMatchPatch, oldText: string, newText: string, pattern: RegExp, deadline: number) {
+  const tokens: string[] = [""];
+  const ids = new Map<string, number>();
+  const encode = (text: string): string | null => {
+    let encoded = "";
+    for (const [token] of text.matchAll(pattern)) {
+      let id = ids.get(token);
+      if (id === undefined) {
+        if (tokens.length > MAX_TOKENS) return null;
+        id = tokens.length;
+        tokens.push(token);
+        ids.set(token, id);
+      }
+      encoded += String.fromCharCode(id);
+    }
+    return encoded;
+  };
+  const oldCodes = encode(oldText);
+  const newCodes = oldCodes === null ? null : encode(newText);
+  if (oldCodes === null || newCodes === null) return dmp.diff_main(oldText, newText, false, deadline);
+  const diffs = dmp.diff_main(oldCodes, newCodes, false, deadline);
+  dmp.diff_charsToLines_(diffs, tokens);
+  return diffs;
+}

@@ -1,0 +1,76 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+
+export type QueueStatus = "pending" | "approved" | "spam" | "trash";
+type Filters = { status: QueueStatus; type?: "comment" | "annotation"; article?: string; author?: string; reason?: string; cursor?: string | null; take?: number };
+
+const authorSelect = { select: { id: true, name: true, email: true, createdAt: true, status: true, deletedAt: true } } as const;
+
+// The moderation queue: comments and public annotations together, newest first, keyset-paged
+// over both tables (each queried once per page, merged).
+export async function listQueue(viewer: Viewer | null, f: Filters) {
+  requireRole(viewer, "moderator");
+  const take = Math.min(f.take ?? 50, 200);
+  const c = decodeCursor(f.cursor);
+  const before = c ? { OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
+  const common = {
+    status: f.status,
+    ...(f.article ? { article: { slug: f.article } } : {}),
+    ...(f.author ? { author: { OR: [{ email: f.author.toLowerCase() }, { id: f.author }] } } : {}),
+    ...(f.reason ? { holdReasons: { has: f.reason } } : {}),
+    ...before,
+  };
+  const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+  const [comments, annotations] = await Promise.all([
+    f.type === "annotation" ? [] : db.comment.findMany({
+      where: common as Prisma.CommentWhereInput, orderBy: order, take: take + 1,
+      select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, authorName: true, author: authorSelect,
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } } },
+    }),
+    f.type === "comment" ? [] : db.annotation.findMany({
+      where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" }, orderBy: order, take: take + 1,
+      select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, exact: true, originalExact: true, author: authorSelect,
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } } },
+    }),
+  ]);
+  const merged = [
+    ...comments.map((x) => ({ ...x, type: "comment" as const, quote: null as string | null })),
+    ...annotations.map((x) => ({ ...x, type: "annotation" as const, quote: x.originalExact ?? x.exact, authorName: null as string | null })),
+  ].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  const page = merged.slice(0, take);
+  const last = page.at(-1);
+  const next = merged.length > take && last ? encodeCursor({ t: last.createdAt.getTime(), id: last.id }) : null;
+  const history = await authorHistory(page.map((i) => i.author?.id).filter((x): x is string => !!x));
+  return { items: page.map((i) => ({ ...i, history: i.author ? history.get(i.author.id) : undefined })), next };
+}
+
+/** Per author: how many of their contributions were approved and how many were spam (two grouped queries). */
+async function authorHistory(ids: string[]) {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, { approved: number; spam: number }>();
+  if (!unique.length) return out;
+  const [c, a] = await Promise.all([
+    db.comment.groupBy({ by: ["authorId", "status"], where: { authorId: { in: unique }, status: { in: ["approved", "spam"] } }, _count: true }),
+    db.annotation.groupBy({ by: ["authorId", "status"], where: { authorId: { in: unique }, status: { in: ["approved", "spam"] }, audience: "public" }, _count: true }),
+  ]);
+  for (const row of [...c, ...a]) {
+    if (!row.authorId) continue;
+    const h = out.get(row.authorId) ?? { approved: 0, spam: 0 };
+    if (row.status === "approved") h.approved += row._count; else h.spam += row._count;
+    out.set(row.authorId, h);
+  }
+  return out;
+}
+
+/** Pending counts per type (the header badge and the tab counts). */
+export async function queueCounts() {
+  const [c, a] = await Promise.all([
+    db.comment.groupBy({ by: ["status"], where: { status: { in: ["pending", "approved", "spam", "trash"] } }, _count: true }),
+    db.annotation.groupBy({ by: ["status"], where: { audience: "public", status: { in: ["pending", "approved", "spam", "trash"] } }, _count: true }),
+  ]);
+  const counts: Record<QueueStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+  for (const row of [...c, ...a]) counts[row.status as QueueStatus] += row._count;
+  return counts;
+}
