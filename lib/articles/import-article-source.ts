@@ -34,7 +34,7 @@ async function createArticle(meta: ArticleMeta, body: string, options: { excerpt
     const created = await tx.article.create({
       data: {
         slug: meta.slug, title: meta.title, authorName: meta.author, affiliation: meta.affiliation ?? "", credit: meta.credit ?? "",
-        publication: meta.publication ?? "", excerpt, status: "published", publishedAt,
+        publication: meta.publication ?? "", excerpt, status: "published", publishedAt, searchText: rendered.text,
         categories: { connectOrCreate: [{ where: { slug: slugOf(meta.publication || "articles") }, create: { slug: slugOf(meta.publication || "articles"), name: meta.publication || "Articles" } }] },
       },
     });
