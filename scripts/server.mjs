@@ -172,6 +172,15 @@ const server = http.createServer(serve);
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
+// Scheduled articles appear at their time without a reader's request: every 15 s the server asks
+// itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
+const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
+const ticker = setInterval(() => {
+  fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
+    .catch(() => {});
+}, 15_000);
+ticker.unref();
+
 let closing = false;
 async function shutdown(signal) {
   if (closing) return;

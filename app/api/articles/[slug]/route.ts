@@ -1,14 +1,33 @@
-import { apiRoute, json, seeOther } from "@/lib/http/api";
+import { apiRoute, json, readJson, seeOther } from "@/lib/http/api";
 import { AppError } from "@/lib/errors";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
 import { articleJson } from "@/lib/articles/article-json";
+import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
+import { updateArticle } from "@/lib/articles/update-article";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { hasRole } from "@/lib/auth/roles";
 
-export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const found = await getPublishedArticle((await params).slug);
-  if (!found) throw new AppError("not_found", "No published article has that slug.");
-  if ("movedTo" in found) return seeOther(`/api/articles/${found.movedTo}`, 308);
+type Ctx = { params: Promise<{ slug: string }> };
+
+export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
+  const { slug } = await params;
   const viewer = await getViewer(request.headers);
-  return json(articleJson(found.article, { withSource: hasRole(viewer?.role, "editor") }));
+  const isEditor = hasRole(viewer?.role, "editor");
+  const found = await getPublishedArticle(slug);
+  if (found && "movedTo" in found) return seeOther(`/api/articles/${found.movedTo}`, 308);
+  if (found) return json(articleJson(found.article, { withSource: isEditor }));
+  if (!isEditor) throw new AppError("not_found", "No published article has that slug.");
+  const a = await getArticleForEditor(viewer, slug);
+  const rev = a.draftRevision ?? a.currentRevision;
+  return json({ slug: a.slug, title: a.title, author: a.authorName, affiliation: a.affiliation, status: a.status, publishedAt: a.publishedAt?.toISOString() ?? null,
+    publishAt: a.publishAt?.toISOString() ?? null, revision: a.headRevision, html: rev?.html ?? "", text: rev?.text ?? "", body: rev?.body ?? "" });
+});
+
+export const PATCH = apiRoute(async (request: Request, { params }: Ctx) => {
+  const { slug } = await params;
+  const viewer = await getViewer(request.headers);
+  const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
+  const result = await updateArticle(viewer, slug, await readJson(request, 1_000_000), { dryRun });
+  if (dryRun) return json(result.impact);
+  return json({ slug: result.article.slug, status: result.article.status, revision: result.revision, publishedAt: result.article.publishedAt?.toISOString() ?? null, impact: result.impact });
 });

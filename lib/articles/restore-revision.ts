@@ -1,0 +1,12 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import { updateArticle } from "./update-article";
+
+// Restoring an old revision publishes its body again as a new revision (history is never rewritten).
+export async function restoreRevision(viewer: Viewer | null, slug: string, number: number) {
+  requireRole(viewer, "editor");
+  const revision = await db.articleRevision.findFirst({ where: { number, article: { slug } }, select: { body: true } });
+  if (!revision) throw new AppError("not_found", `Revision ${number} does not exist.`);
+  return updateArticle(viewer, slug, { body: revision.body });
+}
