@@ -7,7 +7,8 @@ import DiffMatchPatch from "diff-match-patch";
 
 export type MappedRange =
   | { clean: true; start: number; end: number }
-  | { clean: false; hint: number };
+  /** `unchanged`: the fraction of the range's characters the diff kept (0 when all were edited). */
+  | { clean: false; hint: number; unchanged: number };
 
 export type DiffMap = {
   mapRange(start: number, end: number): MappedRange;
@@ -23,7 +24,13 @@ export type DiffOptions = {
 const DELETE = -1;
 const EQUAL = 0;
 const INSERT = 1;
-const DEFAULT_TIMEOUT_SECONDS = 0.2;
+// A safety net only: the size limit below keeps diffs far under it, so results do not depend
+// on the machine's speed.
+const DEFAULT_TIMEOUT_SECONDS = 2;
+// Replaced runs larger than this (deleted × inserted characters, about 3,000 × 3,000) are a
+// rewrite: diffing them word by word would cost O(n·d) for alignments that mean little, so they
+// stay one replacement and their anchors are found again by quote.
+const MAX_REFINED_AREA = 1e7;
 // Words, white space runs and single other characters: the units an edit changes.
 const WORD = /[\p{L}\p{N}\p{M}_]+|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;
 const LINE = /[^\n]*\n|[^\n]+/g;
@@ -75,28 +82,36 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
   return {
     segments: diffs.length,
     mapRange(start, end) {
-      if (oldStarts.length === 0) return { clean: false, hint: 0 };
+      if (oldStarts.length === 0) return { clean: false, hint: 0, unchanged: 0 };
       const at = segmentAt(start);
       const offset = start - oldStarts[at];
       if (isEqual[at] && end <= oldStarts[at] + lengths[at]) {
         return { clean: true, start: newStarts[at] + offset, end: newStarts[at] + offset + (end - start) };
       }
-      return { clean: false, hint: isEqual[at] ? newStarts[at] + offset : newStarts[at] };
+      let kept = 0;
+      for (let segment = at; segment < oldStarts.length && oldStarts[segment] < end; segment++) {
+        if (isEqual[segment]) kept += Math.min(end, oldStarts[segment] + lengths[segment]) - Math.max(start, oldStarts[segment]);
+      }
+      const hint = isEqual[at] ? newStarts[at] + offset : newStarts[at];
+      return { clean: false, hint, unchanged: end > start ? kept / (end - start) : 0 };
     },
   };
 }
 
 // Blocks (lines) first, which is fast and keeps every untouched paragraph; then the replaced
-// runs word by word, all within one deadline (past it, a run stays one coarse replacement).
+// runs word by word, unless they are a wholesale rewrite.
 function diffBlocksThenWords(dmp: DiffMatchPatch, oldText: string, newText: string): DiffMatchPatch.Diff[] {
   const deadline = dmp.Diff_Timeout > 0 ? Date.now() + dmp.Diff_Timeout * 1000 : Number.MAX_VALUE;
   const diffs: DiffMatchPatch.Diff[] = [];
   let deleted = "";
   let inserted = "";
   const flush = () => {
-    if (deleted && inserted) diffs.push(...diffTokens(dmp, deleted, inserted, WORD, deadline));
-    else if (deleted) diffs.push([DELETE, deleted]);
-    else if (inserted) diffs.push([INSERT, inserted]);
+    if (deleted && inserted && deleted.length * inserted.length <= MAX_REFINED_AREA) {
+      diffs.push(...diffTokens(dmp, deleted, inserted, WORD, deadline));
+    } else {
+      if (deleted) diffs.push([DELETE, deleted]);
+      if (inserted) diffs.push([INSERT, inserted]);
+    }
     deleted = "";
     inserted = "";
   };

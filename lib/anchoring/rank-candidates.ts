@@ -16,10 +16,15 @@ export type Decision =
 export type RankOptions = {
   /** UTF-16 offset where the quote used to start: breaks ties between equal scores. */
   hint?: number;
-  /** The quote occurred more than once in the text it was made on. */
+  /** Whether the quote occurred more than once in the text it was made on, when known. */
   recurred?: boolean;
   /** The hint is where a diff of the two revisions put the old passage (reanchor). */
   hintIsAligned?: boolean;
+  /** The diff kept most of the passage there: it was edited in place, so it is there or gone. */
+  stayedAtHint?: boolean;
+  /** Whether a passage occurred in the text the anchor was made on, away from the quote
+   * (reanchor knows). */
+  existedElsewhere?: (passage: string) => boolean;
 };
 
 /**
@@ -31,8 +36,9 @@ export type RankOptions = {
  */
 export function rankCandidates(text: string, quote: TextQuote, occurrences: readonly number[], options: RankOptions = {}): Decision {
   const length = quote.exact.length;
-  const recurs = options.recurred === true || occurrences.length > 1;
-  const distinctiveness = quoteDistinctiveness(length, recurs);
+  const distinctiveness = quoteDistinctiveness(length, occurrences.length, options.recurred);
+  // That the quote was unique says nothing of its variants ("Ministry of …" had a "ministry of …").
+  const fuzzyDistinctiveness = quoteDistinctiveness(length, occurrences.length, options.recurred || undefined);
   const hint = options.hint;
 
   const whole = occurrences.filter((start) => hasWholeContext(text, quote, start));
@@ -52,20 +58,30 @@ export function rankCandidates(text: string, quote: TextQuote, occurrences: read
   const scored = pickForScoring(text, quote, occurrences, hint).map((start, index) =>
     scoreCandidate(text, quote, { start, end: start + length, errors: 0, region: -1 - index }, distinctiveness),
   );
-  let decision = decide(scored, rank, hint);
+  const decide = (candidates: ScoredCandidate[]): Decision => {
+    const decision = decideBest(candidates, rank, hint);
+    if (!decision.accepted) return decision;
+    const { best } = decision;
+    // A passage edited in place is there or gone; an approximate match that was already in the
+    // old text is a look-alike, not the quote edited.
+    const movedAway = options.stayedAtHint && bonus(best) === 0;
+    const preexisting = best.errors > 0 && options.existedElsewhere?.(text.slice(best.start, best.end));
+    return movedAway || preexisting ? { accepted: false, reason: "low-confidence", best } : decision;
+  };
+  let decision = decide(scored);
   const search = createFuzzySearch(text, quote.exact, occurrences.map((start) => ({ start, end: start + length })));
   for (let round = 0; round < FUZZY_ROUNDS; round++) {
     // Only matches that could still change the decision are searched for.
     const target = scoreThatMatters(decision, rank, maxBonus);
-    const matches = search.next(Math.min(maxQuoteErrors(length), errorBudget(quote, distinctiveness, target)));
+    const matches = search.next(Math.min(maxQuoteErrors(length), errorBudget(quote, fuzzyDistinctiveness, target)));
     if (matches.length === 0) break;
-    scored.push(...bestPerRegion(text, quote, matches, distinctiveness));
-    decision = decide(scored, rank, hint);
+    scored.push(...bestPerRegion(text, quote, matches, fuzzyDistinctiveness));
+    decision = decide(scored);
   }
   return decision;
 }
 
-function decide(scored: ScoredCandidate[], rank: (candidate: ScoredCandidate) => number, hint?: number): Decision {
+function decideBest(scored: ScoredCandidate[], rank: (candidate: ScoredCandidate) => number, hint?: number): Decision {
   if (scored.length === 0) return { accepted: false, reason: "not-found" };
   scored.sort((a, b) => rank(b) - rank(a) || distance(a, hint) - distance(b, hint));
   const [best, runnerUp] = scored;

@@ -27,7 +27,7 @@ describe("createDiffMap", () => {
     });
     // "zeta eta" now has a word inside it: no clean mapping, but a hint where it went.
     const touched = map.mapRange(at(oldText, "zeta"), at(oldText, "zeta") + 8);
-    expect(touched).toEqual({ clean: false, hint: at(newText, "zeta") });
+    expect(touched).toEqual({ clean: false, hint: at(newText, "zeta"), unchanged: 1 });
     // "beta" was deleted: the hint is where the deletion happened.
     expect(map.mapRange(at(oldText, "beta"), at(oldText, "beta") + 4)).toMatchObject({ clean: false });
   });

@@ -3,10 +3,13 @@ import { blockIdAt } from "./describe-anchor";
 import { describeQuoteUtf16 } from "./describe-text-quote";
 import { createDiffMap, type DiffOptions } from "./diff-map";
 import { findExactOccurrences } from "./find-exact-occurrences";
-import { createResolver } from "./resolve-anchor";
+import { createResolver, type ResolveOptions } from "./resolve-anchor";
 import type { AnchorBlock, AnchorInput, OrphanReason, ResolveMethod, TextPosition, TextQuote } from "./types";
 
 export type ReanchorMethod = "diff" | ResolveMethod;
+
+/** A passage whose characters the diff kept at least this much was edited in place, not moved. */
+const STAYED_FRACTION = 0.5;
 
 export type ReanchoredAnchor =
   | {
@@ -50,7 +53,7 @@ export function reanchor(
   const diff = createDiffMap(oldText, newText, options);
 
   const results: (ReanchoredAnchor | null)[] = [];
-  const fallback: { at: number; anchor: AnchorInput }[] = [];
+  const fallback: { at: number; anchor: AnchorInput; options: ResolveOptions }[] = [];
 
   anchors.forEach((anchor, at) => {
     const { exact } = anchor.quote;
@@ -60,7 +63,7 @@ export function reanchor(
     if (!isCurrent) {
       // A stale position (or none) says nothing about the new text: search by quote only.
       results.push(null);
-      fallback.push({ at, anchor: { quote: anchor.quote } });
+      fallback.push({ at, anchor: { quote: anchor.quote }, options: {} });
       return;
     }
     const mapped = diff.mapRange(oldStart, oldStart + exact.length);
@@ -72,7 +75,17 @@ export function reanchor(
     const hint = mapped.clean ? mapped.start : mapped.hint;
     const hintStart = newIndex.toCodePoint(hint);
     const hintEnd = Math.min(newIndex.length, hintStart + Math.max(1, old.end - old.start));
-    fallback.push({ at, anchor: { quote: anchor.quote, position: { start: hintStart, end: hintEnd } } });
+    fallback.push({
+      at,
+      anchor: { quote: anchor.quote, position: { start: hintStart, end: hintEnd } },
+      options: {
+        positionIsAligned: true,
+        stayedAtPosition: !mapped.clean && mapped.unchanged >= STAYED_FRACTION,
+        // An approximate match the old text already had, away from the quote, is a look-alike
+        // that was there all along, not the quote edited.
+        existedElsewhere: (passage) => occursAwayFrom(oldText, passage, oldStart, oldStart + exact.length),
+      },
+    });
   });
 
   function place(start: number, end: number, method: ReanchorMethod, score: number, old?: TextPosition): ReanchoredAnchor {
@@ -95,10 +108,10 @@ export function reanchor(
   const oldOccurrences = findExactOccurrences(oldText, fallback.map(({ anchor }) => anchor.quote.exact));
   const resolved = resolver.resolveAll(
     fallback.map(({ anchor }) => anchor),
-    (index) => ({
-      recurred: (oldOccurrences.get(fallback[index].anchor.quote.exact)?.length ?? 0) > 1,
-      positionIsAligned: fallback[index].anchor.position !== undefined,
-    }),
+    (index) => {
+      const { anchor, options } = fallback[index];
+      return { ...options, recurred: (oldOccurrences.get(anchor.quote.exact)?.length ?? 0) > 1 };
+    },
   );
   fallback.forEach(({ at }, index) => {
     const result = resolved[index];
@@ -112,4 +125,11 @@ export function reanchor(
   const summary = { kept: 0, moved: 0, orphaned: 0 };
   for (const result of placed) summary[result.state === "orphaned" ? "orphaned" : result.change]++;
   return { anchors: placed, summary };
+}
+
+function occursAwayFrom(text: string, passage: string, start: number, end: number): boolean {
+  for (let at = text.indexOf(passage); at !== -1; at = text.indexOf(passage, at + 1)) {
+    if (at + passage.length <= start || at >= end) return true;
+  }
+  return false;
 }

@@ -12,7 +12,7 @@ function anchorOn(quote: string, nth?: number): StoredAnchor {
   return describeAnchor(seed.text, start, end, seed.blocks);
 }
 
-function expectPlaced(result: ResolveResult, text: string, range: { start: number; end: number }) {
+function expectPlaced(result: ResolveResult, range: { start: number; end: number }) {
   expect(result).toMatchObject({ state: "anchored", start: range.start, end: range.end });
   return result;
 }
@@ -30,7 +30,7 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise(["Earlier at the beginning", `${opening}\n\nEarlier at the beginning`]);
     const anchor = anchorOn("The ransomware software used is referred to as Roadsweep");
     const result = resolveAnchor(revised.text, anchor);
-    expectPlaced(result, revised.text, rangeOf(revised.text, anchor.quote.exact));
+    expectPlaced(result, rangeOf(revised.text, anchor.quote.exact));
     expect(result).toMatchObject({ method: "exact", score: 1 });
   });
 
@@ -38,9 +38,9 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise(["Earlier at the beginning", `${opening}\n\nEarlier at the beginning`]);
     for (const nth of [0, 9, 17, 30, 47]) {
       const anchor = anchorOn("Iran", nth);
-      expect(expectPlaced(resolveAnchor(revised.text, anchor), revised.text, nthRangeOf(revised.text, "Iran", nth))).toMatchObject({ method: "exact" });
+      expect(expectPlaced(resolveAnchor(revised.text, anchor), nthRangeOf(revised.text, "Iran", nth))).toMatchObject({ method: "exact" });
       const withoutPosition = { quote: anchor.quote };
-      expectPlaced(resolveAnchor(revised.text, withoutPosition), revised.text, nthRangeOf(revised.text, "Iran", nth));
+      expectPlaced(resolveAnchor(revised.text, withoutPosition), nthRangeOf(revised.text, "Iran", nth));
     }
   });
 
@@ -48,7 +48,7 @@ describe("resolveAnchor on the seed article", () => {
     const anchor = anchorOn("by not adhering to the nuclear dela which was signed by both Nation States in 2015");
     const revised = revise(["nuclear dela which", "nuclear deal which"]);
     const result = resolveAnchor(revised.text, anchor);
-    expectPlaced(result, revised.text, rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"));
+    expectPlaced(result, rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"));
     expect(result).toMatchObject({ method: "fuzzy" });
     expect((result as { score: number }).score).toBeGreaterThan(0.8);
   });
@@ -59,14 +59,14 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise(["state websites. This was", "state websites. The embassy closed the same day. This was"]);
     const result = resolveAnchor(revised.text, anchor);
     const expected = rangeOf(revised.text, quote.replace("websites. This", "websites. The embassy closed the same day. This"));
-    expectPlaced(result, revised.text, expected);
+    expectPlaced(result, expected);
     expect(result).toMatchObject({ method: "fuzzy" });
   });
 
   it("follows an exact quote whose surrounding sentence was rewritten on one side", () => {
     const anchor = anchorOn("Microsoft report and investigation by the USA and Albania");
     const revised = revise(["According to a Microsoft report", "As set out in a Microsoft report"]);
-    expectPlaced(resolveAnchor(revised.text, anchor), revised.text, rangeOf(revised.text, anchor.quote.exact));
+    expectPlaced(resolveAnchor(revised.text, anchor), rangeOf(revised.text, anchor.quote.exact));
   });
 
   it("follows a paragraph moved elsewhere in the article", () => {
@@ -74,7 +74,7 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise([`\n\n${moved}`, ""], ["Iran in complete violation", `${moved}\n\nIran in complete violation`]);
     for (const quote of ["According to a Microsoft report", "which upon execution enumerates and encrypts files", "both inside and outside of the territory."]) {
       const result = resolveAnchor(revised.text, anchorOn(quote));
-      expectPlaced(result, revised.text, rangeOf(revised.text, quote));
+      expectPlaced(result, rangeOf(revised.text, quote));
       expect(result).toMatchObject({ method: "exact" });
     }
   });
@@ -129,7 +129,7 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise(["Earlier at the beginning", "🇦🇱🇮🇷 😀 Earlier at the beginning"]);
     const result = resolveAnchor(revised.text, anchor);
     const expected = rangeOf(revised.text, "USA’s and NATO’s Condemnation");
-    expectPlaced(result, revised.text, expected);
+    expectPlaced(result, expected);
     expect(expected.start).toBe(anchor.position.start + 7);
     if (result.state === "anchored") expect(slicePoints(revised.text, result.start, result.end)).toBe(anchor.quote.exact);
   });
@@ -149,7 +149,7 @@ describe("resolveAnchor on the seed article", () => {
     expect(resolveAnchor(seed.text, { quote: { exact: "", prefix: "", suffix: "" } })).toEqual({ state: "orphaned", reason: "empty-quote" });
     const anchor = anchorOn("Roadsweep");
     const result = resolveAnchor(seed.text, { ...anchor, position: { start: 999_999, end: 5 } });
-    expectPlaced(result, seed.text, anchor.position);
+    expectPlaced(result, anchor.position);
   });
 });
 

@@ -4,10 +4,18 @@ import { rankCandidates } from "./rank-candidates";
 import type { AnchorInput, ResolveResult, TextPosition } from "./types";
 
 export type ResolveOptions = {
-  /** The quote occurred more than once in the text the anchor was made on (reanchor knows). */
+  /** Whether the quote occurred more than once in the text the anchor was made on, when known
+   * (reanchor knows): a quote unique there and here counts for more on its own. */
   recurred?: boolean;
   /** The position is where a diff of the two revisions put the old passage (reanchor). */
   positionIsAligned?: boolean;
+  /** The diff kept most of the passage at that position: it was edited in place, so it is
+   * placed there or orphaned, never moved to a look-alike elsewhere. */
+  stayedAtPosition?: boolean;
+  /** Whether a passage occurred in the text the anchor was made on, away from the quote
+   * (reanchor knows): an approximate match that was already there is a look-alike, never the
+   * quote edited. */
+  existedElsewhere?: (passage: string) => boolean;
 };
 
 /** Resolves many anchors against one text, sharing the text's code point table and one scan. */
@@ -60,6 +68,8 @@ export function createResolver(text: string): Resolver {
       hint,
       recurred: options?.recurred,
       hintIsAligned: options?.positionIsAligned,
+      stayedAtHint: options?.stayedAtPosition,
+      existedElsewhere: options?.existedElsewhere,
     });
     if (!decision.accepted) return { state: "orphaned", reason: decision.reason };
     const { best } = decision;

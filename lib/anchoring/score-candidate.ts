@@ -1,5 +1,12 @@
 import { prefixSimilarity, suffixSimilarity } from "./context-similarity";
-import { CONTEXT_FLOOR, CONTEXT_WEIGHT, DISTINCT_LENGTH, QUOTE_FLOOR, QUOTE_WEIGHT } from "./thresholds";
+import {
+  CONTEXT_FLOOR,
+  CONTEXT_WEIGHT,
+  DISTINCT_LENGTH,
+  QUOTE_FLOOR,
+  QUOTE_WEIGHT,
+  UNKNOWN_DISTINCT_LENGTH,
+} from "./thresholds";
 import type { TextQuote } from "./types";
 
 /** A place in the text (UTF-16 offsets) where the quote may be, with its match quality. */
@@ -23,11 +30,14 @@ const agreement = (similarity: number, floor: number) =>
   similarity <= floor ? 0 : similarity >= 1 ? 1 : (similarity - floor) / (1 - floor);
 
 /**
- * How much the quote's own text counts, from 0 to 1: less for short quotes, and nothing when
- * the quote is known to recur (then only the context tells the places apart).
+ * How much the quote's own text counts, from 0 to 1. Nothing when it recurs in the text, or
+ * recurred in the text the anchor was made on: then only the context tells places apart.
+ * Otherwise it grows with the quote's length, faster when the quote is known to have been unique
+ * in that original text (reanchor knows; `recurred` undefined means unknown).
  */
-export function quoteDistinctiveness(quoteLength: number, recurs: boolean): number {
-  return recurs ? 0 : Math.min(1, quoteLength / DISTINCT_LENGTH);
+export function quoteDistinctiveness(quoteLength: number, occurrences: number, recurred: boolean | undefined): number {
+  if (recurred === true || occurrences > 1) return 0;
+  return Math.min(1, quoteLength / (recurred === false ? DISTINCT_LENGTH : UNKNOWN_DISTINCT_LENGTH));
 }
 
 function weights(quote: TextQuote, distinctiveness: number) {
@@ -59,17 +69,17 @@ export function errorBudget(quote: TextQuote, distinctiveness: number, target: n
 }
 
 /**
- * How well both stored sides of the context agree, from 0 to 1. A distinctive quote needs one
+ * How well the stored sides of the context agree, from 0 to 1. A distinctive quote needs one
  * side only (the mean); a quote that recurs needs both (the geometric mean), since one side
- * and the quote may recur together ("…of an independent Nation State" twice in the seed).
+ * and the quote may recur together ("…of an independent Nation State" twice in the seed); in
+ * between, a blend weighted by the quote's distinctiveness.
  */
 function contextAgreement(before: number | null, after: number | null, distinctiveness: number): number {
   const sides = [before, after].filter((side) => side !== null).map((side) => agreement(side, CONTEXT_FLOOR));
   if (sides.length < 2) return sides[0] ?? 0;
   const mean = (sides[0] + sides[1]) / 2;
   const geometric = Math.sqrt(sides[0] * sides[1]);
-  const oneSided = distinctiveness * distinctiveness;
-  return oneSided * mean + (1 - oneSided) * geometric;
+  return distinctiveness * mean + (1 - distinctiveness) * geometric;
 }
 
 /**

@@ -20,6 +20,8 @@ export type ScoreDistribution = {
   wrongContextSimilarity: number[];
   /** Best minus runner-up, where the best is right and scores at least `minScore`. */
   margins: number[];
+  /** Scores of the right places, exact and approximate, below 0.7 (the close calls). */
+  closeCalls: string[];
 };
 
 const ROUNDS = 3;
@@ -32,6 +34,7 @@ export function scoreDistribution(pairs: readonly CorpusPair[], minScore: number
     wrongFuzzySimilarity: [],
     wrongContextSimilarity: [],
     margins: [],
+    closeCalls: [],
   };
   for (const pair of pairs) {
     const newIndex = createCodePointIndex(pair.newText);
@@ -39,7 +42,10 @@ export function scoreDistribution(pairs: readonly CorpusPair[], minScore: number
       const anchor = describeAnchor(pair.oldText, quote.oldStart, quote.oldEnd);
       const length = quote.exact.length;
       const occurrences = findAll(pair.newText, quote.exact);
-      const distinctiveness = quoteDistinctiveness(length, occurrences.length > 1);
+      // As reanchor scores them: every corpus quote occurs once in its old text, which says
+      // nothing about its variants (rank-candidates.ts).
+      const distinctiveness = quoteDistinctiveness(length, occurrences.length, false);
+      const fuzzyDistinctiveness = quoteDistinctiveness(length, occurrences.length, undefined);
       const candidates: ScoredCandidate[] = occurrences.map((start, index) =>
         scoreCandidate(pair.newText, anchor.quote, { start, end: start + length, errors: 0, region: -1 - index }, distinctiveness),
       );
@@ -47,7 +53,7 @@ export function scoreDistribution(pairs: readonly CorpusPair[], minScore: number
       for (let round = 0; round < ROUNDS; round++) {
         const best = new Map<number, ScoredCandidate>();
         for (const match of search.next(maxQuoteErrors(length))) {
-          const scored = scoreCandidate(pair.newText, anchor.quote, match, distinctiveness);
+          const scored = scoreCandidate(pair.newText, anchor.quote, match, fuzzyDistinctiveness);
           const current = best.get(match.region);
           if (!current || scored.score > current.score) best.set(match.region, scored);
         }
@@ -65,6 +71,9 @@ export function scoreDistribution(pairs: readonly CorpusPair[], minScore: number
       for (const candidate of candidates) {
         const right = isRight(candidate);
         (right ? result.right : result.wrong).push(candidate.score);
+        if (right && candidate.score < 0.7) {
+          result.closeCalls.push(`${quote.id} ${pair.file.replace(/\.json$/, "")} ${candidate.errors ? "approximate" : "exact"} ${candidate.score.toFixed(3)}`);
+        }
         if (candidate.errors > 0) (right ? result.rightFuzzySimilarity : result.wrongFuzzySimilarity).push(candidate.quoteSimilarity);
         if (!right) {
           for (const side of [candidate.prefixSimilarity, candidate.suffixSimilarity]) {
