@@ -1,6 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { seedDiscussion } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
+
+// Each test seeds through a child process and loads several pages: more than the default 30 s
+// on a busy two-core machine.
+test.describe.configure({ timeout: 60_000 });
 
 // The comments JSON API with a session cookie (CONTRACT.md): status codes, the error shape and the
 // rules' answers over HTTP. Cookie-authenticated writes carry the site's Origin.
@@ -19,9 +23,9 @@ function api(request: APIRequestContext, origin: string) {
 
 test("post, refuse, edit, like, report and delete over the API", async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  const user = createUser("api");
-  const author = createUser("api-author");
-  const { slug, ids: [theirs] } = seedDiscussion({ comments: [{ author: author.email, body: "Someone else's comment." }] });
+  const user = newUserData("api");
+  const author = newUserData("api-author");
+  const { slug, ids: [theirs] } = seedDiscussion({ users: [user, author], comments: [{ author: author.email, body: "Someone else's comment." }] });
   await signIn(page, user.email, user.password);
   const http = api(page.request, origin);
 
@@ -77,8 +81,8 @@ test("post, refuse, edit, like, report and delete over the API", async ({ page, 
 });
 
 test("a moderator is not flood-limited, but the same words twice within 10 minutes are a 409", async ({ page, baseURL }) => {
-  const moderator = createUser("api-mod", "moderator");
-  const { slug } = seedDiscussion();
+  const moderator = newUserData("api-mod", "moderator");
+  const { slug } = seedDiscussion({ users: [moderator] });
   await signIn(page, moderator.email, moderator.password);
   const http = api(page.request, new URL(baseURL!).origin);
   expect((await http.post(slug, { body: "Please stay on topic." })).status()).toBe(201);
@@ -89,9 +93,10 @@ test("a moderator is not flood-limited, but the same words twice within 10 minut
 });
 
 test("a deleted comment with replies stays in the API list as a placeholder without text", async ({ page, baseURL }) => {
-  const user = createUser("api-del");
-  const other = createUser("api-replier");
+  const user = newUserData("api-del");
+  const other = newUserData("api-replier");
   const { slug, ids: [parent, reply] } = seedDiscussion({
+    users: [user, other],
     comments: [{ author: user.email, body: "Soon deleted." }, { author: other.email, body: "A reply.", parent: 0 }],
   });
   await signIn(page, user.email, user.password);
@@ -104,9 +109,8 @@ test("a deleted comment with replies stays in the API list as a placeholder with
 });
 
 test("closed comments answer 422", async ({ page, baseURL }) => {
-  const user = createUser("api-closed");
-  const { slug } = seedDiscussion();
-  seedDiscussion({ slug, closeComments: true });
+  const user = newUserData("api-closed");
+  const { slug } = seedDiscussion({ users: [user], closeComments: true });
   await signIn(page, user.email, user.password);
   const answer = await api(page.request, new URL(baseURL!).origin).post(slug, { body: "Anyone?" });
   expect(answer.status()).toBe(422);

@@ -1,20 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, postComment, seedDiscussion } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
+
+// Each test seeds through a child process and loads several pages: more than the default 30 s
+// on a busy two-core machine.
+test.describe.configure({ timeout: 60_000 });
 
 // The discussion as a signed-in reader uses it, with JavaScript: each test has its own article and
 // users (one user can post once per 15 s, so a second voice is seeded or is another user).
 test.describe("commenting", () => {
   test("posts a comment: it appears at once, with its author, and takes the focus", async ({ page }) => {
-    const user = createUser("poster");
-    const { slug } = seedDiscussion();
+    const user = newUserData("poster");
+    const { slug } = seedDiscussion({ users: [user] });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     const region = commentsRegion(page);
     await expect(region.getByRole("heading", { name: "Comments (0)" })).toBeVisible();
 
-    const body = `First thoughts ${uniqueSuffix()}: *well* argued.`;
-    const id = await postComment(page, body);
+    const marker = uniqueSuffix();
+    const id = await postComment(page, `First thoughts ${marker}: *well* argued.`, `First thoughts ${marker}: well argued.`);
     const comment = page.locator(`#comment-${id}`);
     await expect(comment).toBeFocused();
     await expect(comment).toContainText(user.name);
@@ -28,9 +32,9 @@ test.describe("commenting", () => {
   });
 
   test("replies to a comment: the reply nests under it and takes the focus", async ({ page }) => {
-    const author = createUser("author");
-    const replier = createUser("replier");
-    const { slug } = seedDiscussion({ comments: [{ author: author.email, body: "A comment that deserves an answer." }] });
+    const author = newUserData("author");
+    const replier = newUserData("replier");
+    const { slug } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "A comment that deserves an answer." }] });
     await signIn(page, replier.email, replier.password);
     await page.goto(articlePath(slug));
 
@@ -50,8 +54,8 @@ test.describe("commenting", () => {
   });
 
   test("edits a comment within the window: the new text shows, marked edited", async ({ page }) => {
-    const user = createUser("editor");
-    const { slug } = seedDiscussion();
+    const user = newUserData("editor");
+    const { slug } = seedDiscussion({ users: [user] });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     const id = await postComment(page, "Teh first version.");
@@ -74,8 +78,8 @@ test.describe("commenting", () => {
   });
 
   test("deletes a comment without replies: it disappears", async ({ page }) => {
-    const user = createUser("deleter");
-    const { slug } = seedDiscussion();
+    const user = newUserData("deleter");
+    const { slug } = seedDiscussion({ users: [user] });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     const id = await postComment(page, "A remark I will take back.");
@@ -90,9 +94,10 @@ test.describe("commenting", () => {
   });
 
   test("deletes a comment with replies: a placeholder keeps the thread together", async ({ page }) => {
-    const author = createUser("deleter");
-    const other = createUser("answerer");
+    const author = newUserData("deleter");
+    const other = newUserData("answerer");
     const { slug, ids: [parentId] } = seedDiscussion({
+      users: [author, other],
       comments: [
         { author: author.email, body: "A comment I will regret." },
         { author: other.email, body: "An answer that stays.", parent: 0 },
@@ -119,9 +124,9 @@ test.describe("commenting", () => {
   });
 
   test("likes a comment once, and unlikes it", async ({ page }) => {
-    const author = createUser("liked");
-    const reader = createUser("liker");
-    const { slug, ids: [id] } = seedDiscussion({ comments: [{ author: author.email, body: "Like this if you agree." }] });
+    const author = newUserData("liked");
+    const reader = newUserData("liker");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author, reader], comments: [{ author: author.email, body: "Like this if you agree." }] });
     await signIn(page, reader.email, reader.password);
     await page.goto(articlePath(slug));
 
@@ -143,9 +148,9 @@ test.describe("commenting", () => {
   });
 
   test("reports a comment with a reason, once", async ({ page }) => {
-    const author = createUser("reported");
-    const reader = createUser("reporter");
-    const { slug, ids: [id] } = seedDiscussion({ comments: [{ author: author.email, body: "Buy cheap watches here." }] });
+    const author = newUserData("reported");
+    const reader = newUserData("reporter");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author, reader], comments: [{ author: author.email, body: "Buy cheap watches here." }] });
     await signIn(page, reader.email, reader.password);
     await page.goto(articlePath(slug));
 
@@ -167,9 +172,10 @@ test.describe("commenting", () => {
 
 test.describe("what a commenter is not offered", () => {
   test("no Like or Report on one's own comment; no Edit or Delete on someone else's", async ({ page }) => {
-    const me = createUser("owner");
-    const other = createUser("other");
+    const me = newUserData("owner");
+    const other = newUserData("other");
     const { slug, ids: [mine, theirs] } = seedDiscussion({
+      users: [me, other],
       comments: [{ author: me.email, body: "My own comment." }, { author: other.email, body: "Someone else's comment." }],
     });
     await signIn(page, me.email, me.password);
@@ -191,8 +197,8 @@ test.describe("what a commenter is not offered", () => {
   });
 
   test("a second comment within 15 s is refused with a message beside the form, and not shown", async ({ page }) => {
-    const user = createUser("hasty");
-    const { slug } = seedDiscussion();
+    const user = newUserData("hasty");
+    const { slug } = seedDiscussion({ users: [user] });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     await postComment(page, "The first of two.");
@@ -206,8 +212,8 @@ test.describe("what a commenter is not offered", () => {
   });
 
   test("a blank comment is refused beside the field", async ({ page }) => {
-    const user = createUser("blank");
-    const { slug } = seedDiscussion();
+    const user = newUserData("blank");
+    const { slug } = seedDiscussion({ users: [user] });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     const region = commentsRegion(page);
@@ -218,9 +224,9 @@ test.describe("what a commenter is not offered", () => {
   });
 
   test("a banned user reads the discussion but cannot post", async ({ page }) => {
-    const user = createUser("banned");
-    const other = createUser("voice");
-    const { slug } = seedDiscussion({ comments: [{ author: other.email, body: "Still readable." }] });
+    const user = newUserData("banned");
+    const other = newUserData("voice");
+    const { slug } = seedDiscussion({ users: [user, other], comments: [{ author: other.email, body: "Still readable." }] });
     await signIn(page, user.email, user.password);
     seedDiscussion({ slug, ban: user.email });
     await page.goto(articlePath(slug));

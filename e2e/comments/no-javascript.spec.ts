@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
+
+// Each test seeds through a child process and loads several pages: more than the default 30 s
+// on a busy two-core machine.
+test.describe.configure({ timeout: 60_000 });
 
 // Posting is a plain form post: it works with JavaScript off, landing on the new comment.
 test.use({ javaScriptEnabled: false });
 
 test("posts a comment with JavaScript disabled", async ({ page }) => {
-  const user = createUser("nojs");
-  const { slug } = seedDiscussion();
+  const user = newUserData("nojs");
+  const { slug } = seedDiscussion({ users: [user] });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
 
@@ -23,9 +27,9 @@ test("posts a comment with JavaScript disabled", async ({ page }) => {
 });
 
 test("replies with JavaScript disabled, through the server-rendered reply form", async ({ page }) => {
-  const author = createUser("nojs-author");
-  const user = createUser("nojs-replier");
-  const { slug, ids: [parentId] } = seedDiscussion({ comments: [{ author: author.email, body: "Answer me without scripts." }] });
+  const author = newUserData("nojs-author");
+  const user = newUserData("nojs-replier");
+  const { slug, ids: [parentId] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Answer me without scripts." }] });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
 
@@ -43,8 +47,8 @@ test("replies with JavaScript disabled, through the server-rendered reply form",
 });
 
 test("a refused post shows its message on the page it returns to", async ({ page }) => {
-  const user = createUser("nojs-blank");
-  const { slug } = seedDiscussion();
+  const user = newUserData("nojs-blank");
+  const { slug } = seedDiscussion({ users: [user] });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
   const region = commentsRegion(page);

@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentsRegion, seedDiscussion, type SeedComment } from "../fixtures/discussion";
-import { createUser } from "../fixtures/users";
+import { newUserData } from "../fixtures/users";
+
+// Each test seeds through a child process and loads several pages: more than the default 30 s
+// on a busy two-core machine.
+test.describe.configure({ timeout: 60_000 });
 
 // 61 top-level comments (50 a page) and, under #60, a chain of replies five deep: the deepest reply
 // lives on page 2. Seeded once for the file; the specs only read.
@@ -9,12 +13,12 @@ let deepest = "";
 let first = "";
 
 test.beforeAll(() => {
-  const a = createUser("thread-a");
-  const b = createUser("thread-b");
+  const a = newUserData("thread-a");
+  const b = newUserData("thread-b");
   const comments: SeedComment[] = Array.from({ length: 61 }, (_, i) => ({ author: i % 2 ? a.email : b.email, body: `Top-level comment number ${i + 1}.` }));
   for (let depth = 1; depth <= 5; depth++)
     comments.push({ author: depth % 2 ? a.email : b.email, body: `Reply at depth ${depth} under number 60.`, parent: depth === 1 ? 59 : comments.length - 1 });
-  const seeded = seedDiscussion({ title: "A long discussion", comments });
+  const seeded = seedDiscussion({ users: [a, b], title: "A long discussion", comments });
   slug = seeded.slug;
   deepest = seeded.ids.at(-1)!;
   first = seeded.ids[0];

@@ -1,11 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
-import { createUser } from "../fixtures/users";
+import { newUserData } from "../fixtures/users";
+
+// Each test seeds through a child process and loads several pages: more than the default 30 s
+// on a busy two-core machine.
+test.describe.configure({ timeout: 60_000 });
 
 test.describe("readers who are not signed in", () => {
   test("read the discussion but are offered nothing to change it", async ({ page }) => {
-    const author = createUser("author");
-    const { slug, ids: [id] } = seedDiscussion({ comments: [{ author: author.email, body: "Visible to everyone." }] });
+    const author = newUserData("author");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Visible to everyone." }] });
     await page.goto(articlePath(slug));
     const region = commentsRegion(page);
     await expect(region.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
@@ -17,8 +21,8 @@ test.describe("readers who are not signed in", () => {
   });
 
   test("\"Sign in to comment\" returns them to the article after sign-in, ready to comment", async ({ page }) => {
-    const user = createUser("returning");
-    const { slug } = seedDiscussion();
+    const user = newUserData("returning");
+    const { slug } = seedDiscussion({ users: [user] });
     await page.goto(articlePath(slug));
     await commentsRegion(page).getByRole("link", { name: "Sign in to comment" }).click();
     await expect(page).toHaveURL(/\/signin\?returnTo=/);
@@ -31,8 +35,8 @@ test.describe("readers who are not signed in", () => {
   });
 
   test("the comments API refuses their writes with 401", async ({ request, baseURL }) => {
-    const author = createUser("author");
-    const { slug, ids: [id] } = seedDiscussion({ comments: [{ author: author.email, body: "Try to touch me." }] });
+    const author = newUserData("author");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Try to touch me." }] });
     const headers = { Origin: new URL(baseURL!).origin };
     const answers = await Promise.all([
       request.post(`/api/articles/${slug}/comments`, { headers, data: { body: "Anonymous words." } }),
