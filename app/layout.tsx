@@ -2,17 +2,25 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { siteUrl } from "@/lib/env";
+import { feedAlternates } from "@/lib/feeds/feed-links";
 import { publication } from "@/lib/site";
 
 // Every page reads the database or the viewer: nothing is prerendered at build time. Anonymous
 // reader pages are cached whole by scripts/server.mjs instead.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: publication.name, template: `%s · ${publication.name}` },
-  description: publication.description,
-  applicationName: "Gloss",
-};
+// A function, not a constant: the public base URL is read from the environment at request time.
+export function generateMetadata(): Metadata {
+  const base = siteUrl();
+  return {
+    title: { default: publication.name, template: `%s · ${publication.name}` },
+    description: publication.description,
+    applicationName: "Gloss",
+    metadataBase: new URL(`${base}/`),
+    alternates: { types: feedAlternates(base) },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

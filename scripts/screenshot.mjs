@@ -1,7 +1,7 @@
 // Takes a Chromium screenshot of a page: node scripts/screenshot.mjs URL OUT.png [width] [height]
 // (EMAIL/PASSWORD sign in first; DARK=1 dark scheme; FULL=1 full page; SCROLL=selector).
 import { chromium } from "@playwright/test";
-const [,, url, out, w = "1280", h = "900", cookieFile] = process.argv;
+const [,, url, out, w = "1280", h = "900"] = process.argv;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"] });
 const ctx = await browser.newContext({ viewport: { width: +w, height: +h }, colorScheme: process.env.DARK ? "dark" : "light" });
 const page = await ctx.newPage();
