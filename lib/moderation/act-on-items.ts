@@ -1,66 +1,85 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { moderationActionSchema } from "@/lib/validation/moderation";
+import { requireBoardMember } from "./require-board-member";
 
 type Status = "pending" | "approved" | "spam" | "trash" | "deleted";
+type Batch = Pick<ReturnType<typeof moderationActionSchema.parse>, "type" | "ids" | "action" | "reason">;
 const target: Record<string, Status> = { approve: "approved", spam: "spam", trash: "trash", restore: "pending" };
+const isReport = (reason: string) => reason.startsWith("reported:");
 
 // A moderation action on one or many items, all or nothing in one transaction: an unknown id
 // (404) or an item that may not take the action (422) changes nothing. Every change is logged.
 export async function actOnItems(viewer: Viewer | null, raw: unknown) {
-  const me = requireRole(viewer, "moderator");
+  const me = await requireBoardMember(viewer, "moderator");
   const parsed = moderationActionSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
-  const { type, action, reason } = parsed.data;
-  const ids = [...new Set(parsed.data.ids)];
-  if (action === "delete_permanently") requireRole(me, "admin");
+  const batch = { ...parsed.data, ids: [...new Set(parsed.data.ids)] };
+  if (batch.action === "delete_permanently") requireRole(me, "admin");
+  const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
+  await Promise.all(slugs.map((s) => invalidateArticlePages(s)));
+  return { action: batch.action, type: batch.type, results };
+}
 
-  return db.$transaction(async (tx) => {
-    const rows = type === "comment"
-      ? await tx.comment.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } })
-      : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select: { id: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } });
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw new AppError("not_found", `No ${type} with id ${missing.join(", ")}. Nothing was changed.`, { ids: missing.join(", ") });
-    const deleted = rows.filter((r) => r.status === "deleted");
-    if (deleted.length) throw new AppError("rule_violation", `Deleted by their authors, so moderation cannot change them: ${deleted.map((r) => r.id).join(", ")}. Nothing was changed.`);
-    if (action === "delete_permanently") {
-      const notTrash = rows.filter((r) => r.status !== "trash" || r._count.replies > 0);
-      if (notTrash.length) throw new AppError("rule_violation", `Only items in Trash without replies can be deleted permanently: ${notTrash.map((r) => r.id).join(", ")}. Nothing was changed.`);
-    }
+/** The body of a moderation batch, inside the caller's transaction (shared with actOnSelection). */
+export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, { type, ids, action, reason }: Batch) {
+  const select = { id: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } as const;
+  const rows = type === "comment"
+    ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
+    : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError("not_found", `No ${type} with id ${missing.join(", ")}. Nothing was changed.`, { ids: missing.join(", ") });
+  const deleted = rows.filter((r) => r.status === "deleted");
+  if (deleted.length) throw new AppError("rule_violation", `Deleted by their authors, so moderation cannot change them: ${deleted.map((r) => r.id).join(", ")}. Nothing was changed.`);
+  if (action === "delete_permanently") {
+    const notTrash = rows.filter((r) => r.status !== "trash" || r._count.replies > 0);
+    if (notTrash.length) throw new AppError("rule_violation", `Only items in Trash without replies can be deleted permanently: ${notTrash.map((r) => r.id).join(", ")}. Nothing was changed.`);
+  }
 
-    const now = clock.now();
-    const results = rows.map((r) => ({ id: r.id, before: r.status as Status, after: (target[action] ?? r.status) as Status }));
-    if (action === "dismiss_reports") {
-      const where = type === "comment" ? { commentId: { in: ids }, dismissedAt: null } : { annotationId: { in: ids }, dismissedAt: null };
-      await tx.report.updateMany({ where, data: { dismissedAt: now } });
+  const now = clock.now();
+  const results = rows.map((r) => ({ id: r.id, before: r.status as Status, after: (target[action] ?? r.status) as Status }));
+  // Reasons change with the status: dismissed reports no longer explain anything, and an item a
+  // moderator sends back to the queue with no rule behind it is there by hand (`manual`).
+  const reasonsAfter = new Map<string, string[]>();
+  if (action === "dismiss_reports") {
+    const where = type === "comment" ? { commentId: { in: ids }, dismissedAt: null } : { annotationId: { in: ids }, dismissedAt: null };
+    await tx.report.updateMany({ where, data: { dismissedAt: now } });
+    for (const r of rows) {
+      if (!r.holdReasons.some(isReport)) continue;
+      const rest = r.holdReasons.filter((h) => !isReport(h));
+      reasonsAfter.set(r.id, rest);
       // An item hidden only because of reports returns to the readers.
-      for (const r of rows) if (r.status === "pending" && r.holdReasons.length && r.holdReasons.every((h) => h.startsWith("reported:"))) results.find((x) => x.id === r.id)!.after = "approved";
+      if (r.status === "pending" && !rest.length) results.find((x) => x.id === r.id)!.after = "approved";
     }
-    if (action === "delete_permanently") {
-      if (type === "comment") await tx.comment.deleteMany({ where: { id: { in: ids } } });
-      else await tx.annotation.deleteMany({ where: { id: { in: ids } } });
-    } else {
-      for (const status of new Set(results.map((r) => r.after))) {
-        const group = results.filter((r) => r.after === status && r.before !== status).map((r) => r.id);
-        if (!group.length) continue;
-        if (type === "comment") await tx.comment.updateMany({ where: { id: { in: group } }, data: { status } });
-        else await tx.annotation.updateMany({ where: { id: { in: group } }, data: { status, version: { increment: 1 } } });
-      }
-      if (action === "approve") {
-        const authors = [...new Set(rows.map((r) => r.authorId).filter((a): a is string => !!a))];
-        await tx.user.updateMany({ where: { id: { in: authors }, trustedAt: null }, data: { trustedAt: now } });
-      }
+  }
+  if (action === "restore") for (const r of rows) if (r.status !== "pending" && !r.holdReasons.length) reasonsAfter.set(r.id, ["manual"]);
+
+  if (action === "delete_permanently") {
+    if (type === "comment") await tx.comment.deleteMany({ where: { id: { in: ids } } });
+    else await tx.annotation.deleteMany({ where: { id: { in: ids } } });
+  } else {
+    const update = (where: { id: string } | { id: { in: string[] } }, data: { status: Status; holdReasons?: string[] }) => type === "comment"
+      ? tx.comment.updateMany({ where, data })
+      : tx.annotation.updateMany({ where, data: { ...data, version: { increment: 1 } } });
+    // Items whose reasons change are updated one by one; the rest in one statement per status
+    // (a bulk approval of 500 items is one UPDATE).
+    for (const [id, holdReasons] of reasonsAfter) await update({ id }, { status: results.find((r) => r.id === id)!.after, holdReasons });
+    for (const status of new Set(results.map((r) => r.after))) {
+      const group = results.filter((r) => r.after === status && r.before !== status && !reasonsAfter.has(r.id)).map((r) => r.id);
+      if (group.length) await update({ id: { in: group } }, { status });
     }
-    await tx.auditEntry.createMany({
-      data: results.map((r) => ({ actorId: me.id, action: action === "delete_permanently" ? "delete_permanently" : action, targetType: type, targetId: r.id, before: { status: r.before }, after: { status: action === "delete_permanently" ? "destroyed" : r.after }, reason: reason ?? null, createdAt: now })),
-    });
-    return { results, slugs: [...new Set(rows.map((r) => r.article.slug))] };
-  }, { timeout: 30_000 }).then(async ({ results, slugs }) => {
-    await Promise.all(slugs.map((s) => invalidateArticlePages(s)));
-    return { action, type, results };
+    if (action === "approve") {
+      const authors = [...new Set(rows.map((r) => r.authorId).filter((a): a is string => !!a))];
+      await tx.user.updateMany({ where: { id: { in: authors }, trustedAt: null }, data: { trustedAt: now } });
+    }
+  }
+  await tx.auditEntry.createMany({
+    data: results.map((r) => ({ actorId: me.id, action, targetType: type, targetId: r.id, before: { status: r.before }, after: { status: action === "delete_permanently" ? "destroyed" : r.after }, reason: reason ?? null, createdAt: now })),
   });
+  return { results, slugs: [...new Set(rows.map((r) => r.article.slug))] };
 }

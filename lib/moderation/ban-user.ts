@@ -2,10 +2,11 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
 import { hasRole, roleRank } from "@/lib/auth/roles";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { emailSchema } from "@/lib/validation/user";
 import { banSchema } from "@/lib/validation/moderation";
 import { recordAudit } from "./record-audit";
+import { requireBoardMember } from "./require-board-member";
 
 const durations: Record<string, number | null> = { "1d": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000, permanent: null };
 
@@ -20,7 +21,7 @@ async function findTarget(me: Viewer, email: string) {
 // Bans take effect on the user's next request: posting, editing, reacting, reporting and
 // annotating check the ban in the database. The user keeps reading and sees the reason.
 export async function banUser(viewer: Viewer | null, raw: unknown) {
-  const me = requireRole(viewer, "moderator");
+  const me = await requireBoardMember(viewer, "moderator");
   const parsed = banSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const user = await findTarget(me, parsed.data.email);
@@ -34,7 +35,7 @@ export async function banUser(viewer: Viewer | null, raw: unknown) {
 }
 
 export async function unbanUser(viewer: Viewer | null, rawEmail: unknown) {
-  const me = requireRole(viewer, "moderator");
+  const me = await requireBoardMember(viewer, "moderator");
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) throw validationError(email.error.issues.map((i) => ({ ...i, path: ["email"] })));
   const user = await findTarget(me, email.data);

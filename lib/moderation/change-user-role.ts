@@ -1,16 +1,17 @@
 import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { emailSchema, roleSchema } from "@/lib/validation/user";
 import { z } from "zod";
 import { recordAudit } from "./record-audit";
+import { requireBoardMember } from "./require-board-member";
 
 const input = z.object({ email: emailSchema, role: roleSchema });
 
 // Admins change roles (/moderation/users); the change bites on the user's next request because
 // the role is read from the database every time.
 export async function changeUserRole(viewer: Viewer | null, raw: unknown) {
-  const me = requireRole(viewer, "admin");
+  const me = await requireBoardMember(viewer, "admin");
   const parsed = input.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const user = await db.user.findFirst({ where: { email: parsed.data.email, deletedAt: null }, select: { id: true, email: true, role: true } });

@@ -6,7 +6,11 @@ import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 export type QueueStatus = "pending" | "approved" | "spam" | "trash";
 type Filters = { status: QueueStatus; type?: "comment" | "annotation"; article?: string; author?: string; reason?: string; cursor?: string | null; take?: number };
 
-const authorSelect = { select: { id: true, name: true, email: true, createdAt: true, status: true, deletedAt: true } } as const;
+const authorSelect = { select: { id: true, name: true, email: true, createdAt: true, status: true, bannedUntil: true, deletedAt: true } } as const;
+// What the moderators read beside an item: the readers' open reports (with their reasons) and
+// the earlier versions of an edited item, oldest first.
+const openReports = { where: { dismissedAt: null }, orderBy: { createdAt: "asc" }, take: 20, select: { id: true, reason: true, note: true, createdAt: true, reporter: { select: { name: true } } } } as const;
+const earlierVersions = { orderBy: { createdAt: "asc" }, take: 20, select: { id: true, body: true, createdAt: true } } as const;
 
 // The moderation queue: comments and public annotations together, newest first, keyset-paged
 // over both tables (each queried once per page, merged).
@@ -14,12 +18,13 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   requireRole(viewer, "moderator");
   const take = Math.min(f.take ?? 50, 200);
   const c = decodeCursor(f.cursor);
+  const reasons = await expandReason(f.status, f.reason);
   const before = c ? { OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
   const common = {
     status: f.status,
     ...(f.article ? { article: { slug: f.article } } : {}),
     ...(f.author ? { author: { OR: [{ email: f.author.toLowerCase() }, { id: f.author }] } } : {}),
-    ...(f.reason ? { holdReasons: { has: f.reason } } : {}),
+    ...(reasons ? { holdReasons: { hasSome: reasons } } : {}),
     ...before,
   };
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
@@ -27,12 +32,14 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
     f.type === "annotation" ? [] : db.comment.findMany({
       where: common as Prisma.CommentWhereInput, orderBy: order, take: take + 1,
       select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, authorName: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } } },
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+        reports: openReports, revisions: earlierVersions },
     }),
     f.type === "comment" ? [] : db.annotation.findMany({
       where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" }, orderBy: order, take: take + 1,
       select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, exact: true, originalExact: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } } },
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+        reports: openReports, revisions: earlierVersions },
     }),
   ]);
   const merged = [
@@ -44,6 +51,22 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   const next = merged.length > take && last ? encodeCursor({ t: last.createdAt.getTime(), id: last.id }) : null;
   const history = await authorHistory(page.map((i) => i.author?.id).filter((x): x is string => !!x));
   return { items: page.map((i) => ({ ...i, history: i.author ? history.get(i.author.id) : undefined })), next };
+}
+
+/**
+ * The reason filter: an exact code (`word:casino`, `reported:3`) or a family — `word`, `reported` —
+ * that stands for every code of it present in this tab.
+ */
+async function expandReason(status: QueueStatus, reason?: string): Promise<string[] | null> {
+  if (!reason) return null;
+  if (reason !== "word" && reason !== "reported") return [reason];
+  const rows = await db.$queryRaw<{ r: string }[]>`
+    SELECT DISTINCT r FROM (
+      SELECT unnest("holdReasons") AS r FROM "Comment" WHERE status = ${status}::"ContributionStatus"
+      UNION ALL
+      SELECT unnest("holdReasons") FROM "Annotation" WHERE status = ${status}::"ContributionStatus" AND audience = 'public'
+    ) x WHERE r LIKE ${`${reason}:%`}`;
+  return rows.length ? rows.map((x) => x.r) : [`${reason}:`];
 }
 
 /** Per author: how many of their contributions were approved and how many were spam (two grouped queries). */

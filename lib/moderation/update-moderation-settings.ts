@@ -1,14 +1,15 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { validationError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { moderationSettingsSchema } from "@/lib/validation/moderation";
 import { recordAudit } from "./record-audit";
+import { requireBoardMember } from "./require-board-member";
 
 // Editors and admins change the moderation rules; they apply to new contributions only.
 export async function updateModerationSettings(viewer: Viewer | null, raw: unknown) {
-  const me = requireRole(viewer, "editor");
+  const me = await requireBoardMember(viewer, "editor");
   const parsed = moderationSettingsSchema.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error.issues);
   const before = await getSettings();

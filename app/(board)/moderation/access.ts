@@ -1,0 +1,13 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { hasRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The moderation pages' door: signed-out visitors go to sign in (and come back); the signed-in
+// get `allowed` for the role the page needs. The domain functions check again on every read and write.
+export async function boardViewer(path: string, role: Role = "moderator") {
+  const viewer = await getViewer(await headers());
+  if (!viewer) redirect(`/signin?returnTo=${path}`);
+  return { viewer, allowed: hasRole(viewer.role, role) };
+}

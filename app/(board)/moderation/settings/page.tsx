@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { BoardShell } from "@/components/moderation/board-shell";
+import { NoAccess } from "@/components/moderation/no-access";
+import { SettingsForm } from "@/components/moderation/settings-form";
+import { getSettings } from "@/lib/settings/get-settings";
+import { boardViewer } from "../access";
+
+export const metadata: Metadata = { title: "Moderation rules", robots: { index: false } };
+
+// The moderation rules, for editors and admins.
+export default async function ModerationSettingsPage() {
+  const { viewer, allowed } = await boardViewer("/moderation/settings", "editor");
+  if (!allowed) return <NoAccess role="editor" signedInAs={viewer} />;
+  const s = await getSettings();
+  return (
+    <BoardShell title="Moderation rules" current="/moderation/settings" role={viewer.role}
+      intro="Changes apply to new comments and notes only; moderators and editors are never held.">
+      <SettingsForm current={{
+        holdFirstContribution: s.holdFirstContribution, linkHoldThreshold: s.linkHoldThreshold, moderationWords: s.moderationWords,
+        disallowedWords: s.disallowedWords, holdAll: s.holdAll, closeAfterDays: s.closeAfterDays, reportThreshold: s.reportThreshold,
+      }} />
+    </BoardShell>
+  );
+}

@@ -1,0 +1,69 @@
+// Words for what the moderation pages show in codes: hold reasons, ages, audit actions (pure; unit-tested).
+
+/** A hold reason code as the moderators read it. */
+export function reasonLabel(code: string, linkHoldThreshold: number): string {
+  if (code === "first_comment") return "First contribution";
+  if (code === "links") return `${linkHoldThreshold}+ links`;
+  if (code === "all_held") return "Everything is held";
+  if (code === "manual") return "Manual";
+  if (code === "banned_author") return "Banned author";
+  const word = /^word:(.+)$/.exec(code);
+  if (word) return `Word: ${word[1]}`;
+  const reported = /^reported:(\d+)$/.exec(code);
+  if (reported) return `Reported by ${reported[1]} ${reported[1] === "1" ? "reader" : "readers"}`;
+  return code;
+}
+
+/** The reason filter's choices: families, so "Reported" finds reported:3 and reported:5 alike. */
+export const reasonFilters = [
+  { value: "first_comment", label: "First contribution" },
+  { value: "links", label: "Links" },
+  { value: "word", label: "Words" },
+  { value: "reported", label: "Reported" },
+  { value: "all_held", label: "Everything is held" },
+  { value: "manual", label: "Manual" },
+  { value: "banned_author", label: "Banned author" },
+] as const;
+
+const day = 86_400_000;
+
+/** How long ago an account was made, coarsely: "today", "3 days", "5 months", "2 years". */
+export function accountAge(createdAt: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - createdAt.getTime()) / day);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (days < 1) return "today";
+  if (days < 60) return plural(days, "day");
+  if (days < 730) return plural(Math.floor(days / 30.44), "month");
+  return plural(Math.floor(days / 365.25), "year");
+}
+
+const actions: Record<string, string> = {
+  approve: "Approved", spam: "Marked as spam", trash: "Moved to Trash", restore: "Restored to Pending",
+  dismiss_reports: "Dismissed reports", delete_permanently: "Deleted permanently", hide_reported: "Hid after reports",
+  ban: "Banned", unban: "Unbanned", role: "Changed role", settings: "Changed the rules",
+};
+
+/** An audit log action in words. */
+export const auditActionLabel = (action: string) => actions[action] ?? action;
+
+const durations: Record<string, string> = { "1d": "1 day", "7d": "7 days", "30d": "30 days", permanent: "permanently" };
+export const banDurationLabel = (d: string) => durations[d] ?? d;
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined) return "none";
+  if (Array.isArray(v)) return v.length ? v.join(", ") : "none";
+  if (typeof v === "boolean") return v ? "on" : "off";
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v)) return `${v.slice(0, 16).replace("T", " ")} UTC`;
+  return String(v);
+};
+
+/** An audit entry's change as "field: before → after" lines (fields that describe the target are left out). */
+export function describeChange(before: unknown, after: unknown): string[] {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "email");
+  return keys.map((k) => {
+    if (k === "duration") return `duration: ${banDurationLabel(String(a[k]))}`;
+    return k in b ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`;
+  });
+}

@@ -1,0 +1,44 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { databaseUrl, repoRoot } from "../fixtures/env";
+import { signIn, type TestUser } from "../fixtures/users";
+
+export type QueueSeedItem = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[] };
+
+/** A fresh article with contributions already in the queue (see queue-seed.ts). */
+export function seedQueue(items: QueueSeedItem[]): { slug: string; ids: string[] } {
+  try {
+    const out = execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("e2e", "moderation", "queue-seed.ts"), JSON.stringify({ items })],
+      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: "pipe", timeout: 60_000 });
+    return JSON.parse(String(out).trim().split("\n").at(-1)!);
+  } catch (e) {
+    const { stderr, stdout } = e as { stderr?: Buffer; stdout?: Buffer };
+    throw new Error(`queue-seed failed: ${String(stderr ?? "") || String(stdout ?? "") || String(e)}`);
+  }
+}
+
+/** A second signed-in browser (another person at another desk). */
+export async function signedInPage(browser: Browser, user: Pick<TestUser, "email" | "password">): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, user.email, user.password);
+  return page;
+}
+
+/** One queue item, found by a piece of its text. */
+export const queueItem = (page: Page, text: string) => page.locator("article[data-queue-item]").filter({ hasText: text });
+
+/** The queue's status line after an action. */
+export const queueStatus = (page: Page) => page.locator("#queue-panel [role=status]");
+
+/** Opens the audit log and expects, for each list of texts, an entry showing all of them. */
+export async function expectLogEntries(page: Page, ...entries: (string | RegExp)[][]) {
+  await page.goto("/moderation/log");
+  for (const texts of entries) {
+    let entry = page.getByRole("list", { name: "Audit log entries" }).locator(":scope > li");
+    for (const t of texts) entry = entry.filter({ hasText: t });
+    await expect(entry.first()).toBeVisible();
+  }
+}
+
+export const expectLogEntry = (page: Page, ...texts: (string | RegExp)[]) => expectLogEntries(page, texts);

@@ -1,0 +1,43 @@
+// Child process for the moderation specs (run with tsx, like e2e/fixtures/discussion-seed.ts): a
+// fresh published article and contributions already in a given state — held comments and notes
+// with their reasons — stored straight through Prisma, for what a spec needs but does not test.
+// Published long ago, so these articles never push the seed article off the home page.
+// Usage: tsx e2e/moderation/queue-seed.ts '<json QueueSeedRequest>' → prints a JSON {slug, ids} line.
+import crypto from "node:crypto";
+import { importArticleSource } from "@/lib/articles/import-article-source";
+import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { closeDb, db } from "@/lib/db";
+import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+
+type Item = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[] };
+const request = JSON.parse(process.argv[2] ?? "{}") as { items?: Item[] };
+const quote = "second paragraph";
+
+try {
+  const slug = `moderation-${Date.now()}-${crypto.randomBytes(4).toString("hex")}`;
+  const source = `---\ntitle: "A moderated discussion ${slug.slice(-8)}"\nslug: ${slug}\nauthor: "E2E Author"\npublished: "2019-03-01"\n---\n\nA short article for a moderation test.\n\nIts second paragraph is worth a note.\n`;
+  await importArticleSource(source);
+  const article = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true, currentRevision: { select: { id: true, text: true, blockIds: true } } } });
+  const rev = article.currentRevision!;
+  const start = rev.text.indexOf(quote);
+  const emails = [...new Set((request.items ?? []).map((i) => i.author.toLowerCase()))];
+  const users = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const t0 = Date.now() - 10 * 60_000;
+  const ids: string[] = [];
+  for (const [n, item] of (request.items ?? []).entries()) {
+    const authorId = users.get(item.author.toLowerCase());
+    if (!authorId) throw new Error(`no user ${item.author}`);
+    const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
+    const common = { id, articleId: article.id, threadId: id, authorId, body: item.body, html: renderSafeMarkdown(item.body), status: item.status ?? "pending", holdReasons: item.reasons ?? ["first_comment"], createdAt: new Date(t0 + n * 1_000) };
+    if (item.type === "annotation") {
+      await db.annotation.create({ data: { ...common, motivation: "commenting", audience: "public", exact: quote, prefix: "Its ", suffix: " is worth", start, end: start + quote.length, blockId: rev.blockIds[1], anchorRevisionId: rev.id, originalExact: quote } });
+    } else {
+      await db.comment.create({ data: common });
+    }
+    ids.push(id);
+  }
+  await invalidateArticlePages(slug);
+  console.log(JSON.stringify({ slug, ids }));
+} finally {
+  await closeDb();
+}
