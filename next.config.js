@@ -13,6 +13,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The W3C annotation container lives at /api/annotations/{slug}/ (trailing slash, as the protocol shows it).
   skipTrailingSlashRedirect: true,
+  // forbidden() answers board pages with a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   compress: false,
   reactStrictMode: true,
   // The build checks the app's types only; `npm test` type-checks everything (tests included).

@@ -29,7 +29,8 @@ test.describe("moderation pages refuse those who may not use them", () => {
     await signIn(page, commenter.email, commenter.password);
     await expect(page.getByRole("link", { name: /^Moderation/ })).toHaveCount(0);
     for (const path of ["/moderation", "/moderation?status=spam", "/moderation/users", "/moderation/log", "/moderation/settings"]) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
       await expect(page.getByRole("tab")).toHaveCount(0);
       await expect(page.getByRole("button", { name: /^(Approve|Ban|Change role|Save rules)/ })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -9,5 +9,6 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export async function boardViewer(path: string, role: Role = "moderator") {
   const viewer = await getViewer(await headers());
   if (!viewer) redirect(`/signin?returnTo=${path}`);
-  return { viewer, allowed: hasRole(viewer.role, role) };
+  if (!hasRole(viewer.role, role)) forbidden();
+  return { viewer, allowed: true };
 }
