@@ -1,7 +1,11 @@
 // `npm run gloss -- <command>`: administration from the shell. Exit 0 on success; 1 with one line on bad input.
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { formatReport } from "@/lib/import/import-report";
+import { importWxr } from "@/lib/import/import-wxr";
 import { createUser } from "@/lib/users/create-user";
 import { setUserRole } from "@/lib/users/set-user-role";
 import { roleSchema } from "@/lib/validation/user";
@@ -11,6 +15,7 @@ const help = `Usage: npm run gloss -- <command> [options]
 Commands:
   user:create --email E --name N --password P [--role commenter|moderator|editor|admin] [--trusted]
   user:role --email E --role R
+  import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing
 `;
 
 type Command = (argv: string[]) => Promise<string>;
@@ -26,6 +31,15 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" } } });
     const user = await setUserRole({ email: values.email ?? "", role: values.role ?? "" });
     return `${user.email} is now ${user.role}.`;
+  },
+  async "import:wxr"(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" } } });
+    if (positionals.length !== 1) throw new AppError("bad_request", "name one WordPress export file: import:wxr FILE");
+    // `npm run` works in the project folder; a relative path means the folder the user was in.
+    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+    if (!fs.existsSync(file)) throw new AppError("bad_request", `no such file: ${positionals[0]}`);
+    const report = await importWxr("command-line", file);
+    return values.json ? JSON.stringify(report, null, 2) : formatReport(report);
   },
 };
 

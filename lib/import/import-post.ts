@@ -1,0 +1,30 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PlannedArticle } from "./plan-post";
+import type { PlannedComment } from "./plan-comments";
+import { saveImportedArticle, type ArticleOutcome } from "./save-imported-article";
+import { saveImportedComments, type CommentCounts } from "./save-imported-comments";
+
+const attempts = 3;
+
+/**
+ * One post and its comments, in one transaction: all of it is written or none. Another import
+ * running at the same time may create the same article or comment first (a unique key clash);
+ * the transaction is then run again and finds what the other created.
+ */
+export async function importPost(article: PlannedArticle, comments: PlannedComment[], destroyedComments: ReadonlySet<string>): Promise<{ article: ArticleOutcome; comments: CommentCounts }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        // Waiting for each post's commit to reach the disk costs 10–20 ms a post; an import is
+        // idempotent, so a crash that loses its last few posts is mended by running it again.
+        await tx.$executeRaw`SET LOCAL synchronous_commit TO OFF`;
+        const saved = await saveImportedArticle(tx, article, new Date());
+        return { article: saved.outcome, comments: await saveImportedComments(tx, saved.id, comments, destroyedComments) };
+      }, { timeout: 120_000, maxWait: 20_000 });
+    } catch (e) {
+      const clash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      if (!clash || attempt >= attempts) throw e;
+    }
+  }
+}
