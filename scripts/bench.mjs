@@ -10,7 +10,7 @@
 //
 // Results: a table on stdout and JSON in .data/bench/last.json (smoke: .data/bench/smoke.json);
 // the full run also keeps Lighthouse's reports in .data/bench/lighthouse-{mobile,desktop}.html.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
 import { decodeEntities, load, measureHtml, measureScripts, rawGet, stopLoad } from "./lib/bench-measure.mjs";
 
-const usage = `Usage: node scripts/bench.mjs [--smoke] [--base-url URL] [--no-fail] [--no-lighthouse]
+const usage = `Usage: node scripts/bench.mjs [--smoke] [--base-url URL] [--no-fail] [--no-lighthouse] [--page-only]
                             [--path /articles/…] [--connections N] [--duration SECONDS]
                             [--runs N]   (Lighthouse runs per form factor; the median by performance is kept)`;
 
@@ -27,6 +27,7 @@ try {
   opts = parseArgs({
     options: {
       "smoke": { type: "boolean", default: false },
+      "page-only": { type: "boolean", default: false },
       "base-url": { type: "string" },
       "no-fail": { type: "boolean", default: false },
       "no-lighthouse": { type: "boolean", default: false },
@@ -299,6 +300,15 @@ if (smoke) {
 } else {
   console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
   code = budgetFailed || problems.length ? 1 : 0;
+  // The feature benches, each with its own database and budgets (skip with --page-only).
+  if (!opts["page-only"]) {
+    for (const script of ["bench-anchoring.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs"]) {
+      if (!fs.existsSync(path.join(root, "scripts", script))) continue;
+      console.log(`\n━━ ${script} ━━`);
+      const r = spawnSync(process.execPath, [path.join(root, "scripts", script)], { stdio: "inherit", cwd: root });
+      if (r.status !== 0) { console.log(`${script}: FAIL (exit ${r.status})`); code = 1; }
+    }
+  }
 }
 if (opts["no-fail"]) code = 0;
 process.exit(code);
