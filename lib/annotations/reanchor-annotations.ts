@@ -15,7 +15,7 @@ export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: st
 export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[]; dryRun?: boolean }): Promise<AnnotationImpact> {
   const notes = await tx.annotation.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, state: true, originalExact: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, state: true, originalExact: true, status: true },
     orderBy: { id: "asc" },
   });
   if (!notes.length) return { kept: 0, moved: 0, orphaned: [] };
@@ -26,10 +26,12 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
   })), { newBlocks: args.toBlocks });
 
   const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [] };
+  // Notes removed by their author or by moderation move too, but are no one's concern: not counted.
+  const counts = (n: (typeof notes)[number]) => n.status === "approved" || n.status === "pending";
   const rows = notes.map((n, i) => {
     const r = result.anchors[i];
-    if (r.state === "orphaned") { impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! }); return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null }; }
-    if (r.change === "kept" && n.state === "anchored") impact.kept++; else impact.moved++;
+    if (r.state === "orphaned") { if (counts(n)) impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! }); return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null }; }
+    if (counts(n)) { if (r.change === "kept" && n.state === "anchored") impact.kept++; else impact.moved++; }
     return { id: n.id, state: "anchored", exact: r.quote.exact, prefix: r.quote.prefix, suffix: r.quote.suffix, start: r.start, end: r.end, blockId: r.blockId ?? null };
   });
   if (args.dryRun) return impact;

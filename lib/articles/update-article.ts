@@ -5,12 +5,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { reanchorAnnotations, type AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { updateArticleSchema } from "@/lib/validation/article";
+import { updateArticleSchema, type UpdateArticleInput } from "@/lib/validation/article";
 import { renderArticle } from "./render-article";
-import { taxonomy, writeRevision } from "./save-article";
+import { blocksOf, saveDraftRevision, taxonomy, writeRevision } from "./save-article";
 
-const revisionFields = { id: true, number: true, body: true, text: true, blockIds: true } as const;
-const blocksOf = (r: { text: string; blockIds: string[] }) => r.text.split("\n").map((text, i) => ({ id: r.blockIds[i], text }));
+const revisionFields = { id: true, number: true, body: true, text: true, blockIds: true, createdById: true } as const;
 
 /**
  * Edits an article (editor+). A body change on a published article publishes a new revision and
@@ -25,81 +24,117 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
   const input = parsed.data;
   const now = clock.now();
 
-  const result = await db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({
-      where: { slug },
-      select: { id: true, slug: true, status: true, publishedAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
-    });
-    if (!article) throw new AppError("not_found", "No article has that address.");
-    const head = Math.max(article.currentRevision?.number ?? 0, article.draftRevision?.number ?? 0);
-    if (input.baseRevision !== undefined && input.baseRevision !== head)
-      throw new AppError("conflict", `Someone else saved this article (revision ${head}) after you opened revision ${input.baseRevision}. Reload to see their changes; nothing was overwritten.`);
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const article = await tx.article.findUnique({
+        where: { slug },
+        select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
+      });
+      if (!article) throw new AppError("not_found", "No article has that address.");
+      const { currentRevision: current, draftRevision: draft } = article;
+      const head = Math.max(current?.number ?? 0, draft?.number ?? 0);
+      if (input.baseRevision !== undefined && input.baseRevision !== head)
+        throw new AppError("conflict", `Someone else saved this article (revision ${head}) after you opened revision ${input.baseRevision}. Reload to see their changes; nothing was overwritten.`);
 
-    const wantsPublished = input.status === "published" || (article.status === "published" && input.status !== "draft");
-    const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-    if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
-    if (publishAt && article.status === "published") throw new AppError("rule_violation", "This article is already published; unpublish it first to schedule it.");
-    // The body that would become current: a new body, or the pending draft when publishing it.
-    const pendingDraft = input.body === undefined && !input.draft && (wantsPublished || publishAt) && article.draftRevision ? article.draftRevision.body : undefined;
-    const newBody = input.body ?? pendingDraft;
-    const headBody = (article.draftRevision ?? article.currentRevision)?.body;
-    const bodyChanges = newBody !== undefined && (newBody !== article.currentRevision?.body || (!!pendingDraft && newBody !== headBody));
-    const publishesBody = bodyChanges && !input.draft && (wantsPublished || !!publishAt);
-    let impact: AnnotationImpact | null = null;
+      const publishAt = input.publishAt ? new Date(input.publishAt) : null;
+      if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
+      if (publishAt && article.status === "published") throw new AppError("rule_violation", "This article is already published; unpublish it first to schedule it.");
+      const plan = planBody(input, article.status, publishAt, current, draft);
 
-    if (dryRun) {
-      if (publishesBody && article.currentRevision) {
-        const rendered = renderArticle(newBody!, blocksOf(article.currentRevision));
-        impact = await reanchorAnnotations(tx, { articleId: article.id, fromText: article.currentRevision.text, toText: rendered.text, toRevisionId: null, toBlocks: rendered.blocks, dryRun: true });
+      if (dryRun) {
+        let impact: AnnotationImpact | null = null;
+        if (plan.publishes !== undefined && current) {
+          const rendered = renderArticle(plan.publishes, blocksOf(current));
+          impact = await reanchorAnnotations(tx, { articleId: article.id, fromText: current.text, toText: rendered.text, toRevisionId: null, toBlocks: rendered.blocks, dryRun: true });
+        }
+        const { id, status, publishedAt, publishAt: scheduledAt } = article;
+        return { article: { id, slug: article.slug, status, publishedAt, publishAt: scheduledAt }, impact: impact ?? { kept: 0, moved: 0, orphaned: [] }, revision: head, dryRun: true, readersAffected: false };
       }
-      return { article, impact: impact ?? { kept: 0, moved: 0, orphaned: [] }, revision: head, dryRun: true };
-    }
 
-    const data: Prisma.ArticleUpdateInput = {};
-    if (input.title !== undefined) data.title = input.title;
-    if (input.author !== undefined) data.authorName = input.author;
-    if (input.affiliation !== undefined) data.affiliation = input.affiliation;
-    if (input.credit !== undefined) data.credit = input.credit;
-    if (input.excerpt !== undefined) data.excerpt = input.excerpt;
-    if (input.commentsOpen !== undefined) data.commentsOpen = input.commentsOpen;
-    if (input.annotationsOpen !== undefined) data.annotationsOpen = input.annotationsOpen;
-    if (input.categories) data.categories = taxonomy(input.categories);
-    if (input.tags) data.tags = taxonomy(input.tags);
-    if (input.slug && input.slug !== article.slug) {
-      const clash = await tx.slugRedirect.findUnique({ where: { oldSlug: input.slug } });
-      if (clash && clash.articleId !== article.id) throw new AppError("conflict", `The address “${input.slug}” is taken.`, { slug: "Already taken." });
-      if (clash) await tx.slugRedirect.delete({ where: { oldSlug: input.slug } });
-      await tx.slugRedirect.create({ data: { oldSlug: article.slug, articleId: article.id } });
-      data.slug = input.slug;
-    }
+      const data = metadataChanges(input);
+      if (input.slug && input.slug !== article.slug) {
+        const taken = await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } });
+        const clash = await tx.slugRedirect.findUnique({ where: { oldSlug: input.slug } });
+        if (taken || (clash && clash.articleId !== article.id)) throw slugTaken(input.slug);
+        if (clash) await tx.slugRedirect.delete({ where: { oldSlug: input.slug } });
+        // Only an address readers may have seen keeps redirecting (not every slug a draft had).
+        if (article.publishedAt && article.publishedAt <= now) await tx.slugRedirect.create({ data: { oldSlug: article.slug, articleId: article.id } });
+        data.slug = input.slug;
+      }
 
-    let revisionNumber = head;
-    if (bodyChanges && publishesBody) {
-      const { revision, rendered } = await writeRevision(tx, { articleId: article.id, number: head + 1, body: newBody!, previous: article.currentRevision, createdById: me.id });
-      if (article.currentRevision) impact = await reanchorAnnotations(tx, { articleId: article.id, fromText: article.currentRevision.text, toText: rendered.text, toRevisionId: revision.id, toBlocks: rendered.blocks });
-      data.currentRevision = { connect: { id: revision.id } };
-      data.draftRevision = { disconnect: true };
-      data.searchText = rendered.text;
-      revisionNumber = revision.number;
-    } else if (input.body !== undefined && input.body !== headBody) {
-      // Kept as the draft revision: readers keep seeing the current one.
-      const { revision } = await writeRevision(tx, { articleId: article.id, number: head + 1, body: input.body, previous: article.draftRevision ?? article.currentRevision, createdById: me.id });
-      data.draftRevision = { connect: { id: revision.id } };
-      revisionNumber = revision.number;
-    } else if (pendingDraft !== undefined && !bodyChanges && article.draftRevision) {
-      data.draftRevision = { disconnect: true };
-    }
+      let impact: AnnotationImpact | null = null;
+      let revisionNumber = head;
+      if (plan.publishes !== undefined) {
+        // The pending draft, when that is what gets published, becomes current as it is.
+        const promoted = draft && draft.body === plan.publishes ? draft : null;
+        const revision = promoted ?? (await writeRevision(tx, { articleId: article.id, number: head + 1, body: plan.publishes, previous: current, createdById: me.id })).revision;
+        const toText = revision.text;
+        if (current) impact = await reanchorAnnotations(tx, { articleId: article.id, fromText: current.text, toText, toRevisionId: revision.id, toBlocks: blocksOf(revision) });
+        data.currentRevision = { connect: { id: revision.id } };
+        if (draft) data.draftRevision = { disconnect: true };
+        data.searchText = toText;
+        revisionNumber = revision.number;
+      } else if (plan.drafts !== undefined) {
+        const revision = await saveDraftRevision(tx, { articleId: article.id, number: head + 1, body: plan.drafts, current, draft, editorId: me.id });
+        data.draftRevision = { connect: { id: revision.id } };
+        revisionNumber = revision.number;
+      } else if (plan.dropsDraft && draft) {
+        data.draftRevision = { disconnect: true };
+      }
 
-    if (publishAt) { data.status = "scheduled"; data.publishAt = publishAt; data.publishedAt = publishAt; if (!article.currentRevision && !publishesBody) throw new AppError("rule_violation", "The article has no body to schedule yet."); }
-    else if (input.status === "draft") data.status = "draft";
-    else if (wantsPublished && article.status !== "published") {
-      if (!article.currentRevision && !publishesBody) throw new AppError("rule_violation", "Write the article's body before publishing it.");
-      data.status = "published"; data.publishedAt = article.publishedAt ?? now; data.publishAt = null;
-    }
-    const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true } });
-    return { article: updated, impact, revision: revisionNumber, dryRun: false };
-  }, { timeout: 60_000 });
+      if (publishAt) {
+        if (!current && plan.publishes === undefined) throw new AppError("rule_violation", "The article has no body to schedule yet.");
+        Object.assign(data, { status: "scheduled", publishAt, publishedAt: publishAt });
+      } else if (input.status === "draft") {
+        Object.assign(data, { status: "draft", publishAt: null });
+      } else if (input.status === "published" && article.status !== "published") {
+        if (!current && plan.publishes === undefined) throw new AppError("rule_violation", "Write the article's body before publishing it.");
+        // Republishing keeps the date readers saw first; a scheduled (future) date becomes now.
+        const firstShown = article.status !== "scheduled" && article.publishedAt && article.publishedAt <= now ? article.publishedAt : now;
+        Object.assign(data, { status: "published", publishedAt: firstShown, publishAt: null });
+      }
+      const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true } });
+      // A draft save changes nothing readers see: their cached pages stay.
+      const readersAffected = Object.keys(data).some((key) => key !== "draftRevision");
+      return { article: updated, impact, revision: revisionNumber, dryRun: false, readersAffected };
+    }, { timeout: 60_000 });
 
-  if (!result.dryRun) await invalidateReaderPages();
-  return result;
+    if (result.readersAffected) await invalidateReaderPages();
+    return { article: result.article, impact: result.impact, revision: result.revision, dryRun: result.dryRun };
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.slug) throw slugTaken(input.slug);
+    throw e;
+  }
+}
+
+const slugTaken = (slug: string) => new AppError("conflict", `The address “${slug}” is taken.`, { slug: "Already taken." });
+
+type Revision = { body: string } | null;
+
+/**
+ * What the edit does to the body: `publishes` the body that becomes current (a new body, or the
+ * pending draft when publishing it), `drafts` the body kept as the draft revision, or `dropsDraft`
+ * when the draft went back to the published text. A scheduled article's edits go out at its time.
+ */
+function planBody(input: UpdateArticleInput, status: string, publishAt: Date | null, current: Revision, draft: Revision) {
+  const publishing = !input.draft && input.status !== "draft" && (input.status === "published" || !!publishAt || status === "published" || status === "scheduled");
+  const proposed = input.body ?? (publishing ? draft?.body : undefined);
+  if (proposed === undefined) return {};
+  if (proposed === current?.body) return { dropsDraft: true };
+  if (publishing) return { publishes: proposed };
+  return proposed === (draft ?? current)?.body ? {} : { drafts: proposed };
+}
+
+function metadataChanges(input: UpdateArticleInput): Prisma.ArticleUpdateInput {
+  const data: Prisma.ArticleUpdateInput = {};
+  if (input.title !== undefined) data.title = input.title;
+  if (input.author !== undefined) data.authorName = input.author;
+  if (input.affiliation !== undefined) data.affiliation = input.affiliation;
+  if (input.credit !== undefined) data.credit = input.credit;
+  if (input.excerpt !== undefined) data.excerpt = input.excerpt;
+  if (input.commentsOpen !== undefined) data.commentsOpen = input.commentsOpen;
+  if (input.annotationsOpen !== undefined) data.annotationsOpen = input.annotationsOpen;
+  if (input.categories) data.categories = taxonomy(input.categories, { replacing: true });
+  if (input.tags) data.tags = taxonomy(input.tags, { replacing: true });
+  return data;
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EditorClient } from "@/components/studio/editor-client";
+import { NoAccess } from "@/components/studio/no-access";
+import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
+import { isAppError } from "@/lib/errors";
+import { studioViewer } from "../access";
+import { fieldsOf, snapshotOf } from "../snapshot";
+
+export const metadata: Metadata = { title: "Edit article · Studio", robots: { index: false } };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  const { slug } = await params;
+  const { viewer, allowed } = await studioViewer(`/studio/${slug}`);
+  if (!allowed) return <NoAccess role={viewer.role} />;
+  const article = await getArticleForEditor(viewer, slug).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  });
+  // Keyed by slug: a client navigation to another article starts a fresh editor.
+  return <EditorClient key={article.id} initial={{ fields: fieldsOf(article), article: snapshotOf(article) }} publication={article.publication} />;
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleList } from "@/components/studio/article-list";
+import { NoAccess } from "@/components/studio/no-access";
+import { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
+import { studioViewer } from "./access";
+
+export const metadata: Metadata = { title: "Studio", robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const statuses = ["draft", "scheduled", "published"] as const;
+type Status = (typeof statuses)[number];
+const tabLabels: Record<Status | "all", string> = { all: "All", draft: "Drafts", scheduled: "Scheduled", published: "Published" };
+
+export default async function StudioPage({ searchParams }: Props) {
+  const { viewer, allowed } = await studioViewer("/studio");
+  if (!allowed) return <NoAccess role={viewer.role} />;
+  const query = await searchParams;
+  const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
+  const status = statuses.find((s) => s === query.status);
+  const articles = await listArticlesForEditor(viewer, { q: q || undefined, status });
+  const href = (s: Status | "all") => {
+    const params = new URLSearchParams({ ...(q ? { q } : {}), ...(s !== "all" ? { status: s } : {}) });
+    return `/studio${params.size ? `?${params}` : ""}`;
+  };
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Studio</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Write, revise and publish articles.</p>
+        </div>
+        <Link href="/studio/new" className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">New article</Link>
+      </div>
+      <div className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <nav aria-label="Filter by status">
+          <ul className="flex flex-wrap gap-1 text-sm">
+            {(["all", ...statuses] as const).map((s) => {
+              const current = (status ?? "all") === s;
+              return (
+                <li key={s}>
+                  <Link href={href(s)} aria-current={current ? "page" : undefined}
+                    className={`block rounded-md px-3 py-1.5 ${current ? "bg-zinc-900 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}>
+                    {tabLabels[s]}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <form role="search" action="/studio" className="flex gap-2">
+          {status ? <input type="hidden" name="status" value={status} /> : null}
+          <label htmlFor="studio-search" className="sr-only">Search articles</label>
+          <input id="studio-search" type="search" name="q" defaultValue={q} placeholder="Search titles, authors, slugs"
+            className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm sm:w-64 dark:border-zinc-700 dark:bg-zinc-900" />
+          <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Search</button>
+        </form>
+      </div>
+      <div className="mt-6">
+        {articles.length ? <ArticleList articles={articles} /> : (
+          <p className="rounded-md border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+            {q || status ? "No article matches." : "No articles yet."} <Link href="/studio/new" className="text-accent-700 hover:underline dark:text-accent-300">Write one</Link>.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signIn, type Role } from "../fixtures/users";
+import { seedArticle } from "../fixtures/seed-article";
+
+// The studio is for editors and admins; everyone else is refused, on its pages and its API.
+test("anonymous visitors are sent to sign in, and back to the studio afterwards", async ({ page }) => {
+  await page.goto("/studio");
+  await expect(page).toHaveURL(/\/signin\?returnTo=(%2F|\/)studio$/);
+  const editor = createUser("returning", "editor");
+  await page.getByLabel("Email", { exact: true }).fill(editor.email);
+  await page.getByLabel("Password", { exact: true }).fill(editor.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
+});
+
+for (const role of ["commenter", "moderator"] satisfies Role[]) {
+  test(`a ${role} is refused the studio and its API`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const user = createUser(role, role);
+    await signIn(page, user.email, user.password);
+    for (const path of ["/studio", "/studio/new", `/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
+      await expect(page.getByLabel("Body", { exact: true })).toHaveCount(0);
+    }
+    const origin = new URL(page.url()).origin;
+    expect((await page.request.post("/api/articles", { headers: { Origin: origin }, data: { title: "Nope", body: "Nope." } })).status()).toBe(403);
+    expect((await page.request.patch(`/api/articles/${seedArticle.slug}`, { headers: { Origin: origin }, data: { title: "Nope" } })).status()).toBe(403);
+    expect((await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, { headers: { Origin: origin }, data: { body: "Nope." } })).status()).toBe(403);
+    expect((await page.request.get(`/api/articles/${seedArticle.slug}/revisions`)).status()).toBe(403);
+  });
+}

@@ -1,0 +1,328 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { createArticle } from "@/lib/articles/create-article";
+import { diffRevisions, diffWords } from "@/lib/articles/diff-revisions";
+import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
+import { getPublishedArticle } from "@/lib/articles/get-published-article";
+import { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
+import { listPublishedArticles } from "@/lib/articles/list-published-articles";
+import { listRevisions } from "@/lib/articles/list-revisions";
+import { publishDueArticles } from "@/lib/articles/publish-due-articles";
+import { restoreRevision } from "@/lib/articles/restore-revision";
+import { updateArticle } from "@/lib/articles/update-article";
+import { createComment } from "@/lib/comments/create-comment";
+import { createTestUser, expectAppError } from "./helpers";
+import { anchorsOf, annotate, uniqueSlug } from "./studio-helpers";
+
+let editor: Viewer;
+let otherEditor: Viewer;
+let reader: Viewer;
+
+beforeAll(async () => {
+  editor = (await createTestUser({ role: "editor", name: "Eda Editor", label: "editor" })).viewer;
+  otherEditor = (await createTestUser({ role: "editor", name: "Otto Editor", label: "editor2" })).viewer;
+  reader = (await createTestUser({ name: "Rita Reader", label: "reader" })).viewer;
+});
+
+const isVisible = async (slug: string) => {
+  const found = await getPublishedArticle(slug);
+  return !!found && "article" in found;
+};
+
+async function publishedArticle(body = "First paragraph of the piece.\n\nSecond paragraph, with more words.", extra: Record<string, unknown> = {}) {
+  const slug = uniqueSlug();
+  await createArticle(editor, { title: `Piece ${slug}`, slug, body, status: "published", ...extra });
+  return slug;
+}
+
+describe("creating articles", () => {
+  it("creates a draft (not visible), then publishes it (visible), keeping one revision per body", async () => {
+    const slug = uniqueSlug();
+    const created = await createArticle(editor, { title: "A Draft", slug, body: "Words of the draft.", categories: ["Cyber Law", "New Category " + slug], tags: ["iran"] });
+    expect(created.status).toBe("draft");
+    expect(await isVisible(slug)).toBe(false);
+    const draft = await getArticleForEditor(editor, slug);
+    expect(draft).toMatchObject({ headRevision: 1, currentRevision: null, draftRevision: { number: 1, body: "Words of the draft." } });
+    expect(draft.categories.map((c) => c.name).sort()).toEqual(["Cyber Law", `New Category ${slug}`].sort());
+
+    const published = await updateArticle(editor, slug, { status: "published", baseRevision: 1 });
+    expect(published.article.status).toBe("published");
+    expect(published.revision).toBe(1); // the draft revision became current as it was
+    expect(await isVisible(slug)).toBe(true);
+    const after = await getArticleForEditor(editor, slug);
+    expect(after).toMatchObject({ draftRevision: null, currentRevision: { number: 1 } });
+    expect(await db.articleRevision.count({ where: { article: { slug } } })).toBe(1);
+  });
+
+  it("derives the slug from the title and refuses a taken one with a conflict", async () => {
+    const title = `Cyber-attacks: Albania’s Answer ${uniqueSlug("t")}`;
+    const { slug } = await createArticle(editor, { title, body: "Body." });
+    expect(slug).toMatch(/^cyber-attacks-albanias-answer-t-[a-f0-9]+$/);
+    const e = await expectAppError(createArticle(editor, { title: "Another", slug, body: "Body." }), "conflict");
+    expect(e.fields).toHaveProperty("slug");
+  });
+
+  it("validates titles, slugs, bodies, names and schedule dates", async () => {
+    const bad = async (input: Record<string, unknown>, field: string) => {
+      const e = await expectAppError(createArticle(editor, { title: "Fine", body: "Fine.", ...input }), "bad_request");
+      expect(e.fields, JSON.stringify(input).slice(0, 80)).toHaveProperty(field);
+    };
+    await bad({ title: "" }, "title");
+    await bad({ title: "   " }, "title");
+    await bad({ title: "x".repeat(201) }, "title");
+    await bad({ slug: "Not A Slug" }, "slug");
+    await bad({ slug: "x".repeat(121) }, "slug");
+    await bad({ body: "x".repeat(200_001) }, "body");
+    await bad({ categories: ["Law", " "] }, "categories.1");
+    await bad({ tags: [""] }, "tags.0");
+    await bad({ publishAt: "tomorrow" }, "publishAt");
+    await bad({ publishAt: new Date(clock.now().getTime() - 60_000).toISOString() }, "publishAt");
+
+    const ok = await createArticle(editor, { title: "x".repeat(200), slug: uniqueSlug(), body: "x".repeat(200_000) });
+    expect(ok.status).toBe("draft");
+    const slug = await publishedArticle();
+    await expectAppError(updateArticle(editor, slug, { title: "" }), "bad_request");
+    await expectAppError(updateArticle(editor, slug, { body: "y".repeat(200_001) }), "bad_request");
+  });
+});
+
+describe("revisions", () => {
+  it("publishing a changed body writes a new revision; an unchanged one does not", async () => {
+    const slug = await publishedArticle();
+    const r2 = await updateArticle(editor, slug, { body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.", baseRevision: 1 });
+    expect(r2.revision).toBe(2);
+    const same = await updateArticle(editor, slug, { body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.", title: "Retitled", baseRevision: 2 });
+    expect(same.revision).toBe(2);
+    const { revisions } = await listRevisions(editor, slug);
+    expect(revisions.map((r) => [r.number, r.current, r.draft, r.createdBy?.name])).toEqual([[2, true, false, "Eda Editor"], [1, false, false, "Eda Editor"]]);
+    const found = await getPublishedArticle(slug);
+    expect(found && "article" in found && found.article.title).toBe("Retitled");
+    expect(found && "article" in found && found.article.currentRevision?.html).toContain("fewer words");
+  });
+
+  it("keeps a published article's unpublished changes as its draft revision, rewritten in place by its editor", async () => {
+    const slug = await publishedArticle();
+    const first = await updateArticle(editor, slug, { body: "Draft one.", draft: true, baseRevision: 1 });
+    expect(first.revision).toBe(2);
+    const second = await updateArticle(editor, slug, { body: "Draft two.", draft: true, baseRevision: 2 });
+    expect(second.revision).toBe(3);
+    // Readers still see revision 1; the studio sees the draft.
+    const found = await getPublishedArticle(slug);
+    expect(found && "article" in found && found.article.currentRevision?.number).toBe(1);
+    const edit = await getArticleForEditor(editor, slug);
+    expect(edit).toMatchObject({ headRevision: 3, currentRevision: { number: 1 }, draftRevision: { number: 3, body: "Draft two." } });
+    // Autosaves do not pile up: one row for the draft.
+    expect(await db.articleRevision.count({ where: { article: { slug } } })).toBe(2);
+    // Another editor's save keeps the first editor's draft in the history.
+    await updateArticle(otherEditor, slug, { body: "Draft three.", draft: true, baseRevision: 3 });
+    expect(await db.articleRevision.count({ where: { article: { slug } } })).toBe(3);
+
+    // Publishing without a body publishes the pending draft.
+    const published = await updateArticle(editor, slug, { status: "published", baseRevision: 4 });
+    expect(published.revision).toBe(4);
+    const now = await getPublishedArticle(slug);
+    expect(now && "article" in now && now.article.currentRevision?.body).toBe("Draft three.");
+    expect((await getArticleForEditor(editor, slug)).draftRevision).toBeNull();
+  });
+
+  it("drops the draft when it goes back to the published text", async () => {
+    const slug = await publishedArticle("Original text.");
+    await updateArticle(editor, slug, { body: "Changed text.", draft: true });
+    await updateArticle(editor, slug, { body: "Original text.", draft: true });
+    expect((await getArticleForEditor(editor, slug)).draftRevision).toBeNull();
+  });
+
+  it("restores an old revision as a new one, and diffs any two word by word", async () => {
+    const slug = await publishedArticle("Albania cut its ties with Iran.");
+    await updateArticle(editor, slug, { body: "Albania severed all its ties with Iran in 2022." });
+    const restored = await restoreRevision(editor, slug, 1);
+    expect(restored.revision).toBe(3);
+    const { revisions } = await listRevisions(editor, slug);
+    expect(revisions.map((r) => r.number)).toEqual([3, 2, 1]);
+    const found = await getPublishedArticle(slug);
+    expect(found && "article" in found && found.article.currentRevision?.body).toBe("Albania cut its ties with Iran.");
+
+    const diff = await diffRevisions(editor, slug, 1, 2);
+    expect(diff.parts.filter((p) => p.op === "removed").map((p) => p.text.trim())).toEqual(["cut"]);
+    expect(diff.parts.filter((p) => p.op === "added").map((p) => p.text.trim())).toEqual(["severed all", "in 2022"]);
+    expect(diff.parts.filter((p) => p.op !== "added").map((p) => p.text).join("")).toBe("Albania cut its ties with Iran.");
+    expect(diff.parts.filter((p) => p.op !== "removed").map((p) => p.text).join("")).toBe("Albania severed all its ties with Iran in 2022.");
+    await expectAppError(restoreRevision(editor, slug, 99), "not_found");
+    await expectAppError(diffRevisions(editor, slug, 1, 99), "not_found");
+  });
+
+  it("a restore brings orphaned notes back to their passage", async () => {
+    const slug = await publishedArticle("Albania cut all diplomatic ties with Iran.\n\nThe attack hit the border system.");
+    const [note] = await annotate(reader, slug, [{ exact: "the border system" }]);
+    await updateArticle(editor, slug, { body: "Albania cut all diplomatic ties with Iran." });
+    expect((await anchorsOf([note]))[0].state).toBe("orphaned");
+    const dry = await restoreRevision(editor, slug, 1, { dryRun: true });
+    expect(dry.impact).toEqual({ kept: 0, moved: 1, orphaned: [] });
+    await restoreRevision(editor, slug, 1);
+    expect((await anchorsOf([note]))[0]).toMatchObject({ state: "anchored", exact: "the border system" });
+  });
+
+  it("diffWords keeps white space and handles empty sides", () => {
+    expect(diffWords("", "New words.")).toEqual([{ op: "added", text: "New words." }]);
+    expect(diffWords("Old words.", "")).toEqual([{ op: "removed", text: "Old words." }]);
+    expect(diffWords("a b\n\nc", "a b\n\nc")).toEqual([{ op: "same", text: "a b\n\nc" }]);
+  });
+});
+
+describe("slugs", () => {
+  it("a changed slug keeps the old address redirecting, and a taken one is a conflict", async () => {
+    const slug = await publishedArticle();
+    const renamed = uniqueSlug("renamed");
+    await updateArticle(editor, slug, { slug: renamed });
+    expect(await getPublishedArticle(slug)).toEqual({ movedTo: renamed });
+    expect(await isVisible(renamed)).toBe(true);
+    // The revisions answer under the old address too.
+    expect((await listRevisions(editor, slug)).article.slug).toBe(renamed);
+
+    const other = await publishedArticle();
+    const taken = await expectAppError(updateArticle(editor, other, { slug: renamed }), "conflict");
+    expect(taken.fields).toHaveProperty("slug");
+    await expectAppError(updateArticle(editor, other, { slug }), "conflict"); // an old address stays reserved
+    await expectAppError(createArticle(editor, { title: "T", slug, body: "B" }), "conflict");
+
+    // Moving back to the old slug is allowed (it is this article's own).
+    await updateArticle(editor, renamed, { slug });
+    expect(await isVisible(slug)).toBe(true);
+    expect(await getPublishedArticle(renamed)).toEqual({ movedTo: slug });
+  });
+
+  it("a draft's slug changes leave no redirects behind", async () => {
+    const slug = uniqueSlug();
+    await createArticle(editor, { title: "Draft", slug, body: "B" });
+    const next = uniqueSlug();
+    await updateArticle(editor, slug, { slug: next });
+    expect(await db.slugRedirect.count({ where: { oldSlug: slug } })).toBe(0);
+  });
+});
+
+describe("scheduling and unpublishing", () => {
+  it("a scheduled article appears at its time, published by publishDueArticles with no request", async () => {
+    clock.set(new Date("2031-03-01T08:00:00Z"));
+    const slug = uniqueSlug();
+    const publishAt = "2031-03-01T09:00:00Z";
+    const created = await createArticle(editor, { title: "Scheduled", slug, body: "Soon.", publishAt });
+    expect(created.status).toBe("scheduled");
+    expect(await isVisible(slug)).toBe(false);
+    await publishDueArticles();
+    expect(await isVisible(slug)).toBe(false);
+
+    clock.advance(61 * 60_000);
+    expect(await publishDueArticles()).toBeGreaterThanOrEqual(1);
+    expect(await isVisible(slug)).toBe(true);
+    const { articles } = await listPublishedArticles(null, 50);
+    expect(articles.map((a) => a.slug)).toContain(slug);
+    const after = await getArticleForEditor(editor, slug);
+    expect(after.status).toBe("published");
+    expect(after.publishedAt?.toISOString()).toBe("2031-03-01T09:00:00.000Z");
+  });
+
+  it("schedules a draft, reschedules it, and refuses a past date or a published article", async () => {
+    const slug = uniqueSlug();
+    await createArticle(editor, { title: "To schedule", slug, body: "Later." });
+    const inAnHour = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const scheduled = await updateArticle(editor, slug, { publishAt: inAnHour });
+    expect(scheduled.article.status).toBe("scheduled");
+    const inTwoHours = new Date(clock.now().getTime() + 7_200_000).toISOString();
+    expect((await updateArticle(editor, slug, { publishAt: inTwoHours })).article.publishAt?.toISOString()).toBe(inTwoHours);
+    await expectAppError(updateArticle(editor, slug, { publishAt: new Date(clock.now().getTime() - 1000).toISOString() }), "bad_request");
+    // Publishing it now makes it visible now, not at the scheduled time.
+    await updateArticle(editor, slug, { status: "published" });
+    expect(await isVisible(slug)).toBe(true);
+    await expectAppError(updateArticle(editor, slug, { publishAt: inTwoHours }), "rule_violation");
+  });
+
+  it("unscheduling returns it to draft; it is not published when its time comes", async () => {
+    clock.set(new Date("2032-05-01T08:00:00Z"));
+    const slug = uniqueSlug();
+    await createArticle(editor, { title: "Unscheduled", slug, body: "Never mind.", publishAt: "2032-05-01T09:00:00Z" });
+    await updateArticle(editor, slug, { status: "draft" });
+    clock.advance(2 * 3_600_000);
+    await publishDueArticles();
+    expect(await isVisible(slug)).toBe(false);
+    expect((await getArticleForEditor(editor, slug)).status).toBe("draft");
+  });
+
+  it("unpublishing hides the article (404 to readers) and keeps its discussion; republishing keeps its date", async () => {
+    const slug = await publishedArticle("A passage readers discussed at length.");
+    const [note] = await annotate(reader, slug, [{ exact: "readers discussed" }]);
+    const commenter = (await createTestUser({ label: "commenter" })).viewer;
+    const comment = await createComment(commenter, slug, { body: "A comment that must survive." });
+    const before = await getArticleForEditor(editor, slug);
+
+    await updateArticle(editor, slug, { status: "draft" });
+    expect(await getPublishedArticle(slug)).toBeNull();
+    expect((await listArticlesForEditor(editor, { status: "draft" })).map((a) => a.slug)).toContain(slug);
+    expect(await db.annotation.count({ where: { id: note } })).toBe(1);
+    expect(await db.comment.count({ where: { id: comment.comment.id } })).toBe(1);
+
+    await updateArticle(editor, slug, { status: "published" });
+    expect(await isVisible(slug)).toBe(true);
+    expect((await getArticleForEditor(editor, slug)).publishedAt).toEqual(before.publishedAt);
+    expect((await anchorsOf([note]))[0].state).toBe("anchored");
+  });
+});
+
+describe("stale edits", () => {
+  it("refuses an edit based on an older revision with 409, and overwrites nothing", async () => {
+    const slug = await publishedArticle("Version one.");
+    const opened = (await getArticleForEditor(editor, slug)).headRevision;
+    await updateArticle(otherEditor, slug, { body: "Version two, by someone else.", baseRevision: opened });
+    const e = await expectAppError(updateArticle(editor, slug, { body: "My version.", title: "My title", baseRevision: opened }), "conflict");
+    expect(e.message).toMatch(/Someone else saved this article/);
+    await expectAppError(updateArticle(editor, slug, { body: "My draft.", draft: true, baseRevision: opened }), "conflict");
+    const now = await getArticleForEditor(editor, slug);
+    expect(now.currentRevision?.body).toBe("Version two, by someone else.");
+    expect(now.draftRevision).toBeNull();
+    expect(now.title).not.toBe("My title");
+    // A stale dry run is refused too: the impact shown must be that of the text that will be published.
+    await expectAppError(updateArticle(editor, slug, { body: "Mine." , baseRevision: opened }, { dryRun: true }), "conflict");
+  });
+});
+
+describe("permissions", () => {
+  it("refuses commenters and moderators on every studio read and write", async () => {
+    const slug = await publishedArticle();
+    const moderator = (await createTestUser({ role: "moderator", label: "mod" })).viewer;
+    for (const viewer of [reader, moderator]) {
+      await expectAppError(createArticle(viewer, { title: "Nope", body: "Nope." }), "forbidden");
+      await expectAppError(updateArticle(viewer, slug, { title: "Nope" }), "forbidden");
+      await expectAppError(updateArticle(viewer, slug, { body: "Nope." }, { dryRun: true }), "forbidden");
+      await expectAppError(listRevisions(viewer, slug), "forbidden");
+      await expectAppError(restoreRevision(viewer, slug, 1), "forbidden");
+      await expectAppError(diffRevisions(viewer, slug, 1, 1), "forbidden");
+      await expectAppError(getArticleForEditor(viewer, slug), "forbidden");
+      await expectAppError(listArticlesForEditor(viewer), "forbidden");
+    }
+    await expectAppError(createArticle(null, { title: "Nope", body: "Nope." }), "unauthorized");
+    const found = await getPublishedArticle(slug);
+    expect(found && "article" in found && found.article.title).toMatch(/^Piece /);
+  });
+
+  it("an admin may do what an editor does", async () => {
+    const admin = (await createTestUser({ role: "admin", label: "admin" })).viewer;
+    const { slug } = await createArticle(admin, { title: `By an admin ${uniqueSlug()}`, body: "B.", status: "published" });
+    expect(await isVisible(slug)).toBe(true);
+  });
+});
+
+describe("the studio list", () => {
+  it("filters by status and searches titles", async () => {
+    const word = uniqueSlug("zebra");
+    const draft = uniqueSlug();
+    const live = uniqueSlug();
+    await createArticle(editor, { title: `Draft about ${word}`, slug: draft, body: "B." });
+    await createArticle(editor, { title: `Live about ${word}`, slug: live, body: "B.", status: "published" });
+    const slugs = async (options: Parameters<typeof listArticlesForEditor>[1]) => (await listArticlesForEditor(editor, options)).map((a) => a.slug).sort();
+    expect(await slugs({ q: word })).toEqual([draft, live].sort());
+    expect(await slugs({ q: word.toUpperCase(), status: "draft" })).toEqual([draft]);
+    expect(await slugs({ q: word, status: "published" })).toEqual([live]);
+    expect(await slugs({ q: word, status: "scheduled" })).toEqual([]);
+  });
+});
