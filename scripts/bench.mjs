@@ -305,7 +305,7 @@ if (smoke) {
     for (const script of ["bench-anchoring.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs"]) {
       if (!fs.existsSync(path.join(root, "scripts", script))) continue;
       console.log(`\n━━ ${script} ━━`);
-      const r = spawnSync(process.execPath, [path.join(root, "scripts", script)], { stdio: "inherit", cwd: root });
+      const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", script)], { stdio: "inherit", cwd: root });
       if (r.status !== 0) { console.log(`${script}: FAIL (exit ${r.status})`); code = 1; }
     }
   }

@@ -19,7 +19,8 @@ for (const role of ["commenter", "moderator"] satisfies Role[]) {
     const user = createUser(role, role);
     await signIn(page, user.email, user.password);
     for (const path of ["/studio", "/studio/new", `/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`]) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
       await expect(page.getByLabel("Body", { exact: true })).toHaveCount(0);
     }

@@ -5,10 +5,10 @@ import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // The moderation pages' door: signed-out visitors go to sign in (and come back); the signed-in
-// get `allowed` for the role the page needs. The domain functions check again on every read and write.
+// below the role the page needs get a 403 (app/forbidden.tsx). The domain functions check again.
 export async function boardViewer(path: string, role: Role = "moderator") {
   const viewer = await getViewer(await headers());
   if (!viewer) redirect(`/signin?returnTo=${path}`);
   if (!hasRole(viewer.role, role)) forbidden();
-  return { viewer, allowed: true };
+  return { viewer };
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EditorClient } from "@/components/studio/editor-client";
-import { NoAccess } from "@/components/studio/no-access";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { isAppError } from "@/lib/errors";
 import { studioViewer } from "../access";
@@ -13,8 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function EditArticlePage({ params }: Props) {
   const { slug } = await params;
-  const { viewer, allowed } = await studioViewer(`/studio/${slug}`);
-  if (!allowed) return <NoAccess role={viewer.role} />;
+  const { viewer } = await studioViewer(`/studio/${slug}`);
   const article = await getArticleForEditor(viewer, slug).catch((e: unknown) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

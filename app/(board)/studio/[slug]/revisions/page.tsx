@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { NoAccess } from "@/components/studio/no-access";
 import { RestoreConfirm } from "@/components/studio/restore-confirm";
 import { RevisionList } from "@/components/studio/revision-list";
 import { WordDiff } from "@/components/studio/word-diff";
@@ -23,8 +22,7 @@ const orNotFound = (e: unknown): never => {
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { viewer, allowed } = await studioViewer(`/studio/${slug}/revisions`);
-  if (!allowed) return <NoAccess role={viewer.role} />;
+  const { viewer } = await studioViewer(`/studio/${slug}/revisions`);
   const { article, revisions } = await listRevisions(viewer, slug).catch(orNotFound);
   if (article.slug !== slug) redirect(`/studio/${article.slug}/revisions`);
   const query = await searchParams;
