@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { commentSortSchema } from "@/lib/validation/comment";
+import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,13 +21,7 @@ async function load(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getPublishedArticle((await params).slug);
   if (!found || "movedTo" in found) return { title: "Not found" };
-  const a = found.article;
-  return {
-    title: a.title,
-    description: a.excerpt,
-    alternates: { canonical: `${siteUrl()}/articles/${a.slug}` },
-    authors: [{ name: a.authorName }],
-  };
+  return articleMetadata(siteUrl(), found.article);
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -38,6 +33,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const revision = article.currentRevision!;
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
       <article className="min-w-0" aria-labelledby="article-title" data-revision={revision.number}>
         <header className="mb-8">
           {article.publication ? <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">{article.publication}</p> : null}
@@ -53,10 +49,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
       </article>
+      {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
+      <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
         <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
       </div>
-      <aside aria-label="Margin notes" className="hidden lg:block" data-margin-column />
     </div>
   );
 }
