@@ -9,7 +9,7 @@ export type PaintSpan = TextSpan & { kind: "note" | "highlight" };
 export const highlightNames = { note: "gloss-note", dense: "gloss-note-dense", highlight: "gloss-highlight", active: "gloss-active" } as const;
 
 type HighlightRegistry = { set(name: string, value: unknown): void; delete(name: string): void };
-type HighlightCtor = new (...ranges: AbstractRange[]) => unknown;
+type HighlightCtor = new (...ranges: AbstractRange[]) => { priority: number };
 
 function registry(): { highlights: HighlightRegistry; Highlight: HighlightCtor } | null {
   const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
@@ -39,7 +39,7 @@ export function overlapSpans(spans: readonly TextSpan[]): TextSpan[] {
 }
 
 /** Replaces the painted passages (Custom Highlight API); returns false when the API is missing. */
-export function paintWithHighlights(map: TextMap<Node>, spans: readonly PaintSpan[], active: TextSpan | null): boolean {
+export function paintWithHighlights(map: TextMap<Node>, spans: readonly PaintSpan[]): boolean {
   const api = registry();
   if (!api) return false;
   const notes: StaticRange[] = [];
@@ -50,12 +50,22 @@ export function paintWithHighlights(map: TextMap<Node>, spans: readonly PaintSpa
   }
   const dense = overlapSpans(spans.filter((s) => s.kind === "note")).map((s) => staticRangeOf(map, s)).filter((r) => r !== null);
   api.highlights.set(highlightNames.note, new api.Highlight(...notes));
-  api.highlights.set(highlightNames.dense, new api.Highlight(...dense));
+  const denser = new api.Highlight(...dense);
+  denser.priority = 1;
+  api.highlights.set(highlightNames.dense, denser);
   api.highlights.set(highlightNames.highlight, new api.Highlight(...marks));
-  const activeRange = active ? staticRangeOf(map, active) : null;
-  if (activeRange) api.highlights.set(highlightNames.active, new api.Highlight(activeRange));
-  else api.highlights.delete(highlightNames.active);
   return true;
+}
+
+/** Paints the passage of the note in focus (or none) above the others. */
+export function paintActive(map: TextMap<Node>, active: TextSpan | null) {
+  const api = registry();
+  if (!api) return;
+  const range = active ? staticRangeOf(map, active) : null;
+  if (!range) return api.highlights.delete(highlightNames.active);
+  const highlight = new api.Highlight(range);
+  highlight.priority = 2;
+  api.highlights.set(highlightNames.active, highlight);
 }
 
 export function clearHighlights() {

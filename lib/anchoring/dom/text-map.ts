@@ -3,7 +3,7 @@
 // block by block, applying the same white-space collapsing, and records for every character
 // boundary of every text node its offset in the plain text. Offsets here are UTF-16 indexes of
 // `text`; convert to code points with createCodePointIndex(text).
-import { BLOCK_ID_ATTRIBUTE, joinBlockTexts, type DomNodeLike, type TextBlock } from "@/lib/articles/plain-text";
+import { BLOCK_ID_ATTRIBUTE, joinBlockTexts, normalizeBlockText, type DomNodeLike, type TextBlock } from "@/lib/articles/plain-text";
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -36,23 +36,24 @@ export function isWhiteSpace(unit: number): boolean {
 /**
  * Collapses `raw` as normalizeBlockText does and returns, for every boundary of `raw`, how many
  * characters of the collapsed text come before it (a run of white space counts as its first unit).
+ * `base` is added to every bound (the block's offset in the whole text).
  */
-export function collapseBoundaries(raw: string): { text: string; bounds: Uint32Array } {
+export function collapseBoundaries(raw: string, base = 0): { text: string; bounds: Uint32Array } {
   const bounds = new Uint32Array(raw.length + 1);
-  let out = "";
+  let out = 0;
+  bounds[0] = base;
   for (let i = 0; i < raw.length;) {
     if (!isWhiteSpace(raw.charCodeAt(i))) {
-      out += raw[i];
-      bounds[++i] = out.length;
+      bounds[++i] = base + ++out;
       continue;
     }
     let runEnd = i + 1;
     while (runEnd < raw.length && isWhiteSpace(raw.charCodeAt(runEnd))) runEnd++;
-    if (out.length > 0 && runEnd < raw.length) out += " ";
-    for (let k = i; k < runEnd; k++) bounds[k + 1] = out.length;
+    if (out > 0 && runEnd < raw.length) out++;
+    for (let k = i; k < runEnd; k++) bounds[k + 1] = base + out;
     i = runEnd;
   }
-  return { text: out, bounds };
+  return { text: normalizeBlockText(raw), bounds };
 }
 
 type RawBlock<N> = { id: string; nodes: N[] };
@@ -96,13 +97,12 @@ export function createTextMap<N extends DomNodeLike>(root: N): TextMap<N> {
   for (const [index, block] of collectBlocks(root).entries()) {
     if (index > 0) offset += 1; // the "\n" that joins blocks
     const values = block.nodes.map((node) => node.nodeValue ?? "");
-    const collapsed = collapseBoundaries(values.join(""));
+    const collapsed = collapseBoundaries(values.join(""), offset);
     let rawStart = 0;
     block.nodes.forEach((node, at) => {
       const length = values[at].length;
-      const bounds = new Uint32Array(length + 1);
-      for (let j = 0; j <= length; j++) bounds[j] = offset + collapsed.bounds[rawStart + j];
-      const segment = { node, bounds };
+      // A view into the block's table: neighbouring nodes share their common boundary.
+      const segment = { node, bounds: collapsed.bounds.subarray(rawStart, rawStart + length + 1) };
       segments.push(segment);
       byNode.set(node, segment);
       rawStart += length;

@@ -4,6 +4,7 @@ import { ArticleDate } from "@/components/article/article-date";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
+import { AnnotationsSection } from "@/components/annotations/annotations-section";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { commentSortSchema } from "@/lib/validation/comment";
@@ -47,11 +48,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </p>
         </header>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
+        <div className="relative" data-annotation-host />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
       </article>
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
+        <AnnotationsSection slug={article.slug} viewer={viewer} />
         <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
       </div>
     </div>

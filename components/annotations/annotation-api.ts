@@ -1,0 +1,91 @@
+// The browser's calls to the W3C annotation API (same origin, session cookie; the browser adds
+// the Origin header the API checks on writes). Failures come back as the API's user-safe message.
+import type { Quote } from "./note-data";
+
+type Json = Record<string, unknown>;
+export type ApiResult<T = Json> = { ok: true; data: T; etag: string | null; status: number } | { ok: false; message: string; status: number };
+
+const mediaType = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+const container = (slug: string) => `/api/annotations/${encodeURIComponent(slug)}/`;
+const resource = (slug: string, id: string) => `${container(slug)}${encodeURIComponent(id)}`;
+
+async function call(url: string, init: RequestInit = {}): Promise<ApiResult> {
+  try {
+    const response = await fetch(url, {
+      credentials: "same-origin",
+      ...init,
+      headers: { Accept: mediaType, ...(init.body ? { "Content-Type": mediaType } : {}), ...init.headers },
+    });
+    const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const message = (data as { error?: { message?: string } }).error?.message;
+      return { ok: false, status: response.status, message: message ?? `The server could not do that (HTTP ${response.status}).` };
+    }
+    return { ok: true, status: response.status, data: data as Json, etag: response.headers.get("etag") };
+  } catch {
+    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again." };
+  }
+}
+
+export type NewNote = { quote: Quote; start: number; end: number; note: string; tags: string[]; audience: "public" | "private" };
+
+const targetOf = (slug: string, { quote, start, end }: Pick<NewNote, "quote" | "start" | "end">) => ({
+  source: `${location.origin}/articles/${slug}`,
+  selector: [{ type: "TextQuoteSelector", ...quote }, { type: "TextPositionSelector", start, end }],
+});
+
+const tagBodies = (tags: string[]) => tags.map((value) => ({ type: "TextualBody", value, purpose: "tagging" }));
+
+/** A public or private note on a passage. */
+export function createNote(slug: string, n: NewNote) {
+  return call(container(slug), {
+    method: "POST",
+    body: JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "commenting", audience: n.audience,
+      body: [{ type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" }, ...tagBodies(n.tags)],
+      target: targetOf(slug, n),
+    }),
+  });
+}
+
+/** A private highlight: a marked passage without a note. */
+export function createHighlight(slug: string, n: Pick<NewNote, "quote" | "start" | "end">) {
+  return call(container(slug), {
+    method: "POST",
+    body: JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "highlighting", audience: "private", target: targetOf(slug, n) }),
+  });
+}
+
+/** A reply to a note (or to another reply); it takes the visibility of the note it answers. */
+export function createReply(slug: string, parentId: string, text: string) {
+  return call(container(slug), {
+    method: "POST",
+    body: JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying",
+      body: { type: "TextualBody", value: text, format: "text/markdown", purpose: "replying" },
+      target: `${location.origin}${resource(slug, parentId)}`,
+    }),
+  });
+}
+
+/** Edits a note's text and tags: reads it for its ETag, then PUTs it back with If-Match. */
+export async function editNote(slug: string, id: string, text: string, tags: string[]): Promise<ApiResult> {
+  const current = await call(resource(slug, id));
+  if (!current.ok) return current;
+  const { data, etag } = current;
+  const purpose = data.motivation === "replying" ? "replying" : "commenting";
+  const body = [...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []), ...tagBodies(tags)];
+  return call(resource(slug, id), {
+    method: "PUT",
+    headers: etag ? { "If-Match": etag } : {},
+    body: JSON.stringify({ ...data, body }),
+  });
+}
+
+export function deleteNote(slug: string, id: string) {
+  return call(resource(slug, id), { method: "DELETE" });
+}
+
+export function reportNote(slug: string, id: string, reason: string, note?: string) {
+  return call(`${resource(slug, id)}/flags`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason, ...(note ? { note } : {}) }) });
+}

@@ -1,0 +1,210 @@
+"use client";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import "./annotations.css";
+import { createPortal } from "react-dom";
+import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
+import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
+import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
+import { createHighlight, createNote } from "./annotation-api";
+import { MarginNotes } from "./margin-notes";
+import { buildThreads, filterChoices, matchesFilter, type NoteData, type NoteFilter, type ViewerInfo } from "./note-data";
+import { NotesContext, type NotesApi } from "./notes-context";
+import { NotesFilter } from "./notes-filter";
+import { NotesListing } from "./notes-listing";
+import { PassagePanel } from "./passage-panel";
+import { AnnotationEditor, SelectionToolbar, type EditorValues } from "./selection-toolbar";
+import { blockAfter, byPosition, byStoredPosition, findThread, groupByPassage, useWide } from "./passages";
+import { useAnchorSpans, useArticleText, usePaint } from "./use-article-anchors";
+import { useHighlightClicks } from "./use-highlight-clicks";
+import { heldMessage, useNoteStore } from "./use-note-store";
+import { useCaretBrowsing, useTextSelection } from "./use-text-selection";
+
+type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; editWindowMs: number };
+
+// Margin annotations on the article: reads the article text once, anchors and paints every
+// note, lays the notes out beside their passages (or under a tapped paragraph on narrow
+// screens), and lets a signed-in reader annotate a selection. Its server HTML (the first
+// render, before the text is read) is the plain list of notes, for readers without JavaScript.
+export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, editWindowMs }: Props) {
+  const hintId = useId();
+  const wide = useWide();
+  const article = useArticleText();
+  const [filter, setFilter] = useState<NoteFilter>({ person: "", tag: "" });
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [panel, setPanel] = useState<{ after: Element; ids: string[] } | null>(null);
+  const [draft, setDraft] = useState<{ span: TextSpan; rect: { top: number; bottom: number; left: number; right: number } } | null>(null);
+  const [announcement, setAnnouncement] = useState({ text: "", error: false });
+  const [reveal, setReveal] = useState<{ threadOf: string; focus: boolean } | null>(null);
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  const [aside, setAside] = useState<HTMLElement | null>(null);
+
+  const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
+  const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
+  const store = useNoteStore(slug, initialNotes, announce, revealNote);
+  const threads = useMemo(() => buildThreads(store.notes), [store.notes]);
+  const spans = useAnchorSpans(article, threads);
+  const choices = useMemo(() => filterChoices(threads), [threads]);
+
+  const visible = useMemo(() => threads.filter((t) => matchesFilter(t, filter)), [threads, filter]);
+  const { anchored, orphaned } = useMemo(() => {
+    if (!article) return { anchored: visible.filter((t) => t.state !== "orphaned").sort(byStoredPosition), orphaned: visible.filter((t) => t.state === "orphaned") };
+    return { anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)), orphaned: visible.filter((t) => !spans.has(t.id)) };
+  }, [article, visible, spans]);
+  const groups = useMemo(() => groupByPassage(anchored, spans), [anchored, spans]);
+
+  const paint = useMemo<PaintSpan[]>(() => anchored.flatMap((t) => {
+    const span = spans.get(t.id);
+    return span ? [{ ...span, kind: t.motivation === "highlighting" ? "highlight" as const : "note" as const }] : [];
+  }), [anchored, spans]);
+  const activeSpan = draft?.span ?? (activeId ? spans.get(activeId) ?? null : null);
+  const liveMap = usePaint(article, paint, activeSpan);
+  const [selection, setSelection] = useTextSelection(article?.body ?? null, liveMap, host);
+  const caret = useCaretBrowsing(article?.body ?? null, liveMap, hintId);
+
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- portal targets exist in the DOM only
+    setHost(document.querySelector<HTMLElement>("[data-annotation-host]"));
+    setAside(document.querySelector<HTMLElement>("[data-margin-column]"));
+  }, []);
+
+  // Open a passage's notes: beside it on wide screens, in a panel under its paragraph otherwise.
+  const open = useCallback((ids: string[], focusId: string, focus: boolean) => {
+    const thread = findThread(threads, focusId);
+    if (!thread) return;
+    setActiveId(thread.id);
+    const span = spans.get(thread.id);
+    if (!wide && article && span) {
+      const after = blockAfter(article, span);
+      if (after) setPanel({ after, ids: ids.includes(thread.id) ? ids : [thread.id] });
+    }
+    if (focus) setReveal({ threadOf: focusId, focus: true });
+  }, [threads, spans, wide, article]);
+
+  // Focus a note once it is rendered where it belongs (margin, panel or list).
+  useEffect(() => {
+    if (!reveal || !article) return;
+    const thread = findThread(threads, reveal.threadOf);
+    if (!thread) return;
+    if (!wide && spans.has(thread.id) && !panel?.ids.includes(thread.id)) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- opens the panel the note must be focused in
+      open([thread.id], reveal.threadOf, false);
+      return;
+    }
+    const element = document.getElementById(`annotation-${reveal.threadOf}`);
+    if (!element) return;
+    setReveal(null);
+    setActiveId(thread.id);
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: "nearest" });
+  }, [reveal, article, threads, spans, wide, panel, open]);
+
+  // A permalink (#annotation-<id>): scroll to the passage, light it up and open the note.
+  useEffect(() => {
+    if (!article) return;
+    const follow = () => {
+      const id = /^#annotation-([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1];
+      const thread = id ? findThread(threads, id) : undefined;
+      if (!id || !thread) return;
+      const span = spans.get(thread.id);
+      const rect = span ? liveRangeOf(article.map, span)?.getBoundingClientRect() : null;
+      if (rect) scrollTo({ top: rect.top + scrollY - innerHeight / 4 });
+      setActiveId(thread.id);
+      setReveal({ threadOf: id, focus: true });
+    };
+    follow();
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+    // Only on load and on hash changes: not every time the notes change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article]);
+
+  useHighlightClicks(article?.body ?? null, liveMap, anchored, spans, open);
+
+  const quoteOf = (span: TextSpan) => {
+    const { text, index } = article!.resolver;
+    const start = index.toCodePoint(span.start);
+    const end = index.toCodePoint(span.end);
+    return { quote: describeTextQuote(text, start, end, index), start, end };
+  };
+
+  const finishSelection = () => {
+    setDraft(null);
+    setSelection(null);
+    document.getSelection()?.removeAllRanges();
+  };
+
+  const saveNote = async (values: EditorValues) => {
+    if (!draft) return null;
+    const r = await createNote(slug, { ...quoteOf(draft.span), ...values });
+    if (!r.ok) return r.message;
+    const note = store.put(r.data);
+    finishSelection();
+    announce(r.status === 202 ? heldMessage : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
+    open([note.id], note.id, true);
+    setReveal({ threadOf: note.id, focus: true });
+    return null;
+  };
+
+  const saveHighlight = async () => {
+    if (!selection) return;
+    setAnnouncement({ text: "", error: false });
+    const r = await createHighlight(slug, quoteOf(selection.span));
+    if (!r.ok) return setAnnouncement({ text: r.message, error: true });
+    store.put(r.data);
+    finishSelection();
+    announce("Highlight saved: only you can see it.");
+  };
+
+  const cancelDraft = () => {
+    setDraft(null);
+    article?.body.focus({ preventScroll: true });
+  };
+
+  const api: NotesApi = {
+    slug, viewer, canWrite, editWindowMs, interactive: !!article, activeId,
+    reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
+    activate: setActiveId,
+    showPassage: (id) => {
+      const span = spans.get(id);
+      const rect = span && article ? liveRangeOf(article.map, span)?.getBoundingClientRect() : null;
+      if (rect) scrollTo({ top: rect.top + scrollY - innerHeight / 3, behavior: "smooth" });
+      setActiveId(id);
+      if (!wide) open([id], id, true);
+    },
+  };
+
+  const filterUi = article ? <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} /> : null;
+  const inPanel = new Set(panel?.ids ?? []);
+  const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
+  const total = threads.filter((t) => t.status !== "deleted").length;
+  const signInHref = `/signin?returnTo=${encodeURIComponent(`/articles/${slug}`)}`;
+
+  return (
+    <NotesContext.Provider value={api}>
+      {!article || !wide ? <NotesListing anchored={anchored} orphaned={orphaned} total={total} filter={filterUi} idsFor={(id) => !inPanel.has(id)} /> : null}
+      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={article.map} body={article.body} filter={filterUi} />, aside) : null}
+      {article && !wide && panel && panelThreads.length ? <PassagePanel after={panel.after} threads={panelThreads} onClose={() => { setPanel(null); setActiveId(null); }} /> : null}
+      {article && host ? createPortal(
+        <>
+          <p id={hintId} className="sr-only">Article text. Move with the arrow keys, select with Shift and the arrow keys, then press Tab to annotate the selection.</p>
+          {caret ? <span aria-hidden="true" className="gloss-caret" style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }} /> : null}
+          {selection && !draft ? (
+            <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} signInHref={signInHref}
+              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={saveHighlight} />
+          ) : null}
+          {draft ? <AnnotationEditor host={host} selection={draft} quote={article.map.text.slice(draft.span.start, draft.span.end)} onSave={saveNote} onCancel={cancelDraft} /> : null}
+          {caret && !selection ? (
+            <p aria-hidden="true" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-zinc-900 px-3 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+              Arrows move · Shift+arrows select · then Tab to Annotate
+            </p>
+          ) : null}
+          <p role="status" aria-live="polite" className="sr-only">{announcement.text}</p>
+        </>,
+        host,
+      ) : null}
+    </NotesContext.Provider>
+  );
+}
+
+const hostTop = (host: HTMLElement) => host.getBoundingClientRect().top + scrollY;
+const hostLeft = (host: HTMLElement) => host.getBoundingClientRect().left + scrollX;

@@ -1,0 +1,28 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { annotationJson } from "@/lib/annotations/annotation-json";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { getSettings } from "@/lib/settings/get-settings";
+import { AnnotationsClient } from "./annotations-client";
+import { noteFromJson, type NoteData } from "./note-data";
+
+const maxNotes = 5_000;
+
+// The article's notes that the viewer may see (public ones; their own private and pending ones
+// too when signed in), read on the server so the list works without JavaScript. Anonymous
+// pages are cached whole, so the viewer reaches the client only from signed-in renders.
+export async function AnnotationsSection({ slug, viewer }: { slug: string; viewer: Viewer | null }) {
+  const notes: NoteData[] = [];
+  let cursor: string | null = null;
+  let open = false;
+  do {
+    const page = await listAnnotations(viewer, slug, { cursor, take: 1_000 });
+    open = page.article.annotationsOpen;
+    for (const row of page.annotations) notes.push(noteFromJson(annotationJson(row, { withContext: false })));
+    cursor = page.next;
+  } while (cursor && notes.length < maxNotes);
+  const { editWindowMs } = await getSettings();
+  return (
+    <AnnotationsClient slug={slug} notes={notes} viewer={viewer ? { id: viewer.id, name: viewer.name } : null}
+      canWrite={open} editWindowMs={editWindowMs} />
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+import { useId, useState } from "react";
+import { FormStatus } from "@/components/ui/form-status";
+import { parseTags, type NoteThread } from "./note-data";
+import { useNotes } from "./notes-context";
+
+const btn = "rounded px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+const primary = "rounded-md bg-zinc-900 px-3 py-1.5 text-xs font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900";
+const input = "block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+type Open = null | "reply" | "edit" | "delete" | "report";
+
+// What the reader may do to one note or reply: Reply, and Edit/Delete (own) or Report (others').
+export function NoteActions({ note: n }: { note: NoteThread }) {
+  const api = useNotes();
+  const [open, setOpen] = useState<Open>(null);
+  const [now] = useState(() => Date.now());
+  if (!api.viewer || n.status === "deleted") return null;
+  const mine = n.authorId === api.viewer.id;
+  const highlight = n.motivation === "highlighting";
+  const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
+  const withinWindow = n.audience === "private" || now - new Date(n.created).getTime() <= api.editWindowMs;
+  const canEdit = mine && !highlight && withinWindow;
+  const canReport = !mine && n.audience === "public" && n.status === "approved";
+  const toggle = (what: Open) => setOpen((cur) => (cur === what ? null : what));
+  const close = () => setOpen(null);
+  return (
+    <div className="mt-1">
+      <div className="flex flex-wrap gap-1">
+        {canReply ? <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button> : null}
+        {canEdit ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
+        {mine ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
+        {canReport ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
+      </div>
+      {open === "reply" ? <TextForm label="Reply" submit="Post reply" onCancel={close} onSubmit={(text) => api.reply(n.id, text)} /> : null}
+      {open === "edit" ? <TextForm label="Edit note" submit="Save changes" initial={n.body} tags={n.tags} onCancel={close} onSubmit={(text, tags) => api.edit(n.id, text, tags)} /> : null}
+      {open === "delete" ? <DeleteForm onCancel={close} onConfirm={() => api.remove(n.id)} what={highlight ? "highlight" : n.parentId ? "reply" : "note"} /> : null}
+      {open === "report" ? <ReportForm author={n.authorName} onSubmit={(reason) => api.report(n.id, reason)} /> : null}
+    </div>
+  );
+}
+
+type TextFormProps = { label: string; submit: string; initial?: string; tags?: string[]; onCancel(): void; onSubmit(text: string, tags: string[]): Promise<string | null> };
+
+function TextForm({ label, submit, initial = "", tags, onCancel, onSubmit }: TextFormProps) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const text = String(data.get("text") ?? "").trim();
+    if (!text) return setError("Write something first.");
+    setBusy(true);
+    const failure = await onSubmit(text, tags ? parseTags(String(data.get("tags") ?? "")) : []);
+    setBusy(false);
+    if (failure) setError(failure);
+    else onCancel();
+  };
+  return (
+    <form className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); void send(e.currentTarget); }}>
+      <label htmlFor={id} className="block text-xs font-medium">{label}</label>
+      <textarea id={id} name="text" rows={3} maxLength={5_000} defaultValue={initial} autoFocus aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}
+        className={input} onKeyDown={(e) => { if (e.key === "Escape") onCancel(); }} />
+      {tags ? (
+        <>
+          <label htmlFor={`${id}-tags`} className="block text-xs font-medium">Tags</label>
+          <input id={`${id}-tags`} name="tags" defaultValue={tags.join(", ")} className={input} />
+        </>
+      ) : null}
+      <div id={`${id}-error`}><FormStatus message={error} /></div>
+      <div className="flex gap-2">
+        <button type="submit" disabled={busy} className={primary}>{submit}</button>
+        <button type="button" onClick={onCancel} className={btn}>Cancel</button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteForm({ what, onCancel, onConfirm }: { what: string; onCancel(): void; onConfirm(): Promise<string | null> }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="mt-2 space-y-2 rounded-md bg-red-50 p-2 text-xs dark:bg-red-950">
+      <p>Delete this {what}?{what === "note" ? " Replies to it stay." : ""}</p>
+      <div className="flex gap-2">
+        <button type="button" autoFocus className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white" onClick={async () => setError(await onConfirm())}>Yes, delete</button>
+        <button type="button" className={btn} onClick={onCancel}>Keep it</button>
+      </div>
+      <FormStatus message={error} />
+    </div>
+  );
+}
+
+const reasons = [["spam", "Spam"], ["harassment", "Harassment"], ["off_topic", "Off-topic"], ["other", "Something else"]];
+
+function ReportForm({ author, onSubmit }: { author: string; onSubmit(reason: string): Promise<string | null> }) {
+  const [state, setState] = useState<{ done?: boolean; error?: string | null }>({});
+  if (state.done) return <p role="status" className="mt-2 text-xs text-green-800 dark:text-green-400">Thank you: the moderators will look at this note.</p>;
+  return (
+    <form className="mt-2 space-y-2 rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-800"
+      onSubmit={async (e) => { e.preventDefault(); const error = await onSubmit(String(new FormData(e.currentTarget).get("reason"))); setState({ done: !error, error }); }}>
+      <fieldset>
+        <legend className="font-medium">Why are you reporting this note by {author}?</legend>
+        {reasons.map(([value, label], i) => (
+          <label key={value} className="mr-3 inline-flex items-center gap-1"><input type="radio" name="reason" value={value} defaultChecked={i === 0} /> {label}</label>
+        ))}
+      </fieldset>
+      <FormStatus message={state.error} />
+      <button type="submit" className={primary}>Send report</button>
+    </form>
+  );
+}

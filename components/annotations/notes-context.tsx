@@ -1,0 +1,28 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { ViewerInfo } from "./note-data";
+
+/** Everything a note card needs from the page: who reads, what they may do, and the actions. */
+export type NotesApi = {
+  slug: string;
+  viewer: ViewerInfo | null;
+  canWrite: boolean;
+  editWindowMs: number;
+  /** False in the server HTML (and without JavaScript): cards show no buttons then. */
+  interactive: boolean;
+  activeId: string | null;
+  reply(parentId: string, text: string): Promise<string | null>;
+  edit(id: string, text: string, tags: string[]): Promise<string | null>;
+  remove(id: string): Promise<string | null>;
+  report(id: string, reason: string): Promise<string | null>;
+  showPassage(threadId: string): void;
+  activate(threadId: string | null): void;
+};
+
+export const NotesContext = createContext<NotesApi | null>(null);
+
+export function useNotes(): NotesApi {
+  const api = useContext(NotesContext);
+  if (!api) throw new Error("useNotes outside NotesContext");
+  return api;
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useEffect } from "react";
+import { offsetAtPoint, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
+import type { TextMap } from "@/lib/anchoring/dom/text-map";
+import type { NoteThread } from "./note-data";
+
+/**
+ * Clicking (or tapping) painted text opens the notes on it, innermost passage first; the
+ * pointer shows which text has notes. Painted passages are not elements, so the click's text
+ * offset is looked up among the passages.
+ */
+export function useHighlightClicks(
+  body: HTMLElement | null, liveMap: TextMap<Node> | null, anchored: readonly NoteThread[], spans: Map<string, TextSpan>,
+  open: (ids: string[], focusId: string, focus: boolean) => void,
+) {
+  useEffect(() => {
+    if (!body || !liveMap) return;
+    const hits = (x: number, y: number) => {
+      const at = offsetAtPoint(liveMap, x, y);
+      if (at === null) return [];
+      return anchored.filter((t) => { const s = spans.get(t.id)!; return s.start <= at && at <= s.end; })
+        .sort((a, b) => (spans.get(a.id)!.end - spans.get(a.id)!.start) - (spans.get(b.id)!.end - spans.get(b.id)!.start));
+    };
+    const onClick = (e: MouseEvent) => {
+      if ((e.target as Element).closest?.("[data-annotation-ui], a, button")) return;
+      if (document.getSelection()?.isCollapsed === false) return;
+      const found = hits(e.clientX, e.clientY);
+      if (found.length) open(found.map((t) => t.id), found[0].id, true);
+    };
+    let frame = 0;
+    const onMove = (e: MouseEvent) => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => { frame = 0; body.style.cursor = hits(e.clientX, e.clientY).length ? "pointer" : ""; });
+    };
+    body.addEventListener("click", onClick);
+    body.addEventListener("mousemove", onMove);
+    return () => { body.removeEventListener("click", onClick); body.removeEventListener("mousemove", onMove); cancelAnimationFrame(frame); };
+  }, [body, liveMap, anchored, spans, open]);
+}

@@ -1,0 +1,50 @@
+"use client";
+import { useCallback, useState } from "react";
+import { createReply, deleteNote, editNote, reportNote } from "./annotation-api";
+import { noteFromJson, type NoteData } from "./note-data";
+
+export const heldMessage = "Saved. Others will see it once a moderator approves it.";
+
+/** The notes on the page and the edits a reader makes to them through the API. */
+export function useNoteStore(slug: string, initial: NoteData[], announce: (message: string) => void, reveal: (id: string) => void) {
+  const [notes, setNotes] = useState(initial);
+
+  const put = useCallback((json: Record<string, unknown>) => {
+    const note = noteFromJson(json);
+    setNotes((all) => [...all.filter((n) => n.id !== note.id), note]);
+    return note;
+  }, []);
+
+  const reply = useCallback(async (parentId: string, text: string) => {
+    const r = await createReply(slug, parentId, text);
+    if (!r.ok) return r.message;
+    const note = put(r.data);
+    announce(r.status === 202 ? heldMessage : "Reply posted.");
+    reveal(note.id);
+    return null;
+  }, [slug, put, announce, reveal]);
+
+  const edit = useCallback(async (id: string, text: string, tags: string[]) => {
+    const r = await editNote(slug, id, text, tags);
+    if (!r.ok) return r.message;
+    put(r.data);
+    announce("Changes saved.");
+    reveal(id);
+    return null;
+  }, [slug, put, announce, reveal]);
+
+  const remove = useCallback(async (id: string) => {
+    const r = await deleteNote(slug, id);
+    if (!r.ok) return r.message;
+    setNotes((all) => all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)));
+    announce("Deleted.");
+    return null;
+  }, [slug, announce]);
+
+  const report = useCallback(async (id: string, reason: string) => {
+    const r = await reportNote(slug, id, reason);
+    return r.ok ? null : r.message;
+  }, [slug]);
+
+  return { notes, put, reply, edit, remove, report };
+}
