@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { formatReport } from "@/lib/import/import-report";
 import { importWxr } from "@/lib/import/import-wxr";
 import { createUser } from "@/lib/users/create-user";
@@ -15,12 +16,18 @@ const help = `Usage: npm run gloss -- <command> [options]
 Commands:
   user:create --email E --name N --password P [--role commenter|moderator|editor|admin] [--trusted]
   user:role --email E --role R
+  export:annotations --article SLUG   the article's public annotations as W3C JSON-LD on stdout
   import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing
 `;
 
 type Command = (argv: string[]) => Promise<string>;
 
 const commands: Record<string, Command> = {
+  async "export:annotations"(argv) {
+    const { values } = parseArgs({ args: argv, options: { article: { type: "string" } } });
+    if (!values.article) throw new AppError("bad_request", "Name the article: --article SLUG");
+    return JSON.stringify(await exportAnnotations(values.article), null, 2);
+  },
   async "user:create"(argv) {
     const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" }, trusted: { type: "boolean" } } });
     const role = values.role === undefined ? "commenter" : roleSchema.parse(values.role);
