@@ -1,18 +1,24 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 
 export const articlesPerPage = 10;
 
-// Newest first, keyset-paged on (publishedAt, id) so pages stay stable while articles are published.
-export async function listPublishedArticles(cursor?: string | null, take = articlesPerPage) {
+/** What "published" means for readers: status published, its time has come, and a body. */
+export const publishedWhere = (): Prisma.ArticleWhereInput => ({ status: "published", publishedAt: { lte: clock.now() }, currentRevisionId: { not: null } });
+
+// Newest first, keyset-paged on (publishedAt, id) so pages stay stable while articles are
+// published. `filter` narrows it (archives: a category, tag, author or month).
+export async function listPublishedArticles(cursor?: string | null, take = articlesPerPage, filter: Prisma.ArticleWhereInput = {}) {
   const after = decodeCursor(cursor);
   const rows = await db.article.findMany({
     where: {
-      status: "published",
-      publishedAt: { lte: clock.now() },
-      currentRevisionId: { not: null },
-      ...(after ? { OR: [{ publishedAt: { lt: new Date(after.t) } }, { publishedAt: new Date(after.t), id: { lt: after.id } }] } : {}),
+      AND: [
+        publishedWhere(),
+        filter,
+        ...(after ? [{ OR: [{ publishedAt: { lt: new Date(after.t) } }, { publishedAt: new Date(after.t), id: { lt: after.id } }] }] : []),
+      ],
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: take + 1,
