@@ -2,7 +2,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { annotationJson } from "@/lib/annotations/annotation-json";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getSettings } from "@/lib/settings/get-settings";
-import { AnnotationsClient } from "./annotations-client";
+import { AnnotationsLoader } from "./annotations-loader";
 import { noteFromJson, type NoteData } from "./note-data";
 
 const maxNotes = 5_000;
@@ -22,7 +22,7 @@ export async function AnnotationsSection({ slug, viewer }: { slug: string; viewe
   } while (cursor && notes.length < maxNotes);
   const { editWindowMs } = await getSettings();
   return (
-    <AnnotationsClient slug={slug} notes={notes} viewer={viewer ? { id: viewer.id, name: viewer.name } : null}
+    <AnnotationsLoader slug={slug} notes={notes} viewer={viewer ? { id: viewer.id, name: viewer.name } : null}
       canWrite={open} editWindowMs={editWindowMs} />
   );
 }

@@ -1,0 +1,41 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import type { AnnotationsClient } from "./annotations-client";
+import { buildThreads, type NoteData, type ViewerInfo } from "./note-data";
+import { NotesContext, type NotesApi } from "./notes-context";
+import { NotesListing } from "./notes-listing";
+import { byStoredPosition } from "./passages";
+
+type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; editWindowMs: number };
+
+const refused = async () => "The page is still loading: try again in a moment.";
+
+// The article's notes as a plain list (the server HTML, and all a reader without JavaScript
+// gets), then the margin UI once its code has loaded. The anchoring, margin and selection code
+// is fetched after the page has hydrated, so it is not part of the article's first-load
+// JavaScript: the text is readable and the list usable before it arrives.
+export function AnnotationsLoader(props: Props) {
+  const [Client, setClient] = useState<typeof AnnotationsClient | null>(null);
+  useEffect(() => {
+    let live = true;
+    import("./annotations-client").then((m) => { if (live) setClient(() => m.AnnotationsClient); }, () => { /* stays a list */ });
+    return () => { live = false; };
+  }, []);
+
+  const { slug, notes, viewer, canWrite, editWindowMs } = props;
+  const threads = useMemo(() => buildThreads(notes), [notes]);
+  if (Client) return <Client {...props} />;
+
+  const api: NotesApi = {
+    slug, viewer, canWrite, editWindowMs, interactive: false, activeId: null,
+    reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {},
+  };
+  const anchored = threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition);
+  const orphaned = threads.filter((t) => t.state === "orphaned");
+  const total = threads.filter((t) => t.status !== "deleted").length;
+  return (
+    <NotesContext.Provider value={api}>
+      <NotesListing anchored={anchored} orphaned={orphaned} total={total} idsFor={() => true} />
+    </NotesContext.Provider>
+  );
+}
