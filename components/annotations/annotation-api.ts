@@ -68,18 +68,25 @@ export function createReply(slug: string, parentId: string, text: string) {
   });
 }
 
-/** Edits a note's text and tags: reads it for its ETag, then PUTs it back with If-Match. */
-export async function editNote(slug: string, id: string, text: string, tags: string[]): Promise<ApiResult> {
+/** Reads a note for its ETag, then PUTs back the changed copy with If-Match (412 if it changed meanwhile). */
+async function putBack(slug: string, id: string, change: (data: Json) => Json): Promise<ApiResult> {
   const current = await call(resource(slug, id));
   if (!current.ok) return current;
   const { data, etag } = current;
-  const purpose = data.motivation === "replying" ? "replying" : "commenting";
-  const body = [...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []), ...tagBodies(tags)];
-  return call(resource(slug, id), {
-    method: "PUT",
-    headers: etag ? { "If-Match": etag } : {},
-    body: JSON.stringify({ ...data, body }),
+  return call(resource(slug, id), { method: "PUT", headers: etag ? { "If-Match": etag } : {}, body: JSON.stringify(change(data)) });
+}
+
+/** Edits a note's text and tags. */
+export function editNote(slug: string, id: string, text: string, tags: string[]): Promise<ApiResult> {
+  return putBack(slug, id, (data) => {
+    const purpose = data.motivation === "replying" ? "replying" : "commenting";
+    return { ...data, body: [...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []), ...tagBodies(tags)] };
   });
+}
+
+/** Re-attaches an orphaned note (or highlight) to a new passage: the same note with a new target. */
+export function reattachNote(slug: string, id: string, passage: Pick<NewNote, "quote" | "start" | "end">): Promise<ApiResult> {
+  return putBack(slug, id, (data) => ({ ...data, target: targetOf(slug, passage) }));
 }
 
 export function deleteNote(slug: string, id: string) {

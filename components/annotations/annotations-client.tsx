@@ -5,7 +5,7 @@ import { createPortal } from "react-dom";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
-import { createHighlight, createNote } from "./annotation-api";
+import { createHighlight, createNote, reattachNote } from "./annotation-api";
 import { MarginNotes } from "./margin-notes";
 import { buildThreads, filterChoices, matchesFilter, type NoteData, type NoteFilter, type ViewerInfo } from "./note-data";
 import { NotesContext, type NotesApi } from "./notes-context";
@@ -37,6 +37,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const [reveal, setReveal] = useState<{ threadOf: string; focus: boolean } | null>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [aside, setAside] = useState<HTMLElement | null>(null);
+  const [reattaching, setReattaching] = useState<string | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
@@ -155,6 +156,36 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     announce("Highlight saved: only you can see it.");
   };
 
+  // Re-attaching an orphaned note: the reader picks its new passage, then "Attach here".
+  const startReattach = (id: string) => {
+    setDraft(null);
+    setReattaching(id);
+    announce("Select the passage this note belongs to in the article, then choose “Attach here”. Escape cancels.");
+  };
+  const cancelReattach = useCallback(() => {
+    const id = reattaching;
+    setReattaching(null);
+    announce("Re-attaching cancelled.");
+    if (id) setReveal({ threadOf: id, focus: true });
+  }, [reattaching, announce]);
+  useEffect(() => {
+    if (!reattaching) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") cancelReattach(); };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, [reattaching, cancelReattach]);
+  const attach = async () => {
+    if (!selection || !reattaching) return;
+    setAnnouncement({ text: "", error: false });
+    const r = await reattachNote(slug, reattaching, quoteOf(selection.span));
+    if (!r.ok) return setAnnouncement({ text: r.message, error: true });
+    const note = store.put(r.data);
+    finishSelection();
+    setReattaching(null);
+    announce("Note re-attached to the passage you selected.");
+    open([note.id], note.id, true);
+  };
+
   const cancelDraft = () => {
     setDraft(null);
     article?.body.focus({ preventScroll: true });
@@ -164,6 +195,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     slug, viewer, canWrite, editWindowMs, interactive: !!article, activeId,
     reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
     activate: setActiveId,
+    startReattach, reattachingId: reattaching,
     showPassage: (id) => {
       const span = spans.get(id);
       const rect = span && article ? liveRangeOf(article.map, span)?.getBoundingClientRect() : null;
@@ -190,10 +222,17 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
           {caret ? <span aria-hidden="true" className="gloss-caret" style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }} /> : null}
           {selection && !draft ? (
             <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} signInHref={signInHref}
-              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={saveHighlight} />
+              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={saveHighlight}
+              reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null} />
+          ) : null}
+          {reattaching ? (
+            <div role="region" aria-label="Re-attaching a note" className="fixed inset-x-0 bottom-4 z-40 mx-auto flex w-fit max-w-[calc(100%-2rem)] flex-wrap items-center gap-3 rounded-md bg-zinc-900 px-4 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+              <p>Select the new passage for your note in the article, then choose “Attach here”.</p>
+              <button type="button" onClick={cancelReattach} className="rounded px-2 py-1 font-medium underline underline-offset-2">Cancel re-attach</button>
+            </div>
           ) : null}
           {draft ? <AnnotationEditor host={host} selection={draft} quote={article.map.text.slice(draft.span.start, draft.span.end)} onSave={saveNote} onCancel={cancelDraft} /> : null}
-          {caret && !selection ? (
+          {caret && !selection && !reattaching ? (
             <p aria-hidden="true" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-zinc-900 px-3 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
               Arrows move · Shift+arrows select · then Tab to Annotate
             </p>

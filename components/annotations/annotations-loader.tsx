@@ -29,6 +29,7 @@ export function AnnotationsLoader(props: Props) {
   const api: NotesApi = {
     slug, viewer, canWrite, editWindowMs, interactive: false, activeId: null,
     reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {},
+    startReattach: () => {}, reattachingId: null,
   };
   const anchored = threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition);
   const orphaned = threads.filter((t) => t.state === "orphaned");

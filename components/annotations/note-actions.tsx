@@ -22,6 +22,7 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const withinWindow = n.audience === "private" || now - new Date(n.created).getTime() <= api.editWindowMs;
   const canEdit = mine && !highlight && withinWindow;
   const canReport = !mine && n.audience === "public" && n.status === "approved";
+  const canReattach = mine && !n.parentId && n.state === "orphaned" && api.canWrite;
   const toggle = (what: Open) => setOpen((cur) => (cur === what ? null : what));
   const close = () => setOpen(null);
   return (
@@ -29,9 +30,14 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
       <div className="flex flex-wrap gap-1">
         {canReply ? <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button> : null}
         {canEdit ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
+        {canReattach ? (
+          <button type="button" className={btn} aria-pressed={api.reattachingId === n.id} onClick={() => api.startReattach(n.id)}
+            aria-describedby={`reattach-help-${n.id}`}>Re-attach</button>
+        ) : null}
         {mine ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
         {canReport ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
       </div>
+      {canReattach ? <p id={`reattach-help-${n.id}`} className="sr-only">Then select the passage this {highlight ? "highlight" : "note"} belongs to in the article.</p> : null}
       {open === "reply" ? <TextForm label="Reply" submit="Post reply" onCancel={close} onSubmit={(text) => api.reply(n.id, text)} /> : null}
       {open === "edit" ? <TextForm label="Edit note" submit="Save changes" initial={n.body} tags={n.tags} onCancel={close} onSubmit={(text, tags) => api.edit(n.id, text, tags)} /> : null}
       {open === "delete" ? <DeleteForm onCancel={close} onConfirm={() => api.remove(n.id)} what={highlight ? "highlight" : n.parentId ? "reply" : "note"} /> : null}

@@ -16,6 +16,10 @@ export type NotesApi = {
   remove(id: string): Promise<string | null>;
   report(id: string, reason: string): Promise<string | null>;
   showPassage(threadId: string): void;
+  /** Starts re-attaching an orphaned note: the reader then selects its new passage. */
+  startReattach(threadId: string): void;
+  /** The note being re-attached, if any. */
+  reattachingId: string | null;
   activate(threadId: string | null): void;
 };
 

@@ -17,11 +17,13 @@ function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: numbe
 type ToolbarProps = {
   host: HTMLElement; selection: TextSelection; viewer: ViewerInfo | null; canWrite: boolean; signInHref: string; error: string | null;
   onAnnotate(): void; onHighlight(): void;
+  /** While an orphaned note is being re-attached: "Attach here" instead of Annotate/Highlight. */
+  reattach: { onAttach(): void; onCancel(): void } | null;
 };
 
 // Floats under a selection in the article: "Annotate" and "Highlight" (or "Sign in to annotate").
 // It follows the article body in the DOM, so Tab from a keyboard selection reaches it next.
-export function SelectionToolbar({ host, selection, viewer, canWrite, signInHref, error, onAnnotate, onHighlight }: ToolbarProps) {
+export function SelectionToolbar({ host, selection, viewer, canWrite, signInHref, error, onAnnotate, onHighlight, reattach }: ToolbarProps) {
   const position = placeUnder(host, selection.rect, 220);
   const keep = (e: React.MouseEvent) => e.preventDefault(); // keep the text selected on mouse down
   return (
@@ -31,6 +33,12 @@ export function SelectionToolbar({ host, selection, viewer, canWrite, signInHref
         <a href={signInHref} className={`${button} text-accent-700 underline dark:text-accent-300`}>Sign in to annotate</a>
       ) : !canWrite ? (
         <p className="px-2 py-1 text-sm">Annotations are closed on this article.</p>
+      ) : reattach ? (
+        <>
+          <button type="button" onMouseDown={keep} onClick={reattach.onAttach} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900`}>Attach here</button>
+          <button type="button" onMouseDown={keep} onClick={reattach.onCancel} className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>Cancel</button>
+          {error ? <p className="basis-full px-2 pb-1 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+        </>
       ) : (
         <>
           <button type="button" onMouseDown={keep} onClick={onAnnotate} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900`}>Annotate</button>
