@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import type { SeedRequest, SeedResult } from "../../lib/annotations/testing/seed-annotated-article";
 import { databaseUrl, repoRoot } from "../fixtures/env";
 
-export type SeedNote = { author: string; exact?: string; note: string; audience?: "public" | "private"; tags?: string[]; parent?: number; orphaned?: boolean };
-export type SeedRequest = { body?: string; long?: boolean; notes?: SeedNote[]; bulk?: { author: string; count: number } };
-export type SeedResult = { slug: string; ids: string[]; text: string };
+export type { SeedNote, SeedRequest, SeedResult } from "../../lib/annotations/testing/seed-annotated-article";
 
 /** Runs e2e/annotations/annotation-seed.ts on the test database: a fresh article and its notes. */
 export function seedAnnotations(request: SeedRequest = {}): SeedResult {

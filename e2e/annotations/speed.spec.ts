@@ -2,9 +2,11 @@ import { expect, test } from "@playwright/test";
 import { createUser } from "../fixtures/users";
 import { articlePath, margin, seedAnnotations, waitForAnchoring } from "./helpers";
 
-// The budget: reading the text, anchoring and painting 1,000 notes on a 15,000-word article
-// in under 100 ms in Chromium. The figures are printed and attached to the test report.
-test("anchors and paints 1,000 notes on a 15,000-word article within budget", async ({ page }, testInfo) => {
+// Reading the text, anchoring and painting 1,000 notes on a 15,000-word article: every note is
+// anchored, painted and registered as a highlight. The figures are printed and attached to the
+// test report; the < 100 ms budget is checked by `npm run bench` (scripts/bench-annotations-browser.mjs,
+// the median of 5 page loads), not here: a timed assertion flakes on a busy machine.
+test("anchors and paints all 1,000 notes on a 15,000-word article", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const author = createUser("bulk", "moderator");
   const { slug, text } = seedAnnotations({ long: true, bulk: { author: author.email, count: 1_000 } });
@@ -30,5 +32,5 @@ test("anchors and paints 1,000 notes on a 15,000-word article within budget", as
   testInfo.annotations.push({ type: "anchoring", description: `${total.toFixed(1)} ms (${JSON.stringify(figures)})` });
   expect(figures.anchors).toBe(1_000);
   expect(figures.painted).toBe(1_000);
-  expect(total).toBeLessThan(100);
+  expect(figures.highlighted).toBe(1_000);
 });

@@ -1,27 +1,39 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ImportReport } from "@/lib/import/import-report";
 
 type State = { phase: "idle" | "busy" } | { phase: "done"; report: ImportReport } | { phase: "error"; message: string };
 
 const counts = (c: ImportReport["articles"]) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.kept ? `, ${c.kept} kept as edited here` : ""}`;
 
+/** "Import refused: <reason>." — one sentence whether or not the server's message ends with a period. */
+const refused = (reason: string) => `Import refused: ${reason.trim().replace(/\.+$/, "")}.`;
+
 // Sends the chosen file as the request body (streamed, not a form) and shows the counts or the reason.
+// The button is disabled while the upload runs, which drops the keyboard focus: when it ends, the
+// focus goes to the result's heading, or back to the file input, which the error describes (so a
+// screen reader reads the outcome once, where the focus lands; the live region says "Importing").
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = state.phase === "busy";
+  const input = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.phase === "done") resultHeading.current?.focus();
+    else if (state.phase === "error") input.current?.focus();
+  }, [state]);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = (event.currentTarget.elements.namedItem("export") as HTMLInputElement).files?.[0];
     if (!file) return setState({ phase: "error", message: "Choose a WordPress export file first." });
-    if (file.size > maxBytes) return setState({ phase: "error", message: `Import refused: the file is larger than ${maxBytes / 1024 / 1024} MB.` });
+    if (file.size > maxBytes) return setState({ phase: "error", message: refused(`the file is larger than ${maxBytes / 1024 / 1024} MB`) });
     setState({ phase: "busy" });
     try {
       const response = await fetch("/import/upload", { method: "POST", body: file, headers: { "Content-Type": "application/xml" } });
       const data = (await response.json().catch(() => null)) as { report?: ImportReport; error?: { message: string } } | null;
       if (response.ok && data?.report) setState({ phase: "done", report: data.report });
-      else setState({ phase: "error", message: `Import refused: ${data?.error?.message ?? `the server answered ${response.status}`}.` });
+      else setState({ phase: "error", message: refused(data?.error?.message ?? `the server answered ${response.status}`) });
     } catch {
       setState({ phase: "error", message: "The upload did not reach the server. Check the connection and try again." });
     }
@@ -32,7 +44,8 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       <form onSubmit={submit} className="space-y-4" aria-busy={busy}>
         <div>
           <label htmlFor="wxr-export" className="block text-sm font-medium">WordPress export (WXR)</label>
-          <input id="wxr-export" name="export" type="file" accept=".xml,application/xml,text/xml" required
+          <input ref={input} id="wxr-export" name="export" type="file" accept=".xml,application/xml,text/xml" required
+            aria-invalid={state.phase === "error" || undefined} aria-describedby={state.phase === "error" ? "import-error" : undefined}
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 dark:file:border-zinc-700 dark:file:bg-zinc-900" />
         </div>
         <button type="submit" disabled={busy} aria-disabled={busy}
@@ -42,14 +55,14 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       </form>
       <div aria-live="polite" role="status">
         {state.phase === "busy" ? <p className="text-sm">Importing — a large export takes a minute.</p> : null}
-        {state.phase === "error" ? <p className="text-sm text-red-700 dark:text-red-400">{state.message}</p> : null}
-        {state.phase === "done" ? <ImportSummary report={state.report} /> : null}
       </div>
+      {state.phase === "error" ? <p id="import-error" className="text-sm text-red-700 dark:text-red-400">{state.message}</p> : null}
+      {state.phase === "done" ? <ImportSummary report={state.report} heading={resultHeading} /> : null}
     </div>
   );
 }
 
-function ImportSummary({ report }: { report: ImportReport }) {
+function ImportSummary({ report, heading }: { report: ImportReport; heading: React.Ref<HTMLHeadingElement> }) {
   const s = report.skipped;
   const rows: [string, string][] = [
     ["Articles", `${counts(report.articles)}; ${report.drafts} of them drafts`],
@@ -60,7 +73,7 @@ function ImportSummary({ report }: { report: ImportReport }) {
   ];
   return (
     <section aria-labelledby="import-result" className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800">
-      <h2 id="import-result" className="font-semibold">Imported {report.site}</h2>
+      <h2 id="import-result" ref={heading} tabIndex={-1} className="font-semibold">Imported {report.site}</h2>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {rows.map(([term, value]) => (
           <div key={term} className="contents"><dt className="font-medium">{term}</dt><dd>{value}</dd></div>
