@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { auth, signOut } from "@/auth";
-import { isBoard } from "@/lib/auth/roles";
+import { hasRole, isBoard } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { queueCounts } from "@/lib/moderation/list-queue";
 import { HeaderSearch } from "@/components/search/header-search";
@@ -16,7 +16,9 @@ export async function SiteHeader() {
   const session = await auth();
   const user = session?.user;
   // The board sees what waits in the queue (signed-in pages are never cached, so this is live).
-  const pending = user && isBoard(user.role as Role) ? (await queueCounts()).pending : null;
+  const role = user?.role as Role | undefined;
+  const pending = role && isBoard(role) ? (await queueCounts()).pending : null;
+  const boardLink = "rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -25,11 +27,13 @@ export async function SiteHeader() {
           <span className="text-xs text-zinc-600 dark:text-zinc-400">{publication.tagline}</span>
         </Link>
         <HeaderSearch />
-        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+        <nav aria-label="Account" className="flex flex-wrap items-center gap-3 text-sm">
           {user ? (
             <>
+              {role && hasRole(role, "editor") ? <Link href="/studio" className={boardLink}>Studio</Link> : null}
+              {role && hasRole(role, "admin") ? <Link href="/import" className={boardLink}>Import</Link> : null}
               {pending !== null ? (
-                <Link href="/moderation" aria-label={`Moderation, ${pending} pending`} className="flex items-center gap-1.5 rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+                <Link href="/moderation" aria-label={`Moderation, ${pending} pending`} className={`flex items-center gap-1.5 ${boardLink}`}>
                   Moderation
                   <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${pending ? "bg-amber-500 text-white dark:bg-amber-600" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{pending}</span>
                 </Link>
