@@ -1,16 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../fixtures/axe";
 import { seedArticle } from "../fixtures/seed-article";
 import { createUser, signIn } from "../fixtures/users";
 
 const schemes = ["light", "dark"] as const;
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`) }));
-}
 
 const publicPages = [
   { name: "home", path: "/" },

@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../fixtures/axe";
 import { createUser, signIn } from "../fixtures/users";
 import { articlePath, margin, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
 // Accounts are made with the CLI and signed in through the real form: allow for a busy machine.
 test.describe.configure({ timeout: 90_000 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`) }));
-}
 
 function seedNotes() {
   const ann = createUser("axe-ann", "moderator");

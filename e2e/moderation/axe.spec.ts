@@ -1,15 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../fixtures/axe";
 import { admin } from "../fixtures/env";
 import { createUser, signIn } from "../fixtures/users";
 import { seedQueue } from "./moderation";
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`) }));
-}
 
 // The board's pages, with something in the queue, in both colour schemes.
 test.describe("axe on the moderation pages", () => {
