@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { TextMap } from "@/lib/anchoring/dom/text-map";
 import type { NoteThread } from "./note-data";
@@ -9,13 +9,27 @@ import { GAP, stackTops } from "./stack-tops";
 
 export type PassageGroup = { key: string; span: TextSpan; threads: NoteThread[] };
 
-type Props = { groups: PassageGroup[]; orphaned: NoteThread[]; total: number; map: TextMap<Node>; body: HTMLElement; filter: ReactNode };
+type Props = { groups: PassageGroup[]; orphaned: NoteThread[]; total: number; map: TextMap<Node>; body: HTMLElement; filter: ReactNode; activeId: string | null };
+
+/** A passage shows this many notes; the rest wait behind "Show N more", so one busy passage does not push every later note far from its own. */
+export const shownPerPassage = 3;
 
 // The margin beside the article (wide screens): each passage's notes at the height of the
 // passage, pushed down when they would overlap, with the count of notes on the passage.
-export function MarginNotes({ groups, orphaned, total, map, body, filter }: Props) {
+export function MarginNotes({ groups, orphaned, total, map, body, filter, activeId }: Props) {
   const lane = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [seenActive, setSeenActive] = useState<string | null>(null);
+  // A note that becomes active (followed by a permalink, clicked in the text, focused) opens its
+  // passage's group in the same render, so the note is there to be focused.
+  // (Once per note and group: "Show fewer" may close it again.)
+  const activeGroup = activeId ? groups.find((g) => g.threads.some((t) => t.id === activeId)) : undefined;
+  const seen = activeId && activeGroup ? `${activeId}@${activeGroup.key}` : null;
+  if (seen !== seenActive) {
+    setSeenActive(seen);
+    if (activeGroup && !expanded.has(activeGroup.key) && activeGroup.threads.length > shownPerPassage) setExpanded(new Set([...expanded, activeGroup.key]));
+  }
 
   const layout = useCallback(() => {
     frame.current = 0;
@@ -52,7 +66,7 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter }: Prop
     addEventListener("resize", schedule);
     void document.fonts?.ready.then(schedule);
     return () => { observer.disconnect(); removeEventListener("resize", schedule); cancelAnimationFrame(frame.current); frame.current = 0; };
-  }, [body, schedule, groups, orphaned]);
+  }, [body, schedule, groups, orphaned, expanded]);
 
   return (
     <div className="font-sans">
@@ -61,12 +75,22 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter }: Prop
         {filter}
       </div>
       <div ref={lane} className="relative">
-        {groups.map((g) => (
-          <section key={g.key} data-passage={g.key} aria-label={`${countLabel(g.threads)} on this passage`} className="absolute inset-x-0 top-0 space-y-2">
-            <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">▸ </span>{countLabel(g.threads)} on this passage</p>
-            {g.threads.map((t) => <NoteCard key={t.id} thread={t} withIds anchored />)}
-          </section>
-        ))}
+        {groups.map((g) => {
+          const open = expanded.has(g.key) || g.threads.length <= shownPerPassage;
+          const hidden = g.threads.slice(shownPerPassage);
+          return (
+            <section key={g.key} data-passage={g.key} aria-label={`${countLabel(g.threads)} on this passage`} className="absolute inset-x-0 top-0 space-y-2">
+              <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">▸ </span>{countLabel(g.threads)} on this passage</p>
+              {(open ? g.threads : g.threads.slice(0, shownPerPassage)).map((t) => <NoteCard key={t.id} thread={t} withIds anchored />)}
+              {hidden.length ? (
+                <button type="button" aria-expanded={open} onClick={() => setExpanded((all) => toggled(all, g.key))}
+                  className="rounded px-2 py-1 text-xs font-medium text-accent-700 hover:bg-zinc-100 dark:text-accent-300 dark:hover:bg-zinc-800">
+                  {open ? "Show fewer notes on this passage" : `Show ${hidden.length} more on this passage`}
+                </button>
+              ) : null}
+            </section>
+          );
+        })}
         {orphaned.length ? (
           <div data-orphans className="absolute inset-x-0 top-0">
             <OrphanedNotes threads={orphaned} idsFor={() => true} headingLevel={3} />
@@ -75,6 +99,12 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter }: Prop
       </div>
     </div>
   );
+}
+
+function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
 }
 
 export function countLabel(threads: NoteThread[]) {

@@ -22,7 +22,10 @@ export function NoteCard({ thread: t, withIds, anchored }: Props) {
   return (
     <article id={withIds ? `annotation-${t.id}` : undefined} tabIndex={-1} data-note-id={t.id}
       aria-label={t.motivation === "highlighting" ? "Your highlight" : t.status === "deleted" ? "Deleted note" : `Note by ${t.authorName}`}
-      onFocus={() => api.activate(t.id)} onMouseEnter={() => api.interactive && api.activate(t.id)}
+      onFocus={() => api.activate(t.id)} onMouseMove={(e) => {
+        // A moving pointer, not the page scrolling a card under a still one (after "Show in text").
+        if (api.interactive && api.activeId !== t.id && (e.movementX || e.movementY)) api.activate(t.id);
+      }}
       className={`scroll-mt-24 rounded-lg border bg-white p-3 text-sm shadow-sm outline-offset-2 dark:bg-zinc-900 ${active ? "border-amber-500 ring-2 ring-amber-300 dark:ring-amber-700" : "border-zinc-200 dark:border-zinc-800"}`}>
       {quote ? (
         <blockquote className="mb-2 border-l-4 border-amber-300 pl-2 font-serif text-[0.95rem] italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">

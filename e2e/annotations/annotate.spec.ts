@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
-import { annotate, articlePath, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
+import { annotate, articlePath, highlightedText, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
 // Accounts are made with the CLI and signed in through the real form: allow for a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -85,6 +85,9 @@ test("clicking a highlight focuses its note, and a note lights up its passage", 
     range.setEnd(r.endContainer, r.endOffset);
     return range.toString();
   })).toBe("the attribution problem");
+  // Pointing at a note lights up its passage.
+  await margin(page).locator(`#annotation-${second}`).hover();
+  await expect.poll(() => highlightedText(page, "gloss-active")).toEqual(["attribution problem that follows"]);
 });
 
 test("a private note and a highlight are seen by their author only", async ({ page, browser }) => {
