@@ -15,8 +15,9 @@ export type ArticleHit = {
 export type SearchPage<T> = { total: number; more: boolean; available: number; hits: T[] };
 
 // Ranking reads each match's whole tsvector (TOASTed for a long article), so it is bounded: the
-// best matches among the newest `rankWindow` ones. Finding and counting matches uses the GIN index
-// only (phrases are looked up as AND of their words, then checked inside the window).
+// best matches among the newest `rankWindow` ones and the newest `rankWindow` whose title matches
+// (so an older article about the query is never left out). Finding and counting matches uses the
+// GIN indexes only (phrases are looked up as AND of their words, then checked inside the window).
 export const rankWindow = 200;
 
 // Sentinels, not HTML: see highlight-segments.ts. The highlighted text is stripped of them first.
@@ -46,8 +47,18 @@ export async function searchArticles(query: PreparedQuery, { offset = 0, limit =
         WHERE a.search @@ ${query.loose}::tsquery AND ${published}
         ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${rankWindow}
       ),
+      -- Title matches however old (the title's own small vector and index): they rank first.
+      titled AS (
+        SELECT a.id, a."publishedAt", a.search FROM "Article" a
+        WHERE a."titleSearch" @@ ${query.loose}::tsquery AND ${published}
+        ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${rankWindow}
+      ),
+      candidates AS (
+        SELECT id, "publishedAt", search FROM recent
+        UNION ALL SELECT t.id, t."publishedAt", t.search FROM titled t WHERE NOT EXISTS (SELECT 1 FROM recent r WHERE r.id = t.id)
+      ),
       ranked AS (
-        SELECT r.id, r."publishedAt", ts_rank(r.search, ${query.exact}::tsquery) AS rank FROM recent r
+        SELECT r.id, r."publishedAt", ts_rank(r.search, ${query.exact}::tsquery) AS rank FROM candidates r
         ${query.hasPhrase ? Prisma.sql`WHERE r.search @@ ${query.exact}::tsquery` : Prisma.empty}
       ),
       counts AS (SELECT (SELECT count(*) FROM ranked)::int AS ranked, coalesce((SELECT max(matches) FROM recent), 0)::int AS matches),

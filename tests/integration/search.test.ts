@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Segment } from "@/lib/search/highlight-segments";
 import { highlightEnd, highlightStart } from "@/lib/search/highlight-segments";
+import { rankWindow } from "@/lib/search/search-articles";
 import { searchSite, articlesPerSearchPage } from "@/lib/search/search-site";
 import { createTestUser } from "./helpers";
 import { insertComment, makeDraft, publishArticle, uniqueWord, useTestClock } from "./feeds-fixtures";
@@ -22,6 +23,18 @@ describe("searching articles", () => {
     expect(articles.hits[0].rank).toBeGreaterThan(articles.hits[1].rank);
     expect(articles).toMatchObject({ total: 2, more: false, available: 2 });
   });
+
+  it("ranks an old article whose title matches first, past the newest matches it ranks in full", async () => {
+    const word = uniqueWord();
+    const old = await publishArticle({ title: `The ${word} question`, body: "An old piece.", published: "2090-01-01" });
+    // More newer body matches than the ranking window holds.
+    for (let i = 0; i < rankWindow + 5; i++) {
+      await publishArticle({ title: `Newer piece ${i}`, body: `It mentions ${word} in passing.`, published: new Date(Date.UTC(2094, 0, 1 + i)).toISOString().slice(0, 10) });
+    }
+    const { articles } = await searchSite(word);
+    expect(articles.hits[0].slug).toBe(old.slug);
+    expect(articles.total).toBe(rankWindow + 6);
+  }, 120_000);
 
   it("highlights the words found in the title and in a snippet of the body, as plain text", async () => {
     const word = uniqueWord();
