@@ -35,15 +35,28 @@ process.chdir(root);
 
 // ---- cleanup: the server, its database and the test PostgreSQL, however the script ends ----
 const cleanups = [];
-async function cleanup() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try { await fn(); } catch (e) { console.error(`[bench-moderation] cleanup: ${e.message}`); }
-  }
+let cleaning = null;
+// One cleanup however many ask (the run's finally and a signal can both), one step at a time in
+// reverse order: our connections, then the server and its database, then PostgreSQL.
+function cleanup() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try { await fn(); } catch (e) { console.error(`[bench-moderation] cleanup: ${e.message}`); }
+    }
+  })();
+  return cleaning;
 }
+// project.mjs helpers end the process with process.exit on failure: still send the stop signals.
 process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
+let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => { console.error(`\n[bench-moderation] ${signal}: stopping…`); cleanup().finally(() => process.exit(130)); });
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[bench-moderation] ${signal}: stopping…`);
+    cleanup().finally(() => process.exit(130));
+  });
 }
 
 const log = (s) => console.log(`[bench-moderation] ${s}`);
@@ -260,6 +273,7 @@ try {
   if (process.env.BENCH_DEBUG) console.error(e);
 } finally {
   await cleanup();
+  if (interrupted) await new Promise(() => {}); // the signal handler exits
 }
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 
