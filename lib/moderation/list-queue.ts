@@ -19,7 +19,9 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   const take = Math.min(f.take ?? 50, 200);
   const c = decodeCursor(f.cursor);
   const reasons = await expandReason(f.status, f.reason);
-  const before = c ? { OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
+  // `createdAt <= t` beside the OR lets PostgreSQL start the (status, createdAt) index scan at the
+  // cursor; with the OR alone it may scan from the newest item and filter out every earlier page.
+  const before = c ? { createdAt: { lte: new Date(c.t) }, OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
   const common = {
     status: f.status,
     ...(f.article ? { article: { slug: f.article } } : {}),

@@ -1,0 +1,389 @@
+#!/usr/bin/env node
+// Discussion speed (issue #3, "Speed"): an article with 5,000 approved comments (40% of them
+// replies, up to depth 5), served by the production server on its own fresh database of the test
+// PostgreSQL. Measures the article page for anonymous readers (requests/s, p50/p99: the whole-page
+// cache of scripts/server.mjs answers, as in production), the same page rendered for every request
+// (signed in with an API token, and anonymous with a cache-busting query, for information), and
+// the time to post a comment over the API: 200 posts by 20 users, each user posting one after the
+// other as soon as answered, the 20 at once (flood interval set to 0: 20 requests always in
+// flight; the budget); then 200 more, each user waiting out a 1 s flood interval between posts
+// (about 20 posts/s offered; for information). Only accepted posts (201/202) count. Afterwards the
+// anonymous page must show the new comments (the server's cache of the article is dropped on each post).
+//
+//   npx tsx scripts/bench-comments.mjs [--no-fail] [--comments 5000] [--connections 32] [--duration 10]
+//
+// Budgets: the anonymous page ≥ 500 requests/s, posting p99 ≤ 150 ms (on a 2-core machine).
+// Results: a table on stdout and .data/bench/comments.json; exits 1 when over budget or broken
+// (unless --no-fail).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { browserHeaders, load, rawGet, stopLoad } from "./lib/bench-measure.mjs";
+import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
+
+const { values: opts } = parseArgs({
+  options: {
+    "no-fail": { type: "boolean", default: false },
+    comments: { type: "string", default: "5000" },
+    connections: { type: "string", default: "32" },
+    duration: { type: "string", default: "10" },
+  },
+});
+const commentCount = Math.max(1, Number(opts.comments) || 5000);
+const connections = Math.max(1, Number(opts.connections) || 32);
+const durationSec = Math.max(1, Number(opts.duration) || 10);
+const budgets = { requestsPerSec: 500, postP99Ms: 150 };
+const USERS = 20;
+const POSTS_PER_USER = 10;
+const REPLY_SHARE = 0.4;
+const MAX_DEPTH = 5;
+process.chdir(root);
+
+// ---- cleanup: the server, its database and the test PostgreSQL, however the script ends ----
+const cleanups = [];
+let cleaning = null;
+// One cleanup however many ask (the run's finally and a signal can both), one step at a time in
+// reverse order: our connections, then the server and its database, then PostgreSQL.
+function cleanup() {
+  cleaning ??= (async () => {
+    stopLoad();
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try { await fn(); } catch (e) { console.error(`[bench-comments] cleanup: ${e.message}`); }
+    }
+  })();
+  return cleaning;
+}
+// project.mjs helpers end the process with process.exit on failure: still send the stop signals.
+process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[bench-comments] ${signal}: stopping…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+const log = (s) => console.log(`[bench-comments] ${s}`);
+const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
+
+// A deterministic pseudo-random source (mulberry32), so every run seeds the same discussion.
+function randomSource(seed) {
+  let x = seed >>> 0;
+  return () => { x = (x + 0x6d2b79f5) >>> 0; let t = x; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+
+const words = `the of and a to in is that it for on as with was this by be are from at an not but have which
+  sovereignty jurisdiction treaty court tribunal sanctions state attribution cyber attack infrastructure election
+  interference diplomacy recognition norm obligation reparation proportionality necessity self-defence intervention
+  argument point evidence article author reading agree disagree question answer example case law practice customary`.split(/\s+/).filter(Boolean);
+
+/** A reader's comment in Markdown: one to three paragraphs, sometimes emphasis, a quote or a link. */
+function commentBody(random, n) {
+  const sentence = () => {
+    const length = 6 + Math.floor(random() * 18);
+    const out = [];
+    for (let i = 0; i < length; i++) out.push(words[Math.floor(Math.pow(random(), 1.8) * words.length)]);
+    const s = out.join(" ");
+    return s[0].toUpperCase() + s.slice(1) + ".";
+  };
+  const paragraphs = [];
+  for (let p = 0, count = 1 + Math.floor(random() * 3); p < count; p++) paragraphs.push(Array.from({ length: 1 + Math.floor(random() * 3) }, sentence).join(" "));
+  if (n % 7 === 0) paragraphs[0] = paragraphs[0].replace(/(\w+)\./, "*$1*.");
+  if (n % 11 === 0) paragraphs.unshift(`> ${sentence()}`);
+  if (n % 13 === 0) paragraphs.push(`See [the judgment](https://example.org/judgment/${n}).`);
+  return paragraphs.join("\n\n");
+}
+
+/**
+ * The discussion, as the app writes it: approved comments in time order over 30 days; 40% reply to
+ * a comment of the conversation going on at the time (one of the last 300), up to depth 5;
+ * `threadId` is the top-level comment, `depth` the parent's + 1 (lib/comments/create-comment.ts).
+ */
+function planDiscussion(articleId, authorIds, renderSafeMarkdown) {
+  const random = randomSource(2024);
+  const rows = [];
+  const start = Date.now() - 30 * 86_400_000;
+  const step = (30 * 86_400_000 - 3_600_000) / commentCount;
+  for (let i = 0; i < commentCount; i++) {
+    let parent = null;
+    if (i > 0 && random() < REPLY_SHARE) {
+      for (let tries = 0; tries < 10 && !parent; tries++) {
+        const candidate = rows[Math.max(0, i - 1 - Math.floor(random() * Math.min(300, i)))];
+        if (candidate.depth < MAX_DEPTH) parent = candidate;
+      }
+    }
+    const id = crypto.randomBytes(12).toString("hex");
+    const body = commentBody(random, i);
+    rows.push({
+      id, articleId, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id, depth: parent ? parent.depth + 1 : 0,
+      authorId: authorIds[Math.floor(random() * authorIds.length)], body, html: renderSafeMarkdown(body), status: "approved", holdReasons: [],
+      likeCount: random() < 0.2 ? 1 + Math.floor(random() * 12) : 0, createdAt: new Date(start + i * step),
+    });
+  }
+  return rows;
+}
+
+/** The count in the page's "Comments (n)" heading (React separates the text nodes with <!-- -->). */
+function shownTotal(html) {
+  const m = /id="comments-title"[^>]*>Comments <span[^>]*>\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(html);
+  return m ? Number(m[1]) : null;
+}
+
+// CPU time, read from /proc (Linux): on a busy machine the wall times say little, the CPU
+// milliseconds per request (server process + its PostgreSQL backends) say what an idle one needs.
+const clockTicks = 100; // USER_HZ
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch { return null; }
+}
+function serverPid() {
+  try {
+    const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
+    return Number(out.split("\n").find((l) => l.includes("scripts/server.mjs"))?.trim().split(/\s+/)[0]) || null;
+  } catch { return null; }
+}
+/** Starts counting the CPU of the server and of the database's backends; `stop(n)` → ms per request. */
+async function cpuMeter(db, pid) {
+  const backends = async () => new Map((await db.$queryRaw`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map(({ pid: p }) => [p, cpuMs(p) ?? 0]));
+  const server0 = pid ? cpuMs(pid) : null, pg0 = await backends();
+  return async (requests) => {
+    const pg1 = await backends();
+    let pgTotal = 0;
+    for (const [p, ms] of pg1) pgTotal += ms - (pg0.get(p) ?? 0);
+    const server1 = pid ? cpuMs(pid) : null;
+    return { serverMs: server0 === null || server1 === null ? null : (server1 - server0) / requests, postgresMs: pgTotal / requests };
+  };
+}
+
+const t0 = Date.now();
+const results = { startedAt: new Date().toISOString(), cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100), budgets };
+const problems = [];
+let db;
+
+try {
+  await ensureBuild();
+  const { startTestServer } = await import("./test.mjs");
+  log("starting the test PostgreSQL and the production server on a fresh database…");
+  const pgServer = await testPostgres();
+  cleanups.push(() => pgServer.stop());
+  const server = await startTestServer(pgServer, { label: "bench-comments" });
+  cleanups.push(() => server.stop());
+  const { baseUrl } = server;
+  const pid = serverPid();
+  results.serverLog = path.join(server.runDir, "server.log");
+
+  // The domain modules read DATABASE_URL on first use: the server's database, set before importing them.
+  process.env.DATABASE_URL = server.env.DATABASE_URL;
+  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
+  process.env.AUTH_URL = baseUrl;
+  delete process.env.ADMIN_EMAIL;
+  delete process.env.ADMIN_PASSWORD;
+  const dbModule = await import("../lib/db.ts");
+  db = dbModule.db;
+  cleanups.push(() => dbModule.closeDb());
+  const { createUser } = await import("../lib/users/create-user.ts");
+  const { createApiToken } = await import("../lib/users/api-tokens.ts");
+  const { setSetting } = await import("../lib/settings/get-settings.ts");
+  const { invalidateArticlePages } = await import("../lib/cache/invalidate-pages.ts");
+  const { renderSafeMarkdown } = await import("../lib/markdown/render-safe-markdown.ts");
+
+  // ---- the seed: the seeded (published) article, 100 readers, the discussion ----
+  const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true } });
+  const suffix = crypto.randomBytes(4).toString("hex");
+  const readers = Array.from({ length: 100 }, (_, i) => ({ id: `bench-reader-${suffix}-${i}`, name: `Reader ${i + 1}`, email: `reader-${i}-${suffix}@bench.test`, trustedAt: new Date() }));
+  await db.user.createMany({ data: readers });
+  let tSeed = Date.now();
+  const rows = planDiscussion(article.id, readers.map((r) => r.id), renderSafeMarkdown);
+  for (let i = 0; i < rows.length; i += 1000) await db.comment.createMany({ data: rows.slice(i, i + 1000) });
+  await db.$executeRawUnsafe(`ANALYZE "Comment"`);
+  await invalidateArticlePages(article.slug);
+  const replies = rows.filter((r) => r.parentId).length;
+  const depths = rows.reduce((m, r) => Math.max(m, r.depth), 0);
+  results.seed = { comments: rows.length, replies, topLevel: rows.length - replies, maxDepth: depths, seconds: (Date.now() - tSeed) / 1000 };
+  log(`seeded ${fmt(rows.length)} approved comments on /articles/${article.slug}: ${fmt(rows.length - replies)} threads, ${fmt(replies)} replies (${Math.round((100 * replies) / rows.length)}%, depth ≤ ${depths}) in ${results.seed.seconds.toFixed(1)} s`);
+
+  // ---- the 20 posting users (trusted: no first-contribution hold) and their API tokens ----
+  tSeed = Date.now();
+  const posters = [];
+  for (let i = 0; i <= USERS; i++) {
+    const user = await createUser({ name: `Poster ${i}`, email: `poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` }, { trusted: true });
+    const viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
+    const { secret } = await createApiToken(viewer, { name: "bench" });
+    posters.push({ ...viewer, token: secret });
+  }
+  const warmUser = posters.pop(); // the 21st only warms the route up
+  log(`created ${USERS} posting users with API tokens in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
+
+  // ---- 1. the article page, anonymous: the whole-page cache answers (the product as it runs) ----
+  const pageUrl = `${baseUrl}/articles/${article.slug}`;
+  const first = await rawGet(pageUrl);
+  const html = first.body.toString("utf8");
+  results.page = { url: pageUrl, status: first.status, bytes: first.body.length, sentBytes: first.raw.length, encoding: first.encoding, commentsOnPage: (html.match(/id="comment-/g) ?? []).length };
+  if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
+  if (shownTotal(html) !== rows.length) problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
+  log(`page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`);
+  log(`anonymous load: 3 s warm-up, then ${durationSec} s at ${connections} connections…`);
+  await load(pageUrl, { connections, durationSec: 3 });
+  const anonymous = await load(pageUrl, { connections, durationSec });
+  results.anonymous = anonymous;
+  if (!anonymous.requests) problems.push("the anonymous load test completed no requests");
+  if (anonymous.status.non2xx || anonymous.errors) problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
+
+  // ---- 2. the same page rendered per request (information, not a budget) ----
+  const signedIn = { ...browserHeaders, authorization: `Bearer ${posters[0].token}` };
+  const check = await rawGet(pageUrl, signedIn);
+  if (check.status !== 200) problems.push(`the signed-in article page answered ${check.status}`);
+  const rendered = [];
+  for (let i = 0; i < 3; i++) await rawGet(`${pageUrl}?bench=warm${i}`); // untimed: the render path warm
+  let meter = await cpuMeter(db, pid);
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    const r = await rawGet(`${pageUrl}?bench=${i}`);
+    rendered.push(performance.now() - t);
+    if (r.status !== 200) problems.push(`a cache-busting request answered ${r.status}`);
+  }
+  results.uncachedSequential = { requests: rendered.length, p50: quantile(rendered, 0.5), max: Math.max(...rendered), cpuPerRequest: await meter(rendered.length) };
+  const signedConnections = 4, signedSeconds = 5;
+  log(`signed-in load (rendered per request): ${signedSeconds} s at ${signedConnections} connections…`);
+  meter = await cpuMeter(db, pid);
+  const signed = await load(pageUrl, { connections: signedConnections, durationSec: signedSeconds, headers: signedIn });
+  results.signedIn = { ...signed, cpuPerRequest: await meter(signed.requests || 1) };
+  if (signed.status.non2xx || signed.errors) problems.push(`signed-in load: ${signed.status.non2xx} non-2xx responses, ${signed.errors} errors`);
+
+  // ---- 3. posting: 20 users × 10 comments over the API ----
+  const newestUrl = `${pageUrl}?sort=newest`;
+  const api = `${baseUrl}/api/articles/${article.slug}/comments`;
+  const post = (user, body, parentId) => fetch(api, {
+    method: "POST", headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" }, body: JSON.stringify({ body, ...(parentId ? { parentId } : {}) }),
+  });
+  await setSetting("floodIntervalMs", 0);
+  const warm = await post(warmUser, `Warm-up comment ${suffix}.`);
+  if (warm.status !== 201) problems.push(`the warm-up post answered ${warm.status}: ${(await warm.text()).slice(0, 200)}`);
+  const random = randomSource(99);
+  const fresh = []; // ids posted during the run, replied to as well
+  let lastTopLevel = null;
+  /**
+   * Every user posts POSTS_PER_USER comments one after the other, all users at once. With
+   * `floodMs` 0 each posts again as soon as answered (the budget: 20 requests always in flight);
+   * otherwise the bench sets that flood interval and each waits it out after an answer, as the
+   * rule makes people do (20 users then offer about 20 posts a second).
+   */
+  async function postAll(label, floodMs) {
+    await setSetting("floodIntervalMs", floodMs);
+    const samples = [], statuses = {}, refusals = [];
+    log(`posting (${label}): ${USERS} users × ${POSTS_PER_USER} comments…`);
+    const tPost = performance.now();
+    await Promise.all(posters.map(async (user, u) => {
+      // One interval since the user's previous post (the run before), then spread over one interval.
+      if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20 + (u * floodMs) / USERS));
+      for (let n = 0; n < POSTS_PER_USER; n++) {
+        const marker = `bench${suffix}${label[0]}u${u}n${n}`;
+        const kind = (u + n) % 3; // top-level, a reply in the seeded discussion, a reply to a fresh post
+        const parentId = kind === 1 ? rows[Math.floor(random() * rows.length)].id : kind === 2 && fresh.length ? fresh[Math.floor(random() * fresh.length)] : null;
+        const body = `${commentBody(random, u * 100 + n + 1)}\n\nMarker ${marker}.`;
+        const t = performance.now();
+        const res = await post(user, body, parentId);
+        const ms = performance.now() - t;
+        const answer = await res.json().catch(() => null);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        if (res.status === 201 || res.status === 202) {
+          samples.push(ms);
+          if (answer?.id) fresh.push(answer.id);
+          if (!parentId) lastTopLevel = marker;
+        } else refusals.push(`${res.status} ${answer?.error?.message ?? ""}`.trim());
+        if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20));
+      }
+    }));
+    const seconds = (performance.now() - tPost) / 1000;
+    const accepted = samples.length;
+    if (accepted !== USERS * POSTS_PER_USER) problems.push(`posting (${label}): ${USERS * POSTS_PER_USER - accepted} posts were refused: ${[...new Set(refusals)].slice(0, 3).join("; ")}`);
+    if (statuses[202]) problems.push(`posting (${label}): ${statuses[202]} posts of trusted users were held for moderation`);
+    return {
+      floodIntervalMs: floodMs, users: USERS, postsPerUser: POSTS_PER_USER, accepted, statuses, seconds, postsPerSec: accepted / seconds,
+      p50: quantile(samples, 0.5), p90: quantile(samples, 0.9), p99: quantile(samples, 0.99), max: Math.max(...samples), refusals: refusals.slice(0, 5),
+    };
+  }
+  await rawGet(newestUrl); // cached now: the posts must drop it
+  meter = await cpuMeter(db, pid);
+  results.posting = await postAll("all at once", 0);
+  results.posting.cpuPerPost = await meter(results.posting.accepted || 1);
+  meter = await cpuMeter(db, pid);
+  results.postingPaced = await postAll("paced", 1000);
+  results.postingPaced.cpuPerPost = await meter(results.postingPaced.accepted || 1);
+  const accepted = results.posting.accepted + results.postingPaced.accepted;
+
+  // ---- 4. the anonymous page shows the new comments (its cached copies were dropped) ----
+  const expectedTotal = rows.length + 1 + accepted;
+  const postedAt = performance.now();
+  let freshSeen = null;
+  for (let i = 0; i < 20 && freshSeen === null; i++) {
+    const [plain, newest] = await Promise.all([rawGet(pageUrl), rawGet(newestUrl)]);
+    if (shownTotal(plain.body.toString("utf8")) === expectedTotal && (!lastTopLevel || newest.body.toString("utf8").includes(lastTopLevel))) freshSeen = performance.now() - postedAt;
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  results.freshAfterMs = freshSeen;
+  if (freshSeen === null) problems.push(`2 s after the last post the anonymous page still did not show ${expectedTotal} comments and the newest one`);
+} catch (e) {
+  problems.push(`the bench could not run: ${e.message}`);
+  if (process.env.BENCH_DEBUG) console.error(e);
+} finally {
+  await cleanup();
+  if (interrupted) await new Promise(() => {}); // the signal handler exits
+}
+results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+
+// ---- the report ----
+const table = [];
+const cpu = (c) => (c ? `${c.serverMs == null ? "?" : fmt(c.serverMs, 1)} + ${fmt(c.postgresMs, 1)} ms` : "—");
+const row = (metric, value, budget = "", pass = null) => table.push({ metric, value, budget, status: pass === null ? "" : pass ? "PASS" : "FAIL" });
+const A = results.anonymous, S = results.signedIn, P = results.posting, Q = results.postingPaced, U = results.uncachedSequential;
+const commentsLabel = results.seed ? fmt(results.seed.comments) : fmt(commentCount);
+row(`Article page, ${commentsLabel} comments, anonymous: req/s`, A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—", `≥ ${budgets.requestsPerSec}`, A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false);
+row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
+row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
+row("Same page rendered (signed in, token): req/s", S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—");
+row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—");
+row("  CPU per request: server + PostgreSQL", S ? cpu(S.cpuPerRequest) : "—");
+row("Same page rendered (anonymous, cache-busting)", U ? `p50 ${fmt(U.p50)} ms, max ${fmt(U.max)} ms (${U.requests} in a row)` : "—");
+row("  CPU per request: server + PostgreSQL", U ? cpu(U.cpuPerRequest) : "—");
+row(`Post a comment, ${USERS} users at once: p99`, P ? `${fmt(P.p99)} ms` : "—", `≤ ${budgets.postP99Ms} ms`, P ? P.p99 <= budgets.postP99Ms && P.accepted === USERS * POSTS_PER_USER : false);
+row("  p50 / p90 / max", P ? `${fmt(P.p50)} / ${fmt(P.p90)} / ${fmt(P.max)} ms (${fmt(P.postsPerSec)} posts/s)` : "—");
+row("  answers", P ? Object.entries(P.statuses).map(([s, n]) => `${n}× ${s}`).join(", ") : "—");
+row("  CPU per post: server + PostgreSQL", P ? cpu(P.cpuPerPost) : "—");
+row(`Post a comment, paced by a ${Q ? Q.floodIntervalMs / 1000 : "?"} s flood interval: p99`, Q ? `${fmt(Q.p99)} ms` : "—");
+row("  p50 / p90 / max", Q ? `${fmt(Q.p50)} / ${fmt(Q.p90)} / ${fmt(Q.max)} ms (${fmt(Q.postsPerSec)} posts/s)` : "—");
+row("  answers", Q ? Object.entries(Q.statuses).map(([s, n]) => `${n}× ${s}`).join(", ") : "—");
+row("New comments on the anonymous page", results.freshAfterMs != null ? `yes (${fmt(results.freshAfterMs)} ms for the check after the last answer)` : "—");
+
+const widths = ["metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...table.map((r) => r[k].length)));
+const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+console.log("");
+console.log(line(["Metric", "Value", "Budget", "Result"]));
+console.log(widths.map((w) => "─".repeat(w)).join("  "));
+for (const r of table) console.log(line([r.metric, r.value, r.budget, r.status]));
+const [load1] = results.loadAverageAtStart;
+console.log(`load average ${results.loadAverageAtStart.join(" ")} at the start, ${results.loadAverageAtEnd.join(" ")} at the end, on ${results.cpus} CPUs${load1 > results.cpus ? " (busy: the numbers are pessimistic)" : ""}`);
+if (problems.length) {
+  console.log("\nBroken measurements:");
+  for (const p of problems) console.log(`  - ${p}`);
+  if (results.serverLog) console.log(`  (server log: ${results.serverLog})`);
+}
+
+const budgetFailed = table.some((r) => r.status === "FAIL");
+Object.assign(results, { table, problems, budgetsPassed: !budgetFailed, seconds: Math.round((Date.now() - t0) / 100) / 10 });
+const jsonFile = path.join(dataDir(), "bench", "comments.json");
+try {
+  fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
+  fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
+} catch (e) { console.error(`[bench-comments] could not write ${jsonFile}: ${e.message}`); }
+console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
+process.exit((budgetFailed || problems.length) && !opts["no-fail"] ? 1 : 0);
