@@ -13,6 +13,9 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
   const deleted = c.status === "deleted";
   const mine = !!ctx.viewer && c.author?.id === ctx.viewer.id;
   const live = !deleted && c.status === "approved";
+  // The Markdown source goes to the page only where the reader may edit it (it is sent again in
+  // the page's React payload: with thousands of comments, that doubled a signed-in page).
+  const editable = mine && ctx.now - c.createdAt.getTime() <= ctx.editWindowMs;
   return (
     <li>
       <article id={`comment-${c.id}`} tabIndex={-1} aria-label={deleted ? "Deleted comment" : `Comment by ${author.name}`}
@@ -32,9 +35,9 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
             </header>
             <div className="prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html }} />
             {ctx.viewer ? (
-              <CommentActions slug={ctx.slug} id={c.id} body={c.body} authorName={author.name}
+              <CommentActions slug={ctx.slug} id={c.id} body={editable ? c.body : ""} authorName={author.name}
                 canReply={ctx.canWrite && live} canLike={live && !mine} canReport={live && !mine}
-                canEdit={mine && ctx.now - c.createdAt.getTime() <= ctx.editWindowMs} canDelete={mine}
+                canEdit={editable} canDelete={mine}
                 liked={ctx.liked.has(c.id)} likeCount={c.likeCount} />
             ) : c.likeCount ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">♥</span> {c.likeCount} {c.likeCount === 1 ? "like" : "likes"}</p> : null}
             {ctx.replyTo === c.id && ctx.viewer && ctx.canWrite ? (
