@@ -28,7 +28,8 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { browserHeaders, load, rawGet, stopLoad } from "./lib/bench-measure.mjs";
-import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
+import { benchTable, finishBench } from "./lib/bench-report.mjs";
+import { ensureBuild, root, testPostgres } from "./lib/project.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -348,9 +349,8 @@ try {
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 // ---- the report ----
-const table = [];
+const { table, row } = benchTable();
 const cpu = (c) => (c ? `${c.serverMs == null ? "?" : fmt(c.serverMs, 1)} + ${fmt(c.postgresMs, 1)} ms` : "—");
-const row = (metric, value, budget = "", pass = null) => table.push({ metric, value, budget, status: pass === null ? "" : pass ? "PASS" : "FAIL" });
 const A = results.anonymous, S = results.signedIn, P = results.posting, Q = results.postingPaced, U = results.uncachedSequential;
 const commentsLabel = results.seed ? fmt(results.seed.comments) : fmt(commentCount);
 row(`Article page, ${commentsLabel} comments, anonymous: req/s`, A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—", `≥ ${budgets.requestsPerSec}`, A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false);
@@ -371,26 +371,4 @@ row("  answers", P ? Object.entries(P.statuses).map(([s, n]) => `${n}× ${s}`).j
 row("  CPU per post: server + PostgreSQL", P ? cpu(P.cpuPerPost) : "—");
 row("New comments on the anonymous page", results.freshAfterMs != null ? `yes (${fmt(results.freshAfterMs)} ms for the check after the last answer)` : "—");
 
-const widths = ["metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...table.map((r) => r[k].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-console.log("");
-console.log(line(["Metric", "Value", "Budget", "Result"]));
-console.log(widths.map((w) => "─".repeat(w)).join("  "));
-for (const r of table) console.log(line([r.metric, r.value, r.budget, r.status]));
-const [load1] = results.loadAverageAtStart;
-console.log(`load average ${results.loadAverageAtStart.join(" ")} at the start, ${results.loadAverageAtEnd.join(" ")} at the end, on ${results.cpus} CPUs${load1 > results.cpus ? " (busy: the numbers are pessimistic)" : ""}`);
-if (problems.length) {
-  console.log("\nBroken measurements:");
-  for (const p of problems) console.log(`  - ${p}`);
-  if (results.serverLog) console.log(`  (server log: ${results.serverLog})`);
-}
-
-const budgetFailed = table.some((r) => r.status === "FAIL");
-Object.assign(results, { table, problems, budgetsPassed: !budgetFailed, seconds: Math.round((Date.now() - t0) / 100) / 10 });
-const jsonFile = path.join(dataDir(), "bench", "comments.json");
-try {
-  fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
-  fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
-} catch (e) { console.error(`[bench-comments] could not write ${jsonFile}: ${e.message}`); }
-console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
-process.exit((budgetFailed || problems.length) && !opts["no-fail"] ? 1 : 0);
+finishBench("comments", { results, table, problems, noFail: opts["no-fail"], startedAt: t0 });

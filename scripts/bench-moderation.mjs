@@ -18,11 +18,11 @@
 // Results: a table on stdout and .data/bench/moderation.json; exits 1 when over budget or broken
 // (unless --no-fail).
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
+import { benchTable, finishBench } from "./lib/bench-report.mjs";
+import { ensureBuild, root, testPostgres } from "./lib/project.mjs";
 
 const { values: opts } = parseArgs({ options: { "no-fail": { type: "boolean", default: false } } });
 // The issue asks for "one request"; 5 s is our ceiling for it: a moderator waits for the answer
@@ -278,8 +278,7 @@ try {
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 // ---- the report ----
-const table = [];
-const row = (metric, value, budget = "", pass = null) => table.push({ metric, value, budget, status: pass === null ? "" : pass ? "PASS" : "FAIL" });
+const { table, row } = benchTable();
 const G = results.paging, H = results.http, B = results.bulk;
 row(`Pending tab, ${fmt(PENDING)} items: page (50) median`, G ? `${fmt(G.page.median, 1)} ms` : "—", `< ${budgets.pageMedianMs} ms`, G ? G.page.median < budgets.pageMedianMs : false);
 row("  p95 / max", G ? `${fmt(G.page.p95, 1)} / ${fmt(G.page.max, 1)} ms (p95 ${G.page.p95 < budgets.pageMedianMs ? "also" : "NOT"} < ${budgets.pageMedianMs} ms)` : "—");
@@ -290,26 +289,4 @@ row("HTTP GET /moderation: first / middle page", H ? `${fmt(H.pageFirst)} / ${fm
 row(`Bulk approval of ${BULK} comments, one request`, B ? `${fmt(B.ms)} ms (HTTP ${B.status})` : "—", `< ${budgets.bulkMs / 1000} s`, B ? B.status === 200 && B.ms < budgets.bulkMs && B.approved === BULK && B.audited === BULK : false);
 row("  approved / audit entries / pending after", B ? `${B.approved} / ${B.audited} / ${fmt(B.pendingAfter)}` : "—");
 
-const widths = ["metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...table.map((r) => r[k].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-console.log("");
-console.log(line(["Metric", "Value", "Budget", "Result"]));
-console.log(widths.map((w) => "─".repeat(w)).join("  "));
-for (const r of table) console.log(line([r.metric, r.value, r.budget, r.status]));
-const [load1] = results.loadAverageAtStart;
-console.log(`load average ${results.loadAverageAtStart.join(" ")} at the start, ${results.loadAverageAtEnd.join(" ")} at the end, on ${results.cpus} CPUs${load1 > results.cpus ? " (busy: the numbers are pessimistic)" : ""}`);
-if (problems.length) {
-  console.log("\nBroken measurements:");
-  for (const p of problems) console.log(`  - ${p}`);
-  if (results.serverLog) console.log(`  (server log: ${results.serverLog})`);
-}
-
-const budgetFailed = table.some((r) => r.status === "FAIL");
-Object.assign(results, { table, problems, budgetsPassed: !budgetFailed, seconds: Math.round((Date.now() - t0) / 100) / 10 });
-const jsonFile = path.join(dataDir(), "bench", "moderation.json");
-try {
-  fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
-  fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
-} catch (e) { console.error(`[bench-moderation] could not write ${jsonFile}: ${e.message}`); }
-console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
-process.exit((budgetFailed || problems.length) && !opts["no-fail"] ? 1 : 0);
+finishBench("moderation", { results, table, problems, noFail: opts["no-fail"], startedAt: t0 });
