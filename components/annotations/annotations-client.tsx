@@ -157,23 +157,37 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   };
 
   // Re-attaching an orphaned note: the reader picks its new passage, then "Attach here".
-  const startReattach = (id: string) => {
-    setDraft(null);
-    setReattaching(id);
-    announce("Select the passage this note belongs to in the article, then choose “Attach here”. Escape cancels.");
-  };
   const cancelReattach = useCallback(() => {
     const id = reattaching;
     setReattaching(null);
+    setSelection(null);
+    document.getSelection()?.removeAllRanges();
     announce("Re-attaching cancelled.");
     if (id) setReveal({ threadOf: id, focus: true });
-  }, [reattaching, announce]);
+  }, [reattaching, announce, setSelection]);
+  const startReattach = (id: string) => {
+    if (reattaching === id) return cancelReattach();
+    if (draft) return setAnnouncement({ text: "Save or cancel your new note first.", error: true });
+    setReattaching(id);
+    announce("Select the passage this note belongs to in the article, then choose “Attach here”. Escape cancels.");
+    // Keyboard readers select with Shift and the arrows from the article body (caret mode).
+    article?.body.focus({ preventScroll: true });
+  };
   useEffect(() => {
     if (!reattaching) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") cancelReattach(); };
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+      if (e.key === "Escape" && !e.defaultPrevented && !typing) cancelReattach();
+    };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
   }, [reattaching, cancelReattach]);
+  // The note went away (deleted, or filtered out of the page): nothing left to re-attach.
+  const reattachGone = !!reattaching && !store.notes.some((n) => n.id === reattaching && n.status !== "deleted");
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- leaves a mode whose note no longer exists
+    if (reattachGone) setReattaching(null);
+  }, [reattachGone]);
   const attach = async () => {
     if (!selection || !reattaching) return;
     setAnnouncement({ text: "", error: false });

@@ -24,11 +24,12 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter, active
   // A note that becomes active (followed by a permalink, clicked in the text, focused) opens its
   // passage's group in the same render, so the note is there to be focused.
   // (Once per note and group: "Show fewer" may close it again.)
-  const activeGroup = activeId ? groups.find((g) => g.threads.some((t) => t.id === activeId)) : undefined;
+  // Only for a note behind "Show more": pointing at a visible one changes nothing.
+  const activeGroup = activeId ? groups.find((g) => g.threads.findIndex((t) => t.id === activeId) >= shownPerPassage) : undefined;
   const seen = activeId && activeGroup ? `${activeId}@${activeGroup.key}` : null;
   if (seen !== seenActive) {
     setSeenActive(seen);
-    if (activeGroup && !expanded.has(activeGroup.key) && activeGroup.threads.length > shownPerPassage) setExpanded(new Set([...expanded, activeGroup.key]));
+    if (activeGroup && !expanded.has(activeGroup.key)) setExpanded(new Set([...expanded, activeGroup.key]));
   }
 
   const layout = useCallback(() => {

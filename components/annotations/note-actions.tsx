@@ -66,7 +66,7 @@ function TextForm({ label, submit, initial = "", tags, onCancel, onSubmit }: Tex
     <form className="mt-2 space-y-2" onSubmit={(e) => { e.preventDefault(); void send(e.currentTarget); }}>
       <label htmlFor={id} className="block text-xs font-medium">{label}</label>
       <textarea id={id} name="text" rows={3} maxLength={5_000} defaultValue={initial} autoFocus aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}
-        className={input} onKeyDown={(e) => { if (e.key === "Escape") onCancel(); }} />
+        className={input} onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); onCancel(); } }} />
       {tags ? (
         <>
           <label htmlFor={`${id}-tags`} className="block text-xs font-medium">Tags</label>

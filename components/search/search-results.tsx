@@ -9,9 +9,13 @@ function matchCount({ total, more }: { total: number; more: boolean }) {
 }
 
 /** Said when not every match can be listed: only the newest ones are ranked (see rankWindow). */
-function RankedNote({ result, kind }: { result: SearchPage<unknown>; kind: string }) {
+function RankedNote({ result, kind, titles = false }: { result: SearchPage<unknown>; kind: string; titles?: boolean }) {
   if (result.available >= result.total && !result.more) return null;
-  return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Listed: the best matches among the {rankWindow} most recent {kind}. Add words to narrow the search.</p>;
+  return (
+    <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+      Listed: the best matches among the {rankWindow} most recent {kind}{titles ? " and those with the words in their title" : ""}. Add words to narrow the search.
+    </p>
+  );
 }
 
 export function ArticleResults({ result }: { result: SearchPage<ArticleHit> }) {
@@ -19,7 +23,7 @@ export function ArticleResults({ result }: { result: SearchPage<ArticleHit> }) {
   return (
     <section aria-labelledby="article-results" className="mt-10">
       <h2 id="article-results" className="text-xl font-bold tracking-tight">Articles <span className="font-normal text-zinc-600 dark:text-zinc-400">({matchCount(result)})</span></h2>
-      <RankedNote result={result} kind="matching articles" />
+      <RankedNote result={result} kind="matching articles" titles />
       {hits.length === 0 ? <p className="mt-3 text-zinc-700 dark:text-zinc-300">{total ? "No more articles on this page." : "No article matches."}</p> : (
         <ol className="mt-4 space-y-8" aria-label="Matching articles">
           {hits.map((a) => (

@@ -31,6 +31,10 @@ test("a busy passage shows three notes and the rest on demand; later notes stay 
   const more = busyGroup.getByRole("button", { name: "Show 4 more on this passage" });
   await expect(more).toHaveAttribute("aria-expanded", "false");
   await expect(margin(page).locator(`#annotation-${ids[7]}`)).toBeVisible();
+  // Pointing at a visible note does not open the rest.
+  await busyGroup.getByRole("article").first().hover();
+  await busyGroup.getByRole("article").nth(1).hover();
+  await expect(busyGroup.getByRole("article")).toHaveCount(3);
 
   await more.click();
   await expect(busyGroup.getByRole("article")).toHaveCount(7);

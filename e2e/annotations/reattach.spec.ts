@@ -52,13 +52,21 @@ test.describe("wide screen", () => {
     await expect(margin(page).locator("section[data-passage]").filter({ has: page.locator(`#annotation-${id}`) })).toContainText(newPhrase);
   });
 
-  test("Escape cancels re-attaching and the note stays orphaned", async ({ page }) => {
+  test("Cancel and Escape end re-attaching; the note stays orphaned", async ({ page }) => {
     const author = createUser("reattach-cancel");
     const { slug, id } = seedOrphan(author.email);
     await signIn(page, author.email, author.password);
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);
     await orphanedRegion(margin(page)).locator(`#annotation-${id}`).getByRole("button", { name: "Re-attach" }).click();
+    // Cancel from the toolbar: the mode ends and the selection with it.
+    await selectPhrase(page, newPhrase);
+    await page.getByRole("group", { name: "Selected passage" }).getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("region", { name: "Re-attaching a note" })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Selected passage" })).toHaveCount(0);
+    // Escape ends it too.
+    await orphanedRegion(margin(page)).locator(`#annotation-${id}`).getByRole("button", { name: "Re-attach" }).click();
+    await expect(page.getByRole("region", { name: "Re-attaching a note" })).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(page.getByRole("region", { name: "Re-attaching a note" })).toHaveCount(0);
     await selectPhrase(page, newPhrase);
@@ -86,7 +94,34 @@ test.describe("wide screen", () => {
       data: { ...json, target: { selector: { type: "TextQuoteSelector", exact: newPhrase } } },
     });
     expect(put.status()).toBe(403);
+    expect((await put.json()).error.message).toMatch(/Only its author/);
     expect((await (await page.request.get(`/api/annotations/${slug}/${id}`)).json()).state).toBe("orphaned");
+  });
+});
+
+test.describe("keyboard", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("Re-attach moves focus into the text; Shift+arrows select; Tab reaches Attach here", async ({ page }) => {
+    const author = createUser("reattach-keys");
+    const { slug, id } = seedOrphan(author.email);
+    await signIn(page, author.email, author.password);
+    await page.goto(articlePath(slug));
+    await waitForAnchoring(page);
+    const button = orphanedRegion(margin(page)).locator(`#annotation-${id}`).getByRole("button", { name: "Re-attach" });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const body = page.locator("article .article-body");
+    await expect(body).toBeFocused();
+    // From the start of the text, word by word: "The first paragraph".
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Control+Shift+ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.getSelection()!.toString().trim())).toBe("The first paragraph");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Attach here" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const card = margin(page).locator(`#annotation-${id}`);
+    await expect(card).toBeFocused();
+    await expect(card.getByRole("blockquote")).toHaveText("The first paragraph");
   });
 });
 

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
@@ -24,40 +26,54 @@ async function findOwn(viewer: Viewer | null, slug: string, id: unknown, ifMatch
 
 type Row = Awaited<ReturnType<typeof getAnnotation>>;
 
-/** True when the PUT's target is the one stored (a client sending back what it read), so no move is asked for. */
-function sameTarget(row: Row, a: InterpretedAnnotation) {
-  if (!a.quote && !a.position) return true;
-  const q = a.quote;
-  const quoteSame = !q || (q.exact === row.exact && (q.prefix === undefined || q.prefix === row.prefix) && (q.suffix === undefined || q.suffix === row.suffix));
-  const positionSame = !a.position || (a.position.start === row.start && a.position.end === row.end);
-  return quoteSame && positionSame;
-}
-
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/**
+ * Whether a PUT asks to move a top-level note to a new passage, and where. A PUT carries the
+ * whole annotation, target included, so the target usually is the one the client read:
+ * - an orphaned note moves when the quote differs from the stored one (a prefix or suffix the
+ *   client left out counts as the same) or only a position is given — the re-attach;
+ * - an anchored note keeps its passage: a target that still locates there (or, stale after a
+ *   publish, nowhere) is ignored as PUT always did; one that locates elsewhere is refused.
+ */
+async function requestedMove(row: Row, a: InterpretedAnnotation): Promise<{ text: string; revisionId: string; blocks: Awaited<ReturnType<typeof currentRevisionText>>["blocks"]; start: number; end: number } | null> {
+  if (row.parentId || a.motivation === "replying" || (!a.quote && !a.position)) return null;
+  const orphaned = row.state === "orphaned";
+  if (orphaned && a.quote) {
+    const q = a.quote;
+    const same = q.exact === row.exact && (q.prefix === undefined || q.prefix === (row.prefix ?? "")) && (q.suffix === undefined || q.suffix === (row.suffix ?? ""));
+    if (same) return null;
+  }
+  const current = await currentRevisionText(row.articleId);
+  if (orphaned) return { ...current, ...locateSelection(current.text, a) };
+  let located: { start: number; end: number };
+  try { located = locateSelection(current.text, a); } catch { return null; }
+  if (located.start === row.start && located.end === row.end) return null;
+  throw new AppError("rule_violation", "Only an orphaned note can be re-attached: this one is still on its passage.", { "target.selector": "The note is still anchored to its passage." });
+}
 
 // The author changes a note. Its text and tags: within the edit window. Its passage: only when
 // the note is orphaned (its passage left the article), to a new selection on the current
-// revision — the re-attach; a note still on its passage keeps it. Either way the earlier
-// version (text, tags, and the anchor it had) is kept. `ifMatch` is the ETag the client last
-// saw (412 when stale).
+// revision — the re-attach, under the same rules as writing a new note (annotations open on the
+// article). Either way the earlier version (text, tags, and the anchor it had) is kept.
+// `ifMatch` is the ETag the client last saw (412 when stale, or when the note changed meanwhile).
 export async function updateAnnotation(viewer: Viewer | null, slug: string, id: unknown, input: unknown, ifMatch?: string | null) {
   const { me, row } = await findOwn(viewer, slug, id, ifMatch);
   const a = interpretAnnotation(input);
-  const reattach = !row.parentId && a.motivation !== "replying" && !sameTarget(row, a);
+  const move = await requestedMove(row, a);
   const audience = row.parentId ? row.audience : (a.audience ?? row.audience);
   const textChanged = a.note !== row.body || !sameTags(a.tags, row.tags) || audience !== row.audience || (a.color !== undefined && a.color !== row.color);
 
-  if (!reattach && !textChanged) return row;
+  if (!move && !textChanged) return row;
   let anchorData = {};
-  if (reattach) {
-    if (row.status === "deleted") throw new AppError("rule_violation", "A deleted note cannot be re-attached.");
-    if (row.state !== "orphaned") throw new AppError("rule_violation", "Only an orphaned note can be re-attached: this one is still on its passage.", { "target.selector": "The note is still anchored." });
-    const current = await currentRevisionText(row.articleId);
-    const { start, end } = locateSelection(current.text, a);
-    const anchor = describeAnchor(current.text, start, end, current.blocks);
+  if (move) {
+    await findArticleForDiscussion(slug, { forWriting: true, kind: "annotations" });
+    const anchor = describeAnchor(move.text, move.start, move.end, move.blocks);
     anchorData = {
       exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, start: anchor.position.start, end: anchor.position.end,
-      blockId: anchor.blockId ?? null, anchorRevisionId: current.revisionId, state: "anchored" as const,
+      blockId: anchor.blockId ?? null, anchorRevisionId: move.revisionId, state: "anchored" as const,
+      // The passage the author chose: what the note is about from now on (the old one is in its history).
+      originalExact: anchor.quote.exact,
     };
   }
   if (textChanged) {
@@ -66,21 +82,28 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
       throw new AppError("forbidden", `Notes can be edited for ${Math.round(editWindowMs / 60_000)} minutes after posting; this one can no longer be edited.`);
     if (row.motivation !== "highlighting" && !a.note) throw new AppError("bad_request", "A note cannot be empty; delete it instead.", { body: "Write something." });
   }
-  const previousAnchor = reattach
-    ? { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end, blockId: row.blockId, anchorRevisionId: row.anchorRevisionId, state: row.state }
+  const previousAnchor = move
+    ? { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end, blockId: row.blockId, anchorRevisionId: row.anchorRevisionId, state: row.state, originalExact: row.originalExact }
     : undefined;
-  const [, updated] = await db.$transaction([
-    db.annotationRevision.create({ data: { annotationId: row.id, body: row.body, tags: row.tags, anchor: previousAnchor, editedById: me.id, createdAt: clock.now() } }),
-    db.annotation.update({
-      where: { id: row.id, version: row.version },
-      data: {
-        ...(textChanged ? { body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, audience, color: a.color ?? row.color, editedAt: clock.now() } : {}),
-        ...anchorData,
-        version: { increment: 1 },
-      },
-      select: annotationFields,
-    }),
-  ]);
+  let updated;
+  try {
+    [, updated] = await db.$transaction([
+      db.annotationRevision.create({ data: { annotationId: row.id, body: row.body, tags: row.tags, anchor: previousAnchor, editedById: me.id, createdAt: clock.now() } }),
+      db.annotation.update({
+        where: { id: row.id, version: row.version },
+        data: {
+          ...(textChanged ? { body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, audience, color: a.color ?? row.color, editedAt: clock.now() } : {}),
+          ...anchorData,
+          version: { increment: 1 },
+        },
+        select: annotationFields,
+      }),
+    ]);
+  } catch (e) {
+    // Changed since it was read (another tab, or a publish that re-anchored it): nothing written.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") throw new AppError("precondition_failed", "This note changed since you loaded it; reload and try again.");
+    throw e;
+  }
   if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug);
   return updated;
 }

@@ -55,10 +55,11 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
     if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
   }
+  let created;
   try {
     const { status, reasons } = counts ? await decideInitialStatus(me, { body: a.note, articleId: article.id }) : { status: "approved" as const, reasons: [] };
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
-    const created = await db.annotation.create({
+    created = await db.annotation.create({
       data: {
         id, articleId: article.id, authorId: me.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
         motivation: a.motivation, audience, body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, color: a.color ?? null,
@@ -70,10 +71,11 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
       },
       select: annotationFields,
     });
-    if (status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
-    return { annotation: created, held: status !== "approved" };
   } catch (e) {
+    // Nothing was stored: the slot is given back.
     if (floods) await releaseInterval(floodKey(me.id));
     throw e;
   }
+  if (created.status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
+  return { annotation: created, held: created.status !== "approved" };
 }

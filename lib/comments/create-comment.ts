@@ -46,26 +46,31 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
     if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
   }
 
+  let row;
+  let status: Awaited<ReturnType<typeof decideInitialStatus>>["status"];
   try {
-    const { status, reasons } = await decideInitialStatus(me, { body, articleId: article.id }, settings);
+    const decided = await decideInitialStatus(me, { body, articleId: article.id }, settings);
+    status = decided.status;
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
     // The row alone is one INSERT … RETURNING; with the author in the same select Prisma wraps
     // the insert and two reads in a transaction (five round trips instead of two).
-    const row = await db.comment.create({
+    row = await db.comment.create({
       data: {
         id, articleId: article.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
         depth: parent ? parent.depth + 1 : 0, authorId: me.id, body, html: renderSafeMarkdown(body),
-        status, holdReasons: reasons, createdAt: clock.now(),
+        status, holdReasons: decided.reasons, createdAt: clock.now(),
       },
       select: rowFields,
     });
-    const comment = { ...row, author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }) };
-    if (status === "approved") await invalidateArticlePages(article.slug);
-    return { comment, held: status !== "approved", article };
   } catch (e) {
+    // Nothing was stored: the slot is given back.
     if (!exempt) await releaseInterval(floodKey(me.id));
     throw e;
   }
+  // Stored: from here on a failure must not give the flood slot back.
+  const comment = { ...row, author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }) };
+  if (status === "approved") await invalidateArticlePages(article.slug);
+  return { comment, held: status !== "approved", article };
 }
 
 export const commentFields = {

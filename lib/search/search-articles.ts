@@ -50,7 +50,7 @@ export async function searchArticles(query: PreparedQuery, { offset = 0, limit =
       -- Title matches however old (the title's own small vector and index): they rank first.
       titled AS (
         SELECT a.id, a."publishedAt", a.search FROM "Article" a
-        WHERE a."titleSearch" @@ ${query.loose}::tsquery AND ${published}
+        WHERE a."titleSearch" @@ ${query.loose}::tsquery AND a.search @@ ${query.loose}::tsquery AND ${published}
         ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${rankWindow}
       ),
       candidates AS (

@@ -67,7 +67,8 @@ describe("re-attaching an orphaned note", () => {
     expect(updated.state).toBe("anchored");
     expect(updated.exact).toBe(newPassage);
     expect(updated.body).toBe(before.body);
-    expect(updated.originalExact).toBe(gone);
+    // The passage the author chose is now the note's own; the lost one is in its history.
+    expect(updated.originalExact).toBe(newPassage);
     expect(updated.editedAt).toBeNull();
     expect(etagOf(updated)).not.toBe(etagOf(before));
     const text = await currentText(slug);
@@ -79,7 +80,7 @@ describe("re-attaching an orphaned note", () => {
     const history = await db.annotationRevision.findMany({ where: { annotationId: id } });
     expect(history).toHaveLength(1);
     expect(history[0].body).toBe(before.body);
-    expect(history[0].anchor).toMatchObject({ exact: gone, state: "orphaned", start: before.start, end: before.end, anchorRevisionId: before.anchorRevisionId });
+    expect(history[0].anchor).toMatchObject({ exact: gone, originalExact: gone, state: "orphaned", start: before.start, end: before.end, anchorRevisionId: before.anchorRevisionId });
     expect(history[0].editedById).toBe(author.id);
   });
 
@@ -184,11 +185,40 @@ describe("re-attaching an orphaned note", () => {
     try {
       const { annotation: reply } = await createAnnotation(author, slug, { type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "A reply" }, target: `https://gloss.test/api/annotations/${slug}/${id}` });
       const row = await readRow(reply.id);
+      // A passage as the reply's target is not a reply's target: refused, nothing moves.
+      await expectAppError(updateAnnotation(author, slug, reply.id, moved(row, newPassage)), "bad_request");
+      expect(await readRow(reply.id)).toEqual(row);
       const updated = await updateAnnotation(author, slug, reply.id, { ...(annotationJson(row) as object), body: { type: "TextualBody", value: "A reply, edited" } });
       expect(updated.body).toBe("A reply, edited");
       expect(updated.exact).toBeNull();
     } finally {
       await setSetting("floodIntervalMs", floodIntervalMs);
     }
+  });
+
+  it("edits an anchored note's text when the client PUTs back what it read, even a target gone stale by a publish", async () => {
+    const { viewer: author } = await createTestUser({ label: "reattach-anchored-edit" });
+    const slug = await publishSeedCopy(editor);
+    const [id] = await annotate(author, slug, [{ exact: newPassage }]);
+    const read = annotationJson(await readRow(id)) as Record<string, unknown>;
+    // A publish adds a paragraph before the passage: the stored position moves, the client's does not.
+    await updateArticle(editor, slug, { body: `An editor's introduction.\n\n${seedBody}` });
+    const moved = await readRow(id);
+    const readStart = (read.target as { selector: { type: string; start?: number }[] }).selector.find((sel) => sel.type === "TextPositionSelector")!.start;
+    expect(moved.start).not.toBe(readStart);
+    const updated = await updateAnnotation(author, slug, id, { ...read, body: { type: "TextualBody", value: "Edited after the publish" } });
+    expect(updated.body).toBe("Edited after the publish");
+    expect(updated.state).toBe("anchored");
+    expect([updated.start, updated.end]).toEqual([moved.start, moved.end]);
+  });
+
+  it("is refused where annotations are closed, like a new note", async () => {
+    const { viewer: author } = await createTestUser({ label: "reattach-closed" });
+    const { slug, id } = await orphanedNote(author);
+    await db.article.update({ where: { slug }, data: { annotationsOpen: false } });
+    const before = await readRow(id);
+    const error = await expectAppError(updateAnnotation(author, slug, id, moved(before, newPassage)), "rule_violation");
+    expect(error.message).toMatch(/closed/);
+    expect(await readRow(id)).toEqual(before);
   });
 });

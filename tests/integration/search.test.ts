@@ -34,6 +34,12 @@ describe("searching articles", () => {
     const { articles } = await searchSite(word);
     expect(articles.hits[0].slug).toBe(old.slug);
     expect(articles.total).toBe(rankWindow + 6);
+    expect(articles.available).toBe(rankWindow + 1);
+    // An excluded word is excluded from title matches too.
+    const excluding = await searchSite(`${word} -piece`);
+    expect(excluding.articles.hits).toEqual([]);
+    expect(excluding.articles.total).toBe(0);
+    expect((await searchSite(`${word} -question`)).articles.hits.map((h) => h.slug)).not.toContain(old.slug);
   }, 120_000);
 
   it("highlights the words found in the title and in a snippet of the body, as plain text", async () => {
