@@ -4,9 +4,10 @@ import { useEffect, useState } from "react";
 const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const units: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31_536_000], ["month", 2_592_000], ["week", 604_800], ["day", 86_400], ["hour", 3_600], ["minute", 60]];
 
+const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
 function relative(date: Date, now: number) {
   const seconds = Math.round((date.getTime() - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
   return "just now";
 }
