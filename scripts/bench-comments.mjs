@@ -28,7 +28,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { browserHeaders, load, rawGet, stopLoad } from "./lib/bench-measure.mjs";
-import { benchTable, finishBench } from "./lib/bench-report.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./lib/bench-report.mjs";
 import { ensureBuild, root, testPostgres } from "./lib/project.mjs";
 
 const { values: opts } = parseArgs({
@@ -50,35 +50,9 @@ const MAX_DEPTH = 5;
 process.chdir(root);
 
 // ---- cleanup: the server, its database and the test PostgreSQL, however the script ends ----
-const cleanups = [];
-let cleaning = null;
-// One cleanup however many ask (the run's finally and a signal can both), one step at a time in
-// reverse order: our connections, then the server and its database, then PostgreSQL.
-function cleanup() {
-  cleaning ??= (async () => {
-    stopLoad();
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try { await fn(); } catch (e) { console.error(`[bench-comments] cleanup: ${e.message}`); }
-    }
-  })();
-  return cleaning;
-}
-// project.mjs helpers end the process with process.exit on failure: still send the stop signals.
-process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench-comments] ${signal}: stopping…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+const { cleanups, cleanup, interrupted } = benchCleanup("comments", { first: stopLoad });
 
 const log = (s) => console.log(`[bench-comments] ${s}`);
-const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
 
 // A deterministic pseudo-random source (mulberry32), so every run seeds the same discussion.
 function randomSource(seed) {
@@ -344,7 +318,7 @@ try {
   if (process.env.BENCH_DEBUG) console.error(e);
 } finally {
   await cleanup();
-  if (interrupted) await new Promise(() => {}); // the signal handler exits
+  if (interrupted()) await new Promise(() => {}); // the signal handler exits
 }
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 

@@ -21,7 +21,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchTable, finishBench } from "./lib/bench-report.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./lib/bench-report.mjs";
 import { ensureBuild, root, testPostgres } from "./lib/project.mjs";
 
 const { values: opts } = parseArgs({ options: { "no-fail": { type: "boolean", default: false } } });
@@ -34,34 +34,9 @@ const BULK = 500;
 process.chdir(root);
 
 // ---- cleanup: the server, its database and the test PostgreSQL, however the script ends ----
-const cleanups = [];
-let cleaning = null;
-// One cleanup however many ask (the run's finally and a signal can both), one step at a time in
-// reverse order: our connections, then the server and its database, then PostgreSQL.
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try { await fn(); } catch (e) { console.error(`[bench-moderation] cleanup: ${e.message}`); }
-    }
-  })();
-  return cleaning;
-}
-// project.mjs helpers end the process with process.exit on failure: still send the stop signals.
-process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench-moderation] ${signal}: stopping…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+const { cleanups, cleanup, interrupted } = benchCleanup("moderation");
 
 const log = (s) => console.log(`[bench-moderation] ${s}`);
-const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
 const newId = () => crypto.randomBytes(12).toString("hex");
 
 function randomSource(seed) {
@@ -273,7 +248,7 @@ try {
   if (process.env.BENCH_DEBUG) console.error(e);
 } finally {
   await cleanup();
-  if (interrupted) await new Promise(() => {}); // the signal handler exits
+  if (interrupted()) await new Promise(() => {}); // the signal handler exits
 }
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 

@@ -36,3 +36,38 @@ export function finishBench(name, { results, table, problems, noFail, startedAt 
   console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
   process.exit((budgetFailed || problems.length) && !noFail ? 1 : 0);
 }
+
+/**
+ * What a bench started, stopped however it ends: `cleanups.push(fn)` as things start; `cleanup()`
+ * runs them once, newest first (the run's finally and a signal may both ask); Ctrl-C stops them
+ * and exits 130; `interrupted()` tells the run's finally to wait for that exit.
+ */
+export function benchCleanup(name, { first = () => {} } = {}) {
+  const cleanups = [];
+  let cleaning = null;
+  let interrupted = false;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      first();
+      while (cleanups.length) {
+        const fn = cleanups.pop();
+        try { await fn(); } catch (e) { console.error(`[bench-${name}] cleanup: ${e.message}`); }
+      }
+    })();
+    return cleaning;
+  };
+  // project.mjs helpers end the process with process.exit on failure: still send the stop signals.
+  process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      console.error(`\n[bench-${name}] ${signal}: stopping…`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
+  return { cleanups, cleanup, interrupted: () => interrupted };
+}
+
+export const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
+export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
