@@ -81,16 +81,28 @@ function compress(entry, encoding) {
   return entry[encoding];
 }
 
+/** A Vary value with `name` added (once) to the header names already there. */
+function addVary(current, name) {
+  const names = (Array.isArray(current) ? current.join(",") : String(current ?? "")).split(",").map((n) => n.trim()).filter(Boolean);
+  if (names.some((n) => n === "*" || n.toLowerCase() === name.toLowerCase())) return names.join(", ");
+  return [...names, name].join(", ");
+}
+
 function send(req, res, entry, write) {
   const headers = { ...entry.headers };
+  // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
+  // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
+  // so never packed) and small bodies name the same headers as the GET.
+  const negotiable = compressible.test(String(headers["content-type"] ?? ""));
+  if (negotiable) headers.vary = addVary(headers.vary, "Accept-Encoding");
   if (entry.etag) {
     headers.etag = entry.etag;
     if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
-  const encoding = compressible.test(String(headers["content-type"] ?? "")) ? pickEncoding(req) : null;
+  const encoding = negotiable ? pickEncoding(req) : null;
   const packed = compress(entry, encoding);
   const body = packed ?? entry.body;
-  if (packed) { headers["content-encoding"] = encoding; headers.vary = "Accept-Encoding"; }
+  if (packed) headers["content-encoding"] = encoding;
   headers["content-length"] = String(body.length);
   write.writeHead(entry.status, headers);
   write.end(req.method === "HEAD" ? undefined : body);

@@ -44,8 +44,9 @@ export function randomAnchors(article: RenderedArticle, count: number, random = 
   while (anchors.length < count) {
     const first = Math.floor(random() * words.length);
     const last = Math.min(words.length - 1, first + Math.floor(random() * 25));
-    // The text has no astral characters, so UTF-16 offsets are code points here.
-    anchors.push(describeAnchor(article.text, words[first].start, words[last].end, article.blocks, index));
+    // Positions are in code points: the words' offsets are UTF-16 (they differ after an emoji,
+    // as in the short seed article).
+    anchors.push(describeAnchor(article.text, index.toCodePoint(words[first].start), index.toCodePoint(words[last].end), article.blocks, index));
   }
   return anchors;
 }
