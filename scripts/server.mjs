@@ -147,8 +147,11 @@ function finish(req, res, entry, original, { cacheKey } = {}) {
   entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, dev, https, formTargets });
   // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
   if (entry.headers.etag) entry.etag = String(entry.headers.etag);
-  else if (isHtml || type.startsWith("application/json")) entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
-  const cacheable = cacheKey && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
+  // (A HEAD answer has no body to hash: an ETag of nothing would not match the GET's.)
+  else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
+  // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
+  // served to every reader (a HEAD may still be answered from a GET's entry).
+  const cacheable = cacheKey && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
   if (cacheable) {
     entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
     if (pageCache.size >= maxPages) pageCache.delete(pageCache.keys().next().value);

@@ -126,3 +126,19 @@ test("every response carries the security headers", async ({ request }) => {
   expect(api.status()).toBe(200);
   expectSecurityHeaders(api, { html: false });
 });
+
+test("a HEAD request never leaves an empty page in the cache for the next reader", async ({ request }) => {
+  // Fresh cache keys (the query string is part of the key), so what is cached comes from these requests.
+  for (const path of [`${seedArticle.path}?utm_source=monitor-${Date.now()}`, `/search?q=albania&from=monitor-${Date.now()}`]) {
+    const head = await request.head(path);
+    expect(head.status(), path).toBe(200);
+    const get = await request.get(path);
+    expect(get.status(), path).toBe(200);
+    const html = await get.text();
+    expect(html.length, path).toBeGreaterThan(1000);
+    expect(html, path).toContain("</html>");
+    // The GET is cached now: a HEAD answered from it describes the same page.
+    const again = await request.head(path);
+    expect(again.headers().etag, path).toBe(get.headers().etag);
+  }
+});
