@@ -68,6 +68,9 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
     }
     const previous = latest.current.article;
     setArticle(r.article);
+    // The next queued save may start before React re-renders: it must already send this revision
+    // as its base (an autosave answered just before an Update click made a false conflict).
+    latest.current = { ...latest.current, article: r.article };
     setErrors({});
     const bodyOnly = previous && previous.status !== "draft" && (intent === "autosave" || intent === "draft");
     // Unpublishing sends no fields: what was unsaved stays unsaved (and autosaves as the draft).
@@ -76,6 +79,7 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
       // The server picked a free variant of the derived slug: keep it from now on.
       setFields((f) => (f.slug === sent.slug ? { ...f, slug: r.article.slug } : f));
       setSlugFromTitle(false);
+      latest.current = { ...latest.current, slugFromTitle: false, fields: latest.current.fields.slug === sent.slug ? { ...latest.current.fields, slug: r.article.slug } : latest.current.fields };
     }
     if (r.article.slug !== previous?.slug) window.history.replaceState(null, "", `/studio/${r.article.slug}`);
     setState({ kind: "saved", message: intent === "autosave" ? "Saved" : r.message });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
-import { saveStatus } from "./helpers";
+import { publishViaApi, saveStatus } from "./helpers";
 
 // Accounts come from the CLI and the editor compiles Markdown in the browser: allow a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -92,4 +92,31 @@ test("unpublishing takes the article away from readers; publishing again brings 
   await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
   expect((await reader.request.get(`/articles/${slug}`)).status()).toBe(200);
   await reader.close();
+});
+
+test("Update clicked while an autosave is on its way publishes, with no false conflict", async ({ page }) => {
+  const editor = createUser("racer", "editor");
+  await signIn(page, editor.email, editor.password);
+  const slug = await publishViaApi(page, "The first paragraph.\n\nThe second paragraph.");
+  await page.goto(`/studio/${slug}`);
+  const body = page.getByLabel("Body", { exact: true });
+  await expect(body).toHaveValue(/The second paragraph\./);
+
+  // Hold the autosave (a server action POST) on its way, click Update meanwhile, then let it go.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  let autosaves = 0;
+  await page.route(`**/studio/${slug}`, async (route) => {
+    if (route.request().method() === "POST" && autosaves++ === 0) await held;
+    await route.continue();
+  });
+  await body.fill("The first paragraph, revised.\n\nThe second paragraph.");
+  await expect(saveStatus(page)).toHaveText("Saving…", { timeout: 20_000 });
+  await page.getByRole("button", { name: "Update", exact: true }).click();
+  release();
+
+  await expect(page.getByRole("status").filter({ hasText: /^Published|^Updated/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Someone else saved this article/)).toHaveCount(0);
+  const reader = await page.request.get(`/api/articles/${slug}`);
+  expect((await reader.json()).text).toContain("The first paragraph, revised.");
 });
