@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { formError, safeReturnPath, type FormState } from "@/lib/http/form-state";
+import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
 import { wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
 import { createUser } from "@/lib/users/create-user";
@@ -108,6 +109,20 @@ export async function revokeTokenAction(form: FormData) {
   // keep the stale list; refresh() makes the action response carry the re-rendered page.
   refresh();
   redirect("/account#tokens");
+}
+
+export async function replyMailAction(form: FormData) {
+  await setReplyMail(await viewer(), form.get("notify") === "on");
+  refresh();
+  redirect("/account?saved=notifications#notifications");
+}
+
+/** The one-click way out from a reply mail (no sign-in: the link is signed). */
+export async function unsubscribeReplyMailAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await unsubscribeReplyMail(text(form, "u"), text(form, "t"));
+    return { ok: true, message: "Done: you will no longer get an e-mail when someone replies. You can turn them back on in your account." };
+  } catch (e) { return formError(e); }
 }
 
 export async function signOutEverywhereAction() {

@@ -4,6 +4,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { requireBoardMember } from "./require-board-member";
 
@@ -14,6 +15,9 @@ const isReport = (reason: string) => reason.startsWith("reported:");
 
 // A moderation action on one or many items, all or nothing in one transaction: an unknown id
 // (404) or an item that may not take the action (422) changes nothing. Every change is logged.
+/** Items this action made visible to readers: a reply among them is announced to its parent's author. */
+export const newlyApproved = (results: { id: string; before: Status; after: Status }[]) => results.filter((r) => r.after === "approved" && r.before !== "approved").map((r) => r.id);
+
 export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   const me = await requireBoardMember(viewer, "moderator");
   const parsed = moderationActionSchema.safeParse(raw);
@@ -22,6 +26,7 @@ export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   if (batch.action === "delete_permanently") requireRole(me, "admin");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
   await Promise.all(slugs.map((s) => invalidateArticlePages(s)));
+  notifyRepliesLater(batch.type, newlyApproved(results));
   return { action: batch.action, type: batch.type, results };
 }
 

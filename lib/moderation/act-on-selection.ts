@@ -2,8 +2,9 @@ import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
-import { applyModeration } from "./act-on-items";
+import { applyModeration, newlyApproved } from "./act-on-items";
 import { requireBoardMember } from "./require-board-member";
 
 type Selection = { items: { type: string; id: string }[]; action: string; reason?: string };
@@ -30,5 +31,6 @@ export async function actOnSelection(viewer: Viewer | null, selection: Selection
     return out;
   }, { timeout: 30_000 });
   await Promise.all([...new Set(done.flatMap((d) => d.slugs))].map((s) => invalidateArticlePages(s)));
+  for (const d of done) notifyRepliesLater(d.type, newlyApproved(d.results));
   return { action: batches[0].action, results: done.flatMap((d) => d.results.map((r) => ({ type: d.type, ...r }))) };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
+import { replyMailAction, revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
 import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,11 +22,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const saved = (await searchParams).saved;
   const viewer = await getViewer(await headers());
   if (!viewer) redirect("/signin?returnTo=/account");
   const [user, tokens, sessions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true } }),
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true } }),
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
   ]);
@@ -42,6 +43,16 @@ export default async function AccountPage() {
       <Section id="profile" title="Profile"><NameForm name={user.name} /></Section>
       <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
       {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
+      <Section id="notifications" title="E-mail">
+        <form action={replyMailAction} className="space-y-3">
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="notify" defaultChecked={user.notifyReplies} className="mt-0.5 size-4" />
+            <span>E-mail me when someone replies to my comments or notes (one message per reply).</span>
+          </label>
+          <SubmitButton variant="secondary">Save e-mail settings</SubmitButton>
+          {saved === "notifications" ? <p role="status" className="text-sm text-green-800 dark:text-green-400">Saved.</p> : null}
+        </form>
+      </Section>
       <Section id="tokens" title="Personal access tokens">
         <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">Tokens let scripts use the Gloss API as you: send <code>Authorization: Bearer &lt;token&gt;</code>. Each is shown once; revoke any you no longer use.</p>
         {tokens.length ? (
