@@ -173,6 +173,8 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     // Keyboard readers select with Shift and the arrows from the article body (caret mode).
     article?.body.focus({ preventScroll: true });
   };
+    // On a phone the notes list is below the article: bring the text to pick from into view.
+    if (!wide && article) article.body.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
   useEffect(() => {
     if (!reattaching) return;
     const onKey = (e: KeyboardEvent) => {
