@@ -15,7 +15,8 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const api = useNotes();
   const [open, setOpen] = useState<Open>(null);
   const [now] = useState(() => Date.now());
-  if (!api.viewer || n.status === "deleted") return null;
+  // A banned reader gets no controls (the server refuses every write of theirs).
+  if (!api.viewer || api.banNotice || n.status === "deleted") return null;
   const mine = n.authorId === api.viewer.id;
   const highlight = n.motivation === "highlighting";
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
