@@ -56,6 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       token.email = live.email;
       token.role = live.role;
       token.status = live.status;
+      token.bannedUntil = live.bannedUntil?.toISOString() ?? null;
       return token;
     },
     async session({ session, token }) {
@@ -66,6 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         email: token.email as string,
         role: token.role as string,
         status: token.status as string,
+        bannedUntil: typeof token.bannedUntil === "string" ? token.bannedUntil : null,
       };
       return session;
     },

@@ -16,16 +16,17 @@ import { AnnotationEditor, SelectionToolbar, type EditorValues } from "./selecti
 import { blockAfter, byPosition, byStoredPosition, findThread, groupByPassage, useWide } from "./passages";
 import { useAnchorSpans, useArticleText, usePaint } from "./use-article-anchors";
 import { useHighlightClicks } from "./use-highlight-clicks";
-import { heldMessage, useNoteStore } from "./use-note-store";
+import { heldMessage } from "@/lib/moderation/explain-hold";
+import { useNoteStore } from "./use-note-store";
 import { useCaretBrowsing, useTextSelection } from "./use-text-selection";
 
-type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; editWindowMs: number };
+type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number };
 
 // Margin annotations on the article: reads the article text once, anchors and paints every
 // note, lays the notes out beside their passages (or under a tapped paragraph on narrow
 // screens), and lets a signed-in reader annotate a selection. Its server HTML (the first
 // render, before the text is read) is the plain list of notes, for readers without JavaScript.
-export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, editWindowMs }: Props) {
+export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold }: Props) {
   const hintId = useId();
   const wide = useWide();
   const article = useArticleText();
@@ -41,7 +42,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
-  const store = useNoteStore(slug, initialNotes, announce, revealNote);
+  const store = useNoteStore(slug, initialNotes, announce, revealNote, linkHoldThreshold);
   const threads = useMemo(() => buildThreads(store.notes), [store.notes]);
   const spans = useAnchorSpans(article, threads);
   const choices = useMemo(() => filterChoices(threads), [threads]);
@@ -140,7 +141,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     if (!r.ok) return r.message;
     const note = store.put(r.data);
     finishSelection();
-    announce(r.status === 202 ? heldMessage : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
+    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
     return null;
@@ -172,6 +173,8 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     announce("Select the passage this note belongs to in the article, then choose “Attach here”. Escape cancels.");
     // Keyboard readers select with Shift and the arrows from the article body (caret mode).
     article?.body.focus({ preventScroll: true });
+    // On a phone the notes list is below the article: bring the text to pick from into view.
+    if (!wide && article) article.body.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
   };
   useEffect(() => {
     if (!reattaching) return;
@@ -206,7 +209,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   };
 
   const api: NotesApi = {
-    slug, viewer, canWrite, editWindowMs, interactive: !!article, activeId,
+    slug, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, interactive: !!article, activeId,
     reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
     activate: setActiveId,
     startReattach, reattachingId: reattaching,
@@ -235,7 +238,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
           <p id={hintId} className="sr-only">Article text. Move with the arrow keys, select with Shift and the arrow keys, then press Tab to annotate the selection.</p>
           {caret ? <span aria-hidden="true" className="gloss-caret" style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }} /> : null}
           {selection && !draft ? (
-            <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} signInHref={signInHref}
+            <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} banNotice={banNotice} signInHref={signInHref}
               error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={saveHighlight}
               reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null} />
           ) : null}

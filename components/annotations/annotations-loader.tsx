@@ -6,7 +6,7 @@ import { NotesContext, type NotesApi } from "./notes-context";
 import { NotesListing } from "./notes-listing";
 import { byStoredPosition } from "./passages";
 
-type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; editWindowMs: number };
+type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number };
 
 const refused = async () => "The page is still loading: try again in a moment.";
 
@@ -22,12 +22,12 @@ export function AnnotationsLoader(props: Props) {
     return () => { live = false; };
   }, []);
 
-  const { slug, notes, viewer, canWrite, editWindowMs } = props;
+  const { slug, notes, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold } = props;
   const threads = useMemo(() => buildThreads(notes), [notes]);
   if (Client) return <Client {...props} />;
 
   const api: NotesApi = {
-    slug, viewer, canWrite, editWindowMs, interactive: false, activeId: null,
+    slug, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, interactive: false, activeId: null,
     reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {},
     startReattach: () => {}, reattachingId: null,
   };

@@ -1,4 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
+import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
 import { annotationJson } from "@/lib/annotations/annotation-json";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -20,9 +21,11 @@ export async function AnnotationsSection({ slug, viewer }: { slug: string; viewe
     for (const row of page.annotations) notes.push(noteFromJson(annotationJson(row, { withContext: false })));
     cursor = page.next;
   } while (cursor && notes.length < maxNotes);
-  const { editWindowMs } = await getSettings();
+  const [{ editWindowMs, linkHoldThreshold }, ban] = await Promise.all([getSettings(), viewerBan(viewer)]);
+  // A banned reader reads on: no Annotate/Highlight, Reply, Report, Edit or Re-attach, and the notice instead.
+  const notice = ban ? banNotice(ban) : null;
   return (
     <AnnotationsLoader slug={slug} notes={notes} viewer={viewer ? { id: viewer.id, name: viewer.name } : null}
-      canWrite={open} editWindowMs={editWindowMs} />
+      canWrite={open && !notice} banNotice={notice} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />
   );
 }

@@ -15,7 +15,8 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const api = useNotes();
   const [open, setOpen] = useState<Open>(null);
   const [now] = useState(() => Date.now());
-  if (!api.viewer || n.status === "deleted") return null;
+  // A banned reader gets no controls (the server refuses every write of theirs).
+  if (!api.viewer || api.banNotice || n.status === "deleted") return null;
   const mine = n.authorId === api.viewer.id;
   const highlight = n.motivation === "highlighting";
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
@@ -98,19 +99,30 @@ function DeleteForm({ what, onCancel, onConfirm }: { what: string; onCancel(): v
 
 const reasons = [["spam", "Spam"], ["harassment", "Harassment"], ["off_topic", "Off-topic"], ["other", "Something else"]];
 
+// No reason is chosen for the reader: sending without one asks for it.
 function ReportForm({ author, onSubmit }: { author: string; onSubmit(reason: string): Promise<string | null> }) {
+  const id = useId();
   const [state, setState] = useState<{ done?: boolean; error?: string | null }>({});
   if (state.done) return <p role="status" className="mt-2 text-xs text-green-800 dark:text-green-400">Thank you: the moderators will look at this note.</p>;
   return (
     <form className="mt-2 space-y-2 rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-800"
-      onSubmit={async (e) => { e.preventDefault(); const error = await onSubmit(String(new FormData(e.currentTarget).get("reason"))); setState({ done: !error, error }); }}>
-      <fieldset>
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const reason = new FormData(e.currentTarget).get("reason");
+        if (!reason) {
+          e.currentTarget.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+          return setState({ error: "Choose why you are reporting it." });
+        }
+        const error = await onSubmit(String(reason));
+        setState({ done: !error, error });
+      }}>
+      <fieldset aria-describedby={`${id}-error`} aria-invalid={state.error ? true : undefined}>
         <legend className="font-medium">Why are you reporting this note by {author}?</legend>
-        {reasons.map(([value, label], i) => (
-          <label key={value} className="mr-3 inline-flex items-center gap-1"><input type="radio" name="reason" value={value} defaultChecked={i === 0} /> {label}</label>
+        {reasons.map(([value, label]) => (
+          <label key={value} className="mr-3 inline-flex items-center gap-1"><input type="radio" name="reason" value={value} /> {label}</label>
         ))}
       </fieldset>
-      <FormStatus message={state.error} />
+      <div id={`${id}-error`}><FormStatus message={state.error} /></div>
       <button type="submit" className={primary}>Send report</button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { RelativeTime } from "@/components/comments/relative-time";
+import { HeldBadge } from "@/components/ui/held-badge";
 import type { NoteThread } from "./note-data";
 import { NoteActions } from "./note-actions";
 import { useNotes } from "./notes-context";
@@ -55,7 +56,7 @@ function NoteBody({ note: n }: { note: NoteThread }) {
         </a>
         {n.edited ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
         {n.audience === "private" ? <span className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>Private — only you</span> : null}
-        {n.status === "pending" ? <span className={`${badge} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}>awaiting moderation</span> : null}
+        {n.status === "pending" ? <HeldBadge reasons={n.reasons} linkHoldThreshold={api.linkHoldThreshold} explain={!!api.viewer && n.authorId === api.viewer.id} /> : null}
       </header>
       {n.html ? <div className="prose prose-sm prose-zinc mt-1 max-w-none dark:prose-invert prose-p:my-1" dangerouslySetInnerHTML={{ __html: n.html }} /> : null}
       {n.tags.length ? (

@@ -20,8 +20,12 @@ describe("noteFromJson", () => {
     expect(noteFromJson(json())).toEqual({
       id: "n1", parentId: null, authorId: "u1", authorName: "Ann", created: "2024-01-01T10:00:00.000Z", edited: false,
       motivation: "commenting", audience: "public", status: "approved", state: "anchored", html: "<p>A <em>note</em></p>",
-      body: "A *note*", tags: ["law"], quote: { exact: "quoted", prefix: "a ", suffix: " b" }, position: { start: 2, end: 8 }, originalQuote: null,
+      body: "A *note*", tags: ["law"], quote: { exact: "quoted", prefix: "a ", suffix: " b" }, position: { start: 2, end: 8 }, originalQuote: null, reasons: [],
     });
+  });
+
+  it("reads why a pending note is held", () => {
+    expect(noteFromJson(json({ status: "pending", reasons: ["links", "first_comment"] })).reasons).toEqual(["links", "first_comment"]);
   });
 
   it("reads a reply's parent from its target, and an orphan's original quote", () => {

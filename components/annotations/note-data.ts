@@ -19,6 +19,8 @@ export type NoteData = {
   quote: Quote | null;
   position: { start: number; end: number } | null;
   originalQuote: string | null;
+  /** Why a pending note is held (hold reason codes; only its author and the moderators get it). */
+  reasons: string[];
 };
 
 export type NoteThread = NoteData & { replies: NoteThread[] };
@@ -55,6 +57,7 @@ export function noteFromJson(json: Json): NoteData {
     quote: quote ? { exact: String(quote.exact ?? ""), prefix: String(quote.prefix ?? ""), suffix: String(quote.suffix ?? "") } : null,
     position: position ? { start: Number(position.start), end: Number(position.end) } : null,
     originalQuote: typeof json.originalQuote === "string" ? json.originalQuote : null,
+    reasons: Array.isArray(json.reasons) ? json.reasons.map(String) : [],
   };
 }
 

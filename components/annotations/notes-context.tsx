@@ -7,6 +7,10 @@ export type NotesApi = {
   slug: string;
   viewer: ViewerInfo | null;
   canWrite: boolean;
+  /** Set while the viewer is banned: what they are told where they would write (no write controls then). */
+  banNotice: string | null;
+  /** For explaining a "links" hold to its author. */
+  linkHoldThreshold: number;
   editWindowMs: number;
   /** False in the server HTML (and without JavaScript): cards show no buttons then. */
   interactive: boolean;

@@ -15,7 +15,7 @@ function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: numbe
 }
 
 type ToolbarProps = {
-  host: HTMLElement; selection: TextSelection; viewer: ViewerInfo | null; canWrite: boolean; signInHref: string; error: string | null;
+  host: HTMLElement; selection: TextSelection; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; signInHref: string; error: string | null;
   onAnnotate(): void; onHighlight(): void;
   /** While an orphaned note is being re-attached: "Attach here" instead of Annotate/Highlight. */
   reattach: { onAttach(): void; onCancel(): void } | null;
@@ -23,7 +23,7 @@ type ToolbarProps = {
 
 // Floats under a selection in the article: "Annotate" and "Highlight" (or "Sign in to annotate").
 // It follows the article body in the DOM, so Tab from a keyboard selection reaches it next.
-export function SelectionToolbar({ host, selection, viewer, canWrite, signInHref, error, onAnnotate, onHighlight, reattach }: ToolbarProps) {
+export function SelectionToolbar({ host, selection, viewer, canWrite, banNotice, signInHref, error, onAnnotate, onHighlight, reattach }: ToolbarProps) {
   const position = placeUnder(host, selection.rect, 220);
   const keep = (e: React.MouseEvent) => e.preventDefault(); // keep the text selected on mouse down
   return (
@@ -31,6 +31,8 @@ export function SelectionToolbar({ host, selection, viewer, canWrite, signInHref
       className="absolute z-30 flex max-w-full flex-wrap gap-1 rounded-lg border border-zinc-200 bg-white p-1 font-sans shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
       {!viewer ? (
         <a href={signInHref} className={`${button} text-accent-700 underline dark:text-accent-300`}>Sign in to annotate</a>
+      ) : banNotice ? (
+        <p role="note" className="max-w-xs px-2 py-1 text-sm text-red-900 dark:text-red-100">{banNotice}</p>
       ) : !canWrite ? (
         <p className="px-2 py-1 text-sm">Annotations are closed on this article.</p>
       ) : reattach ? (

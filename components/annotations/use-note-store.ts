@@ -1,12 +1,11 @@
 "use client";
 import { useCallback, useState } from "react";
 import { createReply, deleteNote, editNote, reportNote } from "./annotation-api";
+import { heldMessage } from "@/lib/moderation/explain-hold";
 import { noteFromJson, type NoteData } from "./note-data";
 
-export const heldMessage = "Saved. Others will see it once a moderator approves it.";
-
 /** The notes on the page and the edits a reader makes to them through the API. */
-export function useNoteStore(slug: string, initial: NoteData[], announce: (message: string) => void, reveal: (id: string) => void) {
+export function useNoteStore(slug: string, initial: NoteData[], announce: (message: string) => void, reveal: (id: string) => void, linkHoldThreshold: number) {
   const [notes, setNotes] = useState(initial);
 
   const put = useCallback((json: Record<string, unknown>) => {
@@ -19,10 +18,10 @@ export function useNoteStore(slug: string, initial: NoteData[], announce: (messa
     const r = await createReply(slug, parentId, text);
     if (!r.ok) return r.message;
     const note = put(r.data);
-    announce(r.status === 202 ? heldMessage : "Reply posted.");
+    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : "Reply posted.");
     reveal(note.id);
     return null;
-  }, [slug, put, announce, reveal]);
+  }, [slug, put, announce, reveal, linkHoldThreshold]);
 
   const edit = useCallback(async (id: string, text: string, tags: string[]) => {
     const r = await editNote(slug, id, text, tags);

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState, useSyncExternalStore } from "react";
 import { deleteCommentAction, editCommentAction, likeCommentAction, reportCommentAction } from "@/app/(reader)/articles/[slug]/actions";
 import { FormStatus } from "@/components/ui/form-status";
 import { CommentForm } from "./comment-form";
@@ -18,20 +18,24 @@ function useRefreshOnSuccess(ok?: boolean, after?: () => void) {
   useEffect(() => { if (ok) { router.refresh(); after?.(); } }, [ok, router, after]);
 }
 
-// What a signed-in reader can do to one comment. Without JavaScript, the reply link opens the
-// server-rendered reply form instead.
+const noSubscription = () => () => {};
+/** False in the server HTML and while hydrating, true once React runs in the browser. */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
+// What a signed-in reader can do to one comment. Reply is a link to the server-rendered reply
+// form until the page has hydrated (and for good without JavaScript), then a button that opens
+// the form in place: one "Reply" control either way.
 export function CommentActions(p: Props) {
+  const hydrated = useHydrated();
   const [open, setOpen] = useState<null | "reply" | "edit" | "delete" | "report">(null);
   const toggle = (what: typeof open) => setOpen((cur) => (cur === what ? null : what));
   return (
     <div className="mt-2">
       <div className="flex flex-wrap items-center gap-1">
         {p.canLike ? <LikeButton {...p} /> : <span className="px-2 text-sm text-zinc-600 dark:text-zinc-400">{p.likeCount ? `♥ ${p.likeCount}` : null}</span>}
-        {p.canReply ? (
-          <>
-            <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button>
-            <noscript><a className={btn} href={`?replyTo=${p.id}#comment-${p.id}`}>Reply</a></noscript>
-          </>
+        {p.canReply ? (hydrated
+          ? <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button>
+          : <a className={btn} href={`?replyTo=${p.id}#comment-${p.id}`}>Reply</a>
         ) : null}
         {p.canEdit ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
         {p.canDelete ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
@@ -94,22 +98,33 @@ function DeleteForm(p: Props & { onDone: () => void }) {
   );
 }
 
+const chooseReason = "Choose why you are reporting it.";
+
+// No reason is chosen for the reader (WordPress's and Discourse's flags ask, too): sending
+// without one says so here, or from the server without JavaScript.
 function ReportForm(p: Props) {
   const [state, action] = useActionState(reportCommentAction, {});
+  const [missing, setMissing] = useState(false);
   const id = useId();
   if (state.ok) return <p role="status" className="mt-3 text-sm text-green-800 dark:text-green-400">{state.message}</p>;
+  const error = missing ? chooseReason : state.errors?.reason ?? state.message;
   return (
-    <form action={action} className="mt-3 space-y-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+    <form action={action} noValidate className="mt-3 space-y-2 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+      onSubmit={(e) => {
+        const none = !new FormData(e.currentTarget).get("reason");
+        setMissing(none);
+        if (none) { e.preventDefault(); e.currentTarget.querySelector<HTMLInputElement>('input[name="reason"]')?.focus(); }
+      }}>
       <input type="hidden" name="id" value={p.id} />
-      <fieldset>
+      <fieldset aria-describedby={`${id}-error`} aria-invalid={error ? true : undefined}>
         <legend className="font-medium">Why are you reporting this comment by {p.authorName}?</legend>
-        {[["spam", "Spam"], ["harassment", "Harassment"], ["off_topic", "Off-topic"], ["other", "Something else"]].map(([value, label], i) => (
-          <label key={value} className="mr-4 inline-flex items-center gap-1"><input type="radio" name="reason" value={value} defaultChecked={i === 0} /> {label}</label>
+        {[["spam", "Spam"], ["harassment", "Harassment"], ["off_topic", "Off-topic"], ["other", "Something else"]].map(([value, label]) => (
+          <label key={value} className="mr-4 inline-flex items-center gap-1"><input type="radio" name="reason" value={value} onChange={() => setMissing(false)} /> {label}</label>
         ))}
       </fieldset>
       <label htmlFor={id} className="block">Note for the moderators (optional)</label>
       <input id={id} name="note" maxLength={500} className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900" />
-      <FormStatus message={state.errors?.reason ?? state.message} />
+      <div id={`${id}-error`}><FormStatus message={error} /></div>
       <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Send report</button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { Avatar } from "@/components/ui/avatar";
+import { HeldBadge } from "@/components/ui/held-badge";
 import type { Viewer } from "@/lib/auth/viewer";
 import { commentAuthor } from "@/lib/comments/comment-json";
 import { CommentActions } from "./comment-actions";
@@ -6,7 +7,7 @@ import { CommentForm } from "./comment-form";
 import { RelativeTime } from "./relative-time";
 import type { ThreadComment } from "@/lib/comments/list-thread";
 
-type Props = { comment: ThreadComment; slug: string; viewer: Viewer | null; canWrite: boolean; liked: Set<string>; replyTo?: string; editWindowMs: number; now: number };
+type Props = { comment: ThreadComment; slug: string; viewer: Viewer | null; canWrite: boolean; banned: boolean; liked: Set<string>; replyTo?: string; editWindowMs: number; linkHoldThreshold: number; now: number };
 
 export function CommentItem({ comment: c, ...ctx }: Props) {
   const author = commentAuthor(c);
@@ -31,10 +32,11 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
                 <RelativeTime iso={c.createdAt.toISOString()} />
               </a>
               {c.editedAt ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
-              {c.status === "pending" ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">awaiting moderation</span> : null}
+              {c.status === "pending" ? <HeldBadge reasons={c.holdReasons} linkHoldThreshold={ctx.linkHoldThreshold} explain={mine} /> : null}
             </header>
             <div className="prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html }} />
-            {ctx.viewer ? (
+            {/* A banned reader gets what an anonymous one does: the count, no controls. */}
+            {ctx.viewer && !ctx.banned ? (
               <CommentActions slug={ctx.slug} id={c.id} body={editable ? c.body : ""} authorName={author.name}
                 canReply={ctx.canWrite && live} canLike={live && !mine} canReport={live && !mine}
                 canEdit={editable} canDelete={mine}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/viewer";
+import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
 import { clock } from "@/lib/clock";
 import { countNodes } from "@/lib/comments/build-thread";
 import { listThread, type CommentSort } from "@/lib/comments/list-thread";
@@ -13,11 +14,15 @@ const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest
 
 // The discussion below an article: server-rendered (readable and postable without JavaScript).
 export async function CommentsSection({ slug, viewer, sort, page, replyTo }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string }) {
-  const [{ threads, total, liked, article, pageCount }, settings] = await Promise.all([
+  // Only signed-in renders have a viewer (and so a ban): anonymous pages, cached whole, never do.
+  const [{ threads, total, liked, article, pageCount }, settings, ban] = await Promise.all([
     listThread(viewer, slug, { sort, page }),
     getSettings(),
+    viewerBan(viewer),
   ]);
-  const canWrite = article.commentsOpen;
+  // A banned reader keeps reading; the notice stands where they would write.
+  const banned = ban ? banNotice(ban) : null;
+  const canWrite = article.commentsOpen && !banned;
   const href = (p: number, s = sort) => `/articles/${slug}?${new URLSearchParams({ ...(s !== "oldest" ? { sort: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}#comments`;
   const now = clock.now().getTime();
   return (
@@ -33,13 +38,14 @@ export async function CommentsSection({ slug, viewer, sort, page, replyTo }: { s
         ) : null}
       </div>
       <div className="mt-6">
-        {!canWrite ? <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>
+        {!article.commentsOpen ? <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>
+          : banned ? <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">{banned}</p>
           : viewer ? <CommentForm slug={slug} label="Comment" submitLabel="Post comment" />
           : <p><Link href={`/signin?returnTo=${encodeURIComponent(`/articles/${slug}#comments`)}`} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</Link></p>}
       </div>
       {threads.length ? (
         <ol className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">
-          {threads.map((c) => <CommentItem key={c.id} comment={c} slug={slug} viewer={viewer} canWrite={canWrite} liked={liked} replyTo={replyTo} editWindowMs={settings.editWindowMs} now={now} />)}
+          {threads.map((c) => <CommentItem key={c.id} comment={c} slug={slug} viewer={viewer} canWrite={canWrite} banned={!!banned} liked={liked} replyTo={replyTo} editWindowMs={settings.editWindowMs} linkHoldThreshold={settings.linkHoldThreshold} now={now} />)}
         </ol>
       ) : <p className="mt-8 text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Start the discussion.</p>}
       {pageCount > 1 ? (

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
+import { formatUtc } from "@/lib/dates/format-utc";
 
-const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const units: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31_536_000], ["month", 2_592_000], ["week", 604_800], ["day", 86_400], ["hour", 3_600], ["minute", 60]];
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -15,7 +15,7 @@ function relative(date: Date, now: number) {
 // Exact time in the server HTML (cache-safe); the browser turns it into "5 minutes ago".
 export function RelativeTime({ iso }: { iso: string }) {
   const date = new Date(iso);
-  const [label, setLabel] = useState(`${exact.format(date)} UTC`);
+  const [label, setLabel] = useState(formatUtc(date));
   useEffect(() => {
     const tick = () => setLabel(relative(date, Date.now()));
     tick();
@@ -23,5 +23,5 @@ export function RelativeTime({ iso }: { iso: string }) {
     return () => clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [iso]);
-  return <time dateTime={iso} title={`${exact.format(date)} UTC`}>{label}</time>;
+  return <time dateTime={iso} title={formatUtc(date)}>{label}</time>;
 }

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { queueCounts } from "@/lib/moderation/list-queue";
 import { HeaderSearch } from "@/components/search/header-search";
 import { publication } from "@/lib/site";
+import { SignInLink } from "./sign-in-link";
 
 async function signOutAction() {
   "use server";
@@ -45,7 +46,7 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              <Link href="/signin" className="hover:underline">Sign in</Link>
+              <SignInLink className="hover:underline" />
               <Link href="/signup" className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Create account</Link>
             </>
           )}

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedDiscussion } from "../fixtures/discussion";
 import { accountLink, createUser, signInLink, submitSignIn } from "../fixtures/users";
 
 const mismatch = "That email and password do not match an account.";
@@ -25,5 +26,38 @@ test.describe("sign in", () => {
     const email = `nobody-${Date.now()}-${Math.random().toString(36).slice(2)}@e2e.test`;
     await submitSignIn(page, email, "some-long-password-1");
     await expectRefused(page, email);
+  });
+});
+
+test.describe("returning after sign-in", () => {
+  test("the header's Sign in brings you back to the page, query and hash included (from a cached anonymous page)", async ({ page }) => {
+    const user = createUser("returner");
+    const { slug } = seedDiscussion();
+    const here = `/articles/${slug}?sort=newest#comments`;
+    await page.goto(here);
+    // Twice: the second view is the cached anonymous page.
+    await page.goto(here);
+    await expect(signInLink(page)).toHaveAttribute("href", `/signin?returnTo=${encodeURIComponent(here)}`);
+    await signInLink(page).click();
+    await expect(page).toHaveURL(/\/signin\?returnTo=/);
+    await page.getByLabel("Email", { exact: true }).fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(accountLink(page)).toBeVisible();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe(here);
+  });
+
+  test("a returnTo off the site is ignored: no open redirect", async ({ page, baseURL }) => {
+    const user = createUser("redirected");
+    for (const returnTo of ["https://evil.example/", "//evil.example/x", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await page.goto(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
+      await page.getByLabel("Email", { exact: true }).fill(user.email);
+      await page.getByLabel("Password", { exact: true }).fill(user.password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(accountLink(page)).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      expect(new URL(page.url()).pathname).toBe("/");
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedDiscussion } from "../fixtures/discussion";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
 import { annotate, articlePath, highlightedText, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
@@ -22,7 +23,7 @@ test("select → annotate → reload: the note sits in the margin beside its pas
   await expect(card.locator("em")).toHaveText("tide");
   await expect(card.getByRole("list", { name: "Tags" })).toContainText("#law");
   // A first contribution may be held for moderation; either way its author is told.
-  await expect(page.getByRole("status").filter({ hasText: /^(Note saved\.|Saved\. Others will see it once a moderator approves it\.)$/ })).toBeAttached();
+  await expect(page.getByRole("status").filter({ hasText: /^(Note saved\.|Saved\. Others will see it once a moderator approves it\. .+)$/ })).toBeAttached();
 
   // Stored in code points: the emoji before the phrase counts as one.
   const stored = await (await page.request.get(`/api/annotations/${slug}/${id}`)).json();
@@ -131,6 +132,49 @@ test("a private note and a highlight are seen by their author only", async ({ pa
   await expect(anonymousPage.getByRole("link", { name: "Sign in to annotate" })).toBeVisible();
   await expect(anonymousPage.getByRole("button", { name: "Annotate" })).toHaveCount(0);
   await anonymous.close();
+});
+
+test("a held first note says why, in the message after saving and beside its badge (to its author only)", async ({ page, browser }) => {
+  const newcomer = createUser("held-annotator", "commenter", { trusted: false });
+  const { slug } = seedAnnotations();
+  await signIn(page, newcomer.email, newcomer.password);
+  await page.goto(articlePath(slug));
+  const why = "Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.";
+  const id = await annotate(page, phrase, `Held for a first look ${uniqueSuffix()}`);
+  await expect(page.getByRole("status").filter({ hasText: `Saved. Others will see it once a moderator approves it. ${why}` })).toBeAttached();
+  const card = margin(page).locator(`#annotation-${id}`);
+  await expect(card).toContainText("awaiting moderation");
+  await expect(card).toContainText(why);
+  // After a reload too (the server-rendered list reads the stored reasons).
+  await page.reload();
+  await waitForAnchoring(page);
+  await expect(margin(page).locator(`#annotation-${id}`)).toContainText(why);
+  const stored = await (await page.request.get(`/api/annotations/${slug}/${id}`)).json();
+  expect(stored.reasons).toEqual(["first_comment"]);
+  // Nobody else sees the note at all.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(articlePath(slug));
+  await expect(reader.locator(`#annotation-${id}`)).toHaveCount(0);
+});
+
+test("a banned reader reads the notes but gets no Annotate, Highlight, Reply or Report: the ban notice instead", async ({ page }) => {
+  const user = createUser("banned-annotator");
+  const other = createUser("note-writer");
+  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: other.email, exact: phrase, note: "A note to read." }] });
+  await signIn(page, user.email, user.password);
+  seedDiscussion({ slug, ban: user.email });
+  await page.goto(articlePath(slug));
+  await waitForAnchoring(page);
+  const card = margin(page).locator(`#annotation-${id}`);
+  await expect(card).toContainText("A note to read.");
+  await expect(card.getByRole("button", { name: "Reply", exact: true })).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Report", exact: true })).toHaveCount(0);
+
+  await selectPhrase(page, phrase);
+  const toolbar = page.getByRole("group", { name: "Selected passage" });
+  await expect(toolbar).toContainText("You are banned from commenting permanently: e2e");
+  await expect(toolbar.getByRole("button", { name: "Annotate", exact: true })).toHaveCount(0);
+  await expect(toolbar.getByRole("button", { name: "Highlight", exact: true })).toHaveCount(0);
 });
 
 test("the flood rule's message is shown when a public note comes too soon", async ({ page }) => {

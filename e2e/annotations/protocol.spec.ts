@@ -234,6 +234,7 @@ test("create: 201 with Location, ETag and both selectors in code points; a held 
   expect(held.status(), await held.text()).toBe(202);
   const pending: Annotation = await held.json();
   expect(pending.status).toBe("pending");
+  expect(pending.reasons).toEqual(["first_comment"]);
   expect(held.headers().location).toBe(pending.id);
   expect(held.headers().etag).toMatch(/^"[^"]+"$/);
   expect((await request.get(pending.id)).status()).toBe(404);
@@ -400,7 +401,7 @@ test("refused: others' notes, moderators, bans, a missing Origin, flood, duplica
   const ban = await moderatorRequest.post("/api/moderation/bans", { headers: { Origin: origin }, data: { email: banned.email, duration: "1d", reason: "Spam in the margins" } });
   expect(ban.status(), await ban.text()).toBe(201);
   const bannedError = await expectError(await bannedHttp.post(slug, note("the law of the sea", "Still here.")), 403, "forbidden");
-  expect(bannedError.message).toMatch(/^Your account is banned until .*: Spam in the margins\./);
+  expect(bannedError.message).toMatch(/^Your account is banned until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC: Spam in the margins\./);
 
   // A cookie write without the site's Origin (none, another site, "null"): 403 before anything else.
   const ownerRequest = await signedIn(browser, author);

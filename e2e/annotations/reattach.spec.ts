@@ -135,6 +135,10 @@ test.describe("phone", () => {
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);
     await orphanedRegion(notesList(page)).locator(`#annotation-${id}`).getByRole("button", { name: "Re-attach" }).click();
+    // The list is under the article: re-attaching brings the start of the article text into view.
+    await expect.poll(() => page.locator("article .article-body").evaluate((el) => Math.round(el.getBoundingClientRect().top)), { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(-2);
+    expect(await page.locator("article .article-body").evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
     await selectPhrase(page, newPhrase);
     await page.getByRole("group", { name: "Selected passage" }).getByRole("button", { name: "Attach here" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Note re-attached to the passage you selected." })).toBeAttached();

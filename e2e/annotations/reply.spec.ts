@@ -59,6 +59,11 @@ test("an author edits and deletes their note; another reader reports one", async
   const theirs = margin(otherPage).locator(`#annotation-${mine}`);
   await expect(theirs).toContainText("Better words.");
   await theirs.getByRole("button", { name: "Report", exact: true }).click();
+  // No reason is chosen for the reader: sending without one asks for it.
+  for (const reason of ["Spam", "Harassment", "Off-topic", "Something else"]) await expect(theirs.getByRole("radio", { name: reason })).not.toBeChecked();
+  await theirs.getByRole("button", { name: "Send report" }).click();
+  await expect(theirs.getByRole("status").filter({ hasText: "Choose why you are reporting it." })).toBeVisible();
+  await theirs.getByRole("radio", { name: "Spam" }).check();
   await theirs.getByRole("button", { name: "Send report" }).click();
   await expect(theirs.getByRole("status").filter({ hasText: "moderators will look" })).toBeVisible();
   await other.close();

@@ -56,3 +56,40 @@ test("a refused post shows its message on the page it returns to", async ({ page
   await region.getByRole("button", { name: "Post comment", exact: true }).click();
   await expect(commentsRegion(page).getByText("Write something first.")).toBeVisible();
 });
+
+// One "Reply" per comment: a link to the server-rendered form without JavaScript (and before
+// hydration), a button that opens the form in place with it. Never both.
+const replyControls = (scope: import("@playwright/test").Locator) =>
+  scope.getByRole("link", { name: "Reply", exact: true }).or(scope.getByRole("button", { name: "Reply", exact: true }));
+
+test("each comment offers exactly one Reply control with JavaScript off: the link", async ({ page }) => {
+  const author = newUserData("nojs-one-author");
+  const user = newUserData("nojs-one-reader");
+  const { slug, ids } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "First." }, { author: author.email, body: "Second.", parent: 0 }] });
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+  for (const id of ids) {
+    const own = page.locator(`#comment-${id}`);
+    await expect(replyControls(own)).toHaveCount(1);
+    await expect(own.getByRole("link", { name: "Reply", exact: true })).toHaveAttribute("href", `?replyTo=${id}#comment-${id}`);
+  }
+});
+
+test.describe("with JavaScript", () => {
+  test.use({ javaScriptEnabled: true });
+
+  test("each comment offers exactly one Reply control: the button", async ({ page }) => {
+    const author = newUserData("js-one-author");
+    const user = newUserData("js-one-reader");
+    const { slug, ids } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "First." }, { author: author.email, body: "Second.", parent: 0 }] });
+    await signIn(page, user.email, user.password);
+    await page.goto(articlePath(slug));
+    for (const id of ids) {
+      const own = page.locator(`#comment-${id}`);
+      await expect(own.getByRole("button", { name: "Reply", exact: true })).toBeVisible();
+      await expect(replyControls(own)).toHaveCount(1);
+    }
+    await page.locator(`#comment-${ids[0]}`).getByRole("button", { name: "Reply", exact: true }).click();
+    await expect(page.locator(`#comment-${ids[0]}`).getByLabel("Reply", { exact: true })).toBeFocused();
+  });
+});

@@ -18,6 +18,7 @@ test.describe("the moderation queue", () => {
     await page.goto(articlePath(slug));
     const id = await postComment(page, body);
     await expect(page.locator(`#comment-${id}`)).toContainText("awaiting moderation");
+    await expect(page.locator(`#comment-${id}`)).toContainText("Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.");
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(articlePath(slug));
     await expect(commentsRegion(reader)).toBeVisible();

@@ -33,6 +33,9 @@ test("an editor adds a moderation word; the next comment with it is held, saying
     await poster.goto(articlePath(slug));
     const id = await postComment(poster, `A remark about ${word} here`);
     await expect(poster.locator(`#comment-${id}`)).toContainText("awaiting moderation");
+    // Its author is told why, without being told the word.
+    const why = poster.locator(`#comment-${id} [data-hold-reason]`);
+    await expect(why).toHaveText("It contains a word the editors review.");
     await page.goto(`/moderation?article=${slug}`);
     await expect(queueItem(page, word).getByRole("list", { name: "Why it is here" })).toHaveText(`Word: ${word}`);
     await expectLogEntry(page, editor.name, "Changed the rules", word);

@@ -33,6 +33,9 @@ test.describe("bans and roles at /moderation/users", () => {
     await expect(commentsRegion(page).getByRole("status").filter({ hasText: "banned" })).toContainText("Personal attacks in the thread");
     await page.reload();
     await expect(commentsRegion(page).getByText("After the ban")).toHaveCount(0);
+    // Now the page says so where the form was, with the end of the ban and its reason.
+    await expect(commentsRegion(page).getByRole("note")).toHaveText(/^You are banned from commenting until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC: Personal attacks in the thread$/);
+    await expect(commentsRegion(page).getByLabel("Comment", { exact: true })).toHaveCount(0);
     // Still reading.
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 

@@ -40,6 +40,8 @@ export function annotationJson(row: AnnotationRow, { withContext = true } = {}) 
     target,
     audience: row.audience,
     status: row.status,
+    // Like a comment's: why it is held (pending notes reach only their author and the moderators).
+    ...(row.status === "pending" && row.holdReasons.length ? { reasons: row.holdReasons } : {}),
     ...(row.parentId ? {} : { state: row.state, blockId: row.blockId, ...(row.state === "orphaned" ? { originalQuote: row.originalExact } : {}) }),
     ...(row.color ? { color: row.color } : {}),
     html: deleted ? null : row.html,

@@ -2,6 +2,7 @@ import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { requireViewer, type Viewer } from "./viewer";
 import { db } from "@/lib/db";
+import { formatUtc } from "@/lib/dates/format-utc";
 
 /** True while a ban is in force (a ban with no end date is permanent). */
 export function isBanned(user: { status: string; bannedUntil: Date | null }, now = clock.now()) {
@@ -15,8 +16,24 @@ export async function requireContributor(viewer: Viewer | null): Promise<Viewer>
   const fresh = await db.user.findUnique({ where: { id: me.id }, select: { status: true, bannedUntil: true, banReason: true, deletedAt: true, role: true, name: true } });
   if (!fresh || fresh.deletedAt) throw new AppError("unauthorized", "Sign in first.");
   if (isBanned(fresh)) {
-    const until = fresh.bannedUntil ? ` until ${fresh.bannedUntil.toUTCString()}` : "";
+    const until = fresh.bannedUntil ? ` until ${formatUtc(fresh.bannedUntil)}` : "";
     throw new AppError("forbidden", `Your account is banned${until}${fresh.banReason ? `: ${fresh.banReason}` : ""}. You can read, but not post, edit, react or report.`);
   }
   return { ...me, role: fresh.role, name: fresh.name };
+}
+
+export type Ban = { until: Date | null; reason: string | null };
+
+/** The viewer's ban while it is in force (read fresh: the reason is not in the session), else null. */
+export async function viewerBan(viewer: Viewer | null): Promise<Ban | null> {
+  if (!viewer || viewer.status !== "banned") return null;
+  const fresh = await db.user.findUnique({ where: { id: viewer.id }, select: { status: true, bannedUntil: true, banReason: true } });
+  if (!fresh || !isBanned(fresh)) return null;
+  return { until: fresh.bannedUntil, reason: fresh.banReason };
+}
+
+/** What a banned reader sees where they would write. */
+export function banNotice(ban: Ban): string {
+  const when = ban.until ? `until ${formatUtc(ban.until)}` : "permanently";
+  return `You are banned from commenting ${when}${ban.reason ? `: ${ban.reason}` : "."}`;
 }

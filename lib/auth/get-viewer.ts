@@ -10,7 +10,7 @@ export async function getViewer(headers?: Headers): Promise<Viewer | null> {
   const session = await auth();
   const u = session?.user;
   if (!u?.id) return null;
-  return { id: u.id, name: u.name, email: u.email, role: u.role as Role, status: u.status as UserStatus, bannedUntil: null };
+  return { id: u.id, name: u.name, email: u.email, role: u.role as Role, status: u.status as UserStatus, bannedUntil: u.bannedUntil ? new Date(u.bannedUntil) : null };
 }
 
 export function isBearer(headers: Headers) {

@@ -1,4 +1,5 @@
 "use server";
+import { formatUtc } from "@/lib/dates/format-utc";
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -48,7 +49,7 @@ export async function banAction(_prev: FormState, form: FormData): Promise<FormS
   try {
     const r = await banUser(await viewer(), values);
     refresh();
-    return { ok: true, message: r.bannedUntil ? `Banned until ${new Date(r.bannedUntil).toUTCString()}.` : "Banned permanently." };
+    return { ok: true, message: r.bannedUntil ? `Banned until ${formatUtc(new Date(r.bannedUntil))}.` : "Banned permanently." };
   } catch (e) {
     return formError(e, values);
   }
