@@ -1,6 +1,7 @@
 "use server";
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
+import { formatUtc } from "@/components/moderation/describe";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { formError, type FormState } from "@/lib/http/form-state";
 import { actOnItems } from "@/lib/moderation/act-on-items";
@@ -48,7 +49,7 @@ export async function banAction(_prev: FormState, form: FormData): Promise<FormS
   try {
     const r = await banUser(await viewer(), values);
     refresh();
-    return { ok: true, message: r.bannedUntil ? `Banned until ${new Date(r.bannedUntil).toUTCString()}.` : "Banned permanently." };
+    return { ok: true, message: r.bannedUntil ? `Banned until ${formatUtc(r.bannedUntil)}.` : "Banned permanently." };
   } catch (e) {
     return formError(e, values);
   }
