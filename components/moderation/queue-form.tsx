@@ -3,7 +3,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { moderateQueueAction } from "@/app/(board)/moderation/actions";
 import { FormStatus } from "@/components/ui/form-status";
 
-const labels: Record<string, string> = { approve: "Approve selected", spam: "Spam selected", trash: "Trash selected", restore: "Restore selected" };
+const labels: Record<string, string> = { approve: "Approve", spam: "Spam", trash: "Trash", restore: "Restore" };
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 // The form around the queue: the items' buttons and the bulk toolbar submit it (a plain POST
@@ -84,7 +84,8 @@ export function QueueForm({ bulkActions, children }: { bulkActions: string[]; ch
         {bulkActions.map((a) => (
           <button key={a} type="submit" name="op" value={`${a}:selected`} disabled={pending}
             className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-60 sm:px-3 sm:py-1.5 sm:text-sm dark:border-zinc-700 dark:hover:bg-zinc-800">
-            {labels[a]}
+            {/* "Spam selected" to every reader; on a phone the word "selected" is only heard. */}
+            {labels[a]}<span className="sr-only sm:not-sr-only"> selected</span>
           </button>
         ))}
         <div className="flex min-w-0 items-center gap-2 text-xs sm:ml-auto sm:text-sm">
