@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ArticleDate } from "@/components/article/article-date";
 import { readingMinutes } from "@/lib/articles/get-published-article";
 import { authorSlug } from "@/lib/articles/author-slug";
+import { tidyExcerpt } from "@/lib/articles/excerpt";
 
 export type ArticleListItem = {
   id: string; slug: string; title: string; authorName: string; affiliation: string; excerpt: string; publishedAt: Date | null;
@@ -27,7 +28,7 @@ export function ArticleList({ articles, label, olderHref, empty = "Nothing is pu
                 <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
                   {a.publishedAt ? <ArticleDate date={a.publishedAt} /> : null} · {readingMinutes(a.currentRevision?.wordCount ?? 0)} min read
                 </p>
-                {a.excerpt ? <p className="mt-3 font-serif text-lg leading-relaxed text-zinc-800 dark:text-zinc-200">{a.excerpt}</p> : null}
+                {a.excerpt ? <p className="mt-3 font-serif text-lg leading-relaxed text-zinc-800 dark:text-zinc-200">{tidyExcerpt(a.excerpt)}</p> : null}
                 <p className="mt-3 text-sm">
                   <Link href={`/articles/${a.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-300" aria-label={`Read “${a.title}”`}>Read the article →</Link>
                 </p>

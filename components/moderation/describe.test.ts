@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { accountAge, auditActionLabel, describeChange, reasonLabel } from "./describe";
+import { formatUtc } from "@/lib/dates/format-utc";
+import { accountAge, auditActionLabel, describeChange, plainTextOfHtml, reasonLabel } from "./describe";
 
 describe("reasonLabel", () => {
   it("says every reason code in words", () => {
-    expect(reasonLabel("first_comment", 2)).toBe("First contribution");
+    expect(reasonLabel("first_comment", 2)).toBe("Held as a first contribution");
     expect(reasonLabel("links", 2)).toBe("2+ links");
     expect(reasonLabel("links", 4)).toBe("4+ links");
     expect(reasonLabel("word:casino", 2)).toBe("Word: casino");
@@ -35,8 +36,24 @@ describe("audit entries in words", () => {
     expect(describeChange({ status: "pending" }, { status: "approved" })).toEqual(["status: pending → approved"]);
     expect(describeChange({ role: "commenter" }, { role: "moderator", email: "a@b.test" })).toEqual(["role: commenter → moderator"]);
     expect(describeChange({ status: "active", bannedUntil: null }, { status: "banned", bannedUntil: "2030-06-08T12:00:00.000Z", duration: "7d" }))
-      .toEqual(["status: active → banned", "bannedUntil: none → 2030-06-08 12:00 UTC", "duration: 7 days"]);
+      .toEqual(["status: active → banned", "bannedUntil: none → 8 Jun 2030, 12:00 UTC", "duration: 7 days"]);
     expect(describeChange({ moderationWords: [] }, { moderationWords: ["casino", "loan"] })).toEqual(["moderationWords: none → casino, loan"]);
     expect(describeChange(null, null)).toEqual([]);
+  });
+});
+
+describe("formatUtc", () => {
+  it("writes a moment as the UI does elsewhere", () => {
+    expect(formatUtc(new Date("2026-11-27T04:34:17Z"))).toBe("27 Nov 2026, 04:34 UTC");
+    expect(formatUtc("2026-01-05T23:59:59Z")).toBe("5 Jan 2026, 23:59 UTC");
+  });
+});
+
+describe("plainTextOfHtml", () => {
+  it("reads a rendered comment as plain text, without Markdown or tags", () => {
+    expect(plainTextOfHtml("<p>Against <em>aggression</em> in <strong>writing</strong>: a \\ b &amp; c &lt;d&gt; &#8212; &#x2019;</p>")).toBe("Against aggression in writing: a \\ b & c <d> — ’");
+    expect(plainTextOfHtml("<p>One.</p>\n<p>Two<br>three</p><ul><li>four</li><li>five</li></ul>")).toBe("One. Two three four five");
+    expect(plainTextOfHtml("<blockquote><p>quoted</p></blockquote><p>reply &unknown; text</p>")).toBe("quoted reply &unknown; text");
+    expect(plainTextOfHtml("")).toBe("");
   });
 });

@@ -1,8 +1,10 @@
 // Words for what the moderation pages show in codes: hold reasons, ages, audit actions (pure; unit-tested).
+import { formatUtc } from "@/lib/dates/format-utc";
 
 /** A hold reason code as the moderators read it. */
 export function reasonLabel(code: string, linkHoldThreshold: number): string {
-  if (code === "first_comment") return "First contribution";
+  // Kept after approval: said as what happened, not as what the author still is.
+  if (code === "first_comment") return "Held as a first contribution";
   if (code === "links") return `${linkHoldThreshold}+ links`;
   if (code === "all_held") return "Everything is held";
   if (code === "manual") return "Manual";
@@ -24,6 +26,28 @@ export const reasonFilters = [
   { value: "manual", label: "Manual" },
   { value: "banned_author", label: "Banned author" },
 ] as const;
+
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " };
+
+/**
+ * The text of a contribution's stored (sanitized) HTML, on one line: what a moderator reads of
+ * a parent comment, without its Markdown (*emphasis*, _underscores_, escapes) or tags.
+ */
+export function plainTextOfHtml(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/blockquote|\/h[1-6]|\/pre)\b[^>]*>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === "#") {
+        const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      }
+      return entities[e.toLowerCase()] ?? m;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 const day = 86_400_000;
 
@@ -53,7 +77,7 @@ const show = (v: unknown): string => {
   if (v === null || v === undefined) return "none";
   if (Array.isArray(v)) return v.length ? v.join(", ") : "none";
   if (typeof v === "boolean") return v ? "on" : "off";
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v)) return `${v.slice(0, 16).replace("T", " ")} UTC`;
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))) return formatUtc(v);
   return String(v);
 };
 

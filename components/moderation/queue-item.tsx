@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { isBanned } from "@/lib/auth/can-contribute";
-import type { listQueue, QueueStatus } from "@/lib/moderation/list-queue";
-import { accountAge, reasonLabel } from "./describe";
+import type { listQueue, QueueStatus, QueueView } from "@/lib/moderation/list-queue";
+import { formatUtc } from "@/lib/dates/format-utc";
+import { accountAge, plainTextOfHtml, reasonLabel } from "./describe";
 
 export type QueueEntry = Awaited<ReturnType<typeof listQueue>>["items"][number];
 
@@ -13,7 +14,11 @@ const actionsByTab: Record<QueueStatus, { action: string; label: string; key?: s
   spam: [{ action: "approve", label: "Approve", key: "a" }, { action: "restore", label: "Restore" }, { action: "trash", label: "Trash", key: "t" }],
   trash: [{ action: "restore", label: "Restore" }, { action: "approve", label: "Approve", key: "a" }, { action: "spam", label: "Spam", key: "s" }],
 };
-export const bulkActionsByTab = (tab: QueueStatus) => actionsByTab[tab].map((a) => a.action);
+// The Reported tab mixes pending and approved items: each item gets its own status's buttons, and
+// the bulk bar only what both allow.
+const reportedBulk = ["spam", "trash"];
+export const bulkActionsByTab = (tab: QueueView) => (tab === "reported" ? reportedBulk : actionsByTab[tab].map((a) => a.action));
+const statusLabel: Record<string, string> = { pending: "Pending (hidden)", approved: "Approved (visible)", spam: "Spam", trash: "Trash", deleted: "Deleted" };
 
 const button = "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-offset-1";
 const styles: Record<string, string> = {
@@ -23,9 +28,8 @@ const styles: Record<string, string> = {
   restore: "border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800",
 };
 const snippet = (t: string, n = 200) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
-const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-type Props = { item: QueueEntry; tab: QueueStatus; isAdmin: boolean; linkHoldThreshold: number; now: Date; filterHref: (change: Record<string, string>) => string };
+type Props = { item: QueueEntry; tab: QueueView; isAdmin: boolean; linkHoldThreshold: number; now: Date; filterHref: (change: Record<string, string>) => string };
 
 // One comment or note in the queue: what it says, who wrote it (and their record), where, why it
 // is here, the reports and earlier versions; its buttons submit the queue form around the list.
@@ -35,6 +39,7 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
   const ref = `${item.type}:${item.id}`;
   const banned = !!item.author && isBanned(item.author, now);
   const headingId = `item-${item.id}-title`;
+  const actions = actionsByTab[tab === "reported" ? (item.status as QueueStatus) : tab] ?? [];
   return (
     <li>
       <article data-queue-item={ref} tabIndex={-1} aria-labelledby={headingId}
@@ -53,8 +58,9 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
               <span className="text-zinc-600 dark:text-zinc-400">
                 on <Link href={`/articles/${item.article.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-300">{item.article.title}</Link>
               </span>
-              <span className="text-zinc-600 dark:text-zinc-400" title={`${exact.format(item.createdAt)} UTC`}><RelativeTime iso={item.createdAt.toISOString()} /></span>
+              <span className="text-zinc-600 dark:text-zinc-400" title={formatUtc(item.createdAt)}><RelativeTime iso={item.createdAt.toISOString()} /></span>
               {item.editedAt ? <span className="text-zinc-600 dark:text-zinc-400">(edited)</span> : null}
+              {tab === "reported" ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" data-status={item.status}>{statusLabel[item.status] ?? item.status}</span> : null}
             </header>
 
             {item.author ? (
@@ -77,7 +83,7 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
 
             {item.parent ? (
               <blockquote className="mt-3 border-l-2 border-zinc-300 pl-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-                <span className="font-medium">In reply to:</span> {snippet(item.parent.body)}
+                <span className="font-medium">In reply to:</span> {snippet(plainTextOfHtml(item.parent.html) || item.parent.body)}
               </blockquote>
             ) : null}
             {item.quote ? (
@@ -105,7 +111,7 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
                 <ol className="mt-2 space-y-2 border-l-2 border-zinc-200 pl-3 dark:border-zinc-800">
                   {item.revisions.map((v) => (
                     <li key={v.id}>
-                      <p className="text-xs text-zinc-600 dark:text-zinc-400">Until {exact.format(v.createdAt)} UTC</p>
+                      <p className="text-xs text-zinc-600 dark:text-zinc-400">Until {formatUtc(v.createdAt)}</p>
                       <p className="whitespace-pre-wrap break-words">{v.body}</p>
                     </li>
                   ))}
@@ -114,7 +120,7 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
             ) : null}
 
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              {actionsByTab[tab].map((a) => (
+              {actions.map((a) => (
                 <button key={a.action} type="submit" name="op" value={`${a.action}:${ref}`} data-shortcut={a.key} className={`${button} ${styles[a.action]}`}>{a.label}</button>
               ))}
               {item._count.reports ? (

@@ -74,3 +74,12 @@ test("pages announce the feeds with <link rel=alternate>; an article also its co
   expect(await rss.evaluateAll((links) => links.map((l) => l.getAttribute("href")))).toEqual([`${baseURL}/feed.xml`, `${baseURL}${seedArticle.path}/comments.xml`]);
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", `${baseURL}/feed.atom`);
 });
+
+test("the footer links to the RSS and Atom feeds", async ({ page }) => {
+  await page.goto("/");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("link", { name: "RSS feed", exact: true })).toHaveAttribute("href", "/feed.xml");
+  await expect(footer.getByRole("link", { name: "Atom feed", exact: true })).toHaveAttribute("href", "/feed.atom");
+  const response = await page.request.get(await footer.getByRole("link", { name: "RSS feed", exact: true }).getAttribute("href") ?? "");
+  expect(response.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
+});

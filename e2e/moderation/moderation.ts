@@ -4,7 +4,8 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { databaseUrl, repoRoot } from "../fixtures/env";
 import { signIn, type TestUser } from "../fixtures/users";
 
-export type QueueSeedItem = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[] };
+export type QueueSeedItem = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[]; parent?: number;
+  reports?: { by: string; reason: "spam" | "harassment" | "off_topic" | "other"; note?: string }[] };
 
 /** A fresh article with contributions already in the queue (see queue-seed.ts). */
 export function seedQueue(items: QueueSeedItem[]): { slug: string; ids: string[] } {

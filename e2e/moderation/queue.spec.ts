@@ -31,7 +31,7 @@ test.describe("the moderation queue", () => {
     await expect(board.getByRole("tab", { name: /^Pending/ })).toHaveAttribute("aria-selected", "true");
     const item = queueItem(board, body);
     await expect(item).toBeVisible();
-    await expect(item.getByRole("list", { name: "Why it is here" })).toHaveText("First contribution");
+    await expect(item.getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
     await expect(item).toContainText(newcomer.email);
     await expect(item).toContainText("0 approved");
     await expect(item.getByRole("link", { name: /^A moderated discussion/ })).toHaveAttribute("href", articlePath(slug));
@@ -133,6 +133,74 @@ test.describe("the moderation queue", () => {
     await expect(queueItem(page, body)).toBeVisible();
     await queueItem(page, body).getByRole("button", { name: "Restore", exact: true }).click();
     await page.goto(`/moderation?article=${slug}`);
-    await expect(queueItem(page, body).getByRole("list", { name: "Why it is here" })).toHaveText("First contribution");
+    await expect(queueItem(page, body).getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
+  });
+  test("a reported comment under the hiding threshold shows in Reported with its reasons; dismissing the reports clears it", async ({ page }) => {
+    const author = createUser("reported", "commenter");
+    const replier = createUser("replier", "commenter", { trusted: false });
+    const reader = createUser("reporter");
+    const moderator = createUser("moderator", "moderator");
+    const marker = uniqueSuffix();
+    const parent = `Against *aggression* in _writing_ \\ always ${marker}`;
+    const reply = `A held reply ${marker}`;
+    const { slug } = seedQueue([
+      { author: author.email, body: parent, status: "approved", reasons: [], reports: [{ by: reader.email, reason: "harassment", note: "Rude to the author" }] },
+      { author: replier.email, body: reply, parent: 0 },
+    ]);
+    await signIn(page, moderator.email, moderator.password);
+
+    // Pending has the held reply, not the reported (still approved) comment; the reply quotes its
+    // parent as text, without the Markdown, and says why it was held as history.
+    await page.goto(`/moderation?status=pending&article=${slug}`);
+    await expect(page.locator("article[data-queue-item]")).toHaveCount(1);
+    await expect(queueItem(page, reply).locator("blockquote")).toHaveText(`In reply to: Against aggression in writing \\ always ${marker}`);
+    await expect(queueItem(page, reply).getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
+
+    await page.getByRole("tab", { name: /^Reported/ }).click();
+    await expect(page.getByRole("tab", { name: /^Reported \(\s?\d+\s?\)$/ })).toHaveAttribute("aria-selected", "true");
+    await expect(page).toHaveURL(/status=reported/);
+    await expect(page.locator("article[data-queue-item]")).toHaveCount(1);
+    const item = queueItem(page, "always");
+    await expect(item).toContainText("Approved (visible)");
+    await expect(item).toContainText("1 report");
+    await expect(item).toContainText(`harassment: “Rude to the author” — ${reader.name}`);
+    await expect(item.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Bulk actions" }).getByRole("button")).toHaveText(["Spam selected", "Trash selected"]);
+    await item.getByRole("button", { name: "Dismiss reports", exact: true }).click();
+    await expect(queueStatus(page)).toHaveText("Dismissed the reports on 1 comment.");
+    await expect(page.getByText("No open reports.")).toBeVisible();
+  });
+
+  test("on a phone the bulk bar stays compact and does not cover the items; the filters have room for their choices", async ({ browser }) => {
+    const author = createUser("phone", "commenter", { trusted: false });
+    const moderator = createUser("moderator", "moderator");
+    const marker = uniqueSuffix();
+    const { slug } = seedQueue(Array.from({ length: 4 }, (_, i) => ({ author: author.email, body: `Phone item ${i} ${marker}` })));
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await signIn(page, moderator.email, moderator.password);
+    await page.goto(`/moderation?status=pending&article=${slug}`);
+    const bar = page.getByRole("group", { name: "Bulk actions" });
+    await expect(bar).toBeVisible();
+    expect(await bar.evaluate((el) => getComputedStyle(el).position)).not.toBe("sticky");
+    expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(100);
+    // Scrolled to the last item, nothing of the bar lies over it.
+    const last = queueItem(page, `Phone item 0 ${marker}`);
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height <= box.y || barBox.y >= box.y + box.height).toBe(true);
+
+    // Filtered by article, so the filters are open.
+    await expect(page.getByLabel("Type", { exact: true })).toBeVisible();
+    for (const id of ["filter-type", "filter-reason"]) {
+      const slack = await page.locator(`#${id}`).evaluate((el: HTMLSelectElement) => {
+        const style = getComputedStyle(el);
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = style.font;
+        const widest = Math.max(...[...el.options].map((o) => context.measureText(o.text).width));
+        return el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - widest;
+      });
+      expect(slack, id).toBeGreaterThanOrEqual(16);
+    }
   });
 });

@@ -24,7 +24,8 @@ test.describe("bans and roles at /moderation/users", () => {
     await row.getByLabel("Ban for", { exact: true }).selectOption({ label: "1 day" });
     await row.getByLabel("Reason", { exact: true }).fill("Personal attacks in the thread");
     await row.getByRole("button", { name: "Ban", exact: true }).click();
-    await expect(row).toContainText(/banned until/);
+    // Dates as the rest of the UI writes them ("27 Nov 2026, 04:34 UTC"), not toUTCString's.
+    await expect(row).toContainText(/banned until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/);
     await expect(row).toContainText("Reason: Personal attacks in the thread");
 
     // The reader's open page: the very next post is refused, with the reason.

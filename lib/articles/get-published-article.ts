@@ -4,8 +4,8 @@ import { clock } from "@/lib/clock";
 const articleFields = {
   id: true, slug: true, title: true, authorName: true, affiliation: true, credit: true, publication: true,
   excerpt: true, publishedAt: true, updatedAt: true, commentsOpen: true, annotationsOpen: true,
-  categories: { select: { slug: true, name: true } },
-  tags: { select: { slug: true, name: true } },
+  categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
+  tags: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
   currentRevision: { select: { id: true, number: true, html: true, text: true, wordCount: true, body: true } },
 } as const;
 

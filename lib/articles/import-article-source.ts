@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { excerptOf } from "./excerpt";
 import { parseArticleSource, type ArticleMeta } from "./parse-article-source";
 import { renderArticle } from "./render-article";
 
@@ -26,9 +27,7 @@ export async function importArticleSource(source: string, options: { excerptWord
 async function createArticle(meta: ArticleMeta, body: string, options: { excerptWords?: number }) {
   const rendered = renderArticle(body);
   const firstParagraph = rendered.blocks[0]?.text ?? "";
-  const words = firstParagraph.split(" ");
-  const limit = options.excerptWords ?? 45;
-  const excerpt = words.length > limit ? `${words.slice(0, limit).join(" ")}…` : firstParagraph;
+  const excerpt = excerptOf(firstParagraph, options.excerptWords ?? 45);
   const publishedAt = new Date(`${meta.published}T09:00:00Z`);
   const article = await db.$transaction(async (tx) => {
     const created = await tx.article.create({

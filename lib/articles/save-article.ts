@@ -6,10 +6,7 @@ import { slugify } from "./slugify";
 type Tx = Prisma.TransactionClient;
 type StoredRevision = { id: string; body: string; text: string; blockIds: string[]; createdById: string | null };
 
-export function excerptOf(firstBlock: string, words = 45) {
-  const list = firstBlock.split(" ");
-  return list.length > words ? `${list.slice(0, words).join(" ")}…` : firstBlock;
-}
+export { excerptOf } from "./excerpt";
 
 /** A stored revision's blocks (its text has one block per line, in the order of its block ids). */
 export const blocksOf = (r: { text: string; blockIds: string[] }) => r.text.split("\n").map((text, i) => ({ id: r.blockIds[i], text })).filter((b) => b.id);

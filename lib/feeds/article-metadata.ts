@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { PublishedArticle } from "@/lib/articles/get-published-article";
 import { authorSlug } from "@/lib/articles/author-slug";
+import { tidyExcerpt } from "@/lib/articles/excerpt";
 import { publication } from "@/lib/site";
 import { articleUrl, feedAlternates } from "./feed-links";
 
@@ -11,7 +12,7 @@ const modifiedAt = (a: Article) => (a.publishedAt && a.publishedAt > a.updatedAt
 // What search engines and link previews read: canonical URL, feeds, OpenGraph and Twitter card.
 export function articleMetadata(base: string, a: Article): Metadata {
   const url = articleUrl(base, a.slug);
-  const description = a.excerpt || publication.description;
+  const description = tidyExcerpt(a.excerpt) || publication.description;
   return {
     title: a.title,
     description,
@@ -33,7 +34,7 @@ export function articleJsonLd(base: string, a: Article): string {
     "@context": "https://schema.org",
     "@type": "Article",
     headline: a.title,
-    ...(a.excerpt ? { description: a.excerpt } : {}),
+    ...(a.excerpt ? { description: tidyExcerpt(a.excerpt) } : {}),
     author: {
       "@type": "Person",
       name: a.authorName,

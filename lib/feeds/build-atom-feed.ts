@@ -2,6 +2,7 @@ import type { FeedArticle } from "@/lib/articles/list-feed-articles";
 import { publication } from "@/lib/site";
 import { articleUrl } from "./feed-links";
 import { emptyElement, textElement } from "./xml";
+import { tidyExcerpt } from "@/lib/articles/excerpt";
 
 // Atom 1.0 of the latest articles, full body as escaped HTML content.
 export function buildAtomFeed(base: string, articles: FeedArticle[], now: Date): string {
@@ -18,7 +19,7 @@ export function buildAtomFeed(base: string, articles: FeedArticle[], now: Date):
       `<author>${textElement("name", a.authorName)}</author>`,
       ...a.categories.map((c) => emptyElement("category", { term: c.slug, label: c.name, scheme: `${base}/category/` })),
       ...a.tags.map((t) => emptyElement("category", { term: t.slug, label: t.name, scheme: `${base}/tag/` })),
-      a.excerpt ? textElement("summary", a.excerpt, { type: "text" }) : "",
+      a.excerpt ? textElement("summary", tidyExcerpt(a.excerpt), { type: "text" }) : "",
       textElement("content", a.html, { type: "html", "xml:base": url }),
       "</entry>",
     ].join("");

@@ -1,4 +1,5 @@
 import type { FeedArticle } from "@/lib/articles/list-feed-articles";
+import { tidyExcerpt } from "@/lib/articles/excerpt";
 import { publication } from "@/lib/site";
 import { articleUrl, commentFeedUrl } from "./feed-links";
 import { emptyElement, rfc822, textElement } from "./xml";
@@ -17,7 +18,7 @@ export function buildRssFeed(base: string, articles: FeedArticle[], now: Date): 
       textElement("dc:creator", a.authorName),
       ...a.categories.map((c) => textElement("category", c.name, { domain: `${base}/category/${c.slug}` })),
       ...a.tags.map((t) => textElement("category", t.name, { domain: `${base}/tag/${t.slug}` })),
-      textElement("description", a.excerpt),
+      textElement("description", tidyExcerpt(a.excerpt)),
       textElement("content:encoded", a.html),
       textElement("comments", `${url}#comments`),
       textElement("wfw:commentRss", commentFeedUrl(base, a.slug)),

@@ -4,7 +4,15 @@ import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 
 export type QueueStatus = "pending" | "approved" | "spam" | "trash";
-type Filters = { status: QueueStatus; type?: "comment" | "annotation"; article?: string; author?: string; reason?: string; cursor?: string | null; take?: number };
+/**
+ * A tab of the queue: a status, or "reported" — items readers reported whose reports no
+ * moderator has dismissed, pending or approved (under the hiding threshold a reported item stays
+ * approved, and in no other tab a moderator reads first). Spam and Trash are already dealt with.
+ */
+export type QueueView = QueueStatus | "reported";
+const reportedStatuses = ["pending", "approved"] as const;
+const hasOpenReport = { reports: { some: { dismissedAt: null } } } as const;
+type Filters = { status: QueueView; type?: "comment" | "annotation"; article?: string; author?: string; reason?: string; cursor?: string | null; take?: number };
 
 const authorSelect = { select: { id: true, name: true, email: true, createdAt: true, status: true, bannedUntil: true, deletedAt: true } } as const;
 // What the moderators read beside an item: the readers' open reports (with their reasons) and
@@ -18,12 +26,12 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   requireRole(viewer, "moderator");
   const take = Math.min(f.take ?? 50, 200);
   const c = decodeCursor(f.cursor);
-  const reasons = await expandReason(f.status, f.reason);
+  const reasons = await expandReason(f.status === "reported" ? [...reportedStatuses] : [f.status], f.reason);
   // `createdAt <= t` beside the OR lets PostgreSQL start the (status, createdAt) index scan at the
   // cursor; with the OR alone it may scan from the newest item and filter out every earlier page.
   const before = c ? { createdAt: { lte: new Date(c.t) }, OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
   const common = {
-    status: f.status,
+    ...(f.status === "reported" ? { status: { in: [...reportedStatuses] }, ...hasOpenReport } : { status: f.status }),
     ...(f.article ? { article: { slug: f.article } } : {}),
     ...(f.author ? { author: { OR: [{ email: f.author.toLowerCase() }, { id: f.author }] } } : {}),
     ...(reasons ? { holdReasons: { hasSome: reasons } } : {}),
@@ -34,13 +42,13 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
     f.type === "annotation" ? [] : db.comment.findMany({
       where: common as Prisma.CommentWhereInput, orderBy: order, take: take + 1,
       select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, authorName: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true, html: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
         reports: openReports, revisions: earlierVersions },
     }),
     f.type === "comment" ? [] : db.annotation.findMany({
       where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" }, orderBy: order, take: take + 1,
       select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, exact: true, originalExact: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true, html: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
         reports: openReports, revisions: earlierVersions },
     }),
   ]);
@@ -59,14 +67,14 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
  * The reason filter: an exact code (`word:casino`, `reported:3`) or a family — `word`, `reported` —
  * that stands for every code of it present in this tab.
  */
-async function expandReason(status: QueueStatus, reason?: string): Promise<string[] | null> {
+async function expandReason(statuses: QueueStatus[], reason?: string): Promise<string[] | null> {
   if (!reason) return null;
   if (reason !== "word" && reason !== "reported") return [reason];
   const rows = await db.$queryRaw<{ r: string }[]>`
     SELECT DISTINCT r FROM (
-      SELECT unnest("holdReasons") AS r FROM "Comment" WHERE status = ${status}::"ContributionStatus"
+      SELECT unnest("holdReasons") AS r FROM "Comment" WHERE status::text = ANY(${statuses}::text[])
       UNION ALL
-      SELECT unnest("holdReasons") FROM "Annotation" WHERE status = ${status}::"ContributionStatus" AND audience = 'public'
+      SELECT unnest("holdReasons") FROM "Annotation" WHERE status::text = ANY(${statuses}::text[]) AND audience = 'public'
     ) x WHERE r LIKE ${`${reason}:%`}`;
   return rows.length ? rows.map((x) => x.r) : [`${reason}:`];
 }
@@ -98,4 +106,11 @@ export async function queueCounts() {
   const counts: Record<QueueStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
   for (const row of [...c, ...a]) counts[row.status as QueueStatus] += row._count;
   return counts;
+}
+
+/** How many items have open (undismissed) reports: the Reported tab's count (two counts). */
+export async function reportedCount() {
+  const where = { status: { in: [...reportedStatuses] }, ...hasOpenReport };
+  const [c, a] = await Promise.all([db.comment.count({ where }), db.annotation.count({ where: { ...where, audience: "public" } })]);
+  return c + a;
 }

@@ -4,6 +4,9 @@
 export const highlightStart = "\uE000";
 export const highlightEnd = "\uE001";
 
+/** Between two blocks of a snippet: the text's line breaks (one per block) would read as a space. */
+export const blockSeparator = " · ";
+
 export type Segment = { text: string; marked: boolean };
 
 /** Splits a headline into plain and marked runs; a stray or unbalanced sentinel is dropped. */
@@ -33,7 +36,11 @@ export function highlightSegments(headline: string): Segment[] {
  * A snippet headline with "…" where it starts after the beginning of its text or stops before
  * the end (`opening`/`ending`: the text's first and last characters).
  */
-export function snippetSegments(headline: string, opening: string, ending: string): Segment[] {
+export function snippetSegments(rawHeadline: string, rawOpening: string, rawEnding: string): Segment[] {
+  // A fragment may begin or end at a block boundary: no separator at its edges.
+  const headline = separateBlocks(rawHeadline).replace(/^[\s·]+|[\s·]+$/g, "").replace(/[\s·]*\s…\s[\s·]*/g, " … ");
+  const opening = separateBlocks(rawOpening);
+  const ending = separateBlocks(rawEnding);
   const plainText = headline.replaceAll(highlightStart, "").replaceAll(highlightEnd, "").trim();
   if (!plainText) return [];
   const probe = Math.min(20, plainText.length);
@@ -41,3 +48,5 @@ export function snippetSegments(headline: string, opening: string, ending: strin
   const endsThere = plainText.endsWith(ending.trim().slice(-probe));
   return highlightSegments(`${startsThere ? "" : "… "}${headline.trim()}${endsThere ? "" : " …"}`);
 }
+
+const separateBlocks = (text: string) => text.replace(/[ \t]*\n\s*/g, blockSeparator);

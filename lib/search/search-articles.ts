@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { highlightEnd, highlightStart, highlightSegments, snippetSegments, type Segment } from "./highlight-segments";
+import { blockSeparator, highlightEnd, highlightStart, highlightSegments, snippetSegments, type Segment } from "./highlight-segments";
 import type { PreparedQuery } from "./prepare-ts-query";
 
 export type ArticleHit = {
@@ -65,7 +65,8 @@ export async function searchArticles(query: PreparedQuery, { offset = 0, limit =
       page AS (SELECT * FROM ranked ORDER BY rank DESC, "publishedAt" DESC, id DESC LIMIT ${limit} OFFSET ${offset})
       SELECT c.ranked, c.matches, p.id, a.slug, a."authorName", a.affiliation, p."publishedAt", p.rank::float8 AS rank, left(a."searchText", 40) AS opening, right(a."searchText", 40) AS ending,
         ts_headline('english', translate(a.title, ${sentinels}, ''), ${query.exact}::tsquery, ${titleHeadline}) AS title,
-        ts_headline('english', translate(w.text, ${sentinels}, ''), ${query.exact}::tsquery, ${snippetHeadline}) AS snippet
+        -- Blocks (a heading, a paragraph) are separate lines; as " · " the break stays visible in the snippet.
+        ts_headline('english', replace(translate(w.text, ${sentinels}, ''), chr(10), ${blockSeparator}), ${query.exact}::tsquery, ${snippetHeadline}) AS snippet
       FROM counts c LEFT JOIN page p ON true LEFT JOIN "Article" a ON a.id = p.id
         LEFT JOIN LATERAL (
           -- ts_headline parses all it is given: give it the stretch around the first match only.

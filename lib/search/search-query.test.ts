@@ -59,6 +59,13 @@ describe("snippetSegments", () => {
     expect(text(snippetSegments(`middle ${S}cyber${E} part`, "Opening words of the text", "and its last words."))).toBe("… middle cyber part …");
     expect(text(snippetSegments(`Opening ${S}words${E} here`, "Opening words here and more", "the end."))).toBe("Opening words here …");
   });
+
+  it("shows where one block ends and the next begins", () => {
+    expect(text(snippetSegments(`the community.\nIranian ${S}Cyber${E}-Attacks\nIran in`, "Opening", "end."))).toBe("… the community. · Iranian Cyber-Attacks · Iran in …");
+    // A fragment that starts or stops at a block boundary has no separator at its edge.
+    expect(text(snippetSegments(` · Heading · ${S}cyber${E} text ·  … · more words · `, "Opening", "end."))).toBe("… Heading · cyber text … more words …");
+    expect(text(snippetSegments(`Heading · The ${S}cyber${E} attack.`, "Heading\nThe cyber attack.", "Heading\nThe cyber attack."))).toBe("Heading · The cyber attack.");
+  });
 });
 
 describe("loosenPhrases", () => {

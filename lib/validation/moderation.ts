@@ -2,7 +2,8 @@ import { z } from "zod";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 
-export const queueStatusSchema = z.enum(["pending", "approved", "spam", "trash"]).catch("pending");
+// A queue tab: a status, or "reported" (items with open reports, pending or approved).
+export const queueStatusSchema = z.enum(["pending", "approved", "spam", "trash", "reported"]).catch("pending");
 export const itemTypeSchema = z.enum(["comment", "annotation"]);
 
 export const moderationActionSchema = z.object({

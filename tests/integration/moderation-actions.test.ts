@@ -8,7 +8,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { actOnSelection } from "@/lib/moderation/act-on-selection";
-import { listQueue, queueCounts } from "@/lib/moderation/list-queue";
+import { listQueue, queueCounts, reportedCount } from "@/lib/moderation/list-queue";
 import { queueItemJson } from "@/lib/moderation/queue-item-json";
 import { expectAppError } from "./helpers";
 import { annotate, auditOf, insertArticle, member, post, storedComment, withSettings } from "./moderation-helpers";
@@ -235,6 +235,49 @@ describe("the queue", () => {
     } while (cursor && pages < 10);
     expect(pages).toBe(3);
     expect(seen).toEqual([note.id, ...[...ids].reverse()]);
+  });
+
+  it("Reported lists items with open reports under the hiding threshold too, pending or approved, with reasons; paged by keyset", async () => {
+    const article = await insertArticle();
+    const author = await member();
+    const moderator = await member("moderator");
+    const readers = [await member(), await member()];
+    const countBefore = await reportedCount();
+    const first = await post(author, article.slug, "Reported once, still visible.");
+    const second = await post(author, article.slug, "Reported twice, still visible.");
+    const quiet = await post(author, article.slug, "Nobody reported this.");
+    const trashed = await post(author, article.slug, "Reported, then trashed.");
+    await reportComment(readers[0], first.id, { reason: "harassment", note: "rude" });
+    await reportComment(readers[0], second.id, { reason: "spam" });
+    await reportComment(readers[1], second.id, { reason: "off_topic" });
+    await reportComment(readers[0], trashed.id, { reason: "spam" });
+    await actOnItems(moderator, { type: "comment", ids: [trashed.id], action: "trash" });
+    const held = await storedComment(article.id, author.id, "pending", ["links"]);
+    await db.report.create({ data: { commentId: held, reporterId: readers[1].id, reason: "other" } });
+
+    // Below the threshold (3) nothing is hidden: Pending has only the held one.
+    expect((await listQueue(moderator, { status: "pending", article: article.slug })).items.map((i) => i.id)).toEqual([held]);
+    const reported = await listQueue(moderator, { status: "reported", article: article.slug });
+    const byId = (rows: [string, ...unknown[]][]) => rows.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect(byId(reported.items.map((i) => [i.id, i.status, i._count.reports]))).toEqual(byId([[held, "pending", 1], [second.id, "approved", 2], [first.id, "approved", 1]]));
+    expect(reported.items.find((i) => i.id === second.id)!.reports.map((r) => r.reason).sort()).toEqual(["off_topic", "spam"]);
+    expect(reported.items.map((i) => i.id)).not.toContain(quiet.id);
+    expect(reported.items.map((i) => i.id)).not.toContain(trashed.id);
+    expect(await reportedCount()).toBe(countBefore + 3);
+    expect((await listQueue(moderator, { status: "reported", article: article.slug, reason: "links" })).items.map((i) => i.id)).toEqual([held]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(moderator, { status: "reported", article: article.slug, cursor, take: 2 });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.next;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(reported.items.map((i) => i.id));
+
+    await actOnItems(moderator, { type: "comment", ids: [first.id], action: "dismiss_reports" });
+    expect((await listQueue(moderator, { status: "reported", article: article.slug })).items.map((i) => i.id).sort()).toEqual([held, second.id].sort());
+    expect(await reportedCount()).toBe(countBefore + 2);
   });
 
   it("counts each tab for the header badge and the tabs", async () => {

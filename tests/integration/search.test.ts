@@ -60,6 +60,18 @@ describe("searching articles", () => {
     for (const s of [...hit.title, ...hit.snippet]) expect(s.text).not.toMatch(new RegExp(`[${highlightStart}${highlightEnd}]`));
   });
 
+  it("keeps the break between a paragraph and the heading after it visible in a snippet", async () => {
+    const word = uniqueWord();
+    const { slug } = await publishArticle({
+      title: "Blocks apart",
+      body: `Witnessed by the international ${word} community.\n\n## Iranian Cyber-Attacks\n\nIran in complete violation of sovereignty.`,
+      published: "2096-02-02",
+    });
+    const hit = (await searchSite(word)).articles.hits.find((h) => h.slug === slug)!;
+    expect(plain(hit.snippet)).toContain("community. · Iranian Cyber-Attacks · Iran in complete");
+    expect(plain(hit.snippet)).not.toContain("\n");
+  });
+
   it("finds inflected forms (English stemming) and phrases only when the words are adjacent", async () => {
     const word = uniqueWord();
     const adjacent = await publishArticle({ title: "Adjacent", body: `The ${word} attacked the networks.`, published: "2096-03-01" });

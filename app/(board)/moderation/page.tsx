@@ -8,18 +8,19 @@ import { bulkActionsByTab, QueueItem } from "@/components/moderation/queue-item"
 import { QueueTabs } from "@/components/moderation/queue-tabs";
 import { hasRole } from "@/lib/auth/roles";
 import { clock } from "@/lib/clock";
-import { listQueue, queueCounts, type QueueStatus } from "@/lib/moderation/list-queue";
+import { listQueue, queueCounts, reportedCount, type QueueView } from "@/lib/moderation/list-queue";
 import { getSettings } from "@/lib/settings/get-settings";
 import { itemTypeSchema, queueStatusSchema } from "@/lib/validation/moderation";
 import { boardViewer } from "./access";
 
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
 
-const tabs: { status: QueueStatus; label: string }[] = [
-  { status: "pending", label: "Pending" }, { status: "approved", label: "Approved" }, { status: "spam", label: "Spam" }, { status: "trash", label: "Trash" },
+const tabs: { status: QueueView; label: string }[] = [
+  { status: "pending", label: "Pending" }, { status: "reported", label: "Reported" }, { status: "approved", label: "Approved" }, { status: "spam", label: "Spam" }, { status: "trash", label: "Trash" },
 ];
-const empty: Record<QueueStatus, string> = {
-  pending: "Nothing is waiting. Comments and notes that trip a rule, or that readers report, appear here.",
+const empty: Record<QueueView, string> = {
+  reported: "No open reports. Whatever readers report appears here, hidden or not, until a moderator acts on it or dismisses the reports.",
+  pending: "Nothing is waiting. Comments and notes that trip a rule, or that enough readers report to hide them, appear here; fewer reports are under Reported.",
   approved: "No approved comments or notes match.",
   spam: "No spam. Contributions with a disallowed word land here, and whatever a moderator marks as spam.",
   trash: "Trash is empty.",
@@ -36,7 +37,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const type = itemTypeSchema.safeParse(one(q.type)).data;
   const filters = { type, article: one(q.article), author: one(q.author), reason: one(q.reason) };
   const cursor = one(q.cursor);
-  const [{ items, next }, counts, settings] = await Promise.all([listQueue(viewer, { status, ...filters, cursor }), queueCounts(), getSettings()]);
+  const [{ items, next }, statusCounts, reported, settings] = await Promise.all([listQueue(viewer, { status, ...filters, cursor }), queueCounts(), reportedCount(), getSettings()]);
+  const counts: Record<QueueView, number> = { ...statusCounts, reported };
 
   const href = (change: Record<string, string | undefined>) => {
     const params = new URLSearchParams();

@@ -7,11 +7,11 @@ import { hasRole } from "@/lib/auth/roles";
 import { clock } from "@/lib/clock";
 import { listUsers } from "@/lib/moderation/list-users";
 import { accountAge } from "@/components/moderation/describe";
+import { formatUtc } from "@/lib/dates/format-utc";
 import { boardViewer } from "../access";
 
 export const metadata: Metadata = { title: "Users · Moderation", robots: { index: false } };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 200) : undefined);
 
 // Accounts for the board: find someone, ban or unban them; admins also change roles.
@@ -45,7 +45,7 @@ export default async function ModerationUsersPage({ searchParams }: { searchPara
                     <span className="rounded bg-zinc-100 px-1.5 py-0.5 font-medium dark:bg-zinc-800">{u.role}</span>
                     {banned ? (
                       <span className="rounded bg-red-100 px-1.5 py-0.5 font-semibold text-red-900 dark:bg-red-950 dark:text-red-200">
-                        {u.bannedUntil ? `banned until ${when.format(u.bannedUntil)} UTC` : "banned permanently"}
+                        {u.bannedUntil ? `banned until ${formatUtc(u.bannedUntil)}` : "banned permanently"}
                       </span>
                     ) : u.status === "banned" ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800">ban expired</span> : <span className="rounded bg-green-100 px-1.5 py-0.5 text-green-900 dark:bg-green-950 dark:text-green-200">active</span>}
                     {u.trustedAt ? <span className="rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800">trusted</span> : null}

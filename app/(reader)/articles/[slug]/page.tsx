@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleDate } from "@/components/article/article-date";
+import Link from "next/link";
+import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
@@ -40,12 +42,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           {article.publication ? <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">{article.publication}</p> : null}
           <h1 id="article-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
           <p className="mt-4 text-base text-zinc-700 dark:text-zinc-300">
-            by <span className="font-semibold">{article.authorName}</span>
+            by <Link href={`/author/${encodeURIComponent(authorSlug(article.authorName))}`} rel="author" className="font-semibold hover:underline">{article.authorName}</Link>
             {article.affiliation ? <span className="text-zinc-600 dark:text-zinc-400">, {article.affiliation}</span> : null}
           </p>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             {article.publishedAt ? <ArticleDate date={article.publishedAt} /> : null} · {readingMinutes(revision.wordCount)} min read
           </p>
+          <ArchiveLinks label="Categories" base="/category" terms={article.categories} />
+          <ArchiveLinks label="Tags" base="/tag" terms={article.tags} />
         </header>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
         <div className="relative" data-annotation-host />
@@ -57,6 +61,24 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <AnnotationsSection slug={article.slug} viewer={viewer} />
         <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
       </div>
+    </div>
+  );
+}
+
+/** The article's categories or tags, each a link to its archive (nothing when it has none). */
+function ArchiveLinks({ label, base, terms }: { label: string; base: string; terms: { slug: string; name: string }[] }) {
+  if (!terms.length) return null;
+  return (
+    <div className="mt-2 flex flex-wrap items-baseline gap-x-2 text-sm">
+      <span className="text-zinc-600 dark:text-zinc-400">{label}:</span>
+      <ul aria-label={label} className="flex flex-wrap gap-x-2 gap-y-1">
+        {terms.map((t) => (
+          <li key={t.slug}>
+            <Link href={`${base}/${encodeURIComponent(t.slug)}`} rel={base === "/tag" ? "tag" : undefined}
+              className="font-medium text-accent-700 hover:underline dark:text-accent-300">{t.name}</Link>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
