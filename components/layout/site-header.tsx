@@ -36,7 +36,7 @@ export async function SiteHeader() {
               {pending !== null ? (
                 <Link href="/moderation" aria-label={`Moderation, ${pending} pending`} className={`flex items-center gap-1.5 ${boardLink}`}>
                   Moderation
-                  <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${pending ? "bg-amber-500 text-white dark:bg-amber-600" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{pending}</span>
+                  <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${pending ? "bg-amber-700 text-white dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{pending}</span>
                 </Link>
               ) : null}
               <Link href="/account" className="font-medium hover:underline" aria-label={`Account: ${user.name}`}>{user.name}</Link>
