@@ -16,6 +16,11 @@ const nextConfig = {
   // forbidden() answers board pages with a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
   compress: false,
+  // Metadata always in <head>, for every user agent. Streaming it into the body (Next's default for
+  // browsers when generateMetadata is slow) buys nothing here — scripts/server.mjs buffers each
+  // page, and caches it by URL whatever the user agent, so a bot could get a browser's copy — and
+  // under load it left the feed <link rel="alternate"> and OpenGraph tags out of the head.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   // The build checks the app's types only; `npm test` type-checks everything (tests included).
   typescript: { tsconfigPath: "tsconfig.build.json" },
