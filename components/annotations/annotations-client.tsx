@@ -13,7 +13,7 @@ import { NotesFilter } from "./notes-filter";
 import { NotesListing } from "./notes-listing";
 import { PassagePanel } from "./passage-panel";
 import { AnnotationEditor, SelectionToolbar, type EditorValues } from "./selection-toolbar";
-import { blockAfter, byPosition, byStoredPosition, findThread, groupByPassage, useWide } from "./passages";
+import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing, useWide } from "./passages";
 import { useAnchorSpans, useArticleText, usePaint } from "./use-article-anchors";
 import { useHighlightClicks } from "./use-highlight-clicks";
 import { heldMessage } from "@/lib/moderation/explain-hold";
@@ -49,7 +49,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
 
   const visible = useMemo(() => threads.filter((t) => matchesFilter(t, filter)), [threads, filter]);
   const { anchored, orphaned } = useMemo(() => {
-    if (!article) return { anchored: visible.filter((t) => t.state !== "orphaned").sort(byStoredPosition), orphaned: visible.filter((t) => t.state === "orphaned") };
+    if (!article) return storedListing(visible);
     return { anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)), orphaned: visible.filter((t) => !spans.has(t.id)) };
   }, [article, visible, spans]);
   const groups = useMemo(() => groupByPassage(anchored, spans), [anchored, spans]);
@@ -225,7 +225,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const filterUi = article ? <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} /> : null;
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
-  const total = threads.filter((t) => t.status !== "deleted").length;
+  const total = noteTotal(threads);
   const signInHref = `/signin?returnTo=${encodeURIComponent(`/articles/${slug}`)}`;
 
   return (

@@ -4,7 +4,7 @@ import type { AnnotationsClient } from "./annotations-client";
 import { buildThreads, type NoteData, type ViewerInfo } from "./note-data";
 import { NotesContext, type NotesApi } from "./notes-context";
 import { NotesListing } from "./notes-listing";
-import { byStoredPosition } from "./passages";
+import { noteTotal, storedListing } from "./passages";
 
 type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number };
 
@@ -31,12 +31,10 @@ export function AnnotationsLoader(props: Props) {
     reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {},
     startReattach: () => {}, reattachingId: null,
   };
-  const anchored = threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition);
-  const orphaned = threads.filter((t) => t.state === "orphaned");
-  const total = threads.filter((t) => t.status !== "deleted").length;
+  const { anchored, orphaned } = storedListing(threads);
   return (
     <NotesContext.Provider value={api}>
-      <NotesListing anchored={anchored} orphaned={orphaned} total={total} idsFor={() => true} />
+      <NotesListing anchored={anchored} orphaned={orphaned} total={noteTotal(threads)} idsFor={() => true} />
     </NotesContext.Provider>
   );
 }

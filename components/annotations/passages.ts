@@ -25,6 +25,14 @@ export const byPosition = (spans: Map<string, TextSpan>) => (a: NoteThread, b: N
 // The server's order before the text is read (and without JavaScript): by stored position.
 export const byStoredPosition = (a: NoteThread, b: NoteThread) => (a.position?.start ?? 0) - (b.position?.start ?? 0) || a.created.localeCompare(b.created);
 
+/** Before the text is read (server HTML, no JavaScript): notes where the server last placed them, orphaned ones apart. */
+export function storedListing(threads: NoteThread[]) {
+  return { anchored: threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition), orphaned: threads.filter((t) => t.state === "orphaned") };
+}
+
+/** The count the margin and the list show: every note but deleted ones. */
+export const noteTotal = (threads: NoteThread[]) => threads.filter((t) => t.status !== "deleted").length;
+
 /** The thread holding a note or reply. */
 export function findThread(threads: NoteThread[], id: string): NoteThread | undefined {
   const contains = (t: NoteThread): boolean => t.id === id || t.replies.some(contains);
