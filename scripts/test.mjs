@@ -93,20 +93,20 @@ export async function startTestServer(pgServer, { label = "e2e", extraEnv = {} }
 const layers = {
   async typecheck() { return (await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"])).code === 0; },
   async lint() { return (await run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings", "0"])).code === 0; },
-  async unit() {
+  async unit(_pgServer, extraArgs = []) {
     const out = path.join(resultsDir(), "unit.json");
-    const r = await run(process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+    const r = await run(process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs]);
     return countVitest(out, "unit") && r.code === 0;
   },
   async migrations(pgServer) {
     const r = await run(process.execPath, [path.join("scripts", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
     return r.code === 0;
   },
-  async integration(pgServer) {
+  async integration(pgServer, extraArgs = []) {
     const database = await freshDatabase(pgServer, "int");
     const out = path.join(resultsDir(), "integration.json");
     try {
-      const r = await run(process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      const r = await run(process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs],
         { env: baseEnv({ DATABASE_URL: database.url, AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), GLOSS_DATA_DIR: path.join(dataDir(), "runs", "integration") }) });
       return countVitest(out, "integration") && r.code === 0;
     } finally { await database.drop(); }
