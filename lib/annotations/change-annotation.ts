@@ -104,7 +104,7 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") throw new AppError("precondition_failed", "This note changed since you loaded it; reload and try again.");
     throw e;
   }
-  if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug);
+  if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug, { removal: row.audience === "public" && audience !== "public" });
   return updated;
 }
 
@@ -112,5 +112,5 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
 export async function deleteAnnotation(viewer: Viewer | null, slug: string, id: unknown, ifMatch?: string | null) {
   const { row } = await findOwn(viewer, slug, id, ifMatch);
   await db.annotation.update({ where: { id: row.id }, data: { status: "deleted", deletedAt: clock.now(), version: { increment: 1 } } });
-  if (row.audience === "public") await invalidateArticlePages(slug);
+  if (row.audience === "public") await invalidateArticlePages(slug, { removal: true });
 }

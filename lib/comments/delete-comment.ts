@@ -11,5 +11,5 @@ export async function deleteComment(viewer: Viewer | null, commentId: unknown) {
   const me = await requireContributor(viewer);
   const comment = await findOwnComment(me, commentId);
   await db.comment.update({ where: { id: comment.id }, data: { status: "deleted", deletedAt: clock.now() } });
-  await invalidateArticlePages(comment.article.slug);
+  await invalidateArticlePages(comment.article.slug, { removal: true });
 }

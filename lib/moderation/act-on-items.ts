@@ -25,7 +25,7 @@ export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   const batch = { ...parsed.data, ids: [...new Set(parsed.data.ids)] };
   if (batch.action === "delete_permanently") requireRole(me, "admin");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
-  await Promise.all(slugs.map((s) => invalidateArticlePages(s)));
+  await Promise.all(slugs.map((s) => invalidateArticlePages(s, { removal: batch.action !== "approve" })));
   notifyRepliesLater(batch.type, newlyApproved(results));
   return { action: batch.action, type: batch.type, results };
 }

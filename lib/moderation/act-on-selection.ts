@@ -30,7 +30,7 @@ export async function actOnSelection(viewer: Viewer | null, selection: Selection
     for (const b of batches) out.push({ type: b.type, ...(await applyModeration(tx, me, b)) });
     return out;
   }, { timeout: 30_000 });
-  await Promise.all([...new Set(done.flatMap((d) => d.slugs))].map((s) => invalidateArticlePages(s)));
+  await Promise.all([...new Set(done.flatMap((d) => d.slugs))].map((s) => invalidateArticlePages(s, { removal: batches.some((b) => b.action !== "approve") })));
   for (const d of done) notifyRepliesLater(d.type, newlyApproved(d.results));
   return { action: batches[0].action, results: done.flatMap((d) => d.results.map((r) => ({ type: d.type, ...r }))) };
 }

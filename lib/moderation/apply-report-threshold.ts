@@ -21,7 +21,7 @@ export async function applyReportThreshold(type: "comment" | "annotation", id: s
     const slug = type === "comment"
       ? (await db.comment.findUnique({ where: { id }, select: { article: { select: { slug: true } } } }))?.article.slug
       : (await db.annotation.findUnique({ where: { id }, select: { article: { select: { slug: true } } } }))?.article.slug;
-    if (slug) await invalidateArticlePages(slug);
+    if (slug) await invalidateArticlePages(slug, { removal: true });
     await notifyModerators().catch((e) => console.error("[moderation] notify failed", e));
   }
   return changed;
