@@ -1,12 +1,14 @@
 // Gloss's HTTP server: Next.js in-process, plus what Next does not do for us —
-// a whole-page cache for anonymous readers (dropped on PostgreSQL NOTIFY from any process),
+// a whole-page cache for anonymous readers (one render per change, the previous page served while
+// it renders, removals dropped at once in every process through PostgreSQL NOTIFY),
 // a CSP with the hashes of each page's inline scripts, compression, and graceful shutdown.
 import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
-import { contentSecurityPolicy } from "./lib/csp.mjs";
+import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
+import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -20,27 +22,22 @@ const formTargets = [
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 
-// ---- the anonymous page cache ----
-const pageCache = new Map(); // url -> { status, headers, body, etag, at, br?, gzip? }
-const staticCache = new Map(); // immutable /_next/static assets, compressed once
-const maxPages = 1000;
-const pageTtlMs = 10 * 60_000;
+// ---- the anonymous page cache (rules in ./lib/page-cache.mjs) ----
+const pageCache = new PageCache();
+const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// This process's name in invalidations, so it skips the NOTIFY of a change it already applied.
+const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+// lib/cache/invalidate-pages.ts (same process: Next runs in it) applies a change here at once —
+// before its response is sent — and tells the other processes through NOTIFY.
+globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalidate(payload) };
 
 function isCacheable(req) {
   return (req.method === "GET" || req.method === "HEAD") && readerPage.test(req.url) &&
     !sessionCookie.test(req.headers.cookie ?? "") && !req.headers.authorization &&
     !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url);
-}
-
-// "*" drops every page; "/articles/<slug>" drops that article's pages (any query string).
-function dropPages(payload) {
-  if (!payload || payload === "*") return pageCache.clear();
-  for (const key of pageCache.keys()) {
-    if (key === payload || key.startsWith(payload + "?") || key.startsWith(payload + "/")) pageCache.delete(key);
-  }
 }
 
 async function listenForInvalidation() {
@@ -50,7 +47,10 @@ async function listenForInvalidation() {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("error", () => {});
     client.on("end", () => { pageCache.clear(); setTimeout(connect, delay); delay = Math.min(delay * 2, 10_000); });
-    client.on("notification", (n) => dropPages(n.payload));
+    client.on("notification", (n) => {
+      const [payload, from] = String(n.payload ?? "").split("|");
+      if (from !== origin) pageCache.invalidate(payload);
+    });
     try {
       await client.connect();
       await client.query("LISTEN gloss_pages");
@@ -73,11 +73,14 @@ function pickEncoding(req) {
   return null;
 }
 
-function compress(entry, encoding) {
+function compress(entry, encoding, cache) {
   if (!encoding || entry.body.length < 1024) return null;
-  entry[encoding] ??= encoding === "br"
-    ? zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
-    : zlib.gzipSync(entry.body, { level: 6 });
+  if (!entry[encoding]) {
+    entry[encoding] = encoding === "br"
+      ? zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
+      : zlib.gzipSync(entry.body, { level: 6 });
+    cache?.grew(entry);
+  }
   return entry[encoding];
 }
 
@@ -88,7 +91,7 @@ function addVary(current, name) {
   return [...names, name].join(", ");
 }
 
-function send(req, res, entry, write) {
+function send(req, res, entry, write, cache) {
   const headers = { ...entry.headers };
   // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
   // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
@@ -100,7 +103,7 @@ function send(req, res, entry, write) {
     if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
   const encoding = negotiable ? pickEncoding(req) : null;
-  const packed = compress(entry, encoding);
+  const packed = compress(entry, encoding, cache);
   const body = packed ?? entry.body;
   if (packed) headers["content-encoding"] = encoding;
   headers["content-length"] = String(body.length);
@@ -141,43 +144,66 @@ function capture(req, res, onDone) {
   };
 }
 
-function finish(req, res, entry, original, { cacheKey } = {}) {
+function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
-  entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, dev, https, formTargets });
+  entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, nonce, dev, https, formTargets });
+  if (https) entry.headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
   if (entry.headers.etag) entry.etag = String(entry.headers.etag);
   // (A HEAD answer has no body to hash: an ETag of nothing would not match the GET's.)
   else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
   // served to every reader (a HEAD may still be answered from a GET's entry).
-  const cacheable = cacheKey && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
-  if (cacheable) {
-    entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
-    if (pageCache.size >= maxPages) pageCache.delete(pageCache.keys().next().value);
-    pageCache.set(cacheKey, entry);
+  const cacheable = render && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
+  if (cacheable) entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
+  if (render) pageCache.done(render, cacheable ? entry : null);
+  const isStatic = !dev && req.url.startsWith("/_next/static/") && entry.status === 200;
+  if (isStatic) staticCache.keep(req.url, entry);
+  send(req, res, entry, original, cacheable ? pageCache : isStatic ? staticCache : undefined);
+}
+
+/** A cached page for `key`, or the render this request must do (null: render without the cache). */
+async function fromCache(req, key) {
+  if (req.method === "HEAD") return { hit: pageCache.peek(key) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = pageCache.lookup(key);
+    if (!found.wait) return found;
+    const entry = await found.wait;
+    if (entry === RETRY) continue;
+    return entry ? { hit: entry } : {};
   }
-  if (!dev && req.url.startsWith("/_next/static/") && entry.status === 200) staticCache.set(req.url, entry);
-  send(req, res, entry, original);
+  return {};
 }
 
 async function serve(req, res) {
   delete req.headers["x-gloss-client-ip"];
   req.headers["x-gloss-client-ip"] = req.socket.remoteAddress ?? "unknown";
 
-  const staticHit = staticCache.get(req.url);
-  if (staticHit && (req.method === "GET" || req.method === "HEAD")) return send(req, res, staticHit, res);
+  if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
+    const staticHit = staticCache.lookup(req.url);
+    if (staticHit) return send(req, res, staticHit, res, staticCache);
+  }
 
   const cacheKey = !dev && isCacheable(req) ? req.url : null;
-  const hit = cacheKey && pageCache.get(cacheKey);
-  if (hit && Date.now() - hit.at < pageTtlMs) return send(req, res, hit, res);
+  const { hit, render } = cacheKey ? await fromCache(req, cacheKey) : {};
+  if (hit) return send(req, res, hit, res, pageCache);
 
-  capture(req, res, (entry, original) => finish(req, res, entry, original, { cacheKey }));
+  // Next puts this render's nonce on every script it writes (and only those run); a client's own
+  // Content-Security-Policy request header never chooses it.
+  delete req.headers["content-security-policy"];
+  delete req.headers["content-security-policy-report-only"];
+  const nonce = dev ? null : newNonce();
+  if (nonce) req.headers["content-security-policy"] = nonceRequestHeader(nonce);
+  capture(req, res, (entry, original) => finish(req, res, entry, original, { render, nonce }));
   try {
     await handle(req, res);
   } catch (e) {
     console.error("[server] unhandled error", e);
     if (!res.writableEnded) { res.statusCode = 500; res.setHeader("content-type", "text/plain; charset=utf-8"); res.end("Something went wrong on our side."); }
+  } finally {
+    // A render that ended without an answer (a dropped connection) must not keep others waiting.
+    if (render && !res.writableEnded) res.once("close", () => pageCache.done(render, null));
   }
 }
 
