@@ -43,7 +43,8 @@ describe("JSON logs", () => {
   });
   it("turns console errors into JSON lines with the stack", () => {
     const lines: string[] = [];
-    const target = { error: () => {}, warn: () => {}, log: () => {}, info: () => {} };
+    const noop = (..._args: unknown[]) => {};
+    const target = { error: noop, warn: noop, log: noop, info: noop };
     createLogger("json", { write: (l) => lines.push(l) }).captureConsole(target);
     target.error("[api] unexpected error", new Error("boom"));
     const o = JSON.parse(lines[0]);
