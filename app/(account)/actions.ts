@@ -10,7 +10,7 @@ import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-ma
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
 import { wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
 import { createUser } from "@/lib/users/create-user";
-import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
+import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateBio, updateProfileName } from "@/lib/users/manage-account";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { signOut } from "@/auth";
 
@@ -70,6 +70,12 @@ export async function updateNameAction(_prev: FormState, form: FormData): Promis
   try { await updateProfileName(await viewer(), text(form, "name")); } catch (e) { return formError(e, { name: text(form, "name") }); }
   refresh(); // the header shows the name: re-render the page (not the cached article pages)
   return { ok: true, message: "Your name is saved." };
+}
+
+export async function updateBioAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try { await updateBio(await viewer(), text(form, "bio")); } catch (e) { return formError(e, { bio: text(form, "bio") }); }
+  refresh();
+  return { ok: true, message: "Your bio is saved." };
 }
 
 export async function updateAvatarAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import {
-  changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateNameAction,
+  changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateBioAction, updateNameAction,
 } from "@/app/(account)/actions";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
@@ -14,6 +14,27 @@ export function NameForm({ name }: { name: string }) {
       <Field label="Name" name="name" required maxLength={80} defaultValue={state.values?.name ?? name} error={state.errors?.name} />
       <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
       <SubmitButton>Save name</SubmitButton>
+    </form>
+  );
+}
+
+export function BioForm({ bio, profilePath }: { bio: string; profilePath: string }) {
+  const [state, action] = useActionState(updateBioAction, {});
+  const error = state.errors?.bio;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div>
+        <label htmlFor="bio" className="block text-sm font-medium">Short bio</label>
+        <p id="bio-hint" className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          A line or two about you, at most 300 characters. Shown on <a href={profilePath} className="underline">your page</a> and, if you write for the publication, on your author page.
+        </p>
+        <textarea id="bio" name="bio" rows={3} maxLength={300} defaultValue={state.values?.bio ?? bio}
+          aria-describedby={error ? "bio-hint bio-error" : "bio-hint"} aria-invalid={error ? true : undefined}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900" />
+        <p id="bio-error" role={error ? "alert" : undefined} className="mt-1 text-sm text-red-700 dark:text-red-400">{error ?? ""}</p>
+      </div>
+      <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
+      <SubmitButton>Save bio</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
-import { changePasswordSchema, nameSchema } from "@/lib/validation/user";
+import { bioSchema, changePasswordSchema, nameSchema } from "@/lib/validation/user";
 import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
 
@@ -12,6 +12,14 @@ export async function updateProfileName(viewer: Viewer | null, rawName: unknown)
   const parsed = nameSchema.safeParse(rawName);
   if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["name"] })));
   await db.user.update({ where: { id: me.id }, data: { name: parsed.data } });
+}
+
+/** Saves the viewer's short bio (empty removes it). */
+export async function updateBio(viewer: Viewer | null, rawBio: unknown) {
+  const me = requireViewer(viewer);
+  const parsed = bioSchema.safeParse(rawBio ?? "");
+  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["bio"] })));
+  await db.user.update({ where: { id: me.id }, data: { bio: parsed.data } });
 }
 
 const avatarTypes: [string, (b: Buffer) => boolean][] = [

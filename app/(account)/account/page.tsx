@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { replyMailAction, revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
-import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
+import { AvatarForm, BioForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -27,7 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const viewer = await getViewer(await headers());
   if (!viewer) redirect("/signin?returnTo=/account");
   const [user, tokens, sessions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true } }),
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true } }),
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
   ]);
@@ -40,7 +40,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {when.format(user.createdAt).split(",")[0]}</p>
         </div>
       </div>
-      <Section id="profile" title="Profile"><NameForm name={user.name} /></Section>
+      <Section id="profile" title="Profile"><NameForm name={user.name} /><div className="mt-6"><BioForm bio={user.bio} profilePath={`/users/${viewer.id}`} /></div></Section>
       <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
       {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
       <Section id="notifications" title="E-mail">
