@@ -46,9 +46,9 @@ test("an imported post's old WordPress addresses lead to its article; the summar
   // The month archive is still the month archive; unknown old-looking addresses are 404s.
   expect((await reader.goto("/2024/02"))?.status()).toBe(200);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Articles from February 2024");
-  for (const unknown of [`/2024/02/15/${name}-nope/`, "/2024/02/15/", "/no-such-old-post", "/?p=1"]) {
+  for (const unknown of [`/2024/02/15/${name}-nope/`, "/2024/02/15/", "/no-such-old-post", "/?p=999999999999"]) {
     const response = await reader.request.get(unknown, { maxRedirects: 0 });
-    expect(response.status(), unknown).toBe(unknown === "/?p=1" ? 200 : 404);
+    expect(response.status(), unknown).toBe(unknown.startsWith("/?p=") ? 200 : 404);
   }
   await reader.close();
 });
