@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { restoreRevision } from "@/lib/articles/restore-revision";
+import { scheduledMessage } from "@/lib/articles/schedule-text";
+import { restoreArticle, trashArticle } from "@/lib/articles/trash-article";
 import { updateArticle } from "@/lib/articles/update-article";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -45,34 +47,34 @@ async function withFreeSlug<T>(input: Input, derived: boolean, save: (input: Inp
   }
 }
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+type SaveOptions = { slugFromTitle: boolean; intent: string; timeZone?: string };
 
-function said({ status, publishAt }: EditorSnapshot, intent: string) {
+function said({ status, publishAt }: EditorSnapshot, intent: string, timeZone?: string) {
   if (intent === "unpublish") return status === "draft" ? "Back to draft: readers do not see it. Its notes and comments are kept." : "Saved.";
-  if (intent === "schedule") return publishAt ? `Scheduled: it goes live on ${utc.format(new Date(publishAt))} UTC.` : "Saved.";
+  if (intent === "schedule") return publishAt ? scheduledMessage(new Date(publishAt), timeZone ?? null) : "Saved.";
   if (intent === "publish") return status === "published" ? "Published." : "Saved.";
   return "Saved.";
 }
 
 /** Creates the article (the first autosave of a new one, or publishing/scheduling it at once). */
-export async function createArticleAction(input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
+export async function createArticleAction(input: Input, options: SaveOptions): Promise<StudioResult> {
   try {
     const me = await viewer();
     const created = await withFreeSlug(input, options.slugFromTitle, (data) => createArticle(me, data));
     const article = snapshotOf(await getArticleForEditor(me, created.slug));
-    return { ok: true, message: said(article, options.intent), article };
+    return { ok: true, message: said(article, options.intent, options.timeZone), article };
   } catch (e) {
     return failure(e);
   }
 }
 
 /** Saves an existing article: a draft body, metadata, publish, schedule or unpublish. */
-export async function updateArticleAction(slug: string, input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
+export async function updateArticleAction(slug: string, input: Input, options: SaveOptions): Promise<StudioResult> {
   try {
     const me = await viewer();
     const updated = await withFreeSlug(input, options.slugFromTitle && input.slug !== slug, (data) => updateArticle(me, slug, data));
     const article = snapshotOf(await getArticleForEditor(me, updated.article.slug));
-    return { ok: true, message: said(article, options.intent), article };
+    return { ok: true, message: said(article, options.intent, options.timeZone), article };
   } catch (e) {
     return failure(e);
   }
@@ -86,6 +88,32 @@ export async function previewImpactAction(slug: string, input: Input): Promise<I
   } catch (e) {
     return failure(e);
   }
+}
+
+/** "Move to trash" (a form, works without JavaScript): to the Trash list, which offers Restore. */
+export async function trashArticleAction(form: FormData) {
+  const slug = String(form.get("slug") ?? "");
+  let to: string;
+  try {
+    await trashArticle(await viewer(), slug);
+    to = `/studio?status=trash&trashed=${encodeURIComponent(slug)}`;
+  } catch (e) {
+    to = `/studio/${encodeURIComponent(slug)}?error=${encodeURIComponent(failure(e).message)}`;
+  }
+  redirect(to);
+}
+
+/** "Restore" from the trash: back in the studio as a draft. */
+export async function restoreArticleAction(form: FormData) {
+  const slug = String(form.get("slug") ?? "");
+  let to: string;
+  try {
+    await restoreArticle(await viewer(), slug);
+    to = `/studio/${encodeURIComponent(slug)}?restored=1`;
+  } catch (e) {
+    to = `/studio?status=trash&error=${encodeURIComponent(failure(e).message)}`;
+  }
+  redirect(to);
 }
 
 /** The revisions page's "Restore revision N" (after its impact was shown): publishes it again as a new revision. */
