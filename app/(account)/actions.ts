@@ -41,7 +41,9 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     return formError(e, values);
   }
-  return signInWith(values.email.trim().toLowerCase(), text(form, "password"), safeReturnPath(form.get("returnTo")));
+  // A new account lands on a welcome page with next steps (and a way back to where they were).
+  const returnTo = safeReturnPath(form.get("returnTo"));
+  return signInWith(values.email.trim().toLowerCase(), text(form, "password"), returnTo === "/" ? "/welcome" : `/welcome?returnTo=${encodeURIComponent(returnTo)}`);
 }
 
 export async function forgotPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -139,6 +141,6 @@ export async function signOutEverywhereAction() {
 export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
   if (text(form, "confirm") !== "DELETE") return { errors: { confirm: "Type DELETE to confirm." } };
   try { await deleteAccount(await viewer(), text(form, "password")); } catch (e) { return formError(e); }
-  await signOut({ redirectTo: "/?deleted=1" });
+  await signOut({ redirectTo: "/account/deleted" });
   return {};
 }

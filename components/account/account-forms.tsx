@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import {
   changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateBioAction, updateNameAction,
 } from "@/app/(account)/actions";
@@ -78,10 +78,35 @@ export function CreateTokenForm() {
         <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-950 dark:bg-green-950 dark:text-green-100">
           <p className="font-medium">{state.message}</p>
           <label className="mt-2 block text-xs font-medium" htmlFor="new-token">New token “{state.data.name}”</label>
-          <input id="new-token" readOnly value={state.data.secret} data-testid="new-token" className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+          <div className="mt-1 flex gap-2">
+            <input id="new-token" readOnly value={state.data.secret} data-testid="new-token" className="block w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={state.data.secret} label={`Copy token “${state.data.name}”`} />
+          </div>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Copies `text` to the clipboard and says so (issue 18, item 13: a new token had no Copy button). */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [said, setSaid] = useState("");
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid("Copied to the clipboard.");
+    } catch {
+      setSaid("Could not copy: select the token and copy it yourself.");
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()} aria-label={label}
+        className="shrink-0 rounded-md border border-green-800 bg-white px-3 py-1 text-xs font-medium text-green-950 hover:bg-green-100 dark:bg-green-900 dark:text-green-50 dark:hover:bg-green-800">
+        {said.startsWith("Copied") ? "Copied" : "Copy"}
+      </button>
+      <span aria-live="polite" className="sr-only">{said}</span>
+    </>
   );
 }
 

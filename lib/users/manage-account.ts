@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { AppError, validationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -20,6 +21,8 @@ export async function updateBio(viewer: Viewer | null, rawBio: unknown) {
   const parsed = bioSchema.safeParse(rawBio ?? "");
   if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["bio"] })));
   await db.user.update({ where: { id: me.id }, data: { bio: parsed.data } });
+  // An editor's bio shows on their author archive, which anonymous readers get from the page cache.
+  if (me.role === "editor" || me.role === "admin") await invalidateReaderPages();
 }
 
 const avatarTypes: [string, (b: Buffer) => boolean][] = [

@@ -34,6 +34,20 @@ export async function requestPasswordReset(rawEmail: unknown) {
   });
 }
 
+export type ResetLinkState = "valid" | "used" | "expired" | "unknown";
+
+/**
+ * What a reset link is worth before its form is shown (issue 18, item 13): a used or expired link
+ * says so instead of offering a form that can only fail. Changes nothing.
+ */
+export async function checkResetLink(token: unknown): Promise<ResetLinkState> {
+  if (typeof token !== "string" || token.length < 20 || token.length > 200) return "unknown";
+  const record = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, select: { usedAt: true, expiresAt: true } });
+  if (!record) return "unknown";
+  if (record.usedAt) return "used";
+  return record.expiresAt < clock.now() ? "expired" : "valid";
+}
+
 /** Sets a new password from a reset link: the link works once, within its hour; every session ends. */
 export async function resetPassword(raw: unknown) {
   const parsed = resetPasswordSchema.safeParse(raw);
