@@ -19,7 +19,9 @@ test.describe("password reset", () => {
 
     // The message, as written to the development outbox…
     const mail = await newestMailTo(user.email, { subject: /reset/i });
-    expect(mail.subject).toBe("Reset your Gloss password");
+    expect(mail.subject).toBe("Reset your SAILBlogs password"); // the publication's name, not the software's (issue 18, item 6)
+    expect(mail.from).toMatch(/^SAILBlogs </);
+    expect(mail.text).toContain("You got this message because");
     const link = linkIn(mail, "/reset-password");
     expect(new URL(link).origin).toBe(new URL(page.url()).origin);
 

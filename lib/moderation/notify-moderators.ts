@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
+import { moderatorAlertMail } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send-mail";
 import { getSettings } from "@/lib/settings/get-settings";
 
@@ -16,10 +17,6 @@ export async function notifyModerators() {
   for (const m of moderators) {
     const claimed = await db.user.updateMany({ where: { id: m.id, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] }, data: { lastNotifiedAt: now } });
     if (!claimed.count) continue;
-    await sendMail({
-      to: m.email,
-      subject: "Something waits in the Gloss moderation queue",
-      text: `Hello ${m.name},\n\nA new comment or note is held for review:\n\n${siteUrl()}/moderation\n\nYou get at most one of these messages an hour.\n`,
-    });
+    await sendMail(moderatorAlertMail(m, `${siteUrl()}/moderation`));
   }
 }

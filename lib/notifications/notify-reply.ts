@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { env, siteUrl } from "@/lib/env";
+import { replyMail } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send-mail";
 
 export type ReplyKind = "comment" | "annotation";
@@ -67,22 +68,7 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
   const who = reply.author?.name ?? "Someone";
   const what = kind === "comment" ? "comment" : "note";
   const link = `${siteUrl()}/articles/${reply.article.slug}/${kind === "comment" ? "comments" : "annotations"}/${reply.id}`;
-  await sendMail({
-    to: to.email,
-    subject: `${who} replied to your ${what} on “${reply.article.title}”`,
-    text: [
-      `Hello ${to.name},`,
-      "",
-      `${who} replied to your ${what} on “${reply.article.title}”:`,
-      "",
-      `  ${excerpt(reply.body)}`,
-      "",
-      `Read it and answer: ${link}`,
-      "",
-      `You get one message per reply. Stop these messages: ${unsubscribeUrl(to.id)}`,
-      "",
-    ].join("\n"),
-  });
+  await sendMail(replyMail({ to, who, what, articleTitle: reply.article.title, excerpt: excerpt(reply.body), link, unsubscribe: unsubscribeUrl(to.id) }));
   return true;
 }
 
