@@ -22,8 +22,8 @@ test("an editor moves a published article to the trash and restores it; nothing 
   await page.goto(`/studio/${slug}`);
   await page.getByRole("button", { name: "Move to trash" }).click();
   await expect(page).toHaveURL(/\/studio\?status=trash/);
-  await expect(page.getByRole("status")).toContainText("nothing was deleted");
-  await expect(page.getByRole("link", { name: "Trash" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("status").filter({ hasText: "nothing was deleted" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Trash", exact: true })).toHaveAttribute("aria-current", "page");
   const row = page.getByRole("list", { name: "Articles" }).getByRole("listitem").filter({ hasText: title });
   await expect(row).toContainText("In the trash");
   expect(await seriousViolations(page)).toEqual([]);
@@ -41,7 +41,7 @@ test("an editor moves a published article to the trash and restores it; nothing 
 });
 
 test.describe("in the editor's time zone", () => {
-  test.use({ timezoneId: "Asia/Kolkata" });
+  test.use({ timezoneId: "Europe/Paris" });
 
   test("a schedule is confirmed in that zone and in UTC", async ({ page }) => {
     await signInAsEditor(page);
@@ -50,7 +50,7 @@ test.describe("in the editor's time zone", () => {
     await page.goto(`/studio/${(await created.json()).slug}`);
     await page.getByLabel("Publish at").fill("2030-01-15T10:00");
     await page.getByRole("button", { name: "Schedule", exact: true }).click();
-    await expect(page.getByText("Scheduled: it goes live on 15 Jan 2030, 10:00 (Asia/Kolkata), that is 15 Jan 2030, 04:30 UTC.")).toBeVisible();
+    await expect(page.getByText("Scheduled: it goes live on 15 Jan 2030, 10:00 (Europe/Paris), that is 15 Jan 2030, 09:00 UTC.")).toBeVisible();
   });
 });
 
