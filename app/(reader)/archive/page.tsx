@@ -3,7 +3,12 @@ import Link from "next/link";
 import { listArchiveIndex } from "@/lib/articles/list-archive-index";
 import { siteUrl } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Archive", alternates: { canonical: `${siteUrl()}/archive` } };
+// Read per request (the database is not there at build time), like the other reader pages.
+export const dynamic = "force-dynamic";
+
+export function generateMetadata(): Metadata {
+  return { title: "Archive", alternates: { canonical: `${siteUrl()}/archive` } };
+}
 
 const plural = (n: number) => `${n} ${n === 1 ? "article" : "articles"}`;
 
