@@ -27,14 +27,15 @@ test("an annotation's author link leads to the person's page, with their bio", a
   expect(creator?.id).toMatch(/\/users\/[^/]+$/);
   const path = new URL(creator!.id).pathname;
 
-  const page2 = await browser.newPage({ baseURL: new URL(page.url()).origin }); // a signed-out visitor
+  const visitor = await browser.newContext({ baseURL: new URL(page.url()).origin }); // a signed-out visitor
+  const page2 = await visitor.newPage();
   const visit = await page2.goto(path);
   expect(visit?.status()).toBe(200);
   await expect(page2.getByRole("heading", { level: 1 })).toHaveText(reader.name);
   await expect(page2.getByText(bio)).toBeVisible();
   await expect(page2.getByText(/1 public note/)).toBeVisible();
   expect(await seriousViolations(page2)).toEqual([]);
-  await page2.close();
+  await visitor.close();
 });
 
 test("an unknown person's page is a 404", async ({ page }) => {

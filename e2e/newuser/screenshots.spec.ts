@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { seedDiscussion } from "../fixtures/discussion";
 import { admin, repoRoot } from "../fixtures/env";
 import { createUser, newUserData, signIn, signUp, uniqueSuffix } from "../fixtures/users";
-import { annotateViaApi, publishViaApi } from "../studio/helpers";
+import { publishViaApi } from "../studio/helpers";
 
 // Screenshots of the pages issue 18's "new user" items changed, wide and phone, light and dark,
 // into docs/screenshots/newuser-*.png. Not a check: runs only with NEWUSER_SCREENSHOTS=1.
@@ -59,11 +58,10 @@ test("a person's page, the welcome page and the account page", async ({ page, br
   await page.getByRole("button", { name: "Create token", exact: true }).click();
   await expect(page.getByTestId("new-token")).toBeVisible();
   await shoot(page, "account");
-  const { slug } = seedDiscussion();
-  await annotateViaApi(page, slug, "Its second paragraph", "Worth a second look.");
-  const items = (await (await page.request.get(`/api/annotations/${slug}/`, { headers: { Accept: "application/ld+json" } })).json()).first.items as { creator: { id: string } }[];
-  const visitor = await browser.newPage({ baseURL: new URL(page.url()).origin });
-  await visitor.goto(new URL(items[0].creator.id).pathname);
+  const me = (await (await page.request.get("/api/me")).json()) as { id: string };
+  const visitor = await (await browser.newContext({ baseURL: new URL(page.url()).origin })).newPage();
+  await visitor.goto(`/users/${me.id}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Ada Okafor");
   await shoot(visitor, "user-page");
   await visitor.close();
 });

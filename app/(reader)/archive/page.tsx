@@ -31,7 +31,7 @@ export default async function ArchivePage() {
               <h3 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">{year}</h3>
               <ul className="mt-1 space-y-1" aria-label={`Months of ${year}`}>
                 {months.filter((m) => m.year === year).map((m) => (
-                  <li key={m.path}><Link href={m.path} className="text-accent-700 hover:underline dark:text-accent-300">{m.label}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(m.count)})</span></li>
+                  <li key={m.path}><Link href={m.path} className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300">{m.label}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(m.count)})</span></li>
                 ))}
               </ul>
             </div>
@@ -41,7 +41,7 @@ export default async function ArchivePage() {
           <h2 id="by-category" className="text-lg font-semibold">By category</h2>
           <ul className="mt-4 space-y-1" aria-label="Categories">
             {categories.map((c) => (
-              <li key={c.path}><Link href={c.path} className="text-accent-700 hover:underline dark:text-accent-300">{c.name}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(c.count)})</span></li>
+              <li key={c.path}><Link href={c.path} className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300">{c.name}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(c.count)})</span></li>
             ))}
           </ul>
         </section>
