@@ -63,7 +63,7 @@ export default async function StudioPage({ searchParams }: Props) {
         </p>
       ) : null}
       {failed ? <p role="alert" className="mt-6 text-sm text-red-700 dark:text-red-400">{failed}</p> : null}
-      {trash ? <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Articles in the trash are hidden from readers and kept whole. Restoring one brings it back as a draft.</p> : null}
+      {trash && !trashed ? <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Articles in the trash are hidden from readers and kept whole. Restoring one brings it back as a draft.</p> : null}
       <div className="mt-6">
         {articles.length ? <ArticleList articles={articles} /> : (
           <p className="rounded-md border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
