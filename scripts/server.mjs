@@ -161,9 +161,17 @@ function finish(req, res, entry, original, { cacheKey } = {}) {
   send(req, res, entry, original);
 }
 
+// Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
+// buffered, compressed, ETagged or cached (lib/live).
+const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+
 async function serve(req, res) {
   delete req.headers["x-gloss-client-ip"];
   req.headers["x-gloss-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  if (eventStream.test(req.url)) {
+    req.socket.setNoDelay(true);
+    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+  }
 
   const staticHit = staticCache.get(req.url);
   if (staticHit && (req.method === "GET" || req.method === "HEAD")) return send(req, res, staticHit, res);
