@@ -15,9 +15,9 @@ export function parseLastEventId(raw: string | null | undefined): bigint | null 
 /**
  * The article's Server-Sent Events stream (CONTRACT.md "Live updates"). It subscribes to the
  * process's bus before reading the log, so nothing falls between the replay and the live events;
- * what arrives during the replay waits and is sent once, in order. A fresh stream starts with an
- * `id:` line only (the newest log id), so a client that drops before any event still resumes
- * from there. No database connection is held while the stream is open.
+ * what arrives during the replay waits and is sent once, in order. A fresh stream starts with a `ready`
+ * event whose `id:` is the newest log id, so a client that drops before any change still resumes
+ * from there (browsers' EventSource and the page's own reconnect both use it). No database connection is held while the stream is open.
  */
 export async function openLiveStream(slug: string, lastEventId: string | null, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const article = /^[a-z0-9-]{1,120}$/.test(slug)
@@ -55,7 +55,7 @@ export async function openLiveStream(slug: string, lastEventId: string | null, s
   if (after !== null) {
     for (const e of await readEventsAfter(after, article.id)) { sent.add(e.seq); write(frame(e)); }
   } else {
-    write(encoder.encode(`id: ${await latestSeq()}\n\n`));
+    write(encoder.encode(`id: ${await latestSeq()}\nevent: ready\ndata: {}\n\n`));
   }
   const queued = pending;
   pending = null;

@@ -44,7 +44,7 @@ export async function collect(slug: string, lastEventId: string | null = null) {
       const parsed = parseSse(buf + dec.decode(value, { stream: true }));
       buf = parsed.rest;
       comments.push(...parsed.comments);
-      for (const e of parsed.events) { if (e.id) lastId = e.id; if (e.json) events.push(e); }
+      for (const e of parsed.events) { if (e.id) lastId = e.id; if (e.json && e.event !== "ready") events.push(e); }
     }
   })();
   return {
