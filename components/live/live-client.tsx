@@ -128,10 +128,17 @@ export function LiveClient({ slug }: { slug: string }) {
     const first = fresh[0];
     setWaiting([]);
     staleEdits.current = false;
-    // The discussion's focus helper moves to the comment in the hash once the refresh lands.
-    if (first) history.replaceState(history.state, "", `#comment-${first}`);
     router.refresh();
     setMessage(`Showing ${plural(fresh.length, "new comment", "new comments")}.`);
+    // Once the refresh has brought it in, the first new comment takes the focus (the reader asked
+    // to see them); the button that had it is gone.
+    const until = Date.now() + 10_000;
+    const focus = () => {
+      const el = document.getElementById(`comment-${first}`);
+      if (el) { el.scrollIntoView({ block: "center" }); el.focus({ preventScroll: true }); }
+      else if (Date.now() < until) setTimeout(focus, 50);
+    };
+    if (first) focus();
   };
 
   return (
