@@ -164,12 +164,15 @@ function finish(req, res, entry, original, { cacheKey } = {}) {
 // Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
 // buffered, compressed, ETagged or cached (lib/live).
 const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+const openStreams = new Set(); // ended on shutdown: they never finish by themselves
 
 async function serve(req, res) {
   delete req.headers["x-gloss-client-ip"];
   req.headers["x-gloss-client-ip"] = req.socket.remoteAddress ?? "unknown";
   if (eventStream.test(req.url)) {
     req.socket.setNoDelay(true);
+    openStreams.add(res);
+    res.on("close", () => openStreams.delete(res));
     return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
   }
 
@@ -216,6 +219,7 @@ async function shutdown(signal) {
     process.exit(0);
   });
   server.closeIdleConnections();
+  for (const res of openStreams) res.destroy();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));
