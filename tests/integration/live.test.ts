@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/change-annotation";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
@@ -190,6 +190,24 @@ describe("what is sent", () => {
       expect(s.events.filter((e) => e.json?.id === priv.id), "a private note sent events").toEqual([]);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe("keep-alive", () => {
+  it("every open stream gets a `: keep-alive` comment line at least every 30 s", async () => {
+    expect(liveBus().size, "no other stream open: the bus starts its timer anew").toBe(0);
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const streams = [await collect(article.slug), await collect(article.slug)];
+      await sleep(50);
+      expect(streams.every((s) => s.comments.length === 0)).toBe(true);
+      vi.advanceTimersByTime(30_000);
+      await sleep(50);
+      for (const s of streams) expect(s.comments).toContain(": keep-alive");
+      await Promise.all(streams.map((s) => s.close()));
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
