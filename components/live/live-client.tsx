@@ -33,7 +33,7 @@ export function LiveClient({ slug }: { slug: string }) {
 
   const flush = useCallback(() => {
     const batch = queue.current.splice(0);
-    let added = 0, removed = 0, notes = 0, edited = false;
+    let added = 0, removed = 0, notes = 0, edited = false, refresh = false;
     const waiting = freshRef.current.filter((id) => !inPage(id));
     for (const c of batch) {
       if (c.kind === "annotation") {
@@ -48,11 +48,16 @@ export function LiveClient({ slug }: { slug: string }) {
         const i = waiting.indexOf(c.id);
         if (i >= 0) waiting.splice(i, 1);
         const el = document.getElementById(`comment-${c.id}`);
-        if (el && !el.hidden) { el.hidden = true; removed++; }
-      } else if (inPage(c.id)) edited = true;
+        const item = el?.closest("li");
+        if (!el || !item || item.hidden) continue;
+        removed++;
+        // With replies below it, the server shows what stays (a placeholder, the replies): refresh.
+        if (item.querySelector(":scope > ol")) refresh = true;
+        else item.hidden = true;
+      } else if (inPage(c.id)) edited = refresh = true;
     }
     setWaiting(waiting);
-    if (edited) {
+    if (refresh) {
       // A refresh now would also insert the waiting comments and move the text: then the edit
       // shows with them.
       if (waiting.length) staleEdits.current = true;

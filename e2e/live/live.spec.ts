@@ -71,11 +71,16 @@ test("a comment, a reply and a note appear for the other reader without a reload
     await expect(card).toContainText(`Live note ${marker}`);
     await expect(liveState(b.page)).toContainText("1 new note");
 
-    // A moderator removes the comment and the note: both go at once.
-    expect((await moderate(a.page, origin, "comment", commentId, "trash")).status()).toBe(200);
-    await expect(b.page.locator(`#comment-${commentId}`)).toBeHidden({ timeout: 3_000 });
+    // A moderator removes the reply and the note: both go at once; then the comment.
+    const replyId = (await commentsRegion(b.page).locator("article[id^='comment-']").filter({ hasText: `Live reply ${marker}` }).getAttribute("id"))!.slice("comment-".length);
+    expect((await moderate(a.page, origin, "comment", replyId, "trash")).status()).toBe(200);
+    await expect(b.page.locator(`#comment-${replyId}`)).toBeHidden({ timeout: 3_000 });
+    await expect(commentsRegion(b.page)).not.toContainText(`Live reply ${marker}`, { useInnerText: true });
+    await expect(liveState(b.page)).toContainText("1 comment removed");
     expect((await moderate(a.page, origin, "annotation", noteId, "trash")).status()).toBe(200);
     await expect(margin(b.page).locator(`#annotation-${noteId}`)).toHaveCount(0, { timeout: 3_000 });
+    expect((await moderate(a.page, origin, "comment", commentId, "trash")).status()).toBe(200);
+    await expect(commentsRegion(b.page)).not.toContainText(`Live comment ${marker}`, { useInnerText: true, timeout: 3_000 });
 
     expect(await notReloaded(b.page)).toBe(true);
     expect(await seriousViolations(b.page)).toEqual([]);
