@@ -214,6 +214,11 @@ async function serveMetrics(req, res) {
   return true;
 }
 
+// Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
+// buffered, compressed, ETagged or cached (lib/live).
+const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+const openStreams = new Set(); // ended on shutdown: they never finish by themselves
+
 async function serve(req, res) {
   const started = performance.now();
   req.headers["x-request-id"] = requestId(req.headers["x-request-id"]);
@@ -228,6 +233,12 @@ async function serve(req, res) {
   req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
   if (closing) res.setHeader("connection", "close");
   if ((req.url === "/metrics" || req.url.startsWith("/metrics?")) && (await serveMetrics(req, res))) return;
+  if (eventStream.test(req.url)) {
+    req.socket.setNoDelay(true);
+    openStreams.add(res);
+    res.on("close", () => openStreams.delete(res));
+    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+  }
 
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
@@ -292,6 +303,7 @@ async function runWorker() {
       process.exit(0);
     });
     server.closeIdleConnections();
+    for (const stream of openStreams) stream.destroy(); // live streams never end by themselves
     const idle = setInterval(() => server.closeIdleConnections(), 250);
     idle.unref();
   }

@@ -8,6 +8,7 @@ import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
 import { AnnotationsSection } from "@/components/annotations/annotations-section";
 import { CommentsSection } from "@/components/comments/comments-section";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
@@ -60,6 +61,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} viewer={viewer} />
         <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
+        <LiveUpdates slug={article.slug} />
       </div>
     </div>
   );
