@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Cursor } from "@/lib/http/cursor";
 import { buildThreads, countNodes } from "./build-thread";
 import { after, buildDisplayTrees, selectBounded, sortNodes, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
 
@@ -119,9 +120,9 @@ describe("after", () => {
     for (const sort of ["oldest", "newest", "top"] as const) {
       const sorted = sortNodes(R.children, sort);
       const seen: string[] = [];
-      let cursor = null;
+      let cursor: Cursor | null = null;
       for (let i = 0; i < 10; i++) {
-        const next = after(sorted, cursor, sort)[0];
+        const next: DisplayNode | undefined = after(sorted, cursor, sort)[0];
         if (!next) break;
         seen.push(next.row.id);
         cursor = { t: next.row.createdAt.getTime(), id: next.row.id, n: next.row.likeCount };

@@ -119,7 +119,7 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
     return added;
   };
   if (options.expand) used += fill([options.expand.node], Math.max(1, budget));
-  used += fill(tops, Math.max(0, budget - used));
+  fill(tops, Math.max(0, budget - used));
 
   // Stubs: what each shown comment leaves out, and where its shown replies stop (the last of the
   // unbroken run from its first reply — a permalink's path can show one further on).
