@@ -108,7 +108,7 @@ test.describe("with JavaScript disabled", () => {
     await expect(link).toHaveAttribute("href", new RegExp(`^/articles/${slug}/comments/${ids[0]}\\?after=`));
     await link.click();
     await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?comment=${ids[0]}&after=[^#]+#comment-${ids[0]}$`));
-    await expect(page.locator(`#comment-${ids[0]}`)).toBeFocused();
+    await expect(page.locator(`#comment-${ids[0]}`)).toBeInViewport();
     // The branch after what the first page showed, within one load's budget: here all of it.
     await expect(reply(page, 80)).toContainText("Reply number 80 in the long thread.");
     await expect(reply(page, 79)).toHaveCount(0);
