@@ -240,6 +240,8 @@ try {
   const first = await rawGet(pageUrl);
   const html = first.body.toString("utf8");
   results.page = { url: pageUrl, status: first.status, bytes: first.body.length, sentBytes: first.raw.length, encoding: first.encoding, commentsOnPage: commentsIn(html), stubs: (html.match(/data-more-replies=/g) ?? []).length };
+  fs.mkdirSync(path.join(root, ".data", "bench"), { recursive: true });
+  fs.writeFileSync(path.join(root, ".data", "bench", "comments-page.html"), html); // to see what weighs
   if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
   if (shownTotal(html) !== rows.length) problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
   log(`page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`);
@@ -259,7 +261,9 @@ try {
   if (!firstJson || firstJson.comments.length !== Math.min(50, directReplies)) problems.push(`the replies API answered ${firstReplies.status} with ${firstJson?.comments?.length} replies, not ${Math.min(50, directReplies)}`);
   log(`replies API on a branch of ${directReplies} direct replies: 1 s warm-up, then 5 s at 4 connections…`);
   await load(repliesUrl, { connections: 4, durationSec: 1 });
+  const repliesMeter = await cpuMeter(db, pid);
   const repliesLoad = await load(repliesUrl, { connections: 4, durationSec: 5 });
+  const repliesCpu = await repliesMeter(repliesLoad.requests || 1);
   const walkTimes = [], walkTotals = [];
   for (let w = 0; w < 20; w++) {
     let cursor = null, seen = 0;
@@ -275,7 +279,7 @@ try {
     walkTotals.push(performance.now() - tWalk);
     if (seen !== directReplies) problems.push(`walking the branch gave ${seen} direct replies, not ${directReplies}`);
   }
-  results.replies = { directReplies, load: repliesLoad, walk: { requests: walkTimes.length, p50: quantile(walkTimes, 0.5), p99: quantile(walkTimes, 0.99), wholeBranchP50: quantile(walkTotals, 0.5) } };
+  results.replies = { directReplies, load: repliesLoad, cpuPerRequest: repliesCpu, walk: { requests: walkTimes.length, p50: quantile(walkTimes, 0.5), p99: quantile(walkTimes, 0.99), wholeBranchP50: quantile(walkTotals, 0.5) } };
   if (repliesLoad.status.non2xx || repliesLoad.errors) problems.push(`replies API load: ${repliesLoad.status.non2xx} non-2xx, ${repliesLoad.errors} errors`);
 
   // ---- 2. the same page rendered per request (information, not a budget) ----
@@ -397,6 +401,7 @@ row(`Article page, ${commentsLabel} comments, anonymous: req/s`, A ? `${fmt(A.re
 row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
 row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
 row(`Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`, R ? `${fmt(R.load.latencyMs.p99)} ms (p50 ${fmt(R.load.latencyMs.p50)} ms, ${fmt(R.load.requestsPerSec)} req/s)` : "—", `≤ ${budgets.repliesP99Ms} ms`, R ? R.load.latencyMs.p99 <= budgets.repliesP99Ms && !R.load.status.non2xx : false);
+row("  CPU per request: server + PostgreSQL", R ? cpu(R.cpuPerRequest) : "—");
 row("  walking the whole branch, one request at a time", R ? `p50 ${fmt(R.walk.p50, 1)} / p99 ${fmt(R.walk.p99, 1)} ms a request (${R.walk.requests}); whole branch p50 ${fmt(R.walk.wholeBranchP50, 1)} ms` : "—");
 row("Same page rendered (signed in, token): req/s", S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—");
 row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—");

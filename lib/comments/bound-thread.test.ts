@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Cursor } from "@/lib/http/cursor";
 import { buildThreads, countNodes } from "./build-thread";
-import { after, buildDisplayTrees, selectBounded, sortNodes, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
+import { after, buildDisplayTrees, pageCost, selectBounded, sortNodes, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
 
 let t = 0;
 const row = (id: string, parentId: string | null, status = "approved", likeCount = 0): SkeletonRow => ({ id, parentId, status, likeCount, createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, t++)) });
@@ -109,6 +109,25 @@ describe("selectBounded", () => {
     const s = selectBounded([R], 4, { expand: { node: R, after: cursor } });
     expect(s.shown.get("R")!.map((n) => n.row.id)).toEqual(["k4", "k5", "k6", "k7"]);
     expect(s.more.get("R")).toEqual({ count: 2, cursor: { t: replies[7].createdAt.getTime(), id: "k7" } });
+  });
+});
+
+describe("selectBounded with a weight budget", () => {
+  it("long comments make fewer; a reply too heavy to fit ends its parent's run while other threads go on", () => {
+    const roots = [row("A", null), row("B", null)];
+    const heavy = (id: string, parent: string, bytes: number) => ({ ...row(id, parent), htmlBytes: bytes });
+    const replies = [heavy("a1", "A", 100), heavy("a2", "A", 40_000), heavy("a3", "A", 100), heavy("b1", "B", 100), heavy("b2", "B", 100), heavy("b3", "B", 100)];
+    const nodes = buildDisplayTrees(roots, replies, 5);
+    const tops = roots.map((r) => nodes.get(r.id)!);
+    const unbounded = selectBounded(tops, 100);
+    expect(unbounded.ids.size).toBe(8);
+    const cost = (id: string) => pageCost(nodes.get(id)!);
+    const bytes = cost("A") + cost("B") + cost("a1") + cost("b1") + cost("b2") + cost("b3") + 10;
+    const s = selectBounded(tops, 100, { bytes });
+    expect(roots.map((r) => shape(nodes.get(r.id)!, s))).toEqual([{ A: ["a1", "+2"] }, { B: ["b1", "b2", "b3"] }]);
+    let total = 0;
+    for (const id of s.ids) total += cost(id);
+    expect(total).toBeLessThanOrEqual(bytes);
   });
 });
 

@@ -12,7 +12,7 @@
 // while something visible hangs below it.
 import type { Cursor } from "@/lib/http/cursor";
 
-export type SkeletonRow = { id: string; parentId: string | null; createdAt: Date; likeCount: number; status: string };
+export type SkeletonRow = { id: string; parentId: string | null; createdAt: Date; likeCount: number; status: string; htmlBytes?: number };
 export type DisplayNode = { row: SkeletonRow; depth: number; displayDepth: number; children: DisplayNode[]; size: number };
 export type ReplySort = "oldest" | "newest" | "top";
 export type Selection = { ids: Set<string>; more: Map<string, { count: number; cursor: Cursor | null }>; shown: Map<string, DisplayNode[]> };
@@ -78,9 +78,10 @@ export function buildDisplayTrees(roots: SkeletonRow[], rows: SkeletonRow[], max
  * Chooses what to show. `tops` are shown whole (the page's threads, or the replies a branch
  * request pages through) and count against the budget; `forced` (a permalink's path, root first)
  * is shown whatever the budget; `expand` is a comment whose own replies come first (after its
- * cursor), with a budget of their own, as when its branch is asked for.
+ * cursor), with a budget of their own, as when its branch is asked for. `bytes` bounds the weight
+ * too (see `pageCost`): a reply that does not fit ends its parent's run, others go on.
  */
-export function selectBounded(tops: DisplayNode[], budget: number, options: { forced?: DisplayNode[]; expand?: { node: DisplayNode; after: Cursor | null } } = {}): Selection {
+export function selectBounded(tops: DisplayNode[], budget: number, options: { forced?: DisplayNode[]; expand?: { node: DisplayNode; after: Cursor | null }; bytes?: number } = {}): Selection {
   const ids = new Set<string>(tops.map((t) => t.row.id));
   const shown = new Map<string, DisplayNode[]>();
   const ptr = new Map<string, number>();
@@ -92,11 +93,13 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
     else shown.set(parent.row.id, [child]);
   };
   let used = tops.length;
+  let weight = tops.reduce((w, t) => w + pageCost(t), 0);
   const forced = options.forced ?? [];
-  for (let i = 1; i < forced.length; i++) if (!ids.has(forced[i].row.id)) { include(forced[i - 1], forced[i]); used++; }
+  for (let i = 1; i < forced.length; i++) if (!ids.has(forced[i].row.id)) { include(forced[i - 1], forced[i]); used++; weight += pageCost(forced[i]); }
+  const blocked = new Set<string>();
 
   // Rounds: every shown comment (from `from`, level by level) gets its next reply while the budget lasts.
-  const fill = (from: DisplayNode[], limit: number) => {
+  const fill = (from: DisplayNode[], limit: number, bytes: number) => {
     let added = 0;
     for (let round = 0; added < limit; round++) {
       let more = false;
@@ -107,9 +110,13 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
           const list = listOf(n);
           let i = ptr.get(n.row.id) ?? 0;
           while (i < list.length && ids.has(list[i].row.id)) i++;
-          if (i < list.length && added < limit) { include(n, list[i]); added++; i++; }
+          if (i < list.length && added < limit && !blocked.has(n.row.id)) {
+            const cost = pageCost(list[i]);
+            if (cost <= bytes) { include(n, list[i]); added++; bytes -= cost; weight += cost; i++; }
+            else blocked.add(n.row.id);
+          }
           ptr.set(n.row.id, i);
-          if (i < list.length) more = true;
+          if (i < list.length && !blocked.has(n.row.id)) more = true;
           for (const c of shown.get(n.row.id) ?? []) next.push(c);
         }
         frontier = next;
@@ -118,8 +125,10 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
     }
     return added;
   };
-  if (options.expand) used += fill([options.expand.node], Math.max(1, budget));
-  fill(tops, Math.max(0, budget - used));
+  const bytes = options.bytes ?? Infinity;
+  if (options.expand) used += fill([options.expand.node], Math.max(1, budget), bytes);
+  blocked.clear();
+  fill(tops, Math.max(0, budget - used), Math.max(0, bytes - weight));
 
   // Stubs: what each shown comment leaves out, and where its shown replies stop (the last of the
   // unbroken run from its first reply — a permalink's path can show one further on).
@@ -136,4 +145,13 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
   for (const t of tops) stub(t);
   for (const list of shown.values()) list.sort(byTime);
   return { ids, more, shown };
+}
+
+/**
+ * About what one comment adds to the article page's HTML: its text twice (the markup and React's
+ * payload, which escapes it) and the frame around it (author, time, links, the payload's
+ * structure) — measured on the bench's page: ~2.3 × the HTML of its body + ~2.4 kB.
+ */
+export function pageCost(n: DisplayNode) {
+  return Math.round(2.3 * (n.row.htmlBytes ?? 0)) + 2_400;
 }

@@ -52,7 +52,7 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
   if (!node) throw notFound;
   const rest = after(sortNodes(node.children, sort), cursor, sort);
   const page = rest.slice(0, pageSize);
-  const selection = selectBounded(page, budget);
+  const selection = selectBounded(page, budget, { bytes: settings.commentBytesPerLoad });
   const comments = await materialize(page.map((n) => ({ node: n })), selection);
   const last = page.at(-1);
   const later = rest.slice(pageSize);

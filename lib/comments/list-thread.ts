@@ -44,7 +44,7 @@ function after(sort: CommentSort, cursor: string | null | undefined): Prisma.Com
 export async function loadSkeleton(viewer: Viewer | null, threadIds: string[]): Promise<SkeletonRow[]> {
   if (!threadIds.length) return [];
   return db.$queryRaw<SkeletonRow[]>`
-    SELECT "id", "parentId", "createdAt", "likeCount", "status"::text AS "status" FROM "Comment"
+    SELECT "id", "parentId", "createdAt", "likeCount", "status"::text AS "status", octet_length("html") AS "htmlBytes" FROM "Comment"
     WHERE "threadId" = ANY(${threadIds}::text[]) AND "parentId" IS NOT NULL
       AND ("status" IN ('approved', 'deleted') OR ("status" = 'pending' AND "authorId" = ${viewer?.id ?? null}::text))`;
 }
@@ -69,8 +69,8 @@ export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[
 
 /**
  * One page load of an article's discussion: top-level comments (keyset-paged, or by page number
- * for permalinks) and as many of their replies as the load's budget (`commentsPerLoad`, counting
- * every comment) allows, with a "more" stub wherever replies are left out (lib/comments/bound-thread.ts).
+ * for permalinks) and as many of their replies as the load's budgets allow (`commentsPerLoad`,
+ * counting every comment, and `commentBytesPerLoad`, their estimated weight in the page), with a "more" stub wherever replies are left out (lib/comments/bound-thread.ts).
  * `focus` (a permalink) shows the path down to that comment and its own replies (after
  * `focusAfter`, a cursor among them) first. A constant number of queries whatever its size.
  */
@@ -102,10 +102,11 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
   ]);
   const page = roots.slice(0, pageSize);
   const skeleton = await loadSkeleton(viewer, page.map((r) => r.id));
-  const nodes = buildDisplayTrees(page, skeleton, settings.commentMaxDepth);
+  const nodes = buildDisplayTrees(page.map((r) => ({ ...r, htmlBytes: Buffer.byteLength(r.html) })), skeleton, settings.commentMaxDepth);
   const tops = page.map((row) => ({ row, node: nodes.get(row.id) })).filter((t): t is { row: CommentRow; node: DisplayNode } => !!t.node);
   const focus = options.focus ? nodes.get(options.focus) : undefined;
-  const selection = selectBounded(tops.map((t) => t.node), budget, focus ? { forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } } : {});
+  const bytes = settings.commentBytesPerLoad;
+  const selection = selectBounded(tops.map((t) => t.node), budget, focus ? { bytes, forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } } : { bytes });
   const threads = await materialize(tops, selection);
   const liked = viewer && selection.ids.size
     ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, commentId: { in: [...selection.ids] } }, select: { commentId: true } })).map((l) => l.commentId))
