@@ -19,8 +19,8 @@
 // Bounded page loads (issue #22): the first page load of the discussion carries at most
 // `commentsPerLoad` (100) comments, the rest behind "Show N more replies". The bench seeds one long
 // early thread (BRANCH direct replies to the first comment, over the 30 days) inside the 5,000 and
-// measures, before anything else, the same page with the bound lifted (commentsPerLoad = 10^6: what
-// the page carried before, "before") and then as it ships ("after"); and the replies API on that
+// measures, before anything else, the same page with the bounds lifted (commentsPerLoad and
+// commentBytesPerLoad huge: what the page carried before, "before") and then as it ships ("after"); and the replies API on that
 // branch (GET /api/comments/{id}/replies, 50 replies a request: 4 connections for 5 s on its first
 // page, and sequential walks through the whole branch).
 //
@@ -225,6 +225,7 @@ try {
   // ---- 0. before: the same page with the bound lifted (what a page load carried before #22) ----
   if (!opts["no-before"]) {
     await setSetting("commentsPerLoad", 1_000_000);
+    await setSetting("commentBytesPerLoad", 1e12);
     await invalidateArticlePages(article.slug);
     const page = await rawGet(pageUrl);
     const html0 = page.body.toString("utf8");
@@ -232,7 +233,7 @@ try {
     log(`before (unbounded): ${fmt(page.body.length)} bytes of HTML, ${results.before.commentsOnPage} comments; anonymous load 3 s warm-up + ${durationSec} s…`);
     await load(pageUrl, { connections, durationSec: 3 });
     results.before.anonymous = await load(pageUrl, { connections, durationSec });
-    await db.setting.deleteMany({ where: { key: "commentsPerLoad" } });
+    await db.setting.deleteMany({ where: { key: { in: ["commentsPerLoad", "commentBytesPerLoad"] } } });
     await invalidateArticlePages(article.slug);
   }
 

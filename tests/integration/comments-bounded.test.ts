@@ -113,6 +113,25 @@ describe("a page load carries a bounded number of comments", () => {
     expect(stubTotal(threadJson(whole.threads) as Json[])).toBe(0);
   });
 
+  it("long comments make a load of fewer: the page's weight stays within commentBytesPerLoad", async () => {
+    const { viewer } = await createTestUser({ label: "heavy" });
+    const article = await insertArticle();
+    const rows: SeedRow[] = [];
+    for (let r = 0; r < 10; r++) {
+      const root = newId(r * 100);
+      rows.push({ id: root, authorId: viewer.id, createdAt: second(r * 100), body: "long ".repeat(800) });
+      for (let k = 1; k < 30; k++) rows.push({ id: newId(r * 100 + k), parentId: root, authorId: viewer.id, createdAt: second(r * 100 + k), body: "long ".repeat(800) });
+    }
+    await insertComments(article.id, rows);
+    const page = await listThread(null, article.slug);
+    const shown = countNodes(page.threads);
+    // Each comment carries ~4 kB of HTML (~12 kB of page): about 320 kB / 12 kB of them.
+    expect(shown).toBeGreaterThanOrEqual(20);
+    expect(shown).toBeLessThan(30);
+    expect(shown + stubTotal(threadJson(page.threads) as Json[])).toBe(300);
+    await withSetting("commentBytesPerLoad", 10_000_000, async () => expect(countNodes((await listThread(null, article.slug)).threads)).toBe(100));
+  });
+
   it("the page's sort orders the threads; replies stay oldest first under them, each thread's stubs counting what it leaves out", async () => {
     const { viewer } = await createTestUser({ label: "bounded" });
     const { article } = await seedLongThreads(600, 6, viewer.id);
