@@ -13,10 +13,10 @@ import { CommentItem } from "./comment-item";
 const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest"], ["top", "Top"]];
 
 // The discussion below an article: server-rendered (readable and postable without JavaScript).
-export async function CommentsSection({ slug, viewer, sort, page, replyTo }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string }) {
+export async function CommentsSection({ slug, viewer, sort, page, replyTo, focus, focusAfter }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string; focus?: string; focusAfter?: string }) {
   // Only signed-in renders have a viewer (and so a ban): anonymous pages, cached whole, never do.
   const [{ threads, total, liked, article, pageCount }, settings, ban] = await Promise.all([
-    listThread(viewer, slug, { sort, page }),
+    listThread(viewer, slug, { sort, page, focus, focusAfter }),
     getSettings(),
     viewerBan(viewer),
   ]);

@@ -1,4 +1,3 @@
-import type { ThreadNode } from "./build-thread";
 
 type Row = {
   id: string; parentId: string | null; body: string; html: string; status: string; likeCount: number; createdAt: Date; editedAt: Date | null;
@@ -22,6 +21,15 @@ export function commentJson(row: Row, liked?: Set<string>) {
   };
 }
 
-export function threadJson(nodes: ThreadNode<Row>[], liked?: Set<string>): unknown[] {
-  return nodes.map((n) => ({ ...commentJson(n, liked), depth: n.displayDepth, replies: threadJson(n.replies, liked) }));
+type Node = Row & { displayDepth: number; replies: Node[]; more?: { count: number; cursor: string | null } };
+
+/**
+ * Threaded comments; `moreReplies` where replies were left out of this load: how many comments
+ * and the cursor for `GET /api/comments/{id}/replies` (null: from its first reply).
+ */
+export function threadJson(nodes: Node[], liked?: Set<string>): unknown[] {
+  return nodes.map((n) => ({
+    ...commentJson(n, liked), depth: n.displayDepth, replies: threadJson(n.replies, liked),
+    ...(n.more ? { moreReplies: n.more } : {}),
+  }));
 }

@@ -30,6 +30,25 @@ export function openApiDocument(serverUrl: string) {
             },
           }],
         },
+        Comment: {
+          type: "object",
+          required: ["id", "parentId", "author", "body", "html", "status", "createdAt", "editedAt", "depth", "replies"],
+          properties: {
+            id: { type: "string" }, parentId: { type: ["string", "null"] },
+            author: { type: "object", properties: { id: { type: ["string", "null"] }, name: { type: "string" }, image: { type: ["string", "null"] } } },
+            body: { type: ["string", "null"], description: "Markdown; null when deleted." }, html: { type: ["string", "null"] },
+            status: { enum: ["approved", "pending", "deleted"] }, reasons: { type: "array", items: { type: "string" }, description: "Why a held comment waits (its author only)." },
+            likes: { type: "integer" }, liked: { type: "boolean", description: "Signed-in requests only." },
+            createdAt: { type: "string", format: "date-time" }, editedAt: { type: ["string", "null"], format: "date-time" },
+            depth: { type: "integer", description: "Nesting level as shown (replies below the last level are listed flat at it)." },
+            replies: { type: "array", items: { $ref: "#/components/schemas/Comment" } },
+            moreReplies: {
+              type: "object", required: ["count", "cursor"],
+              description: "Replies this load left out (a load carries at most `commentsPerLoad` comments, 100 by default): how many comments, and the cursor for GET /api/comments/{id}/replies (null: from the first reply).",
+              properties: { count: { type: "integer" }, cursor: { type: ["string", "null"] } },
+            },
+          },
+        },
       },
     },
     paths: {
@@ -45,6 +64,32 @@ export function openApiDocument(serverUrl: string) {
           summary: "One published article",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" } }],
           responses: { 200: { description: "The article", content: { "application/json": { schema: { $ref: "#/components/schemas/Article" } } } }, 404: errorResponse("No published article has that slug") },
+        },
+      },
+      "/api/articles/{slug}/comments": {
+        get: {
+          summary: "A page of the discussion: top-level comments with as many replies as one load carries",
+          parameters: [
+            { name: "slug", in: "path", required: true, schema: { type: "string" } },
+            { name: "sort", in: "query", schema: { enum: ["oldest", "newest", "top"], default: "oldest" } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: { 200: { description: "Threads; `next` pages the top-level comments", content: { "application/json": { schema: { type: "object", properties: { comments: { type: "array", items: { $ref: "#/components/schemas/Comment" } }, next: { type: ["string", "null"] }, total: { type: "integer" } } } } } }, 404: errorResponse("No published article has that slug") },
+        },
+      },
+      "/api/comments/{id}/replies": {
+        get: {
+          summary: "A comment's replies, paged (what \"Show N more replies\" loads); each with its own replies within one load's budget",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "sort", in: "query", description: "Order of the paged replies; replies below them are oldest first.", schema: { enum: ["oldest", "newest", "top"], default: "oldest" } },
+            { name: "cursor", in: "query", description: "`moreReplies.cursor` or a previous answer's `next`.", schema: { type: "string" } },
+          ],
+          responses: {
+            200: { description: "Up to 50 replies after the cursor", content: { "application/json": { schema: { type: "object", properties: { comments: { type: "array", items: { $ref: "#/components/schemas/Comment" } }, next: { type: ["string", "null"] }, remaining: { type: "integer", description: "Comments of the branch after this page." } } } } } },
+            400: errorResponse("Malformed cursor or unknown sort"),
+            404: errorResponse("No comment with that id is visible to the requester"),
+          },
         },
       },
       "/api/me": {

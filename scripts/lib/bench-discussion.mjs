@@ -37,14 +37,18 @@ export function commentBody(random, n) {
  * a comment of the conversation going on at the time (one of the last 300), up to depth 5;
  * `threadId` is the top-level comment, `depth` the parent's + 1 (lib/comments/create-comment.ts).
  */
-export function planDiscussion(articleId, authorIds, renderSafeMarkdown, { commentCount, replyShare = 0.4, maxDepth = 5, seed = 2024 }) {
+export function planDiscussion(articleId, authorIds, renderSafeMarkdown, { commentCount, replyShare = 0.4, maxDepth = 5, seed = 2024, branch = 0 }) {
   const random = randomSource(seed);
   const rows = [];
   const start = Date.now() - 30 * 86_400_000;
   const step = (30 * 86_400_000 - 3_600_000) / commentCount;
+  // With `branch`: every (commentCount / branch)-th comment after the first answers the first one,
+  // a long early thread that keeps growing over the 30 days.
+  const branchEvery = branch ? Math.floor(commentCount / branch) : Infinity;
   for (let i = 0; i < commentCount; i++) {
     let parent = null;
-    if (i > 0 && random() < replyShare) {
+    if (i > 0 && i % branchEvery === 0 && i / branchEvery <= branch) parent = rows[0];
+    else if (i > 0 && random() < replyShare) {
       for (let tries = 0; tries < 10 && !parent; tries++) {
         const candidate = rows[Math.max(0, i - 1 - Math.floor(random() * Math.min(300, i)))];
         if (candidate.depth < maxDepth) parent = candidate;

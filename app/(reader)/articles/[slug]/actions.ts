@@ -23,7 +23,7 @@ export async function postCommentAction(_prev: FormState, form: FormData): Promi
     const me = await viewer();
     const { comment } = await createComment(me, slug, { body: text(form, "body"), parentId });
     const { page } = await locateComment(me, slug, comment.id);
-    target = `/articles/${slug}?page=${page}#comment-${comment.id}`;
+    target = `/articles/${slug}?page=${page}${parentId ? `&comment=${comment.id}` : ""}#comment-${comment.id}`; // a reply may sit in a branch a page load leaves out
   } catch (e) {
     return formError(e, { body: text(form, "body") });
   }

@@ -63,7 +63,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} viewer={viewer} />
-        <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")} />
+        <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")}
+          focus={one("comment") ?? one("replyTo")} focusAfter={one("after")} />
         <LiveUpdates slug={article.slug} />
       </div>
     </div>
