@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import { hasRole } from "@/lib/auth/roles";
+import { editRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
@@ -79,5 +80,5 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
   }
   if (created.status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
   if (created.status === "approved" && audience === "public" && parent) notifyRepliesLater("annotation", [created.id]);
-  return { annotation: created, held: created.status !== "approved" };
+  return { annotation: { ...created, ...editRights(me, created, settings.editWindowMs) }, held: created.status !== "approved" };
 }

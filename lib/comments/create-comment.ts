@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import { hasRole } from "@/lib/auth/roles";
@@ -12,6 +12,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { createCommentSchema } from "@/lib/validation/comment";
 import { findArticleForDiscussion } from "./find-open-article";
 import { decideInitialStatus } from "./decide-initial-status";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const floodKey = (userId: string) => `flood:${userId}`;
 
@@ -19,9 +20,8 @@ export const floodKey = (userId: string) => `flood:${userId}`;
 // post does not use up the user's slot).
 export async function createComment(viewer: Viewer | null, slug: string, input: unknown) {
   const me = await requireContributor(viewer);
-  const parsed = createCommentSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const { body, parentId } = parsed.data;
+  const parsed = parseInput(createCommentSchema, input);
+  const { body, parentId } = parsed;
   const settings = await getSettings();
   const article = await findArticleForDiscussion(slug, { forWriting: true, settings });
 

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { clock } from "@/lib/clock";
+import { editRights, type EditRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { buildThreads, type ThreadNode } from "./build-thread";
@@ -8,7 +10,7 @@ import { commentFields } from "./create-comment";
 import { findArticleForDiscussion } from "./find-open-article";
 
 export type CommentSort = "oldest" | "newest" | "top";
-type Row = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+type Row = Prisma.CommentGetPayload<{ select: typeof commentFields }> & EditRights;
 export type ThreadComment = ThreadNode<Row>;
 
 // What a viewer may see: approved comments, placeholders of deleted ones, and their own pending ones.
@@ -36,7 +38,8 @@ function after(sort: CommentSort, cursor: string | null | undefined): Prisma.Com
 
 /**
  * One page of an article's discussion: top-level comments (keyset-paged, or by page number for
- * permalinks), each with its whole reply tree. A constant number of queries whatever its size.
+ * permalinks), each with its whole reply tree and what the viewer may do to each comment
+ * (`canEdit`, `editableUntil`). A constant number of queries whatever its size.
  */
 export async function listThread(viewer: Viewer | null, slug: string, options: { sort?: CommentSort; cursor?: string | null; page?: number; pageSize?: number } = {}) {
   const article = await findArticleForDiscussion(slug);
@@ -52,6 +55,9 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
       { status: "deleted", replies: { some: { status: "approved" } } },
     ],
   };
+  const now = clock.now();
+  const withRights = <R extends Prisma.CommentGetPayload<{ select: typeof commentFields }>>(r: R): R & EditRights =>
+    ({ ...r, ...editRights(viewer, { ...r, authorId: r.author?.id ?? null }, settings.editWindowMs, now) });
   const [roots, total] = await Promise.all([
     db.comment.findMany({
       where: { AND: [topLevel, after(sort, options.cursor)] },
@@ -62,9 +68,9 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
     }),
     db.comment.count({ where: { articleId: article.id, ...visible, status: { not: "deleted" } } }),
   ]);
-  const page = roots.slice(0, pageSize);
+  const page = roots.slice(0, pageSize).map(withRights);
   const descendants = page.length
-    ? await db.comment.findMany({ where: { threadId: { in: page.map((r) => r.id) }, parentId: { not: null }, ...visible }, select: commentFields })
+    ? (await db.comment.findMany({ where: { threadId: { in: page.map((r) => r.id) }, parentId: { not: null }, ...visible }, select: commentFields })).map(withRights)
     : [];
   const liked = viewer && page.length
     ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, comment: { articleId: article.id } }, select: { commentId: true } })).map((l) => l.commentId))

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { requireBoardMember } from "./require-board-member";
+import { parseInput } from "@/lib/validation/parse-input";
 
 type Status = "pending" | "approved" | "spam" | "trash" | "deleted";
 type Batch = Pick<ReturnType<typeof moderationActionSchema.parse>, "type" | "ids" | "action" | "reason">;
@@ -20,9 +21,8 @@ export const newlyApproved = (results: { id: string; before: Status; after: Stat
 
 export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   const me = await requireBoardMember(viewer, "moderator");
-  const parsed = moderationActionSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const batch = { ...parsed.data, ids: [...new Set(parsed.data.ids)] };
+  const parsed = parseInput(moderationActionSchema, raw);
+  const batch = { ...parsed, ids: [...new Set(parsed.ids)] };
   if (batch.action === "delete_permanently") requireRole(me, "admin");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
   await Promise.all(slugs.map((s) => invalidateArticlePages(s)));

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { applyModeration, newlyApproved } from "./act-on-items";
 import { requireBoardMember } from "./require-board-member";
+import { parseInput } from "@/lib/validation/parse-input";
 
 type Selection = { items: { type: string; id: string }[]; action: string; reason?: string };
 
@@ -19,11 +20,7 @@ export async function actOnSelection(viewer: Viewer | null, selection: Selection
   const batches = (["comment", "annotation"] as const)
     .map((type) => ({ type, ids: [...new Set(selection.items.filter((i) => i.type === type).map((i) => i.id))], action: selection.action, reason: selection.reason }))
     .filter((b) => b.ids.length)
-    .map((b) => {
-      const parsed = moderationActionSchema.safeParse(b);
-      if (!parsed.success) throw validationError(parsed.error.issues);
-      return parsed.data;
-    });
+    .map((b) => parseInput(moderationActionSchema, b));
   if (batches.some((b) => b.action === "delete_permanently")) requireRole(me, "admin");
   const done = await db.$transaction(async (tx) => {
     const out = [];

@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { hasRole } from "@/lib/auth/roles";
 import { maxUploadBytes } from "@/lib/import/save-upload";
 import { ImportForm } from "./import-client";
+import { signInHref } from "@/lib/http/sign-in-href";
 
 export const metadata: Metadata = { title: "Import from WordPress", robots: { index: false } };
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Import from WordPress", robots: { in
 // (and come back); the signed-in below admin get a 403 (app/forbidden.tsx), like the board's pages.
 export default async function ImportPage() {
   const viewer = await getViewer(await headers());
-  if (!viewer) redirect("/signin?returnTo=/import");
+  if (!viewer) redirect(signInHref("/import"));
   if (!hasRole(viewer.role, "admin")) forbidden();
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">

@@ -7,6 +7,7 @@ import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { formatUtc } from "@/lib/dates/format-utc";
 import { isAppError } from "@/lib/errors";
 import { formError } from "@/lib/http/form-state";
 import { snapshotOf, type EditorSnapshot } from "./snapshot";
@@ -28,28 +29,9 @@ function failure(e: unknown): Extract<StudioResult, { ok: false }> {
   return { ok: false, message, errors };
 }
 
-const isSlugClash = (e: unknown) => isAppError(e) && e.code === "conflict" && !!e.fields?.slug;
-
-/**
- * Saves with the slug the editor gave, or — when it is derived from the title and taken — the
- * first free "-2", "-3"… as WordPress does. A slug typed by hand is never changed.
- */
-async function withFreeSlug<T>(input: Input, derived: boolean, save: (input: Input) => Promise<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 || !input.slug ? input.slug : `${input.slug.slice(0, 115)}-${n}`;
-    try {
-      return await save({ ...input, slug });
-    } catch (e) {
-      if (!derived || !isSlugClash(e) || n >= 20) throw e;
-    }
-  }
-}
-
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 function said({ status, publishAt }: EditorSnapshot, intent: string) {
   if (intent === "unpublish") return status === "draft" ? "Back to draft: readers do not see it. Its notes and comments are kept." : "Saved.";
-  if (intent === "schedule") return publishAt ? `Scheduled: it goes live on ${utc.format(new Date(publishAt))} UTC.` : "Saved.";
+  if (intent === "schedule") return publishAt ? `Scheduled: it goes live on ${formatUtc(publishAt)}.` : "Saved.";
   if (intent === "publish") return status === "published" ? "Published." : "Saved.";
   return "Saved.";
 }
@@ -58,7 +40,7 @@ function said({ status, publishAt }: EditorSnapshot, intent: string) {
 export async function createArticleAction(input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
   try {
     const me = await viewer();
-    const created = await withFreeSlug(input, options.slugFromTitle, (data) => createArticle(me, data));
+    const created = await createArticle(me, input, { slugFromTitle: options.slugFromTitle });
     const article = snapshotOf(await getArticleForEditor(me, created.slug));
     return { ok: true, message: said(article, options.intent), article };
   } catch (e) {
@@ -70,7 +52,7 @@ export async function createArticleAction(input: Input, options: { slugFromTitle
 export async function updateArticleAction(slug: string, input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
   try {
     const me = await viewer();
-    const updated = await withFreeSlug(input, options.slugFromTitle && input.slug !== slug, (data) => updateArticle(me, slug, data));
+    const updated = await updateArticle(me, slug, input, { slugFromTitle: options.slugFromTitle });
     const article = snapshotOf(await getArticleForEditor(me, updated.article.slug));
     return { ok: true, message: said(article, options.intent), article };
   } catch (e) {

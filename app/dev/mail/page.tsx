@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/get-viewer";
 import { hasRole } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/send-mail";
+import { signInHref } from "@/lib/http/sign-in-href";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
 
@@ -15,7 +16,7 @@ const linkify = (text: string) => text.split(/(https?:\/\/\S+)/g).map((part, i) 
 export default async function DevMailPage() {
   if (env().GLOSS_MODE === "production" || env().SMTP_URL) notFound();
   const viewer = await getViewer(await headers());
-  if (!viewer) redirect("/signin?returnTo=/dev/mail");
+  if (!viewer) redirect(signInHref("/dev/mail"));
   if (!hasRole(viewer.role, "admin")) notFound();
   const mails = await listOutbox();
   return (
