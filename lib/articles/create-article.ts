@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { publication } from "@/lib/site";
 import { createArticleSchema, type CreateArticleInput } from "@/lib/validation/article";
@@ -10,13 +10,14 @@ import { findFreeSlug } from "./find-free-slug";
 import { slugify } from "./slugify";
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // An editor creates an article: a draft (its body is the draft revision), published now, or
 // scheduled (`publishAt` in the future: it appears then, with no request needed). A slug derived
 // from the title (none given, or `slugFromTitle`: the studio shows the derived one) becomes the
 // first free "-2", "-3"… when taken; a slug typed by hand is kept or refused (409).
 export async function createArticle(viewer: Viewer | null, raw: unknown, { slugFromTitle = false } = {}) {
-  const me = requireRole(viewer, "editor");
+  const me = await requirePermission(viewer, "articles.write");
   const input = parseInput(createArticleSchema, raw);
   const now = clock.now();
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { reanchorAnnotations, type AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { updateArticleSchema, type UpdateArticleInput } from "@/lib/validation/article";
@@ -11,6 +11,7 @@ import { renderArticle } from "./render-article";
 import { blocksOf, excerptOf, saveDraftRevision, taxonomy, writeRevision } from "./save-article";
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 const revisionFields = { id: true, number: true, body: true, text: true, blockIds: true, createdById: true } as const;
 
@@ -22,7 +23,7 @@ const revisionFields = { id: true, number: true, body: true, text: true, blockId
  * is the first paragraph of the newest body.
  */
 export async function updateArticle(viewer: Viewer | null, slug: string, raw: unknown, { dryRun = false, slugFromTitle = false } = {}) {
-  const me = requireRole(viewer, "editor");
+  const me = await requirePermission(viewer, "articles.write");
   const input = parseInput(updateArticleSchema, raw);
   const now = clock.now();
 

@@ -6,7 +6,7 @@ import { emailSchema, roleSchema } from "@/lib/validation/user";
 import { parseInput } from "@/lib/validation/parse-input";
 import { z } from "zod";
 import { recordAudit } from "./record-audit";
-import { requireBoardMember } from "./require-board-member";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 const input = z.object({ email: emailSchema, role: roleSchema });
 
@@ -14,7 +14,7 @@ const input = z.object({ email: emailSchema, role: roleSchema });
 // the system actor. The change bites on the user's next request because the role is read from the
 // database every time; it is audited, and the publication always keeps an admin.
 export async function changeUserRole(actor: Viewer | SystemActor | null, raw: unknown) {
-  const me = isSystemActor(actor) ? null : await requireBoardMember(actor, "admin");
+  const me = isSystemActor(actor) ? null : await requirePermission(actor, "users.manage");
   const { email, role } = parseInput(input, raw);
   const user = await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, email: true, role: true } });
   if (!user) throw new AppError("not_found", `No account with email ${email}.`);

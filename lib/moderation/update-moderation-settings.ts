@@ -4,12 +4,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { moderationSettingsSchema } from "@/lib/validation/moderation";
 import { recordAudit } from "./record-audit";
-import { requireBoardMember } from "./require-board-member";
 import { parseInput } from "@/lib/validation/parse-input";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // Editors and admins change the moderation rules; they apply to new contributions only.
 export async function updateModerationSettings(viewer: Viewer | null, raw: unknown) {
-  const me = await requireBoardMember(viewer, "editor");
+  const me = await requirePermission(viewer, "settings.manage");
   const parsed = parseInput(moderationSettingsSchema, raw);
   const before = await getSettings();
   const next = parsed;

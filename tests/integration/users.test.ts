@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, isBoard } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { systemActor } from "@/lib/auth/system-actor";
@@ -133,19 +132,5 @@ describe("user:role (the shell's role change: changeUserRole as the system actor
   it("is not a way around the admin check: a null actor is signed out", async () => {
     const { viewer } = await createTestUser({ label: "nullactor" });
     await expectAppError(changeUserRole(null, { email: viewer.email, role: "admin" }), "unauthorized");
-  });
-});
-
-describe("hasRole", () => {
-  it("lets each role include the powers of the roles before it", () => {
-    expect(hasRole("admin", "moderator")).toBe(true);
-    expect(hasRole("editor", "editor")).toBe(true);
-    expect(hasRole("moderator", "editor")).toBe(false);
-    expect(hasRole("commenter", "moderator")).toBe(false);
-    expect(hasRole("commenter", "commenter")).toBe(true);
-    expect(hasRole(null, "commenter")).toBe(false);
-    expect(hasRole(undefined, "commenter")).toBe(false);
-    expect(isBoard("moderator")).toBe(true);
-    expect(isBoard("commenter")).toBe(false);
   });
 });

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { replyMailAction, revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
+import { replyMailAction } from "@/lib/actions/account/reply-mail";
+import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
 import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getViewer } from "@/lib/auth/get-viewer";
 import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
 import { listApiTokens } from "@/lib/users/api-tokens";
-import { signInHref } from "@/lib/http/sign-in-href";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -24,8 +22,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const saved = (await searchParams).saved;
-  const viewer = await getViewer(await headers());
-  if (!viewer) redirect(signInHref("/account"));
+  const viewer = await requirePage("account.manage", "/account");
   const [user, tokens, sessions] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true } }),
     listApiTokens(viewer),

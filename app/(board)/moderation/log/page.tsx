@@ -4,7 +4,7 @@ import { BoardShell } from "@/components/moderation/board-shell";
 import { auditActionLabel, describeChange } from "@/components/moderation/describe";
 import { formatUtc } from "@/lib/dates/format-utc";
 import { listAuditLog } from "@/lib/moderation/list-audit-log";
-import { boardViewer } from "../access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Audit log · Moderation", robots: { index: false } };
 
@@ -12,7 +12,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 
 // Every moderation action, rule change, ban and role change, newest first. Nothing here can be edited.
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { viewer } = await boardViewer("/moderation/log");
+  const viewer = await requirePage("moderation.read", "/moderation/log");
   const cursor = one((await searchParams).cursor);
   const { entries, next } = await listAuditLog(viewer, { cursor, take: 50 });
   return (

@@ -1,16 +1,13 @@
 "use server";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
-import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
-import { getViewer } from "@/lib/auth/get-viewer";
+import { actionViewer as viewer } from "@/lib/actions/form-action";
 import { formatUtc } from "@/lib/dates/format-utc";
 import { isAppError } from "@/lib/errors";
 import { formError } from "@/lib/http/form-state";
-import { snapshotOf, type EditorSnapshot } from "./snapshot";
+import { snapshotOf, type EditorSnapshot } from "@/lib/articles/editor-snapshot";
 
 export type StudioResult =
   | { ok: true; message: string; article: EditorSnapshot }
@@ -19,8 +16,6 @@ export type StudioResult =
 export type ImpactResult = { ok: true; impact: AnnotationImpact } | Extract<StudioResult, { ok: false }>;
 
 type Input = Record<string, unknown> & { slug?: string };
-
-const viewer = async () => getViewer(await headers());
 
 function failure(e: unknown): Extract<StudioResult, { ok: false }> {
   // A stale edit is the one conflict that is not about a field: the editor must reload.
@@ -68,19 +63,4 @@ export async function previewImpactAction(slug: string, input: Input): Promise<I
   } catch (e) {
     return failure(e);
   }
-}
-
-/** The revisions page's "Restore revision N" (after its impact was shown): publishes it again as a new revision. */
-export async function restoreRevisionAction(form: FormData) {
-  const slug = String(form.get("slug") ?? "");
-  const number = Number(form.get("number"));
-  const base = Number(form.get("baseRevision"));
-  let outcome: string;
-  try {
-    const { revision } = await restoreRevision(await viewer(), slug, number, { baseRevision: Number.isInteger(base) ? base : undefined });
-    outcome = `restored=${number}&as=${revision}`;
-  } catch (e) {
-    outcome = `error=${encodeURIComponent(failure(e).message)}`;
-  }
-  redirect(`/studio/${slug}/revisions?${outcome}`);
 }
