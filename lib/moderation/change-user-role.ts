@@ -2,20 +2,17 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isSystemActor, type SystemActor } from "@/lib/auth/system-actor";
 import type { Viewer } from "@/lib/auth/viewer";
-import { emailSchema, roleSchema } from "@/lib/validation/user";
+import { changeRoleSchema } from "@/lib/validation/user";
 import { parseInput } from "@/lib/validation/parse-input";
-import { z } from "zod";
 import { recordAudit } from "./record-audit";
 import { requirePermission } from "@/lib/auth/require-permission";
-
-const input = z.object({ email: emailSchema, role: roleSchema });
 
 // The one way a role changes: admins at /moderation/users and the API, the shell (`user:role`) as
 // the system actor. The change bites on the user's next request because the role is read from the
 // database every time; it is audited, and the publication always keeps an admin.
 export async function changeUserRole(actor: Viewer | SystemActor | null, raw: unknown) {
   const me = isSystemActor(actor) ? null : await requirePermission(actor, "users.manage");
-  const { email, role } = parseInput(input, raw);
+  const { email, role } = parseInput(changeRoleSchema, raw);
   const user = await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, email: true, role: true } });
   if (!user) throw new AppError("not_found", `No account with email ${email}.`);
   if (me && user.id === me.id && role !== "admin") throw new AppError("forbidden", "You cannot remove your own admin role; ask another admin.");
