@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Drift check: do the committed migrations (prisma/migrations) produce exactly prisma/schema.prisma?
 //
-//   DATABASE_URL=postgresql://user@host:port/db node scripts/db-drift-check.mjs [--schema P] [--migrations DIR]
+//   DATABASE_URL=postgresql://user@host:port/db node scripts/tools/db-drift-check.mjs [--schema P] [--migrations DIR]
 //
 // DATABASE_URL only names the server: a throwaway shadow database is created there, the migrations
 // are replayed into it by `prisma migrate diff --from-migrations ... --to-schema ... --exit-code`
@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(path.join(root, "package.json"));
 const pg = require("pg");
 
@@ -139,7 +139,7 @@ try {
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     SHADOW_DATABASE_URL: withDb(shadowName),
     PRISMA_SCHEMA_ENGINE_BINARY:
-      process.env.PRISMA_SCHEMA_ENGINE_BINARY || path.join(root, "scripts", "prisma-schema-engine.mjs"),
+      process.env.PRISMA_SCHEMA_ENGINE_BINARY || path.join(root, "scripts", "tools", "prisma-schema-engine.mjs"),
   };
   result = await runPrismaDiff(env);
 } finally {

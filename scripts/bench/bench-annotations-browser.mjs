@@ -6,7 +6,7 @@
 // (CHROMIUM_PATH, default /usr/bin/chromium) at 1280×900, a fresh browser context per page load,
 // and reads the client's performance measures gloss-read-text, gloss-resolve and gloss-paint.
 //
-//   npx tsx scripts/bench-annotations-browser.mjs [--runs 5] [--no-fail]
+//   npx tsx scripts/bench/bench-annotations-browser.mjs [--runs 5] [--no-fail]
 //
 // Prints each load and the median total; exits 1 when the median is over budget (not with
 // --no-fail), and always when a load did not anchor, paint and highlight every note (broken).
@@ -16,9 +16,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
+import { dataDir, ensureBuild, root, testPostgres } from "../lib/project.mjs";
 
-const usage = "Usage: npx tsx scripts/bench-annotations-browser.mjs [--runs 5] [--no-fail]";
+const usage = "Usage: npx tsx scripts/bench/bench-annotations-browser.mjs [--runs 5] [--no-fail]";
 let opts;
 try {
   opts = parseArgs({ options: { runs: { type: "string", default: "5" }, "no-fail": { type: "boolean", default: false }, help: { type: "boolean", default: false } } }).values;
@@ -84,7 +84,7 @@ if (results.loadAverageAtStart[0] > results.cpus) warnings.push(`the machine was
 try {
   if (!fs.existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   await ensureBuild();
-  const { startTestServer } = await import("./test.mjs");
+  const { startTestServer } = await import("../test.mjs");
   log("starting the test PostgreSQL and the production server on a fresh database…");
   const pgServer = await testPostgres();
   cleanups.push(() => pgServer.stop());
@@ -99,10 +99,10 @@ try {
   delete process.env.ADMIN_EMAIL;
   delete process.env.ADMIN_PASSWORD;
   // The domain modules read DATABASE_URL on first use: import them only now.
-  const { closeDb } = await import("../lib/db.ts");
+  const { closeDb } = await import("../../lib/db.ts");
   cleanups.push(() => closeDb());
-  const { createUser } = await import("../lib/users/create-user.ts");
-  const { seedAnnotatedArticle } = await import("../lib/annotations/testing/seed-annotated-article.ts");
+  const { createUser } = await import("../../lib/users/create-user.ts");
+  const { seedAnnotatedArticle } = await import("../../lib/annotations/testing/seed-annotated-article.ts");
   const suffix = crypto.randomBytes(4).toString("hex");
   const author = await createUser({ name: "Bench Annotator", email: `bench-annotator-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role: "commenter", trusted: true });
   log(`seeding a long article with ${NOTES.toLocaleString("en-US")} public notes…`);

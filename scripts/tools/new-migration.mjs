@@ -3,7 +3,7 @@
 // migrations against prisma/schema.prisma (on the test PostgreSQL) into prisma/migrations/<ts>_<name>/.
 import fs from "node:fs";
 import path from "node:path";
-import { baseEnv, prismaBin, root, run, testPostgres } from "./lib/project.mjs";
+import { baseEnv, prismaBin, root, run, testPostgres } from "../lib/project.mjs";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) { console.error("Usage: npm run db:migration -- <name>"); process.exit(1); }

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { tsImport } from "tsx/esm/api";
-import { createDatabase, dropDatabase, migrate, root, testPostgres } from "./lib/project.mjs";
+import { createDatabase, dropDatabase, migrate, root, testPostgres } from "../lib/project.mjs";
 
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const articleCount = Number(arg("--articles", 10_000));

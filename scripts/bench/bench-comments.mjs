@@ -16,7 +16,7 @@
 // behind ~19 others (p50 ~200 ms) whatever the code does. People post at the pace the flood rule
 // allows, which is what the "the bench sets the flood interval through the settings" means.
 //
-//   npx tsx scripts/bench-comments.mjs [--no-fail] [--comments 5000] [--connections 32] [--duration 10]
+//   npx tsx scripts/bench/bench-comments.mjs [--no-fail] [--comments 5000] [--connections 32] [--duration 10]
 //
 // Budgets: the anonymous page ≥ 500 requests/s, posting p99 ≤ 150 ms (on a 2-core machine).
 // Results: a table on stdout and .data/bench/comments.json; exits 1 when over budget or broken
@@ -27,9 +27,9 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { browserHeaders, load, rawGet, stopLoad } from "./lib/bench-measure.mjs";
-import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./lib/bench-report.mjs";
-import { ensureBuild, root, testPostgres } from "./lib/project.mjs";
+import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
+import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -152,7 +152,7 @@ let db;
 
 try {
   await ensureBuild();
-  const { startTestServer } = await import("./test.mjs");
+  const { startTestServer } = await import("../test.mjs");
   log("starting the test PostgreSQL and the production server on a fresh database…");
   const pgServer = await testPostgres();
   cleanups.push(() => pgServer.stop());
@@ -168,14 +168,14 @@ try {
   process.env.AUTH_URL = baseUrl;
   delete process.env.ADMIN_EMAIL;
   delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../lib/db.ts");
+  const dbModule = await import("../../lib/db.ts");
   db = dbModule.db;
   cleanups.push(() => dbModule.closeDb());
-  const { createUser } = await import("../lib/users/create-user.ts");
-  const { createApiToken } = await import("../lib/users/api-tokens.ts");
-  const { setSetting } = await import("../lib/settings/get-settings.ts");
-  const { invalidateArticlePages } = await import("../lib/cache/invalidate-pages.ts");
-  const { renderSafeMarkdown } = await import("../lib/markdown/render-safe-markdown.ts");
+  const { createUser } = await import("../../lib/users/create-user.ts");
+  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
+  const { setSetting } = await import("../../lib/settings/get-settings.ts");
+  const { invalidateArticlePages } = await import("../../lib/cache/invalidate-pages.ts");
+  const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
 
   // ---- the seed: the seeded (published) article, 100 readers, the discussion ----
   const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true } });

@@ -4,12 +4,12 @@
 // and its dry run (the annotation impact the editor sees first) in < 1 s. Runs on a throw-away
 // database of the test PostgreSQL, through the real domain function (updateArticle).
 //
-//   npx tsx scripts/bench-studio.mjs [--runs 3] [--no-fail]
+//   npx tsx scripts/bench/bench-studio.mjs [--runs 3] [--no-fail]
 //
 // Prints each run and the medians; exits 1 when a median is over its budget (unless --no-fail).
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDatabase, dropDatabase, migrate, testPostgres } from "./lib/project.mjs";
+import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/project.mjs";
 
 const { values: opts } = parseArgs({ options: { runs: { type: "string", default: "3" }, "no-fail": { type: "boolean", default: false } } });
 const runs = Math.max(1, Number(opts.runs) || 3);
@@ -39,12 +39,12 @@ delete process.env.ADMIN_PASSWORD;
 await migrate(process.env.DATABASE_URL);
 
 // The domain modules read DATABASE_URL on first use: import them only now.
-const { db, closeDb: close } = await import("../lib/db.ts");
+const { db, closeDb: close } = await import("../../lib/db.ts");
 closeDb = close;
-const { createUser } = await import("../lib/users/create-user.ts");
-const { createArticle } = await import("../lib/articles/create-article.ts");
-const { updateArticle } = await import("../lib/articles/update-article.ts");
-const { longArticleBody, randomAnchors } = await import("../lib/anchoring/testing/long-article.ts");
+const { createUser } = await import("../../lib/users/create-user.ts");
+const { createArticle } = await import("../../lib/articles/create-article.ts");
+const { updateArticle } = await import("../../lib/articles/update-article.ts");
+const { longArticleBody, randomAnchors } = await import("../../lib/anchoring/testing/long-article.ts");
 
 /** A revision an editor might publish: a new opening paragraph, and in one paragraph of 20 a word changed and a sentence added. */
 function revise(body, run) {

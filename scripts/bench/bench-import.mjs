@@ -4,7 +4,7 @@
 // (`import:wxr`) into a throw-away database on the test PostgreSQL; then imported again, which must
 // change nothing. Prints the time and peak memory (RSS) of each run; budget: < 60 s for the first.
 //
-//   node scripts/bench-import.mjs [--posts 1000] [--comments 20000] [--no-fail] [--file PATH [--generate-only]]
+//   node scripts/bench/bench-import.mjs [--posts 1000] [--comments 20000] [--no-fail] [--file PATH [--generate-only]]
 //
 // --file writes the export there and keeps it; --generate-only stops after writing it.
 //
@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { baseEnv, createDatabase, dataDir, dropDatabase, migrate, root, testPostgres } from "./lib/project.mjs";
+import { baseEnv, createDatabase, dataDir, dropDatabase, migrate, root, testPostgres } from "../lib/project.mjs";
 
 const { values: opts } = parseArgs({
   options: {

@@ -5,7 +5,7 @@
 //
 //   npm run bench                         full run: load test, bytes, Lighthouse mobile + desktop
 //   npm run bench -- --no-fail            same, but always exit 0 (report only)
-//   node scripts/bench.mjs --smoke --base-url http://127.0.0.1:3000
+//   node scripts/bench/bench.mjs --smoke --base-url http://127.0.0.1:3000
 //                                         short sanity run (npm test): exits 1 only when broken
 //
 // Results: a table on stdout and JSON in .data/bench/last.json (smoke: .data/bench/smoke.json);
@@ -15,10 +15,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dataDir, ensureBuild, root, testPostgres } from "./lib/project.mjs";
-import { decodeEntities, load, measureHtml, measureScripts, rawGet, stopLoad } from "./lib/bench-measure.mjs";
+import { dataDir, ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { decodeEntities, load, measureHtml, measureScripts, rawGet, stopLoad } from "./bench-measure.mjs";
 
-const usage = `Usage: node scripts/bench.mjs [--smoke] [--base-url URL] [--no-fail] [--no-lighthouse] [--page-only]
+const usage = `Usage: node scripts/bench/bench.mjs [--smoke] [--base-url URL] [--no-fail] [--no-lighthouse] [--page-only]
                             [--path /articles/…] [--connections N] [--duration SECONDS]
                             [--runs N]   (Lighthouse runs per form factor; the median by performance is kept)`;
 
@@ -123,7 +123,7 @@ try {
   let baseUrl = opts["base-url"];
   if (!baseUrl) {
     await ensureBuild();
-    const { startTestServer } = await import("./test.mjs");
+    const { startTestServer } = await import("../test.mjs");
     log("starting the test PostgreSQL and the production server on a fresh database…");
     const pgServer = await testPostgres();
     cleanups.push(() => pgServer.stop());
@@ -172,7 +172,7 @@ try {
 
   // 4. Lighthouse, mobile and desktop
   if (withLighthouse) {
-    const lh = await import("./lib/bench-lighthouse.mjs");
+    const lh = await import("./bench-lighthouse.mjs");
     killChromes = lh.killChromes;
     results.lighthouse = {};
     for (const formFactor of ["mobile", "desktop"]) {
@@ -303,9 +303,9 @@ if (smoke) {
   // The feature benches, each with its own database and budgets (skip with --page-only).
   if (!opts["page-only"]) {
     for (const script of ["bench-anchoring.mjs", "bench-annotations-browser.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs", "bench-comments.mjs", "bench-moderation.mjs"]) {
-      if (!fs.existsSync(path.join(root, "scripts", script))) continue;
+      if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);
-      const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", script)], { stdio: "inherit", cwd: root });
+      const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "bench", script)], { stdio: "inherit", cwd: root });
       if (r.status !== 0) { console.log(`${script}: FAIL (exit ${r.status})`); code = 1; }
     }
   }

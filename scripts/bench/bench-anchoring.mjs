@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { tsImport } from "tsx/esm/api";
 
-const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const load = (file) => tsImport(pathToUrl(path.join(root, file)), import.meta.url);
 const pathToUrl = (file) => new URL(`file://${file}`).href;
 

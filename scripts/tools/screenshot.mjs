@@ -1,4 +1,4 @@
-// Takes a Chromium screenshot of a page: node scripts/screenshot.mjs URL OUT.png [width] [height]
+// Takes a Chromium screenshot of a page: node scripts/tools/screenshot.mjs URL OUT.png [width] [height]
 // (EMAIL/PASSWORD sign in first; DARK=1 dark scheme; FULL=1 full page; SCROLL=selector).
 import { chromium } from "@playwright/test";
 const [,, url, out, w = "1280", h = "900"] = process.argv;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Stand-in for Prisma's native `schema-engine` binary, for machines that cannot download it.
 //
-// Point the Prisma CLI at it with PRISMA_SCHEMA_ENGINE_BINARY=/abs/path/scripts/prisma-schema-engine.mjs.
+// Point the Prisma CLI at it with PRISMA_SCHEMA_ENGINE_BINARY=/abs/path/scripts/tools/prisma-schema-engine.mjs.
 // It speaks the native engine's protocol (see prisma-engines/schema-engine/cli):
 //   * `--version`                     -> "schema-engine-cli <engine hash>"
 //   * `[--datasource JSON] cli <cmd>`  -> can-connect-to-database | create-database | drop-database;
@@ -18,10 +18,10 @@ import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
-// Resolve dependencies from the project (this file lives in <project>/scripts/), falling back to cwd.
+// Resolve dependencies from the project (this file lives in <project>/scripts/tools/), falling back to cwd.
 const projectRequire = (() => {
   const candidates = [
-    path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json"),
+    path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "package.json"),
     path.join(process.cwd(), "package.json"),
   ];
   for (const c of candidates) {
@@ -742,7 +742,7 @@ for (const m of [
       if (needsShadow(e)) {
         throw userError(
           "",
-          `The Wasm schema engine shim (scripts/prisma-schema-engine.mjs) could not get a shadow database for \`${m}\` (used by \`prisma migrate dev\`).\n` +
+          `The Wasm schema engine shim (scripts/tools/prisma-schema-engine.mjs) could not get a shadow database for \`${m}\` (used by \`prisma migrate dev\`).\n` +
             "Write the next migration with:\n" +
             "  prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script > prisma/migrations/<timestamp>_<name>/migration.sql\n" +
             "and apply it with `prisma migrate deploy`.",

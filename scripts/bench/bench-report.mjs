@@ -2,7 +2,7 @@
 // budgets, the load average, broken measurements, .data/bench/<name>.json, and the exit code.
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, root } from "./project.mjs";
+import { dataDir, root } from "../lib/project.mjs";
 
 /** A table to fill with row(metric, value, budget?, pass?): pass null is a figure without a budget. */
 export function benchTable() {
