@@ -4,11 +4,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { systemActor } from "@/lib/auth/system-actor";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { formatReport } from "@/lib/import/import-report";
 import { importWxr } from "@/lib/import/import-wxr";
+import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { createUser } from "@/lib/users/create-user";
-import { setUserRole } from "@/lib/users/set-user-role";
 import { roleSchema } from "@/lib/validation/user";
 
 const help = `Usage: npm run gloss -- <command> [options]
@@ -36,7 +37,7 @@ const commands: Record<string, Command> = {
   },
   async "user:role"(argv) {
     const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" } } });
-    const user = await setUserRole({ email: values.email ?? "", role: values.role ?? "" });
+    const user = await changeUserRole(systemActor, { email: values.email ?? "", role: values.role ?? "" });
     return `${user.email} is now ${user.role}.`;
   },
   async "import:wxr"(argv) {

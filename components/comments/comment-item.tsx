@@ -17,7 +17,7 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
   const live = !deleted && c.status === "approved";
   // The Markdown source goes to the page only where the reader may edit it (it is sent again in
   // the page's React payload: with thousands of comments, that doubled a signed-in page).
-  const editable = mine && ctx.now - c.createdAt.getTime() <= ctx.editWindowMs;
+  const editable = c.canEdit;
   return (
     <li>
       <article id={`comment-${c.id}`} tabIndex={-1} aria-label={deleted ? "Deleted comment" : `Comment by ${author.name}`}

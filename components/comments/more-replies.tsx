@@ -7,6 +7,7 @@ import { CommentItem } from "./comment-item";
 type Json = {
   id: string; parentId: string | null; author: { id: string | null; name: string; image: string | null }; body: string | null; html: string | null;
   status: string; reasons?: string[]; likes: number; liked?: boolean; createdAt: string; editedAt: string | null; depth: number;
+  canEdit?: boolean; editableUntil?: string | null;
   replies: Json[]; moreReplies?: { count: number; cursor: string | null };
 };
 
@@ -17,6 +18,7 @@ function fromJson(c: Json): ThreadComment {
     likeCount: c.likes, createdAt: new Date(c.createdAt), editedAt: c.editedAt ? new Date(c.editedAt) : null,
     authorName: c.author.id ? null : c.author.name, author: c.author.id ? { id: c.author.id, name: c.author.name, image: c.author.image, deletedAt: null } : null,
     articleId: "", threadId: "", depth: c.depth, displayDepth: c.depth,
+    canEdit: c.canEdit ?? false, editableUntil: c.editableUntil ? new Date(c.editableUntil) : null,
     replies: c.replies.map(fromJson), ...(c.moreReplies ? { more: c.moreReplies } : {}),
   };
 }

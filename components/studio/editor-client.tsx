@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { EditorFields, EditorSnapshot } from "@/app/(board)/studio/snapshot";
+import type { EditorFields, EditorSnapshot } from "@/lib/articles/editor-snapshot";
 import { Field } from "@/components/ui/field";
 import { EditorActions } from "./editor-actions";
 import { EditorDetails } from "./editor-details";

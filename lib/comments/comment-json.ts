@@ -1,8 +1,8 @@
-
+import { rightsJson, type EditRights } from "@/lib/auth/edit-rights";
 type Row = {
   id: string; parentId: string | null; body: string; html: string; status: string; likeCount: number; createdAt: Date; editedAt: Date | null;
   holdReasons?: string[]; authorName: string | null; author: { id: string; name: string; image: string | null; deletedAt: Date | null } | null;
-};
+} & Partial<EditRights>;
 
 export function commentAuthor(row: Row) {
   if (row.author) return { id: row.author.id, name: row.author.deletedAt ? "deleted user" : row.author.name, image: row.author.deletedAt ? null : row.author.image };
@@ -18,6 +18,7 @@ export function commentJson(row: Row, liked?: Set<string>) {
     ...(row.status === "pending" && row.holdReasons?.length ? { reasons: row.holdReasons } : {}),
     likes: row.likeCount, ...(liked ? { liked: liked.has(row.id) } : {}),
     createdAt: row.createdAt.toISOString(), editedAt: row.editedAt?.toISOString() ?? null,
+    ...rightsJson(row),
   };
 }
 

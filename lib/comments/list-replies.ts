@@ -53,7 +53,7 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
   const rest = after(sortNodes(node.children, sort), cursor, sort);
   const page = rest.slice(0, pageSize);
   const selection = selectBounded(page, budget, { bytes: settings.commentBytesPerLoad });
-  const comments = await materialize(page.map((n) => ({ node: n })), selection);
+  const comments = await materialize(page.map((n) => ({ node: n })), selection, viewer, settings.editWindowMs);
   const last = page.at(-1);
   const later = rest.slice(pageSize);
   return {

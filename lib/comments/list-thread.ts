@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { clock } from "@/lib/clock";
+import { editRights, type EditRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { buildDisplayTrees, selectBounded, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
@@ -11,7 +13,8 @@ export type CommentSort = "oldest" | "newest" | "top";
 export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
 /** Replies left out of a page load: how many, and the cursor to go on (null: from the first). */
 export type MoreReplies = { count: number; cursor: string | null };
-export type ThreadComment = CommentRow & { displayDepth: number; replies: ThreadComment[]; more?: MoreReplies };
+/** A comment as a page shows it: its row, what the viewer may do to it, its shown replies, a stub for the rest. */
+export type ThreadComment = CommentRow & EditRights & { displayDepth: number; replies: ThreadComment[]; more?: MoreReplies };
 
 // What a viewer may see: approved comments, placeholders of deleted ones, and their own pending ones.
 function visibleTo(viewer: Viewer | null): Prisma.CommentWhereInput {
@@ -50,7 +53,8 @@ export async function loadSkeleton(viewer: Viewer | null, threadIds: string[]): 
 }
 
 /** The chosen comments, read in full and nested as the selection shows them. */
-export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[], selection: Selection) {
+export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[], selection: Selection, viewer: Viewer | null, editWindowMs: number) {
+  const now = clock.now();
   const known = new Map(tops.filter((t) => t.row).map((t) => [t.node.row.id, t.row!]));
   const missing = [...selection.ids].filter((id) => !known.has(id));
   if (missing.length) for (const r of await db.comment.findMany({ where: { id: { in: missing } }, select: commentFields })) known.set(r.id, r);
@@ -59,7 +63,7 @@ export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[
     if (!row) return null; // removed between the two reads
     const more = selection.more.get(n.row.id);
     return {
-      ...row, displayDepth: n.displayDepth,
+      ...row, ...editRights(viewer, { ...row, authorId: row.author?.id ?? null }, editWindowMs, now), displayDepth: n.displayDepth,
       replies: (selection.shown.get(n.row.id) ?? []).map(build).filter((c): c is ThreadComment => c !== null),
       ...(more ? { more: { count: more.count, cursor: more.cursor ? encodeCursor(more.cursor) : null } } : {}),
     };
@@ -107,7 +111,7 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
   const focus = options.focus ? nodes.get(options.focus) : undefined;
   const bytes = settings.commentBytesPerLoad;
   const selection = selectBounded(tops.map((t) => t.node), budget, focus ? { bytes, forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } } : { bytes });
-  const threads = await materialize(tops, selection);
+  const threads = await materialize(tops, selection, viewer, settings.editWindowMs);
   const liked = viewer && selection.ids.size
     ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, commentId: { in: [...selection.ids] } }, select: { commentId: true } })).map((l) => l.commentId))
     : new Set<string>();

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import sharp, { type Metadata } from "sharp";
+import { requirePermission } from "@/lib/auth/require-permission";
 import type { Viewer } from "@/lib/auth/viewer";
-import { requireRole } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { detectImage } from "./detect-image";
@@ -16,7 +16,7 @@ const MAX_PIXELS = 40_000_000;
  * private); other formats are kept byte for byte. The same image uploaded twice is one file.
  */
 export async function uploadMedia(viewer: Viewer | null, file: Blob | null) {
-  const me = requireRole(viewer, "editor");
+  const me = await requirePermission(viewer, "media.upload");
   if (!file || typeof file.arrayBuffer !== "function") throw new AppError("bad_request", "Send the image as the multipart field “file”.", { file: "Required." });
   if (file.size > MAX_MEDIA_BYTES) throw new AppError("too_large", "Images can be at most 10 MB.");
   let bytes: Buffer = Buffer.from(await file.arrayBuffer());

@@ -1,13 +1,24 @@
 import { db } from "@/lib/db";
+
+
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+
+import { AppError } from "@/lib/errors";
+
+
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
 import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+
+
 import { moderationActionSchema } from "@/lib/validation/moderation";
-import { requireBoardMember } from "./require-board-member";
+
+import { parseInput } from "@/lib/validation/parse-input";
+
+
+import { requirePermission } from "@/lib/auth/require-permission";
 
 type Status = "pending" | "approved" | "spam" | "trash" | "deleted";
 type Batch = Pick<ReturnType<typeof moderationActionSchema.parse>, "type" | "ids" | "action" | "reason">;
@@ -20,11 +31,10 @@ const isReport = (reason: string) => reason.startsWith("reported:");
 export const newlyApproved = (results: { id: string; before: Status; after: Status }[]) => results.filter((r) => r.after === "approved" && r.before !== "approved").map((r) => r.id);
 
 export async function actOnItems(viewer: Viewer | null, raw: unknown) {
-  const me = await requireBoardMember(viewer, "moderator");
-  const parsed = moderationActionSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const batch = { ...parsed.data, ids: [...new Set(parsed.data.ids)] };
-  if (batch.action === "delete_permanently") requireRole(me, "admin");
+  const me = await requirePermission(viewer, "comments.moderate");
+  const parsed = parseInput(moderationActionSchema, raw);
+  const batch = { ...parsed, ids: [...new Set(parsed.ids)] };
+  if (batch.action === "delete_permanently") await requirePermission(me, "moderation.purge");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
   await Promise.all(slugs.map((s) => invalidateArticlePages(s, { removal: batch.action !== "approve" })));
   notifyRepliesLater(batch.type, newlyApproved(results));

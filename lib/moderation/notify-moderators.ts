@@ -3,6 +3,8 @@ import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { getSettings } from "@/lib/settings/get-settings";
+import { Role } from "@/lib/generated/prisma/enums";
+import { rolesWith } from "@/lib/auth/permissions";
 
 // Tells each moderator that something waits in the queue — at most once per hour each.
 export async function notifyModerators() {
@@ -10,7 +12,7 @@ export async function notifyModerators() {
   const now = clock.now();
   const due = new Date(now.getTime() - notifyIntervalMs);
   const moderators = await db.user.findMany({
-    where: { role: { in: ["moderator", "editor", "admin"] }, deletedAt: null, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] },
+    where: { role: { in: rolesWith("comments.moderate", Object.values(Role)) }, deletedAt: null, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] },
     select: { id: true, email: true, name: true },
   });
   for (const m of moderators) {
