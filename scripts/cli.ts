@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
+import { backupDatabase } from "@/lib/backup/backup-database";
+import { restoreDatabase } from "@/lib/backup/restore-database";
 import { formatReport } from "@/lib/import/import-report";
 import { importWxr } from "@/lib/import/import-wxr";
 import { createUser } from "@/lib/users/create-user";
@@ -18,9 +20,15 @@ Commands:
   user:role --email E --role R
   export:annotations --article SLUG   the article's public annotations as W3C JSON-LD on stdout
   import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing
+  backup --out FILE             the whole database in one file (gzip'd JSON lines)
+  restore FILE [--force]        a backup back into an empty database (--force: replace what is there)
 `;
 
 type Command = (argv: string[]) => Promise<string>;
+
+/** `npm run` works in the project folder; a relative path means the folder the user was in. */
+const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+const sumRows = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0);
 
 const commands: Record<string, Command> = {
   async "export:annotations"(argv) {
@@ -47,6 +55,20 @@ const commands: Record<string, Command> = {
     if (!fs.existsSync(file)) throw new AppError("bad_request", `no such file: ${positionals[0]}`);
     const report = await importWxr("command-line", file);
     return values.json ? JSON.stringify(report, null, 2) : formatReport(report);
+  },
+  async backup(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" } } });
+    if (!values.out || positionals.length) throw new AppError("bad_request", "name the file to write: backup --out FILE");
+    const file = userPath(values.out);
+    if (!fs.existsSync(path.dirname(file))) throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
+    const summary = await backupDatabase(file);
+    return `Backed up ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables (at migration ${summary.migrations.at(-1) ?? "none"}) to ${values.out} (${fs.statSync(file).size} bytes).`;
+  },
+  async restore(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: "boolean" } } });
+    if (positionals.length !== 1) throw new AppError("bad_request", "name one backup file: restore FILE [--force]");
+    const summary = await restoreDatabase(userPath(positionals[0]), { force: values.force });
+    return `Restored ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables from ${positionals[0]}.`;
   },
 };
 
