@@ -11,7 +11,7 @@ import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
@@ -78,6 +78,6 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     throw e;
   }
   if (created.status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
-  if (created.status === "approved" && audience === "public" && parent) notifyRepliesLater("annotation", [created.id]);
+  if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
   return { annotation: created, held: created.status !== "approved" };
 }

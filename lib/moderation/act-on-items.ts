@@ -4,7 +4,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { requireBoardMember } from "./require-board-member";
 
@@ -26,7 +26,7 @@ export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   if (batch.action === "delete_permanently") requireRole(me, "admin");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
   await Promise.all(slugs.map((s) => invalidateArticlePages(s, { removal: batch.action !== "approve" })));
-  notifyRepliesLater(batch.type, newlyApproved(results));
+  await notifyReplies(batch.type, newlyApproved(results));
   return { action: batch.action, type: batch.type, results };
 }
 
