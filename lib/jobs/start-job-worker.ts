@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { closeSmtp } from "@/lib/mail/send-mail";
 import { enqueueJob } from "./enqueue-job";
 import { periodicJobs } from "./job-handlers";
 import { runDueJobs } from "./run-due-jobs";
@@ -47,6 +48,7 @@ export function startJobWorker(options: { pollMs?: number } = {}): JobWorker {
       stopped = true;
       clearTimeout(timer);
       await running;
+      closeSmtp();
       if (globalForWorker.glossJobWorker === worker) globalForWorker.glossJobWorker = undefined;
     },
   };
