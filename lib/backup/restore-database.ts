@@ -72,8 +72,9 @@ export async function restoreDatabase(file: string, options: { force?: boolean; 
       const item = JSON.parse(line);
       if (item.done) { done = true; break; }
       if (item.sequences) {
+        // Sequences the schema has continue where they were (one made by hand outside the migrations is not restored).
         for (const [name, s] of Object.entries(item.sequences as Record<string, { value: string; called: boolean }>))
-          await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [ident(name), s.value, s.called]);
+          await client.query(`SELECT setval(to_regclass($1), $2::bigint, $3) WHERE to_regclass($1) IS NOT NULL`, [ident(name), s.value, s.called]);
         continue;
       }
       if (typeof item.table !== "string") throw new AppError("bad_request", "the backup file is damaged (a row outside any table)");
