@@ -41,7 +41,7 @@ function serveUntilStopped(child, database) {
     stopping = true;
     if (child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => { child.once("exit", r); setTimeout(r, 12_000); });
+      await new Promise((r) => { child.once("exit", r); setTimeout(r, 35_000); }); // the server drains up to 30 s
     }
     await database.stop();
     process.exit(code);

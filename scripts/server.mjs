@@ -1,7 +1,9 @@
 // Gloss's HTTP server: Next.js in-process, plus what Next does not do for us —
 // a whole-page cache for anonymous readers (one render per change, the previous page served while
 // it renders, removals dropped at once in every process through PostgreSQL NOTIFY),
-// a CSP with the hashes of each page's inline scripts, compression, and graceful shutdown.
+// a CSP whose nonce only the scripts Next emitted carry, compression, request ids, JSON logs,
+// metrics, several processes on one port (WEB_CONCURRENCY) and a graceful drain on SIGTERM.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
@@ -9,6 +11,10 @@ import next from "next";
 import pg from "pg";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
+import {
+  allCounters, answerCounterRequests, clientAddress, countRequest, createLogger, newCounters, renderMetrics,
+  requestId, runPrimary, sumCounters, tokenMatches,
+} from "./lib/service.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +24,14 @@ const formTargets = [
   ...(process.env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
   ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
 ];
+
+// lib/env.ts validated these before the server started (scripts/run.mjs).
+const concurrency = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+const trustProxy = Math.max(0, Number(process.env.TRUST_PROXY ?? 0) || 0);
+const metricsToken = process.env.METRICS_TOKEN || null;
+const drainMs = 30_000;
+const logger = createLogger(process.env.LOG_FORMAT === "json" ? "json" : "text");
+logger.captureConsole();
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
@@ -92,7 +106,7 @@ function addVary(current, name) {
 }
 
 function send(req, res, entry, write, cache) {
-  const headers = { ...entry.headers };
+  const headers = { ...entry.headers, "x-request-id": req.headers["x-request-id"] };
   // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
   // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
   // so never packed) and small bodies name the same headers as the GET.
@@ -176,9 +190,55 @@ async function fromCache(req, key) {
   return {};
 }
 
+// ---- metrics (GET /metrics with METRICS_TOKEN): summed over every app process ----
+const counters = newCounters();
+let openConnections = 0;
+function ownCounters() {
+  counters.cache = { ...pageCache.stats };
+  counters.gauges = {
+    page_cache_entries: pageCache.size, page_cache_bytes: pageCache.bytes, http_open_connections: openConnections,
+    process_resident_memory_bytes: process.memoryUsage.rss(), nodejs_heap_used_bytes: process.memoryUsage().heapUsed,
+  };
+  return counters;
+}
+async function serveMetrics(req, res) {
+  if (!metricsToken) return false; // off: Next answers 404
+  if (!tokenMatches(req.headers.authorization, metricsToken)) {
+    res.writeHead(401, { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer", "cache-control": "no-store" });
+    res.end("A metrics token is required.\n");
+    return true;
+  }
+  const body = renderMetrics(sumCounters(await allCounters(ownCounters)));
+  res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" });
+  res.end(body);
+  return true;
+}
+
+// Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
+// buffered, compressed, ETagged or cached (lib/live).
+const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+const openStreams = new Set(); // ended on shutdown: they never finish by themselves
+
 async function serve(req, res) {
+  const started = performance.now();
+  req.headers["x-request-id"] = requestId(req.headers["x-request-id"]);
+  res.setHeader("x-request-id", req.headers["x-request-id"]);
+  res.once("finish", () => {
+    const durationMs = performance.now() - started;
+    countRequest(counters, { method: req.method, status: res.statusCode, durationMs });
+    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"] });
+  });
+  // The client's address for rate limits: the socket's, or the one the trusted proxies report.
   delete req.headers["x-gloss-client-ip"];
-  req.headers["x-gloss-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+  if (closing) res.setHeader("connection", "close");
+  if ((req.url === "/metrics" || req.url.startsWith("/metrics?")) && (await serveMetrics(req, res))) return;
+  if (eventStream.test(req.url)) {
+    req.socket.setNoDelay(true);
+    openStreams.add(res);
+    res.on("close", () => openStreams.delete(res));
+    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+  }
 
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
@@ -195,45 +255,61 @@ async function serve(req, res) {
   delete req.headers["content-security-policy-report-only"];
   const nonce = dev ? null : newNonce();
   if (nonce) req.headers["content-security-policy"] = nonceRequestHeader(nonce);
+  // A render that ends without an answer (the client went away mid-render) must not keep others
+  // waiting: when the response closes, its render is over either way (done() twice is harmless).
+  if (render) res.once("close", () => pageCache.done(render, null));
   capture(req, res, (entry, original) => finish(req, res, entry, original, { render, nonce }));
   try {
     await handle(req, res);
   } catch (e) {
     console.error("[server] unhandled error", e);
     if (!res.writableEnded) { res.statusCode = 500; res.setHeader("content-type", "text/plain; charset=utf-8"); res.end("Something went wrong on our side."); }
-  } finally {
-    // A render that ended without an answer (a dropped connection) must not keep others waiting.
-    if (render && !res.writableEnded) res.once("close", () => pageCache.done(render, null));
   }
 }
 
-await app.prepare();
-await listenForInvalidation();
-const server = http.createServer(serve);
-server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
-
-// Scheduled articles appear at their time without a reader's request: every 15 s the server asks
-// itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
-const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
-const ticker = setInterval(() => {
-  fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
-    .catch(() => {});
-}, 15_000);
-ticker.unref();
-
 let closing = false;
-async function shutdown(signal) {
-  if (closing) return;
-  closing = true;
-  console.log(`[server] ${signal}: finishing open requests`);
-  const force = setTimeout(() => process.exit(0), 10_000);
-  force.unref();
-  server.close(async () => {
-    await globalThis.glossDb?.pool?.end().catch(() => {});
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+let server = null;
+
+async function runWorker() {
+  await app.prepare();
+  await listenForInvalidation();
+  server = http.createServer(serve);
+  server.keepAliveTimeout = 65_000;
+  server.on("connection", (socket) => { openConnections++; socket.once("close", () => { openConnections--; }); });
+  answerCounterRequests(ownCounters);
+  server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
+
+  // Scheduled articles appear at their time without a reader's request: every 15 s the server asks
+  // itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
+  const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
+  const ticker = setInterval(() => {
+    fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
+      .catch(() => {});
+  }, 15_000);
+  ticker.unref();
+
+  // SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (up to 30 s;
+  // keep-alive connections are closed as they go idle), stop background work, exit 0.
+  async function shutdown(signal) {
+    if (closing) return;
+    closing = true;
+    console.log(`[server] ${signal}: finishing open requests`);
+    clearInterval(ticker);
+    process.emit("gloss:shutdown"); // background work (live streams, jobs) stops
+    const force = setTimeout(() => process.exit(0), drainMs);
+    force.unref();
+    server.close(async () => {
+      await globalThis.glossDb?.pool?.end().catch(() => {});
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    for (const stream of openStreams) stream.destroy(); // live streams never end by themselves
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    idle.unref();
+  }
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+
+if (cluster.isPrimary && concurrency > 1) runPrimary(concurrency, { drainMs });
+else await runWorker();

@@ -6,6 +6,7 @@ import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
@@ -105,6 +106,7 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
     throw e;
   }
   if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug, { removal: row.audience === "public" && audience !== "public" });
+  await emitLiveEvents(visibilityChange("annotation", row.articleId, row.id, isPublic(row.status, row.audience), isPublic(updated.status, updated.audience)));
   return updated;
 }
 
@@ -113,4 +115,5 @@ export async function deleteAnnotation(viewer: Viewer | null, slug: string, id: 
   const { row } = await findOwn(viewer, slug, id, ifMatch);
   await db.annotation.update({ where: { id: row.id }, data: { status: "deleted", deletedAt: clock.now(), version: { increment: 1 } } });
   if (row.audience === "public") await invalidateArticlePages(slug, { removal: true });
+  if (isPublic(row.status, row.audience)) await emitLiveEvents([{ kind: "annotation", action: "removed", articleId: row.articleId, itemId: row.id }]);
 }

@@ -6,6 +6,7 @@ import { requireContributor } from "@/lib/auth/can-contribute";
 import { hasRole } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
@@ -77,7 +78,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     if (floods) await releaseInterval(floodKey(me.id));
     throw e;
   }
-  if (created.status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
+  if (created.status === "approved" && audience === "public")
+    await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }])]);
   if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
   return { annotation: created, held: created.status !== "approved" };
 }

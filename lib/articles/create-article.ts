@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
+import { requireAltText } from "@/lib/media/require-alt-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
@@ -21,6 +22,7 @@ export async function createArticle(viewer: Viewer | null, raw: unknown) {
   if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
   const slug = input.slug ?? slugify(input.title);
   const publishing = input.status === "published" || !!publishAt;
+  if (publishing) requireAltText(input.body);
   try {
     const article = await db.$transaction(async (tx) => {
       const taken = await tx.slugRedirect.findUnique({ where: { oldSlug: slug } });

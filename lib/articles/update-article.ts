@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
+import { requireAltText } from "@/lib/media/require-alt-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { reanchorAnnotations, type AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
@@ -40,6 +41,8 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
       if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
       if (publishAt && article.status === "published") throw new AppError("rule_violation", "This article is already published; unpublish it first to schedule it.");
       const plan = planBody(input, article.status, publishAt, current, draft);
+      if (plan.publishes !== undefined) requireAltText(plan.publishes);
+      else if (publishAt || (input.status === "published" && article.status !== "published")) requireAltText(current?.body);
 
       if (dryRun) {
         let impact: AnnotationImpact | null = null;

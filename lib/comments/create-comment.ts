@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import { hasRole } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -70,7 +71,7 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   }
   // Stored: from here on a failure must not give the flood slot back.
   const comment = { ...row, author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }) };
-  if (status === "approved") await invalidateArticlePages(article.slug);
+  if (status === "approved") await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "comment", action: "created", articleId: article.id, itemId: row.id }])]);
   if (status === "approved" && parent) await notifyReplies("comment", [comment.id]);
   return { comment, held: status !== "approved", article };
 }

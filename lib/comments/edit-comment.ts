@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError, validationError } from "@/lib/errors";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents, isPublic } from "@/lib/live/emit-live-events";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
@@ -25,5 +26,6 @@ export async function editComment(viewer: Viewer | null, commentId: unknown, inp
     db.comment.update({ where: { id: comment.id }, data: { body: parsed.data.body, html: renderSafeMarkdown(parsed.data.body), editedAt: clock.now() }, select: commentFields }),
   ]);
   await invalidateArticlePages(comment.article.slug);
+  if (isPublic(updated.status)) await emitLiveEvents([{ kind: "comment", action: "updated", articleId: updated.articleId, itemId: updated.id }]);
   return updated;
 }

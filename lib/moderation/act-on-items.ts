@@ -4,6 +4,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRole, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { requireBoardMember } from "./require-board-member";
@@ -32,7 +33,7 @@ export async function actOnItems(viewer: Viewer | null, raw: unknown) {
 
 /** The body of a moderation batch, inside the caller's transaction (shared with actOnSelection). */
 export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, { type, ids, action, reason }: Batch) {
-  const select = { id: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } as const;
+  const select = { id: true, articleId: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } as const;
   const rows = type === "comment"
     ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
     : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
@@ -83,6 +84,9 @@ export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, 
       await tx.user.updateMany({ where: { id: { in: authors }, trustedAt: null }, data: { trustedAt: now } });
     }
   }
+  // Readers' pages learn what appeared or went (sent at commit; nothing if the batch rolls back).
+  const articleOf = new Map(rows.map((r) => [r.id, r.articleId]));
+  await emitLiveEvents(results.flatMap((r) => r.before === r.after ? [] : visibilityChange(type, articleOf.get(r.id)!, r.id, r.before === "approved", r.after === "approved" && action !== "delete_permanently")), tx);
   await tx.auditEntry.createMany({
     data: results.map((r) => ({ actorId: me.id, action, targetType: type, targetId: r.id, before: { status: r.before }, after: { status: action === "delete_permanently" ? "destroyed" : r.after }, reason: reason ?? null, createdAt: now })),
   });

@@ -66,7 +66,8 @@ function under(key, prefix) {
 export const RETRY = Symbol("retry");
 
 export class PageCache {
-  constructor({ maxEntries = 1000, maxBytes = 256 * 2 ** 20, maxSearchEntries = 200, maxSearchBytes = 32 * 2 ** 20, ttlMs = 10 * 60_000, now = () => Date.now() } = {}) {
+  constructor({ maxEntries = 1000, maxBytes = 256 * 2 ** 20, maxSearchEntries = 200, maxSearchBytes = 32 * 2 ** 20, ttlMs = 10 * 60_000, maxRenderMs = 10_000, now = () => Date.now() } = {}) {
+    this.maxRenderMs = maxRenderMs;
     this.pages = new Bounded(maxEntries, maxBytes);
     this.search = new Bounded(maxSearchEntries, maxSearchBytes);
     this.ttlMs = ttlMs;
@@ -88,7 +89,10 @@ export class PageCache {
     const entry = this.store(key).get(key);
     const fresh = entry && !entry.stale && this.now() - entry.at < this.ttlMs;
     if (fresh) { this.stats.hits++; return { hit: entry }; }
-    const running = this.renders.get(key);
+    let running = this.renders.get(key);
+    // A render that never reported back (it should always: see server.mjs) must not leave readers
+    // with a stale page, or waiting, for longer than a render can take.
+    if (running && this.now() - running.startedAt > this.maxRenderMs) { this.abandon(running); running = undefined; }
     if (running) {
       if (entry) { this.stats.stale++; return { hit: entry }; }
       this.stats.coalesced++;
@@ -96,7 +100,7 @@ export class PageCache {
     }
     let resolve;
     const promise = new Promise((r) => { resolve = r; });
-    const token = { key, promise, resolve, dropped: false, stale: false };
+    const token = { key, promise, resolve, dropped: false, stale: false, startedAt: this.now() };
     this.renders.set(key, token);
     this.stats.renders++;
     return { render: token };

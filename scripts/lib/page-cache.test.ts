@@ -128,3 +128,29 @@ describe("static cache", () => {
     expect(cache.map.size).toBe(10);
   });
 });
+
+describe("page cache, renders that never report back", () => {
+  it("abandons a render older than maxRenderMs: no stale page nor waiting beyond it", async () => {
+    let now = 0;
+    const cache = new PageCache({ maxRenderMs: 10_000, now: () => now });
+    render(cache, "/articles/a", "v1", 0).finish();
+    cache.invalidate("/articles/a");
+    const lost = cache.lookup("/articles/a"); // this render's client went away and nobody told the cache
+    expect(lost.render).toBeTruthy();
+    now = 5_000;
+    expect(cache.lookup("/articles/a").hit?.body.toString()).toBe("v1"); // stale while it may still be rendering
+    const waiter = cache.lookup("/articles/b");
+    expect(waiter.render).toBeTruthy();
+    now = 10_001;
+    expect(cache.lookup("/articles/a").render).toBeTruthy(); // a new render, not the stale page forever
+    expect(await lost.render!.promise).toBe(RETRY);
+  });
+
+  it("ignores a second report of the same render", () => {
+    const cache = new PageCache();
+    const r = render(cache, "/articles/a", "v1");
+    r.finish();
+    cache.done(r.token, null); // the response's close event after its normal end
+    expect(cache.lookup("/articles/a").hit?.body.toString()).toBe("v1");
+  });
+});
