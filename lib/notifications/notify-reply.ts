@@ -94,7 +94,13 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
 
 /** Queues the reply mails of replies that just became visible (before the response is sent). */
 export async function notifyReplies(kind: ReplyKind, ids: string[]) {
-  for (const id of ids) await notifyReply(kind, id).catch((e) => console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e));
+  if (!ids.length) return;
+  // One query picks the replies not yet announced (a bulk approval of 500 top-level comments costs one statement).
+  const where = { id: { in: ids }, parentId: { not: null }, status: "approved" as const, replyNotifiedAt: null };
+  const replies = kind === "comment"
+    ? await db.comment.findMany({ where, select: { id: true } })
+    : await db.annotation.findMany({ where: { ...where, audience: "public" }, select: { id: true } });
+  for (const { id } of replies) await notifyReply(kind, id).catch((e) => console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e));
 }
 
 /** Sends what the queue holds now, in this process (tests: the mail a test expects is out). */

@@ -63,6 +63,9 @@ beforeAll(async () => {
   await actOnItems(moderator, { type: "comment", ids: [pending.id], action: "approve" });
   await annotate(reader, article.slug, "A note on the passage.");
   await banUser(moderator, { email: held.email, duration: "7d", reason: "Testing backups." });
+  // An image (bytea), and a bigint id from a sequence (the live-events log).
+  await db.$executeRaw`INSERT INTO "Media" (id, hash, "mimeType", ext, width, height, size, data) VALUES (${crypto.randomBytes(8).toString("hex")}, ${crypto.randomBytes(16).toString("hex")}, 'image/png', 'png', 1, 1, 4, ${Buffer.from([0, 1, 254, 255])})`;
+  await db.$executeRaw`INSERT INTO "LiveEvent" ("articleId", kind, action, "itemId") VALUES (${article.id}, 'comment', 'created', 'x')`;
   jsonNullAudit = crypto.randomBytes(8).toString("hex");
   await db.$executeRaw`INSERT INTO "AuditEntry" (id, action, "targetType", "before", "after") VALUES (${jsonNullAudit}, 'test.json_null', 'test', NULL, 'null'::jsonb)`;
   await withClient(sourceUrl, (c) => c.query(`CREATE DATABASE ${targetName}`));
@@ -86,7 +89,7 @@ describe("backup and restore", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Restored \d+ rows in \d+ tables from /);
     expect(await snapshot(targetUrl)).toEqual(before);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["User", "Article", "ArticleRevision", "Comment", "Annotation", "AuditEntry", "Setting"]));
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(["User", "Article", "ArticleRevision", "Comment", "Annotation", "AuditEntry", "Setting", "Media", "LiveEvent"]));
 
     await withClient(targetUrl, async (c) => {
       // JSON null and SQL NULL stay apart.
@@ -98,6 +101,10 @@ describe("backup and restore", () => {
       // The search vectors were restored as stored, and the triggers that fill them are back on.
       const fk = async (url: string) => withClient(url, async (d) => (await d.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`)).rows[0].n);
       expect(await fk(targetUrl)).toBe(await fk(sourceUrl));
+      // Ids from sequences continue where they were.
+      const seq = async (url: string) => withClient(url, async (d) => (await d.query(`SELECT last_value::text AS v, is_called FROM "LiveEvent_id_seq"`)).rows[0]);
+      expect(await seq(targetUrl)).toEqual(await seq(sourceUrl));
+      expect((await seq(sourceUrl)).is_called).toBe(true);
       const triggers = (await c.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O'`)).rows[0].n;
       expect(triggers).toBeGreaterThanOrEqual(3);
     });
