@@ -279,14 +279,8 @@ async function runWorker() {
   answerCounterRequests(ownCounters);
   server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
 
-  // Scheduled articles appear at their time without a reader's request: every 15 s the server asks
-  // itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
-  const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
-  const ticker = setInterval(() => {
-    fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
-      .catch(() => {});
-  }, 15_000);
-  ticker.unref();
+  // Scheduled publishing, mail and clean-up run from the job queue in PostgreSQL (lib/jobs), which
+  // each Next process joins through instrumentation.ts.
 
   // SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (up to 30 s;
   // keep-alive connections are closed as they go idle), stop background work, exit 0.
@@ -294,11 +288,11 @@ async function runWorker() {
     if (closing) return;
     closing = true;
     console.log(`[server] ${signal}: finishing open requests`);
-    clearInterval(ticker);
-    process.emit("gloss:shutdown"); // background work (live streams, jobs) stops
+    process.emit("gloss:shutdown"); // background work (the job worker) stops taking jobs
     const force = setTimeout(() => process.exit(0), drainMs);
     force.unref();
     server.close(async () => {
+      await globalThis.glossJobWorker?.stop?.().catch(() => {}); // the job in hand finishes
       await globalThis.glossDb?.pool?.end().catch(() => {});
       process.exit(0);
     });

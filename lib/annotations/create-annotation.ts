@@ -12,7 +12,7 @@ import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
@@ -81,6 +81,6 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
   }
   if (created.status === "approved" && audience === "public")
     await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }])]);
-  if (created.status === "approved" && audience === "public" && parent) notifyRepliesLater("annotation", [created.id]);
+  if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
   return { annotation: { ...created, ...editRights(me, created, settings.editWindowMs) }, held: created.status !== "approved" };
 }

@@ -7,7 +7,7 @@ import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createCommentSchema } from "@/lib/validation/comment";
 import { findArticleForDiscussion } from "./find-open-article";
@@ -72,7 +72,7 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   // Stored: from here on a failure must not give the flood slot back.
   const comment = { ...row, author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }) };
   if (status === "approved") await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "comment", action: "created", articleId: article.id, itemId: row.id }])]);
-  if (status === "approved" && parent) notifyRepliesLater("comment", [comment.id]);
+  if (status === "approved" && parent) await notifyReplies("comment", [comment.id]);
   return { comment, held: status !== "approved", article };
 }
 

@@ -10,9 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
-
-
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 
 import { parseInput } from "@/lib/validation/parse-input";
@@ -37,7 +35,7 @@ export async function actOnItems(viewer: Viewer | null, raw: unknown) {
   if (batch.action === "delete_permanently") await requirePermission(me, "moderation.purge");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
   await Promise.all(slugs.map((s) => invalidateArticlePages(s, { removal: batch.action !== "approve" })));
-  notifyRepliesLater(batch.type, newlyApproved(results));
+  await notifyReplies(batch.type, newlyApproved(results));
   return { action: batch.action, type: batch.type, results };
 }
 

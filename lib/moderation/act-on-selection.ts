@@ -5,10 +5,7 @@ import { AppError } from "@/lib/errors";
 
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
-
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
-
-
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 
 import { applyModeration, newlyApproved } from "./act-on-items";
@@ -41,6 +38,6 @@ export async function actOnSelection(viewer: Viewer | null, selection: Selection
     return out;
   }, { timeout: 30_000 });
   await Promise.all([...new Set(done.flatMap((d) => d.slugs))].map((s) => invalidateArticlePages(s, { removal: batches.some((b) => b.action !== "approve") })));
-  for (const d of done) notifyRepliesLater(d.type, newlyApproved(d.results));
+  for (const d of done) await notifyReplies(d.type, newlyApproved(d.results));
   return { action: batches[0].action, results: done.flatMap((d) => d.results.map((r) => ({ type: d.type, ...r }))) };
 }

@@ -125,7 +125,7 @@ export async function migrate(url) {
 }
 
 // ---- the production build: rebuilt when any input changed ----
-const buildInputs = ["app", "components", "lib", "public", "auth.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "prisma/schema.prisma", "types"];
+const buildInputs = ["app", "components", "lib", "public", "auth.ts", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "prisma/schema.prisma", "types"];
 
 export function sourceHash() {
   const h = crypto.createHash("sha256");
