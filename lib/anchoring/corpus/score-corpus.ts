@@ -29,8 +29,8 @@ export type CorpusScore = Record<Verdict, number> & {
 
 /** Gloss as the server runs it: what describeAnchor stored on the old text, moved by reanchor. */
 export const glossReanchor: Engine = (pair) => {
-  const anchors = pair.quotes.map((quote) => describeAnchor(pair.oldText, quote.oldStart, quote.oldEnd));
-  return reanchor(pair.oldText, pair.newText, anchors).anchors.map((result) =>
+  const anchors = pair.quotes.map((quote) => describeAnchor(pair.oldText, quote.oldStart, quote.oldEnd, pair.oldBlocks));
+  return reanchor(pair.oldText, pair.newText, anchors, { newBlocks: pair.newBlocks }).anchors.map((result) =>
     result.state === "anchored" ? { start: result.start, end: result.end } : null,
   );
 };
