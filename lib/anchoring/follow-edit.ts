@@ -3,7 +3,7 @@ import { prefixSimilarity, suffixSimilarity } from "./context-similarity";
 import type { DiffMap } from "./diff-map";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
 import { foldString, type FoldedText } from "./fold-typography";
-import { FOLLOW_CONTEXT, FOLLOW_KEPT, FOLLOW_MAX_GROWTH, QUOTE_FLOOR } from "./thresholds";
+import { FOLLOW_CONTEXT, FOLLOW_KEPT, FOLLOW_MAX_CLAUSE, FOLLOW_MAX_GROWTH, FOLLOW_RUN, QUOTE_FLOOR } from "./thresholds";
 import type { TextQuote } from "./types";
 
 export type FollowInput = {
@@ -58,11 +58,14 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   while (regionStart < regionEnd && /\s/.test(newText[regionStart]) && !/\s/.test(folded[0])) regionStart++;
   while (regionEnd > regionStart && /\s/.test(newText[regionEnd - 1]) && !/\s/.test(folded[folded.length - 1])) regionEnd--;
   const region = newText.slice(regionStart, regionEnd);
-  if (region.length === 0 || region.length > FOLLOW_MAX_GROWTH * folded.length) return { kind: "no-evidence" };
+  if (region.length === 0 || region.length > Math.max(FOLLOW_MAX_GROWTH * folded.length, folded.length + FOLLOW_MAX_CLAUSE)) return { kind: "no-evidence" };
   if (countBreaks(region) > countBreaks(folded)) return { kind: "no-evidence" };
-
-  const similarity = 1 - editDistance(folded, region) / folded.length;
+  // How much of the quote the region holds (a clause added inside takes nothing away).
+  const ownErrors = editDistance(folded, region);
+  const similarity = Math.min(traced.kept, folded.length - ownErrors + Math.max(0, region.length - folded.length)) / folded.length;
   if (similarity < FOLLOW_KEPT) return { kind: "no-evidence" };
+  // Some of it verbatim: a sentence rewritten around a few of its words is another passage.
+  if (longestCommonRun(folded, region) < FOLLOW_RUN * folded.length) return { kind: "no-evidence" };
 
   const prefix = foldString(quote.prefix);
   const suffix = foldString(quote.suffix);
@@ -76,8 +79,13 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   if (occursAwayFrom(oldText, region, from, to)) return { kind: "competing" };
   const rival = Math.min(QUOTE_FLOOR, similarity);
   const budget = Math.min(maxQuoteErrors(folded.length), Math.floor(folded.length * (1 - rival) + 1e-9));
-  const others = createFuzzySearch(newText, folded, [{ start: regionStart, end: regionEnd }]).next(budget);
-  if (others.length > 0) return { kind: "competing" };
+  const region_ = [{ start: regionStart, end: regionEnd }];
+  if (createFuzzySearch(newText, folded, region_).next(budget).length > 0) return { kind: "competing" };
+  // Nor a copy of the region itself (the same sentence reworded in two places).
+  if (region !== folded) {
+    const copyBudget = Math.min(maxQuoteErrors(region.length), Math.floor(region.length * (1 - QUOTE_FLOOR) + 1e-9));
+    if (createFuzzySearch(newText, region, region_).next(copyBudget).length > 0) return { kind: "competing" };
+  }
 
   return { kind: "followed", start: newFolded.startOf(regionStart), end: newFolded.endOf(regionEnd), similarity };
 }
@@ -122,6 +130,24 @@ function traceMoved(newText: string, diff: DiffMap, quote: string) {
   const end = Math.max(...best.map((match) => match.end));
   if (diff.insertedShare(start, end) < MOVED_INSERTED_SHARE) return null;
   return { start, end, kept: quote.length - fewest };
+}
+
+// The longest stretch the two strings share (dynamic programming, one row at a time).
+function longestCommonRun(a: string, b: string): number {
+  if (b.includes(a)) return a.length;
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
+  let longest = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const run = code === b.charCodeAt(j - 1) ? Math.min(0xffff, previous[j - 1] + 1) : 0;
+      current[j] = run;
+      if (run > longest) longest = run;
+    }
+    [previous, current] = [current, previous];
+  }
+  return longest;
 }
 
 const countBreaks = (text: string) => {

@@ -94,5 +94,16 @@ export const FOLLOW_KEPT = 0.5;
  */
 export const FOLLOW_CONTEXT = 0.6;
 
-/** The region may be at most this many times the quote's length (a clause added in the middle). */
+/** The region may be at most this many times the quote's length, or FOLLOW_MAX_CLAUSE characters
+ * longer, whichever is more (a clause added in the middle). */
 export const FOLLOW_MAX_GROWTH = 2;
+export const FOLLOW_MAX_CLAUSE = 60;
+
+/**
+ * The region and the quote must share a verbatim stretch of at least this share of the quote.
+ * The corpus calls a quote gone when its longest run in the new text is under 35%: "the right to
+ * sell Your Content or otherwise distribute or use it outside of our provision of the" (97) kept
+ * 88 of its characters in a rewritten sentence, but in pieces of at most 32. One edit inside a
+ * quote (a word, a clause, a split) leaves a piece of half of it or more.
+ */
+export const FOLLOW_RUN = 0.4;
