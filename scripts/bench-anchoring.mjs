@@ -16,17 +16,17 @@ const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const load = (file) => tsImport(pathToUrl(path.join(root, file)), import.meta.url);
 const pathToUrl = (file) => new URL(`file://${file}`).href;
 
-const { loadCorpus, defaultCorpusDir } = await load("lib/anchoring/corpus/load-corpus.ts");
-const { scoreCorpus, glossReanchor, glossResolve, hypothesisBaseline } = await load("lib/anchoring/corpus/score-corpus.ts");
-const { scoreDistribution, summarize } = await load("lib/anchoring/corpus/score-distribution.ts");
+const { loadCorpus, defaultCorpusDir } = await load("tests/anchoring/corpus/load-corpus.ts");
+const { scoreCorpus, glossReanchor, glossResolve, hypothesisBaseline } = await load("tests/anchoring/corpus/score-corpus.ts");
+const { scoreDistribution, summarize } = await load("tests/anchoring/corpus/score-distribution.ts");
 const thresholds = await load("lib/anchoring/thresholds.ts");
 const { createResolver } = await load("lib/anchoring/resolve-anchor.ts");
 const { reanchor } = await load("lib/anchoring/reanchor.ts");
-const { hypothesisMatchQuote } = await load("lib/anchoring/hypothesis-match-quote.ts");
+const { hypothesisMatchQuote } = await load("tests/anchoring/hypothesis-match-quote.ts");
 const { renderArticle } = await load("lib/articles/render-article.ts");
-const { longArticleBody, randomAnchors, reviseLongArticle, seededRandom } = await load("lib/anchoring/testing/long-article.ts");
-const { generateRewordings, scoreRewordings } = await load("lib/anchoring/testing/score-rewordings.ts");
-const { seed } = await load("lib/anchoring/testing/seed-article.ts");
+const { longArticleBody, randomAnchors, reviseLongArticle, seededRandom } = await load("tests/anchoring/support/long-article.ts");
+const { generateRewordings, scoreRewordings } = await load("tests/anchoring/support/score-rewordings.ts");
+const { seed } = await load("tests/anchoring/support/seed-article.ts");
 
 // Figures of the previous run (before issue 20), printed beside this run's.
 const PREVIOUS = { editedPlaced: 14, editedTotal: 17 };

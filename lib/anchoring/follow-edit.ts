@@ -82,9 +82,13 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   const region_ = [{ start: regionStart, end: regionEnd }];
   if (createFuzzySearch(newText, folded, region_).next(budget).length > 0) return { kind: "competing" };
   // Nor a copy of the region itself (the same sentence reworded in two places).
+  // Its middle (its ends may be recased or repunctuated there) found verbatim elsewhere is enough.
   if (region !== folded) {
-    const copyBudget = Math.min(maxQuoteErrors(region.length), Math.floor(region.length * (1 - QUOTE_FLOOR) + 1e-9));
-    if (createFuzzySearch(newText, region, region_).next(copyBudget).length > 0) return { kind: "competing" };
+    const trim = Math.floor(region.length * COPY_TRIM);
+    const core = region.slice(trim, region.length - trim);
+    for (let at = newText.indexOf(core); at !== -1; at = newText.indexOf(core, at + 1)) {
+      if (at + core.length <= regionStart || at >= regionEnd) return { kind: "competing" };
+    }
   }
 
   return { kind: "followed", start: newFolded.startOf(regionStart), end: newFolded.endOf(regionEnd), similarity };
@@ -113,6 +117,8 @@ function traceLocally(oldText: string, newText: string, diff: DiffMap, from: num
   return { start: span.start + start, end: span.start + end, kept: quote.length - fewest };
 }
 
+/** The share of a reworded region left out at each end when looking for copies of it. */
+const COPY_TRIM = 0.1;
 /** Shorter quotes are not followed into another paragraph (short phrases recur). */
 const MIN_MOVED_LENGTH = 40;
 /** The share of the match that must be text the diff inserted. */

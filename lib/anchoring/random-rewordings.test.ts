@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "./testing/long-article";
-import { generateRewordings, placeRewording, REWORDING_KINDS, scoreRewordings } from "./testing/score-rewordings";
-import { seed } from "./testing/seed-article";
+import { seededRandom } from "../../tests/anchoring/support/long-article";
+import { generateRewordings, placeRewording, REWORDING_KINDS, scoreRewordings } from "../../tests/anchoring/support/score-rewordings";
+import { seed } from "../../tests/anchoring/support/seed-article";
 
 // Generated rewordings of passages of the seed article (random-revision.ts): each kind of edit
 // seen in real revisions, with and without typographic changes, and look-alike traps. Followable

@@ -3,7 +3,7 @@ import { describeAnchor } from "./describe-anchor";
 import { describeTextQuote } from "./describe-text-quote";
 import { createDiffMap } from "./diff-map";
 import { reanchor } from "./reanchor";
-import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "./testing/seed-article";
+import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import type { StoredAnchor } from "./types";
 
 const paragraph = (index: number) => seed.blocks[index].text;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { plainTextFromElement, type DomNodeLike } from "@/lib/articles/plain-text";
 import { renderArticle } from "@/lib/articles/render-article";
 import { createCodePointIndex } from "../code-points";
-import { seed, seedBody } from "../testing/seed-article";
+import { seed, seedBody } from "../../../tests/anchoring/support/seed-article";
 import { trimSpan } from "./dom-ranges";
 import { overlapSpans } from "./paint-highlights";
 import { collapseBoundaries, createTextMap } from "./text-map";

@@ -2,9 +2,9 @@
 // imports it. Reads ../shared/corpora/revisions: pairs of revisions with quotes and outcomes.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { renderArticle } from "../../articles/render-article";
-import { createCodePointIndex } from "../code-points";
-import type { AnchorBlock } from "../types";
+import { renderArticle } from "@/lib/articles/render-article";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import type { AnchorBlock } from "@/lib/anchoring/types";
 
 export type Expectation = "anchored" | "orphaned" | "anchored_or_orphaned";
 

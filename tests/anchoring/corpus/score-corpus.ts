@@ -1,10 +1,10 @@
 // Node-only measurement code: runs an anchoring engine over the corpus and scores it as the
 // corpus README says. Placements and `near` are code point ranges of the new text.
-import { createCodePointIndex } from "../code-points";
-import { describeAnchor } from "../describe-anchor";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { hypothesisMatchQuote } from "../hypothesis-match-quote";
-import { reanchor } from "../reanchor";
-import { createResolver } from "../resolve-anchor";
+import { reanchor } from "@/lib/anchoring/reanchor";
+import { createResolver } from "@/lib/anchoring/resolve-anchor";
 import type { CorpusPair, CorpusQuote } from "./load-corpus";
 
 export type Placement = { start: number; end: number } | null;

@@ -1,7 +1,7 @@
 // Test and bench support: generated rewordings (random-revision.ts) anchored by reanchor, as
 // the server re-anchors on publish, and judged against the outcome each must have.
-import { describeAnchor } from "../describe-anchor";
-import { reanchor } from "../reanchor";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
+import { reanchor } from "@/lib/anchoring/reanchor";
 import { FOLLOWABLE_KINDS, landsOnOwnPassage, ORPHAN_KINDS, randomRewording, type RewordingCase, type RewordingKind } from "./random-revision";
 
 export type RewordingTally = { cases: number; followed: number; orphaned: number; misplaced: number };
