@@ -74,7 +74,8 @@ function readMeasures() {
   return {
     readTextMs: read.duration, resolveMs: resolve.duration, paintMs: paint.duration,
     textLength: read.detail?.length ?? null, resolved: resolve.detail?.count ?? null, painted: paint.detail?.count ?? null,
-    highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
+    // Overlapping notes share a range: the registered ranges must be those the painter made.
+    ranges: paint.detail?.ranges ?? null, highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
   };
 }
 
@@ -137,8 +138,10 @@ try {
       if (!m) throw new Error("the page set no gloss-read-text / gloss-resolve / gloss-paint measure");
       const totalMs = m.readTextMs + m.resolveMs + m.paintMs;
       scenario.runs.push({ ...m, totalMs });
-      const counts = [["resolved", m.resolved], ["painted", m.painted], ["highlighted", m.highlighted]];
+      const counts = [["resolved", m.resolved], ["painted", m.painted]];
       for (const [what, n] of counts) if (n !== NOTES) problems.push(`load ${run}: ${n} notes ${what}, not ${NOTES}`);
+      if (!(m.ranges > 0) || m.highlighted !== m.ranges) problems.push(`load ${run}: ${m.highlighted} ranges highlighted, but the painter made ${m.ranges}`);
+      counts.push(["ranges highlighted", m.highlighted]);
       console.log(`  load ${run}: read text ${m.readTextMs.toFixed(1).padStart(6)} ms + resolve ${m.resolveMs.toFixed(1).padStart(6)} ms + paint ${m.paintMs.toFixed(1).padStart(6)} ms = ${totalMs.toFixed(1).padStart(6)} ms   notes: ${counts.map(([what, n]) => `${n} ${what}`).join(", ")}`);
     } catch (e) {
       problems.push(`load ${run}: ${e.message.split("\n")[0]}`);
