@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The margin's speed budget in a real browser (issue #4): reading the text, anchoring and painting
-// 1,000 annotations on a 15,000-word article takes < 100 ms in Chromium. Starts the production
+// 1,000 annotations on a 15,000-word article takes < 100 ms in Chromium; 10,000 take < 300 ms
+// (issue 20). Starts the production
 // server on its own fresh database (the test PostgreSQL), seeds a ~15,600-word article with 1,000
 // public notes (seedAnnotatedArticle, as the annotation specs do), opens it in Debian's Chromium
 // (CHROMIUM_PATH, default /usr/bin/chromium) at 1280×900, a fresh browser context per page load,
@@ -30,9 +31,12 @@ if (opts.help) { console.log(usage); process.exit(0); }
 
 process.chdir(root);
 const runs = Math.max(1, Number(opts.runs) || 5);
-const NOTES = 1000;
+// Each scenario: notes on one long article, its budget, and the figure before issue 20.
+const scenarios = [
+  { notes: 1000, budgetMs: 100, previous: "19.0 ms (README)" },
+  { notes: 10_000, budgetMs: 300, previous: "719.9 ms (paint 467.5) before overlapping notes shared ranges; before issue 20 the page carried at most 5,000 notes" },
+];
 const MIN_WORDS = 15_000;
-const budgetMs = 100;
 const viewport = { width: 1280, height: 900 };
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // As playwright.config.ts: nothing but the test server is reachable, no background traffic.
@@ -70,11 +74,12 @@ function readMeasures() {
   return {
     readTextMs: read.duration, resolveMs: resolve.duration, paintMs: paint.duration,
     textLength: read.detail?.length ?? null, resolved: resolve.detail?.count ?? null, painted: paint.detail?.count ?? null,
-    highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
+    // Overlapping notes share a range: the registered ranges must be those the painter made.
+    ranges: paint.detail?.ranges ?? null, highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
   };
 }
 
-const results = { startedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, budgetMs, notes: NOTES, runs: [] };
+const results = { startedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, scenarios: scenarios.map((scenario) => ({ ...scenario, runs: [] })) };
 results.loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
 const problems = []; // broken measurements: always a failure
 const warnings = [];
@@ -105,20 +110,23 @@ try {
   const { seedAnnotatedArticle } = await import("../../lib/annotations/testing/seed-annotated-article.ts");
   const suffix = crypto.randomBytes(4).toString("hex");
   const author = await createUser({ name: "Bench Annotator", email: `bench-annotator-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role: "commenter", trusted: true });
-  log(`seeding a long article with ${NOTES.toLocaleString("en-US")} public notes…`);
-  const { slug, text } = await seedAnnotatedArticle({ long: true, bulk: { author: author.email, count: NOTES } });
+  for (const scenario of results.scenarios) {
+    log(`seeding a long article with ${scenario.notes.toLocaleString("en-US")} public notes…`);
+    const { slug, text } = await seedAnnotatedArticle({ long: true, bulk: { author: author.email, count: scenario.notes } });
+    scenario.words = text.split(/\s+/).filter(Boolean).length;
+    if (scenario.words < MIN_WORDS) problems.push(`the article has ${scenario.words} words, fewer than ${MIN_WORDS.toLocaleString("en-US")}`);
+    scenario.url = `${server.baseUrl}/articles/${slug}`;
+  }
   await closeDb(); // idempotent: the cleanup's call does nothing more
-  results.words = text.split(/\s+/).filter(Boolean).length;
-  if (results.words < MIN_WORDS) problems.push(`the article has ${results.words} words, fewer than ${MIN_WORDS.toLocaleString("en-US")}`);
-  const url = `${server.baseUrl}/articles/${slug}`;
-  results.url = url;
 
   // ---- the page loads ----
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   cleanups.push(() => browser.close());
   results.browser = `Chromium ${browser.version()}`;
-  console.log(`\nBrowser anchoring: ${results.words.toLocaleString("en-US")}-word article, ${NOTES.toLocaleString("en-US")} public notes, ${results.browser} (${chromePath}), ${viewport.width}×${viewport.height}, ${runs} page loads (a fresh context each)\n`);
+  for (const scenario of results.scenarios) {
+  const { notes: NOTES, url } = scenario;
+  console.log(`\nBrowser anchoring: ${scenario.words.toLocaleString("en-US")}-word article, ${NOTES.toLocaleString("en-US")} public notes, ${results.browser} (${chromePath}), ${viewport.width}×${viewport.height}, ${runs} page loads (a fresh context each)\n`);
   for (let run = 1; run <= runs && !interrupted; run++) {
     const context = await browser.newContext({ viewport });
     try {
@@ -129,9 +137,11 @@ try {
       const m = await page.evaluate(readMeasures);
       if (!m) throw new Error("the page set no gloss-read-text / gloss-resolve / gloss-paint measure");
       const totalMs = m.readTextMs + m.resolveMs + m.paintMs;
-      results.runs.push({ ...m, totalMs });
-      const counts = [["resolved", m.resolved], ["painted", m.painted], ["highlighted", m.highlighted]];
+      scenario.runs.push({ ...m, totalMs });
+      const counts = [["resolved", m.resolved], ["painted", m.painted]];
       for (const [what, n] of counts) if (n !== NOTES) problems.push(`load ${run}: ${n} notes ${what}, not ${NOTES}`);
+      if (!(m.ranges > 0) || m.highlighted !== m.ranges) problems.push(`load ${run}: ${m.highlighted} ranges highlighted, but the painter made ${m.ranges}`);
+      counts.push(["ranges highlighted", m.highlighted]);
       console.log(`  load ${run}: read text ${m.readTextMs.toFixed(1).padStart(6)} ms + resolve ${m.resolveMs.toFixed(1).padStart(6)} ms + paint ${m.paintMs.toFixed(1).padStart(6)} ms = ${totalMs.toFixed(1).padStart(6)} ms   notes: ${counts.map(([what, n]) => `${n} ${what}`).join(", ")}`);
     } catch (e) {
       problems.push(`load ${run}: ${e.message.split("\n")[0]}`);
@@ -139,6 +149,7 @@ try {
     } finally {
       await context.close();
     }
+  }
   }
 } catch (e) {
   couldNotRun = true;
@@ -149,16 +160,19 @@ try {
 
 // ---- the report ----
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
-const timed = results.runs;
 let over = false;
-if (timed.length) {
-  const med = (key) => median(timed.map((r) => r[key]));
-  results.median = { readTextMs: round1(med("readTextMs")), resolveMs: round1(med("resolveMs")), paintMs: round1(med("paintMs")), totalMs: round1(med("totalMs")) };
-  over = results.median.totalMs >= budgetMs;
-  console.log(`\n  median of ${timed.length} loads: read text ${results.median.readTextMs.toFixed(1)} ms, resolve ${results.median.resolveMs.toFixed(1)} ms, paint ${results.median.paintMs.toFixed(1)} ms`);
-  console.log(`  ${"anchoring + painting 1,000 notes (median total)".padEnd(50)} ${results.median.totalMs.toFixed(1).padStart(6)} ms   budget < ${budgetMs} ms   ${over ? "FAIL" : "PASS"}`);
+for (const scenario of results.scenarios) {
+  const timed = scenario.runs;
+  if (timed.length) {
+    const med = (key) => median(timed.map((r) => r[key]));
+    scenario.median = { readTextMs: round1(med("readTextMs")), resolveMs: round1(med("resolveMs")), paintMs: round1(med("paintMs")), totalMs: round1(med("totalMs")) };
+    const scenarioOver = scenario.median.totalMs >= scenario.budgetMs;
+    over ||= scenarioOver;
+    console.log(`\n  ${scenario.notes.toLocaleString("en-US")} notes, median of ${timed.length} loads: read text ${scenario.median.readTextMs.toFixed(1)} ms, resolve ${scenario.median.resolveMs.toFixed(1)} ms, paint ${scenario.median.paintMs.toFixed(1)} ms`);
+    console.log(`  ${`anchoring + painting ${scenario.notes.toLocaleString("en-US")} notes (median total)`.padEnd(50)} ${scenario.median.totalMs.toFixed(1).padStart(6)} ms   (previous ${scenario.previous})   budget < ${scenario.budgetMs} ms   ${scenarioOver ? "FAIL" : "PASS"}`);
+  }
+  if (!couldNotRun && timed.length < runs) problems.push(`${scenario.notes} notes: ${runs - timed.length} of ${runs} page loads gave no figures`);
 }
-if (!couldNotRun && timed.length < runs) problems.push(`${runs - timed.length} of ${runs} page loads gave no figures`);
 console.log(`  load average: ${results.loadAverageAtStart.join(", ")} at the start, ${results.loadAverageAtEnd.join(", ")} at the end (${results.cpus} CPUs)`);
 for (const w of warnings) console.log(`\nwarning: ${w}`);
 if (problems.length) {

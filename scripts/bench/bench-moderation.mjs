@@ -133,7 +133,7 @@ try {
   const { createArticle } = await import("../../lib/articles/create-article.ts");
   const { listQueue, queueCounts } = await import("../../lib/moderation/list-queue.ts");
   const { getSettings } = await import("../../lib/settings/get-settings.ts");
-  const { randomAnchors, seededRandom } = await import("../../lib/anchoring/testing/long-article.ts");
+  const { randomAnchors, seededRandom } = await import("../../tests/anchoring/support/long-article.ts");
 
   // ---- the seed ----
   const tSeed = Date.now();

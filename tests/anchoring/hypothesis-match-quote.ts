@@ -1,6 +1,6 @@
 import approxSearch from "approx-string-match";
-import { maxQuoteErrors } from "./find-fuzzy-candidates";
-import type { TextQuote } from "./types";
+import { maxQuoteErrors } from "@/lib/anchoring/find-fuzzy-candidates";
+import type { TextQuote } from "@/lib/anchoring/types";
 
 // The baseline Gloss is measured against: the Hypothesis client's quote matching
 // (hypothesis/client src/annotator/anchoring/match-quote.ts), re-implemented here. Offsets are

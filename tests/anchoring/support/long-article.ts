@@ -1,10 +1,10 @@
 // Test and bench support: a ~15,000-word article made of the seed body repeated with varied
 // names (so most passages stay distinguishable, as in a real long article), 1,000 anchors on
 // it, and a revision with the kind of edits an editor makes.
-import { renderArticle, type RenderedArticle } from "../../articles/render-article";
-import { createCodePointIndex } from "../code-points";
-import { describeAnchor } from "../describe-anchor";
-import type { StoredAnchor } from "../types";
+import { renderArticle, type RenderedArticle } from "@/lib/articles/render-article";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
+import type { StoredAnchor } from "@/lib/anchoring/types";
 import { seedBody } from "./seed-article";
 
 const NAMES: [string, string[]][] = [

@@ -1,8 +1,8 @@
 // Test support (Node only): the seed article's plain text, and synthetic revisions of it made
 // by editing its Markdown body and rendering it as the server does.
 import { readFileSync } from "node:fs";
-import { parseArticleSource } from "../../articles/parse-article-source";
-import { renderArticle, type RenderedArticle } from "../../articles/render-article";
+import { parseArticleSource } from "@/lib/articles/parse-article-source";
+import { renderArticle, type RenderedArticle } from "@/lib/articles/render-article";
 
 export const seedBody = parseArticleSource(
   readFileSync(new URL("../../../../shared/content/seed-article.md", import.meta.url), "utf8"),

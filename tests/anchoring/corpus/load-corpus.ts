@@ -2,8 +2,9 @@
 // imports it. Reads ../shared/corpora/revisions: pairs of revisions with quotes and outcomes.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { renderArticle } from "../../articles/render-article";
-import { createCodePointIndex } from "../code-points";
+import { renderArticle } from "@/lib/articles/render-article";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import type { AnchorBlock } from "@/lib/anchoring/types";
 
 export type Expectation = "anchored" | "orphaned" | "anchored_or_orphaned";
 
@@ -20,7 +21,15 @@ export type CorpusQuote = {
   near: { start: number; end: number } | null;
 };
 
-export type CorpusPair = { file: string; oldText: string; newText: string; quotes: CorpusQuote[] };
+export type CorpusPair = {
+  file: string;
+  oldText: string;
+  newText: string;
+  /** Both revisions' blocks, the new ones with ids kept from the old (as the server renders). */
+  oldBlocks: AnchorBlock[];
+  newBlocks: AnchorBlock[];
+  quotes: CorpusQuote[];
+};
 
 type RawAnnotation = { id: string; exact: string; prefix: string; suffix: string; expect: { must: Expectation; near?: string } };
 
@@ -42,8 +51,9 @@ export function loadCorpus(dir: string): CorpusPair[] {
   const files = readdirSync(dir).filter((file) => file.endsWith(".json") && file !== "index.json").sort();
   return files.map((file) => {
     const raw = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-    const oldText = renderArticle(raw.old_body).text;
-    const newText = renderArticle(raw.new_body).text;
+    const oldArticle = renderArticle(raw.old_body);
+    const newArticle = renderArticle(raw.new_body, oldArticle.blocks);
+    const [oldText, newText] = [oldArticle.text, newArticle.text];
     const oldIndex = createCodePointIndex(oldText);
     const newIndex = createCodePointIndex(newText);
     const quotes = (raw.annotations as RawAnnotation[]).map((annotation): CorpusQuote => {
@@ -63,7 +73,7 @@ export function loadCorpus(dir: string): CorpusPair[] {
         near: near && { start: newIndex.toCodePoint(near.start), end: newIndex.toCodePoint(near.end) },
       };
     });
-    return { file, oldText, newText, quotes };
+    return { file, oldText, newText, oldBlocks: oldArticle.blocks, newBlocks: newArticle.blocks, quotes };
   });
 }
 

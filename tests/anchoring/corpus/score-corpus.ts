@@ -1,10 +1,10 @@
 // Node-only measurement code: runs an anchoring engine over the corpus and scores it as the
 // corpus README says. Placements and `near` are code point ranges of the new text.
-import { createCodePointIndex } from "../code-points";
-import { describeAnchor } from "../describe-anchor";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { hypothesisMatchQuote } from "../hypothesis-match-quote";
-import { reanchor } from "../reanchor";
-import { createResolver } from "../resolve-anchor";
+import { reanchor } from "@/lib/anchoring/reanchor";
+import { createResolver } from "@/lib/anchoring/resolve-anchor";
 import type { CorpusPair, CorpusQuote } from "./load-corpus";
 
 export type Placement = { start: number; end: number } | null;
@@ -29,8 +29,8 @@ export type CorpusScore = Record<Verdict, number> & {
 
 /** Gloss as the server runs it: what describeAnchor stored on the old text, moved by reanchor. */
 export const glossReanchor: Engine = (pair) => {
-  const anchors = pair.quotes.map((quote) => describeAnchor(pair.oldText, quote.oldStart, quote.oldEnd));
-  return reanchor(pair.oldText, pair.newText, anchors).anchors.map((result) =>
+  const anchors = pair.quotes.map((quote) => describeAnchor(pair.oldText, quote.oldStart, quote.oldEnd, pair.oldBlocks));
+  return reanchor(pair.oldText, pair.newText, anchors, { newBlocks: pair.newBlocks }).anchors.map((result) =>
     result.state === "anchored" ? { start: result.start, end: result.end } : null,
   );
 };

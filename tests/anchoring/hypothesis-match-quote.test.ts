@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeAnchor } from "./describe-anchor";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { hypothesisMatchQuote } from "./hypothesis-match-quote";
-import { resolveAnchor } from "./resolve-anchor";
-import { rangeOf, revise, seed } from "./testing/seed-article";
+import { resolveAnchor } from "@/lib/anchoring/resolve-anchor";
+import { rangeOf, revise, seed } from "./support/seed-article";
 
 describe("hypothesisMatchQuote (the baseline)", () => {
   it("prefers exact occurrences and ranks them by context", () => {

@@ -2,11 +2,11 @@
 // every corpus quote, every candidate place (each exact occurrence and each region of
 // approximate matches with errors ≤ min(256, length / 2)) is scored, and split into the places
 // where the quote belongs (overlapping `near`) and the wrong ones.
-import { createCodePointIndex } from "../code-points";
-import { describeAnchor } from "../describe-anchor";
-import { findAll } from "../find-exact-occurrences";
-import { createFuzzySearch, maxQuoteErrors } from "../find-fuzzy-candidates";
-import { quoteDistinctiveness, scoreCandidate, type ScoredCandidate } from "../score-candidate";
+import { createCodePointIndex } from "@/lib/anchoring/code-points";
+import { describeAnchor } from "@/lib/anchoring/describe-anchor";
+import { findAll } from "@/lib/anchoring/find-exact-occurrences";
+import { createFuzzySearch, maxQuoteErrors } from "@/lib/anchoring/find-fuzzy-candidates";
+import { quoteDistinctiveness, scoreCandidate, type ScoredCandidate } from "@/lib/anchoring/score-candidate";
 import type { CorpusPair } from "./load-corpus";
 
 export type ScoreDistribution = {
