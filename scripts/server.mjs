@@ -214,6 +214,11 @@ async function serveMetrics(req, res) {
   return true;
 }
 
+// Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
+// buffered, compressed, ETagged or cached (lib/live).
+const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+const openStreams = new Set(); // ended on shutdown: they never finish by themselves
+
 async function serve(req, res) {
   const started = performance.now();
   req.headers["x-request-id"] = requestId(req.headers["x-request-id"]);
@@ -228,6 +233,12 @@ async function serve(req, res) {
   req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
   if (closing) res.setHeader("connection", "close");
   if ((req.url === "/metrics" || req.url.startsWith("/metrics?")) && (await serveMetrics(req, res))) return;
+  if (eventStream.test(req.url)) {
+    req.socket.setNoDelay(true);
+    openStreams.add(res);
+    res.on("close", () => openStreams.delete(res));
+    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+  }
 
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
@@ -268,14 +279,8 @@ async function runWorker() {
   answerCounterRequests(ownCounters);
   server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
 
-  // Scheduled articles appear at their time without a reader's request: every 15 s the server asks
-  // itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
-  const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
-  const ticker = setInterval(() => {
-    fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
-      .catch(() => {});
-  }, 15_000);
-  ticker.unref();
+  // Scheduled publishing, mail and clean-up run from the job queue in PostgreSQL (lib/jobs), which
+  // each Next process joins through instrumentation.ts.
 
   // SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (up to 30 s;
   // keep-alive connections are closed as they go idle), stop background work, exit 0.
@@ -283,15 +288,16 @@ async function runWorker() {
     if (closing) return;
     closing = true;
     console.log(`[server] ${signal}: finishing open requests`);
-    clearInterval(ticker);
-    process.emit("gloss:shutdown"); // background work (live streams, jobs) stops
+    process.emit("gloss:shutdown"); // background work (the job worker) stops taking jobs
     const force = setTimeout(() => process.exit(0), drainMs);
     force.unref();
     server.close(async () => {
+      await globalThis.glossJobWorker?.stop?.().catch(() => {}); // the job in hand finishes
       await globalThis.glossDb?.pool?.end().catch(() => {});
       process.exit(0);
     });
     server.closeIdleConnections();
+    for (const stream of openStreams) stream.destroy(); // live streams never end by themselves
     const idle = setInterval(() => server.closeIdleConnections(), 250);
     idle.unref();
   }

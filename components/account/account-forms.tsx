@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import {
   changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateBioAction, updateNameAction,
-} from "@/app/(account)/actions";
+} from "@/lib/actions/account/manage-account";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

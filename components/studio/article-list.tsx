@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
-import { restoreArticleAction } from "@/app/(board)/studio/actions";
+import { restoreArticleAction } from "@/lib/actions/articles/trash-article";
 import { StatusBadge } from "./status-badge";
 import { StudioTime } from "./studio-time";
 

@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // The studio's list: every article, newest change first, with a search and a status filter.
 // Trashed articles are listed only under Trash (`trash: true`), and only there.
 export async function listArticlesForEditor(viewer: Viewer | null, options: { q?: string; status?: "draft" | "scheduled" | "published"; trash?: boolean } = {}) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   return db.article.findMany({
     where: {
       trashedAt: options.trash ? { not: null } : null,

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 /**
  * Who a revision is credited to: its author; else the WordPress import (articles with an import
@@ -14,7 +15,7 @@ function creditOf(createdBy: { name: string } | null, importKey: string | null):
 // Every saved version of an article's body, newest first, with who and when; which one readers
 // see (current) and which is the unpublished draft.
 export async function listRevisions(viewer: Viewer | null, slug: string) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   const article = await db.article.findFirst({
     where: { OR: [{ slug }, { slugRedirects: { some: { oldSlug: slug } } }] },
     select: { id: true, slug: true, title: true, currentRevisionId: true, draftRevisionId: true, importKey: true,

@@ -1,3 +1,5 @@
+import { formatUtc } from "@/lib/dates/format-utc";
+
 /** A time zone name the runtime knows (the editor's browser sends it), or null. */
 export function knownTimeZone(zone: unknown): string | null {
   if (typeof zone !== "string" || !zone || zone.length > 64) return null;
@@ -12,7 +14,7 @@ const formatIn = (zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle:
  * item 15); without a zone (or in UTC), in UTC alone.
  */
 export function scheduledMessage(publishAt: Date, zone: string | null): string {
-  const utc = `${formatIn("UTC").format(publishAt)} UTC`;
+  const utc = formatUtc(publishAt);
   const known = knownTimeZone(zone);
   if (!known || known === "UTC" || known === "Etc/UTC") return `Scheduled: it goes live on ${utc}.`;
   return `Scheduled: it goes live on ${formatIn(known).format(publishAt)} (${known}), that is ${utc}.`;

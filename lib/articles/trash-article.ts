@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 
 /**
@@ -10,7 +11,7 @@ import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
  * revisions, notes and comments stay, and `restoreArticle` brings it back as a draft.
  */
 export async function trashArticle(viewer: Viewer | null, slug: string) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.write");
   const article = await db.article.findUnique({ where: { slug }, select: { id: true, status: true, trashedAt: true } });
   if (!article) throw new AppError("not_found", "No article has that address.");
   if (article.trashedAt) return { slug, trashedAt: article.trashedAt, wasPublic: false };
@@ -22,7 +23,7 @@ export async function trashArticle(viewer: Viewer | null, slug: string) {
 
 /** Takes an article out of the trash, as a draft (publishing it again is a separate, deliberate step). */
 export async function restoreArticle(viewer: Viewer | null, slug: string) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.write");
   const article = await db.article.findUnique({ where: { slug }, select: { id: true, trashedAt: true } });
   if (!article) throw new AppError("not_found", "No article has that address.");
   if (article.trashedAt) await db.article.update({ where: { id: article.id }, data: { trashedAt: null } });

@@ -1,28 +1,28 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
 import { bioSchema, changePasswordSchema, nameSchema } from "@/lib/validation/user";
 import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export async function updateProfileName(viewer: Viewer | null, rawName: unknown) {
   const me = requireViewer(viewer);
-  const parsed = nameSchema.safeParse(rawName);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["name"] })));
-  await db.user.update({ where: { id: me.id }, data: { name: parsed.data } });
+  const parsed = parseInput(nameSchema, rawName, { field: "name" });
+  await db.user.update({ where: { id: me.id }, data: { name: parsed } });
 }
 
 /** Saves the viewer's short bio (empty removes it). */
 export async function updateBio(viewer: Viewer | null, rawBio: unknown) {
   const me = requireViewer(viewer);
-  const parsed = bioSchema.safeParse(rawBio ?? "");
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["bio"] })));
-  await db.user.update({ where: { id: me.id }, data: { bio: parsed.data } });
+  const bio = parseInput(bioSchema, rawBio ?? "", { field: "bio" });
+  await db.user.update({ where: { id: me.id }, data: { bio } });
   // An editor's bio shows on their author archive, which anonymous readers get from the page cache.
-  if (me.role === "editor" || me.role === "admin") await invalidateReaderPages();
+  if (roleCan(me.role, "articles.write")) await invalidateReaderPages();
 }
 
 const avatarTypes: [string, (b: Buffer) => boolean][] = [
@@ -45,12 +45,11 @@ export async function updateAvatar(viewer: Viewer | null, bytes: Buffer | null) 
 
 export async function changePassword(viewer: Viewer | null, raw: unknown) {
   const me = requireViewer(viewer);
-  const parsed = changePasswordSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const parsed = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword)))
+  if (!(await verifyPassword(user.passwordHash, parsed.currentPassword)))
     throw new AppError("bad_request", "Your current password is not right.", { currentPassword: "Your current password is not right." });
-  await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } });
+  await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(parsed.newPassword) } });
   await closeAllSessions(me.id);
 }
 

@@ -4,9 +4,9 @@ import { EditorClient } from "@/components/studio/editor-client";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { StudioTime } from "@/components/studio/studio-time";
 import { isAppError } from "@/lib/errors";
-import { restoreArticleAction, trashArticleAction } from "../actions";
-import { studioViewer } from "../access";
-import { fieldsOf, snapshotOf } from "../snapshot";
+import { restoreArticleAction, trashArticleAction } from "@/lib/actions/articles/trash-article";
+import { fieldsOf, snapshotOf } from "@/lib/articles/editor-snapshot";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Edit article · Studio", robots: { index: false } };
 
@@ -17,7 +17,7 @@ const buttonClass = "rounded-md border px-3 py-1.5 text-sm font-medium";
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const { viewer } = await studioViewer(`/studio/${slug}`);
+  const viewer = await requirePage("articles.read_drafts", `/studio/${slug}`);
   const article = await getArticleForEditor(viewer, slug).catch((e: unknown) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
