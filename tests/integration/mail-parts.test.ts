@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listOutbox } from "@/lib/mail/send-mail";
+import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { notifyModerators } from "@/lib/moderation/notify-moderators";
 import { requestPasswordReset } from "@/lib/users/password-reset";
 import { publication } from "@/lib/site";
@@ -24,6 +25,7 @@ describe("mail as sent", () => {
   it("a moderator alert says why it came", async () => {
     const { viewer } = await createTestUser({ label: "mail-moderator", role: "moderator" });
     await withSettings({ notifyIntervalMs: 0 }, () => notifyModerators());
+    await runJobsUntilIdle(); // the alert is queued: the worker sends it
     const mail = await newestTo(viewer.email);
     expect(mail?.subject).toBe(`Something waits in the ${publication.name} moderation queue`);
     expect(mail!.text).toContain(`You got this message because you moderate ${publication.name}`);
