@@ -6,6 +6,7 @@ import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { getSettings } from "@/lib/settings/get-settings";
+import { recheckStatus } from "@/lib/moderation/recheck-status";
 import { editCommentSchema } from "@/lib/validation/comment";
 import { commentFields } from "./create-comment";
 import { findOwnComment } from "./find-own-comment";
@@ -20,9 +21,11 @@ export async function editComment(viewer: Viewer | null, commentId: unknown, inp
   if (clock.now().getTime() - comment.createdAt.getTime() > editWindowMs)
     throw new AppError("forbidden", `Comments can be edited for ${Math.round(editWindowMs / 60_000)} minutes after posting; this one can no longer be edited.`);
   if (parsed.data.body === comment.body) return db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: commentFields });
+  // The new text passes the rules a new comment would (an approved comment can become held).
+  const held = await recheckStatus(me, { body: parsed.data.body, articleId: comment.articleId }, comment);
   const [, updated] = await db.$transaction([
     db.commentRevision.create({ data: { commentId: comment.id, body: comment.body, editedById: me.id, createdAt: clock.now() } }),
-    db.comment.update({ where: { id: comment.id }, data: { body: parsed.data.body, html: renderSafeMarkdown(parsed.data.body), editedAt: clock.now() }, select: commentFields }),
+    db.comment.update({ where: { id: comment.id }, data: { body: parsed.data.body, html: renderSafeMarkdown(parsed.data.body), editedAt: clock.now(), ...(held ?? {}) }, select: commentFields }),
   ]);
   await invalidateArticlePages(comment.article.slug);
   return updated;
