@@ -50,6 +50,7 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
   if (quoteSel && quoteSel.exact.length === 0) throw new AppError("bad_request", "TextQuoteSelector.exact is empty: select a passage.", { "target.selector.exact": "Select a passage." });
   if (quoteSel && [...quoteSel.exact].length > maxQuoteLength) throw new AppError("too_large", `The quoted passage is too long: at most ${maxQuoteLength.toLocaleString("en")} characters.`, { "target.selector.exact": `At most ${maxQuoteLength.toLocaleString("en")} characters.` });
   if (posSel && posSel.end <= posSel.start) throw new AppError("bad_request", "TextPositionSelector.end must be greater than start.", { "target.selector.end": "Must be greater than start." });
+  if (posSel && posSel.end - posSel.start > maxQuoteLength) throw new AppError("too_large", `The selected passage is too long: at most ${maxQuoteLength.toLocaleString("en")} characters.`, { "target.selector.end": `At most ${maxQuoteLength.toLocaleString("en")} characters from start.` });
   const motivation = a.motivation === "highlighting" || (!note && a.motivation !== "commenting") ? "highlighting" : "commenting";
   if (motivation === "commenting" && !note) throw new AppError("bad_request", "Write a note, or make it a highlight.", { body: "Write a note first." });
   return {
