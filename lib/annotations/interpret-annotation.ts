@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, findUnstorableText, unstorableMessage } from "@/lib/errors";
 import { annotationInputSchema, maxNoteLength, maxQuoteLength, tagSchema } from "@/lib/validation/annotation";
 
 export type InterpretedAnnotation = {
@@ -16,6 +16,8 @@ const lastSegment = (url: string) => url.replace(/\/+$/, "").split("/").pop() ??
 
 // Reads a W3C Web Annotation (JSON-LD) into what Gloss stores; every refusal names the field.
 export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) throw new AppError("bad_request", unstorableMessage, { [unstorable]: "Remove the NUL character." });
   const parsed = annotationInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

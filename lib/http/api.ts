@@ -1,5 +1,5 @@
 import { siteUrl } from "@/lib/env";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, findUnstorableText, isAppError, unstorableMessage, unstorableTextError } from "@/lib/errors";
 import { isBearer } from "@/lib/auth/get-viewer";
 
 export function json(data: unknown, init: ResponseInit = {}) {
@@ -11,7 +11,8 @@ export function seeOther(path: string, status = 303) {
   return new Response(null, { status, headers: { Location: path, "Cache-Control": "no-store" } });
 }
 
-export function errorResponse(e: unknown): Response {
+export function errorResponse(error: unknown): Response {
+  const e = unstorableTextError(error) ?? (error instanceof URIError ? new AppError("bad_request", "The address has malformed percent-encoding.") : error);
   if (isAppError(e)) {
     const headers: Record<string, string> = {};
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
@@ -93,6 +94,8 @@ export async function readJson(request: Request, maxBytes: number, viewer?: { id
   let value: unknown;
   try { value = JSON.parse(text); } catch { throw new AppError("bad_request", "The request body is not valid JSON."); }
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new AppError("bad_request", "The request body must be a JSON object.");
+  const unstorable = findUnstorableText(value);
+  if (unstorable) throw new AppError("bad_request", unstorableMessage, { [unstorable]: "Remove the NUL character." });
   return value as Record<string, unknown>;
 }
 

@@ -4,6 +4,7 @@ import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send-mail";
+import { deliverLater } from "@/lib/mail/deliver-later";
 import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { emailSchema, resetPasswordSchema } from "@/lib/validation/user";
@@ -12,7 +13,10 @@ import { closeAllSessions } from "./sessions";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
-// Sends a single-use reset link valid for an hour. Says nothing about whether the account exists.
+// Sends a single-use reset link valid for an hour. Says nothing about whether the account exists:
+// the answer is the same, after the same work (validation and the per-address limit), either way —
+// finding the account, storing the link and the SMTP conversation happen after it, and a failed
+// delivery is logged, never reported.
 export async function requestPasswordReset(rawEmail: unknown) {
   const parsed = emailSchema.safeParse(rawEmail);
   if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["email"] })));
@@ -20,11 +24,15 @@ export async function requestPasswordReset(rawEmail: unknown) {
   const settings = await getSettings();
   const sent = await hitRateLimit(`reset:${email}`, settings.passwordResetLimit.windowMs);
   if (sent > settings.passwordResetLimit.limit) return;
+  deliverLater("password reset", () => sendResetLink(email, settings.passwordResetTtlMs));
+}
+
+async function sendResetLink(email: string, ttlMs: number) {
   const user = await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, name: true } });
   if (!user) return;
   const secret = crypto.randomBytes(32).toString("base64url");
   await db.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: sha256(secret), expiresAt: new Date(clock.now().getTime() + settings.passwordResetTtlMs) },
+    data: { userId: user.id, tokenHash: sha256(secret), expiresAt: new Date(clock.now().getTime() + ttlMs) },
   });
   const link = `${siteUrl()}/reset-password?token=${secret}`;
   await sendMail({
