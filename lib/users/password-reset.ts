@@ -10,6 +10,8 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { emailSchema, resetPasswordSchema } from "@/lib/validation/user";
 import { hashPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
+import { signInAccountKey } from "./authenticate-with-password";
+import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
@@ -55,11 +57,16 @@ export async function resetPassword(raw: unknown) {
   if (!record || record.usedAt || record.expiresAt < now)
     throw new AppError("bad_request", "This reset link has expired or was already used. Ask for a new one.");
   const passwordHash = await hashPassword(parsed.data.password);
+  let owner = "";
   await db.$transaction(async (tx) => {
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError("bad_request", "This reset link was already used. Ask for a new one.");
-    await tx.user.update({ where: { id: record.userId }, data: { passwordHash } });
+    const { email } = await tx.user.update({ where: { id: record.userId }, data: { passwordHash }, select: { email: true } });
+    owner = email;
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
   });
   await closeAllSessions(record.userId);
+  // The owner proved themselves through their mailbox: a lock-out by someone guessing ends here.
+  await clearRateLimit(signInAccountKey(owner));
+  return { email: owner };
 }
