@@ -97,7 +97,8 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
 
 export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
-    const token = await createApiToken(await viewer(), { name: text(form, "name") });
+    const days = text(form, "expiresInDays");
+    const token = await createApiToken(await viewer(), { name: text(form, "name"), scopes: form.getAll("scopes").map(String), ...(days ? { expiresInDays: Number(days) } : {}) });
     refresh(); // list the new token beside the secret shown once
     return { ok: true, message: "Token created. Copy it now: it will not be shown again.", data: { secret: token.secret, name: token.name } };
   } catch (e) { return formError(e, { name: text(form, "name") }); }

@@ -1,6 +1,7 @@
 import { siteUrl } from "@/lib/env";
 import { AppError, findUnstorableText, isAppError, unstorableMessage, unstorableTextError } from "@/lib/errors";
 import { isBearer } from "@/lib/auth/get-viewer";
+import { requiredScope, runInApiContext } from "@/lib/auth/api-context";
 
 export function json(data: unknown, init: ResponseInit = {}) {
   return Response.json(data, { ...init, headers: { "Cache-Control": "no-store", ...init.headers } });
@@ -106,7 +107,9 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       assertSameOrigin(request);
-      return await handler(request, context);
+      // Tokens are honoured only here, and only with the scope this request needs.
+      const scope = requiredScope(request.method, new URL(request.url).pathname);
+      return await runInApiContext({ scope }, () => handler(request, context));
     } catch (e) {
       return errorResponse(e);
     }

@@ -10,6 +10,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { emailSchema, resetPasswordSchema } from "@/lib/validation/user";
 import { hashPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
+import { revokeAllApiTokens } from "./api-tokens";
 import { signInAccountKey } from "./authenticate-with-password";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 
@@ -44,7 +45,7 @@ async function sendResetLink(email: string, ttlMs: number) {
   });
 }
 
-/** Sets a new password from a reset link: the link works once, within its hour; every session ends. */
+/** Sets a new password from a reset link: the link works once, within its hour; every session and every access token ends. */
 export async function resetPassword(raw: unknown) {
   const parsed = resetPasswordSchema.safeParse(raw);
   if (!parsed.success) {
@@ -64,6 +65,8 @@ export async function resetPassword(raw: unknown) {
     const { email } = await tx.user.update({ where: { id: record.userId }, data: { passwordHash }, select: { email: true } });
     owner = email;
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
+    // Whoever knew the old password may have made tokens: all of them stop working.
+    await revokeAllApiTokens(record.userId, tx);
   });
   await closeAllSessions(record.userId);
   // The owner proved themselves through their mailbox: a lock-out by someone guessing ends here.
