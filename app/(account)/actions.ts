@@ -9,7 +9,8 @@ import { formError, safeReturnPath, type FormState } from "@/lib/http/form-state
 import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
 import { wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
-import { createUser } from "@/lib/users/create-user";
+import { signUp } from "@/lib/users/sign-up";
+import { clientIp } from "@/lib/http/client-ip";
 import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { signOut } from "@/auth";
@@ -37,7 +38,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { name: text(form, "name"), email: text(form, "email") };
   try {
-    await createUser({ ...values, password: text(form, "password") });
+    await signUp({ ...values, password: text(form, "password") }, clientIp(await headers()));
   } catch (e) {
     return formError(e, values);
   }
