@@ -9,7 +9,7 @@ const errorResponse = (description: string) => ({ description, content: { "appli
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Gloss API", version: "1.0.0", description: "Articles, accounts and (as they land) comments, annotations and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>`. Cookie-authenticated writes must send an Origin equal to the site's own." },
+    info: { title: "Gloss API", version: "1.0.0", description: "Articles, accounts and (as they land) comments, annotations and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>` (a token needs the scope of the request: `read` for reads; `comments`, `annotations`, `articles` or `moderation` for writes — 403 without it). Cookie-authenticated writes must send an Origin equal to the site's own. An anonymous write is 401 before its body is read; bodies over the route's limit (comments 100 kB, notes 50 kB, articles 2 MB) are 413." },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },
