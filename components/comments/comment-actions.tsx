@@ -1,7 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useState, useSyncExternalStore } from "react";
-import { deleteCommentAction, editCommentAction, likeCommentAction, reportCommentAction } from "@/app/(reader)/articles/[slug]/actions";
+import { deleteCommentAction } from "@/lib/actions/comments/delete-comment";
+import { editCommentAction } from "@/lib/actions/comments/edit-comment";
+import { likeCommentAction } from "@/lib/actions/comments/like-comment";
+import { reportCommentAction } from "@/lib/actions/comments/report-comment";
 import { FormStatus } from "@/components/ui/form-status";
 import { CommentForm } from "./comment-form";
 

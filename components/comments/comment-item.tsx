@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { commentAuthor } from "@/lib/comments/comment-json";
 import { CommentActions } from "./comment-actions";
 import { CommentForm } from "./comment-form";
+import { MoreReplies } from "./more-replies";
 import { RelativeTime } from "./relative-time";
 import type { ThreadComment } from "@/lib/comments/list-thread";
 
@@ -16,7 +17,7 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
   const live = !deleted && c.status === "approved";
   // The Markdown source goes to the page only where the reader may edit it (it is sent again in
   // the page's React payload: with thousands of comments, that doubled a signed-in page).
-  const editable = mine && ctx.now - c.createdAt.getTime() <= ctx.editWindowMs;
+  const editable = c.canEdit;
   return (
     <li>
       <article id={`comment-${c.id}`} tabIndex={-1} aria-label={deleted ? "Deleted comment" : `Comment by ${author.name}`}
@@ -48,9 +49,13 @@ export function CommentItem({ comment: c, ...ctx }: Props) {
           </>
         )}
       </article>
-      {c.replies.length ? (
+      {c.replies.length || c.more ? (
         <ol className={c.displayDepth < 4 ? "ml-3 border-l-2 border-zinc-200 pl-3 sm:ml-5 sm:pl-4 dark:border-zinc-800" : ""} aria-label={`Replies to ${deleted ? "a deleted comment" : author.name}`}>
           {c.replies.map((r) => <CommentItem key={r.id} comment={r} {...ctx} />)}
+          {c.more ? (
+            <MoreReplies slug={ctx.slug} parentId={c.id} to={deleted ? "a deleted comment" : author.name} count={c.more.count} cursor={c.more.cursor} first={!c.replies.length}
+              viewerId={ctx.viewer?.id ?? null} canWrite={ctx.canWrite} banned={ctx.banned} editWindowMs={ctx.editWindowMs} linkHoldThreshold={ctx.linkHoldThreshold} now={ctx.now} />
+          ) : null}
         </ol>
       ) : null}
     </li>

@@ -8,15 +8,16 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { CommentFocus } from "./comment-focus";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
+import { signInHref } from "@/lib/http/sign-in-href";
 
 
 const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest"], ["top", "Top"]];
 
 // The discussion below an article: server-rendered (readable and postable without JavaScript).
-export async function CommentsSection({ slug, viewer, sort, page, replyTo }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string }) {
+export async function CommentsSection({ slug, viewer, sort, page, replyTo, focus, focusAfter }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string; focus?: string; focusAfter?: string }) {
   // Only signed-in renders have a viewer (and so a ban): anonymous pages, cached whole, never do.
   const [{ threads, total, liked, article, pageCount }, settings, ban] = await Promise.all([
-    listThread(viewer, slug, { sort, page }),
+    listThread(viewer, slug, { sort, page, focus, focusAfter }),
     getSettings(),
     viewerBan(viewer),
   ]);
@@ -41,7 +42,7 @@ export async function CommentsSection({ slug, viewer, sort, page, replyTo }: { s
         {!article.commentsOpen ? <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>
           : banned ? <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">{banned}</p>
           : viewer ? <CommentForm slug={slug} label="Comment" submitLabel="Post comment" />
-          : <p><Link href={`/signin?returnTo=${encodeURIComponent(`/articles/${slug}#comments`)}`} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</Link></p>}
+          : <p><Link href={signInHref(`/articles/${slug}#comments`)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</Link></p>}
       </div>
       {threads.length ? (
         <ol className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">

@@ -1,16 +1,12 @@
 import Link from "next/link";
-import { auth, signOut } from "@/auth";
-import { hasRole, isBoard } from "@/lib/auth/roles";
+import { auth } from "@/auth";
+import { signOutAction } from "@/lib/actions/account/sign-out";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { queueCounts } from "@/lib/moderation/list-queue";
 import { HeaderSearch } from "@/components/search/header-search";
 import { publication } from "@/lib/site";
 import { SignInLink } from "./sign-in-link";
-
-async function signOutAction() {
-  "use server";
-  await signOut({ redirectTo: "/" });
-}
+import { roleCan } from "@/lib/auth/permissions";
 
 // The header is the only viewer-dependent part of a reader page: signed-in requests bypass the page cache.
 export async function SiteHeader() {
@@ -18,7 +14,7 @@ export async function SiteHeader() {
   const user = session?.user;
   // The board sees what waits in the queue (signed-in pages are never cached, so this is live).
   const role = user?.role as Role | undefined;
-  const pending = role && isBoard(role) ? (await queueCounts()).pending : null;
+  const pending = roleCan(role, "moderation.read") ? (await queueCounts()).pending : null;
   const boardLink = "rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   return (
     <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -31,8 +27,8 @@ export async function SiteHeader() {
         <nav aria-label="Account" className="flex flex-wrap items-center gap-3 text-sm">
           {user ? (
             <>
-              {role && hasRole(role, "editor") ? <Link href="/studio" className={boardLink}>Studio</Link> : null}
-              {role && hasRole(role, "admin") ? <Link href="/import" className={boardLink}>Import</Link> : null}
+              {roleCan(role, "articles.read_drafts") ? <Link href="/studio" className={boardLink}>Studio</Link> : null}
+              {roleCan(role, "imports.run") ? <Link href="/import" className={boardLink}>Import</Link> : null}
               {pending !== null ? (
                 <Link href="/moderation" aria-label={`Moderation, ${pending} pending`} className={`flex items-center gap-1.5 ${boardLink}`}>
                   Moderation

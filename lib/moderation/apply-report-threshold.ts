@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { getSettings } from "@/lib/settings/get-settings";
-import { isBoard } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { notifyModerators } from "./notify-moderators";
 
 // Reports from N distinct readers in good standing (setting reportThreshold, 3 by default) hide an
@@ -26,7 +27,7 @@ export async function applyReportThreshold(type: "comment" | "annotation", id: s
   const author = type === "comment"
     ? (await db.comment.findUnique({ where: { id }, select: { author: { select: { role: true } } } }))?.author
     : (await db.annotation.findUnique({ where: { id }, select: { author: { select: { role: true } } } }))?.author;
-  if (author && isBoard(author.role)) {
+  if (author && roleCan(author.role, "moderation.read")) {
     if (reports === reportThreshold) await notifyModerators().catch((e) => console.error("[moderation] notify failed", e));
     return false;
   }
@@ -35,6 +36,10 @@ export async function applyReportThreshold(type: "comment" | "annotation", id: s
     const where = { id, status: "approved" as const };
     const data = { status: "pending" as const, holdReasons: [reason] };
     const { count } = type === "comment" ? await tx.comment.updateMany({ where, data }) : await tx.annotation.updateMany({ where, data: { ...data, version: { increment: 1 } } });
+    if (count) {
+      const row = type === "comment" ? await tx.comment.findUnique({ where: { id }, select: { articleId: true } }) : await tx.annotation.findUnique({ where: { id }, select: { articleId: true } });
+      if (row) await emitLiveEvents([{ kind: type, action: "removed", articleId: row.articleId, itemId: id }], tx);
+    }
     if (count) await tx.auditEntry.create({ data: { actorId: null, action: "hide_reported", targetType: type, targetId: id, before: { status: "approved" }, after: { status: "pending" }, reason, createdAt: clock.now() } });
     return count > 0;
   });
@@ -42,7 +47,7 @@ export async function applyReportThreshold(type: "comment" | "annotation", id: s
     const slug = type === "comment"
       ? (await db.comment.findUnique({ where: { id }, select: { article: { select: { slug: true } } } }))?.article.slug
       : (await db.annotation.findUnique({ where: { id }, select: { article: { select: { slug: true } } } }))?.article.slug;
-    if (slug) await invalidateArticlePages(slug);
+    if (slug) await invalidateArticlePages(slug, { removal: true });
     await notifyModerators().catch((e) => console.error("[moderation] notify failed", e));
   }
   return changed;

@@ -1,37 +1,46 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan, type Permission } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { apiTokenSchema, tokenScopes, type TokenScope } from "@/lib/validation/user";
+import { parseInput } from "@/lib/validation/parse-input";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
+// The permission (lib/auth/permissions.ts) a role needs to give a token each scope.
+const scopePermission: Record<TokenScope, Permission> = {
+  read: "account.manage",
+  comments: "comments.create",
+  annotations: "annotations.create",
+  articles: "articles.write",
+  moderation: "comments.moderate",
+};
+
 /** The scopes an account of `role` may give a token: a token never does more than its owner. */
 export function scopesForRole(role: Role): TokenScope[] {
-  return tokenScopes.filter((s) => s === "moderation" ? hasRole(role, "moderator") : s === "articles" ? hasRole(role, "editor") : true);
+  return tokenScopes.filter((s) => roleCan(role, scopePermission[s]));
 }
 
 // Personal access tokens: the secret is shown once; only its SHA-256 is stored. Each has scopes
 // (those its owner's role allows; all of them when none are named) and an optional expiry.
 export async function createApiToken(viewer: Viewer | null, raw: unknown) {
   const me = requireViewer(viewer);
-  const parsed = apiTokenSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const parsed = parseInput(apiTokenSchema, raw);
   const allowed = scopesForRole(me.role);
-  const scopes = parsed.data.scopes ? [...new Set(parsed.data.scopes)] : allowed;
+  const scopes = parsed.scopes ? [...new Set(parsed.scopes)] : allowed;
   const refused = scopes.filter((s) => !allowed.includes(s));
   if (refused.length) throw new AppError("forbidden", `Your role cannot give a token the scope ${refused.map((s) => `“${s}”`).join(", ")}.`, { scopes: `Not allowed for your role: ${refused.join(", ")}.` });
   const count = await db.apiToken.count({ where: { userId: me.id, revokedAt: null } });
   if (count >= 20) throw new AppError("rule_violation", "You have 20 active tokens; revoke one first.");
   const secret = `gls_${crypto.randomBytes(32).toString("base64url")}`;
-  const expiresAt = parsed.data.expiresInDays ? new Date(clock.now().getTime() + parsed.data.expiresInDays * 86_400_000) : null;
+  const expiresAt = parsed.expiresInDays ? new Date(clock.now().getTime() + parsed.expiresInDays * 86_400_000) : null;
   const token = await db.apiToken.create({
-    data: { userId: me.id, name: parsed.data.name, tokenHash: sha256(secret), prefix: secret.slice(0, 10), scopes: tokenScopes.filter((s) => scopes.includes(s)), expiresAt },
+    data: { userId: me.id, name: parsed.name, tokenHash: sha256(secret), prefix: secret.slice(0, 10), scopes: tokenScopes.filter((s) => scopes.includes(s)), expiresAt },
     select: { id: true, name: true, prefix: true, createdAt: true, scopes: true, expiresAt: true },
   });
   return { ...token, secret };

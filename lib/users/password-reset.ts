@@ -13,6 +13,7 @@ import { closeAllSessions } from "./sessions";
 import { revokeAllApiTokens } from "./api-tokens";
 import { signInAccountKey } from "./authenticate-with-password";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { parseInput } from "@/lib/validation/parse-input";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
@@ -21,9 +22,7 @@ const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex"
 // finding the account, storing the link and the SMTP conversation happen after it, and a failed
 // delivery is logged, never reported.
 export async function requestPasswordReset(rawEmail: unknown) {
-  const parsed = emailSchema.safeParse(rawEmail);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["email"] })));
-  const email = parsed.data;
+  const email = parseInput(emailSchema, rawEmail, { field: "email" });
   const settings = await getSettings();
   const sent = await hitRateLimit(`reset:${email}`, settings.passwordResetLimit.windowMs);
   if (sent > settings.passwordResetLimit.limit) return;

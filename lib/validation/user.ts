@@ -48,3 +48,6 @@ export const apiTokenSchema = apiTokenNameSchema.extend({
   scopes: z.array(z.enum(tokenScopes, "Unknown scope.")).min(1, "Choose at least one scope.").max(tokenScopes.length).optional(),
   expiresInDays: z.number("Choose a number of days.").int().min(1, "At least one day.").max(366, "At most a year.").optional(),
 });
+
+/** An admin (or the shell) gives an account a role. */
+export const changeRoleSchema = z.object({ email: emailSchema, role: roleSchema });

@@ -5,14 +5,14 @@ import { POST as flagComment } from "@/app/api/comments/[id]/flags/route";
 import { POST as postNote } from "@/app/api/annotations/[slug]/route";
 import { POST as postArticle } from "@/app/api/articles/route";
 import { DELETE as unban } from "@/app/api/moderation/bans/[email]/route";
-import { POST as publishDue } from "@/app/api/internal/publish-due/route";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createComment } from "@/lib/comments/create-comment";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { errorResponse } from "@/lib/http/api";
 import { formError } from "@/lib/http/form-state";
-import { deleteExpiredRows, deleteExpiredRowsWhenDue } from "@/lib/maintenance/delete-expired-rows";
+import { cleanExpiredRows } from "@/lib/jobs/clean-expired-rows";
+import { jobHandlers, periodicJobs } from "@/lib/jobs/job-handlers";
 import { updateProfileName } from "@/lib/users/manage-account";
 import { openSession } from "@/lib/users/sessions";
 import { expectAppError } from "./helpers";
@@ -105,7 +105,7 @@ describe("finding 9: expired Session and RateLimit rows are deleted", () => {
       { key: `test:stale:${user.id}`, windowStart: new Date(clock.now().getTime() - 2 * 86_400_000), count: 4 },
       { key: `test:fresh:${user.id}`, windowStart: clock.now(), count: 1 },
     ] });
-    const deleted = await deleteExpiredRows();
+    const deleted = await cleanExpiredRows();
     expect(deleted.sessions).toBeGreaterThanOrEqual(1);
     expect(deleted.rateLimits).toBeGreaterThanOrEqual(1);
     expect(await db.session.findUnique({ where: { sessionToken: old } })).toBeNull();
@@ -114,16 +114,8 @@ describe("finding 9: expired Session and RateLimit rows are deleted", () => {
     expect(await db.rateLimit.findUnique({ where: { key: `test:fresh:${user.id}` } })).not.toBeNull();
   });
 
-  it("runs from the server's 15 s timer (publish-due), at most once an hour across processes", async () => {
-    await db.rateLimit.deleteMany({ where: { key: "maintenance:delete-expired-rows" } });
-    const { createHmac } = await import("node:crypto");
-    const { env } = await import("@/lib/env");
-    const token = createHmac("sha256", env().AUTH_SECRET).update("publish-due").digest("hex");
-    const tick = async () => (await publishDue(new Request("http://localhost/api/internal/publish-due", { method: "POST", headers: { "x-gloss-internal": token } }))).json() as Promise<{ deleted: unknown }>;
-    expect((await tick()).deleted).toMatchObject({ sessions: expect.any(Number), rateLimits: expect.any(Number) });
-    expect((await tick()).deleted).toBeNull();
-    expect(await deleteExpiredRowsWhenDue()).toBeNull();
-    clock.advance(61 * 60_000);
-    expect(await deleteExpiredRowsWhenDue()).not.toBeNull();
+  it("runs as the job queue's hourly clean-up job (one clean-up, every process's worker shares it)", () => {
+    expect(periodicJobs["clean-up"]).toBe(3_600_000);
+    expect(jobHandlers["clean-up"]).toBeTypeOf("function");
   });
 });

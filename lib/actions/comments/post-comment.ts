@@ -1,0 +1,15 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction, formText } from "@/lib/actions/form-action";
+import { createComment } from "@/lib/comments/create-comment";
+import { locateComment } from "@/lib/comments/locate-comment";
+
+// Posting works as a plain form post (no JavaScript) and from the client forms alike: on success
+// both land on the comment's permalink position, where it is scrolled to and focused.
+export const postCommentAction = formAction(z.object({ slug: formText(), parentId: formText(), body: formText() }), async ({ slug, parentId, body }, { viewer }) => {
+  const { comment } = await createComment(viewer, slug, { body, parentId: parentId || undefined });
+  const { page } = await locateComment(viewer, slug, comment.id);
+  // A reply may sit in a branch a page load leaves out: `comment` makes the page show the way down to it.
+  redirect(`/articles/${slug}?page=${page}${parentId ? `&comment=${comment.id}` : ""}#comment-${comment.id}`);
+});
