@@ -32,3 +32,35 @@ export function validationError(issues: { path: PropertyKey[]; message: string }
   }
   return new AppError("bad_request", message, fields);
 }
+
+/** Characters PostgreSQL refuses in text and jsonb: NUL (U+0000). */
+export const unstorableText = /\u0000/;
+const unstorableMessage = "The text contains a character that cannot be stored (a NUL byte).";
+
+/**
+ * PostgreSQL's refusal of a NUL in text (22021) or jsonb (22P05), as a 400: the safety net behind
+ * the input checks, for any field they missed. Returns null for every other error.
+ */
+export function unstorableTextError(e: unknown): AppError | null {
+  const x = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown } } }; cause?: { code?: unknown } } | null;
+  const code = x?.meta?.driverAdapterError?.cause?.code ?? x?.cause?.code ?? x?.code;
+  return code === "22021" || code === "22P05" ? new AppError("bad_request", unstorableMessage) : null;
+}
+
+/** The path of the first string (or key) in a JSON value that PostgreSQL could not store, or null. Iterative: any depth. */
+export function findUnstorableText(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") { if (unstorableText.test(v)) return path || "body"; continue; }
+    if (!v || typeof v !== "object") continue;
+    for (const [k, child] of Object.entries(v)) {
+      const at = path ? `${path}.${k}` : k;
+      if (unstorableText.test(k)) return at;
+      stack.push([child, at]);
+    }
+  }
+  return null;
+}
+
+export { unstorableMessage };

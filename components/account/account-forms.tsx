@@ -65,12 +65,42 @@ export function PasswordForm() {
   );
 }
 
-export function CreateTokenForm() {
+const scopeHelp: Record<string, string> = {
+  read: "read articles, comments and notes (as you see them)",
+  comments: "post, edit, delete, like and report comments",
+  annotations: "write, change and report notes and highlights",
+  articles: "create and edit articles",
+  moderation: "act in the moderation queue, bans and rules",
+};
+
+export function CreateTokenForm({ scopes }: { scopes: string[] }) {
   const [state, action] = useActionState(createTokenAction, {});
   return (
     <div className="space-y-3">
       <form action={action} className="space-y-3" noValidate>
         <Field label="Token name" name="name" required maxLength={60} defaultValue={state.values?.name} error={state.errors?.name} hint="What will use it, e.g. “export script”." />
+        <fieldset aria-describedby={state.errors?.scopes ? "token-scopes-error" : undefined}>
+          <legend className="text-sm font-medium">What it may do</legend>
+          <div className="mt-1 space-y-1">
+            {scopes.map((scope) => (
+              <label key={scope} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "read"} className="mt-0.5 size-4" />
+                <span><span className="font-medium">{scope}</span> — {scopeHelp[scope] ?? scope}</span>
+              </label>
+            ))}
+          </div>
+          <p id="token-scopes-error" role={state.errors?.scopes ? "alert" : undefined} className="mt-1 text-sm text-red-700 dark:text-red-400">{state.errors?.scopes ?? ""}</p>
+        </fieldset>
+        <div>
+          <label htmlFor="token-expires" className="block text-sm font-medium">Expires</label>
+          <select id="token-expires" name="expiresInDays" defaultValue="90" className="mt-1 block rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900">
+            <option value="7">in 7 days</option>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="">never (until revoked)</option>
+          </select>
+        </div>
         <FormStatus message={state.errors || state.ok ? null : state.message} />
         <SubmitButton>Create token</SubmitButton>
       </form>

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "react";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { ActionButton } from "./editor-inputs";
-import { describeImpact } from "./impact-text";
+import { describeImpact, describePrivateOrphaned } from "./impact-text";
 
 // What publishing this body does to readers' notes, shown before the editor confirms.
 export function ImpactPanel({ impact, busy, onConfirm, onCancel }: { impact: AnnotationImpact; busy: boolean; onConfirm(): void; onCancel(): void }) {
@@ -21,7 +21,8 @@ export function ImpactPanel({ impact, busy, onConfirm, onCancel }: { impact: Ann
             ))}
           </ul>
         </>
-      ) : <p className="mt-1 text-sm">No note loses its passage.</p>}
+      ) : impact.privateOrphaned ? null : <p className="mt-1 text-sm">No note loses its passage.</p>}
+      {describePrivateOrphaned(impact) ? <p className="mt-3 text-sm" data-testid="impact-private">{describePrivateOrphaned(impact)}</p> : null}
       <div className="mt-4 flex flex-wrap gap-2">
         <ActionButton variant="primary" busy={busy} onClick={onConfirm}>Publish revision</ActionButton>
         <ActionButton onClick={onCancel} disabled={busy}>Keep editing</ActionButton>

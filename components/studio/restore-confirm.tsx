@@ -2,7 +2,7 @@ import Link from "next/link";
 import { restoreRevisionAction } from "@/lib/actions/articles/restore-revision";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { describeImpact } from "./impact-text";
+import { describeImpact, describePrivateOrphaned } from "./impact-text";
 
 type Props = { slug: string; number: number; headRevision: number; published: boolean; impact: AnnotationImpact; cancelHref: string };
 
@@ -22,6 +22,7 @@ export function RestoreConfirm({ slug, number, headRevision, published, impact, 
               {impact.orphaned.map((o) => <li key={o.id}><blockquote className="border-l-4 border-amber-400 bg-white/60 px-3 py-1.5 font-serif text-sm italic dark:bg-zinc-900/60">“{o.quote}”</blockquote></li>)}
             </ul>
           ) : null}
+          {describePrivateOrphaned(impact) ? <p className="mt-2 text-sm" data-testid="impact-private">{describePrivateOrphaned(impact)}</p> : null}
         </>
       ) : null}
       <form action={restoreRevisionAction} className="mt-4 flex flex-wrap items-center gap-3">

@@ -17,6 +17,7 @@ import { currentRevisionText } from "./current-text";
 import { interpretAnnotation, type InterpretedAnnotation } from "./interpret-annotation";
 import { getAnnotation } from "./get-annotation";
 import { locateSelection } from "./locate-selection";
+import { recheckStatus } from "@/lib/moderation/recheck-status";
 
 async function findOwn(viewer: Viewer | null, slug: string, id: unknown, ifMatch: string | null | undefined) {
   const me = await requireContributor(viewer);
@@ -84,6 +85,10 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
     requireEditWindow(row, editWindowMs, "Notes");
     if (row.motivation !== "highlighting" && !a.note) throw new AppError("bad_request", "A note cannot be empty; delete it instead.", { body: "Write something." });
   }
+  // Made public, or its public text changed: the rules of a new public note (first-contribution
+  // hold, links, reviewed words). A private note turned public by a new account is held.
+  const recheck = textChanged && audience === "public" && (row.audience !== "public" || a.note !== row.body);
+  const held = recheck ? await recheckStatus(me, { body: a.note, articleId: row.articleId }, row) : null;
   const previousAnchor = move
     ? { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end, blockId: row.blockId, anchorRevisionId: row.anchorRevisionId, state: row.state, originalExact: row.originalExact }
     : undefined;
@@ -94,7 +99,7 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
       db.annotation.update({
         where: { id: row.id, version: row.version },
         data: {
-          ...(textChanged ? { body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, audience, color: a.color ?? row.color, editedAt: clock.now() } : {}),
+          ...(textChanged ? { body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, audience, color: a.color ?? row.color, editedAt: clock.now(), ...(held ?? {}) } : {}),
           ...anchorData,
           version: { increment: 1 },
         },

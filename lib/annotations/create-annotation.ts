@@ -12,6 +12,7 @@ import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
+import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
@@ -53,6 +54,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     const duplicate = await db.annotation.findFirst({ where: { authorId: me.id, articleId: article.id, body: a.note, audience: "public", createdAt: { gte: since }, status: { not: "deleted" } }, select: { id: true } });
     if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
   }
+  // Private notes and highlights skip the flood interval, not every limit.
+  if (!counts) await enforceRateLimit(`annotate-private:${me.id}`, settings.privateAnnotationLimit, "You are adding private notes too fast.");
   const floods = counts && !roleCan(me.role, "comments.moderate");
   if (floods) {
     const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);

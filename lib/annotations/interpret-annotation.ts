@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, findUnstorableText, unstorableMessage } from "@/lib/errors";
 import { annotationInputSchema, maxNoteLength, maxQuoteLength, tagSchema } from "@/lib/validation/annotation";
 
 export type InterpretedAnnotation = {
@@ -16,6 +16,8 @@ const lastSegment = (url: string) => url.replace(/\/+$/, "").split("/").pop() ??
 
 // Reads a W3C Web Annotation (JSON-LD) into what Gloss stores; every refusal names the field.
 export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
+  const unstorable = findUnstorableText(raw);
+  if (unstorable) throw new AppError("bad_request", unstorableMessage, { [unstorable]: "Remove the NUL character." });
   const parsed = annotationInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -50,6 +52,7 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
   if (quoteSel && quoteSel.exact.length === 0) throw new AppError("bad_request", "TextQuoteSelector.exact is empty: select a passage.", { "target.selector.exact": "Select a passage." });
   if (quoteSel && [...quoteSel.exact].length > maxQuoteLength) throw new AppError("too_large", `The quoted passage is too long: at most ${maxQuoteLength.toLocaleString("en")} characters.`, { "target.selector.exact": `At most ${maxQuoteLength.toLocaleString("en")} characters.` });
   if (posSel && posSel.end <= posSel.start) throw new AppError("bad_request", "TextPositionSelector.end must be greater than start.", { "target.selector.end": "Must be greater than start." });
+  if (posSel && posSel.end - posSel.start > maxQuoteLength) throw new AppError("too_large", `The selected passage is too long: at most ${maxQuoteLength.toLocaleString("en")} characters.`, { "target.selector.end": `At most ${maxQuoteLength.toLocaleString("en")} characters from start.` });
   const motivation = a.motivation === "highlighting" || (!note && a.motivation !== "commenting") ? "highlighting" : "commenting";
   if (motivation === "commenting" && !note) throw new AppError("bad_request", "Write a note, or make it a highlight.", { body: "Write a note first." });
   return {

@@ -1,6 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { createCodePointIndex } from "@/lib/anchoring/code-points";
 import { findAll } from "@/lib/anchoring/find-exact-occurrences";
+import { maxQuoteLength } from "@/lib/validation/annotation";
+
+const quoteTooLong = () => new AppError("too_large", `The quoted passage is too long: at most ${maxQuoteLength.toLocaleString("en")} characters.`, { "target.selector": `At most ${maxQuoteLength.toLocaleString("en")} characters.` });
 
 type Selection = { quote?: { exact: string; prefix?: string; suffix?: string }; position?: { start: number; end: number } };
 
@@ -13,6 +16,8 @@ export function locateSelection(text: string, sel: Selection): { start: number; 
   const index = createCodePointIndex(text);
   if (sel.position) {
     const { start, end } = sel.position;
+    // A position alone is held to the quote cap too: what it selects becomes the stored quote.
+    if (end - start > maxQuoteLength) throw quoteTooLong();
     if (end > index.length) throw new AppError("bad_request", `TextPositionSelector is out of range: the text has ${index.length} characters.`, { "target.selector.end": "Beyond the end of the text." });
     const at = text.slice(index.toUtf16(start), index.toUtf16(end));
     // The position is only a hint: when it disagrees with the quote, the quote decides.
@@ -26,5 +31,7 @@ export function locateSelection(text: string, sel: Selection): { start: number; 
     chosen = hits.filter((h) => text.slice(0, h).endsWith(prefix) && text.slice(h + exact.length).startsWith(suffix));
     if (chosen.length !== 1) throw new AppError("bad_request", `TextQuoteSelector.exact occurs ${hits.length} times; give a prefix or suffix that singles one out.`, { "target.selector.prefix": "Needed to tell the occurrences apart." });
   }
-  return { start: index.toCodePoint(chosen[0]), end: index.toCodePoint(chosen[0] + exact.length) };
+  const found = { start: index.toCodePoint(chosen[0]), end: index.toCodePoint(chosen[0] + exact.length) };
+  if (found.end - found.start > maxQuoteLength) throw quoteTooLong();
+  return found;
 }

@@ -5,7 +5,11 @@ import type { AnchorBlock } from "@/lib/anchoring/types";
 
 type Tx = Pick<Prisma.TransactionClient, "annotation" | "annotationRevision" | "$executeRaw">;
 
-export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: string; quote: string }[] };
+/**
+ * `orphaned` lists public notes only: a private note is its author's alone, so the editor sees it
+ * only as a number (`privateOrphaned`), never its quote or id. `kept` and `moved` count both.
+ */
+export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: string; quote: string }[]; privateOrphaned: number };
 
 /**
  * Moves every anchored note of an article from one revision's text to the next (the server's side
@@ -16,10 +20,10 @@ export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: st
 export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[]; dryRun?: boolean }): Promise<AnnotationImpact> {
   const notes = await tx.annotation.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, body: true, tags: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, audience: true, body: true, tags: true },
     orderBy: { id: "asc" },
   });
-  if (!notes.length) return { kept: 0, moved: 0, orphaned: [] };
+  if (!notes.length) return { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
   const result = reanchor(args.fromText, args.toText, notes.map((n) => ({
     quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
     // An orphaned note's old position means nothing in the old text: search by quote only.
@@ -27,12 +31,12 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
     ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
   })), { newBlocks: args.toBlocks });
 
-  const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [] };
+  const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
   // Notes removed by their author or by moderation move too, but are no one's concern: not counted.
   const counts = (n: (typeof notes)[number]) => n.status === "approved" || n.status === "pending";
   const rows = notes.map((n, i) => {
     const r = result.anchors[i];
-    if (r.state === "orphaned") { if (counts(n)) impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! }); return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null }; }
+    if (r.state === "orphaned") { if (counts(n)) { if (n.audience === "private") impact.privateOrphaned++; else impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! }); } return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null }; }
     if (counts(n)) { if (r.change === "kept" && n.state === "anchored") impact.kept++; else impact.moved++; }
     return { id: n.id, state: "anchored", exact: r.quote.exact, prefix: r.quote.prefix, suffix: r.quote.suffix, start: r.start, end: r.end, blockId: r.blockId ?? null };
   });

@@ -55,7 +55,7 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
           impact = await reanchorAnnotations(tx, { articleId: article.id, fromText: current.text, toText: rendered.text, toRevisionId: null, toBlocks: rendered.blocks, dryRun: true });
         }
         const { id, status, publishedAt, publishAt: scheduledAt } = article;
-        return { article: { id, slug: article.slug, status, publishedAt, publishAt: scheduledAt }, impact: impact ?? { kept: 0, moved: 0, orphaned: [] }, revision: head, dryRun: true, readersAffected: false };
+        return { article: { id, slug: article.slug, status, publishedAt, publishAt: scheduledAt }, impact: impact ?? { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 }, revision: head, dryRun: true, readersAffected: false };
       }
 
       const data = metadataChanges(input);

@@ -1,12 +1,18 @@
 import { auth } from "@/auth";
 import type { Viewer } from "./viewer";
 import { viewerFromApiToken } from "@/lib/users/api-tokens";
+import { apiContext } from "./api-context";
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 
-/** The viewer of a request: a personal access token (Authorization: Bearer) or the session cookie. */
+/**
+ * The viewer of a request: the session cookie, or — inside the JSON API only (apiRoute), with the
+ * scope the request needs — a personal access token (Authorization: Bearer). Elsewhere (server
+ * actions, pages) a bearer token is ignored.
+ */
 export async function getViewer(headers?: Headers): Promise<Viewer | null> {
   const authorization = headers?.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromApiToken(authorization.slice(7).trim());
+  const api = apiContext();
+  if (api && authorization?.toLowerCase().startsWith("bearer ")) return viewerFromApiToken(authorization.slice(7).trim(), { scope: api.scope });
   const session = await auth();
   const u = session?.user;
   if (!u?.id) return null;

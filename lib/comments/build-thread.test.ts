@@ -123,3 +123,22 @@ describe("buildThreads: placeholders of deleted comments", () => {
     expect(shape(tree)).toEqual([{ id: "root", d: 0, r: [{ id: "kept", d: 1, r: [] }] }]);
   });
 });
+
+describe("finding 9: buildThreads without recursion", () => {
+  it("builds a reply chain 20,000 deep without overflowing the stack", () => {
+    const roots = [c("root", null)];
+    const chain = Array.from({ length: 20_000 }, (_, i) => c(`n${i}`, i === 0 ? "root" : `n${i - 1}`));
+    const tree = buildThreads(roots, chain, 5);
+    expect(countNodes(tree)).toBe(20_001);
+    // Four nested levels, then the rest flat at the last level, in time order, each with its real parent.
+    const last = tree[0].replies[0].replies[0].replies[0].replies;
+    expect(last).toHaveLength(20_000 - 3);
+    expect(last.at(-1)).toMatchObject({ id: "n19999", parentId: "n19998", displayDepth: 4 });
+  });
+
+  it("a chain 20,000 deep of deleted comments is pruned to nothing", () => {
+    const roots = [c("root", null, "deleted")];
+    const chain = Array.from({ length: 20_000 }, (_, i) => c(`d${i}`, i === 0 ? "root" : `d${i - 1}`, "deleted"));
+    expect(buildThreads(roots, chain, 100_000)).toEqual([]);
+  });
+});

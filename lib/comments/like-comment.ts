@@ -4,6 +4,8 @@ import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { commentIdSchema } from "@/lib/validation/comment";
+import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { getSettings } from "@/lib/settings/get-settings";
 
 async function findLikeable(rawId: unknown) {
   const id = commentIdSchema.safeParse(rawId);
@@ -17,15 +19,17 @@ export async function setCommentLike(viewer: Viewer | null, commentId: unknown, 
   const me = await requireContributor(viewer);
   const comment = await findLikeable(commentId);
   if (liked && comment.authorId === me.id) throw new AppError("rule_violation", "You cannot like your own comment.");
+  await enforceRateLimit(`like:${me.id}`, (await getSettings()).likeLimit, "You are liking too fast.");
   // ON CONFLICT DO NOTHING: a second like is a no-op instead of a unique violation that would abort
   // the transaction.
-  const likeCount = await db.$transaction(async (tx) => {
+  const { likeCount, changed } = await db.$transaction(async (tx) => {
     const { count } = liked
       ? await tx.commentLike.createMany({ data: [{ commentId: comment.id, userId: me.id }], skipDuplicates: true })
       : await tx.commentLike.deleteMany({ where: { commentId: comment.id, userId: me.id } });
-    if (count) return (await tx.comment.update({ where: { id: comment.id }, data: { likeCount: liked ? { increment: 1 } : { decrement: 1 } }, select: { likeCount: true } })).likeCount;
-    return (await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { likeCount: true } })).likeCount;
+    if (count) return { changed: true, likeCount: (await tx.comment.update({ where: { id: comment.id }, data: { likeCount: liked ? { increment: 1 } : { decrement: 1 } }, select: { likeCount: true } })).likeCount };
+    return { changed: false, likeCount: (await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { likeCount: true } })).likeCount };
   });
-  await invalidateArticlePages(comment.article.slug);
+  // A like that changes nothing keeps the article's cached pages.
+  if (changed) await invalidateArticlePages(comment.article.slug);
   return { liked, likeCount };
 }

@@ -1,4 +1,4 @@
-import { isAppError } from "@/lib/errors";
+import { isAppError, unstorableTextError } from "@/lib/errors";
 
 // What a form action hands back to its form: field errors, one message, and values to refill.
 export type FormState = {
@@ -10,7 +10,8 @@ export type FormState = {
 };
 
 /** Expected failures become form state; anything else is logged and shown as a generic message. */
-export function formError(e: unknown, values?: Record<string, string>): FormState {
+export function formError(error: unknown, values?: Record<string, string>): FormState {
+  const e = unstorableTextError(error) ?? error;
   if (isAppError(e)) return { message: e.message, errors: e.fields, values };
   console.error("[action] unexpected error", e);
   return { message: "Something went wrong on our side. Please try again.", values };

@@ -171,7 +171,7 @@ export function openApiDocument(serverUrl: string) {
     openapi: "3.1.0",
     info: {
       title: "Gloss API", version: "1.1.0",
-      description: "Articles, comments, annotations (W3C Web Annotation Protocol) and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>`. Cookie-authenticated writes must send an Origin equal to the site's own. Errors: `{error: {code, message, fields?}}`; never a 500 for bad input.",
+      description: "Articles, comments, annotations (W3C Web Annotation Protocol) and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>` (a token needs the scope of the request: `read` for reads; `comments`, `annotations`, `articles` (images too) or `moderation` for writes — 403 without it). Cookie-authenticated writes must send an Origin equal to the site's own. An anonymous write is 401 before its body is read; bodies over the route's limit (comments 100 kB, notes 50 kB, articles 2 MB) are 413. Errors: `{error: {code, message, fields?}}`; never a 500 for bad input.",
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -1,8 +1,14 @@
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { getSettings } from "@/lib/settings/get-settings";
 
-// Rate-limit windows are minutes to an hour long; a day-old counter limits nothing.
-const rateLimitKeepMs = 24 * 3_600_000;
+// A rate-limit counter is kept for the longest window any limit uses (the settings may lengthen
+// one past a day), and at least a day: an older counter limits nothing.
+async function rateLimitKeepMs() {
+  const settings = await getSettings();
+  const windows = Object.values(settings).flatMap((v) => (v && typeof v === "object" && "windowMs" in v && typeof v.windowMs === "number" ? [v.windowMs] : []));
+  return Math.max(24 * 3_600_000, settings.floodIntervalMs, ...windows);
+}
 // Used or expired reset links and jobs that gave up are kept a week for a look, then go.
 const keepMs = 7 * 24 * 3_600_000;
 
@@ -10,9 +16,10 @@ const keepMs = 7 * 24 * 3_600_000;
 export async function cleanExpiredRows() {
   const now = clock.now();
   const weekAgo = new Date(now.getTime() - keepMs);
+  const keepCounters = await rateLimitKeepMs();
   const [sessions, rateLimits, resetTokens, verificationTokens, jobs] = await Promise.all([
     db.session.deleteMany({ where: { expires: { lt: now } } }),
-    db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - rateLimitKeepMs) } } }),
+    db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - keepCounters) } } }),
     db.passwordResetToken.deleteMany({ where: { OR: [{ expiresAt: { lt: weekAgo } }, { usedAt: { lt: weekAgo } }] } }),
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     db.job.deleteMany({ where: { failedAt: { lt: weekAgo } } }),

@@ -3,13 +3,34 @@ import { clock } from "@/lib/clock";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { getSettings } from "@/lib/settings/get-settings";
+import { roleCan } from "@/lib/auth/permissions";
 import { notifyModerators } from "./notify-moderators";
 
-// Reports from N distinct readers (setting reportThreshold, 3 by default) hide an approved item
-// pending review, with the reason `reported:<n>`; the log records it as the system's doing.
-export async function applyReportThreshold(type: "comment" | "annotation", id: string, reports: number) {
-  const { reportThreshold } = await getSettings();
+// Reports from N distinct readers in good standing (setting reportThreshold, 3 by default) hide an
+// approved item pending review, with the reason `reported:<n>`; the log records it as the system's
+// doing. Standing, as Discourse's trust levels weigh flags: only accounts older than
+// `reportStandingAgeMs` (a day) with an approved contribution (or a board role) count, so a few
+// throw-away accounts hide nothing. An item by a board member is never hidden by reports, only
+// queued (it stays listed, its reports in the Reported tab, and the moderators are told).
+// `_reports` (every open report) is what callers show; the weighed count is taken here.
+export async function applyReportThreshold(type: "comment" | "annotation", id: string, _reports: number) {
+  const { reportThreshold, reportStandingAgeMs } = await getSettings();
+  const standing = {
+    createdAt: { lte: new Date(clock.now().getTime() - reportStandingAgeMs) }, deletedAt: null, status: "active" as const,
+    OR: [
+      { trustedAt: { not: null } }, { role: { in: ["moderator" as const, "editor" as const, "admin" as const] } },
+      { comments: { some: { status: "approved" as const } } }, { annotations: { some: { status: "approved" as const, audience: "public" as const } } },
+    ],
+  };
+  const reports = await db.report.count({ where: { ...(type === "comment" ? { commentId: id } : { annotationId: id }), dismissedAt: null, reporter: standing } });
   if (reports < reportThreshold) return false;
+  const author = type === "comment"
+    ? (await db.comment.findUnique({ where: { id }, select: { author: { select: { role: true } } } }))?.author
+    : (await db.annotation.findUnique({ where: { id }, select: { author: { select: { role: true } } } }))?.author;
+  if (author && roleCan(author.role, "moderation.read")) {
+    if (reports === reportThreshold) await notifyModerators().catch((e) => console.error("[moderation] notify failed", e));
+    return false;
+  }
   const reason = `reported:${reports}`;
   const changed = await db.$transaction(async (tx) => {
     const where = { id, status: "approved" as const };

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 
 export type RateWindow = { limit: number; windowMs: number };
 
@@ -36,4 +37,12 @@ export async function clearRateLimit(key: string) {
 /** Gives back one hit of `key` (the attempt it counted turned out not to be a failure). */
 export async function releaseRateLimitHit(key: string) {
   await db.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}
+
+/** Counts one hit of `key` and refuses (429 with Retry-After) once it is over the window's limit. */
+export async function enforceRateLimit(key: string, window: RateWindow, message: string) {
+  const count = await hitRateLimit(key, window.windowMs);
+  if (count <= window.limit) return;
+  const wait = Math.max(1, await retryAfterSeconds([{ key, window }]));
+  throw new AppError("rate_limited", `${message} Try again in ${wait} s.`, undefined, wait);
 }

@@ -6,6 +6,12 @@ export const defaultSettings = {
   signInIpLimit: { limit: 30, windowMs: 15 * 60_000 },
   passwordResetLimit: { limit: 3, windowMs: 60 * 60_000 },
   passwordResetTtlMs: 60 * 60_000,
+  // Writes that skip the flood interval still have a ceiling per account (counters in PostgreSQL).
+  privateAnnotationLimit: { limit: 60, windowMs: 10 * 60_000 },
+  likeLimit: { limit: 60, windowMs: 10 * 60_000 },
+  signUpIpLimit: { limit: 10, windowMs: 60 * 60_000 },
+  /** A report counts towards hiding only from an account at least this old with an approved contribution. */
+  reportStandingAgeMs: 24 * 60 * 60_000,
   wordsPerMinute: 220,
   commentMaxDepth: 5,
   commentsPerPage: 50,

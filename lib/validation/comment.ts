@@ -4,7 +4,8 @@ export const maxCommentLength = 10_000;
 
 export const commentBodySchema = z.string("Write something first.").trim()
   .min(1, "Write something first.")
-  .max(maxCommentLength, `Keep it under ${maxCommentLength.toLocaleString("en")} characters.`);
+  .max(maxCommentLength, `Keep it under ${maxCommentLength.toLocaleString("en")} characters.`)
+  .refine((s) => !s.includes("\u0000"), "Remove the NUL character: it cannot be stored.");
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 

@@ -43,5 +43,14 @@ export const apiTokenNameSchema = z.object({
   name: z.string().trim().min(1, "Name the token, e.g. the script that will use it.").max(60, "Use at most 60 characters."),
 });
 
+/** What a personal access token may do through the JSON API (never outside it). */
+export const tokenScopes = ["read", "comments", "annotations", "articles", "moderation"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+export const apiTokenSchema = apiTokenNameSchema.extend({
+  scopes: z.array(z.enum(tokenScopes, "Unknown scope.")).min(1, "Choose at least one scope.").max(tokenScopes.length).optional(),
+  expiresInDays: z.number("Choose a number of days.").int().min(1, "At least one day.").max(366, "At most a year.").optional(),
+});
+
 /** An admin (or the shell) gives an account a role. */
 export const changeRoleSchema = z.object({ email: emailSchema, role: roleSchema });

@@ -13,6 +13,7 @@ import { actOnItems } from "@/lib/moderation/act-on-items";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
 import { createComment } from "@/lib/comments/create-comment";
 import { insertArticle } from "./comment-helpers";
+import { established } from "./moderation-helpers";
 import { createTestUser, expectAppError } from "./helpers";
 import { collect, sleep, type SseEvent } from "./live-helpers";
 
@@ -66,7 +67,8 @@ beforeAll(async () => {
   author = (await createTestUser({ label: "live-author" })).viewer;
   moderator = (await createTestUser({ label: "live-mod", role: "moderator" })).viewer;
   fresh = (await createTestUser({ label: "live-fresh", trusted: false })).viewer;
-  readers = await Promise.all([1, 2, 3].map(async (i) => (await createTestUser({ label: `live-reader${i}` })).viewer));
+  // Readers in good standing (a day old, an approved contribution): only their reports hide (security finding 5).
+  readers = await Promise.all([1, 2, 3].map(() => established()));
   article = await insertArticle();
 });
 

@@ -11,7 +11,7 @@ import { actOnSelection } from "@/lib/moderation/act-on-selection";
 import { listQueue, queueCounts, reportedCount } from "@/lib/moderation/list-queue";
 import { queueItemJson } from "@/lib/moderation/queue-item-json";
 import { expectAppError } from "./helpers";
-import { annotate, auditOf, insertArticle, member, post, storedComment, withSettings } from "./moderation-helpers";
+import { annotate, auditOf, established, insertArticle, member, post, storedComment, withSettings } from "./moderation-helpers";
 
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
 const readerSees = async (slug: string) => (await listThread(null, slug)).threads.map((c) => c.body);
@@ -124,7 +124,7 @@ describe("moderation actions", () => {
     const article = await insertArticle();
     const author = await member();
     const moderator = await member("moderator");
-    const readers = [await member(), await member(), await member()];
+    const readers = [await established(), await established(), await established()];
     const target = await post(author, article.slug, "A contested opinion.");
     expect(await reportComment(readers[0], target.id, { reason: "harassment", note: "rude" })).toMatchObject({ reports: 1, hidden: false });
     await expectAppError(reportComment(readers[0], target.id, { reason: "spam" }), "conflict");
@@ -150,7 +150,7 @@ describe("moderation actions", () => {
     expect(await readerSees(article.slug)).toEqual(["A contested opinion."]);
     expect((await auditOf(target.id)).at(-1)).toMatchObject({ action: "dismiss_reports", actorId: moderator.id, before: { status: "pending" }, after: { status: "approved" } });
     // Dismissed reports no longer count: one new report does not hide it again.
-    expect(await reportComment(await member(), target.id, { reason: "spam" })).toMatchObject({ reports: 1, hidden: false });
+    expect(await reportComment(await established(), target.id, { reason: "spam" })).toMatchObject({ reports: 1, hidden: false });
   });
 
   it("the report threshold is a setting and applies to public notes too", async () => {
@@ -158,8 +158,8 @@ describe("moderation actions", () => {
     const author = await member();
     const note = await annotate(author, article.slug, "A note readers dislike.");
     await withSettings({ reportThreshold: 2 }, async () => {
-      await reportAnnotation(await member(), article.slug, note.id, { reason: "spam" });
-      expect(await reportAnnotation(await member(), article.slug, note.id, { reason: "other", note: "meh" })).toMatchObject({ reports: 2, hidden: true });
+      await reportAnnotation(await established(), article.slug, note.id, { reason: "spam" });
+      expect(await reportAnnotation(await established(), article.slug, note.id, { reason: "other", note: "meh" })).toMatchObject({ reports: 2, hidden: true });
     });
     expect(await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: "pending", holdReasons: ["reported:2"] });
   });

@@ -66,6 +66,16 @@ export async function member(role: Role = "commenter", options: { trusted?: bool
   return (await createTestUser({ role, label: role, trusted: options.trusted, name: options.name })).viewer;
 }
 
+/**
+ * A reader in good standing, whose reports count towards hiding (finding 5): trusted (an approved
+ * contribution) and with an account older than a day.
+ */
+export async function established(role: Role = "commenter") {
+  const viewer = await member(role, { trusted: true });
+  await db.user.update({ where: { id: viewer.id }, data: { createdAt: new Date(clock.now().getTime() - 2 * 86_400_000) } });
+  return viewer;
+}
+
 /** A comment stored straight in a given state (for actions that do not care how it got there). */
 export async function storedComment(articleId: string, authorId: string, status: "pending" | "approved" | "spam" | "trash" | "deleted" = "pending", holdReasons: string[] = []) {
   const id = crypto.randomBytes(12).toString("hex");

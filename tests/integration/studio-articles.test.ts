@@ -159,7 +159,7 @@ describe("revisions", () => {
     await updateArticle(editor, slug, { body: "Albania cut all diplomatic ties with Iran." });
     expect((await anchorsOf([note]))[0].state).toBe("orphaned");
     const dry = await restoreRevision(editor, slug, 1, { dryRun: true });
-    expect(dry.impact).toEqual({ kept: 0, moved: 1, orphaned: [] });
+    expect(dry.impact).toEqual({ kept: 0, moved: 1, orphaned: [], privateOrphaned: 0 });
     await restoreRevision(editor, slug, 1);
     expect((await anchorsOf([note]))[0]).toMatchObject({ state: "anchored", exact: "the border system" });
   });

@@ -146,7 +146,7 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
     const ids = await annotate(reader, slug, notes.slice(0, 4));
     const before = await anchorsOf(ids);
     const result = await updateArticle(editor, slug, { body: `${seedBody}\n\nA closing paragraph added at the very end.` });
-    expect(result.impact).toEqual({ kept: 4, moved: 0, orphaned: [] });
+    expect(result.impact).toEqual({ kept: 4, moved: 0, orphaned: [], privateOrphaned: 0 });
     expect((await anchorsOf(ids)).map((a) => [a.start, a.end])).toEqual(before.map((a) => [a.start, a.end]));
   });
 });

@@ -6,7 +6,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
-import { listApiTokens } from "@/lib/users/api-tokens";
+import { listApiTokens, scopesForRole } from "@/lib/users/api-tokens";
 import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -51,14 +51,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </form>
       </Section>
       <Section id="tokens" title="Personal access tokens">
-        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">Tokens let scripts use the Gloss API as you: send <code>Authorization: Bearer &lt;token&gt;</code>. Each is shown once; revoke any you no longer use.</p>
+        <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">Tokens let scripts use the Gloss API (<code>/api/…</code> only) as you, within the scopes you give them: send <code>Authorization: Bearer &lt;token&gt;</code>. Each is shown once; revoke any you no longer use. Resetting your password revokes them all.</p>
         {tokens.length ? (
           <ul className="mb-6 divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Your tokens">
             {tokens.map((t) => (
               <li key={t.id} className="flex items-center justify-between gap-3 p-3 text-sm">
                 <div>
                   <p className="font-medium">{t.name}</p>
-                  <p className="text-xs text-zinc-600 dark:text-zinc-400"><code>{t.prefix}…</code> · created {formatUtc(t.createdAt)} · {t.lastUsedAt ? `last used ${formatUtc(t.lastUsedAt)}` : "never used"}</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400"><code>{t.prefix}…</code> · created {formatUtc(t.createdAt)} · {t.lastUsedAt ? `last used ${formatUtc(t.lastUsedAt)}` : "never used"} · {t.expiresAt ? `${t.expiresAt <= new Date() ? "expired" : "expires"} ${formatUtc(t.expiresAt)}` : "no expiry"}</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400">Scopes: {t.scopes.join(", ") || "none"}</p>
                 </div>
                 <form action={revokeTokenAction}>
                   <input type="hidden" name="id" value={t.id} />
@@ -68,7 +69,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         ) : <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">You have no tokens.</p>}
-        <CreateTokenForm />
+        <CreateTokenForm scopes={scopesForRole(user.role)} />
       </Section>
       <Section id="sessions" title="Sessions">
         <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300">You are signed in on {sessions} {sessions === 1 ? "device" : "devices"}.</p>

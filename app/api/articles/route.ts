@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { listPublishedArticles } from "@/lib/articles/list-published-articles";
 import { articleSummaryJson } from "@/lib/articles/article-json";
@@ -12,6 +12,6 @@ export const GET = apiRoute(async (request: Request) => {
 
 export const POST = apiRoute(async (request: Request) => {
   const viewer = await getViewer(request.headers);
-  const article = await createArticle(viewer, await readJson(request, 1_000_000));
+  const article = await createArticle(viewer, await readJson(request, bodyLimits.article, viewer));
   return json(article, { status: 201, headers: { Location: `/api/articles/${article.slug}` } });
 });

@@ -37,8 +37,9 @@ export const changePasswordAction = formAction(z.object({ currentPassword: formT
   await signOut({ redirectTo: "/signin?changed=1" });
 });
 
-export const createTokenAction = formAction(z.object({ name: formText() }), async ({ name }, { viewer }) => {
-  const token = await createApiToken(viewer, { name });
+export const createTokenAction = formAction(z.object({ name: formText(), expiresInDays: formText() }), async ({ name, expiresInDays }, { viewer, form }) => {
+  // Scopes are checkboxes (several values under one name); none ticked is refused ("Choose at least one scope").
+  const token = await createApiToken(viewer, { name, scopes: form.getAll("scopes").map(String), ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) });
   refresh(); // list the new token beside the secret shown once
   return { ok: true, message: "Token created. Copy it now: it will not be shown again.", data: { secret: token.secret, name: token.name } };
 });

@@ -1,11 +1,13 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { formAction, formText } from "@/lib/actions/form-action";
+import { clientIp } from "@/lib/http/client-ip";
 import { safeReturnPath, type FormState } from "@/lib/http/form-state";
 import { wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
-import { createUser } from "@/lib/users/create-user";
+import { signUp } from "@/lib/users/sign-up";
 
 async function signInWith(email: string, password: string, returnTo: string): Promise<FormState> {
   try {
@@ -25,7 +27,8 @@ export const signInAction = formAction(z.object({ email: formText(), password: f
   signInWith(email, password, safeReturnPath(returnTo)));
 
 export const signUpAction = formAction(z.object({ name: formText(), email: formText(), password: formText(), returnTo: formText() }), async ({ name, email, password, returnTo }) => {
-  await createUser({ name, email, password });
+  // Limited per client address before argon2 runs (lib/users/sign-up.ts).
+  await signUp({ name, email, password }, clientIp(await headers()));
   // A new account lands on a welcome page with next steps (and a way back to where they were).
   const back = safeReturnPath(returnTo);
   return signInWith(email.trim().toLowerCase(), password, back === "/" ? "/welcome" : `/welcome?returnTo=${encodeURIComponent(back)}`);

@@ -61,7 +61,7 @@ export async function updateArticleAction(slug: string, input: Input, options: S
 export async function previewImpactAction(slug: string, input: Input): Promise<ImpactResult> {
   try {
     const { impact } = await updateArticle(await viewer(), slug, input, { dryRun: true });
-    return { ok: true, impact: impact ?? { kept: 0, moved: 0, orphaned: [] } };
+    return { ok: true, impact: impact ?? { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 } };
   } catch (e) {
     return failure(e);
   }

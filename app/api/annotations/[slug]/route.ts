@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/api";
+import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { containerLinks, ld } from "@/lib/http/ld";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
@@ -43,7 +43,7 @@ export function OPTIONS() {
 export const POST = apiRoute(async (request: Request, { params }: Ctx) => {
   const { slug } = await params;
   const viewer = await getViewer(request.headers);
-  const input = await readJson(request, 200_000);
+  const input = await readJson(request, bodyLimits.note, viewer);
   const { annotation, held } = await createAnnotation(viewer, slug, input);
   return ld(annotationJson(annotation), {
     status: held ? 202 : 201,

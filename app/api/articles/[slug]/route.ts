@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson, seeOther } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson, seeOther } from "@/lib/http/api";
 import { AppError } from "@/lib/errors";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
 import { articleJson } from "@/lib/articles/article-json";
@@ -27,7 +27,7 @@ export const PATCH = apiRoute(async (request: Request, { params }: Ctx) => {
   const { slug } = await params;
   const viewer = await getViewer(request.headers);
   const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
-  const result = await updateArticle(viewer, slug, await readJson(request, 1_000_000), { dryRun });
+  const result = await updateArticle(viewer, slug, await readJson(request, bodyLimits.article, viewer), { dryRun });
   if (dryRun) return json(result.impact);
   return json({ slug: result.article.slug, status: result.article.status, revision: result.revision, publishedAt: result.article.publishedAt?.toISOString() ?? null, impact: result.impact });
 });

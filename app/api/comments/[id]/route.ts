@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { editComment } from "@/lib/comments/edit-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -8,7 +8,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const PATCH = apiRoute(async (request: Request, { params }: Ctx) => {
   const viewer = await getViewer(request.headers);
-  const input = await readJson(request, 100_000);
+  const input = await readJson(request, bodyLimits.comment, viewer);
   return json(commentJson(await editComment(viewer, (await params).id, input)));
 });
 

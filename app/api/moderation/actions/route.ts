@@ -1,8 +1,8 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 
 export const POST = apiRoute(async (request: Request) => {
   const viewer = await getViewer(request.headers);
-  return json(await actOnItems(viewer, await readJson(request, 200_000)));
+  return json(await actOnItems(viewer, await readJson(request, bodyLimits.moderation, viewer)));
 });

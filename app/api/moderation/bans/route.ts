@@ -1,8 +1,8 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { banUser } from "@/lib/moderation/ban-user";
 
 export const POST = apiRoute(async (request: Request) => {
   const viewer = await getViewer(request.headers);
-  return json(await banUser(viewer, await readJson(request, 10_000)), { status: 201 });
+  return json(await banUser(viewer, await readJson(request, bodyLimits.small, viewer)), { status: 201 });
 });

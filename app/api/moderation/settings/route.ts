@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
@@ -12,5 +12,5 @@ export const GET = apiRoute(async (request: Request) => {
 
 export const PUT = apiRoute(async (request: Request) => {
   const viewer = await getViewer(request.headers);
-  return json(await updateModerationSettings(viewer, await readJson(request, 100_000)));
+  return json(await updateModerationSettings(viewer, await readJson(request, bodyLimits.moderation, viewer)));
 });

@@ -1,9 +1,9 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
 
 // PATCH {email, role}: admins change a user's role.
 export const PATCH = apiRoute(async (request: Request) => {
   const viewer = await getViewer(request.headers);
-  return json(await changeUserRole(viewer, await readJson(request, 10_000)));
+  return json(await changeUserRole(viewer, await readJson(request, bodyLimits.small, viewer)));
 });

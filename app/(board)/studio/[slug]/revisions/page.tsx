@@ -46,7 +46,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       {restored ? <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200">Revision {restored} restored as revision {String(query.as ?? "")}.</p> : null}
       {error ? <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p> : null}
       {restoring && restore ? (
-        <RestoreConfirm slug={slug} number={restoring} headRevision={editor.headRevision} published={editor.status === "published"} impact={restore.impact ?? { kept: 0, moved: 0, orphaned: [] }}
+        <RestoreConfirm slug={slug} number={restoring} headRevision={editor.headRevision} published={editor.status === "published"} impact={restore.impact ?? { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 }}
           cancelHref={`/studio/${slug}/revisions?from=${from}&to=${to}`} />
       ) : null}
       <RevisionList slug={slug} revisions={revisions} from={from} to={to} />

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/http/api";
+import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { ld, resourceLinks } from "@/lib/http/ld";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
@@ -26,7 +26,7 @@ export function OPTIONS() {
 export const PUT = apiRoute(async (request: Request, { params }: Ctx) => {
   const { slug, id } = await params;
   const viewer = await getViewer(request.headers);
-  const input = await readJson(request, 200_000);
+  const input = await readJson(request, bodyLimits.note, viewer);
   const row = await updateAnnotation(viewer, slug, id, input, request.headers.get("if-match"));
   return ld(annotationJson(row), { headers: { ETag: etagOf(row), Link: resourceLinks } });
 });

@@ -1,4 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { listThread } from "@/lib/comments/list-thread";
@@ -16,7 +16,7 @@ export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
 
 export const POST = apiRoute(async (request: Request, { params }: Ctx) => {
   const viewer = await getViewer(request.headers);
-  const input = await readJson(request, 100_000);
+  const input = await readJson(request, bodyLimits.comment, viewer);
   const { comment, held } = await createComment(viewer, (await params).slug, input);
   return json({ ...commentJson(comment), comment: commentJson(comment), held }, { status: held ? 202 : 201 });
 });

@@ -1,8 +1,8 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { reportComment } from "@/lib/comments/report-comment";
 
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const viewer = await getViewer(request.headers);
-  return json(await reportComment(viewer, (await params).id, await readJson(request, 10_000)), { status: 201 });
+  return json(await reportComment(viewer, (await params).id, await readJson(request, bodyLimits.report, viewer)), { status: 201 });
 });
