@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
 import { contentSecurityPolicy } from "./lib/csp.mjs";
+import { isSharedPage } from "./lib/shared-pages.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -28,9 +29,11 @@ const pageTtlMs = 10 * 60_000;
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
 
+// A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
+// is served from the cache to signed-in readers too; other reader pages only without a session.
 function isCacheable(req) {
   return (req.method === "GET" || req.method === "HEAD") && readerPage.test(req.url) &&
-    !sessionCookie.test(req.headers.cookie ?? "") && !req.headers.authorization &&
+    (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) && !req.headers.authorization &&
     !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url);
 }

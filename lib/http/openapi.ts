@@ -54,6 +54,25 @@ export function openApiDocument(serverUrl: string) {
           responses: { 200: { description: "The viewer", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string" }, role: { enum: ["commenter", "moderator", "editor", "admin"] }, status: { enum: ["active", "banned"] } } } } } }, 401: errorResponse("No identity") },
         },
       },
+      "/api/me/articles/{slug}": {
+        get: {
+          summary: "The personal layer of an article page: who the viewer is (name, role links, the board's pending count), a ban notice, liked comments, own comments with their edit window (editableUntil), own held comments with why they are held, own private and pending notes, whether they may comment. Anonymous: viewer null. Cache-Control: private, no-store",
+          security: [{ bearer: [] }, { session: [] }, {}],
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" } }],
+          responses: {
+            200: { description: "The viewer's layer", content: { "application/json": { schema: { type: "object", required: ["viewer", "canComment", "liked", "own", "held", "notes"], properties: {
+              viewer: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" }, role: { enum: ["commenter", "moderator", "editor", "admin"] }, links: { type: "array", items: { type: "object", properties: { href: { type: "string" }, label: { type: "string" } } } }, pending: { type: ["integer", "null"] } } },
+              ban: { type: ["object", "null"], properties: { notice: { type: "string" }, until: { type: ["string", "null"], format: "date-time" } } },
+              canComment: { type: "boolean" }, canAnnotate: { type: "boolean" }, editWindowMs: { type: "integer" }, linkHoldThreshold: { type: "integer" },
+              liked: { type: "array", items: { type: "string" } },
+              own: { type: "array", items: { type: "object", properties: { id: { type: "string" }, editableUntil: { type: ["string", "null"], format: "date-time" }, body: { type: ["string", "null"] } } } },
+              held: { type: "array", items: { type: "object", description: "A comment (as in the comments API) with reasons and explanation (sentences)" } },
+              notes: { type: "array", items: { type: "object", description: "W3C annotations: the viewer's private notes, highlights and held notes" } },
+            } } } } },
+            404: errorResponse("No published article has that slug"),
+          },
+        },
+      },
       "/api/auth/csrf": { get: { summary: "Auth.js CSRF token for the credentials sign-in", responses: { 200: { description: "{ csrfToken }" } } } },
       "/api/auth/callback/credentials": { post: { summary: "Credentials sign-in (form fields email, password, csrfToken)", responses: { 302: { description: "Redirect; sets the session cookie on success" } } } },
       "/api/auth/session": { get: { summary: "The current session", responses: { 200: { description: "Session or null" } } } },

@@ -13,17 +13,22 @@ import { formError, type FormState } from "@/lib/http/form-state";
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 const viewer = async () => getViewer(await headers());
 
-// Posting works as a plain form post (no JavaScript) and from the client forms alike: on success
-// both land on the comment's permalink position, where it is scrolled to and focused.
+// Posting without JavaScript (with it, the form calls the comments API): on success it lands on
+// the comment's permalink position, where it is scrolled to and focused.
 export async function postCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const slug = text(form, "slug");
   const parentId = text(form, "parentId") || undefined;
   let target: string;
   try {
     const me = await viewer();
-    const { comment } = await createComment(me, slug, { body: text(form, "body"), parentId });
-    const { page } = await locateComment(me, slug, comment.id);
-    target = `/articles/${slug}?page=${page}#comment-${comment.id}`;
+    const { comment, held } = await createComment(me, slug, { body: text(form, "body"), parentId });
+    // A held comment is its author's alone: it shows on the per-request page (?posted=), never
+    // on the shared one.
+    if (held) target = `/articles/${slug}?posted=${comment.id}#comment-${comment.id}`;
+    else {
+      const { page } = await locateComment(me, slug, comment.id);
+      target = `/articles/${slug}?page=${page}#comment-${comment.id}`;
+    }
   } catch (e) {
     return formError(e, { body: text(form, "body") });
   }
