@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { likeCommentAction, reportCommentAction } from "@/app/(reader)/articles/[slug]/actions";
 import { FormStatus } from "@/components/ui/form-status";
-import { loadPersonal, replacePostedComment, usePersonalState } from "@/components/personal/personal-store";
+import { loadPersonal, removePostedComment, replacePostedComment, usePersonalState } from "@/components/personal/personal-store";
 import { deleteComment, editComment } from "./comment-api";
 import { CommentForm } from "./comment-form";
 
@@ -139,9 +139,10 @@ function DeleteForm(p: Props & { isAdded: boolean; onDone: () => void }) {
       e.preventDefault();
       const r = await deleteComment(p.id);
       if (!r.ok) return setError(r.message);
-      after(null);
-      if (p.isAdded) replacePostedComment(p.slug, { id: p.id, status: "deleted", html: null, body: null });
       p.onDone();
+      // One posted in this visit has no replies on the server's page: it goes, as it does on a reload.
+      if (p.isAdded) { removePostedComment(p.slug, p.id); void loadPersonal(p.slug, { fresh: true }); }
+      else after(null);
     }}>
       <span>Delete this comment? Replies to it stay.</span>
       <button type="submit" className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white">Yes, delete</button>

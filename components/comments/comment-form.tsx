@@ -47,6 +47,8 @@ export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onC
       addPostedComment(slug, { ...comment, replies: [] });
       form.reset();
       setLocal({ status: held ? heldMessage(comment.reasons ?? [], me?.linkHoldThreshold ?? 2) : parentId ? "Reply posted." : "Comment posted." });
+      // The address names the new comment, as a permalink would (no navigation: nothing is fetched again).
+      history.replaceState(history.state, "", `${location.pathname}${location.search}#comment-${comment.id}`);
       focusComment(comment.id);
       onPosted?.();
     }}>

@@ -71,6 +71,12 @@ export function SessionComments({ slug, open, linkHoldThreshold }: { slug: strin
     const section = document.getElementById("comments");
     if (!section) return;
     let next: Map<string, HTMLElement> | null = null;
+    const ids = new Set(items.map((c) => c.id));
+    for (const [id, target] of targets) {
+      if (ids.has(id)) continue;
+      target.remove();
+      (next ??= new Map(targets)).delete(id);
+    }
     for (const c of items) {
       if (targets.has(c.id) || onServerPage(c.id)) continue;
       const target = makeTarget(c, section);

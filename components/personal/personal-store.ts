@@ -59,6 +59,13 @@ export function replacePostedComment(slug: string, changed: Partial<CommentView>
   set({ ...snapshot, added: snapshot.added.map((c) => (c.id === changed.id ? { ...c, ...changed, replies: c.replies } : c)) });
 }
 
+/** A comment posted in this visit that its author deleted (without replies, it leaves no trace). */
+export function removePostedComment(slug: string, id: string) {
+  if (snapshot?.slug !== slug) return;
+  const data = snapshot.data && { ...snapshot.data, own: snapshot.data.own.filter((o) => o.id !== id), held: snapshot.data.held.filter((c) => c.id !== id) };
+  set({ ...snapshot, data, added: snapshot.added.filter((c) => c.id !== id) });
+}
+
 /** The server-side personal layer of a per-request render (the no-JavaScript reply page). */
 export const PersonalSeed = createContext<Personal | null>(null);
 

@@ -30,46 +30,41 @@ export function roleLinks(role: Viewer["role"]): RoleLink[] {
  * viewers get `viewer: null` and nothing else personal. Only the viewer's own data is ever read.
  */
 export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
-  const article = await findArticleForDiscussion(slug);
-  const settings = await getSettings();
+  const [article, settings] = await Promise.all([findArticleForDiscussion(slug), getSettings()]);
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
     return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[] };
   }
-  const now = clock.now();
-  const editableSince = new Date(now.getTime() - settings.editWindowMs);
-  const [ban, pending, liked, own, held, notes] = await Promise.all([
+  const editableSince = clock.now().getTime() - settings.editWindowMs;
+  const [ban, pending, liked, mine, notes] = await Promise.all([
     viewerBan(viewer),
     isBoard(viewer.role) ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
     db.commentLike.findMany({ where: { userId: viewer.id, comment: { articleId: article.id } }, select: { commentId: true } }),
-    // Own comments still in the edit window carry their Markdown source (the Edit form's text);
-    // older ones only their id (Delete).
+    // The viewer's own comments here (readers write a few on an article; bounded all the same).
     db.comment.findMany({
       where: { articleId: article.id, authorId: viewer.id, status: { in: ["approved", "pending"] } },
-      select: { id: true, createdAt: true, body: true }, orderBy: { createdAt: "asc" }, take: 5_000,
-    }),
-    db.comment.findMany({
-      where: { articleId: article.id, authorId: viewer.id, status: "pending" },
-      select: commentFields, orderBy: { createdAt: "asc" }, take: 500,
+      select: commentFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 2_000,
     }),
     db.annotation.findMany({
       where: { articleId: article.id, authorId: viewer.id, OR: [{ audience: "private", status: "approved" }, { status: "pending" }] },
       select: annotationFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 5_000,
     }),
   ]);
-  const notice = ban ? banNotice(ban) : null;
   return {
     ...base,
     viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending },
-    ban: ban ? { notice, until: ban.until?.toISOString() ?? null } : null,
+    ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
     canAnnotate: article.annotationsOpen && !ban,
     liked: liked.map((l) => l.commentId),
-    own: own.map((c): OwnComment => {
-      const editable = c.createdAt > editableSince;
+    // Delete: every own comment; Edit: those still in the window, with their Markdown source.
+    own: mine.map((c): OwnComment => {
+      const editable = c.createdAt.getTime() > editableSince;
       return { id: c.id, editableUntil: editable ? new Date(c.createdAt.getTime() + settings.editWindowMs).toISOString() : null, body: editable ? c.body : null };
     }),
-    held: held.map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
+    // Held: only their author ever sees them, with why they are held.
+    held: mine.filter((c) => c.status === "pending")
+      .map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
   };
 }

@@ -1,4 +1,8 @@
+import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
+import { readSessionViewer } from "@/lib/auth/read-session-viewer";
+import { env } from "@/lib/env";
+import { closeSession, openSession } from "@/lib/users/sessions";
 import { clock } from "@/lib/clock";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
@@ -31,7 +35,7 @@ describe("the article page's personal layer", () => {
   });
 
   for (const role of ["commenter", "moderator", "editor", "admin"] satisfies Role[]) {
-    it(`tells a ${role} who they are, their links and (for the board) the pending count`, async () => {
+    it(`tells ${/^[aeiou]/.test(role) ? "an" : "a"} ${role} who they are, their links and (for the board) the pending count`, async () => {
       const { slug } = await insertArticle();
       const viewer = await member(role, { name: `The ${role}` });
       const data = await getArticlePersonal(viewer, slug);
@@ -103,5 +107,33 @@ describe("the article page's personal layer", () => {
 
   it("answers an unknown article with not_found", async () => {
     await expectAppError(getArticlePersonal(null, "no-such-article"), "not_found");
+  });
+});
+
+describe("reading the viewer of a personal request", () => {
+  const cookieName = "authjs.session-token";
+  const cookieFor = async (sid: string, secret = env().AUTH_SECRET) =>
+    new Headers({ cookie: `theme=dark; ${cookieName}=${await encode({ token: { sid, sub: "ignored" }, secret, salt: cookieName })}` });
+
+  it("reads a live session, and nothing from an ended one, a forged one or a deleted account", async () => {
+    const viewer = await member("commenter", { name: "Session Reader" });
+    const sid = await openSession(viewer.id);
+    expect(await readSessionViewer(await cookieFor(sid))).toMatchObject({ id: viewer.id, name: "Session Reader", role: "commenter" });
+    expect(await readSessionViewer(new Headers())).toBeNull();
+    expect(await readSessionViewer(new Headers({ cookie: `${cookieName}=not-a-token` }))).toBeNull();
+    expect(await readSessionViewer(await cookieFor(sid, "another-secret-another-secret-another-secret"))).toBeNull();
+    await closeSession(sid);
+    expect(await readSessionViewer(await cookieFor(sid))).toBeNull();
+
+    const leaving = await member("commenter");
+    const leavingSid = await openSession(leaving.id);
+    await deleteAccount(leaving, defaultPassword);
+    expect(await readSessionViewer(await cookieFor(leavingSid))).toBeNull();
+  });
+
+  it("reads a personal access token from Authorization", async () => {
+    const viewer = await member("editor");
+    const token = await createApiToken(viewer, { name: "script" });
+    expect(await readSessionViewer(new Headers({ authorization: `Bearer ${token.secret}` }))).toMatchObject({ id: viewer.id, role: "editor" });
   });
 });
