@@ -6,7 +6,9 @@ import { loadPersonal, usePersonal } from "@/components/personal/personal-store"
 import { SignInLink } from "./sign-in-link";
 
 const boardLink = "rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
-export const accountNavClass = "flex flex-wrap items-center gap-3 text-sm";
+// One row of the same height and (from sm up) the same width whoever is signed in, so the header
+// does not change size when a shared page learns who is reading (on phones a long row scrolls).
+export const accountNavClass = "flex h-10 w-full flex-nowrap items-center justify-start gap-3 overflow-x-auto whitespace-nowrap text-sm sm:w-auto sm:min-w-[30rem] sm:justify-end";
 
 /** The anonymous visitor's links (also what a shared page shows until it knows who is reading). */
 export function AnonymousLinks() {
