@@ -13,6 +13,8 @@
 // personal request p99 ≤ 30 ms. Results: a table on stdout and .data/bench/personal.json; exits 1
 // when over budget or broken (unless --no-fail).
 import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -50,6 +52,21 @@ async function signIn(baseUrl, email, password) {
   const session = answer.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /authjs\.session-token=/.test(c));
   if (!session) throw new Error(`sign-in failed (HTTP ${answer.status})`);
   return session;
+}
+
+// CPU time from /proc (Linux): on a busy machine the wall times say little; the server's CPU
+// milliseconds per request say what an idle one needs (as bench-comments.mjs reports them).
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch { return null; }
+}
+function serverPid() {
+  try {
+    const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
+    return Number(out.split("\n").find((l) => l.includes("scripts/server.mjs"))?.trim().split(/\s+/)[0]) || null;
+  } catch { return null; }
 }
 
 const t0 = Date.now();
@@ -123,10 +140,14 @@ try {
   results.personal = { bytes: personal.body.length, sentBytes: personal.raw.length, own: me.own?.length ?? null };
   log(`page ${fmt(results.page.bytes)} bytes (${results.page.commentsOnPage} comments); personal answer ${fmt(results.personal.bytes)} bytes`);
 
+  const pid = serverPid();
   const run = async (label, url, headers) => {
     log(`${label}: 2 s warm-up, then ${durationSec} s at ${connections} connections…`);
     await load(url, { connections, durationSec: 2, headers });
+    const before = pid ? cpuMs(pid) : null;
     const r = await load(url, { connections, durationSec, headers });
+    const after = pid ? cpuMs(pid) : null;
+    r.serverCpuMsPerRequest = before !== null && after !== null && r.requests ? (after - before) / r.requests : null;
     if (!r.requests) problems.push(`${label}: no requests completed`);
     if (r.status.non2xx || r.errors) problems.push(`${label}: ${r.status.non2xx} non-2xx responses, ${r.errors} errors`);
     return r;
@@ -134,6 +155,7 @@ try {
   results.anonymous = await run("anonymous page", pageUrl, browserHeaders);
   results.signedIn = await run("signed-in page", pageUrl, signedHeaders);
   results.personalRequest = await run("personal request", personalUrl, { ...signedHeaders, accept: "application/json" });
+  results.whoAmI = await run("GET /api/me (for comparison: a full Auth.js session read)", `${baseUrl}/api/me`, { ...signedHeaders, accept: "application/json" });
   // For information: the per-request render a signed-in page used to be (now only the no-JS reply page).
   const replyUrl = `${pageUrl}?replyTo=${rows[0].id}`;
   log(`per-request render (?replyTo=): 5 s at 4 connections…`);
@@ -155,6 +177,7 @@ row("Same page, signed in (session cookie): req/s", S ? `${fmt(S.requestsPerSec)
 row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—", `p99 ≤ ${budgets.signedP99Ms} ms`, S ? S.latencyMs.p99 <= budgets.signedP99Ms : false);
 row("Personal request (GET /api/me/articles/{slug}): req/s", P ? `${fmt(P.requestsPerSec)} (p50 ${P.latencyMs.p50} ms)` : "—");
 row("  latency p99", P ? `${P.latencyMs.p99} ms` : "—", `≤ ${budgets.personalP99Ms} ms`, P ? P.latencyMs.p99 <= budgets.personalP99Ms : false);
+row("  server CPU per personal request", P?.serverCpuMsPerRequest != null ? `${fmt(P.serverCpuMsPerRequest, 2)} ms (GET /api/me: ${fmt(results.whoAmI?.serverCpuMsPerRequest, 2)} ms)` : "—");
 row("Per-request render, signed in (?replyTo=, 4 conn): req/s", R ? `${fmt(R.requestsPerSec, 1)} (p50 ${R.latencyMs.p50} ms)` : "—");
 row("HTML / personal answer", results.page && results.personal ? `${fmt(results.page.bytes)} B (${fmt(results.page.sentBytes)} sent) / ${fmt(results.personal.bytes)} B (${fmt(results.personal.sentBytes)} sent)` : "—");
 

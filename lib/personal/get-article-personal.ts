@@ -3,10 +3,10 @@ import { clock } from "@/lib/clock";
 import type { Viewer } from "@/lib/auth/viewer";
 import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
 import { hasRole, isBoard } from "@/lib/auth/roles";
-import { annotationFields } from "@/lib/annotations/annotation-fields";
-import { annotationJson } from "@/lib/annotations/annotation-json";
+import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation-json";
 import { commentJson } from "@/lib/comments/comment-json";
-import { commentFields } from "@/lib/comments/create-comment";
+import type { commentFields } from "@/lib/comments/create-comment";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { queueCounts } from "@/lib/moderation/list-queue";
@@ -36,19 +36,10 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
     return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[] };
   }
   const editableSince = clock.now().getTime() - settings.editWindowMs;
-  const [ban, pending, liked, mine, notes] = await Promise.all([
+  const [ban, pending, { liked, mine, notes }] = await Promise.all([
     viewerBan(viewer),
     isBoard(viewer.role) ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
-    db.commentLike.findMany({ where: { userId: viewer.id, comment: { articleId: article.id } }, select: { commentId: true } }),
-    // The viewer's own comments here (readers write a few on an article; bounded all the same).
-    db.comment.findMany({
-      where: { articleId: article.id, authorId: viewer.id, status: { in: ["approved", "pending"] } },
-      select: commentFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 2_000,
-    }),
-    db.annotation.findMany({
-      where: { articleId: article.id, authorId: viewer.id, OR: [{ audience: "private", status: "approved" }, { status: "pending" }] },
-      select: annotationFields, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 5_000,
-    }),
+    readOwnRows(article.id, viewer.id),
   ]);
   return {
     ...base,
@@ -56,7 +47,7 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
     ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
     canAnnotate: article.annotationsOpen && !ban,
-    liked: liked.map((l) => l.commentId),
+    liked,
     // Delete: every own comment; Edit: those still in the window, with their Markdown source.
     own: mine.map((c): OwnComment => {
       const editable = c.createdAt.getTime() > editableSince;
@@ -67,6 +58,43 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
       .map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
   };
+}
+
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+
+// Dates come back from json_build_object as ISO text without a zone (Prisma stores UTC).
+const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt"]);
+const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value);
+
+/**
+ * What is the viewer's own on one article — the comments they liked, their comments (held ones
+ * included), their private notes, highlights and held notes — in one round trip: this runs on
+ * every signed-in page view, and three ORM queries cost several times its CPU.
+ */
+async function readOwnRows(articleId: string, userId: string) {
+  const [row] = await db.$queryRaw<{ payload: string }[]>`
+    SELECT json_build_object(
+      'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
+                WHERE l."userId" = ${userId} AND c."articleId" = ${articleId}),
+      'mine', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+                SELECT c.id, c."articleId", c."parentId", c."threadId", c.depth, c.body, c.html, c.status, c."holdReasons", c."likeCount",
+                       c."createdAt", c."editedAt", c."authorName",
+                       json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author
+                FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
+                WHERE c."articleId" = ${articleId} AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
+                ORDER BY c."createdAt", c.id LIMIT 2000) x),
+      'notes', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a.body, a.html, a.tags, a.color,
+                       a.status, a."holdReasons", a.exact, a.prefix, a.suffix, a.start, a."end", a."blockId", a."anchorRevisionId", a.state,
+                       a."originalExact", a.version, a."createdAt", a."updatedAt", a."editedAt",
+                       json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author,
+                       json_build_object('slug', ar.slug) AS article
+                FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
+                WHERE a."articleId" = ${articleId} AND a."authorId" = ${userId}
+                  AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
+                ORDER BY a."createdAt", a.id LIMIT 5000) x)
+    )::text AS payload`;
+  return JSON.parse(row.payload, revive) as { liked: string[]; mine: CommentRow[]; notes: AnnotationRow[] };
 }
 
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
