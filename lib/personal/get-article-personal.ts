@@ -7,10 +7,10 @@ import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation
 import { commentJson } from "@/lib/comments/comment-json";
 import type { commentFields } from "@/lib/comments/create-comment";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
+import { AppError } from "@/lib/errors";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { queueCounts } from "@/lib/moderation/list-queue";
-import { getSettings } from "@/lib/settings/get-settings";
+import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
 
 /** A link in the header's account area, by role. */
 export type RoleLink = { href: string; label: string };
@@ -30,16 +30,15 @@ export function roleLinks(role: Viewer["role"]): RoleLink[] {
  * viewers get `viewer: null` and nothing else personal. Only the viewer's own data is ever read.
  */
 export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
-  const [article, settings] = await Promise.all([findArticleForDiscussion(slug), getSettings()]);
+  const { article, settings, liked, mine, notes } = await readPersonalRows(slug, viewer?.id ?? null);
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
     return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[] };
   }
   const editableSince = clock.now().getTime() - settings.editWindowMs;
-  const [ban, pending, { liked, mine, notes }] = await Promise.all([
+  const [ban, pending] = await Promise.all([
     viewerBan(viewer),
     isBoard(viewer.role) ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
-    readOwnRows(article.id, viewer.id),
   ]);
   return {
     ...base,
@@ -67,21 +66,30 @@ const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt"]);
 const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value);
 
 /**
- * What is the viewer's own on one article — the comments they liked, their comments (held ones
- * included), their private notes, highlights and held notes — in one round trip: this runs on
- * every signed-in page view, and three ORM queries cost several times its CPU.
+ * The article (published, as findArticleForDiscussion finds it), the two settings the layer needs,
+ * and what is the viewer's own on it — the comments they liked, their comments (held ones
+ * included), their private notes, highlights and held notes — in one round trip: this runs after
+ * every page view, and an ORM query each cost most of its CPU.
  */
-async function readOwnRows(articleId: string, userId: string) {
+async function readPersonalRows(slug: string, userId: string | null) {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new AppError("not_found", "No published article has that address.");
+  const now = clock.now().toISOString();
   const [row] = await db.$queryRaw<{ payload: string }[]>`
+    WITH art AS (
+      SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
+      WHERE slug = ${slug} AND status = 'published' AND "publishedAt" <= ${now}::timestamp LIMIT 1
+    )
     SELECT json_build_object(
+      'article', (SELECT row_to_json(art) FROM art),
+      'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
-                WHERE l."userId" = ${userId} AND c."articleId" = ${articleId}),
+                WHERE l."userId" = ${userId} AND c."articleId" = (SELECT id FROM art)),
       'mine', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
                 SELECT c.id, c."articleId", c."parentId", c."threadId", c.depth, c.body, c.html, c.status, c."holdReasons", c."likeCount",
                        c."createdAt", c."editedAt", c."authorName",
                        json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author
                 FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
-                WHERE c."articleId" = ${articleId} AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
+                WHERE c."articleId" = (SELECT id FROM art) AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
                 ORDER BY c."createdAt", c.id LIMIT 2000) x),
       'notes', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
                 SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a.body, a.html, a.tags, a.color,
@@ -90,11 +98,17 @@ async function readOwnRows(articleId: string, userId: string) {
                        json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author,
                        json_build_object('slug', ar.slug) AS article
                 FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
-                WHERE a."articleId" = ${articleId} AND a."authorId" = ${userId}
+                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId}
                   AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
                 ORDER BY a."createdAt", a.id LIMIT 5000) x)
     )::text AS payload`;
-  return JSON.parse(row.payload, revive) as { liked: string[]; mine: CommentRow[]; notes: AnnotationRow[] };
+  const rows = JSON.parse(row.payload, revive) as {
+    article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
+    settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
+    liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];
+  };
+  if (!rows.article) throw new AppError("not_found", "No published article has that address.");
+  return { ...rows, article: rows.article, settings: { editWindowMs: rows.settings.editWindowMs ?? defaultSettings.editWindowMs, linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold } };
 }
 
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };

@@ -105,8 +105,11 @@ describe("the article page's personal layer", () => {
     expect(data.own).toEqual([]);
   });
 
-  it("answers an unknown article with not_found", async () => {
+  it("answers an unknown, a badly named or a not yet published article with not_found", async () => {
     await expectAppError(getArticlePersonal(null, "no-such-article"), "not_found");
+    await expectAppError(getArticlePersonal(null, "Bad Slug!"), "not_found");
+    const { slug } = await insertArticle({ publishedAt: new Date(clock.now().getTime() + 86_400_000) });
+    await expectAppError(getArticlePersonal(await member("commenter"), slug), "not_found");
   });
 });
 
