@@ -7,7 +7,7 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   datasource: {
     url: process.env.DATABASE_URL ?? "postgresql://localhost/unset",
-    // Optional: scripts/db-drift-check.mjs passes a throwaway shadow database here.
+    // Optional: scripts/tools/db-drift-check.mjs passes a throwaway shadow database here.
     ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
   },
 });

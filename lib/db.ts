@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 // One PrismaClient per process. The pool is ours so that an idle client's `error` (PostgreSQL
 // restarting) is logged instead of killing the process; the pool reconnects on the next query.
 function createClient() {
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, idleTimeoutMillis: 30_000 });
+  // A connection attempt gives up after 5 s, so a request during an outage answers (503) instead of hanging.
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { client, pool };

@@ -8,6 +8,7 @@ describe("parseEnv", () => {
     const r = parseEnv(valid);
     expect("env" in r && r.env.PORT).toBe(3000);
     expect("env" in r && r.env.GLOSS_DATA_DIR).toBe(".data");
+    expect("env" in r && [r.env.WEB_CONCURRENCY, r.env.TRUST_PROXY, r.env.LOG_FORMAT, r.env.METRICS_TOKEN]).toEqual([1, 0, "text", undefined]);
   });
 
   it.each([
@@ -21,6 +22,11 @@ describe("parseEnv", () => {
     [{ ADMIN_EMAIL: "a@b.co" }, /^ADMIN_PASSWORD: set both/],
     [{ SMTP_URL: "http://mail" }, /^SMTP_URL: /],
     [{ GLOSS_MODE: "production" }, /^SMTP_URL: must be set/],
+    [{ WEB_CONCURRENCY: "0" }, /^WEB_CONCURRENCY: must be at least 1/],
+    [{ WEB_CONCURRENCY: "many" }, /^WEB_CONCURRENCY: /],
+    [{ TRUST_PROXY: "-1" }, /^TRUST_PROXY: must be 0 or more/],
+    [{ LOG_FORMAT: "xml" }, /^LOG_FORMAT: must be text or json/],
+    [{ METRICS_TOKEN: "short" }, /^METRICS_TOKEN: must be at least 16 characters/],
   ])("names the bad variable in one line: %o", (override, message) => {
     const r = parseEnv({ ...valid, ...override });
     expect("error" in r).toBe(true);

@@ -1,11 +1,11 @@
 // Expected failures, with a code that maps to an HTTP status and a message safe to show a user.
 export type ErrorCode =
   | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict"
-  | "precondition_failed" | "too_large" | "rule_violation" | "rate_limited" | "internal";
+  | "precondition_failed" | "too_large" | "unsupported_media" | "rule_violation" | "rate_limited" | "internal";
 
 const statusOf: Record<ErrorCode, number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, precondition_failed: 412,
-  too_large: 413, rule_violation: 422, rate_limited: 429, internal: 500,
+  too_large: 413, unsupported_media: 415, rule_violation: 422, rate_limited: 429, internal: 500,
 };
 
 export class AppError extends Error {

@@ -4,11 +4,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { systemActor } from "@/lib/auth/system-actor";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
+import { backupDatabase } from "@/lib/backup/backup-database";
+import { restoreDatabase } from "@/lib/backup/restore-database";
+import { exportWxr } from "@/lib/export/export-wxr";
 import { formatReport } from "@/lib/import/import-report";
 import { importWxr } from "@/lib/import/import-wxr";
+import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { createUser } from "@/lib/users/create-user";
-import { setUserRole } from "@/lib/users/set-user-role";
 import { roleSchema } from "@/lib/validation/user";
 
 const help = `Usage: npm run gloss -- <command> [options]
@@ -18,9 +22,16 @@ Commands:
   user:role --email E --role R
   export:annotations --article SLUG   the article's public annotations as W3C JSON-LD on stdout
   import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing
+  backup --out FILE             the whole database in one file (gzip'd JSON lines)
+  export:wxr [--out FILE]       every article, author, category, tag and approved comment as a WordPress export (stdout without --out)
+  restore FILE [--force]        a backup back into an empty database (--force: replace what is there)
 `;
 
 type Command = (argv: string[]) => Promise<string>;
+
+/** `npm run` works in the project folder; a relative path means the folder the user was in. */
+const userPath = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+const sumRows = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0);
 
 const commands: Record<string, Command> = {
   async "export:annotations"(argv) {
@@ -36,7 +47,7 @@ const commands: Record<string, Command> = {
   },
   async "user:role"(argv) {
     const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, role: { type: "string" } } });
-    const user = await setUserRole({ email: values.email ?? "", role: values.role ?? "" });
+    const user = await changeUserRole(systemActor, { email: values.email ?? "", role: values.role ?? "" });
     return `${user.email} is now ${user.role}.`;
   },
   async "import:wxr"(argv) {
@@ -47,6 +58,41 @@ const commands: Record<string, Command> = {
     if (!fs.existsSync(file)) throw new AppError("bad_request", `no such file: ${positionals[0]}`);
     const report = await importWxr("command-line", file);
     return values.json ? JSON.stringify(report, null, 2) : formatReport(report);
+  },
+  async backup(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" } } });
+    if (!values.out || positionals.length) throw new AppError("bad_request", "name the file to write: backup --out FILE");
+    const file = userPath(values.out);
+    if (!fs.existsSync(path.dirname(file))) throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
+    const summary = await backupDatabase(file);
+    return `Backed up ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables (at migration ${summary.migrations.at(-1) ?? "none"}) to ${values.out} (${fs.statSync(file).size} bytes).`;
+  },
+  async "export:wxr"(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" } } });
+    if (positionals.length) throw new AppError("bad_request", "export:wxr takes no file name but --out FILE");
+    if (!values.out) {
+      await exportWxr(process.stdout);
+      return "";
+    }
+    const file = userPath(values.out);
+    if (!fs.existsSync(path.dirname(file))) throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
+    const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+    const stream = fs.createWriteStream(partial);
+    try {
+      const s = await exportWxr(stream);
+      await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      fs.renameSync(partial, file);
+      return `Exported ${s.articles} articles, ${s.comments} approved comments, ${s.authors} authors, ${s.categories} categories and ${s.tags} tags to ${values.out}.`;
+    } finally {
+      stream.destroy();
+      fs.rmSync(partial, { force: true });
+    }
+  },
+  async restore(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: "boolean" } } });
+    if (positionals.length !== 1) throw new AppError("bad_request", "name one backup file: restore FILE [--force]");
+    const summary = await restoreDatabase(userPath(positionals[0]), { force: values.force });
+    return `Restored ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables from ${positionals[0]}.`;
   },
 };
 
@@ -71,7 +117,8 @@ async function main() {
   const command = commands[name];
   if (!command) { console.error(`Unknown command "${name}". Run \`npm run gloss\` for the list.`); return 1; }
   try {
-    console.log(await command(argv));
+    const output = await command(argv);
+    if (output) console.log(output);
     return 0;
   } catch (e) {
     const message = oneLine(e);

@@ -1,5 +1,5 @@
 // After npm install: generate the Prisma client (lib/generated/prisma). Prisma's own engine download
-// is skipped; scripts/prisma-schema-engine.mjs stands in for the native schema engine.
+// is skipped; scripts/tools/prisma-schema-engine.mjs stands in for the native schema engine.
 import { baseEnv, prismaBin, run } from "./lib/project.mjs";
 
 const r = await run(process.execPath, [prismaBin, "generate"], { env: baseEnv(), quiet: true });

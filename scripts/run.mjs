@@ -41,7 +41,7 @@ function serveUntilStopped(child, database) {
     stopping = true;
     if (child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => { child.once("exit", r); setTimeout(r, 12_000); });
+      await new Promise((r) => { child.once("exit", r); setTimeout(r, 35_000); }); // the server drains up to 30 s
     }
     await database.stop();
     process.exit(code);
@@ -84,7 +84,7 @@ const commands = {
 
   async "db:check"() {
     const pgServer = await testPostgres();
-    const r = await run(process.execPath, [path.join("scripts", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
+    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
     await pgServer.stop();
     process.exit(r.code);
   },
@@ -105,7 +105,7 @@ const commands = {
   },
 
   async bench() {
-    const r = await run(process.execPath, [path.join("scripts", "bench.mjs"), ...args]);
+    const r = await run(process.execPath, [path.join("scripts", "bench", "bench.mjs"), ...args]);
     process.exit(r.code);
   },
 };

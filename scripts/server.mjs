@@ -1,12 +1,20 @@
 // Gloss's HTTP server: Next.js in-process, plus what Next does not do for us —
-// a whole-page cache for anonymous readers (dropped on PostgreSQL NOTIFY from any process),
-// a CSP with the hashes of each page's inline scripts, compression, and graceful shutdown.
+// a whole-page cache for anonymous readers (one render per change, the previous page served while
+// it renders, removals dropped at once in every process through PostgreSQL NOTIFY),
+// a CSP whose nonce only the scripts Next emitted carry, compression, request ids, JSON logs,
+// metrics, several processes on one port (WEB_CONCURRENCY) and a graceful drain on SIGTERM.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
-import { contentSecurityPolicy } from "./lib/csp.mjs";
+import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
+import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
+import {
+  allCounters, answerCounterRequests, clientAddress, countRequest, createLogger, newCounters, renderMetrics,
+  requestId, runPrimary, sumCounters, tokenMatches,
+} from "./lib/service.mjs";
 import { isSharedPage } from "./lib/shared-pages.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -18,16 +26,27 @@ const formTargets = [
   ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
 ];
 
+// lib/env.ts validated these before the server started (scripts/run.mjs).
+const concurrency = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
+const trustProxy = Math.max(0, Number(process.env.TRUST_PROXY ?? 0) || 0);
+const metricsToken = process.env.METRICS_TOKEN || null;
+const drainMs = 30_000;
+const logger = createLogger(process.env.LOG_FORMAT === "json" ? "json" : "text");
+logger.captureConsole();
+
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 
-// ---- the anonymous page cache ----
-const pageCache = new Map(); // url -> { status, headers, body, etag, at, br?, gzip? }
-const staticCache = new Map(); // immutable /_next/static assets, compressed once
-const maxPages = 1000;
-const pageTtlMs = 10 * 60_000;
+// ---- the anonymous page cache (rules in ./lib/page-cache.mjs) ----
+const pageCache = new PageCache();
+const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// This process's name in invalidations, so it skips the NOTIFY of a change it already applied.
+const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+// lib/cache/invalidate-pages.ts (same process: Next runs in it) applies a change here at once —
+// before its response is sent — and tells the other processes through NOTIFY.
+globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalidate(payload) };
 
 // A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
 // is served from the cache to signed-in readers too; other reader pages only without a session.
@@ -38,14 +57,6 @@ function isCacheable(req) {
     !/[?&]_rsc=/.test(req.url);
 }
 
-// "*" drops every page; "/articles/<slug>" drops that article's pages (any query string).
-function dropPages(payload) {
-  if (!payload || payload === "*") return pageCache.clear();
-  for (const key of pageCache.keys()) {
-    if (key === payload || key.startsWith(payload + "?") || key.startsWith(payload + "/")) pageCache.delete(key);
-  }
-}
-
 async function listenForInvalidation() {
   if (!process.env.DATABASE_URL) return;
   let delay = 500;
@@ -53,7 +64,10 @@ async function listenForInvalidation() {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("error", () => {});
     client.on("end", () => { pageCache.clear(); setTimeout(connect, delay); delay = Math.min(delay * 2, 10_000); });
-    client.on("notification", (n) => dropPages(n.payload));
+    client.on("notification", (n) => {
+      const [payload, from] = String(n.payload ?? "").split("|");
+      if (from !== origin) pageCache.invalidate(payload);
+    });
     try {
       await client.connect();
       await client.query("LISTEN gloss_pages");
@@ -76,11 +90,14 @@ function pickEncoding(req) {
   return null;
 }
 
-function compress(entry, encoding) {
+function compress(entry, encoding, cache) {
   if (!encoding || entry.body.length < 1024) return null;
-  entry[encoding] ??= encoding === "br"
-    ? zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
-    : zlib.gzipSync(entry.body, { level: 6 });
+  if (!entry[encoding]) {
+    entry[encoding] = encoding === "br"
+      ? zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
+      : zlib.gzipSync(entry.body, { level: 6 });
+    cache?.grew(entry);
+  }
   return entry[encoding];
 }
 
@@ -91,8 +108,8 @@ function addVary(current, name) {
   return [...names, name].join(", ");
 }
 
-function send(req, res, entry, write) {
-  const headers = { ...entry.headers };
+function send(req, res, entry, write, cache) {
+  const headers = { ...entry.headers, "x-request-id": req.headers["x-request-id"] };
   // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
   // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
   // so never packed) and small bodies name the same headers as the GET.
@@ -103,7 +120,7 @@ function send(req, res, entry, write) {
     if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
   const encoding = negotiable ? pickEncoding(req) : null;
-  const packed = compress(entry, encoding);
+  const packed = compress(entry, encoding, cache);
   const body = packed ?? entry.body;
   if (packed) headers["content-encoding"] = encoding;
   headers["content-length"] = String(body.length);
@@ -144,38 +161,107 @@ function capture(req, res, onDone) {
   };
 }
 
-function finish(req, res, entry, original, { cacheKey } = {}) {
+function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
-  entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, dev, https, formTargets });
+  entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, nonce, dev, https, formTargets });
+  if (https) entry.headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
   if (entry.headers.etag) entry.etag = String(entry.headers.etag);
   // (A HEAD answer has no body to hash: an ETag of nothing would not match the GET's.)
   else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
   // served to every reader (a HEAD may still be answered from a GET's entry).
-  const cacheable = cacheKey && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
-  if (cacheable) {
-    entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
-    if (pageCache.size >= maxPages) pageCache.delete(pageCache.keys().next().value);
-    pageCache.set(cacheKey, entry);
-  }
-  if (!dev && req.url.startsWith("/_next/static/") && entry.status === 200) staticCache.set(req.url, entry);
-  send(req, res, entry, original);
+  const cacheable = render && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
+  if (cacheable) entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
+  if (render) pageCache.done(render, cacheable ? entry : null);
+  const isStatic = !dev && req.url.startsWith("/_next/static/") && entry.status === 200;
+  if (isStatic) staticCache.keep(req.url, entry);
+  send(req, res, entry, original, cacheable ? pageCache : isStatic ? staticCache : undefined);
 }
 
-async function serve(req, res) {
-  delete req.headers["x-gloss-client-ip"];
-  req.headers["x-gloss-client-ip"] = req.socket.remoteAddress ?? "unknown";
+/** A cached page for `key`, or the render this request must do (null: render without the cache). */
+async function fromCache(req, key) {
+  if (req.method === "HEAD") return { hit: pageCache.peek(key) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = pageCache.lookup(key);
+    if (!found.wait) return found;
+    const entry = await found.wait;
+    if (entry === RETRY) continue;
+    return entry ? { hit: entry } : {};
+  }
+  return {};
+}
 
-  const staticHit = staticCache.get(req.url);
-  if (staticHit && (req.method === "GET" || req.method === "HEAD")) return send(req, res, staticHit, res);
+// ---- metrics (GET /metrics with METRICS_TOKEN): summed over every app process ----
+const counters = newCounters();
+let openConnections = 0;
+function ownCounters() {
+  counters.cache = { ...pageCache.stats };
+  counters.gauges = {
+    page_cache_entries: pageCache.size, page_cache_bytes: pageCache.bytes, http_open_connections: openConnections,
+    process_resident_memory_bytes: process.memoryUsage.rss(), nodejs_heap_used_bytes: process.memoryUsage().heapUsed,
+  };
+  return counters;
+}
+async function serveMetrics(req, res) {
+  if (!metricsToken) return false; // off: Next answers 404
+  if (!tokenMatches(req.headers.authorization, metricsToken)) {
+    res.writeHead(401, { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer", "cache-control": "no-store" });
+    res.end("A metrics token is required.\n");
+    return true;
+  }
+  const body = renderMetrics(sumCounters(await allCounters(ownCounters)));
+  res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" });
+  res.end(body);
+  return true;
+}
+
+// Server-Sent Events (/api/articles/<slug>/events) are streamed straight from Next: never
+// buffered, compressed, ETagged or cached (lib/live).
+const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
+const openStreams = new Set(); // ended on shutdown: they never finish by themselves
+
+async function serve(req, res) {
+  const started = performance.now();
+  req.headers["x-request-id"] = requestId(req.headers["x-request-id"]);
+  res.setHeader("x-request-id", req.headers["x-request-id"]);
+  res.once("finish", () => {
+    const durationMs = performance.now() - started;
+    countRequest(counters, { method: req.method, status: res.statusCode, durationMs });
+    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"] });
+  });
+  // The client's address for rate limits: the socket's, or the one the trusted proxies report.
+  delete req.headers["x-gloss-client-ip"];
+  req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+  if (closing) res.setHeader("connection", "close");
+  if ((req.url === "/metrics" || req.url.startsWith("/metrics?")) && (await serveMetrics(req, res))) return;
+  if (eventStream.test(req.url)) {
+    req.socket.setNoDelay(true);
+    openStreams.add(res);
+    res.on("close", () => openStreams.delete(res));
+    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+  }
+
+  if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
+    const staticHit = staticCache.lookup(req.url);
+    if (staticHit) return send(req, res, staticHit, res, staticCache);
+  }
 
   const cacheKey = !dev && isCacheable(req) ? req.url : null;
-  const hit = cacheKey && pageCache.get(cacheKey);
-  if (hit && Date.now() - hit.at < pageTtlMs) return send(req, res, hit, res);
+  const { hit, render } = cacheKey ? await fromCache(req, cacheKey) : {};
+  if (hit) return send(req, res, hit, res, pageCache);
 
-  capture(req, res, (entry, original) => finish(req, res, entry, original, { cacheKey }));
+  // Next puts this render's nonce on every script it writes (and only those run); a client's own
+  // Content-Security-Policy request header never chooses it.
+  delete req.headers["content-security-policy"];
+  delete req.headers["content-security-policy-report-only"];
+  const nonce = dev ? null : newNonce();
+  if (nonce) req.headers["content-security-policy"] = nonceRequestHeader(nonce);
+  // A render that ends without an answer (the client went away mid-render) must not keep others
+  // waiting: when the response closes, its render is over either way (done() twice is harmless).
+  if (render) res.once("close", () => pageCache.done(render, null));
+  capture(req, res, (entry, original) => finish(req, res, entry, original, { render, nonce }));
   try {
     await handle(req, res);
   } catch (e) {
@@ -184,33 +270,43 @@ async function serve(req, res) {
   }
 }
 
-await app.prepare();
-await listenForInvalidation();
-const server = http.createServer(serve);
-server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
-
-// Scheduled articles appear at their time without a reader's request: every 15 s the server asks
-// itself (an HMAC of AUTH_SECRET proves it) to publish what is due.
-const internalToken = crypto.createHmac("sha256", process.env.AUTH_SECRET ?? "").update("publish-due").digest("hex");
-const ticker = setInterval(() => {
-  fetch(`http://127.0.0.1:${port}/api/internal/publish-due`, { method: "POST", headers: { "x-gloss-internal": internalToken } })
-    .catch(() => {});
-}, 15_000);
-ticker.unref();
-
 let closing = false;
-async function shutdown(signal) {
-  if (closing) return;
-  closing = true;
-  console.log(`[server] ${signal}: finishing open requests`);
-  const force = setTimeout(() => process.exit(0), 10_000);
-  force.unref();
-  server.close(async () => {
-    await globalThis.glossDb?.pool?.end().catch(() => {});
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+let server = null;
+
+async function runWorker() {
+  await app.prepare();
+  await listenForInvalidation();
+  server = http.createServer(serve);
+  server.keepAliveTimeout = 65_000;
+  server.on("connection", (socket) => { openConnections++; socket.once("close", () => { openConnections--; }); });
+  answerCounterRequests(ownCounters);
+  server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
+
+  // Scheduled publishing, mail and clean-up run from the job queue in PostgreSQL (lib/jobs), which
+  // each Next process joins through instrumentation.ts.
+
+  // SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (up to 30 s;
+  // keep-alive connections are closed as they go idle), stop background work, exit 0.
+  async function shutdown(signal) {
+    if (closing) return;
+    closing = true;
+    console.log(`[server] ${signal}: finishing open requests`);
+    process.emit("gloss:shutdown"); // background work (the job worker) stops taking jobs
+    const force = setTimeout(() => process.exit(0), drainMs);
+    force.unref();
+    server.close(async () => {
+      await globalThis.glossJobWorker?.stop?.().catch(() => {}); // the job in hand finishes
+      await globalThis.glossDb?.pool?.end().catch(() => {});
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    for (const stream of openStreams) stream.destroy(); // live streams never end by themselves
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    idle.unref();
+  }
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+
+if (cluster.isPrimary && concurrency > 1) runPrimary(concurrency, { drainMs });
+else await runWorker();

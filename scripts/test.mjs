@@ -99,7 +99,7 @@ const layers = {
     return countVitest(out, "unit") && r.code === 0;
   },
   async migrations(pgServer) {
-    const r = await run(process.execPath, [path.join("scripts", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
+    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
     return r.code === 0;
   },
   async integration(pgServer, extraArgs = []) {
@@ -130,7 +130,7 @@ const layers = {
     await ensureBuild();
     const server = await startTestServer(pgServer, { label: "bench" });
     try {
-      return (await run(process.execPath, [path.join("scripts", "bench.mjs"), "--smoke", "--base-url", server.baseUrl])).code === 0;
+      return (await run(process.execPath, [path.join("scripts", "bench", "bench.mjs"), "--smoke", "--base-url", server.baseUrl])).code === 0;
     } finally { await server.stop(); }
   },
 };

@@ -1,8 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import {
-  changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateNameAction,
-} from "@/app/(account)/actions";
+import { changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateNameAction } from "@/lib/actions/account/manage-account";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

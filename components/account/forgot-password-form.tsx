@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { forgotPasswordAction, resetPasswordAction } from "@/app/(account)/actions";
+import { forgotPasswordAction, resetPasswordAction } from "@/lib/actions/account/password-reset";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

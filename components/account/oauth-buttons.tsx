@@ -1,4 +1,4 @@
-import { signIn } from "@/auth";
+import { signInWithProviderAction } from "@/lib/actions/account/sign-in-with-provider";
 import { env } from "@/lib/env";
 
 // Shown only for the providers whose credentials are configured.
@@ -12,7 +12,9 @@ export function OAuthButtons({ returnTo }: { returnTo: string }) {
   return (
     <div className="mt-6 space-y-2 border-t border-zinc-200 pt-6 dark:border-zinc-800">
       {providers.map((p) => (
-        <form key={p.id} action={async () => { "use server"; await signIn(p.id, { redirectTo: returnTo }); }}>
+        <form key={p.id} action={signInWithProviderAction}>
+          <input type="hidden" name="provider" value={p.id} />
+          <input type="hidden" name="returnTo" value={returnTo} />
           <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">{p.label}</button>
         </form>
       ))}

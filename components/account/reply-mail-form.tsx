@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import Link from "next/link";
-import { unsubscribeReplyMailAction } from "@/app/(account)/actions";
+import { unsubscribeReplyMailAction } from "@/lib/actions/account/reply-mail";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 

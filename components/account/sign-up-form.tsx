@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { signUpAction } from "@/app/(account)/actions";
+import { signUpAction } from "@/lib/actions/account/sign-in";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -36,6 +36,11 @@ const targetOf = (slug: string, { quote, start, end }: Pick<NewNote, "quote" | "
 
 const tagBodies = (tags: string[]) => tags.map((value) => ({ type: "TextualBody", value, purpose: "tagging" }));
 
+/** One note as the viewer may see it (a live update names it; 404 when it is not theirs to see). */
+export function getNote(slug: string, id: string) {
+  return call(resource(slug, id), { cache: "no-store" });
+}
+
 /** A public or private note on a passage. */
 export function createNote(slug: string, n: NewNote) {
   return call(container(slug), {

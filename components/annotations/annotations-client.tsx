@@ -19,6 +19,7 @@ import { useHighlightClicks } from "./use-highlight-clicks";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { useNoteStore } from "./use-note-store";
 import { useCaretBrowsing, useTextSelection } from "./use-text-selection";
+import { signInHref as signInTo } from "@/lib/http/sign-in-href";
 
 type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number };
 
@@ -226,7 +227,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
   const total = noteTotal(threads);
-  const signInHref = `/signin?returnTo=${encodeURIComponent(`/articles/${slug}`)}`;
+  const signInHref = signInTo(`/articles/${slug}`);
 
   return (
     <NotesContext.Provider value={api}>

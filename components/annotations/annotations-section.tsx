@@ -4,7 +4,8 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { AnnotationsLoader } from "./annotations-loader";
 import { noteFromJson, type NoteData } from "./note-data";
 
-const maxNotes = 5_000;
+// An article's notes up to 10,000 reach the margin (the browser bench anchors and paints 10,000).
+const maxNotes = 10_000;
 
 // The article's public notes, read on the server so the list works without JavaScript. The page is
 // the same for every viewer (cached and shared): a signed-in reader's own private notes,

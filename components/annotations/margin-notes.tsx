@@ -9,6 +9,22 @@ import { GAP, stackTops } from "./stack-tops";
 
 export type PassageGroup = { key: string; span: TextSpan; threads: NoteThread[] };
 
+/** A footnote shown beside its reference (Tufte's sidenotes): the article's own, not a reader's note. */
+type Sidenote = { key: string; number: string; ref: HTMLElement; html: string };
+
+/** The article's footnotes, read from its body: each reference and its note's content (back links left out). */
+function readSidenotes(body: HTMLElement): Sidenote[] {
+  return [...body.querySelectorAll<HTMLAnchorElement>("sup > a[data-footnote-ref]")].flatMap((ref, i) => {
+    const id = decodeURIComponent(ref.hash.slice(1));
+    const note = id ? body.ownerDocument.getElementById(id) : null;
+    if (!note) return [];
+    const copy = note.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll("[data-footnote-backref]").forEach((a) => a.remove());
+    copy.querySelectorAll("[id], [data-block-id]").forEach((el) => { el.removeAttribute("id"); el.removeAttribute("data-block-id"); });
+    return [{ key: `footnote:${ref.id || i}`, number: ref.textContent ?? String(i + 1), ref, html: copy.innerHTML }];
+  });
+}
+
 type Props = { groups: PassageGroup[]; orphaned: NoteThread[]; total: number; map: TextMap<Node>; body: HTMLElement; filter: ReactNode; activeId: string | null };
 
 /** A passage shows this many notes; the rest wait behind "Show N more", so one busy passage does not push every later note far from its own. */
@@ -21,6 +37,10 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter, active
   const frame = useRef(0);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [seenActive, setSeenActive] = useState<string | null>(null);
+  // The body is server HTML that does not change while the page is open: read its footnotes once.
+  const [sidenotes, setSidenotes] = useState<Sidenote[]>([]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- read from the server-rendered body once it is known
+  useEffect(() => setSidenotes(readSidenotes(body)), [body]);
   // A note that becomes active (followed by a permalink, clicked in the text, focused) opens its
   // passage's group in the same render, so the note is there to be focused.
   // (Once per note and group: "Show fewer" may close it again.)
@@ -40,19 +60,26 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter, active
     const laneTop = root.getBoundingClientRect().top;
     // Read everything first, then write: one layout pass however many notes there are.
     const byKey = new Map(groups.map((g) => [g.key, g]));
+    const refs = new Map(sidenotes.map((n) => [n.key, n.ref]));
     const desired = boxes.map((box) => {
-      const group = byKey.get(box.dataset.passage ?? "");
-      const rect = group ? liveRangeOf(map, group.span)?.getClientRects()[0] : undefined;
+      const key = box.dataset.passage ?? "";
+      const group = byKey.get(key);
+      const rect = group ? liveRangeOf(map, group.span)?.getClientRects()[0] : refs.get(key)?.getBoundingClientRect();
       return rect ? rect.top - laneTop : 0;
     });
     const heights = boxes.map((box) => box.offsetHeight);
-    const tops = stackTops(desired, heights);
+    // Readers' notes and the article's footnotes share the lane: stacked in the order of their
+    // passages, so neither ever covers the other.
+    const order = boxes.map((_, i) => i).sort((a, b) => desired[a] - desired[b]);
+    const stacked = stackTops(order.map((i) => desired[i]), order.map((i) => heights[i]));
+    const tops: number[] = [];
+    order.forEach((i, k) => { tops[i] = stacked[k]; });
     boxes.forEach((box, i) => { box.style.top = `${tops[i]}px`; });
-    const end = tops.length ? tops[tops.length - 1] + heights[heights.length - 1] : 0;
+    const end = boxes.length ? Math.max(...boxes.map((_, i) => tops[i] + heights[i])) : 0;
     const orphans = root.querySelector<HTMLElement>(":scope > [data-orphans]");
     if (orphans) orphans.style.top = `${end + 3 * GAP}px`;
     root.style.height = `${(orphans ? end + 3 * GAP + orphans.offsetHeight : end)}px`;
-  }, [groups, map]);
+  }, [groups, map, sidenotes]);
 
   const schedule = useCallback(() => { if (!frame.current) frame.current = requestAnimationFrame(layout); }, [layout]);
 
@@ -92,6 +119,14 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter, active
             </section>
           );
         })}
+        {sidenotes.map((n) => (
+          // A copy for the eye: the note itself is in the Notes list after the article, where the
+          // reference links to, so screen readers meet it once.
+          <aside key={n.key} data-passage={n.key} aria-hidden="true" className="sidenote absolute inset-x-0 top-0 border-l-2 border-zinc-300 pl-3 font-serif text-sm leading-snug text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
+            <span className="mr-1 font-sans text-xs font-semibold text-accent-700 dark:text-accent-300">{n.number}</span>
+            <span className="[&_p]:inline [&_a]:underline" dangerouslySetInnerHTML={{ __html: n.html }} />
+          </aside>
+        ))}
         {orphaned.length ? (
           <div data-orphans className="absolute inset-x-0 top-0">
             <OrphanedNotes threads={orphaned} idsFor={() => true} headingLevel={3} />

@@ -14,14 +14,12 @@ type Open = null | "reply" | "edit" | "delete" | "report";
 export function NoteActions({ note: n }: { note: NoteThread }) {
   const api = useNotes();
   const [open, setOpen] = useState<Open>(null);
-  const [now] = useState(() => Date.now());
   // A banned reader gets no controls (the server refuses every write of theirs).
   if (!api.viewer || api.banNotice || n.status === "deleted") return null;
   const mine = n.authorId === api.viewer.id;
   const highlight = n.motivation === "highlighting";
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
-  const withinWindow = n.audience === "private" || now - new Date(n.created).getTime() <= api.editWindowMs;
-  const canEdit = mine && !highlight && withinWindow;
+  const canEdit = n.canEdit && !highlight;
   const canReport = !mine && n.audience === "public" && n.status === "approved";
   const canReattach = mine && !n.parentId && n.state === "orphaned" && api.canWrite;
   const toggle = (what: Open) => setOpen((cur) => (cur === what ? null : what));

@@ -21,7 +21,13 @@ describe("noteFromJson", () => {
       id: "n1", parentId: null, authorId: "u1", authorName: "Ann", created: "2024-01-01T10:00:00.000Z", edited: false,
       motivation: "commenting", audience: "public", status: "approved", state: "anchored", html: "<p>A <em>note</em></p>",
       body: "A *note*", tags: ["law"], quote: { exact: "quoted", prefix: "a ", suffix: " b" }, position: { start: 2, end: 8 }, originalQuote: null, reasons: [],
+      canEdit: false, editableUntil: null,
     });
+  });
+
+  it("reads what the viewer may do from the server (no edit window is computed in the browser)", () => {
+    expect(noteFromJson(json({ canEdit: true, editableUntil: "2024-01-01T10:15:00.000Z" }))).toMatchObject({ canEdit: true, editableUntil: "2024-01-01T10:15:00.000Z" });
+    expect(noteFromJson(json({ canEdit: true, editableUntil: null }))).toMatchObject({ canEdit: true, editableUntil: null });
   });
 
   it("reads why a pending note is held", () => {

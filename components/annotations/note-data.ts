@@ -21,6 +21,9 @@ export type NoteData = {
   originalQuote: string | null;
   /** Why a pending note is held (hold reason codes; only its author and the moderators get it). */
   reasons: string[];
+  /** The server's word on whether this viewer may edit it now, and until when (ISO; null: no deadline). */
+  canEdit: boolean;
+  editableUntil: string | null;
 };
 
 export type NoteThread = NoteData & { replies: NoteThread[] };
@@ -58,6 +61,8 @@ export function noteFromJson(json: Json): NoteData {
     position: position ? { start: Number(position.start), end: Number(position.end) } : null,
     originalQuote: typeof json.originalQuote === "string" ? json.originalQuote : null,
     reasons: Array.isArray(json.reasons) ? json.reasons.map(String) : [],
+    canEdit: json.canEdit === true,
+    editableUntil: typeof json.editableUntil === "string" ? json.editableUntil : null,
   };
 }
 

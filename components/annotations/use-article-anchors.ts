@@ -55,8 +55,8 @@ export function usePaint(article: ArticleText | null, paint: readonly PaintSpan[
   useEffect(() => {
     if (!article || fallback) return;
     const t0 = performance.now();
-    paintWithHighlights(article.map, paint);
-    performance.measure("gloss-paint", { start: t0, detail: { count: paint.length } });
+    const ranges = paintWithHighlights(article.map, paint);
+    performance.measure("gloss-paint", { start: t0, detail: { count: paint.length, ranges } });
   }, [article, fallback, paint]);
   useEffect(() => {
     if (article && !fallback) paintActive(article.map, active);

@@ -1,6 +1,7 @@
 "use client";
-import { useCallback, useState } from "react";
-import { createReply, deleteNote, editNote, reportNote } from "./annotation-api";
+import { useCallback, useEffect, useState } from "react";
+import { liveNoteEvent, type LiveNoteDetail } from "@/components/live/live-note-event";
+import { createReply, deleteNote, editNote, getNote, reportNote } from "./annotation-api";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { noteFromJson, type NoteData } from "./note-data";
 
@@ -44,6 +45,20 @@ export function useNoteStore(slug: string, initial: NoteData[], announce: (messa
     const r = await reportNote(slug, id, reason);
     return r.ok ? null : r.message;
   }, [slug]);
+
+  // Live updates (components/live): a new or edited note is fetched and placed; a removed one goes.
+  useEffect(() => {
+    const gone = (id: string) => setNotes((all) => all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)));
+    const onChange = async (e: Event) => {
+      const { action, id } = (e as CustomEvent<LiveNoteDetail>).detail;
+      if (action === "removed") return gone(id);
+      const r = await getNote(slug, id);
+      if (r.ok) put(r.data);
+      else if (r.status === 404) gone(id);
+    };
+    addEventListener(liveNoteEvent, onChange);
+    return () => removeEventListener(liveNoteEvent, onChange);
+  }, [slug, put]);
 
   return { notes, put, reply, edit, remove, report };
 }

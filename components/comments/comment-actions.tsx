@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
-import { likeCommentAction, reportCommentAction } from "@/app/(reader)/articles/[slug]/actions";
+import { likeCommentAction } from "@/lib/actions/comments/like-comment";
+import { reportCommentAction } from "@/lib/actions/comments/report-comment";
 import { FormStatus } from "@/components/ui/form-status";
 import { loadPersonal, removePostedComment, replacePostedComment, usePersonalState } from "@/components/personal/personal-store";
 import { deleteComment, editComment } from "./comment-api";

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePersonalState } from "@/components/personal/personal-store";
+import { signInHref } from "@/lib/http/sign-in-href";
 import { CommentForm } from "./comment-form";
 
 // Where a reader writes a new comment. The shared page carries the form (a signed-in reader
@@ -13,7 +14,7 @@ export function CommentComposer({ slug }: { slug: string }) {
   if (me && !me.viewer) {
     body = (
       <div className="flex min-h-56 flex-col justify-center rounded-md border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">
-        <p><a href={`/signin?returnTo=${encodeURIComponent(`/articles/${slug}#comments`)}`} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</a></p>
+        <p><a href={signInHref(`/articles/${slug}#comments`)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</a></p>
         <p className="mt-1 text-zinc-600 dark:text-zinc-400">No account yet? <Link href="/signup" className="underline">Create one</Link> — it takes a name, an email and a password.</p>
       </div>
     );

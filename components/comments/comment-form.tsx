@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useId, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { postCommentAction } from "@/app/(reader)/articles/[slug]/actions";
+import { postCommentAction } from "@/lib/actions/comments/post-comment";
 import { FormStatus } from "@/components/ui/form-status";
 import { addPostedComment, usePersonal } from "@/components/personal/personal-store";
 import { heldMessage } from "@/lib/moderation/explain-hold";

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { HeldBadge } from "@/components/ui/held-badge";
 import { CommentActions } from "./comment-actions";
+import { MoreReplies } from "./more-replies";
 import { RelativeTime } from "./relative-time";
 import type { CommentView } from "./comment-view";
 
@@ -51,9 +52,14 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
           </>
         )}
       </article>
-      {c.replies?.length ? (
+      {c.replies?.length || c.moreReplies ? (
         <ol className={repliesListClass(c.depth ?? 0)} aria-label={repliesLabel(c)}>
-          {c.replies.map((r) => <CommentItem key={r.id} comment={r} {...ctx} />)}
+          {c.replies?.map((r) => <CommentItem key={r.id} comment={r} {...ctx} />)}
+          {/* Replies this page load left out (lib/comments/bound-thread.ts): fetched on demand. */}
+          {c.moreReplies ? (
+            <MoreReplies slug={ctx.slug} parentId={c.id} to={deleted ? "a deleted comment" : c.author.name} count={c.moreReplies.count} cursor={c.moreReplies.cursor}
+              first={!c.replies?.length} open={ctx.open} linkHoldThreshold={ctx.linkHoldThreshold} />
+          ) : null}
         </ol>
       ) : null}
     </Outer>

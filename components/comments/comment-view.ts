@@ -13,4 +13,6 @@ export type CommentView = {
   editedAt: string | null;
   depth?: number;
   replies?: CommentView[];
+  /** Replies a page load left out: how many, and the cursor for GET /api/comments/{id}/replies. */
+  moreReplies?: { count: number; cursor: string | null };
 };

@@ -5,6 +5,7 @@ import { threadJson } from "@/lib/comments/comment-json";
 import { listThread, type CommentSort } from "@/lib/comments/list-thread";
 import type { ArticlePersonal } from "@/lib/personal/get-article-personal";
 import { getSettings } from "@/lib/settings/get-settings";
+import { signInHref } from "@/lib/http/sign-in-href";
 import { PersonalSeedProvider } from "@/components/personal/personal-loader";
 import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
@@ -22,9 +23,9 @@ export type PersonalRender = { viewer: Viewer | null; data: ArticlePersonal; rep
 // is cached and shared; what a reader may do comes from the personal layer in the browser); with
 // it (the no-JavaScript reply page and the page after a held post), the viewer's own held
 // comments and the reply form are rendered on the server.
-export async function CommentsSection({ slug, sort, page, personal }: { slug: string; sort: CommentSort; page: number; personal?: PersonalRender }) {
+export async function CommentsSection({ slug, sort, page, personal, focus, focusAfter }: { slug: string; sort: CommentSort; page: number; personal?: PersonalRender; focus?: string; focusAfter?: string }) {
   const [{ threads, total, article, pageCount }, settings] = await Promise.all([
-    listThread(personal?.viewer ?? null, slug, { sort, page }),
+    listThread(personal?.viewer ?? null, slug, { sort, page, focus, focusAfter }),
     getSettings(),
   ]);
   const views = threadJson(threads) as CommentView[];
@@ -70,7 +71,7 @@ function ReplySlot({ slug, parentId, personal }: { slug: string; parentId: strin
   const { data } = personal;
   if (!data.viewer) {
     const back = `/articles/${slug}?replyTo=${parentId}#comment-${parentId}`;
-    return <p><a href={`/signin?returnTo=${encodeURIComponent(back)}`} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to reply</a></p>;
+    return <p><a href={signInHref(back)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to reply</a></p>;
   }
   if (data.ban) return <p role="note" className="text-sm text-red-900 dark:text-red-200">{data.ban.notice}</p>;
   if (!data.canComment) return <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;

@@ -1,18 +1,14 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { auth, signOut } from "@/auth";
-import { isBoard } from "@/lib/auth/roles";
+import { auth } from "@/auth";
+import { signOutAction } from "@/lib/actions/account/sign-out";
+import { roleCan } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { queueCounts } from "@/lib/moderation/list-queue";
 import { roleLinks } from "@/lib/personal/get-article-personal";
 import { HeaderSearch } from "@/components/search/header-search";
 import { publication } from "@/lib/site";
 import { AccountArea, accountNavClass, AnonymousLinks, PersonLinks } from "./account-area";
-
-async function signOutAction() {
-  "use server";
-  await signOut({ redirectTo: "/" });
-}
 
 // On a page whose HTML is shared by every viewer (proxy.ts marks it), the header reads no session:
 // its account area is a client island fed by the page's personal layer. Elsewhere it is rendered
@@ -37,7 +33,7 @@ async function ViewerAccount() {
   const user = (await auth())?.user;
   const role = user?.role as Role | undefined;
   // The board sees what waits in the queue (these pages are never cached for signed-in readers, so it is live).
-  const pending = role && isBoard(role) ? (await queueCounts()).pending : null;
+  const pending = roleCan(role, "moderation.read") ? (await queueCounts()).pending : null;
   return (
     <nav aria-label="Account" className={accountNavClass}>
       {user && role ? <PersonLinks person={{ name: user.name ?? "", links: roleLinks(role), pending }} signOut={signOutAction} /> : <AnonymousLinks />}

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { hasRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { roleCan } from "@/lib/auth/permissions";
 
 const sections = [
-  { href: "/moderation", label: "Queue", role: "moderator" },
-  { href: "/moderation/users", label: "Users", role: "moderator" },
-  { href: "/moderation/log", label: "Audit log", role: "moderator" },
-  { href: "/moderation/settings", label: "Rules", role: "editor" },
+  { href: "/moderation", label: "Queue", permission: "moderation.read" },
+  { href: "/moderation/users", label: "Users", permission: "moderation.read" },
+  { href: "/moderation/log", label: "Audit log", permission: "moderation.read" },
+  { href: "/moderation/settings", label: "Rules", permission: "settings.manage" },
 ] as const;
 
 // The frame of every moderation page: its title and the board's sections (those the role opens).
@@ -21,7 +21,7 @@ export function BoardShell({ title, current, role, children, intro }: { title: s
         </div>
         <nav aria-label="Moderation sections">
           <ul className="flex flex-wrap gap-1 text-sm">
-            {sections.filter((s) => hasRole(role, s.role)).map((s) => (
+            {sections.filter((s) => roleCan(role, s.permission)).map((s) => (
               <li key={s.href}>
                 <Link href={s.href} aria-current={current === s.href ? "page" : undefined}
                   className="block rounded-md px-3 py-1.5 hover:bg-zinc-100 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900">

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import { moderateQueueAction } from "@/app/(board)/moderation/actions";
+import { moderateQueueAction } from "@/lib/actions/moderation/moderate-queue";
 import { FormStatus } from "@/components/ui/form-status";
 
 const labels: Record<string, string> = { approve: "Approve", spam: "Spam", trash: "Trash", restore: "Restore" };

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
-import { updateSettingsAction } from "@/app/(board)/moderation/actions";
+import { updateSettingsAction } from "@/lib/actions/moderation/update-settings";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useId } from "react";
-import { banAction, changeRoleAction, unbanAction } from "@/app/(board)/moderation/actions";
+import { banAction, unbanAction } from "@/lib/actions/moderation/ban-user";
+import { changeRoleAction } from "@/lib/actions/moderation/change-user-role";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import type { EditorSnapshot } from "@/app/(board)/studio/snapshot";
+import type { EditorSnapshot } from "@/lib/articles/editor-snapshot";
 import { ActionButton } from "./editor-inputs";
 import type { Intent } from "./use-studio-editor";
 

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import type { EditorFields, EditorSnapshot } from "@/app/(board)/studio/snapshot";
+import { useEffect, useRef, useState } from "react";
+import type { EditorFields, EditorSnapshot } from "@/lib/articles/editor-snapshot";
 import { Field } from "@/components/ui/field";
 import { EditorActions } from "./editor-actions";
 import { EditorDetails } from "./editor-details";
 import { ImpactPanel } from "./editor-impact";
 import { TextArea } from "./editor-inputs";
+import { ImageUploadControls, imageFrom, useImageUpload } from "./image-upload";
 import { EditorPreview } from "./editor-preview";
 import { StatusBadge } from "./status-badge";
 import { useStudioEditor, type SaveState } from "./use-studio-editor";
@@ -40,6 +41,16 @@ export function EditorClient({ initial, publication }: Props) {
   const editor = useStudioEditor(initial);
   const { fields, update, article, dirty, state, errors, impact, busy } = editor;
   const [pane, setPane] = useState<"write" | "preview">("write");
+  const bodyBox = useRef<HTMLDivElement>(null);
+  // An image's Markdown goes in at the cursor (or the end), on a line of its own.
+  const images = useImageUpload((markdown) => {
+    const area = bodyBox.current?.querySelector("textarea");
+    const body = fields.body;
+    const at = area ? area.selectionStart : body.length;
+    const before = body.slice(0, at), after = body.slice(at);
+    update("body", `${before}${before && !before.endsWith("\n\n") ? (before.endsWith("\n") ? "\n" : "\n\n") : ""}${markdown}\n\n${after.replace(/^\n+/, "")}`);
+    requestAnimationFrame(() => area?.focus());
+  });
   const guardLink = useLeaveGuard(dirty);
   const status = article?.status ?? "draft";
   const unpublish = () => {
@@ -88,10 +99,16 @@ export function EditorClient({ initial, publication }: Props) {
         <div className={`min-w-0 space-y-6 ${pane === "preview" ? "hidden lg:block" : ""}`}>
           <Field label="Title" value={fields.title} error={errors.title} required maxLength={200} onChange={(e) => update("title", e.target.value)}
             className="[&_input]:font-serif [&_input]:text-2xl [&_input]:font-bold" />
-          <TextArea label="Body" value={fields.body} error={errors.body} rows={24} spellCheck
-            hint="Markdown: ## headings, *emphasis*, **bold**, [links](https://…), > quotes, lists, `code`."
-            className="[&_textarea]:min-h-[24rem] [&_textarea]:font-mono [&_textarea]:text-sm [&_textarea]:leading-6"
-            onChange={(e) => update("body", e.target.value)} />
+          <div ref={bodyBox}>
+            <TextArea label="Body" value={fields.body} error={errors.body} rows={24} spellCheck
+              hint="Markdown: ## headings, *emphasis*, **bold**, [links](https://…), > quotes, lists, `code`, tables, ~~strikethrough~~, footnotes[^1] with [^1]: the note."
+              className="[&_textarea]:min-h-[24rem] [&_textarea]:font-mono [&_textarea]:text-sm [&_textarea]:leading-6"
+              onChange={(e) => update("body", e.target.value)}
+              onPaste={(e) => { const f = imageFrom(e.clipboardData); if (f) { e.preventDefault(); void images.upload(f); } }}
+              onDragOver={(e) => { if (e.dataTransfer.types.includes("Files")) e.preventDefault(); }}
+              onDrop={(e) => { const f = imageFrom(e.dataTransfer); if (f) { e.preventDefault(); void images.upload(f); } }} />
+            <ImageUploadControls upload={images} />
+          </div>
           <EditorDetails fields={fields} errors={errors} update={update} published={status === "published"} />
         </div>
         <section aria-label="Preview" className={`min-w-0 ${pane === "write" ? "hidden lg:block" : ""}`}>

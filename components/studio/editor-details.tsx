@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { EditorFields } from "@/app/(board)/studio/snapshot";
+import type { EditorFields } from "@/lib/articles/editor-snapshot";
 import { Field } from "@/components/ui/field";
 import { Checkbox, TextArea } from "./editor-inputs";
 

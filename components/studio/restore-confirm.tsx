@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { restoreRevisionAction } from "@/app/(board)/studio/actions";
+import { restoreRevisionAction } from "@/lib/actions/articles/restore-revision";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describeImpact } from "./impact-text";

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { createArticleAction, previewImpactAction, updateArticleAction, type StudioResult } from "@/app/(board)/studio/actions";
-import type { EditorFields, EditorSnapshot } from "@/app/(board)/studio/snapshot";
+import { createArticleAction, previewImpactAction, updateArticleAction, type StudioResult } from "@/lib/actions/articles/save-article";
+import type { EditorFields, EditorSnapshot } from "@/lib/articles/editor-snapshot";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { slugify } from "@/lib/articles/slugify";
 

@@ -24,10 +24,10 @@ test.beforeAll(() => {
   first = seeded.ids[0];
 });
 
-test("a permalink to a deep reply on page 2 lands on ?page=2#comment-<id>, with the reply shown, scrolled to and focused", async ({ page }) => {
+test("a permalink to a deep reply on page 2 lands on ?page=2&comment=<id>#comment-<id>, with the reply shown, scrolled to and focused", async ({ page }) => {
   const response = await page.goto(`${articlePath(slug)}/comments/${deepest}`);
   expect(response?.status()).toBe(200);
-  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?page=2#comment-${deepest}$`));
+  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?page=2&comment=${deepest}#comment-${deepest}$`));
   const target = page.locator(`#comment-${deepest}`);
   await expect(target).toBeVisible();
   await expect(target).toContainText("Reply at depth 5 under number 60.");
@@ -41,7 +41,7 @@ test("a permalink to a deep reply on page 2 lands on ?page=2#comment-<id>, with 
 
 test("a permalink to a comment on page 1 carries no page number", async ({ page }) => {
   await page.goto(`${articlePath(slug)}/comments/${first}`);
-  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}#comment-${first}$`));
+  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?comment=${first}#comment-${first}$`));
   await expect(page.locator(`#comment-${first}`)).toBeInViewport();
 });
 
@@ -56,7 +56,7 @@ test.describe("with JavaScript disabled", () => {
 
   test("the permalink still lands on the reply, on page 2, in view", async ({ page }) => {
     await page.goto(`${articlePath(slug)}/comments/${deepest}`);
-    await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?page=2#comment-${deepest}$`));
+    await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?page=2&comment=${deepest}#comment-${deepest}$`));
     await expect(page.locator(`#comment-${deepest}`)).toBeVisible();
     await expect(page.locator(`#comment-${deepest}`)).toBeInViewport();
   });

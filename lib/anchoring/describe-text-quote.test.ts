@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeAnchor, blockIdAt } from "./describe-anchor";
 import { describeTextQuote, MIN_CONTEXT } from "./describe-text-quote";
-import { nthRangeOf, rangeOf, seed, slicePoints } from "./testing/seed-article";
+import { nthRangeOf, rangeOf, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 
 const occurrences = (text: string, needle: string) => {
   let count = 0;

@@ -10,8 +10,18 @@ export type MappedRange =
   /** `unchanged`: the fraction of the range's characters the diff kept (0 when all were edited). */
   | { clean: false; hint: number; unchanged: number };
 
+/** Where an edited range went: the new range between where its ends went (an end inside a
+ * replaced run maps proportionally into its replacement, to the whole replacement when the
+ * range covers that end of the run), and how many of its characters the diff kept. */
+export type TracedRange = { start: number; end: number; kept: number };
+
 export type DiffMap = {
   mapRange(start: number, end: number): MappedRange;
+  traceRange(start: number, end: number): TracedRange;
+  /** The share of new [start, end) that the diff inserted (text the old revision did not have there). */
+  insertedShare(start: number, end: number): number;
+  /** The new text that the runs overlapping old [start, end) became (kept and changed). */
+  spanOf(start: number, end: number): { start: number; end: number };
   /** How many equal / changed segments the diff has (for diagnostics). */
   readonly segments: number;
 };
@@ -68,6 +78,37 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
     if (operation === EQUAL) newAt += segment.length;
   }
 
+  // The diff as alternating runs: kept text, and changed text (old [oldStart, oldEnd) replaced by
+  // new [newStart, newEnd); a pure insertion has oldStart = oldEnd).
+  const runs: { oldStart: number; oldEnd: number; newStart: number; newEnd: number; equal: boolean }[] = [];
+  {
+    let oldOffset = 0;
+    let newOffset = 0;
+    for (const [operation, segment] of diffs) {
+      const last = runs[runs.length - 1];
+      const equal = operation === EQUAL;
+      const run = last && !last.equal && !equal ? last : { oldStart: oldOffset, oldEnd: oldOffset, newStart: newOffset, newEnd: newOffset, equal };
+      if (run !== last) runs.push(run);
+      if (operation !== INSERT) oldOffset += segment.length;
+      if (operation !== DELETE) newOffset += segment.length;
+      run.oldEnd = oldOffset;
+      run.newEnd = newOffset;
+    }
+  }
+  // The last run whose old start is before `offset` (strictly, or at it when `atStart`).
+  const runAt = (offset: number, atStart: boolean): number => {
+    let low = 0;
+    let high = runs.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (atStart ? runs[middle].oldStart <= offset : runs[middle].oldStart < offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const proportional = (run: (typeof runs)[number], offset: number) =>
+    run.newStart + Math.round(((offset - run.oldStart) / Math.max(1, run.oldEnd - run.oldStart)) * (run.newEnd - run.newStart));
+
   const segmentAt = (offset: number): number => {
     let low = 0;
     let high = oldStarts.length - 1;
@@ -81,6 +122,38 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
 
   return {
     segments: diffs.length,
+    insertedShare(start, end) {
+      if (end <= start) return 0;
+      let low = 0;
+      let high = runs.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (runs[middle].newStart <= start) low = middle;
+        else high = middle - 1;
+      }
+      let inserted = 0;
+      for (let at = low; at < runs.length && runs[at].newStart < end; at++) {
+        if (!runs[at].equal) inserted += Math.max(0, Math.min(end, runs[at].newEnd) - Math.max(start, runs[at].newStart));
+      }
+      return inserted / (end - start);
+    },
+    spanOf(start, end) {
+      if (runs.length === 0) return { start: 0, end: 0 };
+      return { start: runs[runAt(start, true)].newStart, end: runs[runAt(end, false)].newEnd };
+    },
+    traceRange(start, end) {
+      if (runs.length === 0) return { start: 0, end: 0, kept: 0 };
+      const first = runs[runAt(start, true)];
+      const last = runs[runAt(end, false)];
+      const newStart = first.equal || start === first.oldStart ? first.newStart + (first.equal ? start - first.oldStart : 0) : proportional(first, start);
+      const newEnd = last.equal ? last.newStart + (end - last.oldStart) : end >= last.oldEnd ? last.newEnd : proportional(last, end);
+      let kept = 0;
+      for (let at = runAt(start, true); at < runs.length && runs[at].oldStart < end; at++) {
+        const run = runs[at];
+        if (run.equal) kept += Math.max(0, Math.min(end, run.oldEnd) - Math.max(start, run.oldStart));
+      }
+      return { start: newStart, end: Math.max(newStart, newEnd), kept };
+    },
     mapRange(start, end) {
       if (oldStarts.length === 0) return { clean: false, hint: 0, unchanged: 0 };
       const at = segmentAt(start);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findAll, findExactOccurrences } from "./find-exact-occurrences";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
-import { seededRandom } from "./testing/long-article";
-import { seed } from "./testing/seed-article";
+import { seededRandom } from "../../tests/anchoring/support/long-article";
+import { seed } from "../../tests/anchoring/support/seed-article";
 
 describe("findExactOccurrences", () => {
   it("finds in one pass exactly what indexOf finds for each needle", () => {

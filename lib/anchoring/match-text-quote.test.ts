@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchTextQuote } from "./match-text-quote";
-import { nthRangeOf, rangeOf, seed } from "./testing/seed-article";
+import { nthRangeOf, rangeOf, seed } from "../../tests/anchoring/support/seed-article";
 
 describe("matchTextQuote (selectors posted by clients)", () => {
   it("finds a quote that occurs once, in code points", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeAnchor } from "./describe-anchor";
-import { hypothesisMatchQuote } from "./hypothesis-match-quote";
+import { hypothesisMatchQuote } from "../../tests/anchoring/hypothesis-match-quote";
 import { reanchor } from "./reanchor";
 import { createResolver } from "./resolve-anchor";
-import { seededRandom } from "./testing/long-article";
-import { landsOnOwnPassage, randomRevision } from "./testing/random-revision";
-import { seed } from "./testing/seed-article";
+import { seededRandom } from "../../tests/anchoring/support/long-article";
+import { landsOnOwnPassage, randomRevision } from "../../tests/anchoring/support/random-revision";
+import { seed } from "../../tests/anchoring/support/seed-article";
 
 // 150 random revisions of the seed article (deletions, insertions, typo fixes, moved
 // paragraphs; the seed has no astral characters, so offsets are the same in both units), 10

@@ -3,7 +3,7 @@ import { describeAnchor } from "./describe-anchor";
 import { describeTextQuote } from "./describe-text-quote";
 import { createDiffMap } from "./diff-map";
 import { reanchor } from "./reanchor";
-import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "./testing/seed-article";
+import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import type { StoredAnchor } from "./types";
 
 const paragraph = (index: number) => seed.blocks[index].text;
@@ -99,9 +99,10 @@ describe("reanchor on revisions of the seed article", () => {
       anchorOn("Albania being a member of NATO and an ally of U.S.A"),
     ];
     const result = reanchor(seed.text, revised.text, anchors);
+    // The diff kept most of it in place: followed as an edited passage.
     expect(result.anchors[0]).toMatchObject({
       state: "anchored",
-      method: "fuzzy",
+      method: "edited",
       ...rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"),
     });
     expect(result.anchors[1]).toMatchObject({ state: "anchored", ...rangeOf(revised.text, "which upon execution enumerates and encrypts files") });
@@ -114,6 +115,27 @@ describe("reanchor on revisions of the seed article", () => {
     const anchor = anchorOn("Albania being a member of NATO and an ally of U.S.A");
     const revised = revise([paragraph(6), "Albania hosted the group."]);
     expect(reanchor(seed.text, revised.text, [anchor]).anchors[0]).toMatchObject({ state: "orphaned" });
+  });
+
+  it("follows a passage through typographic changes and small rewordings, re-describing it", () => {
+    const revised = revise(
+      ["US’s drone strikes", "US's drone strikes"],
+      ["cut all diplomatic ties with Iran", "cut all diplomatic and trade ties with Iran"],
+    );
+    const anchors = [anchorOn("US’s drone strikes"), anchorOn("cut all diplomatic ties with Iran")];
+    const result = reanchor(seed.text, revised.text, anchors, { newBlocks: revised.blocks });
+    expect(result.anchors[0]).toMatchObject({ state: "anchored", method: "edited", ...rangeOf(revised.text, "US's drone strikes") });
+    expect(result.anchors[1]).toMatchObject({ state: "anchored", method: "edited", ...rangeOf(revised.text, "cut all diplomatic and trade ties with Iran") });
+    const placed = result.anchors[1];
+    if (placed.state !== "anchored") throw new Error("not placed");
+    expect(placed.quote.exact).toBe("cut all diplomatic and trade ties with Iran");
+    expect(revised.text).toContain(placed.quote.prefix + placed.quote.exact + placed.quote.suffix);
+  });
+
+  it("orphans an edited passage when the revision has a look-alike as close to the quote", () => {
+    const quote = "cut all diplomatic ties with Iran";
+    const revised = revise(["cut all diplomatic ties with Iran", "cut all diplomatic and trade ties with Iran"], ["Earlier at the beginning", "They cut all diplomatic and trade ties with Iraq. Earlier at the beginning"]);
+    expect(reanchor(seed.text, revised.text, [anchorOn(quote)]).anchors[0]).toMatchObject({ state: "orphaned" });
   });
 
   it("counts code points when emoji are inserted before the quotes", () => {

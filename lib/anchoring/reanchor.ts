@@ -3,10 +3,13 @@ import { blockIdAt } from "./describe-anchor";
 import { describeQuoteUtf16 } from "./describe-text-quote";
 import { createDiffMap, type DiffOptions } from "./diff-map";
 import { findExactOccurrences } from "./find-exact-occurrences";
+import { foldTypography } from "./fold-typography";
+import { followEdit } from "./follow-edit";
 import { createResolver, type ResolveOptions } from "./resolve-anchor";
 import type { AnchorBlock, AnchorInput, OrphanReason, ResolveMethod, TextPosition, TextQuote } from "./types";
 
-export type ReanchorMethod = "diff" | ResolveMethod;
+/** "edited": the passage was edited and followed through the diff (follow-edit.ts). */
+export type ReanchorMethod = "diff" | "edited" | ResolveMethod;
 
 /** A passage whose characters the diff kept at least this much was edited in place, not moved. */
 const STAYED_FRACTION = 0.5;
@@ -50,7 +53,11 @@ export function reanchor(
   const oldIndex = createCodePointIndex(oldText);
   const resolver = createResolver(newText);
   const newIndex = resolver.index;
-  const diff = createDiffMap(oldText, newText, options);
+  // The diff compares typographically folded texts: a curly quote or a dash is no edit.
+  const oldFolded = foldTypography(oldText);
+  const newFolded = foldTypography(newText);
+  const diff = createDiffMap(oldFolded.text, newFolded.text, options);
+  const follow = { oldFolded, newFolded, diff };
 
   const results: (ReanchoredAnchor | null)[] = [];
   const fallback: { at: number; anchor: AnchorInput; options: ResolveOptions }[] = [];
@@ -66,13 +73,34 @@ export function reanchor(
       fallback.push({ at, anchor: { quote: anchor.quote }, options: {} });
       return;
     }
-    const mapped = diff.mapRange(oldStart, oldStart + exact.length);
-    if (mapped.clean && newText.startsWith(exact, mapped.start)) {
-      results.push(place(mapped.start, mapped.end, "diff", 1, old));
+    const oldEnd = oldStart + exact.length;
+    const mapped = diff.mapRange(oldFolded.toFolded(oldStart), oldFolded.toFolded(oldEnd));
+    if (mapped.clean) {
+      const start = newFolded.startOf(mapped.start);
+      if (newText.startsWith(exact, start)) {
+        results.push(place(start, start + exact.length, "diff", 1, old));
+        return;
+      }
+      // Kept by the diff but for typography (a curly quote, a dash, a space): the same passage.
+      results.push(place(start, newFolded.endOf(mapped.end), "edited", 1, old));
       return;
     }
+    // Edited (the quote is nowhere in the new text as it was): followed when the diff and the
+    // context say where it went, orphaned when a look-alike competes; else found by quote.
+    if (!newText.includes(exact)) {
+      const sameBlock = anchor.blockId !== undefined && options.newBlocks !== undefined && anchor.blockId === newBlockIdAt(mapped.hint);
+      const decision = followEdit(follow, anchor.quote, oldStart, oldEnd, sameBlock);
+      if (decision.kind === "followed") {
+        results.push(place(decision.start, decision.end, "edited", decision.similarity, old));
+        return;
+      }
+      if (decision.kind === "competing") {
+        results.push({ state: "orphaned", reason: "ambiguous" });
+        return;
+      }
+    }
     results.push(null);
-    const hint = mapped.clean ? mapped.start : mapped.hint;
+    const hint = newFolded.startOf(mapped.hint);
     const hintStart = newIndex.toCodePoint(hint);
     const hintEnd = Math.min(newIndex.length, hintStart + Math.max(1, old.end - old.start));
     fallback.push({
@@ -80,13 +108,17 @@ export function reanchor(
       anchor: { quote: anchor.quote, position: { start: hintStart, end: hintEnd } },
       options: {
         positionIsAligned: true,
-        stayedAtPosition: !mapped.clean && mapped.unchanged >= STAYED_FRACTION,
+        stayedAtPosition: mapped.unchanged >= STAYED_FRACTION,
         // An approximate match the old text already had, away from the quote, is a look-alike
         // that was there all along, not the quote edited.
         existedElsewhere: (passage) => occursAwayFrom(oldText, passage, oldStart, oldStart + exact.length),
       },
     });
   });
+
+  function newBlockIdAt(foldedOffset: number): string | undefined {
+    return options.newBlocks ? blockIdAt(options.newBlocks, newIndex.toCodePoint(newFolded.startOf(foldedOffset))) : undefined;
+  }
 
   function place(start: number, end: number, method: ReanchorMethod, score: number, old?: TextPosition): ReanchoredAnchor {
     const startPoint = newIndex.toCodePoint(start);

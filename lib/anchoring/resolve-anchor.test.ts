@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeAnchor } from "./describe-anchor";
 import { createResolver, resolveAnchor } from "./resolve-anchor";
-import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "./testing/seed-article";
+import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import type { ResolveResult, StoredAnchor } from "./types";
 
 const paragraph = (index: number) => seed.blocks[index].text;

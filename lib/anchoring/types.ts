@@ -42,4 +42,6 @@ export type ResolveResult = AnchoredResult | OrphanedResult;
 export type AnchorInput = {
   quote: TextQuote;
   position?: TextPosition;
+  /** The block the anchor started in, when known: a passage edited in place stays in its block. */
+  blockId?: string;
 };

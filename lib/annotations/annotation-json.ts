@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/env";
+import { rightsJson, type EditRights } from "@/lib/auth/edit-rights";
 import type { annotationFields } from "./annotation-fields";
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationFields }>;
@@ -11,7 +12,7 @@ export const annotationUrl = (slug: string, id: string) => `${siteUrl()}/api/ann
 export const etagOf = (row: { id: string; version: number }) => `"${row.id}-v${row.version}"`;
 
 // One annotation as W3C Web Annotation JSON-LD, with Gloss's extensions (audience, state, status, html).
-export function annotationJson(row: AnnotationRow, { withContext = true } = {}) {
+export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withContext = true } = {}) {
   const slug = row.article.slug;
   const deleted = row.status === "deleted";
   const author = row.author ? { id: `${siteUrl()}/users/${row.author.id}`, type: "Person", name: row.author.deletedAt ? "deleted user" : row.author.name } : undefined;
@@ -46,5 +47,7 @@ export function annotationJson(row: AnnotationRow, { withContext = true } = {}) 
     ...(row.color ? { color: row.color } : {}),
     html: deleted ? null : row.html,
     edited: !!row.editedAt,
+    // In lists and in answers to the author's own writes: what this viewer may do to it.
+    ...rightsJson(row),
   };
 }

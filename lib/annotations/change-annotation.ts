@@ -4,8 +4,10 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { requireContributor } from "@/lib/auth/can-contribute";
+import { editRights, requireEditWindow } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
@@ -64,7 +66,8 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
   const audience = row.parentId ? row.audience : (a.audience ?? row.audience);
   const textChanged = a.note !== row.body || !sameTags(a.tags, row.tags) || audience !== row.audience || (a.color !== undefined && a.color !== row.color);
 
-  if (!move && !textChanged) return row;
+  const withRights = async <R extends Row>(r: R) => ({ ...r, ...editRights(me, r, (await getSettings()).editWindowMs) });
+  if (!move && !textChanged) return withRights(row);
   let anchorData = {};
   if (move) {
     await findArticleForDiscussion(slug, { forWriting: true, kind: "annotations" });
@@ -78,8 +81,7 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
   }
   if (textChanged) {
     const { editWindowMs } = await getSettings();
-    if (row.audience === "public" && clock.now().getTime() - row.createdAt.getTime() > editWindowMs)
-      throw new AppError("forbidden", `Notes can be edited for ${Math.round(editWindowMs / 60_000)} minutes after posting; this one can no longer be edited.`);
+    requireEditWindow(row, editWindowMs, "Notes");
     if (row.motivation !== "highlighting" && !a.note) throw new AppError("bad_request", "A note cannot be empty; delete it instead.", { body: "Write something." });
   }
   const previousAnchor = move
@@ -104,13 +106,15 @@ export async function updateAnnotation(viewer: Viewer | null, slug: string, id: 
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025") throw new AppError("precondition_failed", "This note changed since you loaded it; reload and try again.");
     throw e;
   }
-  if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug);
-  return updated;
+  if (row.audience === "public" || audience === "public") await invalidateArticlePages(slug, { removal: row.audience === "public" && audience !== "public" });
+  await emitLiveEvents(visibilityChange("annotation", row.articleId, row.id, isPublic(row.status, row.audience), isPublic(updated.status, updated.audience)));
+  return withRights(updated);
 }
 
 /** The author deletes a note: it becomes `deleted` (kept in the database, never destroyed). */
 export async function deleteAnnotation(viewer: Viewer | null, slug: string, id: unknown, ifMatch?: string | null) {
   const { row } = await findOwn(viewer, slug, id, ifMatch);
   await db.annotation.update({ where: { id: row.id }, data: { status: "deleted", deletedAt: clock.now(), version: { increment: 1 } } });
-  if (row.audience === "public") await invalidateArticlePages(slug);
+  if (row.audience === "public") await invalidateArticlePages(slug, { removal: true });
+  if (isPublic(row.status, row.audience)) await emitLiveEvents([{ kind: "annotation", action: "removed", articleId: row.articleId, itemId: row.id }]);
 }

@@ -3,21 +3,23 @@ import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { requireContributor } from "@/lib/auth/can-contribute";
-import { hasRole } from "@/lib/auth/roles";
+import { editRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
 import { interpretAnnotation } from "./interpret-annotation";
 import { locateSelection } from "./locate-selection";
 import { visibleAnnotations } from "./visibility";
+import { roleCan } from "@/lib/auth/permissions";
 
 // Creates a note, a private highlight or a reply. The server places the anchor on the current
 // revision (adding the TextPositionSelector and extending the context until unique). Public notes
@@ -51,7 +53,7 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     const duplicate = await db.annotation.findFirst({ where: { authorId: me.id, articleId: article.id, body: a.note, audience: "public", createdAt: { gte: since }, status: { not: "deleted" } }, select: { id: true } });
     if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
   }
-  const floods = counts && !hasRole(me.role, "moderator");
+  const floods = counts && !roleCan(me.role, "comments.moderate");
   if (floods) {
     const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
     if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
@@ -77,7 +79,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     if (floods) await releaseInterval(floodKey(me.id));
     throw e;
   }
-  if (created.status === "approved" && audience === "public") await invalidateArticlePages(article.slug);
-  if (created.status === "approved" && audience === "public" && parent) notifyRepliesLater("annotation", [created.id]);
-  return { annotation: created, held: created.status !== "approved" };
+  if (created.status === "approved" && audience === "public")
+    await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }])]);
+  if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
+  return { annotation: { ...created, ...editRights(me, created, settings.editWindowMs) }, held: created.status !== "approved" };
 }

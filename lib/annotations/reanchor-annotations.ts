@@ -1,8 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reanchor } from "@/lib/anchoring/reanchor";
+import { clock } from "@/lib/clock";
 import type { AnchorBlock } from "@/lib/anchoring/types";
 
-type Tx = Pick<Prisma.TransactionClient, "annotation" | "$executeRaw">;
+type Tx = Pick<Prisma.TransactionClient, "annotation" | "annotationRevision" | "$executeRaw">;
 
 export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: string; quote: string }[] };
 
@@ -15,7 +16,7 @@ export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: st
 export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[]; dryRun?: boolean }): Promise<AnnotationImpact> {
   const notes = await tx.annotation.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, state: true, originalExact: true, status: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, body: true, tags: true },
     orderBy: { id: "asc" },
   });
   if (!notes.length) return { kept: 0, moved: 0, orphaned: [] };
@@ -23,6 +24,7 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
     quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
     // An orphaned note's old position means nothing in the old text: search by quote only.
     ...(n.state === "anchored" && n.start !== null && n.end !== null ? { position: { start: n.start, end: n.end } } : {}),
+    ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
   })), { newBlocks: args.toBlocks });
 
   const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [] };
@@ -35,6 +37,20 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
     return { id: n.id, state: "anchored", exact: r.quote.exact, prefix: r.quote.prefix, suffix: r.quote.suffix, start: r.start, end: r.end, blockId: r.blockId ?? null };
   });
   if (args.dryRun) return impact;
+
+  // A note followed to its passage's new wording keeps its old selectors in its history, as a
+  // re-attach does. One whose passage only shifted needs none, nor an orphaned one: it keeps its
+  // selectors (only its state changes).
+  const changed = notes.filter((n, i) => rows[i].state === "anchored" && rows[i].exact !== n.exact);
+  if (changed.length) {
+    const now = clock.now();
+    await tx.annotationRevision.createMany({
+      data: changed.map((n) => ({
+        annotationId: n.id, body: n.body, tags: n.tags, editedById: null, createdAt: now,
+        anchor: { exact: n.exact, prefix: n.prefix, suffix: n.suffix, start: n.start, end: n.end, blockId: n.blockId, anchorRevisionId: n.anchorRevisionId, state: n.state, originalExact: n.originalExact, reason: "revision" },
+      })),
+    });
+  }
 
   // One statement for all notes (1,000 notes in one UPDATE … FROM unnest(…)).
   await tx.$executeRaw`

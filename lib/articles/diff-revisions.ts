@@ -1,7 +1,8 @@
 import DiffMatchPatch from "diff-match-patch";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 export type DiffPart = { op: "same" | "added" | "removed"; text: string };
 
@@ -29,7 +30,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** The word-level diff between two revisions of an article's body (editor+). */
 export async function diffRevisions(viewer: Viewer | null, slug: string, from: number, to: number) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   const rows = await db.articleRevision.findMany({ where: { article: { slug }, number: { in: [from, to] } }, select: { number: true, body: true } });
   const body = (n: number) => rows.find((r) => r.number === n)?.body;
   const before = body(from);

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 const revision = { select: { id: true, number: true, body: true, html: true, text: true, wordCount: true, createdAt: true } } as const;
 
 /** Any article (draft, scheduled, published) with its current and draft revisions, for the studio. */
 export async function getArticleForEditor(viewer: Viewer | null, slug: string) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   const article = await db.article.findUnique({
     where: { slug },
     select: {

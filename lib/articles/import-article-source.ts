@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { excerptOf } from "./excerpt";
 import { parseArticleSource, type ArticleMeta } from "./parse-article-source";
 import { renderArticle } from "./render-article";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 120);
 
@@ -18,7 +18,7 @@ export async function importArticleSource(source: string, options: { excerptWord
     try {
       return await createArticle(meta, body, options);
     } catch (e) {
-      const lostRace = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      const lostRace = isUniqueViolation(e);
       if (!lostRace || attempt >= 3) throw e;
     }
   }

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // The studio's list: every article, newest change first, with a search and a status filter.
 export async function listArticlesForEditor(viewer: Viewer | null, options: { q?: string; status?: "draft" | "scheduled" | "published" } = {}) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   return db.article.findMany({
     where: {
       ...(options.status ? { status: options.status } : {}),

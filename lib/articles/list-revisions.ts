@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // Every saved version of an article's body, newest first, with who and when; which one readers
 // see (current) and which is the unpublished draft.
 export async function listRevisions(viewer: Viewer | null, slug: string) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.read_drafts");
   const article = await db.article.findFirst({
     where: { OR: [{ slug }, { slugRedirects: { some: { oldSlug: slug } } }] },
     select: { id: true, slug: true, title: true, currentRevisionId: true, draftRevisionId: true,

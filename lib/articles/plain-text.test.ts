@@ -104,6 +104,23 @@ describe("plainTextFromElement", () => {
     expect(rendered.html).toContain("&#x3C;angle>");
   });
 
+  it("agrees with renderArticle on footnotes, tables and images (the Notes heading and back links are no text)", () => {
+    const markdown = [
+      "Due diligence.[^1] Later awards.[^note] ~~struck~~",
+      "| Case | Year |\n|---|---:|\n| Corfu *Channel* | 1949 |",
+      "![A map](/media/0123456789abcdef-1600x900.png) and ![remote](https://example.org/x.png)",
+      "[^1]: Corfu Channel [1949] ICJ Rep 4.",
+      "[^note]: Trail Smelter.\n\n    A second paragraph of the note.",
+    ].join("\n\n");
+    const rendered = renderArticle(markdown);
+    const root = parseHtml(rendered.html);
+    expect(blocksFromElement(root)).toEqual(rendered.blocks);
+    expect(rendered.text.split("\n")).toEqual([
+      "Due diligence.1 Later awards.2 struck", "Case", "Year", "Corfu Channel", "1949", "and remote",
+      "Corfu Channel [1949] ICJ Rep 4.", "Trail Smelter.", "A second paragraph of the note.",
+    ]);
+  });
+
   it("leaves out the text of nested blocks and text outside any block", () => {
     const root = elementNode({}, [
       textNode("ignored "),

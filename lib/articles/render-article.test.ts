@@ -7,7 +7,7 @@ const seedUrl = new URL("../../../shared/content/seed-article.md", import.meta.u
 const seedBody = parseArticleSource(readFileSync(seedUrl, "utf8")).body;
 const seedText = readFileSync(new URL("../../../shared/content/seed-article.text.txt", import.meta.url));
 
-const BLOCK_ELEMENT = /<(p|h[1-6]|li|blockquote|pre)(?=[\s>])([^>]*)>/g;
+const BLOCK_ELEMENT = /<(p|h[1-6]|li|blockquote|pre|th|td)(?=[\s>])([^>]*)>/g;
 const paragraphs = (body: string) => body.split("\n\n");
 const idsByText = (blocks: { id: string; text: string }[]) => new Map(blocks.map((block) => [block.text, block.id]));
 
@@ -75,10 +75,28 @@ describe("renderArticle markup", () => {
     expect(html).toContain('<a href="/articles/x">rel</a>');
     expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
     expect(html).toContain("<a>a</a>");
+    expect(html).toContain('<a href="x.png">pic</a>'); // only uploaded images show (below)
+  });
+
+  it("shows uploaded images with their size and narrower copies; alt text is no block text", () => {
+    const { html, text } = renderArticle("![A map of the strait](/media/0123456789abcdef-1600x900.png)\n\nAfter.");
+    expect(html).toContain('<img src="/media/0123456789abcdef-1600x900.png" alt="A map of the strait" width="1600" height="900" srcset="/media/0123456789abcdef-1600x900.png?w=320 320w,');
+    expect(html).toContain("/media/0123456789abcdef-1600x900.png 1600w");
+    expect(text).toBe("After.");
+  });
+
+  it("renders GFM: footnotes as numbered references and notes after the body, tables in a scroll box, strikethrough", () => {
+    const { html, text } = renderArticle("A claim.[^1] ~~Old~~ new.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n[^1]: The source.");
+    expect(html).toMatch(/<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1<\/a><\/sup>/);
+    expect(html).toContain('<section data-footnotes aria-labelledby="footnote-label" class="footnotes"><h2 id="footnote-label" data-not-text="">Notes</h2>');
+    expect(html).toContain('<a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="footnote-backref"></a>');
+    expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>');
+    expect(html).toContain("<del>Old</del>");
+    expect(text.split("\n")).toEqual(["A claim.1 Old new.", "A", "B", "1", "2", "The source."]);
   });
 
   it("keeps the allowed elements and marks only blocks with text of their own", () => {
-    const markdown = "> quoted\n> lines\n\n- one\n- two\n  - nested\n\n1. loose\n\n   list\n\n```ts\nconst x = 1;\n```\n\nhard  \nbreak *em* **strong** `code`\n\n---\n\n![only an image](x.png)";
+    const markdown = "> quoted\n> lines\n\n- one\n- two\n  - nested\n\n1. loose\n\n   list\n\n```ts\nconst x = 1;\n```\n\nhard  \nbreak *em* **strong** `code`\n\n---\n\n![only an image](/media/0123456789abcdef-10x10.png)";
     const { html, blocks, text } = renderArticle(markdown);
     expect(html).toContain("<blockquote>\n<p data-block-id=");
     expect(html).toContain('<pre data-block-id="');

@@ -1,9 +1,11 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type Plugin } from "unified";
+import { responsiveMedia } from "@/lib/media/media-url";
 import { joinBlockTexts, normalizeBlockText, type TextBlock } from "./plain-text";
 
 export type RenderedArticle = {
@@ -14,7 +16,8 @@ export type RenderedArticle = {
   readingMinutes: number;
 };
 
-const BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"];
+// Table cells are blocks too, so a reader can annotate a cell like any other passage.
+const BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "th", "td"];
 const BLOCK_TAG_SET = new Set(BLOCK_TAGS);
 const WORDS_PER_MINUTE = 220;
 const SIMILAR_ENOUGH = 0.5;
@@ -23,15 +26,24 @@ const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 const ID_LENGTH = 6;
 
 // What an article body may contain; everything else is unwrapped (or dropped when empty).
+// Footnotes (GFM) arrive as a `sup > a[data-footnote-ref]` per reference and one
+// `section[data-footnotes]` after the body; their ids always start with `user-content-fn`.
+const footnoteId = /^user-content-fn(ref)?-[\w-]+$/;
 export const articleSanitizeSchema: SanitizeSchema = {
-  tagNames: [...BLOCK_TAGS, "em", "strong", "a", "ul", "ol", "code", "hr", "br"],
+  tagNames: [...BLOCK_TAGS, "em", "strong", "del", "a", "ul", "ol", "code", "hr", "br", "sup", "section", "table", "thead", "tbody", "tr", "img"],
   attributes: {
     ...Object.fromEntries(BLOCK_TAGS.map((tag) => [tag, ["dataBlockId"]])),
-    a: ["href", "title"],
+    a: ["href", "title", ["id", footnoteId], "dataFootnoteRef", "dataFootnoteBackref", "ariaLabel", "ariaDescribedBy"],
+    li: ["dataBlockId", ["id", footnoteId]],
+    h2: ["dataBlockId", ["id", "footnote-label"]],
+    th: ["dataBlockId", ["align", "left", "center", "right"]],
+    td: ["dataBlockId", ["align", "left", "center", "right"]],
+    section: ["dataFootnotes"],
     ol: ["start"],
+    img: ["src", "alt", "title"],
     code: [["className", /^language-[\w-]+$/]],
   },
-  protocols: { href: ["http", "https", "mailto"] },
+  protocols: { href: ["http", "https", "mailto"], src: ["http", "https"] },
   ancestors: { li: ["ol", "ul"] },
   clobber: [],
   strip: ["script", "style"],
@@ -49,11 +61,52 @@ const demoteTopHeadings: Plugin<[], Root> = () => (tree) => {
   visit(tree);
 };
 
+// After sanitizing: what the page adds around safe content — footnotes read as "Notes" (the heading
+// is no text block: annotations count only the notes), a table scrolls inside its own box, an
+// uploaded image gets its size and responsive sources.
+const presentBody: Plugin<[], Root> = () => (tree) => {
+  const visit = (node: Root | Element): void => {
+    node.children.forEach((child, index) => {
+      if (child.type !== "element") return;
+      if (child.tagName === "section" && child.properties.dataFootnotes !== undefined) {
+        child.properties.ariaLabelledBy = ["footnote-label"];
+        child.properties.className = ["footnotes"];
+        for (const part of child.children) {
+          if (part.type === "element" && part.tagName === "h2") {
+            part.properties = { id: "footnote-label", dataNotText: "" };
+            part.children = [{ type: "text", value: "Notes" }];
+          }
+        }
+      }
+      if (child.tagName === "a" && child.properties.dataFootnoteBackref !== undefined) child.properties.className = ["footnote-backref"];
+      if (child.tagName === "table") {
+        node.children[index] = { type: "element", tagName: "div", properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: "Table" }, children: [child] };
+      }
+      if (child.tagName === "img") {
+        const src = String(child.properties.src ?? "");
+        // Only uploaded images (/media/…) show. Another site's image would not load (the CSP allows
+        // this site's images only) and would tell that site who reads the article: any other image
+        // becomes a link with its description.
+        if (!responsiveMedia(src)) {
+          node.children[index] = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: String(child.properties.alt || src) }] };
+          return;
+        }
+        Object.assign(child.properties, responsiveMedia(src), { loading: "lazy", decoding: "async" });
+      }
+      visit(child);
+    });
+  };
+  visit(tree);
+};
+
 const markdownToHast = unified()
   .use(remarkParse)
-  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(remarkGfm)
+  // A backref's arrow is drawn by CSS: a footnote's text is exactly what its author wrote.
+  .use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: "Notes", footnoteLabelTagName: "h2", footnoteBackContent: () => [], footnoteBackLabel: (n: number) => `Back to reference ${n + 1}` })
   .use(demoteTopHeadings)
   .use(rehypeSanitize, articleSanitizeSchema)
+  .use(presentBody)
   .freeze();
 
 const hastToHtml = unified().use(rehypeStringify).freeze();
@@ -88,6 +141,7 @@ function collectBlocks(tree: Root): { element: Element; text: string }[] {
       if (child.type === "text") {
         parts.push(child.value);
       } else if (child.type === "element") {
+        if (child.properties.dataNotText !== undefined) continue; // the "Notes" heading
         if (!BLOCK_TAG_SET.has(child.tagName)) {
           visit(child.children, parts);
           continue;

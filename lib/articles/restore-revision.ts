@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { updateArticle } from "./update-article";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // Restoring an old revision publishes its body again as a new revision (history is never rewritten);
 // on an unpublished article it becomes the draft. `dryRun` answers what it would do to readers' notes.
 export async function restoreRevision(viewer: Viewer | null, slug: string, number: number, options: { dryRun?: boolean; baseRevision?: number } = {}) {
-  requireRole(viewer, "editor");
+  await requirePermission(viewer, "articles.publish");
   const revision = await db.articleRevision.findFirst({ where: { number, article: { slug } }, select: { body: true } });
   if (!revision) throw new AppError("not_found", `Revision ${number} does not exist.`);
   return updateArticle(viewer, slug, { body: revision.body, baseRevision: options.baseRevision }, { dryRun: options.dryRun });

@@ -1,13 +1,18 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { requireAltText } from "@/lib/media/require-alt-text";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { reanchorAnnotations, type AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { updateArticleSchema, type UpdateArticleInput } from "@/lib/validation/article";
+import { findFreeSlug } from "./find-free-slug";
 import { renderArticle } from "./render-article";
-import { blocksOf, saveDraftRevision, taxonomy, writeRevision } from "./save-article";
+import { blocksOf, excerptOf, saveDraftRevision, taxonomy, writeRevision } from "./save-article";
+import { parseInput } from "@/lib/validation/parse-input";
+import { isUniqueViolation } from "@/lib/db-errors";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 const revisionFields = { id: true, number: true, body: true, text: true, blockIds: true, createdById: true } as const;
 
@@ -15,20 +20,19 @@ const revisionFields = { id: true, number: true, body: true, text: true, blockId
  * Edits an article (editor+). A body change on a published article publishes a new revision and
  * re-anchors its notes in the same transaction — unless `draft: true`, which keeps it as the
  * unpublished draft revision. `baseRevision` guards against overwriting someone else's save (409);
- * `dryRun` returns what the edit would do to readers' notes and changes nothing.
+ * `dryRun` returns what the edit would do to readers' notes and changes nothing. An empty excerpt
+ * is the first paragraph of the newest body.
  */
-export async function updateArticle(viewer: Viewer | null, slug: string, raw: unknown, { dryRun = false } = {}) {
-  const me = requireRole(viewer, "editor");
-  const parsed = updateArticleSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const input = parsed.data;
+export async function updateArticle(viewer: Viewer | null, slug: string, raw: unknown, { dryRun = false, slugFromTitle = false } = {}) {
+  const me = await requirePermission(viewer, "articles.write");
+  const input = parseInput(updateArticleSchema, raw);
   const now = clock.now();
 
   try {
     const result = await db.$transaction(async (tx) => {
       const article = await tx.article.findUnique({
         where: { slug },
-        select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
+        select: { id: true, slug: true, status: true, excerpt: true, publishedAt: true, publishAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
       });
       if (!article) throw new AppError("not_found", "No article has that address.");
       const { currentRevision: current, draftRevision: draft } = article;
@@ -40,6 +44,8 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
       if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
       if (publishAt && article.status === "published") throw new AppError("rule_violation", "This article is already published; unpublish it first to schedule it.");
       const plan = planBody(input, article.status, publishAt, current, draft);
+      if (plan.publishes !== undefined) requireAltText(plan.publishes);
+      else if (publishAt || (input.status === "published" && article.status !== "published")) requireAltText(current?.body);
 
       if (dryRun) {
         let impact: AnnotationImpact | null = null;
@@ -52,6 +58,8 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
       }
 
       const data = metadataChanges(input);
+      // A slug that follows the title (`slugFromTitle`) takes the first free variant; one typed by hand must be free.
+      if (input.slug && input.slug !== article.slug && slugFromTitle) input.slug = await findFreeSlug(tx, input.slug, { articleId: article.id });
       if (input.slug && input.slug !== article.slug) {
         const taken = await tx.article.findUnique({ where: { slug: input.slug }, select: { id: true } });
         const clash = await tx.slugRedirect.findUnique({ where: { oldSlug: input.slug } });
@@ -64,6 +72,7 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
 
       let impact: AnnotationImpact | null = null;
       let revisionNumber = head;
+      let newestText = (current ?? draft)?.text;
       if (plan.publishes !== undefined) {
         // The pending draft, when that is what gets published, becomes current as it is.
         const promoted = draft && draft.body === plan.publishes ? draft : null;
@@ -74,12 +83,22 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
         if (draft) data.draftRevision = { disconnect: true };
         data.searchText = toText;
         revisionNumber = revision.number;
+        newestText = toText;
       } else if (plan.drafts !== undefined) {
         const revision = await saveDraftRevision(tx, { articleId: article.id, number: head + 1, body: plan.drafts, current, draft, editorId: me.id });
         data.draftRevision = { connect: { id: revision.id } };
         revisionNumber = revision.number;
+        // Until it is first published, the draft is the text the excerpt comes from.
+        if (!current) newestText = revision.text;
       } else if (plan.dropsDraft && draft) {
         data.draftRevision = { disconnect: true };
+      }
+
+      // "Left empty, the first paragraph is used" (the studio sends its empty field on every save).
+      if (!(input.excerpt ?? article.excerpt) && newestText !== undefined) {
+        const derived = excerptOf(newestText.split("\n")[0] ?? "");
+        if (derived !== article.excerpt) data.excerpt = derived;
+        else delete data.excerpt;
       }
 
       if (publishAt) {
@@ -102,7 +121,7 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
     if (result.readersAffected) await invalidateReaderPages();
     return { article: result.article, impact: result.impact, revision: result.revision, dryRun: result.dryRun };
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.slug) throw slugTaken(input.slug);
+    if (isUniqueViolation(e) && input.slug) throw slugTaken(input.slug);
     throw e;
   }
 }

@@ -1,13 +1,10 @@
-import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { requireViewer, type Viewer } from "./viewer";
 import { db } from "@/lib/db";
 import { formatUtc } from "@/lib/dates/format-utc";
+import { isBanned } from "./is-banned";
 
-/** True while a ban is in force (a ban with no end date is permanent). */
-export function isBanned(user: { status: string; bannedUntil: Date | null }, now = clock.now()) {
-  return user.status === "banned" && (!user.bannedUntil || user.bannedUntil > now);
-}
+export { isBanned };
 
 // Posting, editing, reacting and reporting need a live, unbanned account; the ban is read from
 // the database here, at the moment of the write.

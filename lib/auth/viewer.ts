@@ -1,6 +1,5 @@
 import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "./roles";
 
 // The person behind a request, read fresh from the database on every request.
 export type Viewer = {
@@ -15,10 +14,4 @@ export type Viewer = {
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new AppError("unauthorized", "Sign in first.");
   return viewer;
-}
-
-export function requireRole(viewer: Viewer | null, role: Role): Viewer {
-  const v = requireViewer(viewer);
-  if (!hasRole(v.role, role)) throw new AppError("forbidden", "You do not have permission to do that.");
-  return v;
 }

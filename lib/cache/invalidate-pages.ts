@@ -1,12 +1,27 @@
 import { db } from "@/lib/db";
 
-// Reader pages are cached whole by scripts/server.mjs for anonymous visitors; every app process
-// LISTENs on this channel and drops its cache, so a change shows at once everywhere.
-export async function invalidateReaderPages() {
-  await db.$executeRaw`SELECT pg_notify('gloss_pages', '*')`;
+// Reader pages are cached whole by scripts/server.mjs (rules in scripts/lib/page-cache.mjs). A change
+// is applied to this process's cache at once (Next runs inside the server's process) and sent to
+// every other process on the `gloss_pages` channel.
+type ProcessPageCache = { origin: string; invalidate(payload: string): void };
+
+async function announce(payload: string) {
+  const cache = (globalThis as { glossPageCache?: ProcessPageCache }).glossPageCache;
+  cache?.invalidate(payload);
+  await db.$executeRaw`SELECT pg_notify('gloss_pages', ${cache ? `${payload}|${cache.origin}` : payload})`;
 }
 
-/** Drops the cached pages of one article (its page and discussion); other pages stay cached. */
-export async function invalidateArticlePages(slug: string) {
-  await db.$executeRaw`SELECT pg_notify('gloss_pages', ${`/articles/${slug}`})`;
+/** Drops every cached page (publishing, unpublishing, imports). */
+export async function invalidateReaderPages() {
+  await announce("*");
+}
+
+/**
+ * One article's pages (its page and discussion) changed. An addition (a new comment, an edit, a
+ * like) lets readers get the previous page while one request renders the new one; a removal
+ * (`removal: true`: moderation, deletion, a note made private) drops the pages at once, so no
+ * answer after it shows what was removed.
+ */
+export async function invalidateArticlePages(slug: string, { removal = false }: { removal?: boolean } = {}) {
+  await announce(`${removal ? "!" : ""}/articles/${slug}`);
 }

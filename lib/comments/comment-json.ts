@@ -1,9 +1,8 @@
-import type { ThreadNode } from "./build-thread";
-
+import { rightsJson, type EditRights } from "@/lib/auth/edit-rights";
 type Row = {
   id: string; parentId: string | null; body: string; html: string; status: string; likeCount: number; createdAt: Date; editedAt: Date | null;
   holdReasons?: string[]; authorName: string | null; author: { id: string; name: string; image: string | null; deletedAt: Date | null } | null;
-};
+} & Partial<EditRights>;
 
 export function commentAuthor(row: Row) {
   if (row.author) return { id: row.author.id, name: row.author.deletedAt ? "deleted user" : row.author.name, image: row.author.deletedAt ? null : row.author.image };
@@ -19,9 +18,19 @@ export function commentJson(row: Row, liked?: Set<string>) {
     ...(row.status === "pending" && row.holdReasons?.length ? { reasons: row.holdReasons } : {}),
     likes: row.likeCount, ...(liked ? { liked: liked.has(row.id) } : {}),
     createdAt: row.createdAt.toISOString(), editedAt: row.editedAt?.toISOString() ?? null,
+    ...rightsJson(row),
   };
 }
 
-export function threadJson(nodes: ThreadNode<Row>[], liked?: Set<string>): unknown[] {
-  return nodes.map((n) => ({ ...commentJson(n, liked), depth: n.displayDepth, replies: threadJson(n.replies, liked) }));
+type Node = Row & { displayDepth: number; replies: Node[]; more?: { count: number; cursor: string | null } };
+
+/**
+ * Threaded comments; `moreReplies` where replies were left out of this load: how many comments
+ * and the cursor for `GET /api/comments/{id}/replies` (null: from its first reply).
+ */
+export function threadJson(nodes: Node[], liked?: Set<string>): unknown[] {
+  return nodes.map((n) => ({
+    ...commentJson(n, liked), depth: n.displayDepth, replies: threadJson(n.replies, liked),
+    ...(n.more ? { moreReplies: n.more } : {}),
+  }));
 }

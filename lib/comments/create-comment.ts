@@ -1,17 +1,19 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { requireContributor } from "@/lib/auth/can-contribute";
-import { hasRole } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createCommentSchema } from "@/lib/validation/comment";
 import { findArticleForDiscussion } from "./find-open-article";
 import { decideInitialStatus } from "./decide-initial-status";
+import { parseInput } from "@/lib/validation/parse-input";
+import { roleCan } from "@/lib/auth/permissions";
 
 export const floodKey = (userId: string) => `flood:${userId}`;
 
@@ -19,9 +21,8 @@ export const floodKey = (userId: string) => `flood:${userId}`;
 // post does not use up the user's slot).
 export async function createComment(viewer: Viewer | null, slug: string, input: unknown) {
   const me = await requireContributor(viewer);
-  const parsed = createCommentSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const { body, parentId } = parsed.data;
+  const parsed = parseInput(createCommentSchema, input);
+  const { body, parentId } = parsed;
   const settings = await getSettings();
   const article = await findArticleForDiscussion(slug, { forWriting: true, settings });
 
@@ -41,7 +42,7 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   });
   if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
 
-  const exempt = hasRole(me.role, "moderator");
+  const exempt = roleCan(me.role, "comments.moderate");
   if (!exempt) {
     const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
     if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
@@ -70,8 +71,8 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   }
   // Stored: from here on a failure must not give the flood slot back.
   const comment = { ...row, author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }) };
-  if (status === "approved") await invalidateArticlePages(article.slug);
-  if (status === "approved" && parent) notifyRepliesLater("comment", [comment.id]);
+  if (status === "approved") await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "comment", action: "created", articleId: article.id, itemId: row.id }])]);
+  if (status === "approved" && parent) await notifyReplies("comment", [comment.id]);
   return { comment, held: status !== "approved", article };
 }
 

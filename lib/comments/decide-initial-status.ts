@@ -1,14 +1,14 @@
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { hasRole } from "@/lib/auth/roles";
 import { holdReasons } from "@/lib/moderation/hold-reasons";
 import { notifyModerators } from "@/lib/moderation/notify-moderators";
 import { getSettings, type Settings } from "@/lib/settings/get-settings";
+import { roleCan } from "@/lib/auth/permissions";
 
 // Where a new public contribution starts: the editorial board is exempt; others pass the
 // moderation rules (lib/moderation/hold-reasons.ts). A hold tells the moderators.
 export async function decideInitialStatus(viewer: Viewer, content: { body: string; articleId: string }, known?: Settings) {
-  if (hasRole(viewer.role, "moderator")) return { status: "approved" as const, reasons: [] as string[] };
+  if (roleCan(viewer.role, "comments.moderate")) return { status: "approved" as const, reasons: [] as string[] };
   const [settings, user] = await Promise.all([
     known ?? getSettings(),
     db.user.findUnique({ where: { id: viewer.id }, select: { name: true, trustedAt: true } }),

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { emitLiveEvents, isPublic } from "@/lib/live/emit-live-events";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findOwnComment } from "./find-own-comment";
@@ -11,5 +12,6 @@ export async function deleteComment(viewer: Viewer | null, commentId: unknown) {
   const me = await requireContributor(viewer);
   const comment = await findOwnComment(me, commentId);
   await db.comment.update({ where: { id: comment.id }, data: { status: "deleted", deletedAt: clock.now() } });
-  await invalidateArticlePages(comment.article.slug);
+  await invalidateArticlePages(comment.article.slug, { removal: true });
+  if (isPublic(comment.status)) await emitLiveEvents([{ kind: "comment", action: "removed", articleId: comment.articleId, itemId: comment.id }]);
 }

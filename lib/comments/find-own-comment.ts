@@ -7,7 +7,7 @@ import { commentIdSchema } from "@/lib/validation/comment";
 export async function findOwnComment(me: Viewer, rawId: unknown) {
   const id = commentIdSchema.safeParse(rawId);
   const comment = id.success
-    ? await db.comment.findUnique({ where: { id: id.data }, select: { id: true, authorId: true, status: true, body: true, createdAt: true, article: { select: { slug: true } } } })
+    ? await db.comment.findUnique({ where: { id: id.data }, select: { id: true, articleId: true, authorId: true, status: true, body: true, createdAt: true, article: { select: { slug: true } } } })
     : null;
   if (!comment || comment.status === "deleted") throw new AppError("not_found", "That comment does not exist.");
   if (comment.authorId !== me.id) throw new AppError("forbidden", "Only its author can change a comment; moderators act through moderation.");

@@ -1,15 +1,20 @@
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { clock } from "@/lib/clock";
+import { editRights, type EditRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
-import { buildThreads, type ThreadNode } from "./build-thread";
+import { buildDisplayTrees, selectBounded, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
 import { commentFields } from "./create-comment";
 import { findArticleForDiscussion } from "./find-open-article";
 
 export type CommentSort = "oldest" | "newest" | "top";
-type Row = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
-export type ThreadComment = ThreadNode<Row>;
+export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+/** Replies left out of a page load: how many, and the cursor to go on (null: from the first). */
+export type MoreReplies = { count: number; cursor: string | null };
+/** A comment as a page shows it: its row, what the viewer may do to it, its shown replies, a stub for the rest. */
+export type ThreadComment = CommentRow & EditRights & { displayDepth: number; replies: ThreadComment[]; more?: MoreReplies };
 
 // What a viewer may see: approved comments, placeholders of deleted ones, and their own pending ones.
 function visibleTo(viewer: Viewer | null): Prisma.CommentWhereInput {
@@ -35,14 +40,50 @@ function after(sort: CommentSort, cursor: string | null | undefined): Prisma.Com
 }
 
 /**
- * One page of an article's discussion: top-level comments (keyset-paged, or by page number for
- * permalinks), each with its whole reply tree. A constant number of queries whatever its size.
+ * The shape of whole threads without their text: every reply the viewer may see, a few small
+ * columns each (one index scan on threadId). What to show is chosen from this; only the chosen
+ * comments are then read in full.
  */
-export async function listThread(viewer: Viewer | null, slug: string, options: { sort?: CommentSort; cursor?: string | null; page?: number; pageSize?: number } = {}) {
+export async function loadSkeleton(viewer: Viewer | null, threadIds: string[]): Promise<SkeletonRow[]> {
+  if (!threadIds.length) return [];
+  return db.$queryRaw<SkeletonRow[]>`
+    SELECT "id", "parentId", "createdAt", "likeCount", "status"::text AS "status", octet_length("html") AS "htmlBytes" FROM "Comment"
+    WHERE "threadId" = ANY(${threadIds}::text[]) AND "parentId" IS NOT NULL
+      AND ("status" IN ('approved', 'deleted') OR ("status" = 'pending' AND "authorId" = ${viewer?.id ?? null}::text))`;
+}
+
+/** The chosen comments, read in full and nested as the selection shows them. */
+export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[], selection: Selection, viewer: Viewer | null, editWindowMs: number) {
+  const now = clock.now();
+  const known = new Map(tops.filter((t) => t.row).map((t) => [t.node.row.id, t.row!]));
+  const missing = [...selection.ids].filter((id) => !known.has(id));
+  if (missing.length) for (const r of await db.comment.findMany({ where: { id: { in: missing } }, select: commentFields })) known.set(r.id, r);
+  const build = (n: DisplayNode): ThreadComment | null => {
+    const row = known.get(n.row.id);
+    if (!row) return null; // removed between the two reads
+    const more = selection.more.get(n.row.id);
+    return {
+      ...row, ...editRights(viewer, { ...row, authorId: row.author?.id ?? null }, editWindowMs, now), displayDepth: n.displayDepth,
+      replies: (selection.shown.get(n.row.id) ?? []).map(build).filter((c): c is ThreadComment => c !== null),
+      ...(more ? { more: { count: more.count, cursor: more.cursor ? encodeCursor(more.cursor) : null } } : {}),
+    };
+  };
+  return tops.map((t) => build(t.node)).filter((c): c is ThreadComment => c !== null);
+}
+
+/**
+ * One page load of an article's discussion: top-level comments (keyset-paged, or by page number
+ * for permalinks) and as many of their replies as the load's budgets allow (`commentsPerLoad`,
+ * counting every comment, and `commentBytesPerLoad`, their estimated weight in the page), with a "more" stub wherever replies are left out (lib/comments/bound-thread.ts).
+ * `focus` (a permalink) shows the path down to that comment and its own replies (after
+ * `focusAfter`, a cursor among them) first. A constant number of queries whatever its size.
+ */
+export async function listThread(viewer: Viewer | null, slug: string, options: { sort?: CommentSort; cursor?: string | null; page?: number; pageSize?: number; focus?: string; focusAfter?: string | null } = {}) {
   const article = await findArticleForDiscussion(slug);
   const settings = await getSettings();
   const sort = options.sort ?? "oldest";
-  const pageSize = options.pageSize ?? settings.commentsPerPage;
+  const budget = Math.max(1, settings.commentsPerLoad);
+  const pageSize = Math.min(options.pageSize ?? settings.commentsPerPage, budget);
   const visible = visibleTo(viewer);
   const topLevel: Prisma.CommentWhereInput = {
     articleId: article.id, parentId: null,
@@ -52,7 +93,7 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
       { status: "deleted", replies: { some: { status: "approved" } } },
     ],
   };
-  const [roots, total] = await Promise.all([
+  const [roots, total, topCount] = await Promise.all([
     db.comment.findMany({
       where: { AND: [topLevel, after(sort, options.cursor)] },
       orderBy: order(sort),
@@ -61,20 +102,30 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
       select: commentFields,
     }),
     db.comment.count({ where: { articleId: article.id, ...visible, status: { not: "deleted" } } }),
+    db.comment.count({ where: topLevel }),
   ]);
   const page = roots.slice(0, pageSize);
-  const descendants = page.length
-    ? await db.comment.findMany({ where: { threadId: { in: page.map((r) => r.id) }, parentId: { not: null }, ...visible }, select: commentFields })
-    : [];
-  const liked = viewer && page.length
-    ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, comment: { articleId: article.id } }, select: { commentId: true } })).map((l) => l.commentId))
+  const skeleton = await loadSkeleton(viewer, page.map((r) => r.id));
+  const nodes = buildDisplayTrees(page.map((r) => ({ ...r, htmlBytes: Buffer.byteLength(r.html) })), skeleton, settings.commentMaxDepth);
+  const tops = page.map((row) => ({ row, node: nodes.get(row.id) })).filter((t): t is { row: CommentRow; node: DisplayNode } => !!t.node);
+  const focus = options.focus ? nodes.get(options.focus) : undefined;
+  const bytes = settings.commentBytesPerLoad;
+  const selection = selectBounded(tops.map((t) => t.node), budget, focus ? { bytes, forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } } : { bytes });
+  const threads = await materialize(tops, selection, viewer, settings.editWindowMs);
+  const liked = viewer && selection.ids.size
+    ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, commentId: { in: [...selection.ids] } }, select: { commentId: true } })).map((l) => l.commentId))
     : new Set<string>();
   const last = page.at(-1);
   const next = roots.length > pageSize && last ? encodeCursor({ t: last.createdAt.getTime(), id: last.id, ...(sort === "top" ? { n: last.likeCount } : {}) }) : null;
-  const threads = buildThreads<Row>(page, descendants, settings.commentMaxDepth);
-  return { article, threads, total, next, liked, sort, pageSize, pageCount: Math.max(1, Math.ceil(await countTopLevel(topLevel) / pageSize)) };
+  return { article, threads, total, next, liked, sort, pageSize, pageCount: Math.max(1, Math.ceil(topCount / pageSize)) };
 }
 
-async function countTopLevel(where: Prisma.CommentWhereInput) {
-  return db.comment.count({ where });
+/** The display path from a thread's root down to `node` (root first). */
+export function pathTo(node: DisplayNode, nodes: Map<string, DisplayNode>): DisplayNode[] {
+  const parentOf = new Map<string, string>();
+  for (const n of nodes.values()) for (const c of n.children) parentOf.set(c.row.id, n.row.id);
+  const path = [node];
+  for (let id = parentOf.get(node.row.id); id; id = parentOf.get(id)) path.unshift(nodes.get(id)!);
+  return path;
 }
+

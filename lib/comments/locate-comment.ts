@@ -22,6 +22,6 @@ export async function locateComment(viewer: Viewer | null, slug: string, rawId: 
       AND: [{ OR: [{ status: "approved" }, { status: "deleted", replies: { some: { status: "approved" } } }, ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : [])] }],
     },
   });
-  const { commentsPerPage } = await getSettings();
-  return { id: comment.id, page: Math.floor(before / commentsPerPage) + 1 };
+  const { commentsPerPage, commentsPerLoad } = await getSettings();
+  return { id: comment.id, page: Math.floor(before / Math.min(commentsPerPage, Math.max(1, commentsPerLoad))) + 1 };
 }

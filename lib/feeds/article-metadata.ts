@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { PublishedArticle } from "@/lib/articles/get-published-article";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { tidyExcerpt } from "@/lib/articles/excerpt";
+import { scholarMeta } from "@/lib/citations/cite-article";
 import { publication } from "@/lib/site";
 import { articleUrl, feedAlternates } from "./feed-links";
 
@@ -24,6 +25,8 @@ export function articleMetadata(base: string, a: Article): Metadata {
       authors: [a.authorName], section: a.categories[0]?.name, tags: a.tags.map((t) => t.name),
     },
     twitter: { card: "summary", title: a.title, description },
+    // Google Scholar and reference managers (Zotero, Mendeley) read these.
+    other: scholarMeta(base, a),
   };
 }
 

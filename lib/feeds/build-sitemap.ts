@@ -1,21 +1,21 @@
+import type { MetadataRoute } from "next";
 import type { ArchiveEntry } from "@/lib/articles/list-archives";
-import { textElement } from "./xml";
+import { escapeXml } from "./xml";
 
-type Entry = { url: string; lastmod?: Date };
-
-// A sitemaps.org urlset: the home page, every article, every archive page.
-export function buildSitemap(base: string, articles: { slug: string; lastmod: Date }[], archives: ArchiveEntry[]): string {
+// The sitemap's entries (app/sitemap.ts; Next writes the sitemaps.org urlset): the home page,
+// every article, every archive page. Next writes `loc` as given, so it is escaped here.
+export function sitemapEntries(base: string, articles: { slug: string; lastmod: Date }[], archives: ArchiveEntry[]): MetadataRoute.Sitemap {
   const newest = articles.reduce<Date | undefined>((m, a) => (!m || a.lastmod > m ? a.lastmod : m), undefined);
-  const entries: Entry[] = [
+  return [
     { url: `${base}/`, lastmod: newest },
     ...articles.map((a) => ({ url: `${base}/articles/${a.slug}`, lastmod: a.lastmod })),
     ...archives.map((a) => ({ url: `${base}${a.path}`, lastmod: a.lastmod })),
-  ];
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
-    ...entries.map((e) => `<url>${textElement("loc", e.url)}${e.lastmod ? textElement("lastmod", e.lastmod.toISOString()) : ""}</url>`),
-    "</urlset>",
-    "",
-  ].join("\n");
+  ].map((e) => ({ url: escapeXml(e.url), ...(e.lastmod ? { lastModified: e.lastmod } : {}) }));
+}
+
+// Everything readers see may be crawled; the API, accounts and the editorial board may not.
+export const robotsDisallowed = ["/api/", "/account", "/moderation", "/studio", "/dev"];
+
+export function robotsRules(base: string): MetadataRoute.Robots {
+  return { rules: { userAgent: "*", allow: "/", disallow: robotsDisallowed }, sitemap: `${base}/sitemap.xml` };
 }

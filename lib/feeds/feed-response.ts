@@ -10,4 +10,3 @@ export function xmlResponse(request: Request, body: string, contentType: string)
 
 export const rssType = "application/rss+xml; charset=utf-8";
 export const atomType = "application/atom+xml; charset=utf-8";
-export const sitemapType = "application/xml; charset=utf-8";

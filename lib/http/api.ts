@@ -1,6 +1,7 @@
 import { siteUrl } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { isBearer } from "@/lib/auth/get-viewer";
+import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/database-unavailable";
 
 export function json(data: unknown, init: ResponseInit = {}) {
   return Response.json(data, { ...init, headers: { "Cache-Control": "no-store", ...init.headers } });
@@ -16,6 +17,11 @@ export function errorResponse(e: unknown): Response {
     const headers: Record<string, string> = {};
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
     return json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, { status: e.status, headers });
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.error("[api] database unavailable:", e instanceof Error ? e.message.split("\n")[0] : String(e));
+    return json({ error: { code: "unavailable", message: "Gloss is briefly unavailable. Please try again in a few seconds." } },
+      { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } });
   }
   console.error("[api] unexpected error", e);
   return json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });

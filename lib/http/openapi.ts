@@ -1,82 +1,204 @@
-// The OpenAPI document served at /api/openapi.json: what the API offers today (CONTRACT.md).
-const error = {
-  type: "object",
-  required: ["error"],
-  properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } } } },
+import { z } from "zod";
+import { annotationInputSchema } from "@/lib/validation/annotation";
+import { createArticleSchema, slugSchema, updateArticleSchema } from "@/lib/validation/article";
+import { commentSortSchema, createCommentSchema, editCommentSchema, reportSchema } from "@/lib/validation/comment";
+import { banSchema, itemTypeSchema, moderationActionSchema, moderationSettingsSchema, queueStatusSchema } from "@/lib/validation/moderation";
+import { changeRoleSchema, emailSchema, roleSchema } from "@/lib/validation/user";
+
+// The OpenAPI document at /api/openapi.json, generated from the zod schemas the domain parses
+// with (z.toJSONSchema): a request body here is exactly what the server accepts. The responses
+// are described by the schemas below. Every route of app/api is listed (lib/http/openapi.test.ts).
+
+const schema = (s: z.ZodType) => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
 };
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
+// Response shapes (CONTRACT.md), as zod schemas too.
+const person = z.object({ id: z.string().nullable(), name: z.string(), image: z.string().nullable().optional() });
+const rights = { canEdit: z.boolean().optional().describe("In lists: whether the viewer may edit it now."), editableUntil: z.iso.datetime().nullable().optional() };
+const responses = {
+  Error: z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }),
+  ArticleSummary: z.object({
+    slug: z.string(), title: z.string(), author: z.string(), affiliation: z.string(), excerpt: z.string(),
+    publishedAt: z.iso.datetime().nullable(), revision: z.number().int(), readingMinutes: z.number().int(),
+  }),
+  Article: z.object({
+    slug: z.string(), title: z.string(), author: z.string(), status: z.enum(["draft", "pending_review", "scheduled", "published"]).optional(),
+    publishedAt: z.iso.datetime().nullable(), revision: z.number().int(), credit: z.string(), publication: z.string(),
+    categories: z.array(z.string()), tags: z.array(z.string()),
+    html: z.string().describe("Rendered body; every block carries data-block-id."),
+    text: z.string().describe("Plain text that annotation positions count in (Unicode code points): block texts, white space collapsed, joined by \\n."),
+    body: z.string().optional().describe("Markdown source (editors only)."),
+  }),
+  Comment: z.object({
+    id: z.string(), parentId: z.string().nullable(), author: person, body: z.string().nullable(), html: z.string().nullable(),
+    status: z.string(), reasons: z.array(z.string()).optional(), likes: z.number().int(), liked: z.boolean().optional(),
+    createdAt: z.iso.datetime(), editedAt: z.iso.datetime().nullable(), depth: z.number().int().optional(), replies: z.array(z.unknown()).optional(), ...rights,
+    moreReplies: z.object({ count: z.number().int(), cursor: z.string().nullable() }).optional()
+      .describe("Replies this load left out (a load carries at most `commentsPerLoad` comments, 100 by default): how many comments, and the cursor for GET /api/comments/{id}/replies (null: from the first reply)."),
+  }),
+  Annotation: z.object({
+    "@context": z.string().optional(), id: z.url(), type: z.literal("Annotation"), motivation: z.enum(["commenting", "highlighting", "replying"]),
+    created: z.iso.datetime(), modified: z.iso.datetime(), creator: z.object({ id: z.string(), type: z.literal("Person"), name: z.string() }).optional(),
+    body: z.unknown().optional(), target: z.unknown(), audience: z.enum(["public", "private"]), status: z.string(),
+    state: z.enum(["anchored", "orphaned"]).optional(), html: z.string().nullable(), edited: z.boolean(), ...rights,
+  }),
+  Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]) }),
+  Personal: z.object({
+    slug: z.string(), editWindowMs: z.number().int(), linkHoldThreshold: z.number().int(),
+    viewer: z.object({
+      id: z.string(), name: z.string(), role: roleSchema,
+      links: z.array(z.object({ href: z.string(), label: z.string() })).describe("The board's pages the role may open (Studio, Import, Moderation)."),
+      pending: z.number().int().nullable().describe("The moderation queue's pending count (the board only)."),
+    }).nullable().describe("Null: anonymous (nothing else personal follows)."),
+    ban: z.object({ notice: z.string(), until: z.iso.datetime().nullable() }).nullable(),
+    canComment: z.boolean(), canAnnotate: z.boolean(),
+    liked: z.array(z.string()).describe("Ids of the comments on this article the viewer liked."),
+    own: z.array(z.object({ id: z.string(), editableUntil: z.iso.datetime().nullable(), body: z.string().nullable() }))
+      .describe("The viewer's own comments: Delete on each; Edit until `editableUntil`, with the Markdown source."),
+    held: z.array(z.unknown()).describe("The viewer's held comments (as in the comments API) with `reasons` and `explanation` (sentences)."),
+    notes: z.array(z.unknown()).describe("W3C annotations: the viewer's private notes, highlights and held notes."),
+  }),
+  Impact: z.object({ kept: z.number().int(), moved: z.number().int(), orphaned: z.array(z.object({ id: z.string(), quote: z.string() })) }),
+};
+
+type Param = { name: string; in: "path" | "query"; required?: boolean; schema: z.ZodType; description?: string };
+/** A response body: a zod schema, a component's name, a media type ("image/*"), a page of a list, or none. */
+type Shape = z.ZodType | string | { list: string; of: string } | null;
+type Op = { summary: string; auth?: string; params?: Param[]; body?: z.ZodType; bodyType?: string; ok: [number, string, Shape]; errors?: number[] };
+
+const ld = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+const cursor: Param = { name: "cursor", in: "query", schema: z.string(), description: "Opaque; the previous page's `next`." };
+const slug: Param = { name: "slug", in: "path", required: true, schema: slugSchema };
+const id = (name = "id"): Param => ({ name, in: "path", required: true, schema: z.string() });
+const list = (key: string, of: string) => ({ list: key, of });
+
+const paths: Record<string, Record<string, Op>> = {
+  "/api/articles": {
+    get: { summary: "Published articles, newest first", params: [cursor], ok: [200, "A page of articles", list("articles", "ArticleSummary")] },
+    post: { summary: "Create an article (editor+). No slug: derived from the title, the first free “-2”, “-3”…", auth: "editor", body: createArticleSchema, ok: [201, "Created (Location: the article)", null], errors: [400, 401, 403, 409] },
+  },
+  "/api/articles/{slug}": {
+    get: { summary: "One article (an unpublished one: editors only, with its latest draft)", params: [slug], ok: [200, "The article", "Article"], errors: [404] },
+    patch: {
+      summary: "Edit an article (editor+): a body change publishes a new revision and re-anchors notes, unless `draft: true`", auth: "editor",
+      params: [slug, { name: "dryRun", in: "query", schema: z.enum(["1", "true"]), description: "Return the annotation impact; change nothing." }],
+      body: updateArticleSchema, ok: [200, "The article, the revision and the annotation impact", null], errors: [400, 401, 403, 404, 409, 422],
+    },
+  },
+  "/api/articles/{slug}/revisions": { get: { summary: "An article's revisions (editor+)", auth: "editor", params: [slug], ok: [200, "Revisions, newest first", null], errors: [401, 403, 404] } },
+  "/api/articles/{slug}/comments": {
+    get: { summary: "The threaded discussion", params: [slug, { name: "sort", in: "query", schema: commentSortSchema }, cursor], ok: [200, "{comments, next, total}", list("comments", "Comment")], errors: [404] },
+    post: { summary: "Post a comment or a reply (201; 202 when held for moderation)", auth: "signed in", params: [slug], body: createCommentSchema, ok: [201, "The comment (`id` at the top level) and `held`", "Comment"], errors: [400, 401, 403, 404, 409, 422, 429] },
+  },
+  "/api/comments/{id}": {
+    patch: { summary: "Edit one's own comment within the edit window", auth: "signed in", params: [id()], body: editCommentSchema, ok: [200, "The comment", "Comment"], errors: [400, 401, 403, 404] },
+    delete: { summary: "Delete one's own comment (a placeholder stays while replies hang below)", auth: "signed in", params: [id()], ok: [200, "Deleted", null], errors: [401, 403, 404] },
+  },
+  "/api/comments/{id}/replies": {
+    get: {
+      summary: "A comment's replies, 50 at a time, each with its own replies within the page-load budgets (`moreReplies` where some are left out)",
+      params: [id(), { name: "sort", in: "query", schema: commentSortSchema }, cursor], ok: [200, "{comments, next, remaining}", list("comments", "Comment")], errors: [400, 404],
+    },
+  },
+  "/api/articles/{slug}/events": {
+    get: {
+      summary: "Server-Sent Events: `comment` / `annotation` events with `{action: created|updated|removed, id}` (ids only) as the public discussion changes; `Last-Event-ID` (or ?lastEventId=) replays the last 5 minutes; `: keep-alive` lines",
+      params: [slug], ok: [200, "text/event-stream", "text/event-stream"], errors: [404],
+    },
+  },
+  "/api/media": { post: { summary: "Upload an image (editor+): PNG, JPEG, WebP, GIF or AVIF up to 10 MB, checked by content → {url, width, height}; served immutable under /media/", auth: "editor", bodyType: "multipart/form-data", ok: [201, "{url, width, height}", null], errors: [400, 401, 403, 413, 415] } },
+  "/api/health": {
+    get: { summary: "Health for load balancers: 200 {status: ok, database: ok}, or 503 {status: unavailable, database: unreachable} within 2 s", ok: [200, "{status, database}", null], errors: [503] },
+    head: { summary: "Health, headers only", ok: [200, "Headers only", null], errors: [503] },
+  },
+  "/api/comments/{id}/flags": { post: { summary: "Report a comment", auth: "signed in", params: [id()], body: reportSchema, ok: [201, "Reported", null], errors: [400, 401, 404, 409] } },
+  "/api/comments/{id}/like": {
+    put: { summary: "Like a comment", auth: "signed in", params: [id()], ok: [200, "{likeCount, liked}", null], errors: [401, 403, 404] },
+    delete: { summary: "Take the like back", auth: "signed in", params: [id()], ok: [200, "{likeCount, liked}", null], errors: [401, 404] },
+  },
+  "/api/annotations/{slug}/": {
+    get: { summary: "The article's annotation container: an AnnotationCollection with AnnotationPages (W3C Web Annotation Protocol)", params: [slug, cursor], ok: [200, "AnnotationCollection", null], errors: [404] },
+    head: { summary: "The container's headers", params: [slug], ok: [200, "Headers only", null] },
+    options: { summary: "What the container allows", params: [slug], ok: [200, "Allow header", null] },
+    post: { summary: "Create an annotation (201 + Location; 202 when a public note is held)", auth: "signed in", params: [slug], body: annotationInputSchema, bodyType: ld, ok: [201, "The annotation", "Annotation"], errors: [400, 401, 403, 404, 409, 413, 422, 429] },
+  },
+  "/api/annotations/{slug}/{id}": {
+    get: { summary: "One annotation (ETag)", params: [slug, id()], ok: [200, "The annotation", "Annotation"], errors: [404] },
+    head: { summary: "One annotation's headers", params: [slug, id()], ok: [200, "Headers only", null], errors: [404] },
+    options: { summary: "What one annotation allows", params: [slug, id()], ok: [200, "Allow header", null] },
+    put: { summary: "Replace one's own annotation (If-Match; re-attach an orphaned one with a new target)", auth: "signed in", params: [slug, id()], body: annotationInputSchema, bodyType: ld, ok: [200, "The annotation", "Annotation"], errors: [400, 401, 403, 404, 412, 422] },
+    delete: { summary: "Delete one's own annotation", auth: "signed in", params: [slug, id()], ok: [204, "Deleted", null], errors: [401, 403, 404, 412] },
+  },
+  "/api/annotations/{slug}/{id}/flags": { post: { summary: "Report a public note", auth: "signed in", params: [slug, id()], body: reportSchema, ok: [201, "Reported", null], errors: [400, 401, 404, 409] } },
+  "/api/moderation/queue": {
+    get: {
+      summary: "The moderation queue (moderator+)", auth: "moderator",
+      params: [{ name: "status", in: "query", schema: queueStatusSchema }, { name: "type", in: "query", schema: itemTypeSchema }, { name: "article", in: "query", schema: z.string() }, { name: "author", in: "query", schema: z.string() }, { name: "reason", in: "query", schema: z.string() }, cursor],
+      ok: [200, "{items, next}", null], errors: [401, 403],
+    },
+  },
+  "/api/moderation/actions": { post: { summary: "Act on a batch, all or nothing (moderator+; delete_permanently: admin)", auth: "moderator", body: moderationActionSchema, ok: [200, "The results", null], errors: [400, 401, 403, 404, 422] } },
+  "/api/moderation/bans": { post: { summary: "Ban an account (moderator+)", auth: "moderator", body: banSchema, ok: [201, "The ban", null], errors: [400, 401, 403, 404] } },
+  "/api/moderation/bans/{email}": { delete: { summary: "Lift a ban (moderator+)", auth: "moderator", params: [{ name: "email", in: "path", required: true, schema: emailSchema }], ok: [200, "Unbanned", null], errors: [400, 401, 403, 404] } },
+  "/api/moderation/log": { get: { summary: "The audit log, newest first (moderator+)", auth: "moderator", params: [cursor], ok: [200, "{entries, next}", null], errors: [401, 403] } },
+  "/api/moderation/settings": {
+    get: { summary: "The moderation rules (editor+)", auth: "editor", ok: [200, "The rules", moderationSettingsSchema], errors: [401, 403] },
+    put: { summary: "Change the moderation rules (editor+)", auth: "editor", body: moderationSettingsSchema, ok: [200, "The rules", moderationSettingsSchema], errors: [400, 401, 403] },
+  },
+  "/api/moderation/users": { patch: { summary: "Change an account's role (admin); the last admin stays", auth: "admin", body: changeRoleSchema, ok: [200, "{email, role}", null], errors: [400, 401, 403, 404] } },
+  "/api/me": { get: { summary: "The account the request authenticates as", auth: "signed in", ok: [200, "The viewer", "Viewer"], errors: [401] } },
+  "/api/me/articles/{slug}": {
+    get: {
+      summary: "The personal layer of an article page (the page's HTML is the same for every viewer): who reads (name, role links, the board's pending count), a ban notice, liked comments, own comments with their edit window, own held comments with why they are held, own private and pending notes, whether they may comment. Anonymous: viewer null. Cache-Control: private, no-store",
+      params: [slug], ok: [200, "The viewer's layer", "Personal"], errors: [404],
+    },
+  },
+  "/api/users/{id}/avatar": { get: { summary: "An account's picture", params: [id()], ok: [200, "The image", "image/*"], errors: [404] } },
+  "/api/auth/csrf": { get: { summary: "Auth.js CSRF token for the credentials sign-in", ok: [200, "{ csrfToken }", null] } },
+  "/api/auth/callback/credentials": { post: { summary: "Credentials sign-in (form fields email, password, csrfToken)", bodyType: "application/x-www-form-urlencoded", ok: [302, "Redirect; sets the session cookie on success", null] } },
+  "/api/auth/session": { get: { summary: "The current session", ok: [200, "Session or null", null] } },
+  "/api/auth/signout": { post: { summary: "Sign out (form field csrfToken)", bodyType: "application/x-www-form-urlencoded", ok: [302, "Redirect", null] } },
+};
+
+const errorText: Record<number, string> = {
+  400: "Bad input (fields named)", 401: "No identity", 403: "Not allowed (or banned, or a cross-site write)", 404: "Not found", 409: "Conflict or duplicate",
+  412: "The ETag is stale", 413: "Too large", 415: "Not an accepted image type", 422: "Rule violation", 429: "Rate limited (Retry-After)", 503: "Unavailable: the database cannot be reached (Retry-After)",
+};
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function operation(op: Op) {
+  const [status, description, shape] = op.ok;
+  const json = (body: object) => ({ "application/json": { schema: body } });
+  const content = shape === null ? undefined
+    : typeof shape === "string" ? (shape.includes("/") ? { [shape]: {} } : json(ref(shape)))
+      : "list" in shape ? json({ type: "object", properties: { [shape.list]: { type: "array", items: ref(shape.of) }, next: { type: ["string", "null"] } } })
+        : json(schema(shape));
+  return {
+    summary: op.summary,
+    ...(op.auth ? { security: [{ bearer: [] }, { session: [] }], description: `Needs: ${op.auth}.` } : {}),
+    ...(op.params ? { parameters: op.params.map((p) => ({ name: p.name, in: p.in, required: p.in === "path" || !!p.required, ...(p.description ? { description: p.description } : {}), schema: schema(p.schema) })) } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { [op.bodyType ?? "application/json"]: { schema: schema(op.body) } } } } : op.bodyType ? { requestBody: { content: { [op.bodyType]: {} } } } : {}),
+    responses: {
+      [status]: { description, ...(content ? { content } : {}) },
+      ...Object.fromEntries((op.errors ?? []).map((code) => [code, { description: errorText[code], content: { "application/json": { schema: ref("Error") } } }])),
+    },
+  };
+}
 
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Gloss API", version: "1.0.0", description: "Articles, accounts and (as they land) comments, annotations and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>`. Cookie-authenticated writes must send an Origin equal to the site's own." },
+    info: {
+      title: "Gloss API", version: "1.1.0",
+      description: "Articles, comments, annotations (W3C Web Annotation Protocol) and moderation. Auth: the Auth.js session cookie or `Authorization: Bearer <personal access token>`. Cookie-authenticated writes must send an Origin equal to the site's own. Errors: `{error: {code, message, fields?}}`; never a 500 for bad input.",
+    },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },
-      schemas: {
-        Error: error,
-        ArticleSummary: {
-          type: "object",
-          properties: { slug: { type: "string" }, title: { type: "string" }, author: { type: "string" }, affiliation: { type: "string" }, excerpt: { type: "string" }, publishedAt: { type: "string", format: "date-time" }, revision: { type: "integer" }, readingMinutes: { type: "integer" } },
-        },
-        Article: {
-          allOf: [{ $ref: "#/components/schemas/ArticleSummary" }, {
-            type: "object",
-            properties: {
-              credit: { type: "string" }, publication: { type: "string" }, categories: { type: "array", items: { type: "string" } }, tags: { type: "array", items: { type: "string" } },
-              html: { type: "string", description: "Rendered body; every block carries data-block-id." },
-              text: { type: "string", description: "Plain text that annotation positions count in (Unicode code points): block texts, white space collapsed, joined by \\n." },
-              body: { type: "string", description: "Markdown source (editors only)." },
-            },
-          }],
-        },
-      },
+      schemas: Object.fromEntries(Object.entries(responses).map(([name, s]) => [name, schema(s)])),
     },
-    paths: {
-      "/api/articles": {
-        get: {
-          summary: "Published articles, newest first",
-          parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }],
-          responses: { 200: { description: "A page of articles", content: { "application/json": { schema: { type: "object", properties: { articles: { type: "array", items: { $ref: "#/components/schemas/ArticleSummary" } }, next: { type: ["string", "null"] } } } } } } },
-        },
-      },
-      "/api/articles/{slug}": {
-        get: {
-          summary: "One published article",
-          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" } }],
-          responses: { 200: { description: "The article", content: { "application/json": { schema: { $ref: "#/components/schemas/Article" } } } }, 404: errorResponse("No published article has that slug") },
-        },
-      },
-      "/api/me": {
-        get: {
-          summary: "The account the request authenticates as",
-          security: [{ bearer: [] }, { session: [] }],
-          responses: { 200: { description: "The viewer", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string" }, role: { enum: ["commenter", "moderator", "editor", "admin"] }, status: { enum: ["active", "banned"] } } } } } }, 401: errorResponse("No identity") },
-        },
-      },
-      "/api/me/articles/{slug}": {
-        get: {
-          summary: "The personal layer of an article page: who the viewer is (name, role links, the board's pending count), a ban notice, liked comments, own comments with their edit window (editableUntil), own held comments with why they are held, own private and pending notes, whether they may comment. Anonymous: viewer null. Cache-Control: private, no-store",
-          security: [{ bearer: [] }, { session: [] }, {}],
-          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" } }],
-          responses: {
-            200: { description: "The viewer's layer", content: { "application/json": { schema: { type: "object", required: ["viewer", "canComment", "liked", "own", "held", "notes"], properties: {
-              viewer: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" }, role: { enum: ["commenter", "moderator", "editor", "admin"] }, links: { type: "array", items: { type: "object", properties: { href: { type: "string" }, label: { type: "string" } } } }, pending: { type: ["integer", "null"] } } },
-              ban: { type: ["object", "null"], properties: { notice: { type: "string" }, until: { type: ["string", "null"], format: "date-time" } } },
-              canComment: { type: "boolean" }, canAnnotate: { type: "boolean" }, editWindowMs: { type: "integer" }, linkHoldThreshold: { type: "integer" },
-              liked: { type: "array", items: { type: "string" } },
-              own: { type: "array", items: { type: "object", properties: { id: { type: "string" }, editableUntil: { type: ["string", "null"], format: "date-time" }, body: { type: ["string", "null"] } } } },
-              held: { type: "array", items: { type: "object", description: "A comment (as in the comments API) with reasons and explanation (sentences)" } },
-              notes: { type: "array", items: { type: "object", description: "W3C annotations: the viewer's private notes, highlights and held notes" } },
-            } } } } },
-            404: errorResponse("No published article has that slug"),
-          },
-        },
-      },
-      "/api/auth/csrf": { get: { summary: "Auth.js CSRF token for the credentials sign-in", responses: { 200: { description: "{ csrfToken }" } } } },
-      "/api/auth/callback/credentials": { post: { summary: "Credentials sign-in (form fields email, password, csrfToken)", responses: { 302: { description: "Redirect; sets the session cookie on success" } } } },
-      "/api/auth/session": { get: { summary: "The current session", responses: { 200: { description: "Session or null" } } } },
-      "/api/auth/signout": { post: { summary: "Sign out (form field csrfToken)", responses: { 302: { description: "Redirect" } } } },
-    },
+    paths: Object.fromEntries(Object.entries(paths).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op)]))])),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeReturnPath } from "./form-state";
-import { signInHrefFor } from "./sign-in-href";
+import { signInHref, signInHrefFor } from "./sign-in-href";
 
 const returnOf = (href: string) => new URL(href, "https://gloss.example").searchParams.get("returnTo");
 
@@ -17,6 +17,19 @@ describe("signInHrefFor (the header's Sign in)", () => {
     expect(signInHrefFor({ pathname: "/", search: "", hash: "" })).toBe("/signin");
     expect(returnOf(signInHrefFor({ pathname: "/signin", search: "?returnTo=%2Faccount", hash: "" }))).toBe("/account");
     expect(signInHrefFor({ pathname: "/signup", search: "", hash: "" })).toBe("/signin");
+  });
+});
+
+describe("signInHref (every link and redirect to /signin)", () => {
+  it("encodes the return path once, so its query and hash come back whole", () => {
+    const href = signInHref("/studio/a-b?x=1&y=2#top");
+    expect(href).toBe("/signin?returnTo=%2Fstudio%2Fa-b%3Fx%3D1%26y%3D2%23top");
+    expect(returnOf(href)).toBe("/studio/a-b?x=1&y=2#top");
+  });
+
+  it("is plain /signin with nothing (or the home page) to return to", () => {
+    expect(signInHref()).toBe("/signin");
+    expect(signInHref("/")).toBe("/signin");
   });
 });
 

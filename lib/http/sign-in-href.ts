@@ -1,3 +1,8 @@
+/** The sign-in page, coming back to `returnTo` (a same-site path, encoded once) afterwards. */
+export function signInHref(returnTo?: string | null): string {
+  return !returnTo || returnTo === "/" ? "/signin" : `/signin?returnTo=${encodeURIComponent(returnTo)}`;
+}
+
 const accountPages = /^\/(signin|signup|forgot-password|reset-password)(\/|$)/;
 
 /** Where "Sign in" should lead from the page the browser shows now: back here afterwards (pure). */
@@ -5,8 +10,7 @@ export function signInHrefFor(loc: { pathname: string; search: string; hash: str
   // From the account pages themselves, keep the page they were asked to return to.
   if (accountPages.test(loc.pathname)) {
     const back = new URLSearchParams(loc.search).get("returnTo");
-    return back ? `/signin?returnTo=${encodeURIComponent(back)}` : "/signin";
+    return signInHref(back);
   }
-  const here = `${loc.pathname}${loc.search}${loc.hash}`;
-  return here === "/" ? "/signin" : `/signin?returnTo=${encodeURIComponent(here)}`;
+  return signInHref(`${loc.pathname}${loc.search}${loc.hash}`);
 }

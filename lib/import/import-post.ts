@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { PlannedArticle } from "./plan-post";
 import type { PlannedComment } from "./plan-comments";
 import { saveImportedArticle, type ArticleOutcome } from "./save-imported-article";
 import { saveImportedComments, type CommentCounts } from "./save-imported-comments";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 const attempts = 3;
 
@@ -23,7 +23,7 @@ export async function importPost(article: PlannedArticle, comments: PlannedComme
         return { article: saved.outcome, comments: await saveImportedComments(tx, saved.id, comments, destroyedComments) };
       }, { timeout: 120_000, maxWait: 20_000 });
     } catch (e) {
-      const clash = e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+      const clash = isUniqueViolation(e);
       if (!clash || attempt >= attempts) throw e;
     }
   }

@@ -1,4 +1,4 @@
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { AppError, isAppError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { planPost } from "./plan-post";
 import { readWxrItems } from "./read-wxr-items";
 import { validateWxr } from "./validate-wxr";
 import type { WxrItem } from "./wxr-item";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 /** Who runs an import: an admin (upload page), or whoever runs the command line on the server. */
 export type ImportActor = Viewer | null | "command-line";
@@ -23,7 +24,7 @@ export type ImportActor = Viewer | null | "command-line";
  * updates what changed, except what was edited or moderated in Gloss since.
  */
 export async function importWxr(actor: ImportActor, file: string): Promise<ImportReport> {
-  if (actor !== "command-line") requireRole(actor, "admin");
+  if (actor !== "command-line") await requirePermission(actor, "imports.run");
   const channel = await validateWxr(file);
   const report = emptyReport(channel.siteUrl, channel.version);
   const now = clock.now();

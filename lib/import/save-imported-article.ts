@@ -1,7 +1,7 @@
 import { reanchorAnnotations } from "@/lib/annotations/reanchor-annotations";
 import { renderArticle } from "@/lib/articles/render-article";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findFreeSlug } from "./find-free-slug";
+import { findFreeSlug } from "@/lib/articles/find-free-slug";
 import { findImportedArticle, type ImportedArticle } from "./find-imported-article";
 import { insertImportedArticle } from "./insert-imported-article";
 import type { PlannedArticle, Term } from "./plan-post";

@@ -1,12 +1,22 @@
 import { db } from "@/lib/db";
+
+
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+
+import { AppError } from "@/lib/errors";
+
+
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
-import { notifyRepliesLater } from "@/lib/notifications/notify-reply";
+import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
-import { requireBoardMember } from "./require-board-member";
+
+import { parseInput } from "@/lib/validation/parse-input";
+
+
+import { requirePermission } from "@/lib/auth/require-permission";
 
 type Status = "pending" | "approved" | "spam" | "trash" | "deleted";
 type Batch = Pick<ReturnType<typeof moderationActionSchema.parse>, "type" | "ids" | "action" | "reason">;
@@ -19,20 +29,19 @@ const isReport = (reason: string) => reason.startsWith("reported:");
 export const newlyApproved = (results: { id: string; before: Status; after: Status }[]) => results.filter((r) => r.after === "approved" && r.before !== "approved").map((r) => r.id);
 
 export async function actOnItems(viewer: Viewer | null, raw: unknown) {
-  const me = await requireBoardMember(viewer, "moderator");
-  const parsed = moderationActionSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const batch = { ...parsed.data, ids: [...new Set(parsed.data.ids)] };
-  if (batch.action === "delete_permanently") requireRole(me, "admin");
+  const me = await requirePermission(viewer, "comments.moderate");
+  const parsed = parseInput(moderationActionSchema, raw);
+  const batch = { ...parsed, ids: [...new Set(parsed.ids)] };
+  if (batch.action === "delete_permanently") await requirePermission(me, "moderation.purge");
   const { results, slugs } = await db.$transaction((tx) => applyModeration(tx, me, batch), { timeout: 30_000 });
-  await Promise.all(slugs.map((s) => invalidateArticlePages(s)));
-  notifyRepliesLater(batch.type, newlyApproved(results));
+  await Promise.all(slugs.map((s) => invalidateArticlePages(s, { removal: batch.action !== "approve" })));
+  await notifyReplies(batch.type, newlyApproved(results));
   return { action: batch.action, type: batch.type, results };
 }
 
 /** The body of a moderation batch, inside the caller's transaction (shared with actOnSelection). */
 export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, { type, ids, action, reason }: Batch) {
-  const select = { id: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } as const;
+  const select = { id: true, articleId: true, status: true, authorId: true, holdReasons: true, article: { select: { slug: true } }, _count: { select: { replies: true } } } as const;
   const rows = type === "comment"
     ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
     : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
@@ -83,6 +92,9 @@ export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, 
       await tx.user.updateMany({ where: { id: { in: authors }, trustedAt: null }, data: { trustedAt: now } });
     }
   }
+  // Readers' pages learn what appeared or went (sent at commit; nothing if the batch rolls back).
+  const articleOf = new Map(rows.map((r) => [r.id, r.articleId]));
+  await emitLiveEvents(results.flatMap((r) => r.before === r.after ? [] : visibilityChange(type, articleOf.get(r.id)!, r.id, r.before === "approved", r.after === "approved" && action !== "delete_permanently")), tx);
   await tx.auditEntry.createMany({
     data: results.map((r) => ({ actorId: me.id, action, targetType: type, targetId: r.id, before: { status: r.before }, after: { status: action === "delete_permanently" ? "destroyed" : r.after }, reason: reason ?? null, createdAt: now })),
   });

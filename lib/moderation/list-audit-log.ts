@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 export type AuditTarget = { label: string; href: string | null };
 
 // The audit log, newest first, keyset-paged. Read-only: nothing can edit or remove an entry.
 export async function listAuditLog(viewer: Viewer | null, options: { cursor?: string | null; take?: number } = {}) {
-  requireRole(viewer, "moderator");
+  await requirePermission(viewer, "moderation.read");
   const take = Math.min(options.take ?? 100, 500);
   const c = decodeCursor(options.cursor);
   const rows = await db.auditEntry.findMany({

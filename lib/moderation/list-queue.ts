@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 export type QueueStatus = "pending" | "approved" | "spam" | "trash";
 /**
@@ -23,7 +24,7 @@ const earlierVersions = { orderBy: { createdAt: "asc" }, take: 20, select: { id:
 // The moderation queue: comments and public annotations together, newest first, keyset-paged
 // over both tables (each queried once per page, merged).
 export async function listQueue(viewer: Viewer | null, f: Filters) {
-  requireRole(viewer, "moderator");
+  await requirePermission(viewer, "moderation.read");
   const take = Math.min(f.take ?? 50, 200);
   const c = decodeCursor(f.cursor);
   const reasons = await expandReason(f.status === "reported" ? [...reportedStatuses] : [f.status], f.reason);

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
-import { requireRole, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // The board's view of accounts (/moderation/users): newest first, searched by email or name,
 // keyset-paged; with each account's role, ban and how much of what they wrote was kept.
 export async function listUsers(viewer: Viewer | null, options: { q?: string | null; cursor?: string | null; take?: number } = {}) {
-  requireRole(viewer, "moderator");
+  await requirePermission(viewer, "moderation.read");
   const take = Math.min(options.take ?? 50, 200);
   const q = options.q?.trim().slice(0, 200) ?? "";
   const c = decodeCursor(options.cursor);

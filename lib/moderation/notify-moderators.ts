@@ -1,25 +1,30 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import { queueMail } from "@/lib/mail/queue-mail";
 import { getSettings } from "@/lib/settings/get-settings";
+import { Role } from "@/lib/generated/prisma/enums";
+import { rolesWith } from "@/lib/auth/permissions";
 
-// Tells each moderator that something waits in the queue — at most once per hour each.
+// Tells each moderator that something waits in the queue — at most once per hour each. The mail
+// is queued (lib/jobs sends and retries it) in the transaction that records the notice.
 export async function notifyModerators() {
   const { notifyIntervalMs } = await getSettings();
   const now = clock.now();
   const due = new Date(now.getTime() - notifyIntervalMs);
   const moderators = await db.user.findMany({
-    where: { role: { in: ["moderator", "editor", "admin"] }, deletedAt: null, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] },
+    where: { role: { in: rolesWith("comments.moderate", Object.values(Role)) }, deletedAt: null, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] },
     select: { id: true, email: true, name: true },
   });
   for (const m of moderators) {
-    const claimed = await db.user.updateMany({ where: { id: m.id, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] }, data: { lastNotifiedAt: now } });
-    if (!claimed.count) continue;
-    await sendMail({
-      to: m.email,
-      subject: "Something waits in the Gloss moderation queue",
-      text: `Hello ${m.name},\n\nA new comment or note is held for review:\n\n${siteUrl()}/moderation\n\nYou get at most one of these messages an hour.\n`,
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.user.updateMany({ where: { id: m.id, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] }, data: { lastNotifiedAt: now } });
+      if (!claimed.count) return;
+      await queueMail(tx, {
+        to: m.email,
+        subject: "Something waits in the Gloss moderation queue",
+        text: `Hello ${m.name},\n\nA new comment or note is held for review:\n\n${siteUrl()}/moderation\n\nYou get at most one of these messages an hour.\n`,
+      });
     });
   }
 }

@@ -1,19 +1,18 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { validationError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { moderationSettingsSchema } from "@/lib/validation/moderation";
 import { recordAudit } from "./record-audit";
-import { requireBoardMember } from "./require-board-member";
+import { parseInput } from "@/lib/validation/parse-input";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 // Editors and admins change the moderation rules; they apply to new contributions only.
 export async function updateModerationSettings(viewer: Viewer | null, raw: unknown) {
-  const me = await requireBoardMember(viewer, "editor");
-  const parsed = moderationSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const me = await requirePermission(viewer, "settings.manage");
+  const parsed = parseInput(moderationSettingsSchema, raw);
   const before = await getSettings();
-  const next = parsed.data;
+  const next = parsed;
   const words = (w: string[]) => [...new Set(w.map((x) => x.trim().toLowerCase()).filter(Boolean))];
   const values = { ...next, moderationWords: words(next.moderationWords), disallowedWords: words(next.disallowedWords) };
   await db.$transaction(async (tx) => {

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { env, siteUrl } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
+import { queueMail } from "@/lib/mail/queue-mail";
 
 export type ReplyKind = "comment" | "annotation";
 
@@ -53,21 +54,18 @@ async function readReply(kind: ReplyKind, id: string): Promise<Reply | null> {
  * Tells the author of a comment (or note) that someone replied, once the reply is visible to
  * readers: at most one mail per reply, however often it is approved; never for a reply to
  * oneself, to a deleted account or an imported commenter (no address), nor when the author
- * turned reply mail off. Returns whether a mail went out.
+ * turned reply mail off. The mail is queued (lib/jobs: retried until the server takes it) in the
+ * same transaction that marks the reply as announced, so it is neither lost nor queued twice.
+ * Returns whether a mail was queued.
  */
 export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean> {
   const reply = await readReply(kind, id);
   const to = reply?.parent?.author;
   if (!reply || reply.status !== "approved" || reply.replyNotifiedAt || !to || to.deletedAt || !to.notifyReplies || to.id === reply.authorId) return false;
-  // Claim it first: two approvals racing send one mail.
-  const where = { id, replyNotifiedAt: null };
-  const data = { replyNotifiedAt: clock.now() };
-  const claimed = kind === "comment" ? await db.comment.updateMany({ where, data }) : await db.annotation.updateMany({ where, data });
-  if (!claimed.count) return false;
   const who = reply.author?.name ?? "Someone";
   const what = kind === "comment" ? "comment" : "note";
   const link = `${siteUrl()}/articles/${reply.article.slug}/${kind === "comment" ? "comments" : "annotations"}/${reply.id}`;
-  await sendMail({
+  const mail = {
     to: to.email,
     subject: `${who} replied to your ${what} on “${reply.article.title}”`,
     text: [
@@ -82,23 +80,30 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
       `You get one message per reply. Stop these messages: ${unsubscribeUrl(to.id)}`,
       "",
     ].join("\n"),
+  };
+  // Claim and queue together: two approvals racing queue one mail.
+  return db.$transaction(async (tx) => {
+    const where = { id, replyNotifiedAt: null };
+    const data = { replyNotifiedAt: clock.now() };
+    const claimed = kind === "comment" ? await tx.comment.updateMany({ where, data }) : await tx.annotation.updateMany({ where, data });
+    if (!claimed.count) return false;
+    await queueMail(tx, mail);
+    return true;
   });
-  return true;
 }
 
-const pending = new Set<Promise<void>>();
-
-/** Notifies after the response is on its way: a slow mail server never delays the one who replied. */
-export function notifyRepliesLater(kind: ReplyKind, ids: string[]) {
+/** Queues the reply mails of replies that just became visible (before the response is sent). */
+export async function notifyReplies(kind: ReplyKind, ids: string[]) {
   if (!ids.length) return;
-  const job = (async () => {
-    for (const id of ids) await notifyReply(kind, id).catch((e) => console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e));
-  })();
-  pending.add(job);
-  void job.finally(() => pending.delete(job));
+  // One query picks the replies not yet announced (a bulk approval of 500 top-level comments costs one statement).
+  const where = { id: { in: ids }, parentId: { not: null }, status: "approved" as const, replyNotifiedAt: null };
+  const replies = kind === "comment"
+    ? await db.comment.findMany({ where, select: { id: true } })
+    : await db.annotation.findMany({ where: { ...where, audience: "public" }, select: { id: true } });
+  for (const { id } of replies) await notifyReply(kind, id).catch((e) => console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e));
 }
 
-/** Resolves once the notifications started so far are sent (tests; a graceful shutdown). */
+/** Sends what the queue holds now, in this process (tests: the mail a test expects is out). */
 export async function notificationsSettled() {
-  while (pending.size) await Promise.all([...pending]);
+  await runJobsUntilIdle();
 }

@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import type { Viewer } from "@/lib/auth/viewer";
 import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
-import { hasRole, isBoard } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
+import { editRights } from "@/lib/auth/edit-rights";
 import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation-json";
 import { commentJson } from "@/lib/comments/comment-json";
 import type { commentFields } from "@/lib/comments/create-comment";
@@ -18,9 +19,9 @@ export type RoleLink = { href: string; label: string };
 /** The board's links a role sees in the header (Studio, Import, Moderation). */
 export function roleLinks(role: Viewer["role"]): RoleLink[] {
   return [
-    ...(hasRole(role, "editor") ? [{ href: "/studio", label: "Studio" }] : []),
-    ...(hasRole(role, "admin") ? [{ href: "/import", label: "Import" }] : []),
-    ...(isBoard(role) ? [{ href: "/moderation", label: "Moderation" }] : []),
+    ...(roleCan(role, "articles.read_drafts") ? [{ href: "/studio", label: "Studio" }] : []),
+    ...(roleCan(role, "imports.run") ? [{ href: "/import", label: "Import" }] : []),
+    ...(roleCan(role, "moderation.read") ? [{ href: "/moderation", label: "Moderation" }] : []),
   ];
 }
 
@@ -35,10 +36,10 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
   if (!viewer) {
     return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[] };
   }
-  const editableSince = clock.now().getTime() - settings.editWindowMs;
+  const now = clock.now();
   const [ban, pending] = await Promise.all([
     viewerBan(viewer),
-    isBoard(viewer.role) ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
+    roleCan(viewer.role, "moderation.read") ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
   ]);
   return {
     ...base,
@@ -49,8 +50,9 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
     liked,
     // Delete: every own comment; Edit: those still in the window, with their Markdown source.
     own: mine.map((c): OwnComment => {
-      const editable = c.createdAt.getTime() > editableSince;
-      return { id: c.id, editableUntil: editable ? new Date(c.createdAt.getTime() + settings.editWindowMs).toISOString() : null, body: editable ? c.body : null };
+      // The edit window's one home (lib/auth/edit-rights.ts), as the lists use it.
+      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: c.createdAt, status: c.status }, settings.editWindowMs, now);
+      return { id: c.id, editableUntil: canEdit ? editableUntil?.toISOString() ?? null : null, body: canEdit ? c.body : null };
     }),
     // Held: only their author ever sees them, with why they are held.
     held: mine.filter((c) => c.status === "pending")

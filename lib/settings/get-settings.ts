@@ -9,6 +9,10 @@ export const defaultSettings = {
   wordsPerMinute: 220,
   commentMaxDepth: 5,
   commentsPerPage: 50,
+  /** At most this many comments in one page load, replies included; the rest load on demand. */
+  commentsPerLoad: 100,
+  /** …and at most about this many bytes of page for them (lib/comments/bound-thread.ts, pageCost): long comments make fewer. */
+  commentBytesPerLoad: 320_000,
   editWindowMs: 15 * 60_000,
   floodIntervalMs: 15_000,
   duplicateWindowMs: 10 * 60_000,

@@ -1,23 +1,23 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
 import { apiTokenNameSchema } from "@/lib/validation/user";
+import { parseInput } from "@/lib/validation/parse-input";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 // Personal access tokens: the secret is shown once; only its SHA-256 is stored.
 export async function createApiToken(viewer: Viewer | null, raw: unknown) {
   const me = requireViewer(viewer);
-  const parsed = apiTokenNameSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const parsed = parseInput(apiTokenNameSchema, raw);
   const count = await db.apiToken.count({ where: { userId: me.id, revokedAt: null } });
   if (count >= 20) throw new AppError("rule_violation", "You have 20 active tokens; revoke one first.");
   const secret = `gls_${crypto.randomBytes(32).toString("base64url")}`;
   const token = await db.apiToken.create({
-    data: { userId: me.id, name: parsed.data.name, tokenHash: sha256(secret), prefix: secret.slice(0, 10) },
+    data: { userId: me.id, name: parsed.name, tokenHash: sha256(secret), prefix: secret.slice(0, 10) },
     select: { id: true, name: true, prefix: true, createdAt: true },
   });
   return { ...token, secret };

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
-import { AppError, validationError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signUpSchema } from "@/lib/validation/user";
 import { hashPassword } from "./passwords";
+import { parseInput } from "@/lib/validation/parse-input";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 const publicFields = { id: true, name: true, email: true, role: true, status: true, createdAt: true } as const;
 
@@ -11,9 +12,8 @@ const publicFields = { id: true, name: true, email: true, role: true, status: tr
 // (skip the first-contribution hold), are only given by the CLI/bootstrap, which run with shell
 // access; the sign-up page never passes them.
 export async function createUser(input: unknown, options: { role?: Role; trusted?: boolean } = {}) {
-  const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const { name, email, password } = parsed.data;
+  const parsed = parseInput(signUpSchema, input);
+  const { name, email, password } = parsed;
   const passwordHash = await hashPassword(password);
   try {
     return await db.user.create({
@@ -21,7 +21,7 @@ export async function createUser(input: unknown, options: { role?: Role; trusted
       select: publicFields,
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+    if (isUniqueViolation(e))
       throw new AppError("conflict", "An account with this email already exists.", { email: "An account with this email already exists. Sign in instead, or reset your password." });
     throw e;
   }

@@ -1,17 +1,17 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changePasswordSchema, nameSchema } from "@/lib/validation/user";
 import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export async function updateProfileName(viewer: Viewer | null, rawName: unknown) {
   const me = requireViewer(viewer);
-  const parsed = nameSchema.safeParse(rawName);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["name"] })));
-  await db.user.update({ where: { id: me.id }, data: { name: parsed.data } });
+  const parsed = parseInput(nameSchema, rawName, { field: "name" });
+  await db.user.update({ where: { id: me.id }, data: { name: parsed } });
 }
 
 const avatarTypes: [string, (b: Buffer) => boolean][] = [
@@ -34,12 +34,11 @@ export async function updateAvatar(viewer: Viewer | null, bytes: Buffer | null) 
 
 export async function changePassword(viewer: Viewer | null, raw: unknown) {
   const me = requireViewer(viewer);
-  const parsed = changePasswordSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const parsed = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword)))
+  if (!(await verifyPassword(user.passwordHash, parsed.currentPassword)))
     throw new AppError("bad_request", "Your current password is not right.", { currentPassword: "Your current password is not right." });
-  await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(parsed.data.newPassword) } });
+  await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(parsed.newPassword) } });
   await closeAllSessions(me.id);
 }
 

@@ -9,14 +9,13 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { emailSchema, resetPasswordSchema } from "@/lib/validation/user";
 import { hashPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
+import { parseInput } from "@/lib/validation/parse-input";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 // Sends a single-use reset link valid for an hour. Says nothing about whether the account exists.
 export async function requestPasswordReset(rawEmail: unknown) {
-  const parsed = emailSchema.safeParse(rawEmail);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ ...i, path: ["email"] })));
-  const email = parsed.data;
+  const email = parseInput(emailSchema, rawEmail, { field: "email" });
   const settings = await getSettings();
   const sent = await hitRateLimit(`reset:${email}`, settings.passwordResetLimit.windowMs);
   if (sent > settings.passwordResetLimit.limit) return;

@@ -39,3 +39,6 @@ export const resetPasswordSchema = z.object({
 export const apiTokenNameSchema = z.object({
   name: z.string().trim().min(1, "Name the token, e.g. the script that will use it.").max(60, "Use at most 60 characters."),
 });
+
+/** An admin (or the shell) gives an account a role. */
+export const changeRoleSchema = z.object({ email: emailSchema, role: roleSchema });

@@ -1,5 +1,11 @@
-// Content-Security-Policy for a response: every inline script of an HTML page is allowed by its
-// SHA-256 hash, computed from the exact bytes sent, so cached pages need no per-request nonce.
+// Content-Security-Policy for a response. Production pages allow the scripts Next.js emitted and
+// nothing else: scripts/server.mjs hands Next a fresh nonce for each render (through the request's
+// Content-Security-Policy header, which Next reads) and Next puts it on every script it writes;
+// a script that reached the HTML any other way (say through a sanitizer's hole) has no nonce and
+// does not run. A cached page keeps the nonce of its render: any change to what the page shows
+// makes a new render with a new nonce, so no one can write content that carries the nonce of the
+// page it will appear in. (Hashing the final HTML's inline scripts, as before, would have allowed
+// an injected one too.) The dev server, whose tooling injects scripts of its own, keeps hashes.
 import crypto from "node:crypto";
 
 const inlineScript = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -15,9 +21,19 @@ export function inlineScriptHashes(html) {
   return [...hashes];
 }
 
-export function contentSecurityPolicy({ html = null, dev = false, https = false, formTargets = [] } = {}) {
+/** A fresh nonce for one render. */
+export function newNonce() {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+/** The request header that tells Next which nonce to put on the scripts it renders. */
+export function nonceRequestHeader(nonce) {
+  return `script-src 'nonce-${nonce}'`;
+}
+
+export function contentSecurityPolicy({ html = null, nonce = null, dev = false, https = false, formTargets = [] } = {}) {
   if (html === null) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  const scripts = ["'self'", ...inlineScriptHashes(html), ...(dev ? ["'unsafe-eval'"] : [])];
+  const scripts = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : inlineScriptHashes(html)), ...(dev ? ["'unsafe-eval'"] : [])];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
@@ -26,7 +42,7 @@ export function contentSecurityPolicy({ html = null, dev = false, https = false,
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     `form-action 'self'${formTargets.length ? " " + formTargets.join(" ") : ""}`,
     "frame-ancestors 'none'",
     "manifest-src 'self'",

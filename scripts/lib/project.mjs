@@ -19,7 +19,7 @@ export function baseEnv(extra = {}) {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "scripts", "prisma-schema-engine.mjs"),
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "scripts", "tools", "prisma-schema-engine.mjs"),
     ...extra,
   };
 }
@@ -125,7 +125,7 @@ export async function migrate(url) {
 }
 
 // ---- the production build: rebuilt when any input changed ----
-const buildInputs = ["app", "components", "lib", "public", "auth.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "prisma/schema.prisma", "types"];
+const buildInputs = ["app", "components", "lib", "public", "auth.ts", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "prisma/schema.prisma", "types"];
 
 export function sourceHash() {
   const h = crypto.createHash("sha256");

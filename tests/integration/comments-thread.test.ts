@@ -231,13 +231,18 @@ describe("listThread cost", () => {
       const forSmall = await countStatements(() => listThread(who, small.slug));
       const forLarge = await countStatements(() => listThread(who, large.slug));
       expect(countNodes(forSmall.result.threads)).toBe(10);
-      expect(countNodes(forLarge.result.threads)).toBe(2_000);
+      // A page load is bounded (commentsPerLoad): the rest waits behind "more" stubs.
+      expect(countNodes(forLarge.result.threads)).toBe(100);
       expect(forLarge.result.total).toBe(2_000);
       expect(forSmall.statements.length).toBeGreaterThan(0);
       // Today 8 (anonymous) or 9 (signed in: their likes); a query per comment would be thousands.
       expect(forSmall.statements.length).toBeLessThanOrEqual(10);
       expect(forLarge.statements.length, `statements for 2,000 comments:\n${forLarge.statements.join("\n")}`).toBe(forSmall.statements.length);
-      if (who) expect(forLarge.result.liked.size).toBe(30);
+      // Only the likes of the comments the load carries are read.
+      if (who) {
+        const shown = new Set(JSON.stringify(threadJson(forLarge.result.threads)).match(/"id":"c[^"]+"/g)!.map((m) => m.slice(6, -1)));
+        expect(forLarge.result.liked).toEqual(new Set(likedIds.filter((id) => shown.has(id))));
+      }
     }
   });
 

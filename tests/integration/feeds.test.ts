@@ -2,8 +2,9 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as rssFeed } from "@/app/feed.xml/route";
 import { GET as atomFeed } from "@/app/feed.atom/route";
 import { GET as commentFeed } from "@/app/(reader)/articles/[slug]/comments.xml/route";
-import { GET as sitemap } from "@/app/sitemap.xml/route";
-import { GET as robots } from "@/app/robots.txt/route";
+import { resolveRobots, resolveSitemap } from "next/dist/build/webpack/loaders/metadata/resolve-route-data";
+import sitemapRoute from "@/app/sitemap";
+import robotsRoute from "@/app/robots";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { authorSlug } from "@/lib/articles/author-slug";
@@ -167,11 +168,10 @@ describe("/articles/<slug>/comments.xml", () => {
   });
 });
 
+// app/sitemap.ts and app/robots.ts, written out by Next's own serializers as the server does.
 describe("/sitemap.xml and /robots.txt", () => {
   it("lists every published article with its lastmod, and the archive pages, but no draft", async () => {
-    const response = await sitemap(get("/sitemap.xml"));
-    expect(response.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const urlset = parseXml(await response.text());
+    const urlset = parseXml(resolveSitemap(await sitemapRoute()));
     expect(urlset.name).toBe("urlset");
     expect(urlset.attributes.xmlns).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     const entries = new Map(childrenNamed(urlset, "url").map((u) => [childText(u, "loc")!, childText(u, "lastmod")]));
@@ -192,10 +192,8 @@ describe("/sitemap.xml and /robots.txt", () => {
   });
 
   it("robots.txt allows reading, keeps crawlers out of the API, accounts and the board, and points to the sitemap", async () => {
-    const response = robots();
-    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-    const lines = (await response.text()).split("\n");
-    expect(lines).toContain("User-agent: *");
+    const lines = resolveRobots(robotsRoute()).split("\n");
+    expect(lines).toContain("User-Agent: *");
     for (const path of ["/api/", "/account", "/moderation", "/studio", "/dev"]) expect(lines).toContain(`Disallow: ${path}`);
     expect(lines).toContain(`Sitemap: ${siteUrl()}/sitemap.xml`);
     expect(lines.some((l) => /^Disallow:\s*\/\s*$/.test(l))).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { requireRole, requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/users/api-tokens";
 import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
@@ -14,15 +15,21 @@ describe("refused", () => {
     expect(error.message).toBe("Sign in first.");
   });
 
-  it("requireRole refuses a commenter where a moderator is needed, as forbidden", async () => {
+  it("requirePermission refuses a commenter where a moderator is needed, as forbidden", async () => {
     const { viewer } = await createTestUser({ label: "perm" });
-    const error = expectAppErrorSync(() => requireRole(viewer, "moderator"), "forbidden");
+    const error = await expectAppError(requirePermission(viewer, "moderation.read"), "forbidden");
     expect(error.status).toBe(403);
-    expectAppErrorSync(() => requireRole(asRole(viewer, "moderator"), "editor"), "forbidden");
-    expectAppErrorSync(() => requireRole(asRole(viewer, "editor"), "admin"), "forbidden");
-    expectAppErrorSync(() => requireRole(null, "commenter"), "unauthorized");
-    expect(requireRole(asRole(viewer, "admin"), "moderator").id).toBe(viewer.id);
-    expect(requireRole(viewer, "commenter").id).toBe(viewer.id);
+    await expectAppError(requirePermission(asRole(viewer, "moderator"), "articles.read_drafts"), "forbidden");
+    await expectAppError(requirePermission(asRole(viewer, "editor"), "users.manage"), "forbidden");
+    await expectAppError(requirePermission(null, "account.manage"), "unauthorized");
+    expect((await requirePermission(asRole(viewer, "admin"), "moderation.read")).id).toBe(viewer.id);
+    expect((await requirePermission(viewer, "comments.create")).id).toBe(viewer.id);
+  });
+
+  it("a write reads the role from the database: a session that still says editor after a demotion publishes nothing", async () => {
+    const { viewer } = await createTestUser({ label: "demoted", role: "editor" });
+    await db.user.update({ where: { id: viewer.id }, data: { role: "commenter" } });
+    await expectAppError(requirePermission(viewer, "articles.write"), "forbidden");
   });
 
   it("refuses every account action of an anonymous visitor, and writes nothing", async () => {

@@ -193,12 +193,63 @@ describe("slugs", () => {
     expect(await getPublishedArticle(renamed)).toEqual({ movedTo: slug });
   });
 
+  it("a slug derived from the title takes the first free -2, -3… (studio and API alike); one typed by hand is never changed", async () => {
+    const title = `Free Slugs ${uniqueSlug("f")}`;
+    const first = await createArticle(editor, { title, body: "One." });
+    // POST /api/articles sends no slug: derived, so a free variant rather than a 409.
+    const second = await createArticle(editor, { title, body: "Two." });
+    expect(second.slug).toBe(`${first.slug}-2`);
+    // The studio sends the slug it derived and says so.
+    const third = await createArticle(editor, { title, slug: first.slug, body: "Three." }, { slugFromTitle: true });
+    expect(third.slug).toBe(`${first.slug}-3`);
+    await expectAppError(createArticle(editor, { title, slug: first.slug, body: "Typed." }), "conflict");
+
+    // An old address counts as taken (it redirects), as in the WordPress import.
+    const renamedFrom = await publishedArticle();
+    await updateArticle(editor, renamedFrom, { slug: uniqueSlug("moved") });
+    const past = await createArticle(editor, { title: "Reuse", slug: renamedFrom, body: "B" }, { slugFromTitle: true });
+    expect(past.slug).toBe(`${renamedFrom}-2`);
+
+    // A draft retitled in the studio follows its title to a free slug; its own address is no clash.
+    const draft = await createArticle(editor, { title: "Retitled draft", slug: uniqueSlug(), body: "B" });
+    const moved = await updateArticle(editor, draft.slug, { title, slug: first.slug }, { slugFromTitle: true });
+    expect(moved.article.slug).toBe(`${first.slug}-4`);
+    const same = await updateArticle(editor, moved.article.slug, { title, slug: moved.article.slug }, { slugFromTitle: true });
+    expect(same.article.slug).toBe(moved.article.slug);
+    await expectAppError(updateArticle(editor, moved.article.slug, { slug: first.slug }), "conflict");
+  });
+
   it("a draft's slug changes leave no redirects behind", async () => {
     const slug = uniqueSlug();
     await createArticle(editor, { title: "Draft", slug, body: "B" });
     const next = uniqueSlug();
     await updateArticle(editor, slug, { slug: next });
     expect(await db.slugRedirect.count({ where: { oldSlug: slug } })).toBe(0);
+  });
+});
+
+describe("excerpts", () => {
+  // Issue 18: the studio's first autosave stores the article before a body is typed, and every
+  // later save sends the editor's empty Excerpt field — the excerpt stayed "" after publishing.
+  it("an empty excerpt is the first paragraph of the newest body, as the studio promises", async () => {
+    const slug = uniqueSlug("excerpt");
+    await createArticle(editor, { title: "Autosaved early", slug, body: "", excerpt: "" });
+    expect((await getArticleForEditor(editor, slug)).excerpt).toBe("");
+    const body = "The first paragraph says what the piece is about.\n\nThe second one goes on.";
+    await updateArticle(editor, slug, { title: "Autosaved early", excerpt: "", body, draft: true, baseRevision: 1 });
+    expect((await getArticleForEditor(editor, slug)).excerpt).toBe("The first paragraph says what the piece is about.");
+    const published = await updateArticle(editor, slug, { title: "Autosaved early", excerpt: "", body, status: "published", baseRevision: 2 });
+    expect(published.article.status).toBe("published");
+    const shown = await getPublishedArticle(slug);
+    expect(shown && "article" in shown && shown.article.excerpt).toBe("The first paragraph says what the piece is about.");
+
+    // A typed excerpt wins, and stays when later saves leave the field out.
+    await updateArticle(editor, slug, { excerpt: "Chosen words." });
+    await updateArticle(editor, slug, { body: "A new opening.\n\nMore." });
+    expect((await getArticleForEditor(editor, slug)).excerpt).toBe("Chosen words.");
+    // Emptied again: the published body's first paragraph; a pending draft does not leak into it.
+    await updateArticle(editor, slug, { excerpt: "", body: "Unpublished opening.", draft: true });
+    expect((await getArticleForEditor(editor, slug)).excerpt).toBe("A new opening.");
   });
 });
 

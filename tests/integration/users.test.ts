@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, isBoard } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
-import { setUserRole } from "@/lib/users/set-user-role";
+import { systemActor } from "@/lib/auth/system-actor";
+import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { createTestUser, defaultPassword, expectAppError, uniqueEmail } from "./helpers";
 
 const storedWith = (email: string) => db.user.count({ where: { email: email.trim().toLowerCase() } });
@@ -71,45 +71,66 @@ describe("createUser", () => {
   });
 });
 
-describe("setUserRole", () => {
+describe("user:role (the shell's role change: changeUserRole as the system actor)", () => {
+  const cliRole = (raw: unknown) => changeUserRole(systemActor, raw);
+  const roleEntries = (userId: string) => db.auditEntry.findMany({ where: { action: "role", targetId: userId }, orderBy: { createdAt: "asc" } });
+
   it("changes the role, found by email in any case", async () => {
     const { viewer } = await createTestUser({ label: "role" });
-    const updated = await setUserRole({ email: ` ${viewer.email.toUpperCase()} `, role: "moderator" });
-    expect(updated).toEqual({ id: viewer.id, email: viewer.email, role: "moderator" });
+    const updated = await cliRole({ email: ` ${viewer.email.toUpperCase()} `, role: "moderator" });
+    expect(updated).toEqual({ email: viewer.email, role: "moderator" });
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("moderator");
 
-    await setUserRole({ email: viewer.email, role: "commenter" });
+    await cliRole({ email: viewer.email, role: "commenter" });
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("commenter");
   });
 
+  it("writes an audit entry for each change, with no actor (shown as System) and the command line as its reason", async () => {
+    const { viewer } = await createTestUser({ label: "audited" });
+    await cliRole({ email: viewer.email, role: "editor" });
+    const [entry] = await roleEntries(viewer.id);
+    expect(entry).toMatchObject({ actorId: null, targetType: "user", before: { role: "commenter" }, after: { role: "editor", email: viewer.email }, reason: "command line" });
+  });
+
+  it("refuses to demote the last admin, as the moderation path refuses an admin's own demotion", async () => {
+    const { viewer: only } = await createTestUser({ label: "last-admin", role: "admin" });
+    // The other tests' admins step aside for this test, then come back.
+    const others = await db.user.findMany({ where: { role: "admin", id: { not: only.id } }, select: { id: true } });
+    await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { role: "editor" } });
+    try {
+      const error = await expectAppError(cliRole({ email: only.email, role: "editor" }), "forbidden");
+      expect(error.message).toMatch(/last admin/);
+      expect((await db.user.findUniqueOrThrow({ where: { id: only.id } })).role).toBe("admin");
+      expect(await roleEntries(only.id)).toEqual([]);
+
+      const { viewer: second } = await createTestUser({ label: "second-admin", role: "admin" });
+      await cliRole({ email: only.email, role: "editor" });
+      expect((await db.user.findUniqueOrThrow({ where: { id: only.id } })).role).toBe("editor");
+      await expectAppError(cliRole({ email: second.email, role: "commenter" }), "forbidden");
+    } finally {
+      await db.user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { role: "admin" } });
+    }
+  });
+
   it("answers not_found for an unknown email", async () => {
-    const error = await expectAppError(setUserRole({ email: uniqueEmail("ghost"), role: "admin" }), "not_found");
+    const error = await expectAppError(cliRole({ email: uniqueEmail("ghost"), role: "admin" }), "not_found");
     expect(error.message).toMatch(/No account/);
   });
 
   it("refuses an unknown role and leaves the role as it was", async () => {
     const { viewer } = await createTestUser({ label: "badrole" });
-    const error = await expectAppError(setUserRole({ email: viewer.email, role: "superuser" }), "bad_request");
+    const error = await expectAppError(cliRole({ email: viewer.email, role: "superuser" }), "bad_request");
     expect(error.fields?.role).toMatch(/commenter, moderator, editor or admin/);
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("commenter");
   });
 
   it("refuses a malformed email", async () => {
-    const error = await expectAppError(setUserRole({ email: "nobody", role: "admin" }), "bad_request");
+    const error = await expectAppError(cliRole({ email: "nobody", role: "admin" }), "bad_request");
     expect(error.fields?.email).toBeTruthy();
   });
-});
 
-describe("hasRole", () => {
-  it("lets each role include the powers of the roles before it", () => {
-    expect(hasRole("admin", "moderator")).toBe(true);
-    expect(hasRole("editor", "editor")).toBe(true);
-    expect(hasRole("moderator", "editor")).toBe(false);
-    expect(hasRole("commenter", "moderator")).toBe(false);
-    expect(hasRole("commenter", "commenter")).toBe(true);
-    expect(hasRole(null, "commenter")).toBe(false);
-    expect(hasRole(undefined, "commenter")).toBe(false);
-    expect(isBoard("moderator")).toBe(true);
-    expect(isBoard("commenter")).toBe(false);
+  it("is not a way around the admin check: a null actor is signed out", async () => {
+    const { viewer } = await createTestUser({ label: "nullactor" });
+    await expectAppError(changeUserRole(null, { email: viewer.email, role: "admin" }), "unauthorized");
   });
 });

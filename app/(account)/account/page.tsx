@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { replyMailAction, revokeTokenAction, signOutEverywhereAction } from "@/app/(account)/actions";
+import { replyMailAction } from "@/lib/actions/account/reply-mail";
+import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
 import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getViewer } from "@/lib/auth/get-viewer";
+import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
 import { listApiTokens } from "@/lib/users/api-tokens";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Your account" };
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -24,8 +22,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const saved = (await searchParams).saved;
-  const viewer = await getViewer(await headers());
-  if (!viewer) redirect("/signin?returnTo=/account");
+  const viewer = await requirePage("account.manage", "/account");
   const [user, tokens, sessions] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true } }),
     listApiTokens(viewer),
@@ -37,7 +34,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Avatar name={user.name} image={user.image} size={56} />
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {when.format(user.createdAt).split(",")[0]}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {formatUtcDay(user.createdAt)}</p>
         </div>
       </div>
       <Section id="profile" title="Profile"><NameForm name={user.name} /></Section>
@@ -61,7 +58,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <li key={t.id} className="flex items-center justify-between gap-3 p-3 text-sm">
                 <div>
                   <p className="font-medium">{t.name}</p>
-                  <p className="text-xs text-zinc-600 dark:text-zinc-400"><code>{t.prefix}…</code> · created {when.format(t.createdAt)} · {t.lastUsedAt ? `last used ${when.format(t.lastUsedAt)}` : "never used"}</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400"><code>{t.prefix}…</code> · created {formatUtc(t.createdAt)} · {t.lastUsedAt ? `last used ${formatUtc(t.lastUsedAt)}` : "never used"}</p>
                 </div>
                 <form action={revokeTokenAction}>
                   <input type="hidden" name="id" value={t.id} />

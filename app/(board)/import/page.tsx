@@ -1,19 +1,14 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { hasRole } from "@/lib/auth/roles";
 import { maxUploadBytes } from "@/lib/import/save-upload";
-import { ImportForm } from "./import-client";
+import { ImportForm } from "@/components/import/import-form";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Import from WordPress", robots: { index: false } };
 
 // Admins bring a WordPress site's posts and discussions over. Signed-out visitors go to sign in
 // (and come back); the signed-in below admin get a 403 (app/forbidden.tsx), like the board's pages.
 export default async function ImportPage() {
-  const viewer = await getViewer(await headers());
-  if (!viewer) redirect("/signin?returnTo=/import");
-  if (!hasRole(viewer.role, "admin")) forbidden();
+  await requirePage("imports.run", "/import");
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Import from WordPress</h1>

@@ -6,12 +6,12 @@ import { QueueFilters } from "@/components/moderation/queue-filters";
 import { QueueForm } from "@/components/moderation/queue-form";
 import { bulkActionsByTab, QueueItem } from "@/components/moderation/queue-item";
 import { QueueTabs } from "@/components/moderation/queue-tabs";
-import { hasRole } from "@/lib/auth/roles";
 import { clock } from "@/lib/clock";
 import { listQueue, queueCounts, reportedCount, type QueueView } from "@/lib/moderation/list-queue";
 import { getSettings } from "@/lib/settings/get-settings";
 import { itemTypeSchema, queueStatusSchema } from "@/lib/validation/moderation";
-import { boardViewer } from "./access";
+import { requirePage } from "@/lib/auth/require-page";
+import { roleCan } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
 
@@ -31,7 +31,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 
 // The moderation queue: comments and public notes together, by tab, filtered, page by page.
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { viewer } = await boardViewer("/moderation");
+  const viewer = await requirePage("moderation.read", "/moderation");
   const q = await searchParams;
   const status = queueStatusSchema.parse(one(q.status));
   const type = itemTypeSchema.safeParse(one(q.type)).data;
@@ -60,7 +60,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
             {items.length ? (
               <ol className="space-y-3" aria-label={`${tabs.find((t) => t.status === status)!.label} items`}>
                 {items.map((item) => (
-                  <QueueItem key={`${item.type}-${item.id}`} item={item} tab={status} isAdmin={hasRole(viewer.role, "admin")}
+                  <QueueItem key={`${item.type}-${item.id}`} item={item} tab={status} isAdmin={roleCan(viewer.role, "moderation.purge")}
                     linkHoldThreshold={settings.linkHoldThreshold} now={now} filterHref={href} />
                 ))}
               </ol>

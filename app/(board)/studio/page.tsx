@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleList } from "@/components/studio/article-list";
 import { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
-import { studioViewer } from "./access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Studio", robots: { index: false } };
 
@@ -12,7 +12,7 @@ type Status = (typeof statuses)[number];
 const tabLabels: Record<Status | "all", string> = { all: "All", draft: "Drafts", scheduled: "Scheduled", published: "Published" };
 
 export default async function StudioPage({ searchParams }: Props) {
-  const { viewer } = await studioViewer("/studio");
+  const viewer = await requirePage("articles.read_drafts", "/studio");
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
   const status = statuses.find((s) => s === query.status);

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { hasRole } from "@/lib/auth/roles";
+import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/send-mail";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false } };
 
@@ -14,9 +12,7 @@ const linkify = (text: string) => text.split(/(https?:\/\/\S+)/g).map((part, i) 
 // Mail that would have been sent, when no SMTP_URL is configured. Admins only; absent in production mode.
 export default async function DevMailPage() {
   if (env().GLOSS_MODE === "production" || env().SMTP_URL) notFound();
-  const viewer = await getViewer(await headers());
-  if (!viewer) redirect("/signin?returnTo=/dev/mail");
-  if (!hasRole(viewer.role, "admin")) notFound();
+  await requirePage("outbox.read", "/dev/mail", { hidden: true });
   const mails = await listOutbox();
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { plainTextFromElement, type DomNodeLike } from "@/lib/articles/plain-text";
 import { renderArticle } from "@/lib/articles/render-article";
 import { createCodePointIndex } from "../code-points";
-import { seed, seedBody } from "../testing/seed-article";
+import { seed, seedBody } from "../../../tests/anchoring/support/seed-article";
 import { trimSpan } from "./dom-ranges";
-import { overlapSpans } from "./paint-highlights";
+import { overlapSpans, unionSpans } from "./paint-highlights";
 import { collapseBoundaries, createTextMap } from "./text-map";
 
 // No DOM library is installed: a fake tree with the Node members the text map reads.
@@ -129,6 +129,16 @@ describe("trimSpan", () => {
     expect(trimSpan("ab \ncd", { start: 1, end: 5 })).toEqual({ start: 1, end: 5 });
     expect(trimSpan("ab \ncd", { start: 2, end: 5 })).toEqual({ start: 4, end: 5 });
     expect(trimSpan("ab \ncd", { start: 2, end: 4 })).toBeNull();
+  });
+});
+
+describe("unionSpans", () => {
+  it("merges spans that overlap or touch, in text order", () => {
+    expect(unionSpans([{ start: 20, end: 22 }, { start: 5, end: 15 }, { start: 0, end: 10 }, { start: 15, end: 18 }, { start: 3, end: 3 }])).toEqual([
+      { start: 0, end: 18 },
+      { start: 20, end: 22 },
+    ]);
+    expect(unionSpans([])).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 // e2e/annotations/annotation-seed.ts, a child process) and scripts/bench-annotations-browser.mjs.
 import crypto from "node:crypto";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
-import { longArticleBody, randomAnchors } from "@/lib/anchoring/testing/long-article";
+import { longArticleBody, randomAnchors } from "@/tests/anchoring/support/long-article";
 import { importArticleSource } from "@/lib/articles/import-article-source";
 import { renderArticle } from "@/lib/articles/render-article";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";

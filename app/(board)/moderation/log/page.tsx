@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BoardShell } from "@/components/moderation/board-shell";
 import { auditActionLabel, describeChange } from "@/components/moderation/describe";
+import { formatUtc } from "@/lib/dates/format-utc";
 import { listAuditLog } from "@/lib/moderation/list-audit-log";
-import { boardViewer } from "../access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Audit log · Moderation", robots: { index: false } };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 200) : undefined);
 
 // Every moderation action, rule change, ban and role change, newest first. Nothing here can be edited.
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { viewer } = await boardViewer("/moderation/log");
+  const viewer = await requirePage("moderation.read", "/moderation/log");
   const cursor = one((await searchParams).cursor);
   const { entries, next } = await listAuditLog(viewer, { cursor, take: 50 });
   return (
@@ -24,7 +24,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             const email = (e.after as { email?: string } | null)?.email;
             return (
               <li key={e.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[11rem_1fr]">
-                <time dateTime={e.createdAt.toISOString()} className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{when.format(e.createdAt)} UTC</time>
+                <time dateTime={e.createdAt.toISOString()} className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{formatUtc(e.createdAt, { seconds: true })}</time>
                 <div className="min-w-0">
                   <p>
                     <span className="font-semibold">{e.actor ? e.actor.name : "System"}</span>{" "}

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { BoardShell } from "@/components/moderation/board-shell";
 import { SettingsForm } from "@/components/moderation/settings-form";
 import { getSettings } from "@/lib/settings/get-settings";
-import { boardViewer } from "../access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Moderation rules", robots: { index: false } };
 
 // The moderation rules, for editors and admins.
 export default async function ModerationSettingsPage() {
-  const { viewer } = await boardViewer("/moderation/settings", "editor");
+  const viewer = await requirePage("settings.manage", "/moderation/settings");
   const s = await getSettings();
   return (
     <BoardShell title="Moderation rules" current="/moderation/settings" role={viewer.role}

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { BoardShell } from "@/components/moderation/board-shell";
 import { BanForm, RoleForm, UnbanForm } from "@/components/moderation/user-forms";
 import { isBanned } from "@/lib/auth/can-contribute";
-import { hasRole } from "@/lib/auth/roles";
 import { clock } from "@/lib/clock";
 import { listUsers } from "@/lib/moderation/list-users";
 import { accountAge } from "@/components/moderation/describe";
 import { formatUtc } from "@/lib/dates/format-utc";
-import { boardViewer } from "../access";
+import { requirePage } from "@/lib/auth/require-page";
+import { roleCan } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Users · Moderation", robots: { index: false } };
 
@@ -16,11 +16,11 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 
 // Accounts for the board: find someone, ban or unban them; admins also change roles.
 export default async function ModerationUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { viewer } = await boardViewer("/moderation/users");
+  const viewer = await requirePage("moderation.read", "/moderation/users");
   const params = await searchParams;
   const q = one(params.q);
   const { users, next } = await listUsers(viewer, { q, cursor: one(params.cursor) });
-  const isAdmin = hasRole(viewer.role, "admin");
+  const isAdmin = roleCan(viewer.role, "users.manage");
   const now = clock.now();
   return (
     <BoardShell title="Users" current="/moderation/users" role={viewer.role}

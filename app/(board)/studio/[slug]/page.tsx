@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { EditorClient } from "@/components/studio/editor-client";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { isAppError } from "@/lib/errors";
-import { studioViewer } from "../access";
-import { fieldsOf, snapshotOf } from "../snapshot";
+import { fieldsOf, snapshotOf } from "@/lib/articles/editor-snapshot";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Edit article · Studio", robots: { index: false } };
 
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function EditArticlePage({ params }: Props) {
   const { slug } = await params;
-  const { viewer } = await studioViewer(`/studio/${slug}`);
+  const viewer = await requirePage("articles.read_drafts", `/studio/${slug}`);
   const article = await getArticleForEditor(viewer, slug).catch((e: unknown) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { EditorClient } from "@/components/studio/editor-client";
 import { publication } from "@/lib/site";
-import { studioViewer } from "../access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "New article · Studio", robots: { index: false } };
 
 export default async function NewArticlePage() {
-  const { viewer } = await studioViewer("/studio/new");
+  const viewer = await requirePage("articles.write", "/studio/new");
   const fields = { title: "", slug: "", author: viewer.name, affiliation: "", credit: "", excerpt: "", categories: [], tags: [], commentsOpen: true, annotationsOpen: true, body: "" };
   return <EditorClient initial={{ fields, article: null }} publication={publication.name} />;
 }

@@ -8,11 +8,14 @@ import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
 import { AnnotationsSection } from "@/components/annotations/annotations-section";
 import { CommentsSection } from "@/components/comments/comments-section";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { PersonalLoader } from "@/components/personal/personal-loader";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
+import { CiteThis } from "@/components/article/cite-this";
+import { clock } from "@/lib/clock";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,13 +65,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
         <div className="relative" data-annotation-host />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
+        <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
       </article>
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} />
-        <CommentsSection slug={article.slug} sort={commentSortSchema.parse(one("sort"))} page={page} personal={personal} />
+        <CommentsSection slug={article.slug} sort={commentSortSchema.parse(one("sort"))} page={page} personal={personal}
+          focus={one("comment") ?? replyTo} focusAfter={one("after")} />
         <PersonalLoader slug={article.slug} />
+        <LiveUpdates slug={article.slug} />
       </div>
     </div>
   );

@@ -5,14 +5,14 @@ import { articleJson } from "@/lib/articles/article-json";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { updateArticle } from "@/lib/articles/update-article";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
 export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const { slug } = await params;
   const viewer = await getViewer(request.headers);
-  const isEditor = hasRole(viewer?.role, "editor");
+  const isEditor = roleCan(viewer?.role, "articles.read_drafts");
   const found = await getPublishedArticle(slug);
   if (found && "movedTo" in found) return seeOther(`/api/articles/${found.movedTo}`, 308);
   if (found) return json(articleJson(found.article, { withSource: isEditor }));

@@ -1,11 +1,11 @@
 import { apiRoute, json, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { requireRole } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 export const GET = apiRoute(async (request: Request) => {
-  requireRole(await getViewer(request.headers), "editor");
+  await requirePermission(await getViewer(request.headers), "settings.manage");
   const s = await getSettings();
   return json({ holdFirstContribution: s.holdFirstContribution, linkHoldThreshold: s.linkHoldThreshold, moderationWords: s.moderationWords, disallowedWords: s.disallowedWords, holdAll: s.holdAll, closeAfterDays: s.closeAfterDays, reportThreshold: s.reportThreshold });
 });

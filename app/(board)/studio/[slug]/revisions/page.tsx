@@ -9,7 +9,7 @@ import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { listRevisions } from "@/lib/articles/list-revisions";
 import { restoreRevision } from "@/lib/articles/restore-revision";
 import { isAppError } from "@/lib/errors";
-import { studioViewer } from "../../access";
+import { requirePage } from "@/lib/auth/require-page";
 
 export const metadata: Metadata = { title: "Revisions · Studio", robots: { index: false } };
 
@@ -22,7 +22,7 @@ const orNotFound = (e: unknown): never => {
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { viewer } = await studioViewer(`/studio/${slug}/revisions`);
+  const viewer = await requirePage("articles.read_drafts", `/studio/${slug}/revisions`);
   const { article, revisions } = await listRevisions(viewer, slug).catch(orNotFound);
   if (article.slug !== slug) redirect(`/studio/${article.slug}/revisions`);
   const query = await searchParams;

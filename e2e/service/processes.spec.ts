@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import { expect, test } from "@playwright/test";
+import { seedDiscussion } from "../fixtures/discussion";
+import { repoRoot } from "../fixtures/env";
+import { createUser, uniqueSuffix } from "../fixtures/users";
+
+// Running as a service (issue 14) and a busy page's cache (issue 21), against more production
+// server processes on the e2e database, started here beside the one `npm test` started.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
+
+type Server = { base: string; child: ChildProcess; output: string[]; stop: () => Promise<number | null> };
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer();
+  s.listen(0, "127.0.0.1", () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+});
+
+async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+    cwd: repoRoot, env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...extraEnv }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => output.push(...String(d).split("\n").filter(Boolean)));
+  // Up when several answers in a row are healthy (with WEB_CONCURRENCY each process must be up).
+  for (let i = 0, ok = 0; i < 300 && ok < 4; i++) {
+    if (child.exitCode !== null) throw new Error(`the second server exited:\n${output.join("\n")}`);
+    try { ok = (await fetch(`${base}/api/health`)).ok ? ok + 1 : 0; } catch { ok = 0; }
+    if (ok < 4) await new Promise((r) => setTimeout(r, ok ? 10 : 150));
+  }
+  const stop = () => new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+  return { base, child, output, stop };
+}
+
+/** Signs in through Auth.js's credentials flow; returns a Cookie header. */
+async function signIn(base: string, email: string, password: string, forwardedFor?: string): Promise<string | null> {
+  const headers: Record<string, string> = forwardedFor ? { "x-forwarded-for": forwardedFor } : {};
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual",
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }).toString(),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=.{10,}/.test(c));
+  return session ? [...jar, session].join("; ") : null;
+}
+
+const page = async (base: string, path: string) => (await fetch(base + path)).text();
+
+test("a comment posted through one process shows through another within a second; a moderator's removal is gone from its next answer", async ({ baseURL }) => {
+  const other = await startServer();
+  try {
+    const reader = createUser("xproc");
+    const moderator = createUser("xmod", "moderator");
+    const { slug } = seedDiscussion({});
+    const path = `/articles/${slug}`;
+    expect(await page(other.base, path)).not.toContain("cross-process");
+    await page(other.base, path); // cached there now
+
+    const readerCookie = (await signIn(baseURL!, reader.email, reader.password))!;
+    const marker = `cross-process ${uniqueSuffix()}`;
+    const posted = await fetch(`${baseURL}/api/articles/${slug}/comments`, {
+      method: "POST", headers: { cookie: readerCookie, origin: baseURL!, "content-type": "application/json" }, body: JSON.stringify({ body: marker }),
+    });
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
+    const t0 = Date.now();
+    let seenAfter: number | null = null;
+    while (Date.now() - t0 < 1000 && seenAfter === null) {
+      if ((await page(other.base, path)).includes(marker)) seenAfter = Date.now() - t0;
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(seenAfter, "the other process shows the new comment within a second").not.toBeNull();
+    for (let i = 0; i < 5; i++) expect(await page(other.base, path)).toContain(marker);
+
+    const modCookie = (await signIn(baseURL!, moderator.email, moderator.password))!;
+    const trashed = await fetch(`${baseURL}/api/moderation/actions`, {
+      method: "POST", headers: { cookie: modCookie, origin: baseURL!, "content-type": "application/json" }, body: JSON.stringify({ type: "comment", ids: [id], action: "trash" }),
+    });
+    expect(trashed.status).toBe(200);
+    // The very next answers, from either process, no longer show it.
+    expect(await page(baseURL!, path)).not.toContain(marker);
+    expect(await page(other.base, path)).not.toContain(marker);
+  } finally {
+    await other.stop();
+  }
+});
+
+test("WEB_CONCURRENCY=2: two app processes on one port, health, metrics summed over both, request ids in JSON logs", async () => {
+  const token = `metrics-${uniqueSuffix()}`;
+  const server = await startServer({ WEB_CONCURRENCY: "2", LOG_FORMAT: "json", METRICS_TOKEN: token });
+  try {
+    const health = await fetch(`${server.base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    expect((await fetch(`${server.base}/metrics`)).status).toBe(401);
+    for (let i = 0; i < 10; i++) await fetch(`${server.base}/`);
+    const metrics = await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain("gloss_processes 2");
+    expect(text).toMatch(/gloss_http_requests_total\{method="GET",status="2xx"\} \d+/);
+
+    const id = `e2e-${uniqueSuffix()}`;
+    const answer = await fetch(`${server.base}/?rid=1`, { headers: { "x-request-id": id } });
+    expect(answer.headers.get("x-request-id")).toBe(id);
+    // A cached page carries the id of the request it answers, not of the one that rendered it.
+    expect((await fetch(`${server.base}/?rid=1`, { headers: { "x-request-id": `${id}-again` } })).headers.get("x-request-id")).toBe(`${id}-again`);
+    await expect.poll(() => server.output.some((l) => { try { const o = JSON.parse(l); return o.requestId === id && o.status === 200 && o.msg === "request"; } catch { return false; } })).toBe(true);
+    const pids = new Set(server.output.flatMap((l) => { try { return [JSON.parse(l).pid]; } catch { return []; } }));
+    expect(pids.size, "log lines come from the two app processes (and the primary)").toBeGreaterThanOrEqual(2);
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+});
+
+test("TRUST_PROXY=1: failed sign-ins from one forwarded address do not lock out another", async () => {
+  const server = await startServer({ TRUST_PROXY: "1" });
+  try {
+    const user = createUser("proxied");
+    const attacker = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+    const reader = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 31; i++) await signIn(server.base, `nobody-${i}-${uniqueSuffix()}@e2e.test`, "wrong-password-1", `10.9.9.9, ${attacker}`);
+    expect(await signIn(server.base, user.email, user.password, `${attacker}`), "the limited address is refused").toBeNull();
+    expect(await signIn(server.base, user.email, user.password, `${attacker}, ${reader}`), "another address signs in").not.toBeNull();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("SIGTERM: the requests in flight finish, then the process exits 0", async () => {
+  const server = await startServer();
+  // A discussion long enough that six uncached renders take a while on two cores.
+  const author = createUser("drain");
+  const { slug } = seedDiscussion({ comments: Array.from({ length: 300 }, (_, i) => ({ author: author.email, body: `Comment ${i} of a long discussion, with *some* Markdown.` })) });
+  const finishedAt: number[] = [];
+  const inflight = Array.from({ length: 6 }, (_, i) => fetch(`${server.base}/articles/${slug}?drain=${i}`).then((r) => { finishedAt.push(Date.now()); return r.status; }, () => "error"));
+  await new Promise((r) => setTimeout(r, 1000)); // every request accepted (as the conformance check waits)
+  const signalledAt = Date.now();
+  const exited = server.stop();
+  expect(await Promise.all(inflight)).toEqual([200, 200, 200, 200, 200, 200]);
+  expect(await exited).toBe(0);
+  expect(finishedAt.some((t) => t >= signalledAt), "some requests were still in flight at the signal").toBe(true);
+});

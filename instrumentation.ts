@@ -1,0 +1,8 @@
+// Next.js calls register() once when each server process starts (`npm start`, every
+// WEB_CONCURRENCY worker, `npm run dev`): that process joins the job queue (lib/jobs) — mail,
+// scheduled publishing, clean-up. scripts/server.mjs's drain stops it with process.emit("gloss:shutdown").
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.GLOSS_JOBS === "off") return;
+  const { startJobWorker } = await import("@/lib/jobs/start-job-worker");
+  startJobWorker();
+}
