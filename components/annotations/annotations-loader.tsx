@@ -29,10 +29,16 @@ export function AnnotationsLoader(props: Props) {
   const me = personal.data;
   const settled = !!me || personal.failed;
   const allNotes = useMemo(() => {
-    if (!me?.notes.length) return notes;
+    if (!me?.notes.length && !me?.noteRights.length) return notes;
     const own = me.notes.map((n) => noteFromJson(n as Record<string, unknown>));
     const ids = new Set(own.map((n) => n.id));
-    return [...notes.filter((n) => !ids.has(n.id)), ...own];
+    // Edit rights come with the personal layer (the shared page's notes carry none).
+    const rights = new Map(me.noteRights.map((r) => [r.id, r]));
+    const withRights = (n: NoteData): NoteData => {
+      const r = rights.get(n.id);
+      return r ? { ...n, canEdit: r.canEdit, editableUntil: r.editableUntil } : n;
+    };
+    return [...notes.filter((n) => !ids.has(n.id)), ...own].map(withRights);
   }, [notes, me]);
   const viewer = me?.viewer ? { id: me.viewer.id, name: me.viewer.name } : null;
   const banNotice = me?.ban?.notice ?? null;

@@ -59,6 +59,7 @@ const responses = {
       .describe("The viewer's own comments: Delete on each; Edit until `editableUntil`, with the Markdown source."),
     held: z.array(z.unknown()).describe("The viewer's held comments (as in the comments API) with `reasons` and `explanation` (sentences)."),
     notes: z.array(z.unknown()).describe("W3C annotations: the viewer's private notes, highlights and held notes."),
+    noteRights: z.array(z.object({ id: z.string(), ...rights })).describe("Edit on each of the viewer's notes on the article (public ones included)."),
   }),
   Impact: z.object({ kept: z.number().int(), moved: z.number().int(), orphaned: z.array(z.object({ id: z.string(), quote: z.string() })) }),
 };

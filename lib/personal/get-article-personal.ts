@@ -31,10 +31,10 @@ export function roleLinks(role: Viewer["role"]): RoleLink[] {
  * viewers get `viewer: null` and nothing else personal. Only the viewer's own data is ever read.
  */
 export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
-  const { article, settings, liked, mine, notes } = await readPersonalRows(slug, viewer?.id ?? null);
+  const { article, settings, liked, mine, notes, noteRights } = await readPersonalRows(slug, viewer?.id ?? null);
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
-    return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[] };
+    return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
   }
   const now = clock.now();
   const [ban, pending] = await Promise.all([
@@ -58,6 +58,11 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
     held: mine.filter((c) => c.status === "pending")
       .map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
+    // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
+    noteRights: noteRights.map((n): NoteRights => {
+      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: n.createdAt, status: n.status, audience: n.audience }, settings.editWindowMs, now);
+      return { id: n.id, canEdit, editableUntil: editableUntil?.toISOString() ?? null };
+    }),
   };
 }
 
@@ -102,17 +107,23 @@ async function readPersonalRows(slug: string, userId: string | null) {
                 FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
                 WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId}
                   AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
-                ORDER BY a."createdAt", a.id LIMIT 5000) x)
+                ORDER BY a."createdAt", a.id LIMIT 5000) x),
+      'noteRights', (SELECT coalesce(json_agg(x), '[]') FROM (
+                SELECT a.id, a.audience, a.status, a."createdAt" FROM "Annotation" a
+                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId} AND a.status IN ('approved', 'pending')
+                LIMIT 10000) x)
     )::text AS payload`;
   const rows = JSON.parse(row.payload, revive) as {
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
     liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];
+    noteRights: { id: string; audience: string; status: string; createdAt: Date }[];
   };
   if (!rows.article) throw new AppError("not_found", "No published article has that address.");
   return { ...rows, article: rows.article, settings: { editWindowMs: rows.settings.editWindowMs ?? defaultSettings.editWindowMs, linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold } };
 }
 
+export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
 export type HeldComment = ReturnType<typeof commentJson> & { reasons: string[]; explanation: string[] };
 export type ArticlePersonal = Awaited<ReturnType<typeof getArticlePersonal>>;
