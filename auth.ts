@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { authLogger } from "@/lib/auth/auth-logger";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -41,6 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: providers(),
   secret: env().AUTH_SECRET,
   trustHost: true,
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
   pages: { signIn: "/signin", error: "/signin" },
   callbacks: {

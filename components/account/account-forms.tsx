@@ -1,6 +1,8 @@
 "use client";
-import { useActionState } from "react";
-import { changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateNameAction } from "@/lib/actions/account/manage-account";
+import { useActionState, useState } from "react";
+import {
+  changePasswordAction, createTokenAction, deleteAccountAction, updateAvatarAction, updateBioAction, updateNameAction,
+} from "@/lib/actions/account/manage-account";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,6 +14,27 @@ export function NameForm({ name }: { name: string }) {
       <Field label="Name" name="name" required maxLength={80} defaultValue={state.values?.name ?? name} error={state.errors?.name} />
       <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
       <SubmitButton>Save name</SubmitButton>
+    </form>
+  );
+}
+
+export function BioForm({ bio, profilePath }: { bio: string; profilePath: string }) {
+  const [state, action] = useActionState(updateBioAction, {});
+  const error = state.errors?.bio;
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <div>
+        <label htmlFor="bio" className="block text-sm font-medium">Short bio</label>
+        <p id="bio-hint" className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          A line or two about you, at most 300 characters. Shown on <a href={profilePath} className="underline">your page</a> and, if you write for the publication, on your author page.
+        </p>
+        <textarea id="bio" name="bio" rows={3} maxLength={300} defaultValue={state.values?.bio ?? bio}
+          aria-describedby={error ? "bio-hint bio-error" : "bio-hint"} aria-invalid={error ? true : undefined}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900" />
+        <p id="bio-error" role={error ? "alert" : undefined} className="mt-1 text-sm text-red-700 dark:text-red-400">{error ?? ""}</p>
+      </div>
+      <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
+      <SubmitButton>Save bio</SubmitButton>
     </form>
   );
 }
@@ -55,10 +78,35 @@ export function CreateTokenForm() {
         <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-950 dark:bg-green-950 dark:text-green-100">
           <p className="font-medium">{state.message}</p>
           <label className="mt-2 block text-xs font-medium" htmlFor="new-token">New token “{state.data.name}”</label>
-          <input id="new-token" readOnly value={state.data.secret} data-testid="new-token" className="mt-1 block w-full rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+          <div className="mt-1 flex gap-2">
+            <input id="new-token" readOnly value={state.data.secret} data-testid="new-token" className="block w-full min-w-0 rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs text-zinc-900" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={state.data.secret} label={`Copy token “${state.data.name}”`} />
+          </div>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Copies `text` to the clipboard and says so (issue 18, item 13: a new token had no Copy button). */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [said, setSaid] = useState("");
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid("Copied to the clipboard.");
+    } catch {
+      setSaid("Could not copy: select the token and copy it yourself.");
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()} aria-label={label}
+        className="shrink-0 rounded-md border border-green-800 bg-white px-3 py-1 text-xs font-medium text-green-950 hover:bg-green-100 dark:bg-green-900 dark:text-green-50 dark:hover:bg-green-800">
+        {said.startsWith("Copied") ? "Copied" : "Copy"}
+      </button>
+      <span aria-live="polite" className="sr-only">{said}</span>
+    </>
   );
 }
 

@@ -232,7 +232,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   return (
     <NotesContext.Provider value={api}>
       {!article || !wide ? <NotesListing anchored={anchored} orphaned={orphaned} total={total} filter={filterUi} idsFor={(id) => !inPanel.has(id)} /> : null}
-      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={article.map} body={article.body} filter={filterUi} activeId={activeId} />, aside) : null}
+      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={liveMap ?? article.map} body={article.body} filter={filterUi} activeId={activeId} />, aside) : null}
       {article && !wide && panel && panelThreads.length ? <PassagePanel after={panel.after} threads={panelThreads} onClose={() => { setPanel(null); setActiveId(null); }} /> : null}
       {article && host ? createPortal(
         <>

@@ -84,6 +84,21 @@ function ImportSummary({ report, heading }: { report: ImportReport; heading: Rea
           {report.failed.map((f, i) => <li key={i}>{f.post}: {f.reason}</li>)}
         </ul>
       ) : null}
+      {report.imported?.length ? (
+        <>
+          <h3 id="imported-articles" className="mt-4 text-sm font-semibold">Imported articles</h3>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">Their old WordPress addresses now lead here.</p>
+          <ul className="mt-2 space-y-1 text-sm" aria-labelledby="imported-articles">
+            {report.imported.map((a) => (
+              <li key={a.path}>
+                <a href={a.path} className="text-accent-700 underline dark:text-accent-300">{a.title}</a>
+                <span className="text-zinc-600 dark:text-zinc-400"> — {a.outcome}{a.status === "published" ? "" : `, ${a.status}`}</span>
+              </li>
+            ))}
+          </ul>
+          {report.notListed ? <p className="mt-1 text-sm">… and {report.notListed} more.</p> : null}
+        </>
+      ) : null}
     </section>
   );
 }

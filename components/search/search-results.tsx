@@ -59,7 +59,7 @@ export function CommentResults({ result }: { result: SearchPage<CommentHit> }) {
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
                 <span className="font-medium text-zinc-800 dark:text-zinc-200">{c.author}</span> on{" "}
                 <Link href={`/articles/${c.articleSlug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-300">{c.articleTitle}</Link>
-                {" · "}<ArticleDate date={c.createdAt} />
+                {" · "}<ArticleDate date={c.createdAt} archive={false} />
               </p>
               <p className="mt-1 leading-relaxed"><HighlightedText segments={c.snippet} /></p>
               <p className="mt-1 text-sm">

@@ -31,7 +31,7 @@ export function EditorPreview({ publication, title, author, affiliation, credit,
           by <span className="font-semibold">{author || "…"}</span>
           {affiliation ? <span className="text-zinc-600 dark:text-zinc-400">, {affiliation}</span> : null}
         </p>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"><ArticleDate date={date} /> · {rendered.readingMinutes} min read</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"><ArticleDate date={date} archive={false} /> · {rendered.readingMinutes} min read</p>
       </header>
       {rendered.blocks.length ? <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
         : <p className="text-zinc-500 dark:text-zinc-400">The body is empty.</p>}

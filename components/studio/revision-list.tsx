@@ -22,7 +22,7 @@ export function RevisionList({ slug, revisions, from, to }: Props) {
             </span>
             <span className="min-w-0 flex-1">
               <span className="font-semibold">Revision {r.number}</span>
-              <span className="text-sm text-zinc-600 dark:text-zinc-400"> · {r.createdBy?.name ?? "an imported source"} · <StudioTime date={r.createdAt} /> · {r.wordCount.toLocaleString("en")} words</span>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400"> · {r.credit} · <StudioTime date={r.createdAt} /> · {r.wordCount.toLocaleString("en")} words</span>
             </span>
             {r.current ? <span className={`${marker} bg-green-50 text-green-900 ring-green-300 dark:bg-green-950 dark:text-green-200 dark:ring-green-700`}>Current</span> : null}
             {r.draft ? <span className={`${marker} bg-zinc-100 text-zinc-800 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-600`}>Draft</span> : null}

@@ -93,7 +93,8 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
     setState({ kind: "saving", message: "Saving…" });
     try {
       const payload = payloadFor(intent, f, a, publishAt);
-      const options = { slugFromTitle: derived, intent };
+      // The editor's time zone: a schedule is confirmed in it and in UTC.
+      const options = { slugFromTitle: derived, intent, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
       const r = a ? await updateArticleAction(a.slug, payload, options) : await createArticleAction(payload, options);
       return applyResult(r, f, intent);
     } catch {

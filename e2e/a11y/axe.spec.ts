@@ -12,6 +12,9 @@ const publicPages = [
   { name: "sign up", path: "/signup" },
   { name: "forgot password", path: "/forgot-password" },
   { name: "404", path: "/articles/no-such-article" },
+  { name: "archive", path: "/archive" },
+  { name: "account deleted", path: "/account/deleted" },
+  { name: "refused reset link", path: `/reset-password?token=${"x".repeat(43)}` },
 ];
 
 for (const colorScheme of schemes) {

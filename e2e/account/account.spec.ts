@@ -135,7 +135,10 @@ test.describe("account page", () => {
     await page.getByLabel("Your password", { exact: true }).fill(user.password);
     await page.getByLabel("Type DELETE to confirm", { exact: true }).fill("DELETE");
     await page.getByRole("button", { name: "Delete my account", exact: true }).click();
-    await expect(page).toHaveURL(/\/(\?deleted=1)?$/);
+    // It says it is done (issue 18, item 13).
+    await expect(page).toHaveURL(/\/account\/deleted$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account is deleted");
+    await expect(page.getByRole("status").filter({ hasText: "Your comments and notes stay" })).toBeVisible();
     await expect(signInLink(page)).toBeVisible();
     expect((await page.request.get("/api/me")).status()).toBe(401);
 

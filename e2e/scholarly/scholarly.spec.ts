@@ -63,7 +63,7 @@ test("footnotes jump to their note and back; a wide table scrolls in its own box
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/articles/${slug}`);
   const notes = page.getByRole("region", { name: "Notes" });
-  await expect(notes.getByRole("listitem")).toHaveText([/^Corfu Channel \(UK v Albania\)/, /^Trail Smelter/]);
+  await expect(notes.getByRole("listitem")).toHaveText([/^\s*Corfu Channel \(UK v Albania\)/, /^\s*Trail Smelter/]);
   await page.locator("article sup a").first().click();
   await expect(page).toHaveURL(/#user-content-fn-1$/);
   await expect(notes.getByRole("listitem").first()).toBeInViewport();

@@ -12,7 +12,7 @@ export async function getArticleForEditor(viewer: Viewer | null, slug: string) {
     where: { slug },
     select: {
       id: true, slug: true, title: true, authorName: true, affiliation: true, credit: true, excerpt: true, publication: true, status: true,
-      publishedAt: true, publishAt: true, commentsOpen: true, annotationsOpen: true, updatedAt: true,
+      publishedAt: true, publishAt: true, commentsOpen: true, annotationsOpen: true, updatedAt: true, trashedAt: true,
       categories: { select: { name: true } }, tags: { select: { name: true } }, currentRevision: revision, draftRevision: revision,
       _count: { select: { annotations: true, comments: true } },
     },

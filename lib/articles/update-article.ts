@@ -32,9 +32,10 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
     const result = await db.$transaction(async (tx) => {
       const article = await tx.article.findUnique({
         where: { slug },
-        select: { id: true, slug: true, status: true, excerpt: true, publishedAt: true, publishAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
+        select: { id: true, slug: true, status: true, excerpt: true, publishedAt: true, publishAt: true, trashedAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
       });
       if (!article) throw new AppError("not_found", "No article has that address.");
+      if (article.trashedAt) throw new AppError("rule_violation", "This article is in the trash: restore it before editing or publishing it.");
       const { currentRevision: current, draftRevision: draft } = article;
       const head = Math.max(current?.number ?? 0, draft?.number ?? 0);
       if (input.baseRevision !== undefined && input.baseRevision !== head)

@@ -12,7 +12,7 @@ const attempts = 3;
  * running at the same time may create the same article or comment first (a unique key clash);
  * the transaction is then run again and finds what the other created.
  */
-export async function importPost(article: PlannedArticle, comments: PlannedComment[], destroyedComments: ReadonlySet<string>): Promise<{ article: ArticleOutcome; comments: CommentCounts }> {
+export async function importPost(article: PlannedArticle, comments: PlannedComment[], destroyedComments: ReadonlySet<string>): Promise<{ article: ArticleOutcome; slug: string; comments: CommentCounts }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -20,7 +20,10 @@ export async function importPost(article: PlannedArticle, comments: PlannedComme
         // idempotent, so a crash that loses its last few posts is mended by running it again.
         await tx.$executeRaw`SET LOCAL synchronous_commit TO OFF`;
         const saved = await saveImportedArticle(tx, article, new Date());
-        return { article: saved.outcome, comments: await saveImportedComments(tx, saved.id, comments, destroyedComments) };
+        // The post's old WordPress addresses redirect to it; one another post already claimed stays its.
+        if (article.legacyPaths.length) await tx.legacyPath.createMany({ data: article.legacyPaths.map((path) => ({ path, articleId: saved.id })), skipDuplicates: true });
+        const { slug } = await tx.article.findUniqueOrThrow({ where: { id: saved.id }, select: { slug: true } });
+        return { article: saved.outcome, slug, comments: await saveImportedComments(tx, saved.id, comments, destroyedComments) };
       }, { timeout: 120_000, maxWait: 20_000 });
     } catch (e) {
       const clash = isUniqueViolation(e);

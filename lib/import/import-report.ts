@@ -16,7 +16,14 @@ export type ImportReport = {
   comments: Counts;
   skipped: Record<SkippedPostKind, number> & SkippedComments;
   failed: { post: string; reason: string }[];
+  /** The imported articles (at most `listedArticles`, in file order), each with its new address. */
+  imported: { title: string; path: string; outcome: "created" | "updated" | "unchanged" | "kept"; status: "draft" | "scheduled" | "published" }[];
+  /** How many imported articles `imported` leaves out. */
+  notListed: number;
 };
+
+/** The summary links this many imported articles; the rest are counted. */
+export const listedArticles = 200;
 
 export function emptyReport(site: string, version: string): ImportReport {
   return {
@@ -26,6 +33,8 @@ export function emptyReport(site: string, version: string): ImportReport {
     comments: { created: 0, updated: 0, unchanged: 0, kept: 0 },
     skipped: { pages: 0, attachments: 0, otherPosts: 0, spam: 0, pingbacks: 0, trackbacks: 0, otherComments: 0 },
     failed: [],
+    imported: [],
+    notListed: 0,
   };
 }
 
@@ -41,6 +50,8 @@ export function formatReport(report: ImportReport): string {
     `Skipped posts: pages ${s.pages}, attachments ${s.attachments}, other ${s.otherPosts}. Skipped comments: spam ${s.spam}, pingbacks ${s.pingbacks}, trackbacks ${s.trackbacks}, other ${s.otherComments}.`,
     `Failed: ${report.failed.length}.`,
     ...report.failed.map((f) => `  ${f.post}: ${f.reason}`),
+    ...(report.imported.length ? ["Articles:", ...report.imported.map((a) => `  ${a.path}  ${a.title} (${a.outcome}${a.status === "published" ? "" : `, ${a.status}`})`)] : []),
+    ...(report.notListed ? [`  … and ${report.notListed} more.`] : []),
   ];
   return lines.join("\n");
 }

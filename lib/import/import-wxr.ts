@@ -3,7 +3,7 @@ import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { emptyReport, type ImportReport } from "./import-report";
+import { emptyReport, listedArticles, type ImportReport } from "./import-report";
 import { importPost } from "./import-post";
 import { listDestroyedComments } from "./list-destroyed-comments";
 import { planComments } from "./plan-comments";
@@ -38,6 +38,8 @@ export async function importWxr(actor: ImportActor, file: string): Promise<Impor
       const { planned, skipped } = planComments(item.comments, channel.siteUrl, plan.article.publishedAt ?? now);
       const outcome = await importPost(plan.article, planned, destroyed);
       report.articles[outcome.article]++;
+      if (report.imported.length < listedArticles) report.imported.push({ title: plan.article.title, path: `/articles/${outcome.slug}`, outcome: outcome.article, status: plan.article.status });
+      else report.notListed++;
       if (plan.article.status === "draft") report.drafts++;
       for (const key of ["created", "updated", "unchanged", "kept"] as const) report.comments[key] += outcome.comments[key];
       for (const key of ["spam", "pingbacks", "trackbacks", "otherComments"] as const) report.skipped[key] += skipped[key];

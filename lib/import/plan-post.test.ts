@@ -7,7 +7,7 @@ import type { WxrItem } from "./wxr-item";
 const channel: WxrChannel = { version: "1.2", siteUrl: "https://blog.test", title: "Blog", authors: new Map([["ada", "Ada Lovelace"]]), items: 1 };
 const now = new Date("2025-01-01T00:00:00Z");
 const item = (extra: Partial<WxrItem> = {}): WxrItem => ({
-  postId: "10", title: "A title", postType: "post", status: "publish", postName: "a-title", creator: "ada", postDate: "2024-02-15 09:30:00",
+  postId: "10", title: "A title", postType: "post", status: "publish", postName: "a-title", link: "", creator: "ada", postDate: "2024-02-15 09:30:00",
   postDateGmt: "2024-02-15 08:30:00", pubDate: "", password: "", content: "Body text.", excerpt: "", terms: [], comments: [], oversized: false, ...extra,
 });
 const article = (extra: Partial<WxrItem> = {}): PlannedArticle => {

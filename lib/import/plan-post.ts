@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { publication } from "@/lib/site";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { htmlToText } from "./html-to-text";
+import { legacyPathsOf } from "./legacy-paths";
 import { firstDate } from "./wxr-dates";
 import type { WxrItem } from "./wxr-item";
 import type { WxrChannel } from "./validate-wxr";
@@ -31,6 +32,8 @@ export type PlannedArticle = {
   tags: Term[];
   body: string;
   rendered: RenderedArticle;
+  /** The post's old WordPress addresses, each a permanent redirect to the article (legacy-paths.ts). */
+  legacyPaths: string[];
 };
 
 const skippedTypes: Record<string, SkippedPostKind> = { page: "pages", attachment: "attachments" };
@@ -83,6 +86,7 @@ export function planPost(item: WxrItem, channel: WxrChannel, now: Date): { skip:
       tags: terms(item, "post_tag"),
       body,
       rendered,
+      legacyPaths: legacyPathsOf(item, channel.siteUrl),
     },
   };
 }

@@ -7,7 +7,7 @@ import type { WxrComment, WxrItem } from "./wxr-item";
 export const maxFieldChars = 20_000_000;
 
 const itemFields: Record<string, keyof WxrItem> = {
-  "wp:post_id": "postId", title: "title", "wp:post_type": "postType", "wp:status": "status", "wp:post_name": "postName",
+  "wp:post_id": "postId", title: "title", "wp:post_type": "postType", "wp:status": "status", "wp:post_name": "postName", link: "link",
   "dc:creator": "creator", "wp:post_date": "postDate", "wp:post_date_gmt": "postDateGmt", pubDate: "pubDate",
   "wp:post_password": "password", "content:encoded": "content", "excerpt:encoded": "excerpt",
 };
@@ -18,7 +18,7 @@ const commentFields: Record<string, keyof WxrComment> = {
 const untrimmed = new Set(["content", "excerpt"]);
 
 const newItem = (): WxrItem => ({
-  postId: "", title: "", postType: "", status: "", postName: "", creator: "", postDate: "", postDateGmt: "", pubDate: "",
+  postId: "", title: "", postType: "", status: "", postName: "", link: "", creator: "", postDate: "", postDateGmt: "", pubDate: "",
   password: "", content: "", excerpt: "", terms: [], comments: [], oversized: false,
 });
 const newComment = (): WxrComment => ({ id: "", parent: "", author: "", date: "", dateGmt: "", content: "", approved: "", type: "" });

@@ -18,6 +18,8 @@ export type WxrItem = {
   postType: string;
   status: string;
   postName: string;
+  /** The post's permalink as WordPress gave it (`<link>`). */
+  link: string;
   creator: string;
   postDate: string;
   postDateGmt: string;

@@ -3,11 +3,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
+import { publication } from "@/lib/site";
 
-export type Mail = { to: string; subject: string; text: string };
+/** `html`: the same message as HTML (lib/mail/messages.ts builds both parts). */
+export type Mail = { to: string; subject: string; text: string; html?: string };
 export type StoredMail = Mail & { id: string; from: string; date: string };
 
-const from = () => `Gloss <no-reply@${new URL(env().AUTH_URL ?? "http://localhost").hostname}>`;
+// Mail speaks as the publication, not as the software (issue 18, item 6).
+const from = () => `${publication.name} <no-reply@${new URL(env().AUTH_URL ?? "http://localhost").hostname}>`;
 export const outboxDir = () => path.resolve(env().GLOSS_DATA_DIR, "mail");
 
 export type MailTransport = { sendMail(mail: object): Promise<unknown>; close(): void };

@@ -115,3 +115,17 @@ export async function reportedCount() {
   const [c, a] = await Promise.all([db.comment.count({ where }), db.annotation.count({ where: { ...where, audience: "public" } })]);
   return c + a;
 }
+
+/**
+ * What the header's Moderation badge counts: everything that waits for a moderator — held items
+ * (pending) and visible items with open reports — each item once (a held item that is also
+ * reported counts once). `queueCounts().pending` alone missed the reports (issue 18, item 16).
+ */
+export async function moderationBadge() {
+  const reportedVisible = { status: "approved" as const, ...hasOpenReport };
+  const [counts, reported, c, a] = await Promise.all([
+    queueCounts(), reportedCount(),
+    db.comment.count({ where: reportedVisible }), db.annotation.count({ where: { ...reportedVisible, audience: "public" } }),
+  ]);
+  return { pending: counts.pending, reported, total: counts.pending + c + a };
+}

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
+import { moderatorAlertMail } from "@/lib/mail/messages";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { getSettings } from "@/lib/settings/get-settings";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -20,11 +21,7 @@ export async function notifyModerators() {
     await db.$transaction(async (tx) => {
       const claimed = await tx.user.updateMany({ where: { id: m.id, OR: [{ lastNotifiedAt: null }, { lastNotifiedAt: { lte: due } }] }, data: { lastNotifiedAt: now } });
       if (!claimed.count) return;
-      await queueMail(tx, {
-        to: m.email,
-        subject: "Something waits in the Gloss moderation queue",
-        text: `Hello ${m.name},\n\nA new comment or note is held for review:\n\n${siteUrl()}/moderation\n\nYou get at most one of these messages an hour.\n`,
-      });
+      await queueMail(tx, moderatorAlertMail(m, `${siteUrl()}/moderation`));
     });
   }
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { env, siteUrl } from "@/lib/env";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
+import { replyMail } from "@/lib/mail/messages";
 import { queueMail } from "@/lib/mail/queue-mail";
 
 export type ReplyKind = "comment" | "annotation";
@@ -65,22 +66,7 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
   const who = reply.author?.name ?? "Someone";
   const what = kind === "comment" ? "comment" : "note";
   const link = `${siteUrl()}/articles/${reply.article.slug}/${kind === "comment" ? "comments" : "annotations"}/${reply.id}`;
-  const mail = {
-    to: to.email,
-    subject: `${who} replied to your ${what} on “${reply.article.title}”`,
-    text: [
-      `Hello ${to.name},`,
-      "",
-      `${who} replied to your ${what} on “${reply.article.title}”:`,
-      "",
-      `  ${excerpt(reply.body)}`,
-      "",
-      `Read it and answer: ${link}`,
-      "",
-      `You get one message per reply. Stop these messages: ${unsubscribeUrl(to.id)}`,
-      "",
-    ].join("\n"),
-  };
+  const mail = replyMail({ to, who, what, articleTitle: reply.article.title, excerpt: excerpt(reply.body), link, unsubscribe: unsubscribeUrl(to.id) });
   // Claim and queue together: two approvals racing queue one mail.
   return db.$transaction(async (tx) => {
     const where = { id, replyNotifiedAt: null };

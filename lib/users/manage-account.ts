@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { AppError } from "@/lib/errors";
+import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
-import { changePasswordSchema, nameSchema } from "@/lib/validation/user";
+import { bioSchema, changePasswordSchema, nameSchema } from "@/lib/validation/user";
 import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -12,6 +14,15 @@ export async function updateProfileName(viewer: Viewer | null, rawName: unknown)
   const me = requireViewer(viewer);
   const parsed = parseInput(nameSchema, rawName, { field: "name" });
   await db.user.update({ where: { id: me.id }, data: { name: parsed } });
+}
+
+/** Saves the viewer's short bio (empty removes it). */
+export async function updateBio(viewer: Viewer | null, rawBio: unknown) {
+  const me = requireViewer(viewer);
+  const bio = parseInput(bioSchema, rawBio ?? "", { field: "bio" });
+  await db.user.update({ where: { id: me.id }, data: { bio } });
+  // An editor's bio shows on their author archive, which anonymous readers get from the page cache.
+  if (roleCan(me.role, "articles.write")) await invalidateReaderPages();
 }
 
 const avatarTypes: [string, (b: Buffer) => boolean][] = [

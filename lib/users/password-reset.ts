@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
+import { passwordResetMail } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send-mail";
 import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -26,11 +27,21 @@ export async function requestPasswordReset(rawEmail: unknown) {
     data: { userId: user.id, tokenHash: sha256(secret), expiresAt: new Date(clock.now().getTime() + settings.passwordResetTtlMs) },
   });
   const link = `${siteUrl()}/reset-password?token=${secret}`;
-  await sendMail({
-    to: email,
-    subject: "Reset your Gloss password",
-    text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of your account.\nOpen this link within an hour to choose a new one:\n\n${link}\n\nIf you did not ask, ignore this message; your password stays as it is.\n`,
-  });
+  await sendMail(passwordResetMail({ email, name: user.name }, link));
+}
+
+export type ResetLinkState = "valid" | "used" | "expired" | "unknown";
+
+/**
+ * What a reset link is worth before its form is shown (issue 18, item 13): a used or expired link
+ * says so instead of offering a form that can only fail. Changes nothing.
+ */
+export async function checkResetLink(token: unknown): Promise<ResetLinkState> {
+  if (typeof token !== "string" || token.length < 20 || token.length > 200) return "unknown";
+  const record = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, select: { usedAt: true, expiresAt: true } });
+  if (!record) return "unknown";
+  if (record.usedAt) return "used";
+  return record.expiresAt < clock.now() ? "expired" : "valid";
 }
 
 /** Sets a new password from a reset link: the link works once, within its hour; every session ends. */

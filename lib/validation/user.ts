@@ -5,6 +5,9 @@ export const nameSchema = z.string().trim()
   .min(1, "Enter your name.")
   .max(80, "Use at most 80 characters.");
 
+/** A short bio: on the person's page and their author archive (issue 18, items 10 and 16). */
+export const bioSchema = z.string().trim().max(300, "Use at most 300 characters.");
+
 export const emailSchema = z.string().trim().toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")

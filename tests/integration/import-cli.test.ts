@@ -21,6 +21,10 @@ describe("gloss import:wxr", () => {
       "Comments: 7 created, 0 updated, 0 unchanged.",
       "Skipped posts: pages 1, attachments 1, other 0. Skipped comments: spam 1, pingbacks 1, trackbacks 1, other 0.",
       "Failed: 0.",
+      "Articles:",
+      expect.stringMatching(/^  \/articles\/the-treaty(-\d+)?  The treaty, classic edition \(created\)$/),
+      expect.stringMatching(/^  \/articles\/\S+  .+ \(created(, draft)?\)$/),
+      expect.stringMatching(/^  \/articles\/\S+  .+ \(created(, draft)?\)$/),
     ]);
     const json = gloss("import:wxr", file, "--json");
     expect(json.code).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { importWxr } from "@/lib/import/import-wxr";
 import { articleOf, blogExport, commentsOf, exportFile, fixture, rowCounts } from "./import-helpers";
@@ -16,7 +17,15 @@ describe("importWxr: a WordPress export (WXR 1.2)", () => {
       comments: { created: 7, updated: 0, unchanged: 0, kept: 0 },
       skipped: { pages: 1, attachments: 1, otherPosts: 0, spam: 1, pingbacks: 1, trackbacks: 1, otherComments: 0 },
       failed: [],
+      imported: expect.any(Array), notListed: 0,
     });
+    // The summary lists each imported article with its new address (issue 18, item 5).
+    expect(report.imported).toHaveLength(3);
+    for (const entry of report.imported) {
+      const article = await db.article.findUniqueOrThrow({ where: { slug: entry.path.replace(/^\/articles\//, "") } });
+      expect(article.importKey?.startsWith(`${site}#post-`)).toBe(true);
+      expect(entry).toEqual({ title: article.title, path: `/articles/${article.slug}`, outcome: "created", status: article.status });
+    }
     const comments = await commentsOf(site);
     expect([...comments.keys()].sort()).toEqual(["101", "102", "103", "107", "108", "109", "201"]);
   });

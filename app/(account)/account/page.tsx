@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { replyMailAction } from "@/lib/actions/account/reply-mail";
 import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
-import { AvatarForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
+import { AvatarForm, BioForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
@@ -24,7 +24,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const saved = (await searchParams).saved;
   const viewer = await requirePage("account.manage", "/account");
   const [user, tokens, sessions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true } }),
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true } }),
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
   ]);
@@ -37,7 +37,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {formatUtcDay(user.createdAt)}</p>
         </div>
       </div>
-      <Section id="profile" title="Profile"><NameForm name={user.name} /></Section>
+      <Section id="profile" title="Profile"><NameForm name={user.name} /><div className="mt-6"><BioForm bio={user.bio} profilePath={`/users/${viewer.id}`} /></div></Section>
       <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
       {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
       <Section id="notifications" title="E-mail">

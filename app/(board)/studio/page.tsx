@@ -9,15 +9,18 @@ export const metadata: Metadata = { title: "Studio", robots: { index: false } };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const statuses = ["draft", "scheduled", "published"] as const;
 type Status = (typeof statuses)[number];
-const tabLabels: Record<Status | "all", string> = { all: "All", draft: "Drafts", scheduled: "Scheduled", published: "Published" };
+const tabLabels: Record<Status | "all" | "trash", string> = { all: "All", draft: "Drafts", scheduled: "Scheduled", published: "Published", trash: "Trash" };
 
 export default async function StudioPage({ searchParams }: Props) {
   const viewer = await requirePage("articles.read_drafts", "/studio");
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
   const status = statuses.find((s) => s === query.status);
-  const articles = await listArticlesForEditor(viewer, { q: q || undefined, status });
-  const href = (s: Status | "all") => {
+  const trash = query.status === "trash";
+  const articles = await listArticlesForEditor(viewer, { q: q || undefined, status, trash });
+  const trashed = trash && typeof query.trashed === "string" ? query.trashed : null;
+  const failed = typeof query.error === "string" ? query.error.slice(0, 300) : null;
+  const href = (s: Status | "all" | "trash") => {
     const params = new URLSearchParams({ ...(q ? { q } : {}), ...(s !== "all" ? { status: s } : {}) });
     return `/studio${params.size ? `?${params}` : ""}`;
   };
@@ -33,8 +36,8 @@ export default async function StudioPage({ searchParams }: Props) {
       <div className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <nav aria-label="Filter by status">
           <ul className="flex flex-wrap gap-1 text-sm">
-            {(["all", ...statuses] as const).map((s) => {
-              const current = (status ?? "all") === s;
+            {(["all", ...statuses, "trash"] as const).map((s) => {
+              const current = (trash ? "trash" : status ?? "all") === s;
               return (
                 <li key={s}>
                   <Link href={href(s)} aria-current={current ? "page" : undefined}
@@ -47,17 +50,24 @@ export default async function StudioPage({ searchParams }: Props) {
           </ul>
         </nav>
         <form role="search" action="/studio" className="flex gap-2">
-          {status ? <input type="hidden" name="status" value={status} /> : null}
+          {status || trash ? <input type="hidden" name="status" value={status ?? "trash"} /> : null}
           <label htmlFor="studio-search" className="sr-only">Search articles</label>
           <input id="studio-search" type="search" name="q" defaultValue={q} placeholder="Search titles, authors, slugs"
             className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-sm sm:w-64 dark:border-zinc-700 dark:bg-zinc-900" />
           <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Search</button>
         </form>
       </div>
+      {trashed ? (
+        <p role="status" className="mt-6 rounded-md border border-zinc-300 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          Moved to the trash: readers no longer see it, and nothing was deleted — its revisions, notes and comments are kept. Restore it below to bring it back as a draft.
+        </p>
+      ) : null}
+      {failed ? <p role="alert" className="mt-6 text-sm text-red-700 dark:text-red-400">{failed}</p> : null}
+      {trash && !trashed ? <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Articles in the trash are hidden from readers and kept whole. Restoring one brings it back as a draft.</p> : null}
       <div className="mt-6">
         {articles.length ? <ArticleList articles={articles} /> : (
           <p className="rounded-md border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-            {q || status ? "No article matches." : "No articles yet."} <Link href="/studio/new" className="text-accent-700 hover:underline dark:text-accent-300">Write one</Link>.
+            {trash && !q ? "The trash is empty." : q || status ? "No article matches." : "No articles yet."} <Link href="/studio/new" className="text-accent-700 hover:underline dark:text-accent-300">Write one</Link>.
           </p>
         )}
       </div>

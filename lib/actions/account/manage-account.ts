@@ -5,12 +5,18 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { actionViewer, formAction, formFields, formText } from "@/lib/actions/form-action";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
-import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
+import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateBio, updateProfileName } from "@/lib/users/manage-account";
 
 export const updateNameAction = formAction(z.object({ name: formText() }), async ({ name }, { viewer }) => {
   await updateProfileName(viewer, name);
   refresh(); // the header shows the name: re-render the page (not the cached article pages)
   return { ok: true, message: "Your name is saved." };
+});
+
+export const updateBioAction = formAction(z.object({ bio: formText() }), async ({ bio }, { viewer }) => {
+  await updateBio(viewer, bio);
+  refresh();
+  return { ok: true, message: "Your bio is saved." };
 });
 
 export const updateAvatarAction = formAction(z.object({ remove: formText() }), async ({ remove }, { viewer, form }) => {
@@ -53,5 +59,5 @@ export async function signOutEverywhereAction() {
 export const deleteAccountAction = formAction(z.object({ confirm: formText(), password: formText() }), async ({ confirm, password }, { viewer }) => {
   if (confirm !== "DELETE") return { errors: { confirm: "Type DELETE to confirm." } };
   await deleteAccount(viewer, password);
-  await signOut({ redirectTo: "/?deleted=1" });
+  await signOut({ redirectTo: "/account/deleted" });
 });

@@ -26,5 +26,7 @@ export const signInAction = formAction(z.object({ email: formText(), password: f
 
 export const signUpAction = formAction(z.object({ name: formText(), email: formText(), password: formText(), returnTo: formText() }), async ({ name, email, password, returnTo }) => {
   await createUser({ name, email, password });
-  return signInWith(email.trim().toLowerCase(), password, safeReturnPath(returnTo));
+  // A new account lands on a welcome page with next steps (and a way back to where they were).
+  const back = safeReturnPath(returnTo);
+  return signInWith(email.trim().toLowerCase(), password, back === "/" ? "/welcome" : `/welcome?returnTo=${encodeURIComponent(back)}`);
 });

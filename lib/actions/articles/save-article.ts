@@ -1,10 +1,10 @@
 "use server";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
+import { scheduledMessage } from "@/lib/articles/schedule-text";
 import { updateArticle } from "@/lib/articles/update-article";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { actionViewer as viewer } from "@/lib/actions/form-action";
-import { formatUtc } from "@/lib/dates/format-utc";
 import { isAppError } from "@/lib/errors";
 import { formError } from "@/lib/http/form-state";
 import { snapshotOf, type EditorSnapshot } from "@/lib/articles/editor-snapshot";
@@ -24,32 +24,34 @@ function failure(e: unknown): Extract<StudioResult, { ok: false }> {
   return { ok: false, message, errors };
 }
 
-function said({ status, publishAt }: EditorSnapshot, intent: string) {
+type SaveOptions = { slugFromTitle: boolean; intent: string; timeZone?: string };
+
+function said({ status, publishAt }: EditorSnapshot, intent: string, timeZone?: string) {
   if (intent === "unpublish") return status === "draft" ? "Back to draft: readers do not see it. Its notes and comments are kept." : "Saved.";
-  if (intent === "schedule") return publishAt ? `Scheduled: it goes live on ${formatUtc(publishAt)}.` : "Saved.";
+  if (intent === "schedule") return publishAt ? scheduledMessage(new Date(publishAt), timeZone ?? null) : "Saved.";
   if (intent === "publish") return status === "published" ? "Published." : "Saved.";
   return "Saved.";
 }
 
 /** Creates the article (the first autosave of a new one, or publishing/scheduling it at once). */
-export async function createArticleAction(input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
+export async function createArticleAction(input: Input, options: SaveOptions): Promise<StudioResult> {
   try {
     const me = await viewer();
     const created = await createArticle(me, input, { slugFromTitle: options.slugFromTitle });
     const article = snapshotOf(await getArticleForEditor(me, created.slug));
-    return { ok: true, message: said(article, options.intent), article };
+    return { ok: true, message: said(article, options.intent, options.timeZone), article };
   } catch (e) {
     return failure(e);
   }
 }
 
 /** Saves an existing article: a draft body, metadata, publish, schedule or unpublish. */
-export async function updateArticleAction(slug: string, input: Input, options: { slugFromTitle: boolean; intent: string }): Promise<StudioResult> {
+export async function updateArticleAction(slug: string, input: Input, options: SaveOptions): Promise<StudioResult> {
   try {
     const me = await viewer();
     const updated = await updateArticle(me, slug, input, { slugFromTitle: options.slugFromTitle });
     const article = snapshotOf(await getArticleForEditor(me, updated.article.slug));
-    return { ok: true, message: said(article, options.intent), article };
+    return { ok: true, message: said(article, options.intent, options.timeZone), article };
   } catch (e) {
     return failure(e);
   }

@@ -1,6 +1,7 @@
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ArchiveView, archiveMetadata } from "@/components/article/archive-view";
+import { findLegacyRedirect } from "@/lib/articles/find-legacy-redirect";
 import { findArchive } from "@/lib/articles/list-archives";
 
 type Props = { params: Promise<{ yyyy: string; mm: string }>; searchParams: Promise<{ after?: string | string[] }> };
@@ -16,6 +17,11 @@ export async function generateMetadata({ params }: Props) {
 export default async function MonthArchivePage({ params, searchParams }: Props) {
   const { yyyy, mm } = await params;
   const archive = await load(yyyy, mm);
-  if (!archive) notFound();
+  if (!archive) {
+    // Not a month: perhaps an imported post's old two-segment address (/category/post-name/).
+    const to = await findLegacyRedirect(`/${yyyy}/${mm}`);
+    if (to) permanentRedirect(to);
+    notFound();
+  }
   return <ArchiveView archive={archive} after={(await searchParams).after} />;
 }

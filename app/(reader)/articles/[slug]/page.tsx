@@ -15,6 +15,7 @@ import { PersonalLoader } from "@/components/personal/personal-loader";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { CiteThis } from "@/components/article/cite-this";
+import { ArticlePager } from "@/components/article/article-pager";
 import { clock } from "@/lib/clock";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -66,6 +67,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <div className="relative" data-annotation-host />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
+        <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />

@@ -1,0 +1,31 @@
+import { expect, test, type Locator } from "@playwright/test";
+import { articlePath, seedDiscussion } from "../fixtures/discussion";
+import { admin } from "../fixtures/env";
+import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
+import { publishViaApi } from "../studio/helpers";
+
+// Issue 18, item 4: the typography plugin wrapped every blockquote in “…”, so a quotation that
+// already has its marks showed them twice (“"Countermeasures…"”). A quote is shown as written.
+const generated = (p: Locator, pseudo: "::before" | "::after") =>
+  p.evaluate((el, which) => getComputedStyle(el, which).content, pseudo);
+
+async function expectQuotedAsWritten(quote: Locator) {
+  const p = quote.locator("p").first();
+  await expect(p).toHaveText('"Countermeasures must be proportionate."');
+  expect(["none", "normal"]).toContain(await generated(p, "::before"));
+  expect(["none", "normal"]).toContain(await generated(p, "::after"));
+}
+
+test("an article's blockquote adds no quotation marks of its own", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  const slug = await publishViaApi(page, `Before the quote.\n\n> "Countermeasures must be proportionate."\n\nAfter the quote.`, `Quoted ${uniqueSuffix()}`);
+  await page.goto(articlePath(slug));
+  await expectQuotedAsWritten(page.locator(".article-body blockquote"));
+});
+
+test("a comment's blockquote adds no quotation marks of its own", async ({ page }) => {
+  const reader = newUserData("quoter");
+  const { slug } = seedDiscussion({ users: [reader], comments: [{ author: reader.email, body: '> "Countermeasures must be proportionate."\n\nI agree.' }] });
+  await page.goto(articlePath(slug));
+  await expectQuotedAsWritten(page.locator("article[id^='comment-'] blockquote"));
+});

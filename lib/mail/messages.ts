@@ -1,0 +1,40 @@
+import { publication } from "@/lib/site";
+import { composeMail, type ComposedMail } from "./compose-mail";
+
+// The messages Gloss sends, each in the publication's name with its reason (issue 18, item 6).
+// Builders only: how a message travels (SMTP, the outbox, a queue) is lib/mail/send-mail's business.
+
+export function passwordResetMail(to: { email: string; name: string }, link: string): ComposedMail {
+  return composeMail({
+    to: to.email,
+    subject: `Reset your ${publication.name} password`,
+    greeting: `Hello ${to.name},`,
+    body: ["Someone (hopefully you) asked to reset the password of your account.", "Open the link within an hour to choose a new one. It works once."],
+    action: { label: "Choose a new password", url: link },
+    reason: `You got this message because a password reset was asked for your ${publication.name} account (${to.email}). If you did not ask, ignore it: your password stays as it is.`,
+  });
+}
+
+export function moderatorAlertMail(to: { email: string; name: string }, link: string): ComposedMail {
+  return composeMail({
+    to: to.email,
+    subject: `Something waits in the ${publication.name} moderation queue`,
+    greeting: `Hello ${to.name},`,
+    body: ["A new comment or note is held for review."],
+    action: { label: "Open the moderation queue", url: link },
+    reason: `You got this message because you moderate ${publication.name}. You get at most one of these an hour.`,
+  });
+}
+
+export function replyMail(input: { to: { email: string; name: string }; who: string; what: "comment" | "note"; articleTitle: string; excerpt: string; link: string; unsubscribe: string }): ComposedMail {
+  const { to, who, what, articleTitle } = input;
+  return composeMail({
+    to: to.email,
+    subject: `${who} replied to your ${what} on “${articleTitle}”`,
+    greeting: `Hello ${to.name},`,
+    body: [`${who} replied to your ${what} on “${articleTitle}”:`, { quote: input.excerpt }],
+    action: { label: "Read it and answer", url: input.link },
+    reason: `You got this message because you wrote the ${what} on ${publication.name} that was replied to, and reply mail is on in your account. You get one message per reply.`,
+    stop: { label: "Stop these messages", url: input.unsubscribe },
+  });
+}

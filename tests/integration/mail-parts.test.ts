@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { listOutbox } from "@/lib/mail/send-mail";
+import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
+import { notifyModerators } from "@/lib/moderation/notify-moderators";
+import { requestPasswordReset } from "@/lib/users/password-reset";
+import { publication } from "@/lib/site";
+import { createTestUser } from "./helpers";
+import { withSettings } from "./moderation-helpers";
+
+// Issue 18, item 6: what leaves the server — from the publication, a text and an HTML part, a reason.
+const newestTo = async (email: string) => (await listOutbox(500)).find((m) => m.to === email);
+
+describe("mail as sent", () => {
+  it("a password reset comes from the publication with a text and an HTML part", async () => {
+    const { viewer } = await createTestUser({ label: "mail-parts" });
+    await requestPasswordReset(viewer.email);
+    const mail = await newestTo(viewer.email);
+    expect(mail).toMatchObject({ subject: `Reset your ${publication.name} password` });
+    expect(mail!.from).toMatch(new RegExp(`^${publication.name} <no-reply@`));
+    expect(mail!.text).toMatch(/\/reset-password\?token=\S+/);
+    expect(mail!.html).toMatch(/<a href="[^"]+\/reset-password\?token=/);
+    expect(mail!.html).toContain("You got this message because");
+  });
+
+  it("a moderator alert says why it came", async () => {
+    const { viewer } = await createTestUser({ label: "mail-moderator", role: "moderator" });
+    await withSettings({ notifyIntervalMs: 0 }, () => notifyModerators());
+    await runJobsUntilIdle(); // the alert is queued: the worker sends it
+    const mail = await newestTo(viewer.email);
+    expect(mail?.subject).toBe(`Something waits in the ${publication.name} moderation queue`);
+    expect(mail!.text).toContain(`You got this message because you moderate ${publication.name}`);
+    expect(mail!.html).toContain("Open the moderation queue");
+  });
+});
