@@ -15,6 +15,7 @@ import {
   allCounters, answerCounterRequests, clientAddress, countRequest, createLogger, newCounters, renderMetrics,
   requestId, runPrimary, sumCounters, tokenMatches,
 } from "./lib/service.mjs";
+import { isSharedPage } from "./lib/shared-pages.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -47,9 +48,11 @@ const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 // before its response is sent — and tells the other processes through NOTIFY.
 globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalidate(payload) };
 
+// A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
+// is served from the cache to signed-in readers too; other reader pages only without a session.
 function isCacheable(req) {
   return (req.method === "GET" || req.method === "HEAD") && readerPage.test(req.url) &&
-    !sessionCookie.test(req.headers.cookie ?? "") && !req.headers.authorization &&
+    (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) && !req.headers.authorization &&
     !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url);
 }

@@ -1,58 +1,84 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId, useState, useSyncExternalStore } from "react";
-import { deleteCommentAction } from "@/lib/actions/comments/delete-comment";
-import { editCommentAction } from "@/lib/actions/comments/edit-comment";
+import { useActionState, useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
 import { likeCommentAction } from "@/lib/actions/comments/like-comment";
 import { reportCommentAction } from "@/lib/actions/comments/report-comment";
 import { FormStatus } from "@/components/ui/form-status";
+import { loadPersonal, removePostedComment, replacePostedComment, usePersonalState } from "@/components/personal/personal-store";
+import { deleteComment, editComment } from "./comment-api";
 import { CommentForm } from "./comment-form";
 
-type Props = {
-  slug: string; id: string; body: string; authorName: string;
-  canReply: boolean; canEdit: boolean; canDelete: boolean; canReport: boolean; canLike: boolean;
-  liked: boolean; likeCount: number;
-};
+type Props = { slug: string; id: string; authorName: string; authorId: string | null; live: boolean; open: boolean; likeCount: number };
 
 const btn = "rounded px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
 
-function useRefreshOnSuccess(ok?: boolean, after?: () => void) {
-  const router = useRouter();
-  useEffect(() => { if (ok) { router.refresh(); after?.(); } }, [ok, router, after]);
+/** True until `until` (an ISO time) has passed; re-renders when it does. */
+function useBefore(until: string | null | undefined) {
+  const end = until ? Date.parse(until) : 0;
+  const [passed, setPassed] = useState<number | null>(null);
+  useEffect(() => {
+    if (!end) return;
+    const t = setTimeout(() => setPassed(end), Math.max(0, end - Date.now()));
+    return () => clearTimeout(t);
+  }, [end]);
+  return !!end && passed !== end;
 }
 
 const noSubscription = () => () => {};
 /** False in the server HTML and while hydrating, true once React runs in the browser. */
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
-// What a signed-in reader can do to one comment. Reply is a link to the server-rendered reply
-// form until the page has hydrated (and for good without JavaScript), then a button that opens
-// the form in place: one "Reply" control either way.
+function LikeCount({ count }: { count: number }) {
+  return count ? <span className="px-2 text-sm text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">♥</span> {count} {count === 1 ? "like" : "likes"}</span> : null;
+}
+
+// What a reader can do to one comment. The shared page (the same HTML for everyone) shows the
+// like count and a "Reply" link to the server-rendered reply form (?replyTo=, which works without
+// JavaScript); once the personal layer says who is reading, the controls they may use replace it
+// in the same row (nothing above moves): Like, Reply (opens the form in place), Edit within the
+// window, Delete, Report.
 export function CommentActions(p: Props) {
   const hydrated = useHydrated();
+  const { data: me, added } = usePersonalState(p.slug);
   const [open, setOpen] = useState<null | "reply" | "edit" | "delete" | "report">(null);
+  const own = useMemo(() => me?.own.find((o) => o.id === p.id) ?? null, [me, p.id]);
+  const inWindow = useBefore(own?.editableUntil);
   const toggle = (what: typeof open) => setOpen((cur) => (cur === what ? null : what));
+  const viewer = me?.viewer ?? null;
+  const link = p.open && p.live ? <a className={btn} href={`?replyTo=${p.id}#comment-${p.id}`}>Reply</a> : null;
+  // Until the personal layer is here (and for good without JavaScript), anonymous, banned: no controls.
+  if (!me || !viewer || me.ban) {
+    return (
+      <div className="mt-2 flex min-h-8 flex-wrap items-center gap-1">
+        <LikeCount count={p.likeCount} />
+        {me?.ban ? null : link}
+      </div>
+    );
+  }
+  const mine = p.authorId === viewer.id;
+  const editable = inWindow && own?.body != null;
+  const isAdded = added.some((c) => c.id === p.id);
   return (
     <div className="mt-2">
-      <div className="flex flex-wrap items-center gap-1">
-        {p.canLike ? <LikeButton {...p} /> : <span className="px-2 text-sm text-zinc-600 dark:text-zinc-400">{p.likeCount ? `♥ ${p.likeCount}` : null}</span>}
-        {p.canReply ? (hydrated
+      <div className="flex min-h-8 flex-wrap items-center gap-1">
+        {p.live && !mine ? <LikeButton id={p.id} liked={me.liked.includes(p.id)} likeCount={p.likeCount} /> : <LikeCount count={p.likeCount} />}
+        {p.live && me.canComment ? (hydrated
           ? <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button>
-          : <a className={btn} href={`?replyTo=${p.id}#comment-${p.id}`}>Reply</a>
+          : link
         ) : null}
-        {p.canEdit ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
-        {p.canDelete ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
-        {p.canReport ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
+        {editable ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
+        {mine && own ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
+        {p.live && !mine ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
       </div>
-      {open === "reply" ? <div className="mt-3"><CommentForm slug={p.slug} parentId={p.id} label="Reply" submitLabel="Post reply" autoFocus onCancel={() => setOpen(null)} /></div> : null}
-      {open === "edit" ? <EditForm {...p} onDone={() => setOpen(null)} /> : null}
-      {open === "delete" ? <DeleteForm {...p} onDone={() => setOpen(null)} /> : null}
+      {open === "reply" ? <div className="mt-3"><CommentForm slug={p.slug} parentId={p.id} label="Reply" submitLabel="Post reply" autoFocus onCancel={() => setOpen(null)} onPosted={() => setOpen(null)} /></div> : null}
+      {open === "edit" ? <EditForm {...p} body={own?.body ?? ""} isAdded={isAdded} onDone={() => setOpen(null)} /> : null}
+      {open === "delete" ? <DeleteForm {...p} isAdded={isAdded} onDone={() => setOpen(null)} /> : null}
       {open === "report" ? <ReportForm {...p} /> : null}
     </div>
   );
 }
 
-function LikeButton(p: Props) {
+function LikeButton(p: { id: string; liked: boolean; likeCount: number }) {
   const [state, action, pending] = useActionState(likeCommentAction, {});
   const liked = state.data ? state.data.liked === "1" : p.liked;
   const count = state.data ? Number(state.data.likeCount) : p.likeCount;
@@ -68,35 +94,61 @@ function LikeButton(p: Props) {
   );
 }
 
-function EditForm(p: Props & { onDone: () => void }) {
-  const [state, action] = useActionState(editCommentAction, {});
+/** After a change: a comment posted in this visit is redrawn from the answer; the page's own are fetched again. */
+function useAfterChange(slug: string, isAdded: boolean) {
+  const router = useRouter();
+  return (changed: Parameters<typeof replacePostedComment>[1] | null) => {
+    if (isAdded && changed) replacePostedComment(slug, changed);
+    else router.refresh();
+    void loadPersonal(slug, { fresh: true });
+  };
+}
+
+function EditForm(p: Props & { body: string; isAdded: boolean; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const id = useId();
-  useRefreshOnSuccess(state.ok, p.onDone);
+  const after = useAfterChange(p.slug, p.isAdded);
   return (
-    <form action={action} className="mt-3 space-y-2">
-      <input type="hidden" name="id" value={p.id} />
+    <form className="mt-3 space-y-2" onSubmit={async (e) => {
+      e.preventDefault();
+      setBusy(true);
+      const r = await editComment(p.id, String(new FormData(e.currentTarget).get("body") ?? ""));
+      setBusy(false);
+      if (!r.ok) return setError(r.fields?.body ?? r.message);
+      after(r.data);
+      p.onDone();
+    }}>
       <label htmlFor={id} className="block text-sm font-medium">Edit comment</label>
-      <textarea id={id} name="body" rows={4} required maxLength={10_000} defaultValue={state.values?.body ?? p.body} autoFocus
+      <textarea id={id} name="body" rows={4} required maxLength={10_000} defaultValue={p.body} autoFocus
+        aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`}
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900" />
-      <FormStatus message={state.errors?.body ?? state.message} tone={state.ok ? "success" : "error"} />
+      <div id={`${id}-error`}><FormStatus message={error} /></div>
       <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Save</button>
+        <button type="submit" disabled={busy} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Save</button>
         <button type="button" onClick={p.onDone} className={btn}>Cancel</button>
       </div>
     </form>
   );
 }
 
-function DeleteForm(p: Props & { onDone: () => void }) {
-  const [state, action] = useActionState(deleteCommentAction, {});
-  useRefreshOnSuccess(state.ok);
+function DeleteForm(p: Props & { isAdded: boolean; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const after = useAfterChange(p.slug, p.isAdded);
   return (
-    <form action={action} className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm dark:bg-red-950">
-      <input type="hidden" name="id" value={p.id} />
+    <form className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm dark:bg-red-950" onSubmit={async (e) => {
+      e.preventDefault();
+      const r = await deleteComment(p.id);
+      if (!r.ok) return setError(r.message);
+      p.onDone();
+      // One posted in this visit has no replies on the server's page: it goes, as it does on a reload.
+      if (p.isAdded) { removePostedComment(p.slug, p.id); void loadPersonal(p.slug, { fresh: true }); }
+      else after(null);
+    }}>
       <span>Delete this comment? Replies to it stay.</span>
       <button type="submit" className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white">Yes, delete</button>
       <button type="button" onClick={p.onDone} className={btn}>Keep it</button>
-      <FormStatus message={state.ok ? null : state.message} />
+      <FormStatus message={error} />
     </form>
   );
 }

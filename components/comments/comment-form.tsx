@@ -1,31 +1,57 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { postCommentAction } from "@/lib/actions/comments/post-comment";
 import { FormStatus } from "@/components/ui/form-status";
+import { addPostedComment, usePersonal } from "@/components/personal/personal-store";
+import { heldMessage } from "@/lib/moderation/explain-hold";
+import { postComment } from "./comment-api";
 
-function Pending({ label }: { label: string }) {
-  const { pending, data } = useFormStatus();
-  return (
-    <>
-      <button type="submit" disabled={pending} className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">{label}</button>
-      {pending && data ? (
-        <div aria-hidden="true" className="mt-3 rounded-md border border-dashed border-zinc-300 p-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          <p className="whitespace-pre-wrap">{String(data.get("body") ?? "")}</p>
-          <p className="mt-1 text-xs">Posting…</p>
-        </div>
-      ) : null}
-    </>
-  );
+function Pending({ label, busy }: { label: string; busy: boolean }) {
+  const { pending } = useFormStatus();
+  return <button type="submit" disabled={pending || busy} className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">{label}</button>;
 }
 
-// The new-comment and reply forms: a plain form post without JavaScript, no reload with it.
-export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onCancel }: { slug: string; parentId?: string; label: string; submitLabel: string; autoFocus?: boolean; onCancel?: () => void }) {
+/** Scrolls to and focuses a comment once it is on the page (it is drawn on the next frames). */
+function focusComment(id: string) {
+  let tries = 0;
+  const step = () => {
+    const el = document.querySelector<HTMLElement>(`[data-session-comment] #comment-${CSS.escape(id)}`) ?? document.getElementById(`comment-${id}`);
+    if (el) { el.scrollIntoView({ block: "nearest" }); el.focus({ preventScroll: true }); return; }
+    if (++tries < 30) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
+// The new-comment and reply forms. Without JavaScript a plain form post (a server action that
+// lands on the new comment); with it, a call to the comments API, and the comment is shown at
+// once where it belongs — a held one marked as held, for its author only — without a reload.
+export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onCancel, onPosted }: { slug: string; parentId?: string; label: string; submitLabel: string; autoFocus?: boolean; onCancel?: () => void; onPosted?: () => void }) {
   const [state, action] = useActionState(postCommentAction, {});
+  const me = usePersonal(slug);
+  const [local, setLocal] = useState<{ error?: string; status?: string }>({});
+  const [busy, setBusy] = useState(false);
   const id = useId();
-  const error = state.errors?.body ?? state.errors?.parentId ?? state.message;
+  const error = local.error ?? state.errors?.body ?? state.errors?.parentId ?? state.message;
   return (
-    <form action={action} className="space-y-2">
+    <form action={action} className="space-y-2" onSubmit={async (e) => {
+      e.preventDefault();
+      const form = e.currentTarget;
+      const body = String(new FormData(form).get("body") ?? "");
+      setBusy(true);
+      setLocal({});
+      const r = await postComment(slug, body, parentId);
+      setBusy(false);
+      if (!r.ok) return setLocal({ error: r.fields?.body ?? r.fields?.parentId ?? r.message });
+      const { held, ...comment } = r.data;
+      addPostedComment(slug, { ...comment, replies: [] });
+      form.reset();
+      setLocal({ status: held ? heldMessage(comment.reasons ?? [], me?.linkHoldThreshold ?? 2) : parentId ? "Reply posted." : "Comment posted." });
+      // The address names the new comment, as a permalink would (no navigation: nothing is fetched again).
+      history.replaceState(history.state, "", `${location.pathname}${location.search}#comment-${comment.id}`);
+      focusComment(comment.id);
+      onPosted?.();
+    }}>
       <input type="hidden" name="slug" value={slug} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -34,8 +60,9 @@ export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onC
         className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900" />
       <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">Markdown: *emphasis*, **bold**, [links](https://…), &gt; quotes, lists, `code`.</p>
       <div id={`${id}-error`}><FormStatus message={error} /></div>
+      {local.status ? <p role="status" className="text-sm text-green-800 dark:text-green-400">{local.status}</p> : null}
       <div className="flex items-start gap-3">
-        <div><Pending label={submitLabel} /></div>
+        <div><Pending label={submitLabel} busy={busy} /></div>
         {onCancel ? <button type="button" onClick={onCancel} className="rounded-md px-3 py-2 text-sm hover:underline">Cancel</button> : null}
       </div>
     </form>

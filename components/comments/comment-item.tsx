@@ -1,63 +1,67 @@
+import type { ReactNode } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { HeldBadge } from "@/components/ui/held-badge";
-import type { Viewer } from "@/lib/auth/viewer";
-import { commentAuthor } from "@/lib/comments/comment-json";
 import { CommentActions } from "./comment-actions";
-import { CommentForm } from "./comment-form";
 import { MoreReplies } from "./more-replies";
 import { RelativeTime } from "./relative-time";
-import type { ThreadComment } from "@/lib/comments/list-thread";
+import type { CommentView } from "./comment-view";
 
-type Props = { comment: ThreadComment; slug: string; viewer: Viewer | null; canWrite: boolean; banned: boolean; liked: Set<string>; replyTo?: string; editWindowMs: number; linkHoldThreshold: number; now: number };
+type Props = {
+  comment: CommentView; slug: string;
+  /** The article takes comments (the same for every viewer; who may reply is the personal layer's). */
+  open: boolean;
+  linkHoldThreshold: number;
+  /** The no-JavaScript reply page: what stands under the comment being answered (its form, or a sign-in link). */
+  replyTo?: { id: string; node: ReactNode };
+  /** "div" when the list item is already there (a comment added in the browser is drawn into one). */
+  as?: "li" | "div";
+};
 
-export function CommentItem({ comment: c, ...ctx }: Props) {
-  const author = commentAuthor(c);
+/** The replies list's label (also used to find it when a reply is added in the browser). */
+export const repliesLabel = (c: Pick<CommentView, "status" | "author">) => `Replies to ${c.status === "deleted" ? "a deleted comment" : c.author.name}`;
+export const repliesListClass = (depth: number) => (depth < 4 ? "ml-3 border-l-2 border-zinc-200 pl-3 sm:ml-5 sm:pl-4 dark:border-zinc-800" : "");
+
+// One comment and its replies. Pure (props in, markup out): the server renders the shared page with
+// it, and the browser renders comments from the JSON API with it. Nothing here depends on who
+// is reading; the controls a reader may use come from the personal layer (CommentActions).
+export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
   const deleted = c.status === "deleted";
-  const mine = !!ctx.viewer && c.author?.id === ctx.viewer.id;
   const live = !deleted && c.status === "approved";
-  // The Markdown source goes to the page only where the reader may edit it (it is sent again in
-  // the page's React payload: with thousands of comments, that doubled a signed-in page).
-  const editable = c.canEdit;
+  const posted = new Date(c.createdAt);
   return (
-    <li>
-      <article id={`comment-${c.id}`} tabIndex={-1} aria-label={deleted ? "Deleted comment" : `Comment by ${author.name}`}
+    <Outer>
+      <article id={`comment-${c.id}`} tabIndex={-1} aria-label={deleted ? "Deleted comment" : `Comment by ${c.author.name}`}
         className="scroll-mt-24 rounded-md py-3 outline-offset-4 target:bg-yellow-50 dark:target:bg-yellow-950/40">
         {deleted ? (
           <p className="text-sm italic text-zinc-600 dark:text-zinc-400">This comment was deleted.</p>
         ) : (
           <>
             <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-              <Avatar name={author.name} image={author.image} size={28} />
-              <span className="font-semibold">{author.name}</span>
-              <a href={`/articles/${ctx.slug}/comments/${c.id}`} className="text-zinc-600 hover:underline dark:text-zinc-400" aria-label={`Link to this comment, posted ${c.createdAt.toUTCString()}`}>
-                <RelativeTime iso={c.createdAt.toISOString()} />
+              <Avatar name={c.author.name} image={c.author.image} size={28} />
+              <span className="font-semibold">{c.author.name}</span>
+              <a href={`/articles/${ctx.slug}/comments/${c.id}`} className="text-zinc-600 hover:underline dark:text-zinc-400" aria-label={`Link to this comment, posted ${posted.toUTCString()}`}>
+                <RelativeTime iso={c.createdAt} />
               </a>
               {c.editedAt ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
-              {c.status === "pending" ? <HeldBadge reasons={c.holdReasons} linkHoldThreshold={ctx.linkHoldThreshold} explain={mine} /> : null}
+              {/* A held comment is only ever shown to its author: they are told why. */}
+              {c.status === "pending" ? <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain /> : null}
             </header>
-            <div className="prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html }} />
-            {/* A banned reader gets what an anonymous one does: the count, no controls. */}
-            {ctx.viewer && !ctx.banned ? (
-              <CommentActions slug={ctx.slug} id={c.id} body={editable ? c.body : ""} authorName={author.name}
-                canReply={ctx.canWrite && live} canLike={live && !mine} canReport={live && !mine}
-                canEdit={editable} canDelete={mine}
-                liked={ctx.liked.has(c.id)} likeCount={c.likeCount} />
-            ) : c.likeCount ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">♥</span> {c.likeCount} {c.likeCount === 1 ? "like" : "likes"}</p> : null}
-            {ctx.replyTo === c.id && ctx.viewer && ctx.canWrite ? (
-              <div className="mt-3"><CommentForm slug={ctx.slug} parentId={c.id} label="Reply" submitLabel="Post reply" /></div>
-            ) : null}
+            <div className="prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
+            <CommentActions slug={ctx.slug} id={c.id} authorName={c.author.name} authorId={c.author.id} live={live} open={ctx.open} likeCount={c.likes} />
+            {ctx.replyTo?.id === c.id ? <div className="mt-3">{ctx.replyTo.node}</div> : null}
           </>
         )}
       </article>
-      {c.replies.length || c.more ? (
-        <ol className={c.displayDepth < 4 ? "ml-3 border-l-2 border-zinc-200 pl-3 sm:ml-5 sm:pl-4 dark:border-zinc-800" : ""} aria-label={`Replies to ${deleted ? "a deleted comment" : author.name}`}>
-          {c.replies.map((r) => <CommentItem key={r.id} comment={r} {...ctx} />)}
-          {c.more ? (
-            <MoreReplies slug={ctx.slug} parentId={c.id} to={deleted ? "a deleted comment" : author.name} count={c.more.count} cursor={c.more.cursor} first={!c.replies.length}
-              viewerId={ctx.viewer?.id ?? null} canWrite={ctx.canWrite} banned={ctx.banned} editWindowMs={ctx.editWindowMs} linkHoldThreshold={ctx.linkHoldThreshold} now={ctx.now} />
+      {c.replies?.length || c.moreReplies ? (
+        <ol className={repliesListClass(c.depth ?? 0)} aria-label={repliesLabel(c)}>
+          {c.replies?.map((r) => <CommentItem key={r.id} comment={r} {...ctx} />)}
+          {/* Replies this page load left out (lib/comments/bound-thread.ts): fetched on demand. */}
+          {c.moreReplies ? (
+            <MoreReplies slug={ctx.slug} parentId={c.id} to={deleted ? "a deleted comment" : c.author.name} count={c.moreReplies.count} cursor={c.moreReplies.cursor}
+              first={!c.replies?.length} open={ctx.open} linkHoldThreshold={ctx.linkHoldThreshold} />
           ) : null}
         </ol>
       ) : null}
-    </li>
+    </Outer>
   );
 }

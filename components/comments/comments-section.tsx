@@ -1,35 +1,40 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/viewer";
-import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
-import { clock } from "@/lib/clock";
 import { countNodes } from "@/lib/comments/build-thread";
+import { threadJson } from "@/lib/comments/comment-json";
 import { listThread, type CommentSort } from "@/lib/comments/list-thread";
+import type { ArticlePersonal } from "@/lib/personal/get-article-personal";
 import { getSettings } from "@/lib/settings/get-settings";
+import { signInHref } from "@/lib/http/sign-in-href";
+import { PersonalSeedProvider } from "@/components/personal/personal-loader";
+import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
-import { signInHref } from "@/lib/http/sign-in-href";
-
+import type { CommentView } from "./comment-view";
+import { CommentCount, SessionComments } from "./session-comments";
 
 const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest"], ["top", "Top"]];
 
-// The discussion below an article: server-rendered (readable and postable without JavaScript).
-export async function CommentsSection({ slug, viewer, sort, page, replyTo, focus, focusAfter }: { slug: string; viewer: Viewer | null; sort: CommentSort; page: number; replyTo?: string; focus?: string; focusAfter?: string }) {
-  // Only signed-in renders have a viewer (and so a ban): anonymous pages, cached whole, never do.
-  const [{ threads, total, liked, article, pageCount }, settings, ban] = await Promise.all([
-    listThread(viewer, slug, { sort, page, focus, focusAfter }),
+/** A per-request render of the page (without JavaScript): the reply form, or the page after a held post. */
+export type PersonalRender = { viewer: Viewer | null; data: ArticlePersonal; replyTo?: string };
+
+// The discussion below an article. Without `personal` it is the same for every viewer (the page
+// is cached and shared; what a reader may do comes from the personal layer in the browser); with
+// it (the no-JavaScript reply page and the page after a held post), the viewer's own held
+// comments and the reply form are rendered on the server.
+export async function CommentsSection({ slug, sort, page, personal, focus, focusAfter }: { slug: string; sort: CommentSort; page: number; personal?: PersonalRender; focus?: string; focusAfter?: string }) {
+  const [{ threads, total, article, pageCount }, settings] = await Promise.all([
+    listThread(personal?.viewer ?? null, slug, { sort, page, focus, focusAfter }),
     getSettings(),
-    viewerBan(viewer),
   ]);
-  // A banned reader keeps reading; the notice stands where they would write.
-  const banned = ban ? banNotice(ban) : null;
-  const canWrite = article.commentsOpen && !banned;
+  const views = threadJson(threads) as CommentView[];
   const href = (p: number, s = sort) => `/articles/${slug}?${new URLSearchParams({ ...(s !== "oldest" ? { sort: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}#comments`;
-  const now = clock.now().getTime();
-  return (
+  const replyTo = personal?.replyTo ? { id: personal.replyTo, node: <ReplySlot slug={slug} parentId={personal.replyTo} personal={personal} /> } : undefined;
+  const section = (
     <section id="comments" aria-labelledby="comments-title" className="mt-14 scroll-mt-8 border-t border-zinc-200 pt-8 dark:border-zinc-800">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="comments-title" className="text-2xl font-bold tracking-tight">Comments <span className="text-zinc-600 dark:text-zinc-400">({total})</span></h2>
+        <h2 id="comments-title" className="text-2xl font-bold tracking-tight">Comments <span className="text-zinc-600 dark:text-zinc-400"><CommentCount total={total} /></span></h2>
         {total > 1 ? (
           <nav aria-label="Sort comments" className="flex gap-1 text-sm">
             {sorts.map(([s, label]) => (
@@ -39,16 +44,12 @@ export async function CommentsSection({ slug, viewer, sort, page, replyTo, focus
         ) : null}
       </div>
       <div className="mt-6">
-        {!article.commentsOpen ? <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>
-          : banned ? <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">{banned}</p>
-          : viewer ? <CommentForm slug={slug} label="Comment" submitLabel="Post comment" />
-          : <p><Link href={signInHref(`/articles/${slug}#comments`)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</Link></p>}
+        {article.commentsOpen ? <CommentComposer slug={slug} /> : <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>}
       </div>
-      {threads.length ? (
-        <ol className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">
-          {threads.map((c) => <CommentItem key={c.id} comment={c} slug={slug} viewer={viewer} canWrite={canWrite} banned={!!banned} liked={liked} replyTo={replyTo} editWindowMs={settings.editWindowMs} linkHoldThreshold={settings.linkHoldThreshold} now={now} />)}
-        </ol>
-      ) : <p className="mt-8 text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Start the discussion.</p>}
+      <ol data-comment-threads className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">
+        {views.map((c) => <CommentItem key={c.id} comment={c} slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} replyTo={replyTo} />)}
+      </ol>
+      {views.length ? null : <p data-no-comments className="mt-8 text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Start the discussion.</p>}
       {pageCount > 1 ? (
         <nav aria-label="Comment pages" className="mt-8 flex flex-wrap gap-2 text-sm">
           {Array.from({ length: pageCount }, (_, i) => i + 1).map((p) => (
@@ -58,7 +59,21 @@ export async function CommentsSection({ slug, viewer, sort, page, replyTo, focus
           ))}
         </nav>
       ) : null}
+      <SessionComments slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} />
       <CommentFocus signature={`${total}:${countNodes(threads)}:${page}`} />
     </section>
   );
+  return personal ? <PersonalSeedProvider data={personal.data}>{section}</PersonalSeedProvider> : section;
+}
+
+/** The no-JavaScript reply page's slot under the comment being answered. */
+function ReplySlot({ slug, parentId, personal }: { slug: string; parentId: string; personal: PersonalRender }) {
+  const { data } = personal;
+  if (!data.viewer) {
+    const back = `/articles/${slug}?replyTo=${parentId}#comment-${parentId}`;
+    return <p><a href={signInHref(back)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to reply</a></p>;
+  }
+  if (data.ban) return <p role="note" className="text-sm text-red-900 dark:text-red-200">{data.ban.notice}</p>;
+  if (!data.canComment) return <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;
+  return <CommentForm slug={slug} parentId={parentId} label="Reply" submitLabel="Post reply" />;
 }

@@ -1,38 +1,17 @@
 "use client";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { ThreadComment } from "@/lib/comments/list-thread";
 import { CommentItem } from "./comment-item";
-
-type Json = {
-  id: string; parentId: string | null; author: { id: string | null; name: string; image: string | null }; body: string | null; html: string | null;
-  status: string; reasons?: string[]; likes: number; liked?: boolean; createdAt: string; editedAt: string | null; depth: number;
-  canEdit?: boolean; editableUntil?: string | null;
-  replies: Json[]; moreReplies?: { count: number; cursor: string | null };
-};
-
-/** The API's comment (lib/comments/comment-json.ts) in the shape CommentItem draws. */
-function fromJson(c: Json): ThreadComment {
-  return {
-    id: c.id, parentId: c.parentId, body: c.body ?? "", html: c.html ?? "", status: c.status as ThreadComment["status"], holdReasons: c.reasons ?? [],
-    likeCount: c.likes, createdAt: new Date(c.createdAt), editedAt: c.editedAt ? new Date(c.editedAt) : null,
-    authorName: c.author.id ? null : c.author.name, author: c.author.id ? { id: c.author.id, name: c.author.name, image: c.author.image, deletedAt: null } : null,
-    articleId: "", threadId: "", depth: c.depth, displayDepth: c.depth,
-    canEdit: c.canEdit ?? false, editableUntil: c.editableUntil ? new Date(c.editableUntil) : null,
-    replies: c.replies.map(fromJson), ...(c.moreReplies ? { more: c.moreReplies } : {}),
-  };
-}
-const likedIn = (list: Json[], into = new Set<string>()): Set<string> => {
-  for (const c of list) { if (c.liked) into.add(c.id); likedIn(c.replies, into); }
-  return into;
-};
+import type { CommentView } from "./comment-view";
 
 const noSubscription = () => () => {};
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
+// Nothing here depends on who is reading: the replies are drawn by the same viewer-independent
+// CommentItem as the shared page, and the controls each reader may use (Like, Edit, …) come from
+// the personal layer, which already covers the whole article.
 export type MoreRepliesProps = {
   slug: string; parentId: string; to: string; count: number; cursor: string | null; first: boolean;
-  viewerId: string | null; canWrite: boolean; banned: boolean; editWindowMs: number; linkHoldThreshold: number; now: number;
+  open: boolean; linkHoldThreshold: number;
 };
 
 const control = "rounded px-2 py-1 text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300";
@@ -45,7 +24,7 @@ const control = "rounded px-2 py-1 text-sm font-medium text-accent-700 underline
  */
 export function MoreReplies(p: MoreRepliesProps) {
   const hydrated = useHydrated();
-  const [state, setState] = useState<{ loading?: boolean; error?: boolean; items?: ThreadComment[]; liked?: Set<string>; next?: string | null; remaining?: number }>({});
+  const [state, setState] = useState<{ loading?: boolean; error?: boolean; items?: CommentView[]; next?: string | null; remaining?: number }>({});
   const noun = `${p.count.toLocaleString("en")} ${p.first ? "" : "more "}${p.count === 1 ? "reply" : "replies"}`;
 
   async function load() {
@@ -54,10 +33,10 @@ export function MoreReplies(p: MoreRepliesProps) {
       const query = new URLSearchParams({ sort: "oldest", ...(p.cursor ? { cursor: p.cursor } : {}) });
       const res = await fetch(`/api/comments/${encodeURIComponent(p.parentId)}/replies?${query}`, { headers: { accept: "application/json" } });
       if (!res.ok) throw new Error(String(res.status));
-      const data = await res.json() as { comments: Json[]; next: string | null; remaining: number };
+      const data = await res.json() as { comments: CommentView[]; next: string | null; remaining: number };
       // A permalink's path may already show one of them.
       const fresh = data.comments.filter((c) => !document.getElementById(`comment-${c.id}`));
-      setState({ items: fresh.map(fromJson), liked: likedIn(fresh), next: data.next, remaining: data.remaining });
+      setState({ items: fresh, next: data.next, remaining: data.remaining });
     } catch {
       setState({ error: true });
     }
@@ -70,12 +49,9 @@ export function MoreReplies(p: MoreRepliesProps) {
   }, [firstNew]);
 
   if (state.items) {
-    const viewer = p.viewerId ? ({ id: p.viewerId } as Viewer) : null;
     return (
       <>
-        {state.items.map((c) => (
-          <CommentItem key={c.id} comment={c} slug={p.slug} viewer={viewer} canWrite={p.canWrite} banned={p.banned} liked={state.liked!} editWindowMs={p.editWindowMs} linkHoldThreshold={p.linkHoldThreshold} now={p.now} />
-        ))}
+        {state.items.map((c) => <CommentItem key={c.id} comment={c} slug={p.slug} open={p.open} linkHoldThreshold={p.linkHoldThreshold} />)}
         {state.next && state.remaining ? <MoreReplies {...p} count={state.remaining} cursor={state.next} first={false} /> : null}
       </>
     );

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
-import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
+import { createUser, newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
 // on a busy two-core machine.
@@ -92,4 +92,30 @@ test.describe("with JavaScript", () => {
     await page.locator(`#comment-${ids[0]}`).getByRole("button", { name: "Reply", exact: true }).click();
     await expect(page.locator(`#comment-${ids[0]}`).getByLabel("Reply", { exact: true })).toBeFocused();
   });
+});
+
+// The per-request pages of the no-JavaScript path: the shared page never carries a held comment,
+// so a held post lands on ?posted=<id>, rendered for its author; ?replyTo= asks a visitor to sign in.
+test("a held post without JavaScript lands on a page that shows it to its author, and only to them", async ({ page, browser }) => {
+  const newcomer = createUser("nojs-held", "commenter", { trusted: false });
+  const author = newUserData("nojs-held-parent");
+  const { slug, ids: [parentId] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "A comment to answer." }] });
+  await signIn(page, newcomer.email, newcomer.password);
+  await page.goto(articlePath(slug));
+  const body = `Held without scripts ${uniqueSuffix()}.`;
+  await commentsRegion(page).getByLabel("Comment", { exact: true }).fill(body);
+  await commentsRegion(page).getByRole("button", { name: "Post comment", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?posted=[A-Za-z0-9_-]+#comment-[A-Za-z0-9_-]+$`));
+  const mine = commentWith(page, body);
+  await expect(mine).toContainText("awaiting moderation");
+  await expect(mine.locator("[data-hold-reason]")).toContainText("first contribution");
+  const postedUrl = page.url();
+
+  const anonymous = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await anonymous.goto(postedUrl);
+  await expect(commentsRegion(anonymous).getByRole("heading", { name: "Comments (1)" })).toBeVisible();
+  await expect(commentsRegion(anonymous).getByText(body)).toHaveCount(0);
+  await anonymous.goto(`${articlePath(slug)}?replyTo=${parentId}#comment-${parentId}`);
+  await expect(anonymous.locator(`#comment-${parentId}`).getByRole("link", { name: "Sign in to reply" })).toBeVisible();
+  await expect(anonymous.locator(`#comment-${parentId}`).getByLabel("Reply", { exact: true })).toHaveCount(0);
 });

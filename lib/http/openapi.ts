@@ -45,6 +45,22 @@ const responses = {
     state: z.enum(["anchored", "orphaned"]).optional(), html: z.string().nullable(), edited: z.boolean(), ...rights,
   }),
   Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]) }),
+  Personal: z.object({
+    slug: z.string(), editWindowMs: z.number().int(), linkHoldThreshold: z.number().int(),
+    viewer: z.object({
+      id: z.string(), name: z.string(), role: roleSchema,
+      links: z.array(z.object({ href: z.string(), label: z.string() })).describe("The board's pages the role may open (Studio, Import, Moderation)."),
+      pending: z.number().int().nullable().describe("The moderation queue's pending count (the board only)."),
+    }).nullable().describe("Null: anonymous (nothing else personal follows)."),
+    ban: z.object({ notice: z.string(), until: z.iso.datetime().nullable() }).nullable(),
+    canComment: z.boolean(), canAnnotate: z.boolean(),
+    liked: z.array(z.string()).describe("Ids of the comments on this article the viewer liked."),
+    own: z.array(z.object({ id: z.string(), editableUntil: z.iso.datetime().nullable(), body: z.string().nullable() }))
+      .describe("The viewer's own comments: Delete on each; Edit until `editableUntil`, with the Markdown source."),
+    held: z.array(z.unknown()).describe("The viewer's held comments (as in the comments API) with `reasons` and `explanation` (sentences)."),
+    notes: z.array(z.unknown()).describe("W3C annotations: the viewer's private notes, highlights and held notes."),
+    noteRights: z.array(z.object({ id: z.string(), ...rights })).describe("Edit on each of the viewer's notes on the article (public ones included)."),
+  }),
   Impact: z.object({ kept: z.number().int(), moved: z.number().int(), orphaned: z.array(z.object({ id: z.string(), quote: z.string() })) }),
 };
 
@@ -134,6 +150,12 @@ const paths: Record<string, Record<string, Op>> = {
   },
   "/api/moderation/users": { patch: { summary: "Change an account's role (admin); the last admin stays", auth: "admin", body: changeRoleSchema, ok: [200, "{email, role}", null], errors: [400, 401, 403, 404] } },
   "/api/me": { get: { summary: "The account the request authenticates as", auth: "signed in", ok: [200, "The viewer", "Viewer"], errors: [401] } },
+  "/api/me/articles/{slug}": {
+    get: {
+      summary: "The personal layer of an article page (the page's HTML is the same for every viewer): who reads (name, role links, the board's pending count), a ban notice, liked comments, own comments with their edit window, own held comments with why they are held, own private and pending notes, whether they may comment. Anonymous: viewer null. Cache-Control: private, no-store",
+      params: [slug], ok: [200, "The viewer's layer", "Personal"], errors: [404],
+    },
+  },
   "/api/users/{id}/avatar": { get: { summary: "An account's picture", params: [id()], ok: [200, "The image", "image/*"], errors: [404] } },
   "/api/auth/csrf": { get: { summary: "Auth.js CSRF token for the credentials sign-in", ok: [200, "{ csrfToken }", null] } },
   "/api/auth/callback/credentials": { post: { summary: "Credentials sign-in (form fields email, password, csrfToken)", bodyType: "application/x-www-form-urlencoded", ok: [302, "Redirect; sets the session cookie on success", null] } },

@@ -10,6 +10,8 @@ import { AnnotationsSection } from "@/components/annotations/annotations-section
 import { CommentsSection } from "@/components/comments/comments-section";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { getArticlePersonal } from "@/lib/personal/get-article-personal";
+import { PersonalLoader } from "@/components/personal/personal-loader";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { CiteThis } from "@/components/article/cite-this";
@@ -35,7 +37,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = await load((await params).slug);
   const query = await searchParams;
   const one = (k: string) => (typeof query[k] === "string" ? (query[k] as string) : undefined);
-  const viewer = await getViewer(await headers());
+  // The page is the same for every viewer (cached and shared, scripts/lib/shared-pages.mjs): nothing
+  // here reads the session, except on the two per-request variants a reader without JavaScript
+  // uses — the reply form (?replyTo=) and the page after a held post (?posted=).
+  const replyTo = one("replyTo");
+  const perRequest = !!(replyTo || one("posted"));
+  const viewer = perRequest ? await getViewer(await headers()) : null;
+  const personal = perRequest ? { viewer, replyTo, data: await getArticlePersonal(viewer, article.slug) } : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const revision = article.currentRevision!;
   return (
@@ -64,9 +72,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
-        <AnnotationsSection slug={article.slug} viewer={viewer} />
-        <CommentsSection slug={article.slug} viewer={viewer} sort={commentSortSchema.parse(one("sort"))} page={page} replyTo={one("replyTo")}
-          focus={one("comment") ?? one("replyTo")} focusAfter={one("after")} />
+        <AnnotationsSection slug={article.slug} />
+        <CommentsSection slug={article.slug} sort={commentSortSchema.parse(one("sort"))} page={page} personal={personal}
+          focus={one("comment") ?? replyTo} focusAfter={one("after")} />
+        <PersonalLoader slug={article.slug} />
         <LiveUpdates slug={article.slug} />
       </div>
     </div>

@@ -1,0 +1,99 @@
+"use client";
+import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { createPortal } from "react-dom";
+import { usePersonalState } from "@/components/personal/personal-store";
+import { CommentItem, repliesLabel, repliesListClass } from "./comment-item";
+import type { CommentView } from "./comment-view";
+
+// The comments that are this reader's alone on the shared page: their held comments (from the
+// personal layer) and what they post during this visit. Each is drawn where it belongs — a reply
+// under its parent, a new comment at the end of the list — so nothing above the reader moves
+// (a browser's scroll anchoring keeps the view still when a held reply lands above it).
+
+let shown = 0;
+const countListeners = new Set<() => void>();
+function setShown(n: number) {
+  if (n === shown) return;
+  shown = n;
+  for (const l of countListeners) l();
+}
+const subscribeCount = (l: () => void) => { countListeners.add(l); return () => { countListeners.delete(l); }; };
+
+/** "Comments (N)": the shared page's count plus what only this reader sees on it. */
+export function CommentCount({ total }: { total: number }) {
+  const extra = useSyncExternalStore(subscribeCount, () => shown, () => 0);
+  return <>({total + extra})</>;
+}
+
+const onServerPage = (id: string) => {
+  const el = document.getElementById(`comment-${id}`);
+  return !!el && !el.closest("[data-session-comment]");
+};
+
+/** Where a comment of this visit goes: a new list item at the end of its parent's replies (or of the threads). */
+function makeTarget(c: CommentView, section: HTMLElement): HTMLElement | null {
+  let list: HTMLElement | null;
+  if (!c.parentId) {
+    list = section.querySelector<HTMLElement>("ol[data-comment-threads]");
+  } else {
+    const parent = document.getElementById(`comment-${c.parentId}`);
+    const item = parent?.parentElement;
+    if (!parent || !item) return null;
+    list = [...item.children].find((e): e is HTMLElement => e.tagName === "OL") ?? null;
+    if (!list) {
+      let depth = 0;
+      for (let e = item.parentElement; e && e !== section; e = e.parentElement) if (e.tagName === "OL" && e.getAttribute("aria-label")?.startsWith("Replies to")) depth++;
+      const name = parent.getAttribute("aria-label")?.replace(/^Comment by /, "") ?? "";
+      list = document.createElement("ol");
+      list.setAttribute("aria-label", repliesLabel({ status: parent.getAttribute("aria-label") === "Deleted comment" ? "deleted" : "approved", author: { id: null, name, image: null } }));
+      list.className = repliesListClass(depth);
+      item.appendChild(list);
+    }
+  }
+  if (!list) return null;
+  const li = document.createElement("li");
+  li.setAttribute("data-session-comment", "");
+  list.appendChild(li);
+  return li;
+}
+
+export function SessionComments({ slug, open, linkHoldThreshold }: { slug: string; open: boolean; linkHoldThreshold: number }) {
+  const { data, added } = usePersonalState(slug);
+  const items = useMemo(() => {
+    const byId = new Map<string, CommentView>();
+    for (const c of data?.held ?? []) byId.set(c.id, c);
+    for (const c of added) byId.set(c.id, c);
+    return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }, [data, added]);
+  const [targets, setTargets] = useState(() => new Map<string, HTMLElement>());
+
+  useLayoutEffect(() => {
+    const section = document.getElementById("comments");
+    if (!section) return;
+    let next: Map<string, HTMLElement> | null = null;
+    const ids = new Set(items.map((c) => c.id));
+    for (const [id, target] of targets) {
+      if (ids.has(id)) continue;
+      target.remove();
+      (next ??= new Map(targets)).delete(id);
+    }
+    for (const c of items) {
+      if (targets.has(c.id) || onServerPage(c.id)) continue;
+      const target = makeTarget(c, section);
+      if (target) (next ??= new Map(targets)).set(c.id, target);
+    }
+    if (next) setTargets(next);
+  }, [items, targets]);
+
+  useLayoutEffect(() => {
+    const visible = items.filter((c) => targets.has(c.id) && c.status !== "deleted").length;
+    setShown(visible);
+    const empty = document.querySelector<HTMLElement>("[data-no-comments]");
+    if (empty) empty.hidden = items.some((c) => !c.parentId && targets.has(c.id));
+  }, [items, targets]);
+
+  return items.map((c) => {
+    const target = targets.get(c.id);
+    return target ? createPortal(<CommentItem as="div" comment={c} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />, target, c.id) : null;
+  });
+}

@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { loadPersonal, usePersonal } from "@/components/personal/personal-store";
+import { SignInLink } from "./sign-in-link";
+
+const boardLink = "rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
+// One row of the same height and (from sm up) the same width whoever is signed in, so the header
+// does not change size when a shared page learns who is reading (on phones a long row scrolls).
+export const accountNavClass = "flex h-10 w-full flex-nowrap items-center justify-start gap-3 overflow-x-auto whitespace-nowrap text-sm sm:w-auto sm:min-w-[30rem] sm:justify-end";
+
+/** The anonymous visitor's links (also what a shared page shows until it knows who is reading). */
+export function AnonymousLinks() {
+  return (
+    <>
+      <SignInLink className="hover:underline" />
+      <Link href="/signup" className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Create account</Link>
+    </>
+  );
+}
+
+type Person = { name: string; links: { href: string; label: string }[]; pending: number | null };
+
+/** A signed-in reader's links: the board's by role (Moderation with its pending count), their name, Sign out. */
+export function PersonLinks({ person, signOut }: { person: Person; signOut: () => Promise<void> }) {
+  return (
+    <>
+      {person.links.map((l) => l.label === "Moderation" && person.pending !== null ? (
+        <Link key={l.href} href={l.href} aria-label={`Moderation, ${person.pending} pending`} className={`flex items-center gap-1.5 ${boardLink}`}>
+          Moderation
+          <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${person.pending ? "bg-amber-700 text-white dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{person.pending}</span>
+        </Link>
+      ) : <Link key={l.href} href={l.href} className={boardLink}>{l.label}</Link>)}
+      <Link href="/account" className="font-medium hover:underline" aria-label={`Account: ${person.name}`}>{person.name}</Link>
+      <form action={signOut}>
+        <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Sign out</button>
+      </form>
+    </>
+  );
+}
+
+const articleSlug = (path: string) => /^\/articles\/([a-z0-9-]{1,120})$/.exec(path)?.[1] ?? "";
+
+// The header's account area on a page whose HTML is shared by every viewer (the article page):
+// the anonymous links until the page's personal layer says who is reading.
+export function AccountArea({ signOut }: { signOut: () => Promise<void> }) {
+  const slug = articleSlug(usePathname());
+  useEffect(() => { if (slug) void loadPersonal(slug); }, [slug]);
+  const me = usePersonal(slug);
+  return (
+    <nav aria-label="Account" className={accountNavClass}>
+      {me?.viewer ? <PersonLinks person={me.viewer} signOut={signOut} /> : <AnonymousLinks />}
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import { getToken } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { viewerFromApiToken } from "@/lib/users/api-tokens";
+import { userOfSession } from "@/lib/users/sessions";
+import type { Viewer } from "./viewer";
+
+const sessionCookie = /(?:^|;\s*)(__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/**
+ * The viewer of a request, read the way Auth.js's jwt callback does (auth.ts): the session
+ * cookie's JWT decrypted, then its session row checked live in the database (signed out, ended
+ * sessions, deleted accounts → null) — without the rest of a full auth() round (re-signing the
+ * token, the session callback), which is most of the cost of a small per-viewer request such as
+ * the article page's personal layer. A personal access token (Authorization: Bearer) is read as
+ * everywhere else. Reads only; never sets a cookie.
+ */
+export async function readSessionViewer(headers: Headers): Promise<Viewer | null> {
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromApiToken(authorization.slice(7).trim());
+  const found = sessionCookie.exec(headers.get("cookie") ?? "");
+  if (!found) return null;
+  const secure = !!found[1];
+  const cookieName = `${secure ? "__Secure-" : ""}authjs.session-token`;
+  const token = await getToken({ req: { headers }, secret: env().AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName }).catch(() => null);
+  const sid = token?.sid;
+  if (typeof sid !== "string") return null;
+  const user = await userOfSession(sid);
+  if (!user) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: user.bannedUntil };
+}

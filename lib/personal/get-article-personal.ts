@@ -1,0 +1,129 @@
+import { db } from "@/lib/db";
+import { clock } from "@/lib/clock";
+import type { Viewer } from "@/lib/auth/viewer";
+import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
+import { roleCan } from "@/lib/auth/permissions";
+import { editRights } from "@/lib/auth/edit-rights";
+import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation-json";
+import { commentJson } from "@/lib/comments/comment-json";
+import type { commentFields } from "@/lib/comments/create-comment";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { explainHold } from "@/lib/moderation/explain-hold";
+import { queueCounts } from "@/lib/moderation/list-queue";
+import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
+
+/** A link in the header's account area, by role. */
+export type RoleLink = { href: string; label: string };
+
+/** The board's links a role sees in the header (Studio, Import, Moderation). */
+export function roleLinks(role: Viewer["role"]): RoleLink[] {
+  return [
+    ...(roleCan(role, "articles.read_drafts") ? [{ href: "/studio", label: "Studio" }] : []),
+    ...(roleCan(role, "imports.run") ? [{ href: "/import", label: "Import" }] : []),
+    ...(roleCan(role, "moderation.read") ? [{ href: "/moderation", label: "Moderation" }] : []),
+  ];
+}
+
+/**
+ * Everything about one article page that depends on who is reading it: the page's HTML is the same
+ * for everyone (and cached), and the browser asks for this once after it arrives. Anonymous
+ * viewers get `viewer: null` and nothing else personal. Only the viewer's own data is ever read.
+ */
+export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
+  const { article, settings, liked, mine, notes, noteRights } = await readPersonalRows(slug, viewer?.id ?? null);
+  const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
+  if (!viewer) {
+    return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
+  }
+  const now = clock.now();
+  const [ban, pending] = await Promise.all([
+    viewerBan(viewer),
+    roleCan(viewer.role, "moderation.read") ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
+  ]);
+  return {
+    ...base,
+    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending },
+    ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
+    canComment: article.commentsOpen && !ban,
+    canAnnotate: article.annotationsOpen && !ban,
+    liked,
+    // Delete: every own comment; Edit: those still in the window, with their Markdown source.
+    own: mine.map((c): OwnComment => {
+      // The edit window's one home (lib/auth/edit-rights.ts), as the lists use it.
+      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: c.createdAt, status: c.status }, settings.editWindowMs, now);
+      return { id: c.id, editableUntil: canEdit ? editableUntil?.toISOString() ?? null : null, body: canEdit ? c.body : null };
+    }),
+    // Held: only their author ever sees them, with why they are held.
+    held: mine.filter((c) => c.status === "pending")
+      .map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
+    notes: notes.map((n) => annotationJson(n, { withContext: false })),
+    // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
+    noteRights: noteRights.map((n): NoteRights => {
+      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: n.createdAt, status: n.status, audience: n.audience }, settings.editWindowMs, now);
+      return { id: n.id, canEdit, editableUntil: editableUntil?.toISOString() ?? null };
+    }),
+  };
+}
+
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
+
+// Dates come back from json_build_object as ISO text without a zone (Prisma stores UTC).
+const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt"]);
+const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value);
+
+/**
+ * The article (published, as findArticleForDiscussion finds it), the two settings the layer needs,
+ * and what is the viewer's own on it — the comments they liked, their comments (held ones
+ * included), their private notes, highlights and held notes — in one round trip: this runs after
+ * every page view, and an ORM query each cost most of its CPU.
+ */
+async function readPersonalRows(slug: string, userId: string | null) {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new AppError("not_found", "No published article has that address.");
+  const now = clock.now().toISOString();
+  const [row] = await db.$queryRaw<{ payload: string }[]>`
+    WITH art AS (
+      SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
+      WHERE slug = ${slug} AND status = 'published' AND "publishedAt" <= ${now}::timestamp LIMIT 1
+    )
+    SELECT json_build_object(
+      'article', (SELECT row_to_json(art) FROM art),
+      'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
+      'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
+                WHERE l."userId" = ${userId} AND c."articleId" = (SELECT id FROM art)),
+      'mine', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+                SELECT c.id, c."articleId", c."parentId", c."threadId", c.depth, c.body, c.html, c.status, c."holdReasons", c."likeCount",
+                       c."createdAt", c."editedAt", c."authorName",
+                       json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author
+                FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
+                WHERE c."articleId" = (SELECT id FROM art) AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
+                ORDER BY c."createdAt", c.id LIMIT 2000) x),
+      'notes', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a.body, a.html, a.tags, a.color,
+                       a.status, a."holdReasons", a.exact, a.prefix, a.suffix, a.start, a."end", a."blockId", a."anchorRevisionId", a.state,
+                       a."originalExact", a.version, a."createdAt", a."updatedAt", a."editedAt",
+                       json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author,
+                       json_build_object('slug', ar.slug) AS article
+                FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
+                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId}
+                  AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
+                ORDER BY a."createdAt", a.id LIMIT 5000) x),
+      'noteRights', (SELECT coalesce(json_agg(x), '[]') FROM (
+                SELECT a.id, a.audience, a.status, a."createdAt" FROM "Annotation" a
+                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId} AND a.status IN ('approved', 'pending')
+                LIMIT 10000) x)
+    )::text AS payload`;
+  const rows = JSON.parse(row.payload, revive) as {
+    article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
+    settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
+    liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];
+    noteRights: { id: string; audience: string; status: string; createdAt: Date }[];
+  };
+  if (!rows.article) throw new AppError("not_found", "No published article has that address.");
+  return { ...rows, article: rows.article, settings: { editWindowMs: rows.settings.editWindowMs ?? defaultSettings.editWindowMs, linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold } };
+}
+
+export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
+export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
+export type HeldComment = ReturnType<typeof commentJson> & { reasons: string[]; explanation: string[] };
+export type ArticlePersonal = Awaited<ReturnType<typeof getArticlePersonal>>;
