@@ -22,12 +22,12 @@ export function AnonymousLinks() {
 
 type Person = { name: string; links: { href: string; label: string }[]; pending: number | null };
 
-/** A signed-in reader's links: the board's by role (Moderation with its pending count), their name, Sign out. */
+/** A signed-in reader's links: the board's by role (Moderation with the number of items waiting: held, or reported and still shown), their name, Sign out. */
 export function PersonLinks({ person, signOut }: { person: Person; signOut: () => Promise<void> }) {
   return (
     <>
       {person.links.map((l) => l.label === "Moderation" && person.pending !== null ? (
-        <Link key={l.href} href={l.href} aria-label={`Moderation, ${person.pending} pending`} className={`flex items-center gap-1.5 ${boardLink}`}>
+        <Link key={l.href} href={l.href} aria-label={`Moderation, ${person.pending} waiting`} className={`flex items-center gap-1.5 ${boardLink}`}>
           Moderation
           <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${person.pending ? "bg-amber-700 text-white dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{person.pending}</span>
         </Link>

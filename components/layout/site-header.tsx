@@ -4,7 +4,7 @@ import { auth } from "@/auth";
 import { signOutAction } from "@/lib/actions/account/sign-out";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { queueCounts } from "@/lib/moderation/list-queue";
+import { moderationBadge } from "@/lib/moderation/list-queue";
 import { roleLinks } from "@/lib/personal/get-article-personal";
 import { HeaderSearch } from "@/components/search/header-search";
 import { publication } from "@/lib/site";
@@ -33,7 +33,7 @@ async function ViewerAccount() {
   const user = (await auth())?.user;
   const role = user?.role as Role | undefined;
   // The board sees what waits in the queue (these pages are never cached for signed-in readers, so it is live).
-  const pending = roleCan(role, "moderation.read") ? (await queueCounts()).pending : null;
+  const pending = roleCan(role, "moderation.read") ? (await moderationBadge()).total : null;
   return (
     <nav aria-label="Account" className={accountNavClass}>
       {user && role ? <PersonLinks person={{ name: user.name ?? "", links: roleLinks(role), pending }} signOut={signOutAction} /> : <AnonymousLinks />}

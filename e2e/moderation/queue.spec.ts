@@ -26,8 +26,8 @@ test.describe("the moderation queue", () => {
 
     // The moderator sees the badge, then the item with the reason in words.
     const board = await signedInPage(browser, moderator);
-    await expect(board.getByRole("link", { name: /^Moderation, \d+ pending$/ })).toBeVisible();
-    await board.getByRole("link", { name: /^Moderation, \d+ pending$/ }).click();
+    await expect(board.getByRole("link", { name: /^Moderation, \d+ waiting$/ })).toBeVisible();
+    await board.getByRole("link", { name: /^Moderation, \d+ waiting$/ }).click();
     await expect(board.getByRole("tab", { name: /^Pending/ })).toHaveAttribute("aria-selected", "true");
     const item = queueItem(board, body);
     await expect(item).toBeVisible();

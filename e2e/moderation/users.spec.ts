@@ -62,7 +62,7 @@ test.describe("bans and roles at /moderation/users", () => {
     // The same session, next request: the queue opens and the header shows the badge.
     await page.reload();
     await expect(page.getByRole("tab", { name: /^Pending/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: /^Moderation, \d+ pending$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Moderation, \d+ waiting$/ })).toBeVisible();
     await expectLogEntry(adminPage, "Changed role", user.email, "role: commenter → moderator");
 
     // And back: the demotion bites as quickly.

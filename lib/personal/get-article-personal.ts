@@ -10,7 +10,7 @@ import type { commentFields } from "@/lib/comments/create-comment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { explainHold } from "@/lib/moderation/explain-hold";
-import { queueCounts } from "@/lib/moderation/list-queue";
+import { moderationBadge } from "@/lib/moderation/list-queue";
 import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
 
 /** A link in the header's account area, by role. */
@@ -39,7 +39,7 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
   const now = clock.now();
   const [ban, pending] = await Promise.all([
     viewerBan(viewer),
-    roleCan(viewer.role, "moderation.read") ? queueCounts().then((c) => c.pending) : Promise.resolve(null),
+    roleCan(viewer.role, "moderation.read") ? moderationBadge().then((b) => b.total) : Promise.resolve(null),
   ]);
   return {
     ...base,
