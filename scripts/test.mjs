@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import pg from "pg";
 import {
   baseEnv, bin, createDatabase, dataDir, dropDatabase, ensureBuild, migrate, root, run, testPostgres, tsxBin,
 } from "./lib/project.mjs";
@@ -76,6 +77,14 @@ export async function startTestServer(pgServer, { label = "e2e", extraEnv = {} }
   });
   const seeded = await run(process.execPath, [tsxBin, path.join("scripts", "seed.ts")], { env, quiet: true });
   if (seeded.code !== 0) throw new Error(`seeding the ${label} database failed:\n${seeded.out}`);
+  // Every browser of a test run signs up from 127.0.0.1: the per-address sign-up limit (10 an hour,
+  // lib/users/sign-up.ts; its own integration test proves it) would stop the run's later sign-ups.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('signUpIpLimit', $1, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [JSON.stringify({ limit: 100_000, windowMs: 60 * 60_000 })]);
+  } finally { await client.end(); }
   const log = fs.openSync(path.join(runDir, "server.log"), "w");
   const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", log, log] });
   for (let i = 0; i < 150; i++) {
