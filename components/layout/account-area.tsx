@@ -5,17 +5,18 @@ import { useEffect } from "react";
 import { loadPersonal, usePersonal } from "@/components/personal/personal-store";
 import { SignInLink } from "./sign-in-link";
 
-const boardLink = "rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
-// One row of the same height and (from sm up) the same width whoever is signed in, so the header
-// does not change size when a shared page learns who is reading (on phones a long row scrolls).
-export const accountNavClass = "flex h-10 w-full flex-nowrap items-center justify-start gap-3 overflow-x-auto whitespace-nowrap text-sm sm:w-auto sm:min-w-[30rem] sm:justify-end";
+const boardLink = "header-link font-medium";
+// On a wide screen: one row of the same height and width whoever is signed in, so the header does not
+// change size when a shared page learns who is reading. On a phone it is a list inside the menu
+// (components/layout/site-header.tsx), every link a full-width 44-pixel row.
+export const accountNavClass = "flex w-full flex-col items-stretch gap-1 text-sm lg:h-10 lg:w-auto lg:min-w-[30rem] lg:flex-row lg:flex-nowrap lg:items-center lg:justify-end lg:gap-2 lg:whitespace-nowrap";
 
 /** The anonymous visitor's links (also what a shared page shows until it knows who is reading). */
 export function AnonymousLinks() {
   return (
     <>
-      <SignInLink className="hover:underline" />
-      <Link href="/signup" className="rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Create account</Link>
+      <SignInLink className="header-link" />
+      <Link href="/signup" className="header-button bg-zinc-900 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Create account</Link>
     </>
   );
 }
@@ -27,14 +28,14 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
   return (
     <>
       {person.links.map((l) => l.label === "Moderation" && person.pending !== null ? (
-        <Link key={l.href} href={l.href} aria-label={`Moderation, ${person.pending} waiting`} className={`flex items-center gap-1.5 ${boardLink}`}>
+        <Link key={l.href} href={l.href} aria-label={`Moderation, ${person.pending} waiting`} className={`gap-1.5 ${boardLink}`}>
           Moderation
           <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${person.pending ? "bg-amber-700 text-white dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{person.pending}</span>
         </Link>
       ) : <Link key={l.href} href={l.href} className={boardLink}>{l.label}</Link>)}
-      <Link href="/account" className="font-medium hover:underline" aria-label={`Account: ${person.name}`}>{person.name}</Link>
-      <form action={signOut}>
-        <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Sign out</button>
+      <Link href="/account" className="header-link font-medium" aria-label={`Account: ${person.name}`}>{person.name}</Link>
+      <form action={signOut} className="flex">
+        <button type="submit" className="header-button w-full border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Sign out</button>
       </form>
     </>
   );

@@ -25,6 +25,7 @@ export async function listPublishedArticles(cursor?: string | null, take = artic
     select: {
       id: true, slug: true, title: true, authorName: true, affiliation: true, excerpt: true, publishedAt: true,
       currentRevision: { select: { wordCount: true, number: true } },
+      categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
     },
   });
   const page = rows.slice(0, take);
