@@ -7,10 +7,12 @@ import { FormStatus } from "@/components/ui/form-status";
 import { loadPersonal, removePostedComment, replacePostedComment, usePersonalState } from "@/components/personal/personal-store";
 import { deleteComment, editComment } from "./comment-api";
 import { CommentForm } from "./comment-form";
+import { actionButton, MarkdownField } from "./markdown-field";
 
 type Props = { slug: string; id: string; authorName: string; authorId: string | null; live: boolean; open: boolean; likeCount: number };
 
-const btn = "rounded px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+// Every control is at least 44 px square on a phone (a finger), 36 px tall with a fine pointer.
+const btn = actionButton;
 
 /** True until `until` (an ISO time) has passed; re-renders when it does. */
 function useBefore(until: string | null | undefined) {
@@ -28,8 +30,33 @@ const noSubscription = () => () => {};
 /** False in the server HTML and while hydrating, true once React runs in the browser. */
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
+/** "12 minutes" (rounded up), "1 minute", "less than a minute". */
+export function timeLeft(ms: number) {
+  if (ms < 60_000) return "less than a minute";
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes < 120) return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} hours`;
+}
+
+/** How long the edit window still has, in words, refreshed every 15 s (null once it has shut). */
+function useTimeLeft(until: string | null | undefined) {
+  const end = until ? Date.parse(until) : 0;
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    if (!end) return;
+    const tick = () => setNow(Date.now());
+    tick();
+    const t = setInterval(tick, 15_000);
+    return () => clearInterval(t);
+  }, [end]);
+  return end && now !== null && end > now ? timeLeft(end - now) : null;
+}
+
+// The like count goes last in the row: a comment without likes (your own, say) leaves no empty
+// slot before Reply, so Reply, Edit and Delete start where the comment's text starts on every comment.
 function LikeCount({ count }: { count: number }) {
-  return count ? <span className="px-2 text-sm text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">♥</span> {count} {count === 1 ? "like" : "likes"}</span> : null;
+  return count ? <span className="inline-flex min-h-9 items-center px-2 text-sm text-zinc-600 dark:text-zinc-400"><span aria-hidden="true">♥</span>&nbsp;{count} {count === 1 ? "like" : "likes"}</span> : null;
 }
 
 // What a reader can do to one comment. The shared page (the same HTML for everyone) shows the
@@ -49,33 +76,53 @@ export function CommentActions(p: Props) {
   // Until the personal layer is here (and for good without JavaScript), anonymous, banned: no controls.
   if (!me || !viewer || me.ban) {
     return (
-      <div className="mt-2 flex min-h-8 flex-wrap items-center gap-1">
-        <LikeCount count={p.likeCount} />
+      <div className={row} data-comment-actions>
         {me?.ban ? null : link}
+        <LikeCount count={p.likeCount} />
       </div>
     );
   }
   const mine = p.authorId === viewer.id;
   const editable = inWindow && own?.body != null;
   const isAdded = added.some((c) => c.id === p.id);
+  // Editing happens in place: the form takes the comment's text's place (globals.css hides the
+  // text while an article's actions carry data-editing), and Save or Cancel puts the text back.
+  if (open === "edit" && editable) {
+    return (
+      <div data-comment-actions data-editing className="mt-1">
+        <EditForm {...p} body={own?.body ?? ""} isAdded={isAdded} editableUntil={own?.editableUntil ?? null}
+          onDone={() => { setOpen(null); requestAnimationFrame(() => document.getElementById(`comment-${p.id}`)?.focus()); }} />
+      </div>
+    );
+  }
   return (
-    <div className="mt-2">
-      <div className="flex min-h-8 flex-wrap items-center gap-1">
-        {p.live && !mine ? <LikeButton id={p.id} liked={me.liked.includes(p.id)} likeCount={p.likeCount} /> : <LikeCount count={p.likeCount} />}
+    <div data-comment-actions>
+      <div className={row}>
         {p.live && me.canComment ? (hydrated
           ? <button type="button" className={btn} aria-expanded={open === "reply"} onClick={() => toggle("reply")}>Reply</button>
           : link
         ) : null}
-        {editable ? <button type="button" className={btn} aria-expanded={open === "edit"} onClick={() => toggle("edit")}>Edit</button> : null}
+        {editable ? <button type="button" className={btn} aria-expanded={false} onClick={() => toggle("edit")}>Edit</button> : null}
         {mine && own ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
         {p.live && !mine ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
+        {p.live && !mine ? <LikeButton id={p.id} liked={me.liked.includes(p.id)} likeCount={p.likeCount} /> : <LikeCount count={p.likeCount} />}
+        {editable ? <EditWindow until={own?.editableUntil ?? null} /> : null}
       </div>
       {open === "reply" ? <div className="mt-3"><CommentForm slug={p.slug} parentId={p.id} label="Reply" submitLabel="Post reply" autoFocus onCancel={() => setOpen(null)} onPosted={() => setOpen(null)} /></div> : null}
-      {open === "edit" ? <EditForm {...p} body={own?.body ?? ""} isAdded={isAdded} onDone={() => setOpen(null)} /> : null}
       {open === "delete" ? <DeleteForm {...p} isAdded={isAdded} onDone={() => setOpen(null)} /> : null}
       {open === "report" ? <ReportForm {...p} /> : null}
     </div>
   );
+}
+
+// The row starts flush with the comment's text (the first control's padding hangs in the margin).
+const row = "mt-1 -ml-2 flex min-h-9 flex-wrap items-center gap-x-1";
+
+/** "You can edit it for 14 more minutes", beside Edit (the personal layer hands editableUntil). */
+function EditWindow({ until }: { until: string | null }) {
+  const left = useTimeLeft(until);
+  if (!left) return null;
+  return <span className="px-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="edit-window">Editable for {left === "less than a minute" ? left : `${left} more`}</span>;
 }
 
 function LikeButton(p: { id: string; liked: boolean; likeCount: number }) {
@@ -104,13 +151,13 @@ function useAfterChange(slug: string, isAdded: boolean) {
   };
 }
 
-function EditForm(p: Props & { body: string; isAdded: boolean; onDone: () => void }) {
+function EditForm(p: Props & { body: string; isAdded: boolean; editableUntil: string | null; onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
   const after = useAfterChange(p.slug, p.isAdded);
+  const left = useTimeLeft(p.editableUntil);
   return (
-    <form className="mt-3 space-y-2" onSubmit={async (e) => {
+    <form className="space-y-2" onSubmit={async (e) => {
       e.preventDefault();
       setBusy(true);
       const r = await editComment(p.id, String(new FormData(e.currentTarget).get("body") ?? ""));
@@ -119,13 +166,10 @@ function EditForm(p: Props & { body: string; isAdded: boolean; onDone: () => voi
       after(r.data);
       p.onDone();
     }}>
-      <label htmlFor={id} className="block text-sm font-medium">Edit comment</label>
-      <textarea id={id} name="body" rows={4} required maxLength={10_000} defaultValue={p.body} autoFocus
-        aria-invalid={error ? true : undefined} aria-describedby={`${id}-error`}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900" />
-      <div id={`${id}-error`}><FormStatus message={error} /></div>
+      <MarkdownField label="Edit comment" rows={4} defaultValue={p.body} autoFocus error={error}
+        help={left ? <>You can change it for {left === "less than a minute" ? left : `${left} more`}. Markdown works as in a new comment.</> : undefined} />
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Save</button>
+        <button type="submit" disabled={busy} className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Save</button>
         <button type="button" onClick={p.onDone} className={btn}>Cancel</button>
       </div>
     </form>

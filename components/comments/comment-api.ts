@@ -28,3 +28,5 @@ export const postComment = (slug: string, body: string, parentId?: string) =>
   call<Posted>("POST", `/api/articles/${encodeURIComponent(slug)}/comments`, { body, ...(parentId ? { parentId } : {}) });
 export const editComment = (id: string, body: string) => call<CommentView>("PATCH", `/api/comments/${encodeURIComponent(id)}`, { body });
 export const deleteComment = (id: string) => call<object>("DELETE", `/api/comments/${encodeURIComponent(id)}`);
+export type Preview = { html: string; links: number; linkHoldThreshold: number };
+export const previewBody = (body: string) => call<Preview>("POST", "/api/comments/preview", { body });

@@ -1,11 +1,11 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { postCommentAction } from "@/lib/actions/comments/post-comment";
-import { FormStatus } from "@/components/ui/form-status";
 import { addPostedComment, usePersonal } from "@/components/personal/personal-store";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { postComment } from "./comment-api";
+import { MarkdownField } from "./markdown-field";
 
 function Pending({ label, busy }: { label: string; busy: boolean }) {
   const { pending } = useFormStatus();
@@ -31,7 +31,8 @@ export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onC
   const me = usePersonal(slug);
   const [local, setLocal] = useState<{ error?: string; status?: string }>({});
   const [busy, setBusy] = useState(false);
-  const id = useId();
+  // A new key after a post: the box starts again empty, out of preview.
+  const [fieldKey, setFieldKey] = useState(0);
   const error = local.error ?? state.errors?.body ?? state.errors?.parentId ?? state.message;
   return (
     <form action={action} className="space-y-2" onSubmit={async (e) => {
@@ -46,6 +47,7 @@ export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onC
       const { held, ...comment } = r.data;
       addPostedComment(slug, { ...comment, replies: [] });
       form.reset();
+      setFieldKey((k) => k + 1);
       setLocal({ status: held ? heldMessage(comment.reasons ?? [], me?.linkHoldThreshold ?? 2) : parentId ? "Reply posted." : "Comment posted." });
       // The address names the new comment, as a permalink would (no navigation: nothing is fetched again).
       history.replaceState(history.state, "", `${location.pathname}${location.search}#comment-${comment.id}`);
@@ -54,12 +56,7 @@ export function CommentForm({ slug, parentId, label, submitLabel, autoFocus, onC
     }}>
       <input type="hidden" name="slug" value={slug} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <textarea id={id} name="body" required maxLength={10_000} rows={parentId ? 3 : 4} defaultValue={state.values?.body} autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined} aria-describedby={`${id}-help ${id}-error`}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900" />
-      <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">Markdown: *emphasis*, **bold**, [links](https://…), &gt; quotes, lists, `code`.</p>
-      <div id={`${id}-error`}><FormStatus message={error} /></div>
+      <MarkdownField key={fieldKey} label={label} rows={parentId ? 3 : 4} defaultValue={state.values?.body} autoFocus={autoFocus} error={error} />
       {local.status ? <p role="status" className="text-sm text-green-800 dark:text-green-400">{local.status}</p> : null}
       <div className="flex items-start gap-3">
         <div><Pending label={submitLabel} busy={busy} /></div>

@@ -46,7 +46,7 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
               {/* A held comment is only ever shown to its author: they are told why. */}
               {c.status === "pending" ? <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain /> : null}
             </header>
-            <div className="prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
+            <div className="comment-body prose prose-zinc mt-1 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2" dangerouslySetInnerHTML={{ __html: c.html ?? "" }} />
             <CommentActions slug={ctx.slug} id={c.id} authorName={c.author.name} authorId={c.author.id} live={live} open={ctx.open} likeCount={c.likes} />
             {ctx.replyTo?.id === c.id ? <div className="mt-3">{ctx.replyTo.node}</div> : null}
           </>

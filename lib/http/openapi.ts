@@ -93,6 +93,9 @@ const paths: Record<string, Record<string, Op>> = {
     get: { summary: "The threaded discussion", params: [slug, { name: "sort", in: "query", schema: commentSortSchema }, cursor], ok: [200, "{comments, next, total}", list("comments", "Comment")], errors: [404] },
     post: { summary: "Post a comment or a reply (201; 202 when held for moderation)", auth: "signed in", params: [slug], body: createCommentSchema, ok: [201, "The comment (`id` at the top level) and `held`", "Comment"], errors: [400, 401, 403, 404, 409, 422, 429] },
   },
+  "/api/comments/preview": {
+    post: { summary: "Preview a comment body: `{html, links, linkHoldThreshold}` — the HTML exactly as the server would store it (same Markdown subset, autolinked addresses, sanitizer) and its links as the moderation link rule counts them. Nothing is saved", auth: "signed in", body: editCommentSchema, ok: [200, "{html, links, linkHoldThreshold}", null], errors: [400, 401, 413] },
+  },
   "/api/comments/{id}": {
     patch: { summary: "Edit one's own comment within the edit window", auth: "signed in", params: [id()], body: editCommentSchema, ok: [200, "The comment", "Comment"], errors: [400, 401, 403, 404] },
     delete: { summary: "Delete one's own comment (a placeholder stays while replies hang below)", auth: "signed in", params: [id()], ok: [200, "Deleted", null], errors: [401, 403, 404] },

@@ -285,3 +285,21 @@ describe("countLinks", () => {
     expect(countLinks("[bad](javascript:alert(1)) <a href=\"https://c.example\">raw</a>")).toBe(0);
   });
 });
+
+describe("autolinks (issue 18, item 12)", () => {
+  it("links bare https URLs, www. addresses and e-mail addresses, with the reader-link rel", () => {
+    const html = renderSafeMarkdown("See https://icj-cij.org/case/1 and www.un.org, or write to clerk@court.example.");
+    expect(html).toContain('<a href="https://icj-cij.org/case/1" rel="nofollow ugc noopener">https://icj-cij.org/case/1</a>');
+    expect(html).toContain('<a href="http://www.un.org" rel="nofollow ugc noopener">www.un.org</a>');
+    expect(html).toContain('<a href="mailto:clerk@court.example" rel="nofollow ugc noopener">clerk@court.example</a>');
+    expect(countLinks("See https://icj-cij.org/case/1 and www.un.org, or write to clerk@court.example.")).toBe(3);
+  });
+
+  it("never links what is not a web address, nor an address inside code", () => {
+    for (const source of ["javascript:alert(1)", "data:text/html,<script>x</script>", "`https://in.code.example`", "    https://indented.example"]) {
+      const html = renderSafeMarkdown(source);
+      expectSafe(html, source);
+      expect(html).not.toContain("<a ");
+    }
+  });
+});

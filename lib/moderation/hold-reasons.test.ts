@@ -22,6 +22,11 @@ describe("countBodyLinks", () => {
     expect(countBodyLinks("https://a.example and www.b.example")).toBe(2);
     expect(countBodyLinks("[one](https://a.example) [two](/relative)")).toBe(2);
   });
+
+  it("counts what the renderer autolinks: an e-mail address is a link too", () => {
+    expect(countBodyLinks("write to a@b.example or c@d.example")).toBe(2);
+    expect(holdReasons({ ...rules, linkHoldThreshold: 2 }, { body: "write to a@b.example or c@d.example", ...trusted }).reasons).toContain("links");
+  });
 });
 
 describe("holdReasons", () => {

@@ -1,3 +1,4 @@
+import { countLinks } from "@/lib/markdown/render-safe-markdown";
 // Which moderation rules a new contribution trips, in precedence order (pure; unit-tested):
 // disallowed words (→ spam) beat moderation words, which beat links, hold-all and the first
 // contribution (→ held). Words match case-insensitively on whole words, in the text and the author's name.
@@ -21,10 +22,15 @@ export function findWord(words: string[], ...texts: string[]): string | null {
   return null;
 }
 
+/**
+ * Links for the "≥ N links" rule: what the reader will see as links — the rendered body's links,
+ * bare addresses the renderer autolinks included (lib/markdown) — and never fewer than the
+ * addresses written anywhere in it (one in `code` is not a link, but it is still a URL to count).
+ */
 export function countBodyLinks(body: string): number {
   const urls = body.match(/\b(?:https?:\/\/|www\.)[^\s<>()]+/gi) ?? [];
   const mdLinks = body.match(/\]\((?!https?:\/\/)[^)]+\)/g) ?? [];
-  return urls.length + mdLinks.length;
+  return Math.max(countLinks(body), urls.length + mdLinks.length);
 }
 
 export function holdReasons(rules: RuleSettings, input: { body: string; authorName: string; isTrusted: boolean }): { status: "approved" | "pending" | "spam"; reasons: string[] } {
