@@ -7,7 +7,7 @@ import localFont from "next/font/local";
 // Three files are preloaded (serif roman and italic, sans roman: ~150 kB); `font-display: swap`.
 
 /** Source Serif 4: the reading face — body, titles and section headings alike. */
-export const serif = localFont({
+export const readingSerif = localFont({
   src: [
     { path: "../../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2", weight: "200 900", style: "normal" },
     { path: "../../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", weight: "200 900", style: "italic" },
@@ -18,7 +18,7 @@ export const serif = localFont({
 });
 
 /** Inter: the interface face — bylines, dates, buttons, forms, the header. */
-export const sans = localFont({
+export const interfaceSans = localFont({
   src: [{ path: "../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", weight: "100 900", style: "normal" }],
   display: "swap",
   variable: "--font-interface-sans",

@@ -52,7 +52,7 @@ export function ArticleList({ articles, label, olderHref, empty = "Nothing is pu
                   <h2 className={top ? "font-serif text-3xl font-bold leading-[1.15] sm:text-[2.625rem]" : "font-serif text-2xl font-bold leading-snug sm:text-[1.75rem]"}>
                     <Link href={`/articles/${a.slug}`} className="hover:underline decoration-2 underline-offset-4">{a.title}</Link>
                   </h2>
-                  {a.excerpt ? <p className={`mt-3 font-serif leading-relaxed text-zinc-700 dark:text-zinc-300 ${top ? "text-xl" : "text-lg"}`}>{tidyExcerpt(a.excerpt)}</p> : null}
+                  {a.excerpt ? <p data-testid="excerpt" className={`mt-3 font-serif leading-relaxed text-zinc-700 dark:text-zinc-300 ${top ? "text-xl" : "text-lg"}`}>{tidyExcerpt(a.excerpt)}</p> : null}
                   <Byline a={a} />
                 </article>
               </li>

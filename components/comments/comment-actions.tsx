@@ -30,13 +30,12 @@ const noSubscription = () => () => {};
 /** False in the server HTML and while hydrating, true once React runs in the browser. */
 const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
-/** "12 minutes" (rounded up), "1 minute", "less than a minute". */
+/** "12 more minutes" (rounded up), "1 more minute", "less than a minute", "3 more hours". */
 export function timeLeft(ms: number) {
   if (ms < 60_000) return "less than a minute";
   const minutes = Math.ceil(ms / 60_000);
-  if (minutes < 120) return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} hours`;
+  if (minutes < 120) return `${minutes} more ${minutes === 1 ? "minute" : "minutes"}`;
+  return `${Math.floor(minutes / 60)} more hours`;
 }
 
 /** How long the edit window still has, in words, refreshed every 15 s (null once it has shut). */
@@ -122,7 +121,7 @@ const row = "mt-1 -ml-2 flex min-h-9 flex-wrap items-center gap-x-1";
 function EditWindow({ until }: { until: string | null }) {
   const left = useTimeLeft(until);
   if (!left) return null;
-  return <span className="px-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="edit-window">Editable for {left === "less than a minute" ? left : `${left} more`}</span>;
+  return <span className="px-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="edit-window">Editable for {left}</span>;
 }
 
 function LikeButton(p: { id: string; liked: boolean; likeCount: number }) {
@@ -167,7 +166,7 @@ function EditForm(p: Props & { body: string; isAdded: boolean; editableUntil: st
       p.onDone();
     }}>
       <MarkdownField label="Edit comment" rows={4} defaultValue={p.body} autoFocus error={error}
-        help={left ? <>You can change it for {left === "less than a minute" ? left : `${left} more`}. Markdown works as in a new comment.</> : undefined} />
+        help={left ? <>You can change it for {left}. Markdown works as in a new comment.</> : undefined} />
       <div className="flex gap-2">
         <button type="submit" disabled={busy} className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">Save</button>
         <button type="button" onClick={p.onDone} className={btn}>Cancel</button>

@@ -50,7 +50,7 @@ export function MarkdownField({ label, name = "body", rows, defaultValue, autoFo
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-x-3">
         <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">{help ?? <>Markdown: *emphasis*, **bold**, [links](https://…), &gt; quotes, lists, `code`. Addresses are linked.</>}</p>
-        <button type="button" className={actionButton} aria-pressed={showing} disabled={busy} onClick={toggle}>Preview</button>
+        <button type="button" className={`${actionButton} border border-zinc-300 px-3 dark:border-zinc-700`} aria-pressed={showing} disabled={busy} onClick={toggle}>Preview</button>
       </div>
       <div id={`${id}-error`}><FormStatus message={error ?? previewError} /></div>
     </div>

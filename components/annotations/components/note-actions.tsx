@@ -4,7 +4,8 @@ import { FormStatus } from "@/components/ui/form-status";
 import { parseTags, type NoteThread } from "../model/note-data";
 import { useNotes } from "./notes-context";
 
-const btn = "rounded px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+// 44 px tap targets on a phone or any coarse pointer (issue 18, item 11); compact in a wide margin.
+const btn = "inline-flex min-h-11 min-w-11 items-center justify-center rounded px-2 py-1 text-xs font-medium sm:min-h-8 sm:min-w-0 pointer-coarse:min-h-11 pointer-coarse:min-w-11 text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
 const primary = "rounded-md bg-zinc-900 px-3 py-1.5 text-xs font-medium text-white hover:bg-zinc-700 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900";
 const input = "block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 

@@ -35,7 +35,7 @@ export function NoteCard({ thread: t, withIds, anchored }: Props) {
       ) : null}
       <NoteBody note={t} />
       {api.interactive && anchored ? (
-        <button type="button" onClick={() => api.showPassage(t.id)} className="mt-1 text-xs font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300">
+        <button type="button" onClick={() => api.showPassage(t.id)} className="mt-1 inline-flex min-h-11 items-center text-xs font-medium text-accent-700 underline-offset-2 hover:underline sm:min-h-8 pointer-coarse:min-h-11 dark:text-accent-300">
           Show in text
         </button>
       ) : null}
