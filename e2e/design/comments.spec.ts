@@ -106,8 +106,8 @@ test("on a phone Reply, Report, Like, Edit and Delete are at least 44 px; axe is
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await mine.getByRole("button", { name: "Edit", exact: true }).click();
-    await commentsRegion(page).getByRole("button", { name: "Preview", exact: true }).first().click();
-    await expect(commentsRegion(page).getByRole("region", { name: /^Preview of your/ })).toBeVisible();
+    await mine.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect(mine.getByRole("region", { name: "Preview of your edit comment" })).toBeVisible();
     expect(await seriousViolations(page), colorScheme).toEqual([]);
     await mine.getByRole("button", { name: "Cancel", exact: true }).click();
   }
