@@ -61,8 +61,8 @@ function LikeCount({ count }: { count: number }) {
 // What a reader can do to one comment. The shared page (the same HTML for everyone) shows the
 // like count and a "Reply" link to the server-rendered reply form (?replyTo=, which works without
 // JavaScript); once the personal layer says who is reading, the controls they may use replace it
-// in the same row (nothing above moves): Like, Reply (opens the form in place), Edit within the
-// window, Delete, Report.
+// in the same row (nothing above moves): Reply (opens the form below), Edit within the window
+// (in place, with the time left), Delete, Report, then Like.
 export function CommentActions(p: Props) {
   const hydrated = useHydrated();
   const { data: me, added } = usePersonalState(p.slug);
@@ -86,7 +86,8 @@ export function CommentActions(p: Props) {
   const isAdded = added.some((c) => c.id === p.id);
   // Editing happens in place: the form takes the comment's text's place (globals.css hides the
   // text while an article's actions carry data-editing), and Save or Cancel puts the text back.
-  if (open === "edit" && editable) {
+  // The form stays open if the window shuts while the reader types (Save then says why it failed).
+  if (open === "edit" && own?.body != null) {
     return (
       <div data-comment-actions data-editing className="mt-1">
         <EditForm {...p} body={own?.body ?? ""} isAdded={isAdded} editableUntil={own?.editableUntil ?? null}
