@@ -49,7 +49,12 @@ test("the discussion: aligned controls, edit in place with the time left, the pr
   await signIn(page, me.email, me.password);
   await page.goto(`/articles/${slug}`);
   const id = await postComment(page, "Agreed, though the **attribution** standard matters more than proportionality.", "Agreed, though the attribution");
-  const scrollTo = async (p: Page) => { await p.goto(`/articles/${slug}`); await expect(commentWith(p, "Agreed")).toBeVisible(); await commentsRegion(p).scrollIntoViewIfNeeded(); };
+  // Once the personal layer has drawn the reader's own controls.
+  const scrollTo = async (p: Page) => {
+    await p.goto(`/articles/${slug}`);
+    await expect(commentWith(p, "Agreed").getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+    await commentsRegion(p).scrollIntoViewIfNeeded();
+  };
   await shoot(page, "comments", scrollTo);
   await shoot(page, "comment-edit", async (p) => {
     await scrollTo(p);
