@@ -1,7 +1,7 @@
-// Child process for the annotation specs (run with tsx, like e2e/fixtures/discussion-seed.ts):
+// Child process for the annotation specs (run by e2e/fixtures/run-seed.ts):
 // publishes an article and stores notes straight through Prisma (seedAnnotatedArticle, shared
-// with the browser anchoring bench). Usage: tsx e2e/annotations/annotation-seed.ts '<json SeedRequest>' → one JSON line.
-import { seedAnnotatedArticle, type SeedRequest } from "@/lib/annotations/testing/seed-annotated-article";
+// with the browser anchoring bench). Usage: tsx tests/seed/bin/annotated-article.ts '<json SeedRequest>' → one JSON line.
+import { seedAnnotatedArticle, type SeedRequest } from "../annotated-article";
 import { closeDb } from "@/lib/db";
 
 try {
