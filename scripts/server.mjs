@@ -265,7 +265,7 @@ async function serve(req, res) {
   res.once("finish", () => {
     const durationMs = performance.now() - started;
     countRequest(counters, { method: req.method, status: res.statusCode, durationMs, route: routeOf?.(req.url) });
-    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"] });
+    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"], ip: req.headers["x-gloss-client-ip"] });
   });
   // The client's address for rate limits: the socket's, or the one the trusted proxies report.
   delete req.headers["x-gloss-client-ip"];

@@ -5,7 +5,7 @@ export function clientProto(encrypted: boolean, forwardedProto: string | undefin
 export function requestId(incoming: unknown): string;
 export function createLogger(format: "json" | "text", options?: { write?: (line: string) => void; pid?: number }): {
   json: boolean;
-  request(r: { method?: string; url?: string; status: number; durationMs: number; requestId?: string; cache?: string }): void;
+  request(r: { method?: string; url?: string; status: number; durationMs: number; requestId?: string; cache?: string; ip?: string }): void;
   captureConsole(target?: Pick<Console, "error" | "warn" | "log" | "info">): void;
 };
 export function newCounters(): Counters;

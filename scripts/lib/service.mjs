@@ -36,7 +36,7 @@ export function requestId(incoming) {
 
 /**
  * Logging for LOG_FORMAT: `json` writes one JSON object per line on stdout — requests (method,
- * path without its query, status, duration, request id) and console errors (message and stack);
+ * path without its query, status, duration, request id, client address as TRUST_PROXY gives it) and console errors (message and stack);
  * `text` keeps console output as it is and logs no requests.
  */
 export function createLogger(format, { write = (line) => process.stdout.write(line + "\n"), pid = process.pid } = {}) {
@@ -44,9 +44,9 @@ export function createLogger(format, { write = (line) => process.stdout.write(li
   const emit = (level, fields) => write(JSON.stringify({ time: new Date().toISOString(), level, pid, ...fields }));
   return {
     json,
-    request({ method, url, status, durationMs, requestId: id, cache }) {
+    request({ method, url, status, durationMs, requestId: id, cache, ip }) {
       if (!json) return;
-      emit(status >= 500 ? "error" : "info", { msg: "request", method, path: String(url ?? "").split("?")[0], status, durationMs: Math.round(durationMs * 10) / 10, requestId: id, ...(cache ? { cache } : {}) });
+      emit(status >= 500 ? "error" : "info", { msg: "request", method, path: String(url ?? "").split("?")[0], status, durationMs: Math.round(durationMs * 10) / 10, requestId: id, ...(ip ? { ip } : {}), ...(cache ? { cache } : {}) });
     },
     /** Routes console.error / console.warn / console.log through JSON lines. */
     captureConsole(target = console) {
