@@ -291,7 +291,8 @@ export function wantsPage(method, url, headers) {
 /**
  * The "back in a moment" page for HTML requests while the database is away (API requests get JSON
  * 503 from lib/http/api.ts). Self-contained — no script, no stylesheet to fetch, the site's colours
- * in both schemes — and it reloads itself after `retryAfter` seconds.
+ * in both schemes. It does not reload itself (a timed refresh fails WCAG 2.2.1, axe "meta-refresh"):
+ * the reader follows "Try again now" after the `retryAfter` seconds it names.
  */
 export function unavailablePage(retryAfter = 5) {
   return `<!DOCTYPE html>
@@ -299,7 +300,6 @@ export function unavailablePage(retryAfter = 5) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${Math.max(5, retryAfter * 2)}">
 <meta name="robots" content="noindex">
 <title>Back in a moment</title>
 <style>
@@ -321,7 +321,7 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 <main>
 <p class="code">503 · Temporarily unavailable</p>
 <h1>Back in a moment</h1>
-<p class="lead">We cannot reach our database just now, so this page cannot be shown. Nothing you wrote before this is lost. The page will try again by itself in a few seconds.</p>
+<p class="lead">We cannot reach our database just now, so this page cannot be shown. Nothing you wrote before this is lost. Please try again in ${retryAfter <= 10 ? "a few" : retryAfter} seconds.</p>
 <div class="actions"><a href="">Try again now</a></div>
 </main>
 </body>
