@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { headers } from "next/headers";
 import { authLogger } from "@/lib/auth/auth-logger";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -60,7 +61,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
     async jwt({ token, user }) {
       if (user?.id) token.sid = await openSession(user.id);
       if (typeof token.sid !== "string") return null;
-      const live = await userOfSession(token.sid);
+      let live;
+      try {
+        live = await userOfSession(token.sid);
+      } catch (e) {
+        // PostgreSQL away: keep the session as it was (Auth.js would otherwise drop it and clear the
+        // cookie, signing the reader out and answering the API 401). Whatever the request goes on
+        // to do needs the database too, and answers 503 with Retry-After.
+        if (isDatabaseUnavailable(e)) return token;
+        throw e;
+      }
       if (!live) return null;
       token.sub = live.id;
       token.name = live.name;

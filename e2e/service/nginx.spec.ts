@@ -51,6 +51,7 @@ async function signIn(base: string, email: string, password: string, { from, for
   return { csrfCookies: csrf.cookies, sessionCookie: session ?? null, cookie: session ? [...jar, session.split(";")[0]].join("; ") : null };
 }
 
+const metricsToken = `metrics-${uniqueSuffix()}`;
 let gloss: { base: string; child: ChildProcess; output: string[]; stop: () => Promise<number | null> };
 let proxy: Awaited<ReturnType<typeof startNginx>>;
 
@@ -61,7 +62,7 @@ const freePort = () => new Promise<number>((resolve) => {
 
 test.beforeAll(async () => {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", WEB_CONCURRENCY: "2", TRUST_PROXY: "1", LOG_FORMAT: "json" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", WEB_CONCURRENCY: "2", TRUST_PROXY: "1", LOG_FORMAT: "json", METRICS_TOKEN: metricsToken };
   delete env.AUTH_URL; // the public URL is whatever the proxy says (scheme) and the Host the client asked for
   const output: string[] = [];
   const child = spawn(process.execPath, ["scripts/server.mjs"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -197,4 +198,21 @@ test("compression and caching through nginx: pages compressed by Gloss, the buil
   // Uploaded media go through nginx's cache.
   const media = await request(`${proxy.httpsUrl}/media/does-not-exist.png`);
   expect(media.headers["x-cache-status"]).toBeDefined();
+});
+
+test("/metrics through nginx: only from the machine itself and with the token; requests counted by route pattern, summed over both processes", async () => {
+  const slug = seedDiscussion({}).slug;
+  for (let i = 0; i < 6; i++) await request(`${proxy.httpsUrl}/articles/${slug}?m=${i}`);
+  const auth = { authorization: `Bearer ${metricsToken}` };
+  expect((await request(`${proxy.httpsUrl}/metrics`, { from: "127.0.0.5", headers: auth })).status, "nginx keeps /metrics local").toBe(403);
+  expect((await request(`${proxy.httpsUrl}/metrics`)).status).toBe(401);
+  const metrics = await request(`${proxy.httpsUrl}/metrics`, { headers: auth });
+  expect(metrics.status).toBe(200);
+  expect(metrics.text).toContain("gloss_processes 2");
+  const count = Number(/^gloss_http_requests_by_route_total\{method="GET",route="\/articles\/\[slug\]",status="200"\} (\d+)$/m.exec(metrics.text)?.[1] ?? 0);
+  expect(count).toBeGreaterThanOrEqual(6);
+  expect(metrics.text).toMatch(/^gloss_http_route_duration_seconds_count\{route="\/articles\/\[slug\]"\} \d+$/m);
+  expect(metrics.text, "never a raw path as a label").not.toContain(`route="/articles/${slug}`);
+  expect(metrics.text).toMatch(/^gloss_job_queue_waiting \d+$/m);
+  expect(metrics.text).toMatch(/^gloss_db_pool_connections \d+$/m);
 });

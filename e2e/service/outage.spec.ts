@@ -3,6 +3,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { repoRoot } from "../fixtures/env";
+import { createUser } from "../fixtures/users";
 
 // The database away: a production server whose PostgreSQL does not answer (nothing listens on its
 // port). Pages get the styled "Back in a moment" page with 503 + Retry-After; the API keeps its JSON
@@ -76,4 +77,31 @@ test("the API keeps its JSON 503 with Retry-After, and health says unavailable w
   const rsc = await fetch(`${base}/`, { headers: { rsc: "1" } });
   expect(await rsc.text()).not.toContain("Back in a moment");
   expect(child.exitCode).toBeNull();
+});
+
+test("a signed-in reader stays signed in through the outage: a post is 503 (try again), never 401, and the session cookie is not cleared", async ({ baseURL }) => {
+  // Signed in on the test server (same AUTH_SECRET), then sent to the server whose database is away.
+  const user = createUser("outage");
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: baseURL! },
+    body: new URLSearchParams({ email: user.email, password: user.password, csrfToken, callbackUrl: `${baseURL}/` }).toString(),
+  });
+  const session = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=.{10,}/.test(c))!;
+  expect(session).toBeTruthy();
+
+  const posted = await fetch(`${base}/api/articles/any-article/comments`, {
+    method: "POST", headers: { cookie: session, origin: base, "content-type": "application/json" }, body: JSON.stringify({ body: "Posted during an outage." }),
+  });
+  expect(posted.status).toBe(503);
+  expect(posted.headers.get("retry-after")).toBe("5");
+  expect(posted.headers.getSetCookie().filter((c) => /session-token=;|session-token=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(c))).toEqual([]);
+  const session2 = await fetch(`${base}/api/auth/session`, { headers: { cookie: session } });
+  expect(session2.headers.getSetCookie().filter((c) => /session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) && /session-token/.test(c))).toEqual([]);
+  const page = await fetch(`${base}/`, { headers: { cookie: session, accept: "text/html" } });
+  expect(page.status).toBe(503);
+  expect(await page.text()).toContain("Back in a moment");
 });

@@ -138,6 +138,9 @@ try {
 
   // ---- 1. PostgreSQL restarts under posting load ----
   const acked = [], statuses = {}, errors = {};
+  let phase = "before";
+  const byPhase = {}; // statuses per phase: before, down-N, up-N (after the database came back)
+  const countPhase = (k) => { (byPhase[phase] ??= {})[k] = (byPhase[phase][k] ?? 0) + 1; };
   let posting = true, n = 0;
   const inflight = new Set();
   const poster = setInterval(() => {
@@ -145,8 +148,9 @@ try {
     const p = call(base, `/api/articles/${slug}/comments`, {
       method: "POST", headers: { cookie, origin: base, "content-type": "application/json" }, body: JSON.stringify({ body: `fault bench ${Date.now()} ${n++}` }),
     }).then((r) => {
-      if (r.error) { errors[r.error] = (errors[r.error] ?? 0) + 1; return; }
+      if (r.error) { errors[r.error] = (errors[r.error] ?? 0) + 1; countPhase(r.error); return; }
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      countPhase(r.status);
       if (r.status === 201 || r.status === 202) acked.push(JSON.parse(r.text).id);
     });
     inflight.add(p);
@@ -155,6 +159,7 @@ try {
   await sleep(3000);
   for (let i = 0; i < restarts; i++) {
     const t0 = Date.now();
+    phase = `down-${i + 1}`;
     pgServer.stop();
     const stoppedMs = Date.now() - t0;
     const health = await call(base, "/api/health", { timeoutMs: 4000 });
@@ -162,6 +167,7 @@ try {
     const page = await call(base, `/articles/${slug}?outage=${i}`, { headers: { accept: "text/html" } });
     await sleep(3000);
     pgServer.start();
+    phase = `up-${i + 1}`;
     const t1 = Date.now();
     let backMs = null;
     while (Date.now() - t1 < 30_000) { if ((await call(base, "/api/health")).status === 200) { backMs = Date.now() - t1; break; } await sleep(100); }
@@ -183,11 +189,17 @@ try {
   const other5xx = Object.entries(statuses).filter(([s]) => Number(s) >= 500 && Number(s) !== 503).reduce((a, [, v]) => a + v, 0);
   const refused = Object.values(errors).reduce((a, v) => a + v, 0);
   const backs = results.restarts.map((r) => r.backMs ?? Infinity);
-  Object.assign(results, { posts: n, acked: acked.length, stored, statuses, errors, exits, workersBefore, workersAfter });
+  Object.assign(results, { posts: n, acked: acked.length, stored, statuses, byPhase, errors, exits, workersBefore, workersAfter });
+  log(`answers by phase: ${JSON.stringify(byPhase)}`);
+  const afterLast = byPhase[`up-${restarts}`] ?? {};
   row(`PostgreSQL restarts under ${rate} posts/s`, `${restarts} restarts, ${n} posts: ${Object.entries(statuses).map(([s, v]) => `${v}×${s}`).join(", ")}`);
   row("acknowledged comments lost", `${acked.length - stored} of ${acked.length}`, "0", acked.length > 0 && stored === acked.length);
   row("app processes that exited", String(exits), "0", exits === 0 && alive(primary) && workersBefore.every((p) => workersAfter.includes(p)));
   row("answers other than 503 among the 5xx", String(other5xx), "0", other5xx === 0);
+  const refusedWrites = Object.entries(byPhase).flatMap(([, v]) => Object.entries(v)).filter(([k]) => ["400", "401", "403", "409", "429"].includes(k)).reduce((a, [, v]) => a + v, 0);
+  row("posts refused as if the poster were at fault (4xx)", String(refusedWrites), "0", refusedWrites === 0);
+  row("posts accepted after the last restart", `${(afterLast[201] ?? 0) + (afterLast[202] ?? 0)} of ${Object.values(afterLast).reduce((a, v) => a + v, 0)}`, "> 0",
+    (afterLast[201] ?? 0) + (afterLast[202] ?? 0) > 0);
   row("requests refused / reset / timed out", `${refused}${refused ? " " + JSON.stringify(errors) : ""}`, "0", refused === 0);
   row("health while the database is down", results.restarts.map((r) => `${r.healthStatus} in ${r.healthMs} ms`).join("; "), "503 ≤ 2 s",
     results.restarts.every((r) => r.healthStatus === 503 && r.healthMs <= 2000));
@@ -248,13 +260,17 @@ try {
 results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 10) / 10);
 finishBench("faults", { results, table, problems, noFail: opts["no-fail"], startedAt });
 
-/** Requests/s and p99 with 16 keep-alive connections for `seconds` (https with the test certificate). */
+/** Requests/s and p99 with 16 keep-alive connections for `seconds` after a 2 s warm-up (https with the test certificate). */
 async function throughput(url, seconds) {
   const https = await import("node:https");
   const u = new URL(url);
   const lib = u.protocol === "https:" ? https : http;
   const agent = new lib.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: false });
   const times = [];
+  // A warm-up first (a fresh process compiles and fills its page cache), not counted.
+  const warm = Date.now() + 2000;
+  const one0 = () => new Promise((resolve) => { lib.get(u, { agent, headers: { "accept-encoding": "gzip" } }, (res) => { res.resume(); res.on("end", resolve); }).on("error", () => resolve()); });
+  await Promise.all(Array.from({ length: 16 }, async () => { while (Date.now() < warm) await one0(); }));
   const end = Date.now() + seconds * 1000;
   const one = () => new Promise((resolve) => {
     const t0 = performance.now();
