@@ -53,7 +53,7 @@ function runnerProcess(url: string, dir: string) {
 
 afterAll(async () => {
   await withClient(sourceUrl, async (c) => { for (const n of created) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`); });
-});
+}, 180_000); // eight databases to drop: slow on a busy machine
 
 describe("the migration runner", () => {
   const committed = readMigrations(migrationsDir);
