@@ -74,7 +74,7 @@ http {
 `);
   const args = ["-p", dir, "-c", path.join(dir, "nginx.conf")];
   try { execFileSync(bin, ["-t", ...args], { stdio: "pipe" }); }
-  catch (e) { throw new Error(`nginx -t refused the configuration:\n${String(e.stderr ?? e.message)}`); }
+  catch (e) { fs.rmSync(dir, { recursive: true, force: true }); throw new Error(`nginx -t refused the configuration:\n${String(e.stderr ?? e.message)}`); }
   const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
