@@ -3,11 +3,13 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { headers } from "next/headers";
 import { authLogger } from "@/lib/auth/auth-logger";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, usesSecureCookies } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
 
@@ -37,8 +39,16 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** The request's headers: the one Auth.js hands over, else the current request's (server components, actions). */
+async function requestHeaders(request: Request | undefined): Promise<Headers | null> {
+  if (request) return request.headers;
+  try { return await headers(); } catch { return null; }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   adapter: PrismaAdapter(db),
+  // Secure cookies over https — also behind a TLS-terminating proxy that TRUST_PROXY believes.
+  useSecureCookies: usesSecureCookies(await requestHeaders(request)),
   providers: providers(),
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -51,7 +61,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt({ token, user }) {
       if (user?.id) token.sid = await openSession(user.id);
       if (typeof token.sid !== "string") return null;
-      const live = await userOfSession(token.sid);
+      let live;
+      try {
+        live = await userOfSession(token.sid);
+      } catch (e) {
+        // PostgreSQL away: keep the session as it was (Auth.js would otherwise drop it and clear the
+        // cookie, signing the reader out and answering the API 401). Whatever the request goes on
+        // to do needs the database too, and answers 503 with Retry-After.
+        if (isDatabaseUnavailable(e)) return token;
+        throw e;
+      }
       if (!live) return null;
       token.sub = live.id;
       token.name = live.name;
