@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientIp, usesSecureCookies } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
+import { sendConfirmationLinkLater } from "@/lib/users/email-confirmation";
 import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -35,7 +36,14 @@ function providers(): NextAuthConfig["providers"] {
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
-  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google);
+  // Google says whether it verified the address: an account it made from an unverified one must
+  // confirm it by mail like a sign-up (lib/users/email-confirmation.ts; `emailConfirmed` is a
+  // User column, stored by the adapter's createUser). GitHub gives a verified public address.
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
+    list.push(Google({
+      profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture, emailConfirmed: p.email_verified === true }),
+    }));
+  }
   return list;
 }
 
@@ -94,6 +102,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
     },
   },
   events: {
+    async createUser({ user }) {
+      if (user.id && (user as { emailConfirmed?: boolean }).emailConfirmed === false) sendConfirmationLinkLater(user.id);
+    },
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (typeof sid === "string") await closeSession(sid);
