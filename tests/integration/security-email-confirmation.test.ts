@@ -12,8 +12,13 @@ import { defaultSettings } from "@/lib/settings/get-settings";
 import { createUser } from "@/lib/users/create-user";
 import { checkConfirmLink, confirmEmail, resendConfirmationLink } from "@/lib/users/email-confirmation";
 import { signUp } from "@/lib/users/sign-up";
-import { expectAppError, uniqueEmail, uniqueIp } from "./helpers";
-import { annotate, established, insertArticle, member, post, withSettings } from "./moderation-helpers";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { expectAppError } from "./helpers";
+import { annotate } from "../seed/annotations";
+import { established, member } from "../seed/users";
+import { insertArticle } from "../seed/articles";
+import { post } from "../seed/comments";
+import { withSettings } from "../seed/settings";
 
 // Finding 5, its last part: a new account's contributions and reports count only once its e-mail
 // address is confirmed. The mail server is stood in for by a list (the database stays real).
