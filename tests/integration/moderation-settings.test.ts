@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { defaultSettings, getSettings } from "@/lib/settings/get-settings";
+import { member } from "../seed/users";
+import { withSettings } from "../seed/settings";
 import { expectAppError } from "./helpers";
-import { member, withSettings } from "./moderation-helpers";
 
 const defaults = {
   holdFirstContribution: defaultSettings.holdFirstContribution, linkHoldThreshold: defaultSettings.linkHoldThreshold,
