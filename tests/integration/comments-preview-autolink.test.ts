@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { POST as previewRoute } from "@/app/api/comments/preview/route";
 import { bearerFor, call } from "./route-helpers";
-import { insertArticle, member, post, withSettings } from "./moderation-helpers";
+import { insertArticle } from "../seed/articles";
+import { post } from "../seed/comments";
+import { withSettings } from "../seed/settings";
+import { member } from "../seed/users";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
