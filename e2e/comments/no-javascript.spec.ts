@@ -119,3 +119,38 @@ test("a held post without JavaScript lands on a page that shows it to its author
   await expect(anonymous.locator(`#comment-${parentId}`).getByRole("link", { name: "Sign in to reply" })).toBeVisible();
   await expect(anonymous.locator(`#comment-${parentId}`).getByLabel("Reply", { exact: true })).toHaveCount(0);
 });
+
+test("reports a comment with JavaScript disabled, through the server-rendered report form", async ({ page }) => {
+  const author = newUserData("nojs-reported");
+  const user = newUserData("nojs-reporter");
+  const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Report me without scripts." }] });
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+
+  const comment = page.locator(`#comment-${id}`);
+  await comment.getByRole("link", { name: "Report", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`report=${id}`));
+  // Sending without a reason says so and files nothing.
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`)).toContainText("Choose a reason");
+  await page.locator(`#comment-${id}`).getByLabel("Spam").check();
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`).getByRole("status")).toHaveText("Thank you. The editorial board will look at it.");
+  // It was filed: a second report of the same comment is refused.
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await page.locator(`#comment-${id}`).getByLabel("Harassment").check();
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`)).toContainText("You have already reported this comment.");
+});
+
+test("the no-JavaScript report page asks a signed-out reader to sign in, and an author cannot report their own comment", async ({ page }) => {
+  const author = newUserData("nojs-own");
+  const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "My own words." }] });
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await expect(page.locator(`#comment-${id}`).getByRole("link", { name: "Sign in to report" })).toBeVisible();
+  await expect(page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" })).toHaveCount(0);
+  await signIn(page, author.email, author.password);
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await expect(page.locator(`#comment-${id}`)).toContainText("You cannot report your own comment");
+  await expect(page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" })).toHaveCount(0);
+});
