@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "../fixtures/axe";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
 import { articlePath, highlightedText, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
@@ -34,6 +35,7 @@ test.describe("wide screen", () => {
     expect((await form.boundingBox())!.x).toBeGreaterThanOrEqual(body.x + body.width);
     await expect(margin(page)).not.toContainText("Select a passage to add a note");
     await textarea.fill(`Composed beside the text ${uniqueSuffix()}`);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await margin(page).getByRole("button", { name: "Save annotation", exact: true }).click();
     const card = margin(page).locator("article[id^='annotation-']");
@@ -131,7 +133,21 @@ test.describe("wide screen", () => {
     await expect(group.getByRole("article")).toHaveCount(5);
     await expect(group.locator("[data-group-glyph]")).toHaveText("▾");
     await expect(group.getByRole("blockquote")).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
   });
+});
+
+test("a listed note's passage page (?note=) marks the passage, opens the note and is axe clean", async ({ page }) => {
+  const author = createUser("note-page", "moderator");
+  const passage = "the law of the sea";
+  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: author.email, exact: passage, note: "Which law?" }] });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${articlePath(slug)}?note=${id}#passage-${id}`);
+  await waitForAnchoring(page);
+  await expect(page.locator(`article .article-body mark#passage-${id}`)).toHaveText(passage);
+  // With JavaScript the margin follows it like a permalink: the note is focused beside it.
+  await expect(margin(page).locator(`#annotation-${id}`)).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test.describe("phone", () => {

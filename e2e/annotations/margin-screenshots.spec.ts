@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, signIn } from "../fixtures/users";
-import { articlePath, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
+import { articlePath, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
 // The margin's screenshots (docs/screenshots/margin-*.png), taken only when asked:
 // GLOSS_SCREENSHOTS=<dir> npm test -- e2e e2e/annotations/margin-screenshots.spec.ts
@@ -48,10 +48,22 @@ for (const [label, viewport] of [["wide", { width: 1280, height: 800 }], ["phone
       await waitForAnchoring(page);
       await shot(page, `notes-${label}`);
       if (label === "wide") {
-        const y = await passageTop(page, "the attribution problem");
-        const x = await page.evaluate(() => document.querySelector("article .article-body")!.getBoundingClientRect().left + 60);
-        await page.mouse.move(x, y + 8);
-        await page.mouse.move(x + 40, y + 8);
+        const at = await page.evaluate((phrase) => {
+          const body = document.querySelector("article .article-body")!;
+          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const i = node.nodeValue!.indexOf(phrase);
+            if (i === -1) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + phrase.length);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          throw new Error(phrase);
+        }, "the attribution problem");
+        await page.mouse.move(at.x - 10, at.y);
+        await page.mouse.move(at.x, at.y);
         await shot(page, "hover-wide");
         await page.mouse.move(5, 5);
       }

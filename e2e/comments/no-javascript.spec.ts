@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
+import { seriousViolations } from "../fixtures/axe";
 import { createUser, newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
@@ -91,6 +92,17 @@ test.describe("with JavaScript", () => {
     }
     await page.locator(`#comment-${ids[0]}`).getByRole("button", { name: "Reply", exact: true }).click();
     await expect(page.locator(`#comment-${ids[0]}`).getByLabel("Reply", { exact: true })).toBeFocused();
+  });
+
+  // axe runs scripts in the page, so the no-JavaScript report page is scanned with them on.
+  test("the server-rendered report page is axe clean", async ({ page }) => {
+    const author = newUserData("js-report-author");
+    const user = newUserData("js-report-reader");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Scan me." }] });
+    await signIn(page, user.email, user.password);
+    await page.goto(`${articlePath(slug)}?report=${id}`);
+    await expect(page.locator(`#comment-${id}`).getByRole("group", { name: /^Why are you reporting this comment/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

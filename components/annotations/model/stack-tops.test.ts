@@ -13,8 +13,8 @@ describe("stackTopsAround (the note being written stays level with its passage)"
     expect(stackTopsAround([300, 320, 330], [100, 50, 20], 1, 8)).toEqual([212, 320, 378]);
   });
 
-  it("never moves a box above 0: then the composer goes below them", () => {
-    expect(stackTopsAround([10, 30], [100, 50], 1, 8)).toEqual([0, 108]);
+  it("never moves a box above 0, and still keeps the composer level (drawn over what does not fit)", () => {
+    expect(stackTopsAround([10, 30, 40], [100, 50, 10], 1, 8)).toEqual([0, 30, 88]);
   });
 
   it("leaves boxes that do not collide where they are", () => {

@@ -14,10 +14,10 @@ export function stackTops(desired: readonly number[], heights: readonly number[]
 }
 
 /**
- * Like stackTops, but box `pinned` (the note being written) keeps its desired top where it can,
- * as Google Docs and Hypothesis keep the new comment level with its passage: the boxes above it
- * move up out of its way (never above 0), the boxes below it are pushed down. Only when the
- * boxes above cannot fit between 0 and it does it move down.
+ * Like stackTops, but box `pinned` (the note being written) keeps its desired top, as Google Docs
+ * and Hypothesis keep the new comment level with its passage: the boxes above it move up out of
+ * its way (never above 0), the boxes below it are pushed down. When the boxes above cannot all
+ * fit between 0 and it, the last of them stay partly under it (it is drawn above them).
  */
 export function stackTopsAround(desired: readonly number[], heights: readonly number[], pinned: number, gap = GAP): number[] {
   if (pinned < 0 || pinned >= desired.length) return stackTops(desired, heights, gap);
@@ -27,9 +27,7 @@ export function stackTopsAround(desired: readonly number[], heights: readonly nu
     tops[i] = Math.min(tops[i], ceiling - gap - heights[i]);
     ceiling = tops[i];
   }
-  // Not enough room above: those pushed above 0 come back down, and push the pinned one down.
+  // Not enough room above: those pushed above 0 come back down (under the pinned box).
   const above = tops.length && tops[0] < 0 ? stackTops(tops, heights.slice(0, pinned), gap) : tops;
-  const floor = above.length ? above[above.length - 1] + heights[pinned - 1] + gap : 0;
-  const rest = stackTops([Math.max(desired[pinned], floor), ...desired.slice(pinned + 1)], heights.slice(pinned), gap);
-  return [...above, ...rest];
+  return [...above, ...stackTops(desired.slice(pinned), heights.slice(pinned), gap)];
 }
