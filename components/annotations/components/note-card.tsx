@@ -32,7 +32,7 @@ export function NoteCard({ thread: t, withIds, anchored, showQuote = true }: Pro
         // A moving pointer, not the page scrolling a card under a still one (after "Show in text").
         if (api.interactive && api.activeId !== t.id && (e.movementX || e.movementY)) api.activate(t.id);
       }}
-      className={`scroll-mt-24 rounded-lg border bg-white p-3 text-sm shadow-sm outline-offset-2 transition-colors dark:bg-zinc-900 ${active ? "border-amber-500 ring-2 ring-amber-300 dark:ring-amber-700" : "border-zinc-200 dark:border-zinc-800"}`}>
+      className={`scroll-mt-24 rounded-lg border bg-white p-3 text-sm shadow-sm outline-offset-2 dark:bg-zinc-900 ${active ? "border-amber-500 ring-2 ring-amber-300 dark:ring-amber-700" : "border-zinc-200 dark:border-zinc-800"}`}>
       {quote ? (
         <blockquote className="mb-2 border-l-4 border-amber-300 pl-2 font-serif text-[0.95rem] italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
           <p className="line-clamp-4">{quote}</p>
