@@ -1,15 +1,16 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { usePersonal } from "@/components/personal/personal-store";
 
 // "Follow discussion" / "Following" beside the Comments heading: per viewer, so it comes from the
 // page's personal layer (the shared HTML has only a reserved, empty slot).
 export function FollowButton({ slug }: { slug: string }) {
   const personal = usePersonal(slug);
-  const [following, setFollowing] = useState<boolean | null>(null);
+  // What the reader chose on this page; until then, what the personal layer says.
+  const [chosen, setFollowing] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
-  useEffect(() => { if (personal?.viewer) setFollowing(personal.following); }, [personal]);
+  const following = chosen ?? personal?.following ?? null;
   if (!personal?.viewer || following === null) return <span className="inline-block h-8" aria-hidden="true" />;
   async function toggle() {
     const next = !following;

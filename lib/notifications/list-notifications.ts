@@ -64,3 +64,12 @@ export async function markNotificationsRead(viewer: Viewer | null, input: unknow
   const { count } = await db.notification.updateMany({ where, data: { readAt: now } });
   return count;
 }
+
+/** Opening a notification: it (and `also`, the rest of its group) is read; returns where it points, or null if it is not the viewer's. */
+export async function openNotification(viewer: Viewer | null, id: string, also: string[] = []) {
+  const me = requireViewer(viewer);
+  const row = await db.notification.findFirst({ where: { id, userId: me.id }, select: { url: true } });
+  if (!row) return null;
+  await db.notification.updateMany({ where: { userId: me.id, id: { in: [id, ...also] }, readAt: null }, data: { readAt: new Date() } });
+  return row.url.startsWith("/") ? row.url : "/notifications";
+}
