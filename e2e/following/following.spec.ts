@@ -84,7 +84,6 @@ test("subscribing without JavaScript: the form, the confirmation mail, the butto
 
   const mail = await newestMailTo(email, { subject: /^Confirm/ });
   await page.goto(linkIn(mail, "/subscribe/confirm"));
-  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Yes, send me new articles" }).click();
   await expect(page.getByText(/you are subscribed/)).toBeVisible();
   // The link works once.
@@ -96,9 +95,15 @@ test("subscribing without JavaScript: the form, the confirmation mail, the butto
 test("subscribing with JavaScript stays on the page and says what happens next", async ({ page }) => {
   await page.goto("/");
   const footer = page.getByRole("contentinfo");
-  await footer.getByLabel("Your e-mail address").fill(`js-${uniqueSuffix()}@e2e.test`);
+  const email = `js-${uniqueSuffix()}@e2e.test`;
+  await footer.getByLabel("Your e-mail address").fill(email);
   await footer.getByRole("button", { name: "Subscribe" }).click();
   await expect(footer.getByRole("status")).toHaveText("Check your inbox: a link to confirm is on its way.");
   await expect(page).toHaveURL(/\/$/);
   expect(await seriousViolations(page)).toEqual([]);
+  const mail = await newestMailTo(email, { subject: /^Confirm/ });
+  await page.goto(linkIn(mail, "/subscribe/confirm"));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Yes, send me new articles" }).click();
+  await expect(page.getByText(/you are subscribed/)).toBeVisible();
 });

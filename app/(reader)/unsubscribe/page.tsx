@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { stopLabels, validMailToken } from "@/lib/notifications/mail-links";
 
-export const metadata: Metadata = { title: "Stop e-mails", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Stop e-mails", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { confirmationIsLive } from "@/lib/subscribers/subscribe";
 import { publication } from "@/lib/site";
 
-export const metadata: Metadata = { title: "Confirm new articles by e-mail", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm new articles by e-mail", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The link in the confirmation mail. Opening it changes nothing (mail scanners open links); the
-// button does, once. The token goes in the form, never in a Referer.
+// button does, once. (No no-referrer policy here: Chromium would send `Origin: null` with the
+// form, which the Origin check refuses; the site-wide policy sends other sites the origin only.)
 export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
   const raw = (await searchParams).token;
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? "";
