@@ -10,7 +10,6 @@ import { getFollowing, setFollowing } from "@/lib/notifications/follow-article";
 import { listNotifications, markNotificationsRead, openNotification } from "@/lib/notifications/list-notifications";
 import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { setMailPreferences } from "@/lib/notifications/reply-mail-preference";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
@@ -19,6 +18,7 @@ import { bearerFor, call } from "./route-helpers";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
 import * as readRoute from "@/app/api/me/notifications/read/route";
 import * as subscriptionRoute from "@/app/api/articles/[slug]/subscription/route";
+import { expectAppError } from "./helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

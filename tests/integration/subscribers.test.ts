@@ -9,13 +9,13 @@ import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { listOutbox, type StoredMail } from "@/lib/mail/send-mail";
 import { confirmSubscription, requestSubscription } from "@/lib/subscribers/subscribe";
 import { exportSubscribersCsv, subscriberCounts } from "@/lib/subscribers/announce-article";
-import { expectAppError } from "./helpers";
 import { unique, uniqueEmail, uniqueIp } from "../seed/unique";
 import { member } from "../seed/users";
 import { call, origin } from "./route-helpers";
 import * as subscribersRoute from "@/app/api/subscribers/route";
 import * as unsubscribeRoute from "@/app/api/unsubscribe/route";
 import * as confirmRoute from "@/app/api/subscribers/confirm/route";
+import { expectAppError } from "./helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
