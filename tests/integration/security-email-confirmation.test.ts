@@ -13,12 +13,12 @@ import { createUser } from "@/lib/users/create-user";
 import { checkConfirmLink, confirmEmail, resendConfirmationLink } from "@/lib/users/email-confirmation";
 import { signUp } from "@/lib/users/sign-up";
 import { uniqueEmail, uniqueIp } from "../seed/unique";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 // Finding 5, its last part: a new account's contributions and reports count only once its e-mail
 // address is confirmed. The mail server is stood in for by a list (the database stays real).
