@@ -16,6 +16,8 @@ export function requiredScope(method: string, pathname: string): TokenScope | nu
   if (["GET", "HEAD", "OPTIONS"].includes(method)) return "read";
   if (pathname.startsWith("/api/moderation/")) return "moderation";
   if (pathname.startsWith("/api/annotations/")) return "annotations";
+  // Review notes belong with the articles under review (the desk).
+  if (pathname.startsWith("/api/reviews/")) return "articles";
   if (pathname.startsWith("/api/comments/") || /^\/api\/articles\/[^/]+\/comments\/?$/.test(pathname)) return "comments";
   // Images for articles (POST /api/media, editor and up) belong with the articles they illustrate.
   if (pathname === "/api/articles" || pathname.startsWith("/api/articles/") || pathname === "/api/media" || pathname === "/import/upload") return "articles";

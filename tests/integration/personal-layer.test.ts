@@ -20,6 +20,7 @@ import { annotate, insertArticle, member, post } from "./moderation-helpers";
 
 const linksFor: Record<Role, string[]> = {
   commenter: [],
+  contributor: ["Studio"],
   moderator: ["Moderation"],
   editor: ["Studio", "Moderation"],
   admin: ["Studio", "Import", "Moderation"],
