@@ -21,7 +21,7 @@ import { annotate, insertArticle, member, post } from "./moderation-helpers";
 const linksFor: Record<Role, string[]> = {
   commenter: [],
   contributor: ["Studio"],
-  moderator: ["Moderation"],
+  moderator: ["Studio", "Moderation"],
   editor: ["Studio", "Moderation"],
   admin: ["Studio", "Import", "Moderation"],
 };
