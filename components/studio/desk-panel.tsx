@@ -12,14 +12,14 @@ const notices: Record<string, string> = {
   scheduled: "Approved: it will be published at its scheduled time.",
 };
 
-type Props = { slug: string; status: string; isAuthor: boolean; board: boolean; notice?: string | null; reviewHref?: string; openNotes: number };
+type Props = { slug: string; status: string; isAuthor: boolean; board: boolean; notice?: string | null; reviewHref?: string; openNotes: number; width?: string };
 
 // The editorial desk in the studio: Submit for review / Withdraw for the author; for the board,
 // on an article waiting for review, the decision with a message for the author.
-export function DeskPanel({ slug, status, isAuthor, board, notice, reviewHref, openNotes }: Props) {
+export function DeskPanel({ slug, status, isAuthor, board, notice, reviewHref, openNotes, width = "max-w-5xl" }: Props) {
   const said = notice ? notices[notice] : null;
   return (
-    <section aria-labelledby="desk-title" className="mx-auto mt-6 max-w-5xl rounded-lg border border-sky-200 bg-sky-50/60 p-4 dark:border-sky-900 dark:bg-sky-950/40">
+    <section aria-labelledby="desk-title" className={`mx-auto mt-6 ${width} rounded-lg border border-sky-200 bg-sky-50/60 p-4 dark:border-sky-900 dark:bg-sky-950/40`}>
       <h2 id="desk-title" className="text-base font-semibold">Editorial review</h2>
       {said ? <p role="status" className="mt-1 text-sm text-green-800 dark:text-green-300">{said}</p> : null}
       <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">

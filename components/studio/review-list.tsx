@@ -26,7 +26,7 @@ export function ReviewList({ articles }: { articles: Row[] }) {
               {a.openNotes ? ` · ${a.openNotes} open review ${a.openNotes === 1 ? "note" : "notes"}` : ""}
             </p>
           </div>
-          <p className="text-sm font-medium text-sky-900 dark:text-sky-200">Waiting {waitingFor(a.submittedAt)}</p>
+          <p className="text-sm font-medium text-sky-900 dark:text-sky-200">{clock.now().getTime() - a.submittedAt.getTime() < 60_000 ? "Just submitted" : `Waiting ${waitingFor(a.submittedAt)}`}</p>
         </li>
       ))}
     </ul>

@@ -1,5 +1,4 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { requireReadable } from "./article-access";

@@ -21,7 +21,10 @@ const plain = seed.text.split("\n").map((l) => l.replace(/[^A-Za-z0-9 ,.;:()-]/g
 function normalise(rev: TracedRevision): TracedRevision {
   const chars = Array.from(rev.text).map((char, i) => ({ char, origin: rev.origins[i] }));
   const lines: (typeof chars)[] = [[]];
-  for (const c of chars) (c.char === "\n" ? lines.push([]) : lines[lines.length - 1].push(c));
+  for (const c of chars) {
+    if (c.char === "\n") lines.push([]);
+    else lines[lines.length - 1].push(c);
+  }
   const kept = lines.map((line) => {
     const out: typeof chars = [];
     for (const c of line) if (!(c.char === " " && (out.length === 0 || out[out.length - 1].char === " "))) out.push(c);

@@ -39,12 +39,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </div>
       </div>
       <div className="px-4 sm:px-6">
-        <DeskPanel slug={slug} status={article.status} isAuthor={isAuthor} board={board} openNotes={openNotes} notice={typeof query.desk === "string" ? query.desk : null} />
+        <DeskPanel slug={slug} status={article.status} isAuthor={isAuthor} board={board} openNotes={openNotes} notice={typeof query.desk === "string" ? query.desk : null} width="max-w-6xl" />
       </div>
       <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-8 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
         <article className="min-w-0" aria-labelledby="article-title">
           <header className="mb-8">
-            <p className="text-sm font-semibold uppercase tracking-wider text-sky-800 dark:text-sky-300">Draft under review · revision {article.headRevision}</p>
+            <p className="text-sm font-semibold uppercase tracking-wider text-sky-800 dark:text-sky-300">{article.status === "pending_review" ? "Draft under review" : article.status === "draft" ? "Draft" : "Latest text"} · revision {article.headRevision}</p>
             <h1 id="article-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
             <p className="mt-4 text-base text-zinc-700 dark:text-zinc-300">by <span className="font-semibold">{article.authorName}</span>{article.affiliation ? `, ${article.affiliation}` : ""}</p>
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Select a passage to comment on it. Only the editorial board and the author see these notes.</p>
