@@ -50,6 +50,7 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
   await a.getByRole("button", { name: "Submit for review" }).click();
   await expect(a.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
   await expect(a.getByRole("button", { name: "Withdraw from review" })).toBeVisible();
+  expect(await seriousViolations(a)).toEqual([]);
 
   // The board's Review tab lists it; the editor opens the draft with its review margin.
   await signIn(e, editor.email, editor.password);
@@ -100,6 +101,8 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
   // The editor sees which passage changed, and approves.
   await e.goto(`/studio/${slug}/review`);
   await expect(e.getByText("Passage gone since your note")).toBeVisible();
+  // The moved note's passage reads as it did: no "changed" mark on it.
+  await expect(margin(e).locator("article[id^='annotation-']").filter({ hasText: note1 }).getByText("Changed since your note")).toHaveCount(0);
   await e.getByRole("button", { name: "Approve and publish" }).click();
   await expect(e.getByRole("status").filter({ hasText: "Approved and published." })).toBeVisible();
 
