@@ -13,6 +13,7 @@ import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
 import { CommentCount, SessionComments } from "./session-comments";
+import { FollowButton } from "@/components/following/follow-button";
 
 const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest"], ["top", "Top"]];
 
@@ -35,6 +36,7 @@ export async function CommentsSection({ slug, sort, page, personal, focus, focus
     <section id="comments" aria-labelledby="comments-title" className="mt-14 scroll-mt-8 border-t border-zinc-200 pt-8 dark:border-zinc-800">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h2 id="comments-title" className="text-2xl font-bold tracking-tight">Comments <span className="text-zinc-600 dark:text-zinc-400"><CommentCount total={total} /></span></h2>
+        <FollowButton slug={slug} />
         {total > 1 ? (
           <nav aria-label="Sort comments" className="flex gap-1 text-sm">
             {sorts.map(([s, label]) => (

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { announceArticle } from "@/lib/subscribers/announce-article";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { requireAltText } from "@/lib/media/require-alt-text";
@@ -144,6 +145,8 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
         Object.assign(data, { status: "published", publishedAt: firstShown, publishAt: null });
       }
       const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, title: true, ownerId: true, credit: true, status: true, publishedAt: true, publishAt: true } });
+      // First published: subscribers are mailed by a job (never again for this article).
+      if (updated.status === "published" && article.status !== "published") await announceArticle(tx, article.id);
       if (hooks.within) await hooks.within(tx, updated);
       // A draft save changes nothing readers see: their cached pages stay.
       const readersAffected = Object.keys(data).some((key) => key !== "draftRevision");

@@ -34,16 +34,20 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
   const { article, settings, liked, mine, notes, noteRights } = await readPersonalRows(slug, viewer?.id ?? null);
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
-    return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
+    return { ...base, following: false, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
   }
   const now = clock.now();
-  const [ban, pending] = await Promise.all([
+  const [ban, pending, unread, following] = await Promise.all([
     viewerBan(viewer),
     roleCan(viewer.role, "moderation.read") ? moderationBadge().then((b) => b.total) : Promise.resolve(null),
+    // The header's notification count and the article's Follow button (issue 15).
+    db.notification.count({ where: { userId: viewer.id, readAt: null } }),
+    db.articleFollow.findUnique({ where: { userId_articleId: { userId: viewer.id, articleId: article.id } }, select: { userId: true } }).then((f) => !!f),
   ]);
   return {
     ...base,
-    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending },
+    following,
+    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending, unread },
     ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
     canAnnotate: article.annotationsOpen && !ban,

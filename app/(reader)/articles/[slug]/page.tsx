@@ -15,6 +15,7 @@ import { PersonalLoader } from "@/components/personal/personal-loader";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { CiteThis } from "@/components/article/cite-this";
+import { SubscribeForm } from "@/components/following/subscribe-form";
 import { ArticlePager } from "@/components/article/article-pager";
 import { clock } from "@/lib/clock";
 
@@ -67,6 +68,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <div className="relative" data-annotation-host />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
+        <section aria-labelledby="subscribe-article-title" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="subscribe-article-title" className="text-base font-semibold">New articles by e-mail</h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">One e-mail per new article. Confirm once; unsubscribe with one click.</p>
+          <SubscribeForm id="subscribe-article-email" />
+        </section>
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
