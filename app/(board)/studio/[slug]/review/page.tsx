@@ -38,8 +38,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <StatusBadge status={article.status} />
         </div>
       </div>
-      <div className="px-4 sm:px-6">
-        <DeskPanel slug={slug} status={article.status} isAuthor={isAuthor} board={board} openNotes={openNotes} notice={typeof query.desk === "string" ? query.desk : null} width="max-w-6xl" />
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <DeskPanel slug={slug} status={article.status} isAuthor={isAuthor} board={board} openNotes={openNotes} notice={typeof query.desk === "string" ? query.desk : null} width="max-w-none" />
       </div>
       <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-8 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
         <article className="min-w-0" aria-labelledby="article-title">
