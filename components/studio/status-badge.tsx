@@ -13,7 +13,7 @@ export function StatusBadge({ status, hasDraft = false }: { status: Status; hasD
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[status]}`}>{labels[status]}</span>
-      {hasDraft && status !== "draft" ? <span className="rounded-full px-2 py-0.5 text-xs font-medium text-accent-700 ring-1 ring-inset ring-accent-300 dark:text-accent-300">Unpublished changes</span> : null}
+      {hasDraft && (status === "published" || status === "scheduled") ? <span className="rounded-full px-2 py-0.5 text-xs font-medium text-accent-700 ring-1 ring-inset ring-accent-300 dark:text-accent-300">Unpublished changes</span> : null}
     </span>
   );
 }
