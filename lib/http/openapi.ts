@@ -46,7 +46,7 @@ const responses = {
     body: z.unknown().optional(), target: z.unknown(), audience: z.enum(["public", "private"]), status: z.string(),
     state: z.enum(["anchored", "orphaned"]).optional(), html: z.string().nullable(), edited: z.boolean(), ...rights,
   }),
-  Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]) }),
+  Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]), emailConfirmed: z.boolean() }),
   Personal: z.object({
     slug: z.string(), editWindowMs: z.number().int(), linkHoldThreshold: z.number().int(),
     following: z.boolean().describe("Whether the viewer follows this article's discussion (the Follow discussion / Following button)."),

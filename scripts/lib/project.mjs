@@ -3,9 +3,10 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-pg.mjs";
+import { applyMigrations, MigrationError } from "./migrations.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const bin = (pkg, rel) => path.join(root, "node_modules", pkg, rel);
@@ -13,9 +14,16 @@ export const nextBin = bin("next", "dist/bin/next");
 export const prismaBin = bin("prisma", "build/index.js");
 export const tsxBin = bin("tsx", "dist/cli.mjs");
 
+/** NODE_OPTIONS that let plain Node run modules marked `server-only` (scripts/lib/outside-next.mjs). */
+export function outsideNextNodeOptions(current = process.env.NODE_OPTIONS ?? "") {
+  const flag = `--import=${pathToFileURL(path.join(root, "scripts", "lib", "outside-next.mjs")).href}`;
+  return current.includes(flag) ? current : `${current} ${flag}`.trim();
+}
+
 export function baseEnv(extra = {}) {
   return {
     ...process.env,
+    NODE_OPTIONS: outsideNextNodeOptions(),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
@@ -119,9 +127,13 @@ export async function testPostgres() {
   return { adminUrl: server.url("postgres"), url: server.url, stop: server.stop };
 }
 
-export async function migrate(url) {
-  const r = await run(process.execPath, [prismaBin, "migrate", "deploy"], { env: baseEnv({ DATABASE_URL: url }), quiet: true });
-  if (r.code !== 0) die(`Database migration failed:\n${r.out.trim().split("\n").slice(-8).join("\n")}`);
+/** Applies the committed migrations (scripts/lib/migrations.mjs: no schema engine, safe when several processes start at once). */
+export async function migrate(url, { quiet = true } = {}) {
+  try {
+    await applyMigrations(url, { dir: path.join(root, "prisma", "migrations"), log: (line) => { if (!quiet || /^(Warning|Another)/.test(line)) console.log(line); } });
+  } catch (e) {
+    die(e instanceof MigrationError ? e.message : `Database migration failed: ${String(e.message ?? e).split("\n")[0]}`);
+  }
 }
 
 // ---- the production build: rebuilt when any input changed ----

@@ -8,8 +8,8 @@ import { listReviewNotes } from "@/lib/reviews/list-review-notes";
 import { seededRandom } from "../anchoring/support/long-article";
 import { landsOnOwnPassage, randomRevision, type TracedRevision } from "../anchoring/support/random-revision";
 import { seed } from "../anchoring/support/seed-article";
-import { createTestUser } from "./helpers";
-import { uniqueSlug } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { uniqueSlug } from "../seed/unique";
 
 // Review notes through 20 random draft rewrites (issue 16): each save re-anchors them; a note
 // that stays anchored must sit on (what is left of) its own passage — 0 misplaced.

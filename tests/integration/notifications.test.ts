@@ -11,7 +11,10 @@ import { listNotifications, markNotificationsRead, openNotification } from "@/li
 import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { setMailPreferences } from "@/lib/notifications/reply-mail-preference";
 import { expectAppError } from "./helpers";
-import { annotate, insertArticle, member, post } from "./moderation-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { post } from "../seed/comments";
+import { member } from "../seed/users";
 import { bearerFor, call } from "./route-helpers";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
 import * as readRoute from "@/app/api/me/notifications/read/route";

@@ -3,6 +3,7 @@ import { replyMailAction } from "@/lib/actions/account/reply-mail";
 import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
 import { AvatarForm, BioForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
+import { ResendConfirmationForm } from "@/components/account/email-confirmation-forms";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
@@ -25,7 +26,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const saved = (await searchParams).saved;
   const viewer = await requirePage("account.manage", "/account");
   const [user, tokens, sessions, prefs] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true } }),
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true, emailConfirmed: true } }),
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
     getMailPreferences(viewer),
@@ -39,6 +40,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {formatUtcDay(user.createdAt)}</p>
         </div>
       </div>
+      {user.emailConfirmed ? null : <div className="mb-8"><ResendConfirmationForm email={user.email} /></div>}
       <Section id="profile" title="Profile"><NameForm name={user.name} /><div className="mt-6"><BioForm bio={user.bio} profilePath={`/users/${viewer.id}`} /></div></Section>
       <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
       {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
