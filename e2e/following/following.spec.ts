@@ -67,7 +67,16 @@ test("a reply shows in the author's bell and on /notifications; a follower follo
   await f.page.goto(articlePath(slug));
   await comments.getByRole("button", { name: "Following" }).click();
   await expect(comments.getByRole("button", { name: "Follow discussion" })).toBeVisible();
-  for (const c of [f, r, a]) await c.context.close();
+
+  // Live: with the article open, the author's bell counts a new reply without a reload.
+  await a.page.goto(articlePath(slug));
+  await expect(bell(a.page)).toHaveAccessibleName("Notifications");
+  await expect(a.page.locator("[data-live-state=open]")).toHaveCount(1, { timeout: 15_000 });
+  const third = await signedIn(browser, createUser("third"));
+  const again = await third.page.request.post(`/api/articles/${slug}/comments`, { headers: { Origin: new URL(baseURL!).origin }, data: { body: `Another answer ${uniqueSuffix()}`, parentId } });
+  expect(again.status()).toBe(201);
+  await expect(bell(a.page)).toHaveAccessibleName("Notifications, 1 unread", { timeout: 15_000 });
+  for (const c of [f, r, a, third]) await c.context.close();
 });
 
 test("subscribing without JavaScript: the form, the confirmation mail, the button", async ({ browser }) => {

@@ -3,6 +3,7 @@ import { createArticle } from "@/lib/articles/create-article";
 import { publishDueArticles } from "@/lib/articles/publish-due-articles";
 import { updateArticle } from "@/lib/articles/update-article";
 import { clock } from "@/lib/clock";
+import { cleanExpiredRows } from "@/lib/jobs/clean-expired-rows";
 import { db } from "@/lib/db";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { listOutbox, type StoredMail } from "@/lib/mail/send-mail";
@@ -116,6 +117,17 @@ describe("new articles by e-mail", () => {
     clock.advance(48 * 3_600_000 + 1_000);
     await expectAppError(confirmSubscription(token), "not_found");
     expect((await db.subscriber.findUniqueOrThrow({ where: { email } })).confirmedAt).toBeNull();
+  });
+
+  it("an address never confirmed is deleted a week after its link expired; a confirmed one stays", async () => {
+    const stale = uniqueEmail("stale");
+    const kept = uniqueEmail("kept");
+    await subscribe(stale);
+    await confirmed(kept);
+    clock.advance(48 * 3_600_000 + 7 * 24 * 3_600_000 + 60_000);
+    await cleanExpiredRows();
+    expect(await db.subscriber.findUnique({ where: { email: stale } })).toBeNull();
+    expect((await db.subscriber.findUniqueOrThrow({ where: { email: kept } })).confirmedAt).not.toBeNull();
   });
 
   it("POST /api/subscribers answers 202 whatever the address; bad input 400; a form without JavaScript 303", async () => {

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { replyMailAction } from "@/lib/actions/account/reply-mail";
 import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
 import { AvatarForm, BioForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
@@ -66,7 +66,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <span>E-mail me each new article{prefs.newArticles === "waiting" ? " (waiting for you to confirm: see the mail we sent)" : ""}.</span>
             </label>
           </fieldset>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Notifications in the app (the bell in the header, <Link href="/notifications" className="font-medium text-accent-700 hover:underline dark:text-accent-300">your notifications</Link>) are always kept; these settings are only about e-mail.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Notifications in the app (the bell in the header, <Link href="/notifications" className="font-medium text-accent-700 hover:underline dark:text-accent-300">your notifications</Link>) are always kept: apart from following automatically, these settings are only about e-mail.</p>
           <SubmitButton variant="secondary">Save e-mail settings</SubmitButton>
           {saved === "notifications" ? <p role="status" className="text-sm text-green-800 dark:text-green-400">Saved.</p> : null}
           {saved === "confirm-articles" ? <p role="status" className="text-sm text-green-800 dark:text-green-400">Saved. To start new articles by e-mail, open the link in the confirmation mail we sent to {user.email}.</p> : null}
