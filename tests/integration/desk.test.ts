@@ -23,9 +23,9 @@ import { createReviewNote } from "@/lib/reviews/create-review-note";
 import { deleteReviewNote, updateReviewNote } from "@/lib/reviews/change-review-note";
 import { getReviewNote, listReviewNotes } from "@/lib/reviews/list-review-notes";
 import { reviewNoteJson } from "@/lib/reviews/review-note-json";
-import { expectAppError } from "./helpers";
 import { createTestUser } from "../seed/users";
 import { uniqueSlug } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 // The editorial desk (issue 16; CONTRACT.md "The editorial desk"): every transition and every
 // contributor refusal, through the domain functions the API and the studio call.
