@@ -243,6 +243,8 @@ async function serve(req, res) {
     return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
   }
 
+  if (req.method === "GET" && personalRequest.test(req.url) && globalThis.glossFastRoutes?.articlePersonal) return answerPersonal(req, res);
+
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
     if (staticHit) return send(req, res, staticHit, res, staticCache);
@@ -267,6 +269,29 @@ async function serve(req, res) {
   } catch (e) {
     console.error("[server] unhandled error", e);
     if (!res.writableEnded) { res.statusCode = 500; res.setHeader("content-type", "text/plain; charset=utf-8"); res.end("Something went wrong on our side."); }
+  }
+}
+
+// ---- the article page's personal request, without Next's router ----
+// Every page view of a signed-in reader asks GET /api/me/articles/<slug> (the page itself comes from
+// the shared cache). instrumentation.ts hands this process the route's own handler
+// (lib/personal/article-personal-route.ts); calling it here skips Next's routing, which was most of
+// the request's CPU. Same answer, headers and errors; finished like every other answer (CSP, ETag,
+// compression). Until Next has loaded instrumentation, Next answers it.
+const personalRequest = /^\/api\/me\/articles\/[^/?#]+(?:\?[^#]*)?$/;
+async function answerPersonal(req, res) {
+  try {
+    const url = new URL(req.url, "http://gloss.internal");
+    const raw = url.pathname.slice("/api/me/articles/".length);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+    const request = new Request(url, { headers });
+    const response = await globalThis.glossFastRoutes.articlePersonal(request, { params: Promise.resolve().then(() => ({ slug: decodeURIComponent(raw) })) });
+    const entry = { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()), at: Date.now() };
+    finish(req, res, entry, res);
+  } catch (e) {
+    console.error("[server] personal request", e);
+    if (!res.headersSent) { res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" }); res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } })); }
   }
 }
 
