@@ -42,6 +42,9 @@ const pageCache = new PageCache();
 const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// What "Show N more replies" loads: the same JSON for every anonymous reader (a held reply shows
+// only to its author, whose request carries their session and is never cached).
+const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
 // This process's name in invalidations, so it skips the NOTIFY of a change it already applied.
 const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 // lib/cache/invalidate-pages.ts (same process: Next runs in it) applies a change here at once —
@@ -51,7 +54,7 @@ globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalid
 // A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
 // is served from the cache to signed-in readers too; other reader pages only without a session.
 function isCacheable(req) {
-  return (req.method === "GET" || req.method === "HEAD") && readerPage.test(req.url) &&
+  return (req.method === "GET" || req.method === "HEAD") && (readerPage.test(req.url) || repliesAnswer.test(req.url)) &&
     (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) && !req.headers.authorization &&
     !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url);
@@ -172,7 +175,8 @@ function finish(req, res, entry, original, { render, nonce } = {}) {
   else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
   // served to every reader (a HEAD may still be answered from a GET's entry).
-  const cacheable = render && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
+  const cacheable = render && req.method === "GET" && entry.status === 200 && !entry.headers["set-cookie"] &&
+    (isHtml || (type.startsWith("application/json") && repliesAnswer.test(req.url)));
   if (cacheable) entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
   if (render) pageCache.done(render, cacheable ? entry : null);
   const isStatic = !dev && req.url.startsWith("/_next/static/") && entry.status === 200;
