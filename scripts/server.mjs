@@ -93,6 +93,26 @@ function pickEncoding(req) {
   return null;
 }
 
+// A large body (a long discussion's page: 300 kB) is compressed on libuv's thread pool, not on the
+// event loop: brotli took ~13 ms of it per render, during which no cached page could be served
+// (issue 21: each new comment re-renders the page). Whoever asks first waits for it (others get
+// the same promise); small bodies are compressed in place as before.
+const asyncCompressBytes = 32 * 1024;
+function compressLater(entry, encoding, cache) {
+  entry.packing ??= {};
+  entry.packing[encoding] ??= new Promise((resolve, reject) => {
+    const done = (error, packed) => {
+      if (error) return reject(error);
+      entry[encoding] = packed;
+      cache?.grew(entry);
+      resolve();
+    };
+    if (encoding === "br") zlib.brotliCompress(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } }, done);
+    else zlib.gzip(entry.body, { level: 6 }, done);
+  });
+  return entry.packing[encoding];
+}
+
 function compress(entry, encoding, cache) {
   if (!encoding || entry.body.length < 1024) return null;
   if (!entry[encoding]) {
@@ -123,6 +143,14 @@ function send(req, res, entry, write, cache) {
     if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
   const encoding = negotiable ? pickEncoding(req) : null;
+  if (encoding && !entry[encoding] && entry.body.length >= asyncCompressBytes) {
+    compressLater(entry, encoding, cache).then(() => send(req, res, entry, write, cache), (e) => {
+      console.error("[server] compression failed", e);
+      entry.packing[encoding] = null;
+      send({ method: req.method, headers: { ...req.headers, "accept-encoding": "identity" } }, res, entry, write, cache);
+    });
+    return;
+  }
   const packed = compress(entry, encoding, cache);
   const body = packed ?? entry.body;
   if (packed) headers["content-encoding"] = encoding;
