@@ -6,7 +6,7 @@ import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
-import { AnnotationsSection } from "@/components/annotations/annotations-section";
+import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";

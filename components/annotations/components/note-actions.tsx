@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
-import { parseTags, type NoteThread } from "./note-data";
+import { parseTags, type NoteThread } from "../model/note-data";
 import { useNotes } from "./notes-context";
 
 const btn = "rounded px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";

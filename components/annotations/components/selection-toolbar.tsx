@@ -1,8 +1,8 @@
 "use client";
 import { useId, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
-import { parseTags, type ViewerInfo } from "./note-data";
-import type { TextSelection } from "./use-text-selection";
+import { parseTags, type ViewerInfo } from "../model/note-data";
+import type { TextSelection } from "../hooks/use-text-selection";
 
 const button = "rounded-md px-3 py-1.5 text-sm font-medium";
 

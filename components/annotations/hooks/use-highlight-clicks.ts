@@ -2,7 +2,7 @@
 import { useEffect } from "react";
 import { offsetAtPoint, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { TextMap } from "@/lib/anchoring/dom/text-map";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
 
 /**
  * Clicking (or tapping) painted text opens the notes on it, innermost passage first; the

@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import type { NoteFilter } from "./note-data";
+import type { NoteFilter } from "../model/note-data";
 
 type Props = { people: { id: string; name: string }[]; tags: string[]; filter: NoteFilter; onChange(filter: NoteFilter): void };
 

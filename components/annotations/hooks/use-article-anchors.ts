@@ -4,7 +4,7 @@ import { createResolver, type Resolver } from "@/lib/anchoring/resolve-anchor";
 import type { TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import { clearHighlights, paintActive, paintWithHighlights, unwrapMarks, wrapMarks, type PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
 import { createTextMap, type TextMap } from "@/lib/anchoring/dom/text-map";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
 
 export type ArticleText = { body: HTMLElement; map: TextMap<Node>; resolver: Resolver; fallback: boolean };
 

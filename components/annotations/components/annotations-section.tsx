@@ -2,7 +2,7 @@ import { annotationJson } from "@/lib/annotations/annotation-json";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getSettings } from "@/lib/settings/get-settings";
 import { AnnotationsLoader } from "./annotations-loader";
-import { noteFromJson, type NoteData } from "./note-data";
+import { noteFromJson, type NoteData } from "../model/note-data";
 
 // An article's notes up to 10,000 reach the margin (the browser bench anchors and paints 10,000).
 const maxNotes = 10_000;

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
 import { NoteCard } from "./note-card";
 
 type Props = { anchored: NoteThread[]; orphaned: NoteThread[]; total: number; filter?: ReactNode; idsFor(id: string): boolean };

@@ -1,9 +1,9 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { liveNoteEvent, type LiveNoteDetail } from "@/components/live/live-note-event";
-import { createReply, deleteNote, editNote, getNote, reportNote } from "./annotation-api";
+import { createReply, deleteNote, editNote, getNote, reportNote } from "../api/annotation-api";
 import { heldMessage } from "@/lib/moderation/explain-hold";
-import { noteFromJson, type NoteData } from "./note-data";
+import { noteFromJson, type NoteData } from "../model/note-data";
 
 /** The notes on the page and the edits a reader makes to them through the API. */
 export function useNoteStore(slug: string, initial: NoteData[], announce: (message: string) => void, reveal: (id: string) => void, linkHoldThreshold: number) {

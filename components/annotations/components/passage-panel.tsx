@@ -1,7 +1,7 @@
 "use client";
 import { useLayoutEffect, useState } from "react";
 import { createPortal } from "react-dom";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
 import { NoteCard } from "./note-card";
 import { countLabel } from "./margin-notes";
 

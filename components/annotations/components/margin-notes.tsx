@@ -1,13 +1,13 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
+import { liveRangeOf } from "@/lib/anchoring/dom/dom-ranges";
 import type { TextMap } from "@/lib/anchoring/dom/text-map";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
+import type { PassageGroup } from "../model/passages";
 import { NoteCard } from "./note-card";
 import { OrphanedNotes } from "./notes-listing";
-import { GAP, stackTops } from "./stack-tops";
+import { GAP, stackTops } from "../model/stack-tops";
 
-export type PassageGroup = { key: string; span: TextSpan; threads: NoteThread[] };
 
 /** A footnote shown beside its reference (Tufte's sidenotes): the article's own, not a reader's note. */
 type Sidenote = { key: string; number: string; ref: HTMLElement; html: string };

@@ -1,6 +1,6 @@
 // The browser's calls to the W3C annotation API (same origin, session cookie; the browser adds
 // the Origin header the API checks on writes). Failures come back as the API's user-safe message.
-import type { Quote } from "./note-data";
+import type { Quote } from "../model/note-data";
 
 type Json = Record<string, unknown>;
 export type ApiResult<T = Json> = { ok: true; data: T; etag: string | null; status: number } | { ok: false; message: string; status: number };

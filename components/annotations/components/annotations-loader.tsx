@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
 import type { AnnotationsClient } from "./annotations-client";
-import { buildThreads, noteFromJson, type NoteData } from "./note-data";
+import { buildThreads, noteFromJson, type NoteData } from "../model/note-data";
 import { NotesContext, type NotesApi } from "./notes-context";
 import { NotesListing } from "./notes-listing";
-import { noteTotal, storedListing } from "./passages";
+import { noteTotal, storedListing } from "../model/passages";
 
 type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: number; linkHoldThreshold: number };
 

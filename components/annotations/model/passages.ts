@@ -1,19 +1,10 @@
-"use client";
 // Ordering and grouping notes by their passages, and where a passage's panel goes.
-import { useSyncExternalStore } from "react";
 import type { TextSpan } from "@/lib/anchoring/dom/dom-ranges";
-import type { PassageGroup } from "./margin-notes";
 import type { NoteThread } from "./note-data";
-import type { ArticleText } from "./use-article-anchors";
+import type { ArticleText } from "../hooks/use-article-anchors";
 
-const wideQuery = "(min-width: 64rem)";
-const subscribeWide = (onChange: () => void) => {
-  const media = matchMedia(wideQuery);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
-};
-/** True on wide screens (Tailwind's lg), where notes sit in the margin; false on the server. */
-export const useWide = () => useSyncExternalStore(subscribeWide, () => matchMedia(wideQuery).matches, () => false);
+/** Notes on one passage: the margin shows one count per group. */
+export type PassageGroup = { key: string; span: TextSpan; threads: NoteThread[] };
 
 /** Text order of notes by their resolved passages. */
 export const byPosition = (spans: Map<string, TextSpan>) => (a: NoteThread, b: NoteThread) => {

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { ViewerInfo } from "./note-data";
+import type { ViewerInfo } from "../model/note-data";
 
 /** Everything a note card needs from the page: who reads, what they may do, and the actions. */
 export type NotesApi = {

@@ -1,7 +1,7 @@
 "use client";
 import { RelativeTime } from "@/components/comments/relative-time";
 import { HeldBadge } from "@/components/ui/held-badge";
-import type { NoteThread } from "./note-data";
+import type { NoteThread } from "../model/note-data";
 import { NoteActions } from "./note-actions";
 import { useNotes } from "./notes-context";
 
