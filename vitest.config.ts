@@ -5,7 +5,11 @@ import { defineConfig } from "vitest/config";
 // real PostgreSQL that scripts/test.mjs creates; DATABASE_URL points at a fresh migrated database).
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL(".", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // Tests run server code in plain Node, where `server-only` has no react-server condition.
+      "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+    },
   },
   test: {
     projects: [

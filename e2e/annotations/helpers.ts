@@ -1,21 +1,12 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import type { SeedRequest, SeedResult } from "../../lib/annotations/testing/seed-annotated-article";
-import { databaseUrl, repoRoot } from "../fixtures/env";
+import type { SeedRequest, SeedResult } from "../../tests/seed/annotated-article";
+import { runSeed } from "../fixtures/run-seed";
 
-export type { SeedNote, SeedRequest, SeedResult } from "../../lib/annotations/testing/seed-annotated-article";
+export type { SeedNote, SeedRequest, SeedResult } from "../../tests/seed/annotated-article";
 
-/** Runs e2e/annotations/annotation-seed.ts on the test database: a fresh article and its notes. */
+/** Runs tests/seed/bin/annotated-article.ts on the test database: a fresh article and its notes. */
 export function seedAnnotations(request: SeedRequest = {}): SeedResult {
-  try {
-    const out = execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("e2e", "annotations", "annotation-seed.ts"), JSON.stringify(request)],
-      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: "pipe", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-    return JSON.parse(String(out).trim().split("\n").at(-1)!) as SeedResult;
-  } catch (e) {
-    const { stderr, stdout } = e as { stderr?: Buffer; stdout?: Buffer };
-    throw new Error(`annotation-seed failed: ${String(stderr ?? "") || String(stdout ?? "") || String(e)}`);
-  }
+  return runSeed<SeedResult>("annotated-article", request);
 }
 
 export const articlePath = (slug: string) => `/articles/${slug}`;

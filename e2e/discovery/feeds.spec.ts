@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { childrenNamed, childText, parseXml } from "../../lib/feeds/testing/parse-xml";
+import { childrenNamed, childText, parseXml } from "../../tests/support/parse-xml";
 import { seedDiscussion } from "../fixtures/discussion";
 import { seedArticle } from "../fixtures/seed-article";
 import { uniqueSuffix } from "../fixtures/users";

@@ -1,22 +1,13 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
-import { databaseUrl, repoRoot } from "../fixtures/env";
+import { runSeed } from "../fixtures/run-seed";
 import { signIn, type TestUser } from "../fixtures/users";
 
 export type QueueSeedItem = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[]; parent?: number;
   reports?: { by: string; reason: "spam" | "harassment" | "off_topic" | "other"; note?: string }[] };
 
-/** A fresh article with contributions already in the queue (see queue-seed.ts). */
+/** A fresh article with contributions already in the queue (tests/seed/bin/moderation-queue.ts). */
 export function seedQueue(items: QueueSeedItem[]): { slug: string; ids: string[] } {
-  try {
-    const out = execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("e2e", "moderation", "queue-seed.ts"), JSON.stringify({ items })],
-      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl() }, stdio: "pipe", timeout: 60_000 });
-    return JSON.parse(String(out).trim().split("\n").at(-1)!);
-  } catch (e) {
-    const { stderr, stdout } = e as { stderr?: Buffer; stdout?: Buffer };
-    throw new Error(`queue-seed failed: ${String(stderr ?? "") || String(stdout ?? "") || String(e)}`);
-  }
+  return runSeed("moderation-queue", { items });
 }
 
 /** A second signed-in browser (another person at another desk). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { auth } from "@/auth";
 import type { Viewer } from "./viewer";
 import { viewerFromApiToken } from "@/lib/users/api-tokens";

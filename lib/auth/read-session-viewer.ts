@@ -1,3 +1,4 @@
+import "server-only";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { viewerFromApiToken } from "@/lib/users/api-tokens";

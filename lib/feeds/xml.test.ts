@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseXml, XmlError } from "./testing/parse-xml";
+import { parseXml, XmlError } from "@/tests/support/parse-xml";
 import { emptyElement, escapeXml, rfc822, textElement } from "./xml";
 
 describe("escapeXml", () => {

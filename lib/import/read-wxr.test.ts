@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { readWxrItems } from "./read-wxr-items";
 import { dtdRefusal } from "./stream-xml";
-import { buildWxr, cdata, wxrFooter, wxrHeader } from "./testing/wxr-builder";
+import { buildWxr, cdata, wxrFooter, wxrHeader } from "@/tests/seed/wxr";
 import { validateWxr } from "./validate-wxr";
 import type { WxrItem } from "./wxr-item";
 

@@ -107,7 +107,7 @@ try {
   const { closeDb } = await import("../../lib/db.ts");
   cleanups.push(() => closeDb());
   const { createUser } = await import("../../lib/users/create-user.ts");
-  const { seedAnnotatedArticle } = await import("../../lib/annotations/testing/seed-annotated-article.ts");
+  const { seedAnnotatedArticle } = await import("../../tests/seed/annotated-article.ts");
   const suffix = crypto.randomBytes(4).toString("hex");
   const author = await createUser({ name: "Bench Annotator", email: `bench-annotator-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role: "commenter", trusted: true });
   for (const scenario of results.scenarios) {

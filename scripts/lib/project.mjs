@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-pg.mjs";
 
@@ -13,9 +13,16 @@ export const nextBin = bin("next", "dist/bin/next");
 export const prismaBin = bin("prisma", "build/index.js");
 export const tsxBin = bin("tsx", "dist/cli.mjs");
 
+/** NODE_OPTIONS that let plain Node run modules marked `server-only` (scripts/lib/outside-next.mjs). */
+export function outsideNextNodeOptions(current = process.env.NODE_OPTIONS ?? "") {
+  const flag = `--import=${pathToFileURL(path.join(root, "scripts", "lib", "outside-next.mjs")).href}`;
+  return current.includes(flag) ? current : `${current} ${flag}`.trim();
+}
+
 export function baseEnv(extra = {}) {
   return {
     ...process.env,
+    NODE_OPTIONS: outsideNextNodeOptions(),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",

@@ -8,8 +8,11 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { banUser } from "@/lib/moderation/ban-user";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
-import { createTestUser, expectAppError } from "./helpers";
-import { anchorsOf, annotate, currentText, publishSeedCopy, seedBody } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
+import { annotateQuotes } from "../seed/annotations";
+import { publishSeedCopy, seedBody } from "../seed/articles";
+import { anchorsOf, currentText } from "./studio-helpers";
 
 // Re-attaching an orphaned note: its author points it at a new selection of the current text
 // (a W3C PUT with a new target). Only the author, only an orphaned note, only to a passage that
@@ -32,7 +35,7 @@ afterEach(() => clock.reset());
 async function orphanedNote(author: Viewer, { audience = "public" }: { audience?: "public" | "private" } = {}) {
   const slug = await publishSeedCopy(editor);
   let id: string;
-  if (audience === "public") [id] = await annotate(author, slug, [{ exact: gone }]);
+  if (audience === "public") [id] = await annotateQuotes(author, slug, [{ exact: gone }]);
   else {
     const { annotation } = await createAnnotation(author, slug, {
       type: "Annotation", audience: "private", body: { type: "TextualBody", value: "A private thought" },
@@ -124,7 +127,7 @@ describe("re-attaching an orphaned note", () => {
   it("refuses to move a note that is still on its passage", async () => {
     const { viewer: author } = await createTestUser({ label: "reattach-anchored" });
     const slug = await publishSeedCopy(editor);
-    const [id] = await annotate(author, slug, [{ exact: gone }]);
+    const [id] = await annotateQuotes(author, slug, [{ exact: gone }]);
     const before = await readRow(id);
     const error = await expectAppError(updateAnnotation(author, slug, id, moved(before, newPassage)), "rule_violation");
     expect(error.message).toMatch(/orphaned/);
@@ -199,7 +202,7 @@ describe("re-attaching an orphaned note", () => {
   it("edits an anchored note's text when the client PUTs back what it read, even a target gone stale by a publish", async () => {
     const { viewer: author } = await createTestUser({ label: "reattach-anchored-edit" });
     const slug = await publishSeedCopy(editor);
-    const [id] = await annotate(author, slug, [{ exact: newPassage }]);
+    const [id] = await annotateQuotes(author, slug, [{ exact: newPassage }]);
     const read = annotationJson(await readRow(id)) as Record<string, unknown>;
     // A publish adds a paragraph before the passage: the stored position moves, the client's does not.
     await updateArticle(editor, slug, { body: `An editor's introduction.\n\n${seedBody}` });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApiToken, listApiTokens, revokeApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
-import { createTestUser, expectAppError } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 describe("personal access tokens", () => {
   it("returns a gls_ secret once and stores only its hash", async () => {

@@ -4,7 +4,9 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { defaultSettings, getSettings, setSetting, type Settings } from "@/lib/settings/get-settings";
 import { authenticateWithPassword, wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
-import { createTestUser, expectAppError, uniqueEmail, uniqueIp } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -10,7 +10,10 @@ import { backupDatabase } from "@/lib/backup/backup-database";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { banUser } from "@/lib/moderation/ban-user";
 import { db } from "@/lib/db";
-import { annotate, insertArticle, member, post } from "./moderation-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
 
 // `gloss backup` / `gloss restore`: the whole database into one file and back into an empty
 // database, every row as it was. The restore runs the real command (`node scripts/run.mjs gloss`),

@@ -13,8 +13,9 @@ import { importWxr } from "@/lib/import/import-wxr";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
-import { createTestUser, expectAppError } from "./helpers";
-import { uniqueSlug } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
+import { uniqueSlug } from "../seed/unique";
 
 // A banned account has none of the writing permissions (lib/auth/permissions.ts), whatever its
 // role, and the ban is read from the database at the write (the session may not know it yet).

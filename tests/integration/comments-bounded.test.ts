@@ -5,8 +5,11 @@ import { threadJson } from "@/lib/comments/comment-json";
 import { listReplies } from "@/lib/comments/list-replies";
 import { listThread, type ThreadComment } from "@/lib/comments/list-thread";
 import { isAppError } from "@/lib/errors";
-import { insertArticle, insertComments, withSetting, type SeedRow } from "./comment-helpers";
-import { createTestUser, expectAppError } from "./helpers";
+import { insertArticle } from "../seed/articles";
+import { insertComments, type SeedRow } from "../seed/comments";
+import { withSetting } from "../seed/settings";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 const base = new Date("2033-03-01T00:00:00Z").getTime();
 const second = (n: number) => new Date(base + n * 1_000);

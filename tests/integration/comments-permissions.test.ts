@@ -9,8 +9,10 @@ import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
-import { ban, insertArticle, post } from "./comment-helpers";
-import { createTestUser, expectAppError } from "./helpers";
+import { ban, createTestUser } from "../seed/users";
+import { insertArticle } from "../seed/articles";
+import { post } from "../seed/comments";
+import { expectAppError } from "./helpers";
 
 type Actor = "anonymous" | "author" | "another commenter" | "banned user" | "moderator";
 type Action = "post" | "reply" | "edit" | "delete" | "like" | "report";

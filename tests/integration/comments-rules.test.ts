@@ -8,8 +8,11 @@ import { setCommentLike } from "@/lib/comments/like-comment";
 import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
-import { commentCount, insertArticle, post, withSetting } from "./comment-helpers";
-import { createTestUser, expectAppError } from "./helpers";
+import { commentCount, post } from "../seed/comments";
+import { insertArticle } from "../seed/articles";
+import { withSetting } from "../seed/settings";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 const t0 = new Date("2031-03-01T12:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);

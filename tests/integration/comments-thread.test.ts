@@ -8,8 +8,10 @@ import { listThread, type CommentSort } from "@/lib/comments/list-thread";
 import { locateComment } from "@/lib/comments/locate-comment";
 import { db } from "@/lib/db";
 import { notificationsSettled } from "@/lib/notifications/notify-reply";
-import { insertArticle, insertComments, post, type SeedRow } from "./comment-helpers";
-import { createTestUser, expectAppError } from "./helpers";
+import { insertArticle } from "../seed/articles";
+import { insertComments, post, type SeedRow } from "../seed/comments";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 const base = new Date("2032-05-01T00:00:00Z").getTime();
 const second = (n: number) => new Date(base + n * 1_000);

@@ -7,9 +7,11 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { threadJson } from "@/lib/comments/comment-json";
 import { listThread } from "@/lib/comments/list-thread";
 import { defaultSettings } from "@/lib/settings/get-settings";
-import { ban, insertArticle, post } from "./comment-helpers";
-import { createTestUser, expectAppError } from "./helpers";
-import { annotate, insertArticle as insertQuotableArticle } from "./moderation-helpers";
+import { ban, createTestUser } from "../seed/users";
+import { insertArticle, insertArticle as insertQuotableArticle } from "../seed/articles";
+import { post } from "../seed/comments";
+import { expectAppError } from "./helpers";
+import { annotate } from "../seed/annotations";
 
 // The edit window has one home (lib/auth/edit-rights.ts): lists say what the viewer may do to
 // each item, and the writes refuse exactly where the lists stop offering Edit.

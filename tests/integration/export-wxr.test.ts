@@ -10,8 +10,10 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { db } from "@/lib/db";
 import { exportWxr } from "@/lib/export/export-wxr";
 import { validateWxr } from "@/lib/import/validate-wxr";
-import { member, post } from "./moderation-helpers";
-import { seedBody, uniqueSlug } from "./studio-helpers";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
+import { seedBody } from "../seed/articles";
+import { uniqueSlug } from "../seed/unique";
 
 // `gloss export:wxr`: every article, author, category, tag and approved comment (threaded) as a
 // WordPress export. The round trip: export → `gloss import:wxr` into an empty Gloss → the same

@@ -8,10 +8,13 @@ import robotsRoute from "@/app/robots";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { authorSlug } from "@/lib/articles/author-slug";
-import { childrenNamed, childText, parseXml, type XmlElement } from "@/lib/feeds/testing/parse-xml";
+import { childrenNamed, childText, parseXml, type XmlElement } from "../support/parse-xml";
 import { rfc822 } from "@/lib/feeds/xml";
-import { createTestUser } from "./helpers";
-import { insertComment, makeDraft, publishArticle, testNow, unique, uniqueWord, useTestClock } from "./feeds-fixtures";
+import { createTestUser } from "../seed/users";
+import { insertComment } from "../seed/comments";
+import { makeDraft, publishArticle } from "../seed/articles";
+import { unique, uniqueWord } from "../seed/unique";
+import { testNow, useTestClock } from "./feeds-fixtures";
 
 const nastyTitle = `Tom & Jerry's <script>alert("x")</script> ]]> “quoted” — ${"\u{1F600}"}`;
 const nastyBody = "A paragraph with <b>raw tags</b>, an ampersand & a ]]> sequence, and a [link](https://example.com/?a=1&b=2).\n\n## A heading\n\nSecond paragraph.";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findLegacyRedirect } from "@/lib/articles/find-legacy-redirect";
 import { db } from "@/lib/db";
 import { importWxr } from "@/lib/import/import-wxr";
-import { buildWxr } from "@/lib/import/testing/wxr-builder";
+import { buildWxr } from "../seed/wxr";
 import { exportFile } from "./import-helpers";
 
 // Issue 18, item 5: after a WordPress move, the old permalinks lead to the new articles.

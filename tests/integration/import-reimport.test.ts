@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { importWxr } from "@/lib/import/import-wxr";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { articleOf, blogExport, commentsOf, exportFile, rowCounts } from "./import-helpers";
-import { createTestUser } from "./helpers";
+import { createTestUser } from "../seed/users";
 
 const newComment = (id: number, parent: number, text: string, approved = "1") => `<wp:comment>
   <wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[New Reader]]></wp:comment_author>

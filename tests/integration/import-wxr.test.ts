@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { importWxr } from "@/lib/import/import-wxr";
 import { articleOf, blogExport, commentsOf, exportFile, fixture, rowCounts } from "./import-helpers";
-import { createTestUser, expectAppError } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 const noTags = (html: string) => html.replace(/ data-block-id="[^"]+"/g, "");
 

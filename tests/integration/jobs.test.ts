@@ -11,7 +11,9 @@ import { lockMs, retryDelayMs, runDueJobs, runJobsUntilIdle } from "@/lib/jobs/r
 import { startJobWorker } from "@/lib/jobs/start-job-worker";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { deliverMail, listOutbox, type Mail, type MailTransport } from "@/lib/mail/send-mail";
-import { insertArticle, member, post } from "./moderation-helpers";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
 
 // The job queue in PostgreSQL (lib/jobs): mail that fails is retried and sent once, several
 // workers (processes) share the queue without taking a job twice, a dead worker's job comes back,

@@ -12,10 +12,10 @@ import { closeLiveBus, liveBus } from "@/lib/live/live-bus";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
 import { createComment } from "@/lib/comments/create-comment";
-import { insertArticle } from "./comment-helpers";
-import { established } from "./moderation-helpers";
-import { createTestUser, expectAppError } from "./helpers";
 import { collect, sleep, type SseEvent } from "./live-helpers";
+import { insertArticle } from "../seed/articles";
+import { established, createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 const root = process.cwd();
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");

@@ -5,8 +5,8 @@ import { mailSettled } from "@/lib/mail/deliver-later";
 import { notifyModerators } from "@/lib/moderation/notify-moderators";
 import { requestPasswordReset } from "@/lib/users/password-reset";
 import { publication } from "@/lib/site";
-import { createTestUser } from "./helpers";
-import { withSettings } from "./moderation-helpers";
+import { createTestUser } from "../seed/users";
+import { withSettings } from "../seed/settings";
 
 // Issue 18, item 6: what leaves the server — from the publication, a text and an HTML part, a reason.
 const newestTo = async (email: string) => (await listOutbox(500)).find((m) => m.to === email);

@@ -6,7 +6,9 @@ import { authenticateWithPassword } from "@/lib/users/authenticate-with-password
 import { createUser } from "@/lib/users/create-user";
 import { changePassword, deleteAccount, maxAvatarBytes, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
 import { openSession, userOfSession } from "@/lib/users/sessions";
-import { createTestUser, expectAppError, uniqueIp } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { uniqueIp } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { reportComment } from "@/lib/comments/report-comment";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { moderationBadge } from "@/lib/moderation/list-queue";
-import { insertArticle, member, storedComment } from "./moderation-helpers";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { storedComment } from "../seed/comments";
 
 // Issue 18, item 16: the header's Moderation badge counted held items but not open reports.
 describe("the Moderation badge", () => {

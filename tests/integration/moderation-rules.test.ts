@@ -5,7 +5,11 @@ import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { expectAppError } from "./helpers";
-import { annotate, insertArticle, member, post, withSettings } from "./moderation-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
+import { withSettings } from "../seed/settings";
 
 // Each hold rule with the reason code it leaves on the item, and their precedence.
 describe("hold rules and their reasons", () => {

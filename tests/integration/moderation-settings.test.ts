@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { defaultSettings, getSettings } from "@/lib/settings/get-settings";
 import { expectAppError } from "./helpers";
-import { member, withSettings } from "./moderation-helpers";
+import { member } from "../seed/users";
+import { withSettings } from "../seed/settings";
 
 const defaults = {
   holdFirstContribution: defaultSettings.holdFirstContribution, linkHoldThreshold: defaultSettings.linkHoldThreshold,

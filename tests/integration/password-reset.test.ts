@@ -7,7 +7,9 @@ import { mailSettled } from "@/lib/mail/deliver-later";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { openSession, userOfSession } from "@/lib/users/sessions";
-import { createTestUser, expectAppError, uniqueEmail, uniqueIp } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 const newPassword = "a-brand-new-secret-7";
 

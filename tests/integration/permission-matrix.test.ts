@@ -18,8 +18,12 @@ import { createArticle } from "@/lib/articles/create-article";
 import { db } from "@/lib/db";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createApiToken } from "@/lib/users/api-tokens";
-import { annotate, insertArticle, member, post, withSettings } from "./moderation-helpers";
 import { call } from "./route-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
+import { withSettings } from "../seed/settings";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

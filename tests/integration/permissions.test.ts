@@ -4,7 +4,8 @@ import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/users/api-tokens";
 import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
-import { createTestUser, expectAppError, expectAppErrorSync } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError, expectAppErrorSync } from "./helpers";
 
 const asRole = (viewer: Viewer, role: Viewer["role"]): Viewer => ({ ...viewer, role });
 

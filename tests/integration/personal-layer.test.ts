@@ -11,9 +11,11 @@ import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
-import { ban } from "./comment-helpers";
-import { defaultPassword, expectAppError } from "./helpers";
-import { annotate, insertArticle, member, post } from "./moderation-helpers";
+import { ban, defaultPassword, member } from "../seed/users";
+import { expectAppError } from "./helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { post } from "../seed/comments";
 
 // The personal layer of the shared article page (GET /api/me/articles/{slug}): what each viewer
 // gets, and that it never carries anyone else's data.

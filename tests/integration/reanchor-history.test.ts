@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { updateArticle } from "@/lib/articles/update-article";
-import { createTestUser } from "./helpers";
-import { annotate, currentText, publishSeedCopy, rangeOf, seedBody, sliceCodePoints } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { annotateQuotes } from "../seed/annotations";
+import { publishSeedCopy, seedBody } from "../seed/articles";
+import { currentText, rangeOf, sliceCodePoints } from "./studio-helpers";
 
 // Issue 20: publishing an edit that rewords a quoted passage follows the note to the new
 // wording; its stored selectors describe the new text exactly, and its history keeps the old.
@@ -27,7 +29,7 @@ const replaceOnce = (text: string, from: string, to: string) => {
 describe("publishing an edit that rewords a quoted passage", () => {
   it("rewrites the note's selectors to the new passage and keeps the old ones in its history", async () => {
     const slug = await publishSeedCopy(editor);
-    const [reworded, untouched, shifted] = await annotate(reader, slug, [
+    const [reworded, untouched, shifted] = await annotateQuotes(reader, slug, [
       { exact: "Albania announced that it has cut all diplomatic ties with Iran" },
       { exact: "This forced the state of Albania to take the system offline for 24 hours" },
       { exact: "However, that does not justify this act of vengeance." },
@@ -69,7 +71,7 @@ describe("publishing an edit that rewords a quoted passage", () => {
 
   it("keeps the selectors of a note orphaned by the edit as they were, with no history entry", async () => {
     const slug = await publishSeedCopy(editor);
-    const [gone] = await annotate(reader, slug, [{ exact: "Iran has always viewed the rebellious group as a terrorist organisation" }]);
+    const [gone] = await annotateQuotes(reader, slug, [{ exact: "Iran has always viewed the rebellious group as a terrorist organisation" }]);
     const [before] = await anchorsOf([gone]);
     const body = seedBody.split("\n\n").filter((paragraph) => !paragraph.includes("Iran has always viewed the rebellious group")).join("\n\n");
     await updateArticle(editor, slug, { body, baseRevision: 1 });

@@ -7,7 +7,10 @@ import { actOnItems } from "@/lib/moderation/act-on-items";
 import { notificationsSettled, notifyReply, unsubscribeToken } from "@/lib/notifications/notify-reply";
 import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
 import { expectAppError } from "./helpers";
-import { annotate, insertArticle, member, post } from "./moderation-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
 
 // A reader hears of a reply to their comment or note once it is visible: one mail per reply,
 // never for their own replies, never when they turned it off.

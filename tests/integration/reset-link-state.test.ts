@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { checkResetLink, resetPassword } from "@/lib/users/password-reset";
-import { createTestUser } from "./helpers";
+import { createTestUser } from "../seed/users";
 
 // Issue 18, item 13: a used reset link says so instead of showing the form again.
 async function linkFor(userId: string, expiresInMs = 60 * 60_000) {

@@ -3,8 +3,11 @@ import type { Segment } from "@/lib/search/highlight-segments";
 import { highlightEnd, highlightStart } from "@/lib/search/highlight-segments";
 import { rankWindow } from "@/lib/search/search-articles";
 import { searchSite, articlesPerSearchPage } from "@/lib/search/search-site";
-import { createTestUser } from "./helpers";
-import { insertComment, makeDraft, publishArticle, uniqueWord, useTestClock } from "./feeds-fixtures";
+import { createTestUser } from "../seed/users";
+import { insertComment } from "../seed/comments";
+import { makeDraft, publishArticle } from "../seed/articles";
+import { uniqueWord } from "../seed/unique";
+import { useTestClock } from "./feeds-fixtures";
 
 // Full-text search through the /search page's own function, on the real PostgreSQL (its tsvector
 // triggers, GIN indexes, websearch_to_tsquery, ts_rank and ts_headline).

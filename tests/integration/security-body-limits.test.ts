@@ -4,8 +4,9 @@ import { POST as postComment } from "@/app/api/articles/[slug]/comments/route";
 import { POST as postNote } from "@/app/api/annotations/[slug]/route";
 import { POST as postArticle } from "@/app/api/articles/route";
 import { bodyLimits } from "@/lib/http/api";
-import { insertArticle, member } from "./moderation-helpers";
 import { bearerFor, call, lazyBody } from "./route-helpers";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

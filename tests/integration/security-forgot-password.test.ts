@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { mailSettled } from "@/lib/mail/deliver-later";
 import { requestPasswordReset } from "@/lib/users/password-reset";
-import { createTestUser, uniqueEmail } from "./helpers";
+import { createTestUser } from "../seed/users";
+import { uniqueEmail } from "../seed/unique";
 
 // Finding 9: forgot-password's answer time and SMTP errors revealed whether an account exists.
 // The SMTP server is stood in for by a slow one that fails (the database stays real).

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { updateArticle } from "@/lib/articles/update-article";
-import { createTestUser } from "./helpers";
-import { annotate, publishSeedCopy, seedBody } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { annotateQuotes } from "../seed/annotations";
+import { publishSeedCopy, seedBody } from "../seed/articles";
 
 // Issue 18, item 3: the edit-impact preview (PATCH ?dryRun=1, the studio's panel) listed another
 // reader's private note — its quote and id — to the editor. Private notes are counted, never shown.
@@ -19,7 +20,7 @@ describe("impact preview privacy (issue 18, item 3)", () => {
       target: { selector: { type: "TextQuoteSelector", exact: privateQuote } },
       body: { type: "TextualBody", value: "only for me" }, audience: "private",
     });
-    const [publicId] = await annotate(other, slug, [{ exact: publicQuote }]);
+    const [publicId] = await annotateQuotes(other, slug, [{ exact: publicQuote }]);
 
     // Deleting the paragraph orphans both notes.
     const body = seedBody.split("\n\n").filter((p) => !p.startsWith("The relation between Albania and Iran")).join("\n\n");

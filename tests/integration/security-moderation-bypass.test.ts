@@ -4,7 +4,11 @@ import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { editComment } from "@/lib/comments/edit-comment";
 import { db } from "@/lib/db";
-import { annotate, insertArticle, member, post, withSettings } from "./moderation-helpers";
+import { annotate } from "../seed/annotations";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
+import { withSettings } from "../seed/settings";
 
 // Finding 3: a private note turned public, or an edited comment or note, skipped moderation.
 const rules = { holdFirstContribution: true, linkHoldThreshold: 2, moderationWords: ["casino"], disallowedWords: [], holdAll: false };

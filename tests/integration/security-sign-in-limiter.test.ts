@@ -4,8 +4,10 @@ import { mailSettled } from "@/lib/mail/deliver-later";
 import { listOutbox } from "@/lib/mail/send-mail";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
-import { withSetting } from "./comment-helpers";
-import { createTestUser, expectAppError, uniqueEmail, uniqueIp } from "./helpers";
+import { withSetting } from "../seed/settings";
+import { createTestUser } from "../seed/users";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 // Finding 8: a success took a failure off the per-IP counter (alternate with your own account to
 // guess without limit), and six wrong passwords locked the owner out again and again.

@@ -15,9 +15,11 @@ import { cleanExpiredRows } from "@/lib/jobs/clean-expired-rows";
 import { jobHandlers, periodicJobs } from "@/lib/jobs/job-handlers";
 import { updateProfileName } from "@/lib/users/manage-account";
 import { openSession } from "@/lib/users/sessions";
-import { expectAppError } from "./helpers";
-import { insertArticle, member, post } from "./moderation-helpers";
 import { bearerFor, call } from "./route-helpers";
+import { expectAppError } from "./helpers";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
+import { post } from "../seed/comments";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

@@ -11,9 +11,10 @@ import { mailSettled } from "@/lib/mail/deliver-later";
 import { listOutbox } from "@/lib/mail/send-mail";
 import { createApiToken, listApiTokens, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
-import { expectAppError } from "./helpers";
-import { insertArticle, member } from "./moderation-helpers";
 import { call } from "./route-helpers";
+import { expectAppError } from "./helpers";
+import { insertArticle } from "../seed/articles";
+import { member } from "../seed/users";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

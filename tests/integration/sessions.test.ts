@@ -3,7 +3,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { deleteAccount } from "@/lib/users/manage-account";
 import { closeAllSessions, closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
-import { createTestUser } from "./helpers";
+import { createTestUser } from "../seed/users";
 
 describe("sessions", () => {
   it("opens a session whose token leads back to its live user", async () => {

@@ -13,8 +13,11 @@ import { publishDueArticles } from "@/lib/articles/publish-due-articles";
 import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
 import { createComment } from "@/lib/comments/create-comment";
-import { createTestUser, expectAppError } from "./helpers";
-import { anchorsOf, annotate, uniqueSlug } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
+import { annotateQuotes } from "../seed/annotations";
+import { uniqueSlug } from "../seed/unique";
+import { anchorsOf } from "./studio-helpers";
 
 let editor: Viewer;
 let otherEditor: Viewer;
@@ -155,7 +158,7 @@ describe("revisions", () => {
 
   it("a restore brings orphaned notes back to their passage", async () => {
     const slug = await publishedArticle("Albania cut all diplomatic ties with Iran.\n\nThe attack hit the border system.");
-    const [note] = await annotate(reader, slug, [{ exact: "the border system" }]);
+    const [note] = await annotateQuotes(reader, slug, [{ exact: "the border system" }]);
     await updateArticle(editor, slug, { body: "Albania cut all diplomatic ties with Iran." });
     expect((await anchorsOf([note]))[0].state).toBe("orphaned");
     const dry = await restoreRevision(editor, slug, 1, { dryRun: true });
@@ -302,7 +305,7 @@ describe("scheduling and unpublishing", () => {
 
   it("unpublishing hides the article (404 to readers) and keeps its discussion; republishing keeps its date", async () => {
     const slug = await publishedArticle("A passage readers discussed at length.");
-    const [note] = await annotate(reader, slug, [{ exact: "readers discussed" }]);
+    const [note] = await annotateQuotes(reader, slug, [{ exact: "readers discussed" }]);
     const commenter = (await createTestUser({ label: "commenter" })).viewer;
     const comment = await createComment(commenter, slug, { body: "A comment that must survive." });
     const before = await getArticleForEditor(editor, slug);

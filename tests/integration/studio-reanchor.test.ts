@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { updateArticle } from "@/lib/articles/update-article";
-import { createTestUser } from "./helpers";
-import { anchorsOf, annotate, currentText, publishSeedCopy, rangeOf, seedBody, sliceCodePoints, type NoteSpec } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { annotateQuotes, type NoteSpec } from "../seed/annotations";
+import { publishSeedCopy, seedBody } from "../seed/articles";
+import { anchorsOf, currentText, rangeOf, sliceCodePoints } from "./studio-helpers";
 
 // Re-anchoring through the edits editors really make to the seed article. Every note must end up
 // either exactly on its passage in the new text or orphaned — never on another passage.
@@ -90,7 +92,7 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
   for (const [scenario, edit] of Object.entries(edits)) {
     it(scenario, async () => {
       const slug = await publishSeedCopy(editor);
-      const ids = await annotate(reader, slug, notes);
+      const ids = await annotateQuotes(reader, slug, notes);
       const newBody = edit(seedBody);
       expect(newBody).not.toBe(seedBody);
 
@@ -143,7 +145,7 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
 
   it("an untouched article keeps every note where it was (kept, not moved)", async () => {
     const slug = await publishSeedCopy(editor);
-    const ids = await annotate(reader, slug, notes.slice(0, 4));
+    const ids = await annotateQuotes(reader, slug, notes.slice(0, 4));
     const before = await anchorsOf(ids);
     const result = await updateArticle(editor, slug, { body: `${seedBody}\n\nA closing paragraph added at the very end.` });
     expect(result.impact).toEqual({ kept: 4, moved: 0, orphaned: [], privateOrphaned: 0 });

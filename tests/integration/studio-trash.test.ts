@@ -9,8 +9,9 @@ import { restoreArticle, trashArticle } from "@/lib/articles/trash-article";
 import { updateArticle } from "@/lib/articles/update-article";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
-import { createTestUser, expectAppError } from "./helpers";
-import { uniqueSlug } from "./studio-helpers";
+import { createTestUser } from "../seed/users";
+import { expectAppError } from "./helpers";
+import { uniqueSlug } from "../seed/unique";
 
 // Issue 18, item 15: the trash (nothing destroyed, restorable) and who the seed's revision is credited to.
 let editor: Viewer;

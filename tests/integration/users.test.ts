@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { systemActor } from "@/lib/auth/system-actor";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
-import { createTestUser, defaultPassword, expectAppError, uniqueEmail } from "./helpers";
+import { createTestUser, defaultPassword } from "../seed/users";
+import { uniqueEmail } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 const storedWith = (email: string) => db.user.count({ where: { email: email.trim().toLowerCase() } });
 

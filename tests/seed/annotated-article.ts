@@ -1,6 +1,6 @@
 // Test and bench support: publishes an article and stores notes on it straight through Prisma —
 // the data a spec or a benchmark needs but does not test. Used by the annotation specs (through
-// e2e/annotations/annotation-seed.ts, a child process) and scripts/bench-annotations-browser.mjs.
+// tests/seed/bin/annotated-article.ts, a child process) and scripts/bench/bench-annotations-browser.mjs.
 import crypto from "node:crypto";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { longArticleBody, randomAnchors } from "@/tests/anchoring/support/long-article";

@@ -1,8 +1,8 @@
-// Child process for the moderation specs (run with tsx, like e2e/fixtures/discussion-seed.ts): a
+// Child process for the moderation specs (run by e2e/fixtures/run-seed.ts): a
 // fresh published article and contributions already in a given state — held comments and notes
 // with their reasons — stored straight through Prisma, for what a spec needs but does not test.
 // Published long ago, so these articles never push the seed article off the home page.
-// Usage: tsx e2e/moderation/queue-seed.ts '<json QueueSeedRequest>' → prints a JSON {slug, ids} line.
+// Usage: tsx tests/seed/bin/moderation-queue.ts '<json QueueSeedRequest>' → prints a JSON {slug, ids} line.
 import crypto from "node:crypto";
 import { importArticleSource } from "@/lib/articles/import-article-source";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
