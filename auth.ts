@@ -3,12 +3,15 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { headers } from "next/headers";
 import { authLogger } from "@/lib/auth/auth-logger";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, usesSecureCookies } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
+import { sendConfirmationLinkLater } from "@/lib/users/email-confirmation";
 import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -33,12 +36,27 @@ function providers(): NextAuthConfig["providers"] {
     }),
   ];
   if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
-  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) list.push(Google);
+  // Google says whether it verified the address: an account it made from an unverified one must
+  // confirm it by mail like a sign-up (lib/users/email-confirmation.ts; `emailConfirmed` is a
+  // User column, stored by the adapter's createUser). GitHub gives a verified public address.
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
+    list.push(Google({
+      profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture, emailConfirmed: p.email_verified === true }),
+    }));
+  }
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** The request's headers: the one Auth.js hands over, else the current request's (server components, actions). */
+async function requestHeaders(request: Request | undefined): Promise<Headers | null> {
+  if (request) return request.headers;
+  try { return await headers(); } catch { return null; }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   adapter: PrismaAdapter(db),
+  // Secure cookies over https — also behind a TLS-terminating proxy that TRUST_PROXY believes.
+  useSecureCookies: usesSecureCookies(await requestHeaders(request)),
   providers: providers(),
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -51,7 +69,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt({ token, user }) {
       if (user?.id) token.sid = await openSession(user.id);
       if (typeof token.sid !== "string") return null;
-      const live = await userOfSession(token.sid);
+      let live;
+      try {
+        live = await userOfSession(token.sid);
+      } catch (e) {
+        // PostgreSQL away: keep the session as it was (Auth.js would otherwise drop it and clear the
+        // cookie, signing the reader out and answering the API 401). Whatever the request goes on
+        // to do needs the database too, and answers 503 with Retry-After.
+        if (isDatabaseUnavailable(e)) return token;
+        throw e;
+      }
       if (!live) return null;
       token.sub = live.id;
       token.name = live.name;
@@ -75,6 +102,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   events: {
+    async createUser({ user }) {
+      if (user.id && (user as { emailConfirmed?: boolean }).emailConfirmed === false) sendConfirmationLinkLater(user.id);
+    },
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (typeof sid === "string") await closeSession(sid);

@@ -5,15 +5,17 @@
 // metrics, several processes on one port (WEB_CONCURRENCY) and a graceful drain on SIGTERM.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
 import {
-  allCounters, answerCounterRequests, clientAddress, countRequest, createLogger, newCounters, renderMetrics,
-  requestId, runPrimary, sumCounters, tokenMatches,
+  allCounters, answerCounterRequests, clientAddress, clientProto, countRequest, createLogger, newCounters, renderMetrics,
+  databaseProbe, requestId, routeLabeller, runPrimary, sumCounters, tokenMatches, unavailablePage, wantsPage,
 } from "./lib/service.mjs";
 import { isSharedPage } from "./lib/shared-pages.mjs";
 
@@ -133,6 +135,9 @@ function addVary(current, name) {
 
 function send(req, res, entry, write, cache) {
   const headers = { ...entry.headers, "x-request-id": req.headers["x-request-id"] };
+  // HSTS per request (a cached page is served over both schemes): when the public URL is https or
+  // a trusted proxy says the client came over https.
+  if (https || req.headers["x-gloss-client-proto"] === "https") headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
   // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
   // so never packed) and small bodies name the same headers as the GET.
@@ -192,11 +197,24 @@ function capture(req, res, onDone) {
   };
 }
 
+// While PostgreSQL is away a page cannot render: an HTML request that failed gets the styled
+// "back in a moment" page with 503 + Retry-After instead of Next's error page (the API answers JSON
+// 503 itself: lib/http/api.ts). Whether the database is the cause is checked, not guessed.
+const databaseUp = process.env.DATABASE_URL ? databaseProbe(process.env.DATABASE_URL) : async () => true;
+const retryAfterSeconds = 5; // as lib/database-unavailable.ts
+
+async function finishPage(req, res, entry, original, options) {
+  if (entry.status >= 500 && wantsPage(req.method, req.url, req.headers) && !(await databaseUp())) {
+    entry = { status: 503, body: Buffer.from(unavailablePage(retryAfterSeconds)), at: Date.now(),
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(retryAfterSeconds) } };
+  }
+  finish(req, res, entry, original, options);
+}
+
 function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
   entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, nonce, dev, https, formTargets });
-  if (https) entry.headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
   if (entry.headers.etag) entry.etag = String(entry.headers.etag);
   // (A HEAD answer has no body to hash: an ETag of nothing would not match the GET's.)
@@ -233,9 +251,25 @@ function ownCounters() {
   counters.gauges = {
     page_cache_entries: pageCache.size, page_cache_bytes: pageCache.bytes, http_open_connections: openConnections,
     process_resident_memory_bytes: process.memoryUsage.rss(), nodejs_heap_used_bytes: process.memoryUsage().heapUsed,
+    live_event_streams: openStreams.size,
   };
+  const pool = globalThis.glossDb?.pool; // lib/db.ts: the Next app runs in this process
+  if (pool) Object.assign(counters.gauges, { db_pool_connections: pool.totalCount, db_pool_idle: pool.idleCount, db_pool_waiting: pool.waitingCount });
   return counters;
 }
+/** The job queue (lib/jobs, table "Job") as gauges; nothing when the database does not answer within 1 s. */
+async function jobQueueDepth() {
+  const pool = globalThis.glossDb?.pool;
+  if (!pool) return {};
+  try {
+    const { rows: [r] } = await Promise.race([
+      pool.query(`SELECT count(*) FILTER (WHERE "failedAt" IS NULL AND "runAt" <= now())::int AS due, count(*) FILTER (WHERE "failedAt" IS NULL)::int AS waiting, count(*) FILTER (WHERE "failedAt" IS NOT NULL)::int AS failed FROM "Job"`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000).unref()),
+    ]);
+    return { job_queue_due: r.due, job_queue_waiting: r.waiting, job_queue_failed: r.failed };
+  } catch { return {}; }
+}
+
 async function serveMetrics(req, res) {
   if (!metricsToken) return false; // off: Next answers 404
   if (!tokenMatches(req.headers.authorization, metricsToken)) {
@@ -243,7 +277,9 @@ async function serveMetrics(req, res) {
     res.end("A metrics token is required.\n");
     return true;
   }
-  const body = renderMetrics(sumCounters(await allCounters(ownCounters)));
+  const sum = sumCounters(await allCounters(ownCounters));
+  Object.assign(sum.gauges, await jobQueueDepth()); // one database, so asked once, not summed
+  const body = renderMetrics(sum);
   res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" });
   res.end(body);
   return true;
@@ -260,12 +296,17 @@ async function serve(req, res) {
   res.setHeader("x-request-id", req.headers["x-request-id"]);
   res.once("finish", () => {
     const durationMs = performance.now() - started;
-    countRequest(counters, { method: req.method, status: res.statusCode, durationMs });
-    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"] });
+    countRequest(counters, { method: req.method, status: res.statusCode, durationMs, route: routeOf?.(req.url) });
+    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"], ip: req.headers["x-gloss-client-ip"] });
   });
   // The client's address for rate limits: the socket's, or the one the trusted proxies report.
   delete req.headers["x-gloss-client-ip"];
   req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+  // …and the scheme it used: X-Forwarded-Proto only from trusted proxies (Next.js and Auth.js read
+  // the header; Auth.js's cookies are Secure when it is https — lib/http/client-ip.ts).
+  const proto = clientProto(!!req.socket.encrypted, req.headers["x-forwarded-proto"], trustProxy);
+  req.headers["x-forwarded-proto"] = proto;
+  req.headers["x-gloss-client-proto"] = proto;
   if (closing) res.setHeader("connection", "close");
   if ((req.url === "/metrics" || req.url.startsWith("/metrics?")) && (await serveMetrics(req, res))) return;
   if (eventStream.test(req.url)) {
@@ -295,7 +336,10 @@ async function serve(req, res) {
   // A render that ends without an answer (the client went away mid-render) must not keep others
   // waiting: when the response closes, its render is over either way (done() twice is harmless).
   if (render) res.once("close", () => pageCache.done(render, null));
-  capture(req, res, (entry, original) => finish(req, res, entry, original, { render, nonce }));
+  capture(req, res, (entry, original) => {
+    if (entry.status < 500) return finish(req, res, entry, original, { render, nonce });
+    finishPage(req, res, entry, original, { render, nonce }).catch((e) => { console.error("[server] error page", e); original.end(); });
+  });
   try {
     await handle(req, res);
   } catch (e) {
@@ -329,9 +373,11 @@ async function answerPersonal(req, res) {
 
 let closing = false;
 let server = null;
+let routeOf = null; // the metrics' route label (Next's route patterns from the build)
 
 async function runWorker() {
   await app.prepare();
+  try { routeOf = routeLabeller(JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "routes-manifest.json"), "utf8"))); } catch { /* dev: no labels by route */ }
   await listenForInvalidation();
   server = http.createServer(serve);
   server.keepAliveTimeout = 65_000;

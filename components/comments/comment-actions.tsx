@@ -46,12 +46,15 @@ export function CommentActions(p: Props) {
   const toggle = (what: typeof open) => setOpen((cur) => (cur === what ? null : what));
   const viewer = me?.viewer ?? null;
   const link = p.open && p.live ? <a className={btn} href={`?replyTo=${p.id}#comment-${p.id}`}>Reply</a> : null;
+  // Report without JavaScript: the server-rendered report form under the comment (?report=).
+  const reportLink = p.live ? <a className={btn} href={`?report=${p.id}#comment-${p.id}`}>Report</a> : null;
   // Until the personal layer is here (and for good without JavaScript), anonymous, banned: no controls.
   if (!me || !viewer || me.ban) {
     return (
       <div className="mt-2 flex min-h-8 flex-wrap items-center gap-1">
         <LikeCount count={p.likeCount} />
         {me?.ban ? null : link}
+        {me?.ban ? null : reportLink}
       </div>
     );
   }
@@ -156,8 +159,8 @@ function DeleteForm(p: Props & { isAdded: boolean; onDone: () => void }) {
 const chooseReason = "Choose why you are reporting it.";
 
 // No reason is chosen for the reader (WordPress's and Discourse's flags ask, too): sending
-// without one says so here, or from the server without JavaScript.
-function ReportForm(p: Props) {
+// without one says so here, or from the server without JavaScript (the ?report= page uses it too).
+export function ReportForm(p: Pick<Props, "id" | "authorName">) {
   const [state, action] = useActionState(reportCommentAction, {});
   const [missing, setMissing] = useState(false);
   const id = useId();

@@ -11,13 +11,15 @@ import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
 import { CommentForm } from "./comment-form";
 import { CommentThreads } from "./comment-threads";
+import { ReportForm } from "./comment-actions";
 import { pageViews, type CommentView } from "./comment-view";
 import { CommentCount, SessionComments } from "./session-comments";
+import { FollowButton } from "@/components/following/follow-button";
 
 const sorts: [CommentSort, string][] = [["oldest", "Oldest"], ["newest", "Newest"], ["top", "Top"]];
 
-/** A per-request render of the page (without JavaScript): the reply form, or the page after a held post. */
-export type PersonalRender = { viewer: Viewer | null; data: ArticlePersonal; replyTo?: string };
+/** A per-request render of the page (without JavaScript): the reply or report form, or the page after a held post. */
+export type PersonalRender = { viewer: Viewer | null; data: ArticlePersonal; replyTo?: string; report?: string };
 
 // The discussion below an article. Without `personal` it is the same for every viewer (the page
 // is cached and shared; what a reader may do comes from the personal layer in the browser); with
@@ -30,11 +32,16 @@ export async function CommentsSection({ slug, sort, page, personal, focus, focus
   ]);
   const views = threadJson(threads) as CommentView[];
   const href = (p: number, s = sort) => `/articles/${slug}?${new URLSearchParams({ ...(s !== "oldest" ? { sort: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}#comments`;
-  const replyTo = personal?.replyTo ? { id: personal.replyTo, node: <ReplySlot slug={slug} parentId={personal.replyTo} personal={personal} /> } : undefined;
+  const reported = personal?.report ? findView(views, personal.report) : undefined;
+  const replyTo = personal?.replyTo ? { id: personal.replyTo, node: <ReplySlot slug={slug} parentId={personal.replyTo} personal={personal} /> }
+    : reported && personal ? { id: reported.id, node: <ReportSlot slug={slug} comment={reported} personal={personal} /> } : undefined;
   const section = (
     <section id="comments" aria-labelledby="comments-title" className="mt-14 scroll-mt-8 border-t border-zinc-200 pt-8 dark:border-zinc-800">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h2 id="comments-title" className="text-2xl font-bold tracking-tight">Comments <span className="text-zinc-600 dark:text-zinc-400"><CommentCount total={total} /></span></h2>
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
+          <h2 id="comments-title" className="text-2xl font-bold tracking-tight">Comments <span className="text-zinc-600 dark:text-zinc-400"><CommentCount total={total} /></span></h2>
+          <FollowButton slug={slug} />
+        </div>
         {total > 1 ? (
           <nav aria-label="Sort comments" className="flex gap-1 text-sm">
             {sorts.map(([s, label]) => (
@@ -74,4 +81,26 @@ function ReplySlot({ slug, parentId, personal }: { slug: string; parentId: strin
   if (data.ban) return <p role="note" className="text-sm text-red-900 dark:text-red-200">{data.ban.notice}</p>;
   if (!data.canComment) return <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;
   return <CommentForm slug={slug} parentId={parentId} label="Reply" submitLabel="Post reply" />;
+}
+
+function findView(views: CommentView[], id: string): CommentView | undefined {
+  for (const v of views) {
+    if (v.id === id) return v;
+    const inner = v.replies ? findView(v.replies, id) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The no-JavaScript report page's slot under the comment being reported (its form, or why not). */
+function ReportSlot({ slug, comment, personal }: { slug: string; comment: CommentView; personal: PersonalRender }) {
+  const { data } = personal;
+  if (comment.status !== "approved") return null;
+  if (!data.viewer) {
+    const back = `/articles/${slug}?report=${comment.id}#comment-${comment.id}`;
+    return <p><a href={signInHref(back)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to report</a></p>;
+  }
+  if (data.ban) return <p role="note" className="text-sm text-red-900 dark:text-red-200">{data.ban.notice}</p>;
+  if (comment.author.id === data.viewer.id) return <p className="text-sm text-zinc-700 dark:text-zinc-300">You cannot report your own comment; edit or delete it instead.</p>;
+  return <ReportForm id={comment.id} authorName={comment.author.name} />;
 }

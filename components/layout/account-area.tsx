@@ -20,7 +20,17 @@ export function AnonymousLinks() {
   );
 }
 
-type Person = { name: string; links: { href: string; label: string }[]; pending: number | null };
+type Person = { name: string; links: { href: string; label: string }[]; pending: number | null; unread?: number | null };
+
+/** The notification bell: a link to /notifications with the unread count (from the personal layer, never the shared HTML). */
+export function NotificationsLink({ unread }: { unread: number }) {
+  return (
+    <Link href="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"} className={`flex items-center gap-1.5 ${boardLink}`}>
+      <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="currentColor"><path d="M10 2a5 5 0 0 0-5 5v2.6l-1.4 2.8A1 1 0 0 0 4.5 14h11a1 1 0 0 0 .9-1.6L15 9.6V7a5 5 0 0 0-5-5Zm0 16a2.5 2.5 0 0 1-2.45-2h4.9A2.5 2.5 0 0 1 10 18Z" /></svg>
+      {unread ? <span aria-hidden="true" className="rounded-full bg-accent-700 px-1.5 text-xs font-semibold tabular-nums text-white dark:bg-accent-300 dark:text-zinc-950">{unread > 99 ? "99+" : unread}</span> : null}
+    </Link>
+  );
+}
 
 /** A signed-in reader's links: the board's by role (Moderation with the number of items waiting: held, or reported and still shown), their name, Sign out. */
 export function PersonLinks({ person, signOut }: { person: Person; signOut: () => Promise<void> }) {
@@ -32,6 +42,7 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
           <span aria-hidden="true" className={`rounded-full px-1.5 text-xs tabular-nums ${person.pending ? "bg-amber-700 text-white dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{person.pending}</span>
         </Link>
       ) : <Link key={l.href} href={l.href} className={boardLink}>{l.label}</Link>)}
+      {typeof person.unread === "number" ? <NotificationsLink unread={person.unread} /> : null}
       <Link href="/account" className="font-medium hover:underline" aria-label={`Account: ${person.name}`}>{person.name}</Link>
       <form action={signOut}>
         <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">Sign out</button>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { publication } from "@/lib/site";
+import { SubscribeForm } from "@/components/following/subscribe-form";
 
 // Plain <a>s for the feeds: they are XML documents, not pages for the client router.
 export function SiteFooter() {
@@ -11,6 +12,10 @@ export function SiteFooter() {
           Subscribe: <a href="/feed.xml" type="application/rss+xml" className="font-medium text-accent-700 hover:underline dark:text-accent-300">RSS feed</a>
           {" · "}<a href="/feed.atom" type="application/atom+xml" className="font-medium text-accent-700 hover:underline dark:text-accent-300">Atom feed</a>
         </p>
+        <section aria-labelledby="subscribe-footer-title" className="basis-full">
+          <h2 id="subscribe-footer-title" className="font-semibold text-zinc-800 dark:text-zinc-200">New articles by e-mail</h2>
+          <SubscribeForm id="subscribe-footer-email" compact />
+        </section>
       </div>
     </footer>
   );

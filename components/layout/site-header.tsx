@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { auth } from "@/auth";
+import { db } from "@/lib/db";
 import { signOutAction } from "@/lib/actions/account/sign-out";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -34,9 +35,10 @@ async function ViewerAccount() {
   const role = user?.role as Role | undefined;
   // The board sees what waits in the queue (these pages are never cached for signed-in readers, so it is live).
   const pending = roleCan(role, "moderation.read") ? (await moderationBadge()).total : null;
+  const unread = user?.id ? await db.notification.count({ where: { userId: user.id, readAt: null } }) : null;
   return (
     <nav aria-label="Account" className={accountNavClass}>
-      {user && role ? <PersonLinks person={{ name: user.name ?? "", links: roleLinks(role), pending }} signOut={signOutAction} /> : <AnonymousLinks />}
+      {user && role ? <PersonLinks person={{ name: user.name ?? "", links: roleLinks(role), pending, unread }} signOut={signOutAction} /> : <AnonymousLinks />}
     </nav>
   );
 }

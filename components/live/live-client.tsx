@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { refreshUnread } from "@/components/personal/personal-store";
 import { liveNoteEvent, type LiveNoteDetail } from "./live-note-event";
 import { collapsedBranchOf, liveMoreRepliesEvent, type LiveMoreRepliesDetail } from "./live-reply-event";
 
@@ -68,6 +69,8 @@ export function LiveClient({ slug }: { slug: string }) {
       } else if (inPage(c.id)) edited = refresh = true;
     }
     setWaiting(waiting);
+    // The header's bell: new comments or notes may have notified this reader.
+    if (added || notes) refreshUnread(slug);
     if (refresh) {
       // A refresh now would also insert the waiting comments and move the text: then the edit
       // shows with them.
@@ -82,7 +85,7 @@ export function LiveClient({ slug }: { slug: string }) {
       edited ? "A comment was edited" : "",
     ].filter(Boolean);
     if (parts.length) setMessage(`${parts.join(". ")}.`);
-  }, [router, setWaiting]);
+  }, [router, setWaiting, slug]);
 
   useEffect(() => {
     let source: EventSource | null = null;

@@ -7,6 +7,7 @@ const sections = [
   { href: "/moderation/users", label: "Users", permission: "moderation.read" },
   { href: "/moderation/log", label: "Audit log", permission: "moderation.read" },
   { href: "/moderation/settings", label: "Rules", permission: "settings.manage" },
+  { href: "/moderation/subscribers", label: "Subscribers", permission: "subscribers.read" },
 ] as const;
 
 // The frame of every moderation page: its title and the board's sections (those the role opens).

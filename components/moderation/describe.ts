@@ -8,6 +8,7 @@ export function reasonLabel(code: string, linkHoldThreshold: number): string {
   if (code === "links") return `${linkHoldThreshold}+ links`;
   if (code === "all_held") return "Everything is held";
   if (code === "manual") return "Manual";
+  if (code === "unconfirmed") return "E-mail not confirmed";
   if (code === "banned_author") return "Banned author";
   const word = /^word:(.+)$/.exec(code);
   if (word) return `Word: ${word[1]}`;
@@ -24,6 +25,7 @@ export const reasonFilters = [
   { value: "reported", label: "Reported" },
   { value: "all_held", label: "Everything is held" },
   { value: "manual", label: "Manual" },
+  { value: "unconfirmed", label: "E-mail not confirmed" },
   { value: "banned_author", label: "Banned author" },
 ] as const;
 
@@ -63,7 +65,7 @@ export function accountAge(createdAt: Date, now: Date): string {
 
 const actions: Record<string, string> = {
   approve: "Approved", spam: "Marked as spam", trash: "Moved to Trash", restore: "Restored to Pending",
-  dismiss_reports: "Dismissed reports", delete_permanently: "Deleted permanently", hide_reported: "Hid after reports",
+  dismiss_reports: "Dismissed reports", delete_permanently: "Deleted permanently", hide_reported: "Hid after reports", release_confirmed: "Shown once the author confirmed their e-mail",
   ban: "Banned", unban: "Unbanned", role: "Changed role", settings: "Changed the rules",
 };
 

@@ -84,3 +84,25 @@ export function usePersonalState(slug: string): Snapshot {
 export function usePersonal(slug: string): Personal | null {
   return usePersonalState(slug).data;
 }
+
+let unreadTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The discussion changed (the live stream said so): a reader who may have been told of it — they
+ * follow the article, or wrote on it — asks for their unread count again, so the header's bell
+ * moves without a reload. Batched: one request however many changes arrive within a second.
+ */
+export function refreshUnread(slug: string) {
+  const data = snapshot?.slug === slug ? snapshot.data : null;
+  if (!data?.viewer || !(data.following || data.own.length || data.noteRights.length)) return;
+  unreadTimer ??= setTimeout(async () => {
+    unreadTimer = null;
+    try {
+      const response = await fetch("/api/me/notifications?limit=1", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const { unread } = (await response.json()) as { unread: number };
+      const current = snapshot?.slug === slug ? snapshot : null;
+      if (current?.data?.viewer && typeof unread === "number") set({ ...current, data: { ...current.data, viewer: { ...current.data.viewer, unread } } });
+    } catch { /* the count waits for the next page */ }
+  }, 1_000);
+}

@@ -40,3 +40,24 @@ test("without JavaScript, notes are listed after the article with their passages
   await expect(page).toHaveURL(new RegExp(`#annotation-${note}$`));
   await expect(page.locator(`#annotation-${note}`)).toBeVisible();
 });
+
+test("without JavaScript, each listed note links to its passage, which the page marks", async ({ page }) => {
+  const ann = createUser("nojs-link", "moderator");
+  const passage = "the attribution problem that follows";
+  const { slug, ids: [note] } = seedAnnotations({ notes: [{ author: ann.email, exact: passage, note: "Which problem?" }] });
+  await page.goto(articlePath(slug));
+  const item = notesList(page).locator(`#annotation-${note}`);
+  await item.getByRole("link", { name: "Show in text" }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?note=${note}#passage-${note}$`));
+  const mark = page.locator(`article .article-body mark#passage-${note}`);
+  await expect(mark).toHaveText(passage);
+  await expect(mark).toBeInViewport();
+  // The way back to the note, and the plain page has no mark.
+  await expect(mark.getByRole("link")).toHaveCount(0);
+  await page.goto(articlePath(slug));
+  await expect(page.locator("article .article-body mark")).toHaveCount(0);
+  // An unknown or private note marks nothing and is no error.
+  const missing = await page.goto(`${articlePath(slug)}?note=nope`);
+  expect(missing!.status()).toBe(200);
+  await expect(page.locator("article .article-body mark")).toHaveCount(0);
+});

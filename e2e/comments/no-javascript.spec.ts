@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
+import { seriousViolations } from "../fixtures/axe";
 import { createUser, newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
@@ -92,6 +93,17 @@ test.describe("with JavaScript", () => {
     await page.locator(`#comment-${ids[0]}`).getByRole("button", { name: "Reply", exact: true }).click();
     await expect(page.locator(`#comment-${ids[0]}`).getByLabel("Reply", { exact: true })).toBeFocused();
   });
+
+  // axe runs scripts in the page, so the no-JavaScript report page is scanned with them on.
+  test("the server-rendered report page is axe clean", async ({ page }) => {
+    const author = newUserData("js-report-author");
+    const user = newUserData("js-report-reader");
+    const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Scan me." }] });
+    await signIn(page, user.email, user.password);
+    await page.goto(`${articlePath(slug)}?report=${id}`);
+    await expect(page.locator(`#comment-${id}`).getByRole("group", { name: /^Why are you reporting this comment/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
 
 // The per-request pages of the no-JavaScript path: the shared page never carries a held comment,
@@ -118,4 +130,39 @@ test("a held post without JavaScript lands on a page that shows it to its author
   await anonymous.goto(`${articlePath(slug)}?replyTo=${parentId}#comment-${parentId}`);
   await expect(anonymous.locator(`#comment-${parentId}`).getByRole("link", { name: "Sign in to reply" })).toBeVisible();
   await expect(anonymous.locator(`#comment-${parentId}`).getByLabel("Reply", { exact: true })).toHaveCount(0);
+});
+
+test("reports a comment with JavaScript disabled, through the server-rendered report form", async ({ page }) => {
+  const author = newUserData("nojs-reported");
+  const user = newUserData("nojs-reporter");
+  const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Report me without scripts." }] });
+  await signIn(page, user.email, user.password);
+  await page.goto(articlePath(slug));
+
+  const comment = page.locator(`#comment-${id}`);
+  await comment.getByRole("link", { name: "Report", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`report=${id}`));
+  // Sending without a reason says so and files nothing.
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`)).toContainText("Choose a reason");
+  await page.locator(`#comment-${id}`).getByLabel("Spam").check();
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`).getByRole("status")).toHaveText("Thank you. The editorial board will look at it.");
+  // It was filed: a second report of the same comment is refused.
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await page.locator(`#comment-${id}`).getByLabel("Harassment").check();
+  await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.locator(`#comment-${id}`)).toContainText("You have already reported this comment.");
+});
+
+test("the no-JavaScript report page asks a signed-out reader to sign in, and an author cannot report their own comment", async ({ page }) => {
+  const author = newUserData("nojs-own");
+  const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "My own words." }] });
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await expect(page.locator(`#comment-${id}`).getByRole("link", { name: "Sign in to report" })).toBeVisible();
+  await expect(page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" })).toHaveCount(0);
+  await signIn(page, author.email, author.password);
+  await page.goto(`${articlePath(slug)}?report=${id}`);
+  await expect(page.locator(`#comment-${id}`)).toContainText("You cannot report your own comment");
+  await expect(page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" })).toHaveCount(0);
 });

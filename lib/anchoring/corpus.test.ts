@@ -19,10 +19,11 @@ describe("the revisions corpus", () => {
     expect(score.misplaced).toBe(0);
     expect(score["wrongly-orphaned"]).toBe(0);
     expect(score.orphaned).toBe(48);
-    // Edited passages followed (issue 20): the other two are look-alike traps — one has a new
-    // look-alike as close to the quote, the other was deleted while a near-copy remained.
-    expect(score["edited-placed"]).toBeGreaterThanOrEqual(15);
-  });
+    // Edited passages followed (issue 20): 16 of 17. The other is a trap by the issue's own
+    // definition: its sentence was deleted while a near-copy (in another section) remained.
+    expect(score["edited-placed"]).toBeGreaterThanOrEqual(16);
+    // 434 quotes through 27 long revisions: a few seconds on a busy machine.
+  }, 60_000);
 
   it("Gloss's resolveAnchor alone misplaces none", () => {
     const score = scoreCorpus(pairs, glossResolve);

@@ -18,12 +18,13 @@ export function describeTextQuote(text: string, start: number, end: number, inde
   return describeQuoteUtf16(text, points.toUtf16(start), points.toUtf16(end));
 }
 
-/** describeTextQuote on UTF-16 offsets (both on code point boundaries). */
-export function describeQuoteUtf16(text: string, start: number, end: number): TextQuote {
+/** describeTextQuote on UTF-16 offsets (both on code point boundaries). `unique` (from
+ * createUniqueStretches on the same text) makes describing many quotes of one text fast. */
+export function describeQuoteUtf16(text: string, start: number, end: number, unique?: UniqueStretches): TextQuote {
   const exact = text.slice(start, end);
   let prefixStart = backCodePoints(text, start, MIN_CONTEXT);
   let suffixEnd = forwardCodePoints(text, end, MIN_CONTEXT);
-  if (occursOnce(text, text.slice(prefixStart, suffixEnd), prefixStart)) {
+  if (unique?.within(prefixStart, suffixEnd) || occursOnce(text, text.slice(prefixStart, suffixEnd), prefixStart)) {
     return { exact, prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) };
   }
 
@@ -45,6 +46,40 @@ export function describeQuoteUtf16(text: string, start: number, end: number): Te
   prefixStart = snapBack(text, prefixStart);
   suffixEnd = snapForward(text, suffixEnd);
   return { exact, prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) };
+}
+
+/** Which stretches of a text occur in it only once (see createUniqueStretches). */
+export type UniqueStretches = {
+  /** True when text[start, end) certainly occurs once in the text (false: not known). */
+  within(start: number, end: number): boolean;
+};
+
+/** The length of the stretches checked for uniqueness. */
+const STRETCH = 32;
+
+/**
+ * Marks every STRETCH-character stretch of `text` that occurs in it exactly once: a passage that
+ * contains one occurs once too, so describing 10,000 quotes of one text needs no search of the
+ * whole text for each (a passage whose stretches all recur is still searched: the answer is
+ * the same, only found faster).
+ */
+export function createUniqueStretches(text: string): UniqueStretches {
+  const count = Math.max(0, text.length - STRETCH + 1);
+  const seen = new Map<string, number>();
+  for (let at = 0; at < count; at++) {
+    const stretch = text.slice(at, at + STRETCH);
+    seen.set(stretch, (seen.get(stretch) ?? 0) + 1);
+  }
+  // uniqueBefore[i]: how many of the stretches starting before i occur once.
+  const uniqueBefore = new Uint32Array(count + 1);
+  for (let at = 0; at < count; at++) uniqueBefore[at + 1] = uniqueBefore[at] + (seen.get(text.slice(at, at + STRETCH)) === 1 ? 1 : 0);
+  return {
+    within(start, end) {
+      const last = end - STRETCH; // the last stretch inside [start, end) starts here
+      if (start < 0 || last < start || last >= count) return false;
+      return uniqueBefore[last + 1] - uniqueBefore[start] > 0;
+    },
+  };
 }
 
 const occursOnce = (text: string, needle: string, at: number) =>

@@ -3,7 +3,7 @@ import { prefixSimilarity, suffixSimilarity } from "./context-similarity";
 import type { DiffMap } from "./diff-map";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
 import { foldString, type FoldedText } from "./fold-typography";
-import { FOLLOW_CONTEXT, FOLLOW_KEPT, FOLLOW_MAX_CLAUSE, FOLLOW_MAX_GROWTH, FOLLOW_RUN, QUOTE_FLOOR } from "./thresholds";
+import { FOLLOW_CONTEXT, FOLLOW_KEPT, FOLLOW_RIVAL_MARGIN, FOLLOW_MAX_CLAUSE, FOLLOW_MAX_GROWTH, FOLLOW_RUN, QUOTE_FLOOR } from "./thresholds";
 import type { TextQuote } from "./types";
 
 export type FollowInput = {
@@ -74,13 +74,22 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   const contextAgrees = (before === null && after === null) || (before ?? 0) >= FOLLOW_CONTEXT || (after ?? 0) >= FOLLOW_CONTEXT;
   if (!contextAgrees && !sameBlock) return { kind: "no-evidence" };
 
-  // No look-alike: nothing elsewhere in the new text as close to the quote as the region (or as
-  // close as QUOTE_FLOOR), and the region is not a passage the old text had besides the quote.
+  // No look-alike: nothing elsewhere in the new text within QUOTE_FLOOR of the quote (unless
+  // clearly farther from it and from its context than the region, below), and the region is not
+  // a passage the old text had besides the quote.
   if (occursAwayFrom(oldText, region, from, to)) return { kind: "competing" };
   const rival = Math.min(QUOTE_FLOOR, similarity);
   const budget = Math.min(maxQuoteErrors(folded.length), Math.floor(folded.length * (1 - rival) + 1e-9));
   const region_ = [{ start: regionStart, end: regionEnd }];
-  if (createFuzzySearch(newText, folded, region_).next(budget).length > 0) return { kind: "competing" };
+  // A look-alike competes when it is about as close to the quote as the region is (fewer than
+  // FOLLOW_RIVAL_MARGIN more edits), or its surroundings resemble the stored context at least as
+  // much as the region's do. Only one clearly farther on both counts is no rival.
+  const contextOf = (start: number, end: number) => Math.max(prefixSimilarity(newText, start, prefix) ?? 0, suffixSimilarity(newText, end, suffix) ?? 0);
+  const regionContext = Math.max(before ?? 0, after ?? 0);
+  const rivals = createFuzzySearch(newText, folded, region_);
+  for (let round = rivals.next(budget); round.length > 0; round = rivals.next(budget)) {
+    if (round.some((rival) => rival.errors < ownErrors + FOLLOW_RIVAL_MARGIN || contextOf(rival.start, rival.end) >= regionContext)) return { kind: "competing" };
+  }
   // Nor a copy of the region itself (the same sentence reworded in two places).
   // Its middle (its ends may be recased or repunctuated there) found verbatim elsewhere is enough.
   if (region !== folded) {
@@ -120,7 +129,7 @@ function traceLocally(oldText: string, newText: string, diff: DiffMap, from: num
 /** The share of a reworded region left out at each end when looking for copies of it. */
 const COPY_TRIM = 0.1;
 /** Shorter quotes are not followed into another paragraph (short phrases recur). */
-const MIN_MOVED_LENGTH = 40;
+const MIN_MOVED_LENGTH = 30;
 /** The share of the match that must be text the diff inserted. */
 const MOVED_INSERTED_SHARE = 0.8;
 

@@ -169,3 +169,29 @@ describe("reanchor on revisions of the seed article", () => {
     });
   });
 });
+
+describe("reanchor: a passage moved and edited beside a look-alike (issue 20)", () => {
+  // The corpus's case: the sentence leaves its paragraph for a new one, a few words changed, and
+  // the revision adds another sentence that resembles the quote less.
+  const intro = "Our guidelines describe the community we want to build together.";
+  const closing = "Reports reach the staff, who answer within two working days.";
+  const oldText = [intro, "While we encourage maintainers to moderate their own projects on an individual basis, staff may act further.", "Impersonation is never allowed here.", closing].join("\n");
+  const quote = "moderate their own projects on an";
+  const anchor = () => describeAnchor(oldText, oldText.indexOf(quote), oldText.indexOf(quote) + quote.length);
+  const place = (newText: string) => {
+    const [result] = reanchor(oldText, newText, [anchor()]).anchors;
+    return result.state === "anchored" ? newText.slice(result.start, result.end) : null;
+  };
+
+  it("follows it when the look-alike is clearly farther from the quote and from its context", () => {
+    const newText = [intro, "Impersonation is never allowed here.", "Maintainers should say what they expect clearly, moderate their projects where possible, and ask for help.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    expect(place(newText)).toMatch(/^moderate their own projects/);
+  });
+
+  it("orphans it when the look-alike is about as close, or sits in the quote's own context", () => {
+    const asClose = [intro, "Impersonation is never allowed here.", "Maintainers should say what they expect clearly, moderate their own projects where possible.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    expect(place(asClose)).toBeNull();
+    const sameContext = [intro, "Impersonation is never allowed here.", "While we encourage maintainers to moderate their projects where possible, staff may act.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    expect(place(sameContext)).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { createCodePointIndex } from "./code-points";
 import { blockIdAt } from "./describe-anchor";
-import { describeQuoteUtf16 } from "./describe-text-quote";
+import { createUniqueStretches, describeQuoteUtf16 } from "./describe-text-quote";
 import { createDiffMap, type DiffOptions } from "./diff-map";
 import { findExactOccurrences } from "./find-exact-occurrences";
 import { foldTypography } from "./fold-typography";
@@ -58,6 +58,8 @@ export function reanchor(
   const newFolded = foldTypography(newText);
   const diff = createDiffMap(oldFolded.text, newFolded.text, options);
   const follow = { oldFolded, newFolded, diff };
+  // Built on first use: most anchors' context is unique by a stretch of it (describeQuoteUtf16).
+  let unique: ReturnType<typeof createUniqueStretches> | undefined;
 
   const results: (ReanchoredAnchor | null)[] = [];
   const fallback: { at: number; anchor: AnchorInput; options: ResolveOptions }[] = [];
@@ -127,7 +129,7 @@ export function reanchor(
       state: "anchored",
       start: startPoint,
       end: endPoint,
-      quote: describeQuoteUtf16(newText, start, end),
+      quote: describeQuoteUtf16(newText, start, end, (unique ??= createUniqueStretches(newText))),
       method,
       change: old && startPoint === old.start && endPoint === old.end ? "kept" : "moved",
       score,

@@ -14,6 +14,7 @@ import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
+import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
@@ -65,17 +66,23 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
   try {
     const { status, reasons } = counts ? await decideInitialStatus(me, { body: a.note, articleId: article.id }) : { status: "approved" as const, reasons: [] };
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
-    created = await db.annotation.create({
-      data: {
-        id, articleId: article.id, authorId: me.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
-        motivation: a.motivation, audience, body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, color: a.color ?? null,
-        status, holdReasons: reasons, createdAt: clock.now(),
-        ...(anchor ? {
-          exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, start: anchor.position.start, end: anchor.position.end,
-          blockId: anchor.blockId ?? null, anchorRevisionId: revisionId, state: "anchored" as const, originalExact: anchor.quote.exact,
-        } : {}),
-      },
-      select: annotationFields,
+    // The note, what it announces and the author's automatic follow, together or not at all.
+    created = await db.$transaction(async (tx) => {
+      const row = await tx.annotation.create({
+        data: {
+          id, articleId: article.id, authorId: me.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
+          motivation: a.motivation, audience, body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, color: a.color ?? null,
+          status, holdReasons: reasons, createdAt: clock.now(),
+          ...(anchor ? {
+            exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, start: anchor.position.start, end: anchor.position.end,
+            blockId: anchor.blockId ?? null, anchorRevisionId: revisionId, state: "anchored" as const, originalExact: anchor.quote.exact,
+          } : {}),
+        },
+        select: annotationFields,
+      });
+      if (status === "approved" && audience === "public") await announceVisible(tx, "annotation", [id]);
+      if (audience === "public") await autoFollow(tx, me.id, article.id);
+      return row;
     });
   } catch (e) {
     // Nothing was stored: the slot is given back.

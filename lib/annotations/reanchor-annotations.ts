@@ -20,7 +20,7 @@ export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: st
 export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[]; dryRun?: boolean }): Promise<AnnotationImpact> {
   const notes = await tx.annotation.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, audience: true, body: true, tags: true },
+    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, audience: true },
     orderBy: { id: "asc" },
   });
   if (!notes.length) return { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
@@ -48,22 +48,31 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
   const changed = notes.filter((n, i) => rows[i].state === "anchored" && rows[i].exact !== n.exact);
   if (changed.length) {
     const now = clock.now();
+    // Their text and tags only (not all notes'): the history row records the note as it was.
+    const texts = new Map((await tx.annotation.findMany({ where: { id: { in: changed.map((n) => n.id) } }, select: { id: true, body: true, tags: true } })).map((n) => [n.id, n]));
     await tx.annotationRevision.createMany({
       data: changed.map((n) => ({
-        annotationId: n.id, body: n.body, tags: n.tags, editedById: null, createdAt: now,
+        annotationId: n.id, body: texts.get(n.id)?.body ?? "", tags: texts.get(n.id)?.tags ?? [], editedById: null, createdAt: now,
         anchor: { exact: n.exact, prefix: n.prefix, suffix: n.suffix, start: n.start, end: n.end, blockId: n.blockId, anchorRevisionId: n.anchorRevisionId, state: n.state, originalExact: n.originalExact, reason: "revision" },
       })),
     });
   }
 
-  // One statement for all notes (1,000 notes in one UPDATE … FROM unnest(…)).
-  await tx.$executeRaw`
+  // Only the notes whose anchor changed are written (at 10,000 notes most only shift, and many
+  // not even that): a note whose selectors, position, block and state are all the same describes
+  // the new revision as exactly as the old one, so it keeps its anchorRevisionId (the revision
+  // its selectors were last described on) and its version (an edit in flight is not refused).
+  const same = (n: (typeof notes)[number], r: (typeof rows)[number]) =>
+    n.state === r.state && n.exact === r.exact && (n.prefix ?? "") === r.prefix && (n.suffix ?? "") === r.suffix && n.start === r.start && n.end === r.end && n.blockId === r.blockId;
+  const written = rows.filter((r, i) => !same(notes[i], r));
+  // One statement for all of them (UPDATE … FROM unnest(…)).
+  if (written.length) await tx.$executeRaw`
     UPDATE "Annotation" AS a SET
       "state" = v.state::"AnchorState", "exact" = v.exact, "prefix" = v.prefix, "suffix" = v.suffix,
       "start" = v.start, "end" = v."end", "blockId" = v.block_id, "anchorRevisionId" = ${args.toRevisionId}, "version" = a."version" + 1
-    FROM (SELECT * FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.state)}::text[], ${rows.map((r) => r.exact)}::text[],
-      ${rows.map((r) => r.prefix)}::text[], ${rows.map((r) => r.suffix)}::text[], ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[],
-      ${rows.map((r) => r.blockId)}::text[]) AS t(id, state, exact, prefix, suffix, start, "end", block_id)) AS v
+    FROM (SELECT * FROM unnest(${written.map((r) => r.id)}::text[], ${written.map((r) => r.state)}::text[], ${written.map((r) => r.exact)}::text[],
+      ${written.map((r) => r.prefix)}::text[], ${written.map((r) => r.suffix)}::text[], ${written.map((r) => r.start)}::int[], ${written.map((r) => r.end)}::int[],
+      ${written.map((r) => r.blockId)}::text[]) AS t(id, state, exact, prefix, suffix, start, "end", block_id)) AS v
     WHERE a."id" = v.id`;
   return impact;
 }

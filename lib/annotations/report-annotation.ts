@@ -8,6 +8,8 @@ import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
 
+import { reporterCounts } from "@/lib/moderation/reporter-counts";
+
 // A reader reports a public note, once; stored and counted for the moderators.
 export async function reportAnnotation(viewer: Viewer | null, slug: string, id: unknown, input: unknown) {
   const me = await requireContributor(viewer);
@@ -22,5 +24,6 @@ export async function reportAnnotation(viewer: Viewer | null, slug: string, id: 
     throw e;
   }
   const reports = await db.report.count({ where: { annotationId: row.id, dismissedAt: null } });
-  return { reported: true, reports, hidden: await applyReportThreshold("annotation", row.id, reports) };
+  // `counted: false`: stored for the moderators, but an unconfirmed account's report weighs nothing.
+  return { reported: true, reports, hidden: await applyReportThreshold("annotation", row.id, reports), counted: await reporterCounts(me.id) };
 }

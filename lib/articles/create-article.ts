@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { announceArticle } from "@/lib/subscribers/announce-article";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { requireAltText } from "@/lib/media/require-alt-text";
@@ -57,6 +58,8 @@ function insertArticle(me: Viewer, input: CreateArticleInput, { wanted, derived,
       },
     });
     const { revision, rendered } = await writeRevision(tx, { articleId: created.id, number: 1, body: input.body, createdById: me.id });
+    // Published now (not scheduled): subscribers are mailed, by a job (lib/subscribers).
+    if (publishing && !publishAt) await announceArticle(tx, created.id);
     return tx.article.update({
       where: { id: created.id },
       data: {

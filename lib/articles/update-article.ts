@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { announceArticle } from "@/lib/subscribers/announce-article";
 import { clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { requireAltText } from "@/lib/media/require-alt-text";
@@ -114,6 +115,8 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
         Object.assign(data, { status: "published", publishedAt: firstShown, publishAt: null });
       }
       const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true } });
+      // First published: subscribers are mailed by a job (never again for this article).
+      if (updated.status === "published" && article.status !== "published") await announceArticle(tx, article.id);
       // A draft save changes nothing readers see: their cached pages stay.
       const readersAffected = Object.keys(data).some((key) => key !== "draftRevision");
       return { article: updated, impact, revision: revisionNumber, dryRun: false, readersAffected };

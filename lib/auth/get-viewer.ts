@@ -1,4 +1,3 @@
-import "server-only";
 import { auth } from "@/auth";
 import type { Viewer } from "./viewer";
 import { viewerFromApiToken } from "@/lib/users/api-tokens";

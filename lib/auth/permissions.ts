@@ -27,6 +27,7 @@ const table = {
   "users.manage": "admin",
   "imports.run": "admin",
   "outbox.read": "admin",
+  "subscribers.read": "admin",
   // Everyone signed in
   "account.manage": "commenter",
 } as const satisfies Record<string, AnyRole>;
@@ -34,7 +35,7 @@ const table = {
 export type Permission = keyof typeof table;
 
 /** The permissions that only read: a banned account keeps them (it reads on); it loses every other. */
-const reading = new Set<Permission>(["articles.read_drafts", "moderation.read", "outbox.read", "account.manage"]);
+const reading = new Set<Permission>(["articles.read_drafts", "moderation.read", "outbox.read", "subscribers.read", "account.manage"]);
 
 const rank = (role: string | null | undefined) => (role ? roleOrder.indexOf(role as AnyRole) : -1);
 

@@ -1,4 +1,3 @@
-import "server-only";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { viewerFromApiToken } from "@/lib/users/api-tokens";

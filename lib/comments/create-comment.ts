@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
+import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createCommentSchema } from "@/lib/validation/comment";
 import { findArticleForDiscussion } from "./find-open-article";
@@ -54,15 +55,22 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
     const decided = await decideInitialStatus(me, { body, articleId: article.id }, settings);
     status = decided.status;
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
-    // The row alone is one INSERT … RETURNING; with the author in the same select Prisma wraps
-    // the insert and two reads in a transaction (five round trips instead of two).
-    row = await db.comment.create({
-      data: {
-        id, articleId: article.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
-        depth: parent ? parent.depth + 1 : 0, authorId: me.id, body, html: renderSafeMarkdown(body),
-        status, holdReasons: decided.reasons, createdAt: clock.now(),
-      },
-      select: rowFields,
+    // The row alone is one INSERT … RETURNING (the author is read after: with it in the same
+    // select Prisma adds two reads).
+    // The comment, what it announces (reply and follower notifications, the followers' digest)
+    // and the author's automatic follow are stored together or not at all.
+    row = await db.$transaction(async (tx) => {
+      const created = await tx.comment.create({
+        data: {
+          id, articleId: article.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
+          depth: parent ? parent.depth + 1 : 0, authorId: me.id, body, html: renderSafeMarkdown(body),
+          status, holdReasons: decided.reasons, createdAt: clock.now(),
+        },
+        select: rowFields,
+      });
+      if (status === "approved") await announceVisible(tx, "comment", [id]);
+      await autoFollow(tx, me.id, article.id);
+      return created;
     });
   } catch (e) {
     // Nothing was stored: the slot is given back.

@@ -11,13 +11,13 @@ export async function decideInitialStatus(viewer: Viewer, content: { body: strin
   if (roleCan(viewer.role, "comments.moderate")) return { status: "approved" as const, reasons: [] as string[] };
   const [settings, user] = await Promise.all([
     known ?? getSettings(),
-    db.user.findUnique({ where: { id: viewer.id }, select: { name: true, trustedAt: true } }),
+    db.user.findUnique({ where: { id: viewer.id }, select: { name: true, trustedAt: true, emailConfirmed: true } }),
   ]);
   // WordPress's rule: anyone with an approved contribution passes (trustedAt is set on approval;
   // the lookup covers contributions approved while the rule was off, and imports).
   const isTrusted = !!user?.trustedAt || !!(await db.comment.findFirst({ where: { authorId: viewer.id, status: "approved" }, select: { id: true } }))
     || !!(await db.annotation.findFirst({ where: { authorId: viewer.id, status: "approved", audience: "public" }, select: { id: true } }));
-  const decision = holdReasons(settings, { body: content.body, authorName: user?.name ?? viewer.name, isTrusted });
+  const decision = holdReasons(settings, { body: content.body, authorName: user?.name ?? viewer.name, isTrusted, emailUnconfirmed: user?.emailConfirmed === false });
   if (decision.status === "pending") await notifyModerators().catch((e) => console.error("[moderation] notify failed", e));
   return decision;
 }

@@ -6,6 +6,7 @@ import { commentIdSchema, reportSchema } from "@/lib/validation/comment";
 import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { reporterCounts } from "@/lib/moderation/reporter-counts";
 
 // A reader reports a comment, once; the report is stored and counted for the moderators.
 export async function reportComment(viewer: Viewer | null, commentId: unknown, input: unknown) {
@@ -23,5 +24,6 @@ export async function reportComment(viewer: Viewer | null, commentId: unknown, i
   }
   const reports = await db.report.count({ where: { commentId: comment.id, dismissedAt: null } });
   const hidden = await applyReportThreshold("comment", comment.id, reports);
-  return { reported: true, reports, hidden };
+  // `counted: false`: stored for the moderators, but an unconfirmed account's report weighs nothing.
+  return { reported: true, reports, hidden, counted: await reporterCounts(me.id) };
 }

@@ -108,11 +108,14 @@ export async function readJson(request: Request, maxBytes: number, viewer?: { id
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler: Origin check on writes, AppError → the contract's error shape, no internals leaked. */
-export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+/**
+ * Wraps a route handler: Origin check on writes, AppError → the contract's error shape, no internals leaked.
+ * `anyOrigin`: for a write that no session authorises (a signed link's one-click POST, RFC 8058).
+ */
+export function apiRoute<C>(handler: Handler<C>, options: { anyOrigin?: boolean } = {}): Handler<C> {
   return async (request, context) => {
     try {
-      assertSameOrigin(request);
+      if (!options.anyOrigin) assertSameOrigin(request);
       // Tokens are honoured only here, and only with the scope this request needs.
       const scope = requiredScope(request.method, new URL(request.url).pathname);
       return await runInApiContext({ scope }, () => handler(request, context));
@@ -120,4 +123,11 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       return errorResponse(e);
     }
   };
+}
+
+/** A small body that may come from a plain HTML form (no JavaScript) or as JSON: its fields, and which it was. */
+export async function readFormOrJson(request: Request, maxBytes: number = bodyLimits.small): Promise<{ fields: Record<string, unknown>; form: boolean }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded")) return { fields: Object.fromEntries(new URLSearchParams(await readBodyText(request, maxBytes))), form: true };
+  return { fields: await readJson(request, maxBytes), form: false };
 }

@@ -4,6 +4,8 @@ import { createArticleSchema, slugSchema, updateArticleSchema } from "@/lib/vali
 import { commentSortSchema, createCommentSchema, editCommentSchema, reportSchema } from "@/lib/validation/comment";
 import { banSchema, itemTypeSchema, moderationActionSchema, moderationSettingsSchema, queueStatusSchema } from "@/lib/validation/moderation";
 import { changeRoleSchema, emailSchema, roleSchema } from "@/lib/validation/user";
+import { markReadSchema } from "@/lib/validation/notification";
+import { subscribeSchema } from "@/lib/subscribers/subscribe";
 
 // The OpenAPI document at /api/openapi.json, generated from the zod schemas the domain parses
 // with (z.toJSONSchema): a request body here is exactly what the server accepts. The responses
@@ -44,13 +46,15 @@ const responses = {
     body: z.unknown().optional(), target: z.unknown(), audience: z.enum(["public", "private"]), status: z.string(),
     state: z.enum(["anchored", "orphaned"]).optional(), html: z.string().nullable(), edited: z.boolean(), ...rights,
   }),
-  Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]) }),
+  Viewer: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema, status: z.enum(["active", "banned"]), emailConfirmed: z.boolean() }),
   Personal: z.object({
     slug: z.string(), editWindowMs: z.number().int(), linkHoldThreshold: z.number().int(),
+    following: z.boolean().describe("Whether the viewer follows this article's discussion (the Follow discussion / Following button)."),
     viewer: z.object({
       id: z.string(), name: z.string(), role: roleSchema,
       links: z.array(z.object({ href: z.string(), label: z.string() })).describe("The board's pages the role may open (Studio, Import, Moderation)."),
       pending: z.number().int().nullable().describe("The moderation queue's pending count (the board only)."),
+      unread: z.number().int().describe("Unread notifications (the header's bell)."),
     }).nullable().describe("Null: anonymous (nothing else personal follows)."),
     ban: z.object({ notice: z.string(), until: z.iso.datetime().nullable() }).nullable(),
     canComment: z.boolean(), canAnnotate: z.boolean(),
@@ -60,6 +64,11 @@ const responses = {
     held: z.array(z.unknown()).describe("The viewer's held comments (as in the comments API) with `reasons` and `explanation` (sentences)."),
     notes: z.array(z.unknown()).describe("W3C annotations: the viewer's private notes, highlights and held notes."),
     noteRights: z.array(z.object({ id: z.string(), ...rights })).describe("Edit on each of the viewer's notes on the article (public ones included)."),
+  }),
+  Notification: z.object({
+    id: z.string(), type: z.enum(["reply", "comment", "approved", "review"]), read: z.boolean(), createdAt: z.iso.datetime(),
+    url: z.url().describe("The item it is about."), actor: z.object({ id: z.string(), name: z.string() }).nullable(), excerpt: z.string(),
+    article: z.object({ slug: z.string(), title: z.string() }).nullable(),
   }),
   Impact: z.object({ kept: z.number().int(), moved: z.number().int(), orphaned: z.array(z.object({ id: z.string(), quote: z.string() })) }),
 };
@@ -154,6 +163,35 @@ const paths: Record<string, Record<string, Op>> = {
     get: {
       summary: "The personal layer of an article page (the page's HTML is the same for every viewer): who reads (name, role links, the board's pending count), a ban notice, liked comments, own comments with their edit window, own held comments with why they are held, own private and pending notes, whether they may comment. Anonymous: viewer null. Cache-Control: private, no-store",
       params: [slug], ok: [200, "The viewer's layer", "Personal"], errors: [404],
+    },
+  },
+  "/api/me/notifications": {
+    get: {
+      summary: "The viewer's notifications, newest first: `reply` (to your comment or note), `comment` (a new comment on an article you follow), `approved` (your held contribution was approved), `review` (a decision on your submitted article). Envelope {items, next, unread}",
+      auth: "signed in", params: [cursor, { name: "limit", in: "query", schema: z.number().int().min(1).max(100), description: "Page size (default 30)." }],
+      ok: [200, "{items, next, unread}", list("items", "Notification")], errors: [400, 401],
+    },
+  },
+  "/api/me/notifications/read": { post: { summary: "Mark notifications read: {ids: [...]} (the viewer's own; others' ids change nothing) or {all: true}", auth: "signed in (cookie; no token scope)", body: markReadSchema, ok: [204, "Marked", null], errors: [400, 401, 403] } },
+  "/api/articles/{slug}/subscription": {
+    get: { summary: "Whether the viewer follows the article's discussion → {following}", auth: "signed in", params: [slug], ok: [200, "{following}", null], errors: [401, 404] },
+    put: { summary: "Follow the article's discussion: a `comment` notification per new visible comment, and mail (at most one an hour per article) unless turned off", auth: "signed in", params: [slug], ok: [200, "{following: true}", null], errors: [401, 403, 404] },
+    delete: { summary: "Stop following the article's discussion", auth: "signed in", params: [slug], ok: [200, "{following: false}", null], errors: [401, 403, 404] },
+  },
+  "/api/subscribers": {
+    post: {
+      summary: "New articles by e-mail: 202 whatever the address (nobody learns who subscribed); a confirmation mail with a single-use link (48 h) follows. A plain HTML form (application/x-www-form-urlencoded) gets 303 to /subscribe instead",
+      body: subscribeSchema, ok: [202, "Accepted", null], errors: [400, 403, 429],
+    },
+    get: { summary: "Admins: {confirmed, waiting} subscriber counts", auth: "admin", ok: [200, "{confirmed, waiting}", null], errors: [401, 403] },
+  },
+  "/api/subscribers/confirm": { post: { summary: "Confirm a subscription with the link's token ({token}; the confirmation page's button). 204 (a form: 303 to /subscribe?confirmed=1); an expired or used token → 404", body: z.object({ token: z.string() }), ok: [204, "Confirmed", null], errors: [400, 403, 404] } },
+  "/api/subscribers/export": { get: { summary: "Admins: the confirmed subscribers as CSV (email, confirmed_at)", auth: "admin", ok: [200, "text/csv", "text/csv"], errors: [401, 403] } },
+  "/api/unsubscribe": {
+    post: {
+      summary: "The signed way out of a mail (the URL of its List-Unsubscribe header; RFC 8058 one-click: body `List-Unsubscribe=One-Click`, no session, no Origin needed). k=articles|replies|followed, i=subscriber or account id, t=signature",
+      params: [{ name: "k", in: "query", schema: z.enum(["articles", "replies", "followed"]) }, { name: "i", in: "query", schema: z.string() }, { name: "t", in: "query", schema: z.string() }],
+      bodyType: "application/x-www-form-urlencoded", ok: [200, "{unsubscribed: true}", null], errors: [400, 404],
     },
   },
   "/api/users/{id}/avatar": { get: { summary: "An account's picture", params: [id()], ok: [200, "The image", "image/*"], errors: [404] } },

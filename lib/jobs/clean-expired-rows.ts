@@ -12,17 +12,19 @@ async function rateLimitKeepMs() {
 // Used or expired reset links and jobs that gave up are kept a week for a look, then go.
 const keepMs = 7 * 24 * 3_600_000;
 
-/** The periodic clean-up: expired sessions, stale rate-limit counters, dead reset and sign-in tokens, long-failed jobs. */
+/** The periodic clean-up: expired sessions, stale rate-limit counters, dead reset and sign-in tokens, long-failed jobs, never-confirmed subscribers. */
 export async function cleanExpiredRows() {
   const now = clock.now();
   const weekAgo = new Date(now.getTime() - keepMs);
   const keepCounters = await rateLimitKeepMs();
-  const [sessions, rateLimits, resetTokens, verificationTokens, jobs] = await Promise.all([
+  const [sessions, rateLimits, resetTokens, verificationTokens, jobs, unconfirmed] = await Promise.all([
     db.session.deleteMany({ where: { expires: { lt: now } } }),
     db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - keepCounters) } } }),
     db.passwordResetToken.deleteMany({ where: { OR: [{ expiresAt: { lt: weekAgo } }, { usedAt: { lt: weekAgo } }] } }),
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     db.job.deleteMany({ where: { failedAt: { lt: weekAgo } } }),
+    // An address never confirmed is not kept: a week after its link expired it goes.
+    db.subscriber.deleteMany({ where: { confirmedAt: null, tokenExpiresAt: { lt: weekAgo } } }),
   ]);
-  return { sessions: sessions.count, rateLimits: rateLimits.count, resetTokens: resetTokens.count, verificationTokens: verificationTokens.count, failedJobs: jobs.count };
+  return { sessions: sessions.count, rateLimits: rateLimits.count, resetTokens: resetTokens.count, verificationTokens: verificationTokens.count, failedJobs: jobs.count, unconfirmedSubscribers: unconfirmed.count };
 }

@@ -1,5 +1,8 @@
 import { publishDueArticles } from "@/lib/articles/publish-due-articles";
 import { deliverMail, type Mail } from "@/lib/mail/send-mail";
+import { sendFollowDigests } from "@/lib/notifications/follow-digest";
+import { fanOutArticle, mailArticleToSubscriber } from "@/lib/subscribers/announce-article";
+import { handleSubscribe } from "@/lib/subscribers/subscribe";
 import { cleanExpiredRows } from "./clean-expired-rows";
 
 export type JobHandler = (payload: unknown, job: { id: string; attempts: number }) => Promise<void>;
@@ -10,6 +13,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   mail: async (payload, job) => { await deliverMail(payload as Mail, { messageId: job.id }); },
   "publish-due": async () => { await publishDueArticles(); },
   "clean-up": async () => { await cleanExpiredRows(); },
+  // Notifications and following (lib/notifications, lib/subscribers).
+  "follow-digest": async (payload, job) => { await sendFollowDigests((payload as { articleId: string }).articleId, job.id); },
+  subscribe: async (payload) => { await handleSubscribe((payload as { email: string }).email); },
+  "article-mail": async (payload) => { await fanOutArticle((payload as { articleId: string }).articleId); },
+  "subscriber-mail": async (payload, job) => { await mailArticleToSubscriber(payload as { articleId: string; subscriberId: string }, job.id); },
 };
 
 /** Jobs that run again and again, every so many milliseconds (one row each, key "every:<kind>"). */

@@ -38,3 +38,47 @@ export function replyMail(input: { to: { email: string; name: string }; who: str
     stop: { label: "Stop these messages", url: input.unsubscribe },
   });
 }
+
+export function followDigestMail(input: { to: { email: string; name: string }; articleTitle: string; items: { who: string; excerpt: string; link: string }[]; articleLink: string; stop: string }): ComposedMail {
+  const { to, articleTitle, items } = input;
+  const n = items.length;
+  return composeMail({
+    to: to.email,
+    subject: n === 1 ? `A new comment on “${articleTitle}”` : `${n} new comments on “${articleTitle}”`,
+    greeting: `Hello ${to.name},`,
+    body: [
+      n === 1 ? `There is a new comment in the discussion of “${articleTitle}”:` : `There are ${n} new comments in the discussion of “${articleTitle}”:`,
+      ...items.slice(0, 20).flatMap((i) => [`${i.who} wrote (${i.link}):`, { quote: i.excerpt }]),
+      ...(n > 20 ? [`… and ${n - 20} more.`] : []),
+    ],
+    action: { label: "Read the discussion", url: input.articleLink },
+    reason: `You got this message because you follow the discussion of “${articleTitle}” on ${publication.name}. You get at most one of these an hour per article. To stop following, press “Following” on the article; to stop these e-mails altogether, use the link.`,
+    stop: { label: "Stop e-mails about discussions I follow", url: input.stop },
+  });
+}
+
+export function subscribeConfirmMail(input: { to: string; link: string }): ComposedMail {
+  return composeMail({
+    to: input.to,
+    subject: `Confirm: new articles from ${publication.name} by e-mail`,
+    greeting: "Hello,",
+    body: [`Someone (hopefully you) asked to receive each new article of ${publication.name} at this address.`, "Open the link within 48 hours and press the button to start. The link works once."],
+    action: { label: "Yes, send me new articles", url: input.link },
+    reason: `You got this message because this address was entered in the Subscribe form of ${publication.name}. If that was not you, ignore it: nothing more will be sent.`,
+  });
+}
+
+export function newArticleMail(input: { to: string; title: string; byline: string; excerpt: string; link: string; stop: string; headers: Record<string, string> }): ComposedMail & { headers: Record<string, string> } {
+  return {
+    ...composeMail({
+      to: input.to,
+      subject: input.title,
+      greeting: "Hello,",
+      body: [`A new article on ${publication.name}: “${input.title}”, ${input.byline}.`, ...(input.excerpt ? [{ quote: input.excerpt }] : [])],
+      action: { label: "Read the article", url: input.link },
+      reason: `You got this message because you subscribed to new articles from ${publication.name} and confirmed it. You get one message per new article.`,
+      stop: { label: "Unsubscribe", url: input.stop },
+    }),
+    headers: input.headers,
+  };
+}

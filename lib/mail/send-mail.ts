@@ -6,8 +6,11 @@ import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import { publication } from "@/lib/site";
 
-/** `html`: the same message as HTML (lib/mail/messages.ts builds both parts). */
-export type Mail = { to: string; subject: string; text: string; html?: string };
+/**
+ * `html`: the same message as HTML (lib/mail/messages.ts builds both parts). `headers`: extra
+ * header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on list mail.
+ */
+export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 export type StoredMail = Mail & { id: string; from: string; date: string };
 
 // Mail speaks as the publication, not as the software (issue 18, item 6).

@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
+import { announceApproved, announceVisible } from "@/lib/notifications/announce-visible";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 
 import { parseInput } from "@/lib/validation/parse-input";
@@ -91,6 +92,13 @@ export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, 
       const authors = [...new Set(rows.map((r) => r.authorId).filter((a): a is string => !!a))];
       await tx.user.updateMany({ where: { id: { in: authors }, trustedAt: null }, data: { trustedAt: now } });
     }
+  }
+  // What became visible is announced in this transaction: its authors (when a moderator approved
+  // what was held), the parents' authors and the article's followers (idempotent per item).
+  if (action !== "delete_permanently") {
+    const appeared = newlyApproved(results);
+    if (action === "approve") await announceApproved(tx, me, type, appeared);
+    await announceVisible(tx, type, appeared);
   }
   // Readers' pages learn what appeared or went (sent at commit; nothing if the batch rolls back).
   const articleOf = new Map(rows.map((r) => [r.id, r.articleId]));

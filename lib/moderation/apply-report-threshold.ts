@@ -8,7 +8,7 @@ import { notifyModerators } from "./notify-moderators";
 
 // Reports from N distinct readers in good standing (setting reportThreshold, 3 by default) hide an
 // approved item pending review, with the reason `reported:<n>`; the log records it as the system's
-// doing. Standing, as Discourse's trust levels weigh flags: only accounts older than
+// doing. Standing, as Discourse's trust levels weigh flags: only confirmed accounts older than
 // `reportStandingAgeMs` (a day) with an approved contribution (or a board role) count, so a few
 // throw-away accounts hide nothing. An item by a board member is never hidden by reports, only
 // queued (it stays listed, its reports in the Reported tab, and the moderators are told).
@@ -16,7 +16,7 @@ import { notifyModerators } from "./notify-moderators";
 export async function applyReportThreshold(type: "comment" | "annotation", id: string, _reports: number) {
   const { reportThreshold, reportStandingAgeMs } = await getSettings();
   const standing = {
-    createdAt: { lte: new Date(clock.now().getTime() - reportStandingAgeMs) }, deletedAt: null, status: "active" as const,
+    createdAt: { lte: new Date(clock.now().getTime() - reportStandingAgeMs) }, deletedAt: null, status: "active" as const, emailConfirmed: true,
     OR: [
       { trustedAt: { not: null } }, { role: { in: ["moderator" as const, "editor" as const, "admin" as const] } },
       { comments: { some: { status: "approved" as const } } }, { annotations: { some: { status: "approved" as const, audience: "public" as const } } },

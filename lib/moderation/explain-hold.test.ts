@@ -29,4 +29,8 @@ describe("heldMessage", () => {
   it("says what happens, then why", () => {
     expect(heldMessage(["all_held"], 2)).toBe("Saved. Others will see it once a moderator approves it. The editors review every contribution at the moment.");
   });
+  it("an item held only for an unconfirmed address waits for the confirmation, not a moderator", () => {
+    expect(heldMessage(["unconfirmed"], 2)).toBe("Saved. Others will see it once you confirm your e-mail address: open the link we sent you (your account page sends a new one).");
+    expect(heldMessage(["unconfirmed", "first_comment"], 2)).toMatch(/^Saved\. Others will see it once a moderator approves it\. It waits until you confirm your e-mail address.*Your first contribution/);
+  });
 });

@@ -9,6 +9,7 @@ const firstContribution = "Your first contribution is reviewed by the editors be
 export function explainHold(reasons: readonly string[], linkHoldThreshold: number): string[] {
   const sentences = reasons.map((code) => {
     if (code === "first_comment") return firstContribution;
+    if (code === "unconfirmed") return "It waits until you confirm your e-mail address: open the link we sent you (your account page sends a new one).";
     if (code === "links") return linkHoldThreshold > 0 ? `It contains ${linkHoldThreshold} or more links.` : "It contains several links.";
     if (code.startsWith("word:")) return "It contains a word the editors review.";
     if (/^reported:\d+$/.test(code)) return "Readers reported it, so the editors are looking at it again.";
@@ -23,5 +24,7 @@ export function explainHold(reasons: readonly string[], linkHoldThreshold: numbe
 
 /** The message after posting something that is held: what happens, then why. */
 export function heldMessage(reasons: readonly string[], linkHoldThreshold: number): string {
+  // Held only until the address is confirmed: no moderator is waited for.
+  if (reasons.length > 0 && reasons.every((code) => code === "unconfirmed")) return "Saved. Others will see it once you confirm your e-mail address: open the link we sent you (your account page sends a new one).";
   return `Saved. Others will see it once a moderator approves it. ${explainHold(reasons, linkHoldThreshold).join(" ")}`;
 }

@@ -37,6 +37,11 @@ describe("holdReasons", () => {
   it("a word on both lists is reported once, as disallowed", () => {
     expect(holdReasons({ ...rules, moderationWords: ["spam"], disallowedWords: ["spam"] }, { body: "spam", ...trusted })).toEqual({ status: "spam", reasons: ["word:spam"] });
   });
+  it("an unconfirmed address holds whatever the other rules say, before the first-contribution hold", () => {
+    expect(holdReasons({ ...rules, holdFirstContribution: false }, { body: "Hello", ...trusted, emailUnconfirmed: true })).toEqual({ status: "pending", reasons: ["unconfirmed"] });
+    expect(holdReasons(rules, { body: "Hello", authorName: "X", isTrusted: false, emailUnconfirmed: true })).toEqual({ status: "pending", reasons: ["unconfirmed", "first_comment"] });
+    expect(holdReasons(rules, { body: "Hello", ...trusted, emailUnconfirmed: false })).toEqual({ status: "approved", reasons: [] });
+  });
   it("0 links turns the link rule off", () => {
     expect(holdReasons({ ...rules, linkHoldThreshold: 0 }, { body: "https://a.example https://b.example", ...trusted }).status).toBe("approved");
   });

@@ -27,7 +27,7 @@ export function countBodyLinks(body: string): number {
   return urls.length + mdLinks.length;
 }
 
-export function holdReasons(rules: RuleSettings, input: { body: string; authorName: string; isTrusted: boolean }): { status: "approved" | "pending" | "spam"; reasons: string[] } {
+export function holdReasons(rules: RuleSettings, input: { body: string; authorName: string; isTrusted: boolean; emailUnconfirmed?: boolean }): { status: "approved" | "pending" | "spam"; reasons: string[] } {
   const reasons: string[] = [];
   const disallowed = findWord(rules.disallowedWords, input.body, input.authorName);
   if (disallowed) reasons.push(`word:${disallowed}`);
@@ -35,6 +35,9 @@ export function holdReasons(rules: RuleSettings, input: { body: string; authorNa
   if (moderated && moderated !== disallowed) reasons.push(`word:${moderated}`);
   if (rules.linkHoldThreshold > 0 && countBodyLinks(input.body) >= rules.linkHoldThreshold) reasons.push("links");
   if (rules.holdAll) reasons.push("all_held");
+  // An account from the sign-up page that has not opened its confirmation link (held whatever the
+  // settings say; released when the address is confirmed, lib/users/email-confirmation.ts).
+  if (input.emailUnconfirmed) reasons.push("unconfirmed");
   if (rules.holdFirstContribution && !input.isTrusted) reasons.push("first_comment");
   if (disallowed) return { status: "spam", reasons };
   return { status: reasons.length ? "pending" : "approved", reasons };

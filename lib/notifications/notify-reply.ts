@@ -5,6 +5,7 @@ import { env, siteUrl } from "@/lib/env";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { replyMail } from "@/lib/mail/messages";
 import { queueMail } from "@/lib/mail/queue-mail";
+import { listHeaders } from "./mail-links";
 
 export type ReplyKind = "comment" | "annotation";
 
@@ -73,7 +74,7 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
     const data = { replyNotifiedAt: clock.now() };
     const claimed = kind === "comment" ? await tx.comment.updateMany({ where, data }) : await tx.annotation.updateMany({ where, data });
     if (!claimed.count) return false;
-    await queueMail(tx, mail);
+    await queueMail(tx, { ...mail, headers: listHeaders("replies", to.id) });
     return true;
   });
 }

@@ -44,19 +44,22 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
   return personalOf(rows.viewer, rows);
 }
 
-async function personalOf(viewer: Viewer | null, { article, settings, liked, mine, notes, noteRights }: PersonalRows) {
+async function personalOf(viewer: Viewer | null, { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows) {
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
-    return { ...base, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
+    return { ...base, following: false, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
   }
   const now = clock.now();
+  // The header's notification count and the article's Follow button (issue 15) come with the
+  // layer's one query (readPersonalRows).
   const [ban, pending] = await Promise.all([
     viewerBan(viewer),
     roleCan(viewer.role, "moderation.read") ? moderationBadge().then((b) => b.total) : Promise.resolve(null),
   ]);
   return {
     ...base,
-    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending },
+    following,
+    viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending, unread },
     ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
     canAnnotate: article.annotationsOpen && !ban,
@@ -110,6 +113,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
     SELECT json_build_object(
       'viewer', ${"sessionToken" in who ? Prisma.sql`(SELECT row_to_json(me) FROM me)` : Prisma.sql`NULL`},
       'article', (SELECT row_to_json(art) FROM art),
+      'unread', (SELECT count(*) FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL),
+      'following', EXISTS (SELECT 1 FROM "ArticleFollow" f WHERE f."userId" = ${userId} AND f."articleId" = (SELECT id FROM art)),
       'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
                 WHERE l."userId" = ${userId} AND c."articleId" = (SELECT id FROM art)),
@@ -137,6 +142,7 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
     )::text AS payload`;
   const rows = JSON.parse(row.payload, revive) as {
     viewer: Viewer | null;
+    unread: number; following: boolean;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
     liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];

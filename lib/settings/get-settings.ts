@@ -10,6 +10,10 @@ export const defaultSettings = {
   privateAnnotationLimit: { limit: 60, windowMs: 10 * 60_000 },
   likeLimit: { limit: 60, windowMs: 10 * 60_000 },
   signUpIpLimit: { limit: 10, windowMs: 60 * 60_000 },
+  /** A sign-up's confirmation link works this long (lib/users/email-confirmation.ts)… */
+  emailConfirmationTtlMs: 48 * 60 * 60_000,
+  /** …and its owner may ask for a new one this often. */
+  emailConfirmationLimit: { limit: 3, windowMs: 60 * 60_000 },
   /** A report counts towards hiding only from an account at least this old with an approved contribution. */
   reportStandingAgeMs: 24 * 60 * 60_000,
   wordsPerMinute: 220,

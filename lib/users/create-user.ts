@@ -11,13 +11,14 @@ const publicFields = { id: true, name: true, email: true, role: true, status: tr
 // Creates an account (sign-up, CLI, bootstrap admin). Roles other than commenter, and `trusted`
 // (skip the first-contribution hold), are only given by the CLI/bootstrap, which run with shell
 // access; the sign-up page never passes them.
-export async function createUser(input: unknown, options: { role?: Role; trusted?: boolean } = {}) {
+// `unconfirmed`: made on the sign-up page, so the address is not proved yet (email-confirmation.ts).
+export async function createUser(input: unknown, options: { role?: Role; trusted?: boolean; unconfirmed?: boolean } = {}) {
   const parsed = parseInput(signUpSchema, input);
   const { name, email, password } = parsed;
   const passwordHash = await hashPassword(password);
   try {
     return await db.user.create({
-      data: { name, email, passwordHash, role: options.role ?? "commenter", trustedAt: options.trusted ? new Date() : null },
+      data: { name, email, passwordHash, role: options.role ?? "commenter", trustedAt: options.trusted ? new Date() : null, emailConfirmed: !options.unconfirmed },
       select: publicFields,
     });
   } catch (e) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-pg.mjs";
+import { applyMigrations, MigrationError } from "./migrations.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const bin = (pkg, rel) => path.join(root, "node_modules", pkg, rel);
@@ -126,9 +127,13 @@ export async function testPostgres() {
   return { adminUrl: server.url("postgres"), url: server.url, stop: server.stop };
 }
 
-export async function migrate(url) {
-  const r = await run(process.execPath, [prismaBin, "migrate", "deploy"], { env: baseEnv({ DATABASE_URL: url }), quiet: true });
-  if (r.code !== 0) die(`Database migration failed:\n${r.out.trim().split("\n").slice(-8).join("\n")}`);
+/** Applies the committed migrations (scripts/lib/migrations.mjs: no schema engine, safe when several processes start at once). */
+export async function migrate(url, { quiet = true } = {}) {
+  try {
+    await applyMigrations(url, { dir: path.join(root, "prisma", "migrations"), log: (line) => { if (!quiet || /^(Warning|Another)/.test(line)) console.log(line); } });
+  } catch (e) {
+    die(e instanceof MigrationError ? e.message : `Database migration failed: ${String(e.message ?? e).split("\n")[0]}`);
+  }
 }
 
 // ---- the production build: rebuilt when any input changed ----

@@ -36,7 +36,7 @@ export function requestId(incoming) {
 
 /**
  * Logging for LOG_FORMAT: `json` writes one JSON object per line on stdout — requests (method,
- * path without its query, status, duration, request id) and console errors (message and stack);
+ * path without its query, status, duration, request id, client address as TRUST_PROXY gives it) and console errors (message and stack);
  * `text` keeps console output as it is and logs no requests.
  */
 export function createLogger(format, { write = (line) => process.stdout.write(line + "\n"), pid = process.pid } = {}) {
@@ -44,9 +44,9 @@ export function createLogger(format, { write = (line) => process.stdout.write(li
   const emit = (level, fields) => write(JSON.stringify({ time: new Date().toISOString(), level, pid, ...fields }));
   return {
     json,
-    request({ method, url, status, durationMs, requestId: id, cache }) {
+    request({ method, url, status, durationMs, requestId: id, cache, ip }) {
       if (!json) return;
-      emit(status >= 500 ? "error" : "info", { msg: "request", method, path: String(url ?? "").split("?")[0], status, durationMs: Math.round(durationMs * 10) / 10, requestId: id, ...(cache ? { cache } : {}) });
+      emit(status >= 500 ? "error" : "info", { msg: "request", method, path: String(url ?? "").split("?")[0], status, durationMs: Math.round(durationMs * 10) / 10, requestId: id, ...(ip ? { ip } : {}), ...(cache ? { cache } : {}) });
     },
     /** Routes console.error / console.warn / console.log through JSON lines. */
     captureConsole(target = console) {
@@ -66,17 +66,52 @@ const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Counters of one process, as a plain object (so processes can send them to each other). */
 export function newCounters() {
-  return { requests: {}, durationBuckets: buckets.map(() => 0), durationCount: 0, durationSum: 0, cache: {}, gauges: {} };
+  return { requests: {}, durationBuckets: buckets.map(() => 0), durationCount: 0, durationSum: 0, cache: {}, gauges: {}, routes: {}, routeDurations: {} };
 }
 
-export function countRequest(counters, { method, status, durationMs }) {
+export function countRequest(counters, { method, status, durationMs, route }) {
   const key = `${method}|${Math.floor(status / 100)}xx`;
   counters.requests[key] = (counters.requests[key] ?? 0) + 1;
   const seconds = durationMs / 1000;
   buckets.forEach((b, i) => { if (seconds <= b) counters.durationBuckets[i]++; });
   counters.durationCount++;
   counters.durationSum += seconds;
+  if (route) { // by route (Next's route pattern: bounded, never the raw path) and exact status
+    counters.routes ??= {}; counters.routeDurations ??= {};
+    const routeKey = `${method}|${route}|${status}`;
+    counters.routes[routeKey] = (counters.routes[routeKey] ?? 0) + 1;
+    const h = (counters.routeDurations[route] ??= { buckets: buckets.map(() => 0), count: 0, sum: 0 });
+    buckets.forEach((b, i) => { if (seconds <= b) h.buckets[i]++; });
+    h.count++;
+    h.sum += seconds;
+  }
 }
+
+/**
+ * The route label of a request path: the Next.js route pattern it matches (`/articles/[slug]`),
+ * from the build's routes manifest, so the label set is bounded by the app's routes whatever
+ * paths clients ask for. Static files are one label; anything else is "(unmatched)".
+ */
+export function routeLabeller(manifest) {
+  const routes = [...(manifest?.staticRoutes ?? []), ...(manifest?.dynamicRoutes ?? [])].flatMap((r) => {
+    try { return [{ page: r.page, re: new RegExp(r.regex) }]; } catch { return []; }
+  });
+  const memo = new Map();
+  return function routeOf(url) {
+    const p = String(url ?? "/").split("?")[0];
+    if (p.startsWith("/_next/static/")) return "/_next/static";
+    if (p.startsWith("/_next/")) return "/_next";
+    if (p === "/metrics") return "/metrics";
+    const known = memo.get(p);
+    if (known) return known;
+    const page = routes.find((r) => r.re.test(p))?.page ?? "(unmatched)";
+    if (memo.size >= 5000) memo.clear();
+    memo.set(p, page);
+    return page;
+  };
+}
+
+const labelValue = (v) => String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
 /** Sums the counters of several processes (gauges too: entries and bytes add up across processes). */
 export function sumCounters(list) {
@@ -88,6 +123,13 @@ export function sumCounters(list) {
     out.durationSum += c.durationSum;
     for (const [k, v] of Object.entries(c.cache)) out.cache[k] = (out.cache[k] ?? 0) + v;
     for (const [k, v] of Object.entries(c.gauges)) out.gauges[k] = (out.gauges[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(c.routes ?? {})) out.routes[k] = (out.routes[k] ?? 0) + v;
+    for (const [route, h] of Object.entries(c.routeDurations ?? {})) {
+      const o = (out.routeDurations[route] ??= { buckets: buckets.map(() => 0), count: 0, sum: 0 });
+      h.buckets.forEach((v, i) => { o.buckets[i] += v; });
+      o.count += h.count;
+      o.sum += h.sum;
+    }
   }
   out.processes = list.length;
   return out;
@@ -107,6 +149,18 @@ export function renderMetrics(c) {
   buckets.forEach((b, i) => lines.push(`gloss_http_request_duration_seconds_bucket{le="${b}"} ${c.durationBuckets[i]}`));
   lines.push(`gloss_http_request_duration_seconds_bucket{le="+Inf"} ${c.durationCount}`);
   lines.push(`gloss_http_request_duration_seconds_sum ${c.durationSum}`, `gloss_http_request_duration_seconds_count ${c.durationCount}`);
+  metric("gloss_http_requests_by_route_total", "counter", "HTTP requests answered, by method, route (Next.js route pattern) and status code.",
+    Object.entries(c.routes ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => {
+      const [method, route, status] = k.split("|");
+      return [`{method="${labelValue(method)}",route="${labelValue(route)}",status="${status}"}`, v];
+    }));
+  lines.push("# HELP gloss_http_route_duration_seconds Time to answer a request, by route.", "# TYPE gloss_http_route_duration_seconds histogram");
+  for (const [route, h] of Object.entries(c.routeDurations ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const r = `route="${labelValue(route)}"`;
+    buckets.forEach((b, i) => lines.push(`gloss_http_route_duration_seconds_bucket{${r},le="${b}"} ${h.buckets[i]}`));
+    lines.push(`gloss_http_route_duration_seconds_bucket{${r},le="+Inf"} ${h.count}`);
+    lines.push(`gloss_http_route_duration_seconds_sum{${r}} ${h.sum}`, `gloss_http_route_duration_seconds_count{${r}} ${h.count}`);
+  }
   metric("gloss_page_cache_events_total", "counter", "Whole-page cache: hits, stale pages served while a render ran, requests that waited for a render, renders.",
     Object.entries(c.cache).map(([k, v]) => [`{event="${k}"}`, v]));
   for (const [k, v] of Object.entries(c.gauges)) metric(`gloss_${k}`, "gauge", gaugeHelp[k] ?? k.replace(/_/g, " "), [["", v]]);
@@ -120,6 +174,13 @@ const gaugeHelp = {
   process_resident_memory_bytes: "Resident memory of the app processes.",
   nodejs_heap_used_bytes: "V8 heap in use.",
   http_open_connections: "Open client connections.",
+  live_event_streams: "Open live-update (Server-Sent Events) streams.",
+  db_pool_connections: "Database connections held by the app processes' pools.",
+  db_pool_idle: "Idle database connections in the pools.",
+  db_pool_waiting: "Queries waiting for a database connection.",
+  job_queue_due: "Background jobs due now and not yet done (mail, publishing, clean-up).",
+  job_queue_waiting: "Background jobs waiting, due or scheduled later.",
+  job_queue_failed: "Background jobs that gave up after their last attempt.",
 };
 
 /** A bearer token check that takes the same time whatever the guess. */
@@ -193,4 +254,77 @@ export function runPrimary(count, { drainMs = 30_000, log = console.log } = {}) 
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+// ---- the database going away ----
+
+/**
+ * `probe()` → is PostgreSQL answering? One short-lived connection (`timeoutMs`), its answer kept
+ * for `cacheMs` so an outage's many failing requests ask once a second, not once each.
+ */
+export function databaseProbe(url, { timeoutMs = 1500, cacheMs = 1000, Client } = {}) {
+  let last = null;
+  let running = null;
+  return async function probe() {
+    if (last && Date.now() - last.at < cacheMs) return last.up;
+    running ??= (async () => {
+      const PgClient = Client ?? (await import("pg")).default.Client;
+      const client = new PgClient({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+      client.on("error", () => {});
+      let up = false;
+      try { await client.connect(); await client.query("SELECT 1"); up = true; } catch { up = false; } finally { client.end().catch(() => {}); }
+      last = { up, at: Date.now() };
+      running = null;
+      return up;
+    })();
+    return running;
+  };
+}
+
+/** Does this request want a page (not the API, a Next data request, a server action or a file)? */
+export function wantsPage(method, url, headers) {
+  if (method !== "GET" && method !== "HEAD" && method !== "POST") return false;
+  if (/^\/(api|_next)\//.test(url) || headers.rsc || headers["next-action"] || /[?&]_rsc=/.test(url)) return false;
+  return /text\/html|\*\/\*/.test(String(headers.accept ?? "*/*")) || !headers.accept;
+}
+
+/**
+ * The "back in a moment" page for HTML requests while the database is away (API requests get JSON
+ * 503 from lib/http/api.ts). Self-contained — no script, no stylesheet to fetch, the site's colours
+ * in both schemes. It does not reload itself (a timed refresh fails WCAG 2.2.1, axe "meta-refresh"):
+ * the reader follows "Try again now" after the `retryAfter` seconds it names.
+ */
+export function unavailablePage(retryAfter = 5) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Back in a moment</title>
+<style>
+:root { color-scheme: light dark; --fg: #18181b; --muted: #3f3f46; --bg: #fff; --line: #e4e4e7; --accent: #1e40af; }
+@media (prefers-color-scheme: dark) { :root { --fg: #f4f4f5; --muted: #d4d4d8; --bg: #09090b; --line: #27272a; --accent: #93b4fd; } }
+* { box-sizing: border-box; }
+body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; background: var(--bg); color: var(--fg);
+  font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; -webkit-font-smoothing: antialiased; }
+main { max-width: 36rem; padding: 3rem 1.5rem; text-align: center; }
+.code { margin: 0; font-size: .875rem; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
+h1 { margin: .5rem 0 0; font-size: 1.875rem; line-height: 1.2; letter-spacing: -.02em; }
+p.lead { margin: 1rem 0 0; font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; font-size: 1.125rem; line-height: 1.7; color: var(--muted); }
+.actions { margin-top: 2rem; border-top: 1px solid var(--line); padding-top: 1.5rem; }
+a { display: inline-block; border-radius: .375rem; padding: .5rem 1rem; font-size: .875rem; font-weight: 500; color: var(--bg); background: var(--fg); text-decoration: none; }
+a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+</style>
+</head>
+<body>
+<main>
+<p class="code">503 · Temporarily unavailable</p>
+<h1>Back in a moment</h1>
+<p class="lead">We cannot reach our database just now, so this page cannot be shown. Nothing you wrote before this is lost. Please try again in ${retryAfter <= 10 ? "a few" : retryAfter} seconds.</p>
+<div class="actions"><a href="">Try again now</a></div>
+</main>
+</body>
+</html>
+`;
 }

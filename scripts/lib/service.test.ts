@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, clientProto, countRequest, createLogger, newCounters, renderMetrics, requestId, sumCounters, tokenMatches } from "./service.mjs";
+import {
+  clientAddress, clientProto, countRequest, createLogger, databaseProbe, newCounters, renderMetrics, requestId, routeLabeller, sumCounters,
+  tokenMatches, unavailablePage, wantsPage,
+} from "./service.mjs";
 
 describe("client address behind proxies", () => {
   it("is the socket's without trusted proxies, whatever X-Forwarded-For says", () => {
@@ -87,5 +90,89 @@ describe("metrics", () => {
     expect(tokenMatches("Bearer wrong", "harness-metrics-token")).toBe(false);
     expect(tokenMatches(undefined, "harness-metrics-token")).toBe(false);
     expect(tokenMatches("Bearer x", null)).toBe(false);
+  });
+});
+
+describe("metrics by route", () => {
+  // The shape of Next's .next/routes-manifest.json (static routes first, then dynamic ones by specificity).
+  const manifest = {
+    staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/api/health", regex: "^/api/health(?:/)?$" }],
+    dynamicRoutes: [
+      { page: "/articles/[slug]", regex: "^/articles/([^/]+?)(?:/)?$" },
+      { page: "/articles/[slug]/comments/[id]", regex: "^/articles/([^/]+?)/comments/([^/]+?)(?:/)?$" },
+    ],
+  };
+  it("labels a path with the Next route pattern it matches, so the label set stays bounded", () => {
+    const routeOf = routeLabeller(manifest);
+    expect(routeOf("/")).toBe("/");
+    expect(routeOf("/articles/one?x=1")).toBe("/articles/[slug]");
+    expect(routeOf("/articles/two")).toBe("/articles/[slug]");
+    expect(routeOf("/articles/two/comments/c1")).toBe("/articles/[slug]/comments/[id]");
+    expect(routeOf("/_next/static/chunks/abc.js")).toBe("/_next/static");
+    expect(routeOf("/wp-login.php")).toBe("(unmatched)");
+    const labels = new Set(Array.from({ length: 500 }, (_, i) => routeOf(`/${i % 2 ? "articles" : "x"}/${i}-${Math.random()}`)));
+    expect([...labels].sort()).toEqual(["(unmatched)", "/articles/[slug]"]);
+    expect(routeLabeller(null)("/articles/x")).toBe("(unmatched)");
+  });
+  it("counts requests by method, route and status code, and times them by route, summed over processes", () => {
+    const a = newCounters(), b = newCounters();
+    countRequest(a, { method: "GET", status: 200, durationMs: 3, route: "/articles/[slug]" });
+    countRequest(b, { method: "GET", status: 200, durationMs: 30, route: "/articles/[slug]" });
+    countRequest(b, { method: "POST", status: 201, durationMs: 20, route: "/api/articles/[slug]/comments" });
+    countRequest(b, { method: "GET", status: 404, durationMs: 1, route: 'odd"route' });
+    const text = renderMetrics(sumCounters([a, b]));
+    expect(text).toContain("# TYPE gloss_http_requests_by_route_total counter");
+    expect(text).toContain('gloss_http_requests_by_route_total{method="GET",route="/articles/[slug]",status="200"} 2');
+    expect(text).toContain('gloss_http_requests_by_route_total{method="POST",route="/api/articles/[slug]/comments",status="201"} 1');
+    expect(text).toContain('gloss_http_requests_by_route_total{method="GET",route="odd\\"route",status="404"} 1');
+    expect(text).toContain("# TYPE gloss_http_route_duration_seconds histogram");
+    expect(text).toContain('gloss_http_route_duration_seconds_bucket{route="/articles/[slug]",le="0.005"} 1');
+    expect(text).toContain('gloss_http_route_duration_seconds_bucket{route="/articles/[slug]",le="0.05"} 2');
+    expect(text).toContain('gloss_http_route_duration_seconds_count{route="/articles/[slug]"} 2');
+    // The older series by status class stay as they were.
+    expect(text).toContain('gloss_http_requests_total{method="GET",status="2xx"} 2');
+  });
+});
+
+describe("the database going away", () => {
+  it("asks for a page only for HTML requests, never for the API, Next's data requests or files", () => {
+    expect(wantsPage("GET", "/articles/x", { accept: "text/html,application/xhtml+xml" })).toBe(true);
+    expect(wantsPage("GET", "/", {})).toBe(true);
+    expect(wantsPage("GET", "/api/articles", { accept: "text/html" })).toBe(false);
+    expect(wantsPage("GET", "/articles/x", { accept: "application/json" })).toBe(false);
+    expect(wantsPage("GET", "/articles/x", { accept: "text/html", rsc: "1" })).toBe(false);
+    expect(wantsPage("GET", "/articles/x?_rsc=abc", { accept: "*/*" })).toBe(false);
+    expect(wantsPage("POST", "/studio", { accept: "text/html", "next-action": "abc" })).toBe(false);
+    expect(wantsPage("GET", "/_next/static/chunks/a.js", { accept: "*/*" })).toBe(false);
+  });
+  it("has a self-contained 'back in a moment' page: no script, no timed refresh, says nothing internal", () => {
+    const html = unavailablePage(5);
+    expect(html).toMatch(/<h1>Back in a moment<\/h1>/);
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).not.toMatch(/http-equiv="refresh"/i); // WCAG 2.2.1 (axe: meta-refresh)
+    expect(html).toMatch(/<a href="">Try again now<\/a>/);
+    expect(html).not.toMatch(/<script|<link|src=/);
+    expect(html).not.toMatch(/postgres|prisma|ECONN/i);
+  });
+  it("probes the database once per second at most, and says down when nothing answers", async () => {
+    let connects = 0;
+    class Refused { on() {} async connect() { connects++; throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }); } async query() {} async end() {} }
+    class Up { on() {} async connect() { connects++; } async query() { return { rows: [{}] }; } async end() {} }
+    const down = databaseProbe("postgresql://x", { Client: Refused, cacheMs: 1000 });
+    expect(await Promise.all([down(), down(), down()])).toEqual([false, false, false]);
+    expect(await down()).toBe(false);
+    expect(connects).toBe(1);
+    const up = databaseProbe("postgresql://x", { Client: Up, cacheMs: 0 });
+    expect(await up()).toBe(true);
+  });
+  it("gives up on a database that accepts no connection within the timeout", async () => {
+    const net = await import("node:net");
+    const silent = net.createServer(() => { /* never answers */ });
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", () => r()));
+    const port = (silent.address() as { port: number }).port;
+    const t0 = Date.now();
+    expect(await databaseProbe(`postgresql://x@127.0.0.1:${port}/db`, { timeoutMs: 300 })()).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    silent.close();
   });
 });

@@ -6,7 +6,7 @@
 // proxy.ts (the header renders its account area as a client island on these).
 
 const articlePage = /^\/articles\/[a-z0-9-]{1,120}(?:\?|$)/;
-const personalParams = /[?&](?:replyTo|posted)=/;
+const personalParams = /[?&](?:replyTo|posted|report)=/;
 
 /** True for a request path (with its query) whose HTML is the same for every viewer. */
 export function isSharedPage(url) {

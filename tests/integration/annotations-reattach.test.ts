@@ -9,9 +9,9 @@ import { db } from "@/lib/db";
 import { banUser } from "@/lib/moderation/ban-user";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { annotateQuotes } from "../seed/annotations";
 import { publishSeedCopy, seedBody } from "../seed/articles";
+import { expectAppError } from "./helpers";
 import { anchorsOf, currentText } from "./studio-helpers";
 
 // Re-attaching an orphaned note: its author points it at a new selection of the current text

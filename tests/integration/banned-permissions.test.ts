@@ -14,8 +14,8 @@ import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { uniqueSlug } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 // A banned account has none of the writing permissions (lib/auth/permissions.ts), whatever its
 // role, and the ban is read from the database at the write (the session may not know it yet).

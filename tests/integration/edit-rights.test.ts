@@ -10,8 +10,8 @@ import { defaultSettings } from "@/lib/settings/get-settings";
 import { ban, createTestUser } from "../seed/users";
 import { insertArticle, insertArticle as insertQuotableArticle } from "../seed/articles";
 import { post } from "../seed/comments";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
+import { expectAppError } from "./helpers";
 
 // The edit window has one home (lib/auth/edit-rights.ts): lists say what the viewer may do to
 // each item, and the writes refuse exactly where the lists stop offering Edit.

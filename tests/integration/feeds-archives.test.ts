@@ -4,9 +4,9 @@ import { findArchive, listArchives } from "@/lib/articles/list-archives";
 import { listArchiveArticles, type ArchiveFilter } from "@/lib/articles/list-archive-articles";
 import CategoryArchivePage from "@/app/(reader)/category/[slug]/page";
 import MonthArchivePage from "@/app/(reader)/[yyyy]/[mm]/page";
-import { testNow, useTestClock } from "./feeds-fixtures";
 import { makeDraft, publishArticle } from "../seed/articles";
 import { unique } from "../seed/unique";
+import { testNow, useTestClock } from "./feeds-fixtures";
 
 // Archives: /category/x, /tag/x, /author/x, /yyyy/mm — which articles, in what order, and which archives exist.
 const tag = unique("ArchiveTag");

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { getMedia } from "@/lib/media/get-media";
 import { uploadMedia } from "@/lib/media/upload-media";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { uniqueSlug } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 const png = (width: number, height: number, seed = 0) =>
   sharp({ create: { width, height, channels: 3, background: { r: seed % 256, g: 120, b: 200 } } }).png().toBuffer();

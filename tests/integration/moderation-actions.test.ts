@@ -10,12 +10,12 @@ import { actOnItems } from "@/lib/moderation/act-on-items";
 import { actOnSelection } from "@/lib/moderation/act-on-selection";
 import { listQueue, queueCounts, reportedCount } from "@/lib/moderation/list-queue";
 import { queueItemJson } from "@/lib/moderation/queue-item-json";
-import { expectAppError, auditOf } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post, storedComment } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError, auditOf } from "./helpers";
 
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
 const readerSees = async (slug: string) => (await listThread(null, slug)).threads.map((c) => c.body);

@@ -13,11 +13,11 @@ import { actOnItems } from "@/lib/moderation/act-on-items";
 import { banUser, unbanUser } from "@/lib/moderation/ban-user";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { listQueue } from "@/lib/moderation/list-queue";
-import { expectAppError, auditOf } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { expectAppError, auditOf } from "./helpers";
 
 const hour = 3_600_000;
 const day = 24 * hour;

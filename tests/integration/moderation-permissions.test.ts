@@ -11,11 +11,11 @@ import { listQueue } from "@/lib/moderation/list-queue";
 import { listUsers } from "@/lib/moderation/list-users";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { defaultSettings } from "@/lib/settings/get-settings";
-import { expectAppError } from "./helpers";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
 import { storedComment } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 // The permission table: every moderation action for every kind of viewer. "ok" means the action
 // went through; otherwise the AppError code it must be refused with (and nothing changes).

@@ -4,12 +4,12 @@ import { listQueue } from "@/lib/moderation/list-queue";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 // Each hold rule with the reason code it leaves on the item, and their precedence.
 describe("hold rules and their reasons", () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { defaultSettings, getSettings } from "@/lib/settings/get-settings";
-import { expectAppError } from "./helpers";
 import { member } from "../seed/users";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 const defaults = {
   holdFirstContribution: defaultSettings.holdFirstContribution, linkHoldThreshold: defaultSettings.linkHoldThreshold,

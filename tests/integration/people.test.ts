@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { authorBio, getPublicProfile } from "@/lib/users/get-public-profile";
 import { deleteAccount, updateBio } from "@/lib/users/manage-account";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { insertArticle } from "../seed/articles";
 import { storedComment } from "../seed/comments";
 import { unique } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 // Issue 18, items 16 and 10: /users/<id> (an annotation's author link) and author bios.
 describe("a person's public page", () => {

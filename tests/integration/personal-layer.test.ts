@@ -12,10 +12,10 @@ import { moderationBadge } from "@/lib/moderation/list-queue";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
 import { ban, defaultPassword, member } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
+import { expectAppError } from "./helpers";
 
 // The personal layer of the shared article page (GET /api/me/articles/{slug}): what each viewer
 // gets, and that it never carries anyone else's data.

@@ -6,11 +6,11 @@ import { listOutbox } from "@/lib/mail/send-mail";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { notificationsSettled, notifyReply, unsubscribeToken } from "@/lib/notifications/notify-reply";
 import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { expectAppError } from "./helpers";
 
 // A reader hears of a reply to their comment or note once it is visible: one mail per reply,
 // never for their own replies, never when they turned it off.

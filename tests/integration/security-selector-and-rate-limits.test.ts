@@ -5,11 +5,11 @@ import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 import { maxQuoteLength } from "@/lib/validation/annotation";
-import { expectAppError } from "./helpers";
 import { insertArticle, publishSeedCopy } from "../seed/articles";
 import { member } from "../seed/users";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 // Finding 7: a TextPositionSelector alone skipped the 2,000-character quote cap; private notes,
 // highlights and likes had no rate limit; a like that changed nothing dropped the cached pages.

@@ -16,10 +16,10 @@ import { jobHandlers, periodicJobs } from "@/lib/jobs/job-handlers";
 import { updateProfileName } from "@/lib/users/manage-account";
 import { openSession } from "@/lib/users/sessions";
 import { bearerFor, call } from "./route-helpers";
-import { expectAppError } from "./helpers";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { expectAppError } from "./helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

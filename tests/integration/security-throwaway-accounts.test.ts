@@ -5,12 +5,12 @@ import { db } from "@/lib/db";
 import * as passwords from "@/lib/users/passwords";
 import { signUp } from "@/lib/users/sign-up";
 import { uniqueEmail, uniqueIp } from "../seed/unique";
-import { expectAppError } from "./helpers";
 import { annotate } from "../seed/annotations";
 import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { expectAppError } from "./helpers";
 
 // Finding 5: three throw-away accounts hid anyone's comment; sign-up had no limit and ran argon2
 // before anything was checked.

@@ -12,9 +12,9 @@ import { listOutbox } from "@/lib/mail/send-mail";
 import { createApiToken, listApiTokens, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { call } from "./route-helpers";
-import { expectAppError } from "./helpers";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
+import { expectAppError } from "./helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 

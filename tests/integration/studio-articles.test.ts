@@ -14,9 +14,9 @@ import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
 import { createComment } from "@/lib/comments/create-comment";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { annotateQuotes } from "../seed/annotations";
 import { uniqueSlug } from "../seed/unique";
+import { expectAppError } from "./helpers";
 import { anchorsOf } from "./studio-helpers";
 
 let editor: Viewer;

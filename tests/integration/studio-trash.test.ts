@@ -10,8 +10,8 @@ import { updateArticle } from "@/lib/articles/update-article";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
 import { createTestUser } from "../seed/users";
-import { expectAppError } from "./helpers";
 import { uniqueSlug } from "../seed/unique";
+import { expectAppError } from "./helpers";
 
 // Issue 18, item 15: the trash (nothing destroyed, restorable) and who the seed's revision is credited to.
 let editor: Viewer;

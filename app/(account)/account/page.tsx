@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { replyMailAction } from "@/lib/actions/account/reply-mail";
 import { revokeTokenAction, signOutEverywhereAction } from "@/lib/actions/account/manage-account";
 import { AvatarForm, BioForm, CreateTokenForm, DeleteAccountForm, NameForm, PasswordForm } from "@/components/account/account-forms";
 import { Avatar } from "@/components/ui/avatar";
+import { ResendConfirmationForm } from "@/components/account/email-confirmation-forms";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
 import { listApiTokens, scopesForRole } from "@/lib/users/api-tokens";
 import { requirePage } from "@/lib/auth/require-page";
+import { getMailPreferences } from "@/lib/notifications/reply-mail-preference";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -23,10 +26,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const saved = (await searchParams).saved;
   const viewer = await requirePage("account.manage", "/account");
-  const [user, tokens, sessions] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true } }),
+  const [user, tokens, sessions, prefs] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true, email: true, role: true, image: true, passwordHash: true, createdAt: true, notifyReplies: true, bio: true, emailConfirmed: true } }),
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
+    getMailPreferences(viewer),
   ]);
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
@@ -37,17 +41,35 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{user.email} · {user.role} · member since {formatUtcDay(user.createdAt)}</p>
         </div>
       </div>
+      {user.emailConfirmed ? null : <div className="mb-8"><ResendConfirmationForm email={user.email} /></div>}
       <Section id="profile" title="Profile"><NameForm name={user.name} /><div className="mt-6"><BioForm bio={user.bio} profilePath={`/users/${viewer.id}`} /></div></Section>
       <Section id="picture" title="Picture"><AvatarForm hasAvatar={!!user.image} /></Section>
       {user.passwordHash ? <Section id="password" title="Password"><PasswordForm /></Section> : null}
-      <Section id="notifications" title="E-mail">
+      <Section id="notifications" title="E-mail and notifications">
         <form action={replyMailAction} className="space-y-3">
-          <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="notify" defaultChecked={user.notifyReplies} className="mt-0.5 size-4" />
-            <span>E-mail me when someone replies to my comments or notes (one message per reply).</span>
-          </label>
+          <fieldset className="space-y-3">
+            <legend className="sr-only">Mail preferences</legend>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="notify" defaultChecked={user.notifyReplies} className="mt-0.5 size-4" />
+              <span>E-mail me when someone replies to my comments or notes (one message per reply).</span>
+            </label>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="notifyFollowed" defaultChecked={prefs.notifyFollowed} className="mt-0.5 size-4" />
+              <span>E-mail me about new comments in discussions I follow (at most one message an hour per article).</span>
+            </label>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="autoFollow" defaultChecked={prefs.autoFollow} className="mt-0.5 size-4" />
+              <span>Follow a discussion automatically when I comment or add a note in it.</span>
+            </label>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="newArticles" defaultChecked={prefs.newArticles !== "off"} className="mt-0.5 size-4" />
+              <span>E-mail me each new article{prefs.newArticles === "waiting" ? " (waiting for you to confirm: see the mail we sent)" : ""}.</span>
+            </label>
+          </fieldset>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Notifications in the app (the bell in the header, <Link href="/notifications" className="font-medium text-accent-700 hover:underline dark:text-accent-300">your notifications</Link>) are always kept: apart from following automatically, these settings are only about e-mail.</p>
           <SubmitButton variant="secondary">Save e-mail settings</SubmitButton>
           {saved === "notifications" ? <p role="status" className="text-sm text-green-800 dark:text-green-400">Saved.</p> : null}
+          {saved === "confirm-articles" ? <p role="status" className="text-sm text-green-800 dark:text-green-400">Saved. To start new articles by e-mail, open the link in the confirmation mail we sent to {user.email}.</p> : null}
         </form>
       </Section>
       <Section id="tokens" title="Personal access tokens">

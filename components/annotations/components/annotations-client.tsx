@@ -34,6 +34,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const article = useArticleText();
   const [filter, setFilter] = useState<NoteFilter>({ person: "", tag: "" });
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [panel, setPanel] = useState<{ after: Element; ids: string[] } | null>(null);
   const [draft, setDraft] = useState<{ span: TextSpan; rect: { top: number; bottom: number; left: number; right: number } } | null>(null);
   const [announcement, setAnnouncement] = useState({ text: "", error: false });
@@ -60,7 +61,9 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     const span = spans.get(t.id);
     return span ? [{ ...span, kind: t.motivation === "highlighting" ? "highlight" as const : "note" as const }] : [];
   }), [anchored, spans]);
-  const activeSpan = draft?.span ?? (activeId ? spans.get(activeId) ?? null : null);
+  // Lit in the text: the passage being annotated, else the one pointed at, else the active note's.
+  const litId = hoveredId ?? activeId;
+  const activeSpan = draft?.span ?? (litId ? spans.get(litId) ?? null : null);
   const liveMap = usePaint(article, paint, activeSpan);
   const [selection, setSelection] = useTextSelection(article?.body ?? null, liveMap, host);
   const caret = useCaretBrowsing(article?.body ?? null, liveMap, hintId);
@@ -106,7 +109,8 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   useEffect(() => {
     if (!article) return;
     const follow = () => {
-      const id = /^#annotation-([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1];
+      // #annotation-<id>, or the notes list's no-JavaScript link (?note=<id>#passage-<id>).
+      const id = /^#(?:annotation|passage)-([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1];
       const thread = id ? findThread(threads, id) : undefined;
       if (!id || !thread) return;
       const span = spans.get(thread.id);
@@ -122,7 +126,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article]);
 
-  useHighlightClicks(article?.body ?? null, liveMap, anchored, spans, open);
+  useHighlightClicks(article?.body ?? null, liveMap, anchored, spans, open, setHoveredId);
 
   const quoteOf = (span: TextSpan) => {
     const { text, index } = article!.resolver;
@@ -211,7 +215,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   };
 
   const api: NotesApi = {
-    slug, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, interactive: !!article, activeId,
+    slug, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, interactive: !!article, activeId, hoveredId,
     reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
     activate: setActiveId,
     startReattach, reattachingId: reattaching,
@@ -229,11 +233,17 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
   const total = noteTotal(threads);
   const signInHref = signInTo(`/articles/${slug}`);
+  // Wide screens write beside the passage (as Google Docs and Hypothesis do); narrow ones under it.
+  const composeInMargin = wide && !!aside;
+  const editor = draft && host && article
+    ? <AnnotationEditor host={host} selection={draft} quote={article.map.text.slice(draft.span.start, draft.span.end)} onSave={saveNote} onCancel={cancelDraft} inMargin={composeInMargin} />
+    : null;
 
   return (
     <NotesContext.Provider value={api}>
       {!article || !wide ? <NotesListing anchored={anchored} orphaned={orphaned} total={total} filter={filterUi} idsFor={(id) => !inPanel.has(id)} /> : null}
-      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={liveMap ?? article.map} body={article.body} filter={filterUi} activeId={activeId} />, aside) : null}
+      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={liveMap ?? article.map} body={article.body} filter={filterUi} activeId={activeId}
+        composer={composeInMargin && draft && editor ? { span: draft.span, node: editor } : null} litId={litId} />, aside) : null}
       {article && !wide && panel && panelThreads.length ? <PassagePanel after={panel.after} threads={panelThreads} onClose={() => { setPanel(null); setActiveId(null); }} /> : null}
       {article && host ? createPortal(
         <>
@@ -250,7 +260,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
               <button type="button" onClick={cancelReattach} className="rounded px-2 py-1 font-medium underline underline-offset-2">Cancel re-attach</button>
             </div>
           ) : null}
-          {draft ? <AnnotationEditor host={host} selection={draft} quote={article.map.text.slice(draft.span.start, draft.span.end)} onSave={saveNote} onCancel={cancelDraft} /> : null}
+          {!composeInMargin ? editor : null}
           {caret && !selection && !reattaching ? (
             <p aria-hidden="true" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-zinc-900 px-3 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
               Arrows move · Shift+arrows select · then Tab to Annotate

@@ -5,7 +5,11 @@ import type { NoteThread } from "../model/note-data";
 import { NoteActions } from "./note-actions";
 import { useNotes } from "./notes-context";
 
-type Props = { thread: NoteThread; withIds: boolean; anchored: boolean };
+type Props = {
+  thread: NoteThread; withIds: boolean; anchored: boolean;
+  /** False where the passage is quoted once for several cards (a busy passage's group in the margin). */
+  showQuote?: boolean;
+};
 
 const badge = "rounded px-1.5 py-0.5 text-xs font-medium";
 
@@ -16,12 +20,13 @@ function quoteOf(t: NoteThread, anchored: boolean) {
 
 // One note with its quoted passage and its replies: in the margin, in a panel under a
 // paragraph, or in the list after the article.
-export function NoteCard({ thread: t, withIds, anchored }: Props) {
+export function NoteCard({ thread: t, withIds, anchored, showQuote = true }: Props) {
   const api = useNotes();
-  const quote = quoteOf(t, anchored);
-  const active = api.activeId === t.id;
+  const quote = showQuote ? quoteOf(t, anchored) : null;
+  // Lit with its passage: the active note, or the one whose passage the pointer is on.
+  const active = api.activeId === t.id || api.hoveredId === t.id;
   return (
-    <article id={withIds ? `annotation-${t.id}` : undefined} tabIndex={-1} data-note-id={t.id}
+    <article id={withIds ? `annotation-${t.id}` : undefined} tabIndex={-1} data-note-id={t.id} data-lit={active ? "true" : undefined}
       aria-label={t.motivation === "highlighting" ? "Your highlight" : t.status === "deleted" ? "Deleted note" : `Note by ${t.authorName}`}
       onFocus={() => api.activate(t.id)} onMouseMove={(e) => {
         // A moving pointer, not the page scrolling a card under a still one (after "Show in text").
@@ -38,6 +43,11 @@ export function NoteCard({ thread: t, withIds, anchored }: Props) {
         <button type="button" onClick={() => api.showPassage(t.id)} className="mt-1 text-xs font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300">
           Show in text
         </button>
+      ) : anchored && t.quote ? (
+        // Without JavaScript (and before the margin has loaded): the article with this passage marked.
+        <a href={`/articles/${api.slug}?note=${encodeURIComponent(t.id)}#passage-${encodeURIComponent(t.id)}`} className="mt-1 inline-block text-xs font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300">
+          Show in text
+        </a>
       ) : null}
       {t.replies.length ? <Replies replies={t.replies} withIds={withIds} label={`Replies to ${t.authorName}`} /> : null}
     </article>

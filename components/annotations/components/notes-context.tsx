@@ -15,6 +15,8 @@ export type NotesApi = {
   /** False in the server HTML (and without JavaScript): cards show no buttons then. */
   interactive: boolean;
   activeId: string | null;
+  /** The note whose passage the pointer is on in the text (lit with it); absent where nothing tracks it. */
+  hoveredId?: string | null;
   reply(parentId: string, text: string): Promise<string | null>;
   edit(id: string, text: string, tags: string[]): Promise<string | null>;
   remove(id: string): Promise<string | null>;

@@ -54,15 +54,20 @@ export function SelectionToolbar({ host, selection, viewer, canWrite, banNotice,
 
 export type EditorValues = { note: string; tags: string[]; audience: "public" | "private" };
 
-type EditorProps = { host: HTMLElement; selection: TextSelection; quote: string; onSave(values: EditorValues): Promise<string | null>; onCancel(): void };
+type EditorProps = {
+  host: HTMLElement; selection: TextSelection; quote: string; onSave(values: EditorValues): Promise<string | null>; onCancel(): void;
+  /** In the margin (wide screens): laid out by its container, level with the passage, not floated under the selection. */
+  inMargin?: boolean;
+};
 
 // The new-note editor: the note (Markdown), tags, and who will be able to read it, stated plainly.
-export function AnnotationEditor({ host, selection, quote, onSave, onCancel }: EditorProps) {
+// Floated under the selection on narrow screens; in the margin beside the passage on wide ones.
+export function AnnotationEditor({ host, selection, quote, onSave, onCancel, inMargin = false }: EditorProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [audience, setAudience] = useState<"public" | "private">("public");
-  const position = placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
+  const position = inMargin ? undefined : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const note = String(data.get("note") ?? "").trim();
@@ -76,19 +81,19 @@ export function AnnotationEditor({ host, selection, quote, onSave, onCancel }: E
     <form data-annotation-ui aria-labelledby={`${id}-title`} style={position}
       onSubmit={(e) => { e.preventDefault(); void submit(e.currentTarget); }}
       onKeyDown={(e) => { if (e.key === "Escape") { e.preventDefault(); onCancel(); } }}
-      className="absolute z-30 w-[min(28rem,100%)] space-y-2 rounded-lg border border-zinc-200 bg-white p-3 font-sans text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+      className={`${inMargin ? "w-full border-amber-400 dark:border-amber-700" : "absolute z-30 w-[min(28rem,100%)] border-zinc-200 dark:border-zinc-700"} space-y-2 rounded-lg border bg-white p-3 font-sans text-sm shadow-xl dark:bg-zinc-900`}>
       <h2 id={`${id}-title`} className="text-sm font-semibold">New note</h2>
-      <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300"><p className="line-clamp-3">{quote}</p></blockquote>
+      <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300"><p className={inMargin ? "line-clamp-2" : "line-clamp-3"}>{quote}</p></blockquote>
       <label htmlFor={`${id}-note`} className="block font-medium">Annotation</label>
-      <textarea id={`${id}-note`} name="note" rows={4} maxLength={5_000} autoFocus aria-describedby={`${id}-help ${id}-error`} aria-invalid={error ? true : undefined}
+      <textarea id={`${id}-note`} name="note" rows={inMargin ? 3 : 4} maxLength={5_000} autoFocus aria-describedby={`${id}-help ${id}-error`} aria-invalid={error ? true : undefined}
         className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-base dark:border-zinc-700 dark:bg-zinc-950" />
       <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">Markdown: *emphasis*, **bold**, [links](https://…), lists, `code`.</p>
       <label htmlFor={`${id}-tags`} className="block font-medium">Tags <span className="font-normal text-zinc-600 dark:text-zinc-400">(optional, separated by commas)</span></label>
       <input id={`${id}-tags`} name="tags" className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-950" />
       <fieldset>
         <legend className="font-medium">Who can read it</legend>
-        <label className="mr-4 inline-flex items-center gap-1.5"><input type="radio" name="audience" value="public" checked={audience === "public"} onChange={() => setAudience("public")} /> Public — everyone can read it</label>
-        <label className="inline-flex items-center gap-1.5"><input type="radio" name="audience" value="private" checked={audience === "private"} onChange={() => setAudience("private")} /> Private — only you</label>
+        <label className={`${inMargin ? "flex" : "mr-4 inline-flex"} items-center gap-1.5`}><input type="radio" name="audience" value="public" checked={audience === "public"} onChange={() => setAudience("public")} /> Public — everyone can read it</label>
+        <label className={`${inMargin ? "flex" : "inline-flex"} items-center gap-1.5`}><input type="radio" name="audience" value="private" checked={audience === "private"} onChange={() => setAudience("private")} /> Private — only you</label>
       </fieldset>
       <div id={`${id}-error`}><FormStatus message={error} /></div>
       <div className="flex gap-2">

@@ -3,12 +3,14 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionViewer, formAction, formText } from "@/lib/actions/form-action";
-import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
+import { setMailPreferences, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
 
+/** The account page's mail settings (replies, followed discussions, automatic follow, new articles). */
 export async function replyMailAction(form: FormData) {
-  await setReplyMail(await actionViewer(), form.get("notify") === "on");
+  const on = (name: string) => form.get(name) === "on";
+  const confirming = await setMailPreferences(await actionViewer(), { notifyReplies: on("notify"), notifyFollowed: on("notifyFollowed"), autoFollow: on("autoFollow"), newArticles: on("newArticles") });
   refresh();
-  redirect("/account?saved=notifications#notifications");
+  redirect(`/account?saved=${confirming ? "confirm-articles" : "notifications"}#notifications`);
 }
 
 /** The one-click way out from a reply mail (no sign-in: the link is signed). */

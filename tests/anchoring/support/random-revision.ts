@@ -200,6 +200,9 @@ export function randomRewording(base: string, random: () => number, kind: Reword
       const word = filler();
       edits.push({ start: at, end: at, text: `${word} ` });
       const reworded = oldText.slice(from, at) + `${word} ` + oldText.slice(at, to);
+      // A word inserted next to itself ("the the Iranian") rewords nothing: the quote is still
+      // there verbatim, in its place and in the copy, and its context rightly picks its place.
+      if (reworded.includes(oldText.slice(from, to))) return randomRewording(base, random, kind);
       const others = paragraphs.filter((line) => line.start + line.text.length < from || line.start > to);
       const host = others[pick(others.length)];
       const end = host.start + host.text.length;

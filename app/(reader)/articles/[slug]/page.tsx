@@ -7,6 +7,7 @@ import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-publishe
 import { siteUrl } from "@/lib/env";
 import { headers } from "next/headers";
 import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
+import { markNotePassage } from "@/lib/annotations/mark-note-passage";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -15,6 +16,7 @@ import { PersonalLoader } from "@/components/personal/personal-loader";
 import { commentSortSchema } from "@/lib/validation/comment";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { CiteThis } from "@/components/article/cite-this";
+import { SubscribeForm } from "@/components/following/subscribe-form";
 import { ArticlePager } from "@/components/article/article-pager";
 import { clock } from "@/lib/clock";
 
@@ -38,14 +40,18 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const one = (k: string) => (typeof query[k] === "string" ? (query[k] as string) : undefined);
   // The page is the same for every viewer (cached and shared, scripts/lib/shared-pages.mjs): nothing
-  // here reads the session, except on the two per-request variants a reader without JavaScript
-  // uses — the reply form (?replyTo=) and the page after a held post (?posted=).
+  // here reads the session, except on the per-request variants a reader without JavaScript
+  // uses — the reply and report forms (?replyTo=, ?report=) and the page after a held post (?posted=).
   const replyTo = one("replyTo");
-  const perRequest = !!(replyTo || one("posted"));
+  const report = replyTo ? undefined : one("report");
+  const perRequest = !!(replyTo || report || one("posted"));
   const viewer = perRequest ? await getViewer(await headers()) : null;
-  const personal = perRequest ? { viewer, replyTo, data: await getArticlePersonal(viewer, article.slug) } : undefined;
+  const personal = perRequest ? { viewer, replyTo, report, data: await getArticlePersonal(viewer, article.slug) } : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const revision = article.currentRevision!;
+  // The notes list's "Show in text" without JavaScript: the passage of a public note, marked.
+  const note = one("note");
+  const html = note ? await markNotePassage(article.slug, revision.html, note) : revision.html;
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
@@ -63,10 +69,15 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <ArchiveLinks label="Categories" base="/category" terms={article.categories} />
           <ArchiveLinks label="Tags" base="/tag" terms={article.tags} />
         </header>
-        <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.html }} />
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
         <div className="relative" data-annotation-host />
         {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
+        <section aria-labelledby="subscribe-article-title" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="subscribe-article-title" className="text-base font-semibold">New articles by e-mail</h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">One e-mail per new article. Confirm once; unsubscribe with one click.</p>
+          <SubscribeForm id="subscribe-article-email" />
+        </section>
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
@@ -74,7 +85,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} />
         <CommentsSection slug={article.slug} sort={commentSortSchema.parse(one("sort"))} page={page} personal={personal}
-          focus={one("comment") ?? replyTo} focusAfter={one("after")} />
+          focus={one("comment") ?? replyTo ?? report} focusAfter={one("after")} />
         <PersonalLoader slug={article.slug} />
         <LiveUpdates slug={article.slug} />
       </div>

@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../fixtures/axe";
+import { linkIn, newestMailTo } from "../fixtures/mail";
+import { seedArticle } from "../fixtures/seed-article";
+import { newUserData, signUp } from "../fixtures/users";
+
+// Issue 13, finding 5: a sign-up confirms its address before what it writes counts.
+test("a new account is told to confirm its address, can have the link sent again, and confirms it once", async ({ page }) => {
+  test.setTimeout(120_000); // a whole journey: sign-up, a comment, two pages, two mails, screenshots
+  const user = newUserData("confirm");
+  await signUp(page, user);
+  await expect(page).toHaveURL(/\/welcome/);
+  await expect(page.getByText("Confirm your e-mail address.")).toBeVisible();
+
+  // A comment now is held, and the author is told why.
+  await page.goto(seedArticle.path);
+  const region = page.getByRole("region", { name: /Comments/ });
+  await region.getByLabel("Comment", { exact: true }).fill(`Held until I confirm ${user.email}.`);
+  await region.getByRole("button", { name: "Post comment", exact: true }).click();
+  await expect(page.getByText(/confirm your e-mail address: open the link we sent you/).first()).toBeVisible();
+
+  // The account page says the same and sends the link again.
+  const first = await newestMailTo(user.email, { subject: /Confirm your e-mail address/ });
+  await page.goto("/account");
+  const notice = page.getByRole("form", { name: "Confirm your e-mail address" });
+  await expect(notice).toContainText(user.email);
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const [name, width, height] of [["phone", 390, 844], ["wide", 1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`account-unconfirmed-${name}.png`) });
+  }
+  await notice.getByRole("button", { name: "Send the link again" }).click();
+  await expect(notice.getByText(/A new link is on its way/)).toBeVisible();
+  await expect.poll(async () => (await newestMailTo(user.email, { subject: /Confirm/ })).id).not.toBe(first.id);
+
+  // The first link still works; its page asks for one click (a mail scanner opening it changes nothing).
+  const link = linkIn(first, "/confirm-email");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm your e-mail address" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const [name, width, height] of [["phone", 390, 844], ["wide", 1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`confirm-email-${name}.png`) });
+  }
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "your e-mail address is confirmed" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("confirm-email-done.png") });
+  expect((await (await page.request.get("/api/me")).json()).emailConfirmed).toBe(true);
+
+  // Used once: opening it again says so, and the account page no longer asks.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "This confirmation link was already used" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByRole("form", { name: "Confirm your e-mail address" })).toHaveCount(0);
+});
+
+test("a made-up confirmation link is refused without a form", async ({ page }) => {
+  await page.goto("/confirm-email?token=not-a-real-token-at-all-0123456789");
+  await expect(page.getByRole("heading", { level: 1, name: "This confirmation link is not valid" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Confirm my address" })).toHaveCount(0);
+});
