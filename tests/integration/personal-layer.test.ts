@@ -8,6 +8,7 @@ import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/get-article-personal";
+import { setFollowing } from "@/lib/notifications/follow-article";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
@@ -146,6 +147,15 @@ describe("reading the viewer of a personal request", () => {
     expect(bySession.viewer).toMatchObject({ id: viewer.id, name: "Session Moderator", role: "moderator", links: [{ label: "Moderation", href: "/moderation" }] });
     expect(bySession.own.map((c) => c.id)).toEqual([mine.id]);
     expect(JSON.stringify(bySession)).not.toContain(viewer.email);
+
+    // The header's unread count and the Follow state come with the same query (issue 15).
+    // (Commenting follows the discussion.)
+    expect(bySession).toMatchObject({ following: true, viewer: { unread: 0 } });
+    await setFollowing(viewer, slug, false);
+    await db.notification.createMany({ data: [1, 2].map((i) => ({ userId: viewer.id, type: "reply" as const, url: `/articles/${slug}#n${i}` })) });
+    const changed = await getArticlePersonalOfSession(sid, slug);
+    expect(changed).toMatchObject({ following: false, viewer: { unread: 2 } });
+    expect(changed).toEqual(await getArticlePersonal(viewer, slug));
 
     const anonymous = await getArticlePersonal(null, slug);
     expect(await getArticlePersonalOfSession("no-such-session", slug)).toEqual(anonymous);
