@@ -18,7 +18,7 @@ import { roleSchema } from "@/lib/validation/user";
 const help = `Usage: npm run gloss -- <command> [options]
 
 Commands:
-  user:create --email E --name N --password P [--role commenter|moderator|editor|admin] [--trusted]
+  user:create --email E --name N --password P [--role commenter|contributor|moderator|editor|admin] [--trusted]
   user:role --email E --role R
   export:annotations --article SLUG   the article's public annotations as W3C JSON-LD on stdout
   import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing

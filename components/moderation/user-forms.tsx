@@ -56,6 +56,7 @@ export function RoleForm({ email, name, role }: { email: string; name: string; r
       <Labelled label="Role">{(id) => (
         <select id={id} name="role" defaultValue={role} className={control}>
           <option value="commenter">commenter</option>
+          <option value="contributor">contributor</option>
           <option value="moderator">moderator</option>
           <option value="editor">editor</option>
           <option value="admin">admin</option>

@@ -7,6 +7,8 @@ import type { Intent } from "./use-studio-editor";
 type Props = {
   article: EditorSnapshot | null; busy: Intent | "impact" | null; scheduleError?: string;
   onSaveDraft(): void; onPublish(): void; onSchedule(isoTime: string): void; onUnpublish(): void;
+  /** False for a contributor (the editorial desk): drafts only, submitted for review instead. */
+  canPublish?: boolean;
 };
 
 // A datetime-local value (the editor's own time zone) for an ISO instant, and back.
@@ -17,7 +19,7 @@ const toLocalInput = (iso: string | null) => {
 };
 
 // Save draft, Publish/Update, Schedule (with its date), Unpublish — those the status allows.
-export function EditorActions({ article, busy, scheduleError, onSaveDraft, onPublish, onSchedule, onUnpublish }: Props) {
+export function EditorActions({ article, busy, scheduleError, onSaveDraft, onPublish, onSchedule, onUnpublish, canPublish = true }: Props) {
   const status = article?.status ?? "draft";
   const [when, setWhen] = useState(() => toLocalInput(article?.publishAt ?? null));
   const [whenError, setWhenError] = useState<string | null>(null);
@@ -30,6 +32,7 @@ export function EditorActions({ article, busy, scheduleError, onSaveDraft, onPub
     onSchedule(at.toISOString());
   };
   const error = whenError ?? scheduleError;
+  if (!canPublish) return <div className="flex flex-wrap items-end gap-2"><ActionButton busy={busy === "draft"} onClick={onSaveDraft}>Save draft</ActionButton></div>;
   return (
     <div className="flex flex-wrap items-end gap-2">
       <ActionButton busy={busy === "draft"} onClick={onSaveDraft}>Save draft</ActionButton>

@@ -12,7 +12,7 @@ import { EditorPreview } from "./editor-preview";
 import { StatusBadge } from "./status-badge";
 import { useStudioEditor, type SaveState } from "./use-studio-editor";
 
-type Props = { initial: { fields: EditorFields; article: EditorSnapshot | null }; publication: string };
+type Props = { initial: { fields: EditorFields; article: EditorSnapshot | null }; publication: string; canPublish?: boolean };
 
 function saveLabel(state: SaveState, dirty: boolean, article: EditorSnapshot | null) {
   if (state.kind === "saving") return "Saving…";
@@ -37,7 +37,7 @@ function useLeaveGuard(dirty: boolean) {
 
 // The studio editor: Markdown on the left, the article as readers will see it on the right
 // (tabs on a phone), details under the text; drafts save themselves.
-export function EditorClient({ initial, publication }: Props) {
+export function EditorClient({ initial, publication, canPublish = true }: Props) {
   const editor = useStudioEditor(initial);
   const { fields, update, article, dirty, state, errors, impact, busy } = editor;
   const [pane, setPane] = useState<"write" | "preview">("write");
@@ -78,7 +78,7 @@ export function EditorClient({ initial, publication }: Props) {
           </div>
         </div>
         <div className="mt-2">
-          <EditorActions key={article?.publishAt ?? "unscheduled"} article={article} busy={busy} scheduleError={errors.publishAt}
+          <EditorActions key={article?.publishAt ?? "unscheduled"} article={article} busy={busy} scheduleError={errors.publishAt} canPublish={canPublish}
             onSaveDraft={() => void editor.save("draft")} onPublish={() => void editor.publish()} onSchedule={(at) => void editor.save("schedule", at)} onUnpublish={unpublish} />
         </div>
       </div>

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { createUser, signIn, type Role } from "../fixtures/users";
 import { seedArticle } from "../fixtures/seed-article";
 
-// The studio is for editors and admins; everyone else is refused, on its pages and its API.
+// The studio is for editors and admins, and for contributors (and moderators, above them) on their
+// own drafts only (the editorial desk); a commenter is refused, on its pages and its API.
 test("anonymous visitors are sent to sign in, and back to the studio afterwards", async ({ page }) => {
   await page.goto("/studio");
   await expect(page).toHaveURL(/\/signin\?returnTo=(%2F|\/)studio$/);
@@ -13,7 +14,7 @@ test("anonymous visitors are sent to sign in, and back to the studio afterwards"
   await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
 });
 
-for (const role of ["commenter", "moderator"] satisfies Role[]) {
+for (const role of ["commenter"] satisfies Role[]) {
   test(`a ${role} is refused the studio and its API`, async ({ page }) => {
     test.setTimeout(60_000);
     const user = createUser(role, role);
@@ -29,5 +30,26 @@ for (const role of ["commenter", "moderator"] satisfies Role[]) {
     expect((await page.request.patch(`/api/articles/${seedArticle.slug}`, { headers: { Origin: origin }, data: { title: "Nope" } })).status()).toBe(403);
     expect((await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, { headers: { Origin: origin }, data: { body: "Nope." } })).status()).toBe(403);
     expect((await page.request.get(`/api/articles/${seedArticle.slug}/revisions`)).status()).toBe(403);
+  });
+}
+
+for (const role of ["contributor", "moderator"] satisfies Role[]) {
+  test(`a ${role} gets only their own drafts: someone else's article is 404, publishing 403`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const user = createUser(role, role);
+    await signIn(page, user.email, user.password);
+    expect((await page.goto("/studio"))?.status()).toBe(200);
+    await expect(page.getByRole("link", { name: seedArticle.title })).toHaveCount(0);
+    for (const path of [`/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`, `/studio/${seedArticle.slug}/review`]) {
+      expect((await page.goto(path))?.status()).toBe(404);
+      await expect(page.getByLabel("Body", { exact: true })).toHaveCount(0);
+    }
+    const origin = new URL(page.url()).origin;
+    expect((await page.request.post("/api/articles", { headers: { Origin: origin }, data: { title: "Nope", body: "Nope.", status: "published" } })).status()).toBe(403);
+    expect((await page.request.patch(`/api/articles/${seedArticle.slug}`, { headers: { Origin: origin }, data: { title: "Nope" } })).status()).toBe(404);
+    expect((await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, { headers: { Origin: origin }, data: { body: "Nope." } })).status()).toBe(404);
+    expect((await page.request.get(`/api/articles/${seedArticle.slug}/revisions`)).status()).toBe(404);
+    expect((await page.request.get(`/api/reviews/${seedArticle.slug}/`)).status()).toBe(404);
+    expect((await page.request.post(`/api/articles/${seedArticle.slug}/review`, { headers: { Origin: origin }, data: { decision: "approve" } })).status()).toBe(403);
   });
 }

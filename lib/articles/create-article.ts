@@ -13,14 +13,16 @@ import { slugify } from "./slugify";
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { requireMayPublish } from "./article-access";
 
-// An editor creates an article: a draft (its body is the draft revision), published now, or
+// An editor (or a contributor: a draft only, CONTRACT.md "The editorial desk") creates an article: a draft (its body is the draft revision), published now, or
 // scheduled (`publishAt` in the future: it appears then, with no request needed). A slug derived
 // from the title (none given, or `slugFromTitle`: the studio shows the derived one) becomes the
 // first free "-2", "-3"… when taken; a slug typed by hand is kept or refused (409).
 export async function createArticle(viewer: Viewer | null, raw: unknown, { slugFromTitle = false } = {}) {
-  const me = await requirePermission(viewer, "articles.write");
+  const me = await requirePermission(viewer, "articles.create_draft");
   const input = parseInput(createArticleSchema, raw);
+  requireMayPublish(me, input);
   const now = clock.now();
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
   if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
@@ -51,7 +53,7 @@ function insertArticle(me: Viewer, input: CreateArticleInput, { wanted, derived,
     if (taken) throw new AppError("conflict", `The address “${slug}” is taken (an article used it before).`, { slug: "Already taken." });
     const created = await tx.article.create({
       data: {
-        slug, title: input.title, authorName: input.author ?? me.name, affiliation: input.affiliation ?? "", credit: input.credit ?? "",
+        slug, ownerId: me.id, title: input.title, authorName: input.author ?? me.name, affiliation: input.affiliation ?? "", credit: input.credit ?? "",
         publication: publication.name, excerpt: input.excerpt ?? "", status: publishAt ? "scheduled" : publishing ? "published" : "draft",
         publishedAt: publishing ? (publishAt ?? now) : null, publishAt, commentsOpen: input.commentsOpen ?? true, annotationsOpen: input.annotationsOpen ?? true,
         categories: taxonomy(input.categories), tags: taxonomy(input.tags),

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { requireReadable } from "./article-access";
 
 export type DiffPart = { op: "same" | "added" | "removed"; text: string };
 
@@ -30,7 +31,8 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** The word-level diff between two revisions of an article's body (editor+). */
 export async function diffRevisions(viewer: Viewer | null, slug: string, from: number, to: number) {
-  await requirePermission(viewer, "articles.read_drafts");
+  const me = await requirePermission(viewer, "articles.create_draft");
+  requireReadable(me, await db.article.findUnique({ where: { slug }, select: { ownerId: true, status: true } }));
   const rows = await db.articleRevision.findMany({ where: { article: { slug }, number: { in: [from, to] } }, select: { number: true, body: true } });
   const body = (n: number) => rows.find((r) => r.number === n)?.body;
   const before = body(from);

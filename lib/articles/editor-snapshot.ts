@@ -10,7 +10,7 @@ export type EditorFields = {
 
 /** What the editor must know of the stored article after each save. */
 export type EditorSnapshot = {
-  slug: string; status: "draft" | "scheduled" | "published"; publishedAt: string | null; publishAt: string | null;
+  slug: string; status: "draft" | "pending_review" | "scheduled" | "published"; publishedAt: string | null; publishAt: string | null;
   headRevision: number; publishedBody: string | null; hasDraft: boolean; notes: number;
 };
 

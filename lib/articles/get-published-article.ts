@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
 
 const articleFields = {
-  id: true, slug: true, title: true, authorName: true, affiliation: true, credit: true, publication: true,
+  id: true, slug: true, ownerId: true, title: true, authorName: true, affiliation: true, credit: true, publication: true,
   excerpt: true, publishedAt: true, updatedAt: true, commentsOpen: true, annotationsOpen: true,
   categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
   tags: { select: { slug: true, name: true }, orderBy: { name: "asc" } },

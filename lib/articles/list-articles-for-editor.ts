@@ -1,13 +1,16 @@
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { roleCan } from "@/lib/auth/permissions";
 
 // The studio's list: every article, newest change first, with a search and a status filter.
-// Trashed articles are listed only under Trash (`trash: true`), and only there.
-export async function listArticlesForEditor(viewer: Viewer | null, options: { q?: string; status?: "draft" | "scheduled" | "published"; trash?: boolean } = {}) {
-  await requirePermission(viewer, "articles.read_drafts");
+// Trashed articles are listed only under Trash (`trash: true`), and only there. A contributor's
+// list holds only their own articles.
+export async function listArticlesForEditor(viewer: Viewer | null, options: { q?: string; status?: "draft" | "pending_review" | "scheduled" | "published"; trash?: boolean } = {}) {
+  const me = await requirePermission(viewer, "articles.create_draft");
   return db.article.findMany({
     where: {
+      ...(roleCan(me.role, "articles.read_drafts") ? {} : { ownerId: me.id }),
       trashedAt: options.trash ? { not: null } : null,
       ...(options.status ? { status: options.status } : {}),
       ...(options.q ? { OR: [{ title: { contains: options.q, mode: "insensitive" } }, { authorName: { contains: options.q, mode: "insensitive" } }, { slug: { contains: options.q.toLowerCase() } }] } : {}),

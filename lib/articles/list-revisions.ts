@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { requireReadable } from "./article-access";
 
 /**
  * Who a revision is credited to: its author; else the WordPress import (articles with an import
@@ -15,13 +15,13 @@ function creditOf(createdBy: { name: string } | null, importKey: string | null):
 // Every saved version of an article's body, newest first, with who and when; which one readers
 // see (current) and which is the unpublished draft.
 export async function listRevisions(viewer: Viewer | null, slug: string) {
-  await requirePermission(viewer, "articles.read_drafts");
+  const me = await requirePermission(viewer, "articles.create_draft");
   const article = await db.article.findFirst({
     where: { OR: [{ slug }, { slugRedirects: { some: { oldSlug: slug } } }] },
-    select: { id: true, slug: true, title: true, currentRevisionId: true, draftRevisionId: true, importKey: true,
+    select: { id: true, slug: true, ownerId: true, status: true, title: true, currentRevisionId: true, draftRevisionId: true, importKey: true,
       revisions: { orderBy: { number: "desc" }, select: { id: true, number: true, wordCount: true, createdAt: true, createdBy: { select: { id: true, name: true } } } } },
   });
-  if (!article) throw new AppError("not_found", "No article has that address.");
+  requireReadable(me, article);
   return {
     article: { slug: article.slug, title: article.title },
     revisions: article.revisions.map((r) => ({ ...r, credit: creditOf(r.createdBy, article.importKey), current: r.id === article.currentRevisionId, draft: r.id === article.draftRevisionId })),

@@ -14,28 +14,50 @@ import { blocksOf, excerptOf, saveDraftRevision, taxonomy, writeRevision } from 
 import { parseInput } from "@/lib/validation/parse-input";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { reanchorReviewNotes } from "@/lib/reviews/reanchor-review-notes";
+import { requireMayPublish, requireWritable } from "./article-access";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * For the desk's decisions (lib/articles/review-article.ts), which publish through this same path:
+ * `expectStatus` is checked inside the transaction (a second decision finds the article moved on),
+ * and `within` runs in the transaction after the update (audit, notification, mail).
+ */
+export type UpdateHooks = {
+  expectStatus?: ArticleStatus;
+  within?: (tx: Tx, article: { id: string; slug: string; title: string; ownerId: string | null; status: ArticleStatus; credit: string }) => Promise<void>;
+};
 
 const revisionFields = { id: true, number: true, body: true, text: true, blockIds: true, createdById: true } as const;
 
 /**
- * Edits an article (editor+). A body change on a published article publishes a new revision and
+ * Edits an article (editor+; a contributor their own draft, never publishing — lib/articles/article-access.ts). A body change on a published article publishes a new revision and
  * re-anchors its notes in the same transaction — unless `draft: true`, which keeps it as the
  * unpublished draft revision. `baseRevision` guards against overwriting someone else's save (409);
  * `dryRun` returns what the edit would do to readers' notes and changes nothing. An empty excerpt
  * is the first paragraph of the newest body.
  */
-export async function updateArticle(viewer: Viewer | null, slug: string, raw: unknown, { dryRun = false, slugFromTitle = false } = {}) {
-  const me = await requirePermission(viewer, "articles.write");
+export async function updateArticle(viewer: Viewer | null, slug: string, raw: unknown, { dryRun = false, slugFromTitle = false } = {}, hooks: UpdateHooks = {}) {
+  const me = await requirePermission(viewer, "articles.create_draft");
   const input = parseInput(updateArticleSchema, raw);
+  requireMayPublish(me, input);
   const now = clock.now();
 
   try {
     const result = await db.$transaction(async (tx) => {
+      // Locked: a review note written meanwhile is anchored either before this save (and re-anchored
+      // by it) or after it (on the new text), never on a text that is already gone.
+      if (!dryRun) await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "slug" = ${slug} FOR UPDATE`;
       const article = await tx.article.findUnique({
         where: { slug },
-        select: { id: true, slug: true, status: true, excerpt: true, publishedAt: true, publishAt: true, trashedAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
+        select: { id: true, slug: true, title: true, status: true, ownerId: true, credit: true, excerpt: true, publishedAt: true, publishAt: true, trashedAt: true, currentRevision: { select: revisionFields }, draftRevision: { select: revisionFields } },
       });
+      requireWritable(me, article);
       if (!article) throw new AppError("not_found", "No article has that address.");
+      if (hooks.expectStatus && article.status !== hooks.expectStatus)
+        throw new AppError("conflict", `This article is no longer waiting for review (it is ${article.status.replace("_", " ")}).`);
       if (article.trashedAt) throw new AppError("rule_violation", "This article is in the trash: restore it before editing or publishing it.");
       const { currentRevision: current, draftRevision: draft } = article;
       const head = Math.max(current?.number ?? 0, draft?.number ?? 0);
@@ -74,6 +96,9 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
 
       let impact: AnnotationImpact | null = null;
       let revisionNumber = head;
+      // Review notes sit on the latest text (the draft, else the published one) and follow it.
+      const latestBefore = draft ?? current;
+      let latestAfter: { id: string; text: string; blockIds: string[] } | null = latestBefore;
       let newestText = (current ?? draft)?.text;
       if (plan.publishes !== undefined) {
         // The pending draft, when that is what gets published, becomes current as it is.
@@ -86,15 +111,20 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
         data.searchText = toText;
         revisionNumber = revision.number;
         newestText = toText;
+        latestAfter = revision;
       } else if (plan.drafts !== undefined) {
         const revision = await saveDraftRevision(tx, { articleId: article.id, number: head + 1, body: plan.drafts, current, draft, editorId: me.id });
         data.draftRevision = { connect: { id: revision.id } };
         revisionNumber = revision.number;
+        latestAfter = revision;
         // Until it is first published, the draft is the text the excerpt comes from.
         if (!current) newestText = revision.text;
       } else if (plan.dropsDraft && draft) {
         data.draftRevision = { disconnect: true };
+        latestAfter = current;
       }
+      if (latestBefore && latestAfter && latestBefore.text !== latestAfter.text)
+        await reanchorReviewNotes(tx, { articleId: article.id, fromText: latestBefore.text, toText: latestAfter.text, toRevisionId: latestAfter.id, toBlocks: blocksOf(latestAfter) });
 
       // "Left empty, the first paragraph is used" (the studio sends its empty field on every save).
       if (!(input.excerpt ?? article.excerpt) && newestText !== undefined) {
@@ -114,9 +144,10 @@ export async function updateArticle(viewer: Viewer | null, slug: string, raw: un
         const firstShown = article.status !== "scheduled" && article.publishedAt && article.publishedAt <= now ? article.publishedAt : now;
         Object.assign(data, { status: "published", publishedAt: firstShown, publishAt: null });
       }
-      const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true } });
+      const updated = await tx.article.update({ where: { id: article.id }, data, select: { id: true, slug: true, title: true, ownerId: true, credit: true, status: true, publishedAt: true, publishAt: true } });
       // First published: subscribers are mailed by a job (never again for this article).
       if (updated.status === "published" && article.status !== "published") await announceArticle(tx, article.id);
+      if (hooks.within) await hooks.within(tx, updated);
       // A draft save changes nothing readers see: their cached pages stay.
       const readersAffected = Object.keys(data).some((key) => key !== "draftRevision");
       return { article: updated, impact, revision: revisionNumber, dryRun: false, readersAffected };

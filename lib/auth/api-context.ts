@@ -16,6 +16,8 @@ export function requiredScope(method: string, pathname: string): TokenScope | nu
   if (["GET", "HEAD", "OPTIONS"].includes(method)) return "read";
   if (pathname.startsWith("/api/moderation/")) return "moderation";
   if (pathname.startsWith("/api/annotations/")) return "annotations";
+  // Review notes belong with the articles under review (the desk).
+  if (pathname.startsWith("/api/reviews/")) return "articles";
   if (pathname.startsWith("/api/comments/") || /^\/api\/articles\/[^/]+\/comments\/?$/.test(pathname)) return "comments";
   // Following a discussion and marking its notifications read belong with taking part in it.
   if (/^\/api\/articles\/[^/]+\/subscription\/?$/.test(pathname) || pathname === "/api/me/notifications/read") return "comments";

@@ -3,8 +3,8 @@ import { clock } from "@/lib/clock";
 import { isBanned } from "./is-banned";
 
 // Who may do what, in one table. Each role holds the powers of the roles before it:
-// commenter < contributor < moderator < editor < admin. (`contributor` — writes articles and
-// submits them for review — is coming; it may not be in the database's Role enum yet.)
+// commenter < contributor < moderator < editor < admin. A contributor writes drafts of their own
+// and submits them for review (the domain keeps them to their own articles, lib/articles/article-access.ts).
 export const roleOrder = ["commenter", "contributor", "moderator", "editor", "admin"] as const;
 export type AnyRole = (typeof roleOrder)[number];
 
@@ -13,11 +13,14 @@ const table = {
   "comments.create": "commenter",
   "annotations.create": "commenter",
   // Articles
+  "articles.create_draft": "contributor",
   "articles.submit": "contributor",
   "articles.read_drafts": "editor",
   "articles.write": "editor",
   "articles.publish": "editor",
-  "media.upload": "editor",
+  "articles.review": "editor",
+  "reviews.comment": "contributor",
+  "media.upload": "contributor",
   // The board
   "moderation.read": "moderator",
   "comments.moderate": "moderator",

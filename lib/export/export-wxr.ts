@@ -9,7 +9,7 @@ import { cdata, esc, html as asHtml, wpDate } from "./wxr-xml";
 export type WxrExportSummary = { articles: number; comments: number; authors: number; categories: number; tags: number };
 
 const PAGE = 50;
-const wpStatus = { published: "publish", scheduled: "future", draft: "draft" } as const;
+const wpStatus = { published: "publish", scheduled: "future", draft: "draft", pending_review: "pending" } as const;
 
 /**
  * Writes every article (its current revision as HTML; a draft's draft), its author, categories,

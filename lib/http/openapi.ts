@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { annotationInputSchema } from "@/lib/validation/annotation";
-import { createArticleSchema, slugSchema, updateArticleSchema } from "@/lib/validation/article";
+import { createArticleSchema, reviewDecisionSchema, slugSchema, updateArticleSchema } from "@/lib/validation/article";
 import { commentSortSchema, createCommentSchema, editCommentSchema, reportSchema } from "@/lib/validation/comment";
 import { banSchema, itemTypeSchema, moderationActionSchema, moderationSettingsSchema, queueStatusSchema } from "@/lib/validation/moderation";
 import { changeRoleSchema, emailSchema, roleSchema } from "@/lib/validation/user";
@@ -86,8 +86,11 @@ const list = (key: string, of: string) => ({ list: key, of });
 
 const paths: Record<string, Record<string, Op>> = {
   "/api/articles": {
-    get: { summary: "Published articles, newest first", params: [cursor], ok: [200, "A page of articles", list("articles", "ArticleSummary")] },
-    post: { summary: "Create an article (editor+). No slug: derived from the title, the first free “-2”, “-3”…", auth: "editor", body: createArticleSchema, ok: [201, "Created (Location: the article)", null], errors: [400, 401, 403, 409] },
+    get: {
+      summary: "Published articles, newest first; `?status=pending_review` (editor+): articles waiting for review, the longest-waiting first, with `submittedAt`, `wordCount`, `openNotes`",
+      params: [cursor, { name: "status", in: "query", schema: z.enum(["published", "pending_review"]) }], ok: [200, "A page of articles", list("articles", "ArticleSummary")], errors: [400, 401, 403],
+    },
+    post: { summary: "Create an article (editor+; a contributor: always a draft — `published` or `publishAt` → 403). No slug: derived from the title, the first free “-2”, “-3”…", auth: "contributor", body: createArticleSchema, ok: [201, "Created (Location: the article)", null], errors: [400, 401, 403, 409] },
   },
   "/api/articles/{slug}": {
     get: { summary: "One article (an unpublished one: editors only, with its latest draft)", params: [slug], ok: [200, "The article", "Article"], errors: [404] },
@@ -96,6 +99,27 @@ const paths: Record<string, Record<string, Op>> = {
       params: [slug, { name: "dryRun", in: "query", schema: z.enum(["1", "true"]), description: "Return the annotation impact; change nothing." }],
       body: updateArticleSchema, ok: [200, "The article, the revision and the annotation impact", null], errors: [400, 401, 403, 404, 409, 422],
     },
+  },
+  "/api/articles/{slug}/submit": { post: { summary: "Submit a draft for review: `status` becomes `pending_review` (its contributor, or an editor)", auth: "contributor", params: [slug], ok: [200, "{slug, status}", null], errors: [401, 403, 404, 422] } },
+  "/api/articles/{slug}/withdraw": { post: { summary: "Take an article back from review to edit it again: `status` becomes `draft`", auth: "contributor", params: [slug], ok: [200, "{slug, status}", null], errors: [401, 403, 404, 422] } },
+  "/api/articles/{slug}/review": {
+    post: {
+      summary: "The board's decision on an article waiting for review (editor+): `approve` publishes it (or schedules it, with `publishAt` or the article's own), adding the publication's credit line unless it has one; `changes` returns it to the author's drafts. The author gets a `review` notification and a mail with the message",
+      auth: "editor", params: [slug], body: reviewDecisionSchema, ok: [200, "{slug, status, decision, publishedAt}", null], errors: [400, 401, 403, 404, 409, 422],
+    },
+  },
+  "/api/reviews/{slug}/": {
+    get: { summary: "The article's review notes (editor+ and the article's author; 404 to anyone else): an AnnotationCollection anchored on the latest draft, each note with `state`, `resolved`, `changed`", auth: "contributor", params: [slug], ok: [200, "AnnotationCollection", null], errors: [404] },
+    head: { summary: "The review container's headers", params: [slug], ok: [200, "Headers only", null], errors: [404] },
+    options: { summary: "What the review container allows", params: [slug], ok: [200, "Allow header", null] },
+    post: { summary: "Add a review note on a passage of the latest draft, or a reply (201 + Location)", auth: "contributor", params: [slug], body: annotationInputSchema, bodyType: ld, ok: [201, "The review note", "Annotation"], errors: [400, 404, 413] },
+  },
+  "/api/reviews/{slug}/{id}": {
+    get: { summary: "One review note (ETag)", params: [slug, id()], ok: [200, "The review note", "Annotation"], errors: [404] },
+    head: { summary: "One review note's headers", params: [slug, id()], ok: [200, "Headers only", null], errors: [404] },
+    options: { summary: "What one review note allows", params: [slug, id()], ok: [200, "Allow header", null] },
+    put: { summary: "Change one's own review note's text, or mark any note `\"resolved\": true` / false (If-Match)", auth: "contributor", params: [slug, id()], body: annotationInputSchema, bodyType: ld, ok: [200, "The review note", "Annotation"], errors: [400, 403, 404, 412] },
+    delete: { summary: "Delete one's own review note", auth: "contributor", params: [slug, id()], ok: [204, "Deleted", null], errors: [403, 404, 412] },
   },
   "/api/articles/{slug}/revisions": { get: { summary: "An article's revisions (editor+)", auth: "editor", params: [slug], ok: [200, "Revisions, newest first", null], errors: [401, 403, 404] } },
   "/api/articles/{slug}/comments": {
@@ -118,7 +142,7 @@ const paths: Record<string, Record<string, Op>> = {
       params: [slug], ok: [200, "text/event-stream", "text/event-stream"], errors: [404],
     },
   },
-  "/api/media": { post: { summary: "Upload an image (editor+): PNG, JPEG, WebP, GIF or AVIF up to 10 MB, checked by content → {url, width, height}; served immutable under /media/", auth: "editor", bodyType: "multipart/form-data", ok: [201, "{url, width, height}", null], errors: [400, 401, 403, 413, 415] } },
+  "/api/media": { post: { summary: "Upload an image (contributor+): PNG, JPEG, WebP, GIF or AVIF up to 10 MB, checked by content → {url, width, height}; served immutable under /media/", auth: "contributor", bodyType: "multipart/form-data", ok: [201, "{url, width, height}", null], errors: [400, 401, 403, 413, 415] } },
   "/api/health": {
     get: { summary: "Health for load balancers: 200 {status: ok, database: ok}, or 503 {status: unavailable, database: unreachable} within 2 s", ok: [200, "{status, database}", null], errors: [503] },
     head: { summary: "Health, headers only", ok: [200, "Headers only", null], errors: [503] },

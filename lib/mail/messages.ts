@@ -39,6 +39,23 @@ export function replyMail(input: { to: { email: string; name: string }; who: str
   });
 }
 
+export function reviewDecisionMail(input: { to: { email: string; name: string }; who: string; decision: "approve" | "changes"; articleTitle: string; message: string; published: "now" | Date | null; link: string }): ComposedMail {
+  const { to, who, articleTitle } = input;
+  const approved = input.decision === "approve";
+  const when = input.published === "now" ? "It is published now." : input.published ? `It will be published on ${input.published.toISOString().slice(0, 16).replace("T", " ")} UTC.` : "";
+  return composeMail({
+    to: to.email,
+    subject: approved ? `“${articleTitle}” was approved` : `Changes requested on “${articleTitle}”`,
+    greeting: `Hello ${to.name},`,
+    body: [
+      approved ? `${who} approved your article “${articleTitle}”. ${when}`.trim() : `${who} asked for changes to your article “${articleTitle}”. It is back in your drafts: the review notes are beside the passages they refer to.`,
+      ...(input.message ? [{ quote: input.message }] : []),
+    ],
+    action: { label: approved ? "Open the article" : "Open your draft and its review notes", url: input.link },
+    reason: `You got this message because you submitted this article to ${publication.name} for review.`,
+  });
+}
+
 export function followDigestMail(input: { to: { email: string; name: string }; articleTitle: string; items: { who: string; excerpt: string; link: string }[]; articleLink: string; stop: string }): ComposedMail {
   const { to, articleTitle, items } = input;
   const n = items.length;

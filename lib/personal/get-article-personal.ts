@@ -19,7 +19,7 @@ export type RoleLink = { href: string; label: string };
 /** The board's links a role sees in the header (Studio, Import, Moderation). */
 export function roleLinks(role: Viewer["role"]): RoleLink[] {
   return [
-    ...(roleCan(role, "articles.read_drafts") ? [{ href: "/studio", label: "Studio" }] : []),
+    ...(roleCan(role, "articles.create_draft") ? [{ href: "/studio", label: "Studio" }] : []),
     ...(roleCan(role, "imports.run") ? [{ href: "/import", label: "Import" }] : []),
     ...(roleCan(role, "moderation.read") ? [{ href: "/moderation", label: "Moderation" }] : []),
   ];

@@ -35,6 +35,8 @@ export const defaultSettings = {
   closeAfterDays: null as number | null,
   reportThreshold: 3,
   notifyIntervalMs: 60 * 60_000,
+  /** The editorial desk: added as an approved article's credit line unless it has its own ("" = none). */
+  creditLine: "Edited By : SAILBlogs Editorial Board",
 };
 
 export type Settings = typeof defaultSettings;

@@ -17,7 +17,7 @@ const scopePermission: Record<TokenScope, Permission> = {
   read: "account.manage",
   comments: "comments.create",
   annotations: "annotations.create",
-  articles: "articles.write",
+  articles: "articles.create_draft",
   moderation: "comments.moderate",
 };
 

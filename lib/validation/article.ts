@@ -30,3 +30,10 @@ export const updateArticleSchema = z.object({
 });
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+/** The board's decision on an article waiting for review (POST /api/articles/{slug}/review). */
+export const reviewDecisionSchema = z.object({
+  decision: z.enum(["approve", "changes"], "Decide “approve” or “changes”."),
+  message: z.string().trim().max(5000, "Keep the message under 5,000 characters.").optional(),
+  publishAt: future.nullable().optional(),
+});

@@ -19,7 +19,7 @@ export const passwordSchema = z.string()
   .refine((p) => !commonPasswords.has(p.toLowerCase()), "This password is too common; choose another.")
   .refine((p) => new Set(p).size > 2, "This password is too easy to guess; choose another.");
 
-export const roleSchema = z.enum(["commenter", "moderator", "editor", "admin"], "Role must be commenter, moderator, editor or admin.");
+export const roleSchema = z.enum(["commenter", "contributor", "moderator", "editor", "admin"], "Role must be commenter, contributor, moderator, editor or admin.");
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: passwordSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -302,7 +302,7 @@ if (smoke) {
   code = budgetFailed || problems.length ? 1 : 0;
   // The feature benches, each with its own database and budgets (skip with --page-only).
   if (!opts["page-only"]) {
-    for (const script of ["bench-anchoring.mjs", "bench-annotations-browser.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs", "bench-comments.mjs", "bench-personal.mjs", "bench-busy.mjs", "bench-moderation.mjs", "bench-live.mjs", "bench-faults.mjs", "bench-fuzz.mjs", "bench-following.mjs"]) {
+    for (const script of ["bench-anchoring.mjs", "bench-annotations-browser.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs", "bench-comments.mjs", "bench-personal.mjs", "bench-busy.mjs", "bench-moderation.mjs", "bench-live.mjs", "bench-faults.mjs", "bench-fuzz.mjs", "bench-following.mjs", "bench-desk.mjs"]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);
       const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "bench", script)], { stdio: "inherit", cwd: root });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const other = await member("commenter", { name: "Oth Er" });
   const newcomer = await member("commenter", { trusted: false });
   const published = uniqueSlug("wxr");
-  await createArticle(editor, { title: "Exported & <imported> again", slug: published, body: seedBody, status: "published", categories: ["Cyber law"], tags: ["Albania", "Iran"] });
+  await createArticle(editor, { title: "Exported & <imported> again", slug: published, body: seedBody, status: "published", categories: ["Cyber Law"], tags: ["Albania", "Iran"] });
   const draft = uniqueSlug("wxr-draft");
   await createArticle(editor, { title: "A draft travels too", slug: draft, body: "A short draft with *emphasis* and a [link](https://example.org/).", status: "draft" });
   slugs.push(published, draft);

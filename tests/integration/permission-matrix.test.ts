@@ -13,6 +13,9 @@ import { POST as ban } from "@/app/api/moderation/bans/route";
 import { DELETE as unban } from "@/app/api/moderation/bans/[email]/route";
 import { PUT as putSettings } from "@/app/api/moderation/settings/route";
 import { PATCH as patchRole } from "@/app/api/moderation/users/route";
+import { POST as submitArticle } from "@/app/api/articles/[slug]/submit/route";
+import { POST as reviewDecision } from "@/app/api/articles/[slug]/review/route";
+import { POST as postReviewNote } from "@/app/api/reviews/[slug]/route";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createArticle } from "@/lib/articles/create-article";
 import { db } from "@/lib/db";
@@ -33,29 +36,36 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 // and `noScope` (an admin's token with only `read`). Targets are fresh per cell, written by someone else.
 // (Server actions are not in this table: they need Next's request scope; they never accept a token.)
 
-type Actor = "anonymous" | "commenter" | "unconfirmed" | "moderator" | "editor" | "admin" | "banned" | "deleted" | "noScope";
-const actors: Actor[] = ["anonymous", "commenter", "unconfirmed", "moderator", "editor", "admin", "banned", "deleted", "noScope"];
+type Actor = "anonymous" | "commenter" | "contributor" | "unconfirmed" | "moderator" | "editor" | "admin" | "banned" | "deleted" | "noScope";
+const actors: Actor[] = ["anonymous", "commenter", "contributor", "unconfirmed", "moderator", "editor", "admin", "banned", "deleted", "noScope"];
 
 // `unconfirmed`: a commenter from the sign-up page who has not confirmed the address (its posts
 // are held: 202; its reports are stored, weighing nothing).
-//                                 anon comm uncf  mod  edit admin bann dele noScope
+//                                 anon comm cont uncf  mod  edit admin bann dele noScope
 const expected: Record<string, number[]> = {
-  "POST comment":                 [401, 201, 202, 201, 201, 201, 403, 401, 403],
-  "PATCH someone's comment":      [401, 403, 403, 403, 403, 403, 403, 401, 403],
-  "DELETE someone's comment":     [401, 403, 403, 403, 403, 403, 403, 401, 403],
-  "PUT like":                     [401, 200, 200, 200, 200, 200, 403, 401, 403],
-  "POST comment report":          [401, 201, 201, 201, 201, 201, 403, 401, 403],
-  "POST note":                    [401, 201, 202, 201, 201, 201, 403, 401, 403],
-  "PUT someone's note":           [401, 403, 403, 403, 403, 403, 403, 401, 403],
-  "DELETE someone's note":        [401, 403, 403, 403, 403, 403, 403, 401, 403],
-  "POST note report":             [401, 201, 201, 201, 201, 201, 403, 401, 403],
-  "POST article":                 [401, 403, 403, 403, 201, 201, 403, 401, 403],
-  "PATCH article":                [401, 403, 403, 403, 200, 200, 403, 401, 403],
-  "POST moderation action":       [401, 403, 403, 200, 200, 200, 403, 401, 403],
-  "POST ban":                     [401, 403, 403, 201, 201, 201, 403, 401, 403],
-  "DELETE ban":                   [401, 403, 403, 200, 200, 200, 403, 401, 403],
-  "PUT moderation settings":      [401, 403, 403, 403, 200, 200, 403, 401, 403],
-  "PATCH user role":              [401, 403, 403, 403, 403, 200, 403, 401, 403],
+  "POST comment":                 [401, 201, 201, 202, 201, 201, 201, 403, 401, 403],
+  "PATCH someone's comment":      [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
+  "DELETE someone's comment":     [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
+  "PUT like":                     [401, 200, 200, 200, 200, 200, 200, 403, 401, 403],
+  "POST comment report":          [401, 201, 201, 201, 201, 201, 201, 403, 401, 403],
+  "POST note":                    [401, 201, 201, 202, 201, 201, 201, 403, 401, 403],
+  "PUT someone's note":           [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
+  "DELETE someone's note":        [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
+  "POST note report":             [401, 201, 201, 201, 201, 201, 201, 403, 401, 403],
+  "POST article":                 [401, 403, 201, 403, 201, 201, 201, 403, 401, 403],
+  "PATCH article":                [401, 403, 404, 403, 404, 200, 200, 403, 401, 403],
+  "POST moderation action":       [401, 403, 403, 403, 200, 200, 200, 403, 401, 403],
+  "POST ban":                     [401, 403, 403, 403, 201, 201, 201, 403, 401, 403],
+  "DELETE ban":                   [401, 403, 403, 403, 200, 200, 200, 403, 401, 403],
+  "PUT moderation settings":      [401, 403, 403, 403, 403, 200, 200, 403, 401, 403],
+  "PATCH user role":              [401, 403, 403, 403, 403, 403, 200, 403, 401, 403],
+  // The editorial desk (issue 16). Contributors, and moderators above them, write drafts of their own;
+  // an editor's published article is not theirs (404); only editors+ decide. Review notes: 404 to
+  // anyone but editors+ and the author (a commenter's token has no `articles` scope: 403 before that).
+  "POST article as published":    [401, 403, 403, 403, 403, 201, 201, 403, 401, 403],
+  "POST submit own draft":        [401, 403, 200, 403, 200, 200, 200, 403, 401, 403],
+  "POST review decision":         [401, 403, 403, 403, 403, 200, 200, 403, 401, 403],
+  "POST review note (editor's article)": [401, 403, 404, 403, 404, 201, 201, 403, 401, 403],
 };
 
 const note = (slug: string, text: string) => ({ bodyValue: text, target: { source: `http://localhost/articles/${slug}`, selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } } });
@@ -72,7 +82,7 @@ describe("permission matrix: every API mutation × every caller", () => {
     slug = (await insertArticle()).slug;
     const bearerOf = async (viewer: Viewer, scopes?: string[]) => `Bearer ${(await createApiToken(viewer, { name: "matrix", ...(scopes ? { scopes } : {}) })).secret}`;
     tokens.set("anonymous", undefined);
-    for (const role of ["commenter", "moderator", "editor", "admin"] as const) tokens.set(role, await bearerOf(await member(role)));
+    for (const role of ["commenter", "contributor", "moderator", "editor", "admin"] as const) tokens.set(role, await bearerOf(await member(role)));
     const unconfirmed = await member("commenter");
     await db.user.update({ where: { id: unconfirmed.id }, data: { emailConfirmed: false } });
     tokens.set("unconfirmed", await bearerOf(unconfirmed));
@@ -113,6 +123,22 @@ describe("permission matrix: every API mutation × every caller", () => {
       const s = await getSettings();
       const body = { holdFirstContribution: s.holdFirstContribution, linkHoldThreshold: s.linkHoldThreshold, moderationWords: s.moderationWords, disallowedWords: s.disallowedWords, holdAll: s.holdAll, closeAfterDays: s.closeAfterDays, reportThreshold: s.reportThreshold };
       return call(putSettings, { method: "PUT", path: "/api/moderation/settings", body: json(body), authorization });
+    },
+    "POST article as published": (authorization) => call(postArticle, { path: "/api/articles", body: json({ title: unique("Matrix published"), body: "A body.", status: "published" }), authorization }),
+    // Each caller submits a draft of their own (made with the caller's own account through the same token).
+    "POST submit own draft": async (authorization) => {
+      const made = await call(postArticle, { path: "/api/articles", body: json({ title: unique("Own draft"), body: "A body." }), authorization });
+      const own = made.status === 201 ? (JSON.parse(made.text) as { slug: string }).slug : (await createArticle(await member("contributor"), { title: unique("Someone's draft"), body: "B." })).slug;
+      return call(submitArticle, { path: `/api/articles/${own}/submit`, params: { slug: own }, authorization });
+    },
+    "POST review decision": async (authorization) => {
+      const a = await createArticle(await member("contributor"), { title: unique("Under review"), body: "A body." });
+      await db.article.update({ where: { slug: a.slug }, data: { status: "pending_review", submittedAt: new Date() } });
+      return call(reviewDecision, { path: `/api/articles/${a.slug}/review`, params: { slug: a.slug }, body: json({ decision: "changes", message: "More." }), authorization });
+    },
+    "POST review note (editor's article)": async (authorization) => {
+      const a = await createArticle(await member("editor"), { title: unique("Editor's draft"), body: "A passage worth quoting here." });
+      return call(postReviewNote, { path: `/api/reviews/${a.slug}/`, params: { slug: a.slug }, body: json(note(a.slug, unique("Review"))), authorization });
     },
     "PATCH user role": async (authorization) => { const target = await member("commenter"); return call(patchRole, { method: "PATCH", path: "/api/moderation/users", body: json({ email: target.email, role: "moderator" }), authorization }); },
   };

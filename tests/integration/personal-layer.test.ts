@@ -23,7 +23,8 @@ import { expectAppError } from "./helpers";
 
 const linksFor: Record<Role, string[]> = {
   commenter: [],
-  moderator: ["Moderation"],
+  contributor: ["Studio"],
+  moderator: ["Studio", "Moderation"],
   editor: ["Studio", "Moderation"],
   admin: ["Studio", "Import", "Moderation"],
 };

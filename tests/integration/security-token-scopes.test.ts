@@ -32,7 +32,9 @@ describe("finding 4: personal access tokens have scopes, expiry, and work only i
     expect(refused.fields?.scopes).toMatch(/moderation/);
     await expectAppError(createApiToken(reader, { name: "nothing", scopes: [] }), "bad_request");
     await expectAppError(createApiToken(reader, { name: "odd", scopes: ["admin"] }), "bad_request");
-    expect((await createApiToken(await member("moderator"), { name: "m" })).scopes).toEqual(["read", "comments", "annotations", "moderation"]);
+    // Contributors and up write their own drafts through the API (the desk): the `articles` scope.
+    expect((await createApiToken(await member("contributor"), { name: "c" })).scopes).toEqual(["read", "comments", "annotations", "articles"]);
+    expect((await createApiToken(await member("moderator"), { name: "m" })).scopes).toEqual(["read", "comments", "annotations", "articles", "moderation"]);
     expect((await createApiToken(await member("editor"), { name: "e" })).scopes).toEqual(["read", "comments", "annotations", "articles", "moderation"]);
     expect(await db.apiToken.count({ where: { userId: reader.id } })).toBe(1);
   });

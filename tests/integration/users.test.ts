@@ -122,7 +122,7 @@ describe("user:role (the shell's role change: changeUserRole as the system actor
   it("refuses an unknown role and leaves the role as it was", async () => {
     const { viewer } = await createTestUser({ label: "badrole" });
     const error = await expectAppError(cliRole({ email: viewer.email, role: "superuser" }), "bad_request");
-    expect(error.fields?.role).toMatch(/commenter, moderator, editor or admin/);
+    expect(error.fields?.role).toMatch(/commenter, contributor, moderator, editor or admin/);
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("commenter");
   });
 

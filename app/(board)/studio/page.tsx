@@ -3,24 +3,33 @@ import Link from "next/link";
 import { ArticleList } from "@/components/studio/article-list";
 import { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
 import { requirePage } from "@/lib/auth/require-page";
+import { roleCan } from "@/lib/auth/permissions";
+import { listPendingReview } from "@/lib/articles/list-pending-review";
+import { ReviewList } from "@/components/studio/review-list";
 
 export const metadata: Metadata = { title: "Studio", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const statuses = ["draft", "scheduled", "published"] as const;
+const statuses = ["draft", "pending_review", "scheduled", "published"] as const;
 type Status = (typeof statuses)[number];
-const tabLabels: Record<Status | "all" | "trash", string> = { all: "All", draft: "Drafts", scheduled: "Scheduled", published: "Published", trash: "Trash" };
+type Tab = Status | "all" | "trash" | "review";
+const tabLabels: Record<Tab, string> = { all: "All", draft: "Drafts", pending_review: "Waiting for review", scheduled: "Scheduled", published: "Published", trash: "Trash", review: "Review" };
 
 export default async function StudioPage({ searchParams }: Props) {
-  const viewer = await requirePage("articles.read_drafts", "/studio");
+  const viewer = await requirePage("articles.create_draft", "/studio");
+  const board = roleCan(viewer.role, "articles.review");
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
   const status = statuses.find((s) => s === query.status);
-  const trash = query.status === "trash";
-  const articles = await listArticlesForEditor(viewer, { q: q || undefined, status, trash });
+  const trash = board && query.status === "trash";
+  const review = board && query.status === "review";
+  // The board's tabs (Review first: what waits for them); a contributor's own drafts, waiting and published pieces.
+  const tabs: Tab[] = board ? ["review", "all", "draft", "scheduled", "published", "trash"] : ["all", "draft", "pending_review", "published"];
+  const pending = review ? await listPendingReview(viewer) : [];
+  const articles = review ? [] : await listArticlesForEditor(viewer, { q: q || undefined, status, trash });
   const trashed = trash && typeof query.trashed === "string" ? query.trashed : null;
   const failed = typeof query.error === "string" ? query.error.slice(0, 300) : null;
-  const href = (s: Status | "all" | "trash") => {
+  const href = (s: Tab) => {
     const params = new URLSearchParams({ ...(q ? { q } : {}), ...(s !== "all" ? { status: s } : {}) });
     return `/studio${params.size ? `?${params}` : ""}`;
   };
@@ -29,15 +38,15 @@ export default async function StudioPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Studio</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Write, revise and publish articles.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{board ? "Write, revise and publish articles; review what contributors submit." : "Write your articles and submit them to the editorial board for review."}</p>
         </div>
         <Link href="/studio/new" className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">New article</Link>
       </div>
       <div className="mt-8 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <nav aria-label="Filter by status">
           <ul className="flex flex-wrap gap-1 text-sm">
-            {(["all", ...statuses, "trash"] as const).map((s) => {
-              const current = (trash ? "trash" : status ?? "all") === s;
+            {tabs.map((s) => {
+              const current = (review ? "review" : trash ? "trash" : status ?? "all") === s;
               return (
                 <li key={s}>
                   <Link href={href(s)} aria-current={current ? "page" : undefined}
@@ -65,7 +74,7 @@ export default async function StudioPage({ searchParams }: Props) {
       {failed ? <p role="alert" className="mt-6 text-sm text-red-700 dark:text-red-400">{failed}</p> : null}
       {trash && !trashed ? <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Articles in the trash are hidden from readers and kept whole. Restoring one brings it back as a draft.</p> : null}
       <div className="mt-6">
-        {articles.length ? <ArticleList articles={articles} /> : (
+        {review ? <ReviewList articles={pending} /> : articles.length ? <ArticleList articles={articles} /> : (
           <p className="rounded-md border border-dashed border-zinc-300 p-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
             {trash && !q ? "The trash is empty." : q || status ? "No article matches." : "No articles yet."} <Link href="/studio/new" className="text-accent-700 hover:underline dark:text-accent-300">Write one</Link>.
           </p>

@@ -6,8 +6,10 @@ type Json = Record<string, unknown>;
 export type ApiResult<T = Json> = { ok: true; data: T; etag: string | null; status: number } | { ok: false; message: string; status: number };
 
 const mediaType = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
-const container = (slug: string) => `/api/annotations/${encodeURIComponent(slug)}/`;
-const resource = (slug: string, id: string) => `${container(slug)}${encodeURIComponent(id)}`;
+/** Readers' notes; the studio's review margin passes the desk's container, "/api/reviews/", as `base`. */
+export const annotationsBase = "/api/annotations/";
+const container = (slug: string, base = annotationsBase) => `${base}${encodeURIComponent(slug)}/`;
+const resource = (slug: string, id: string, base = annotationsBase) => `${container(slug, base)}${encodeURIComponent(id)}`;
 
 async function call(url: string, init: RequestInit = {}): Promise<ApiResult> {
   try {
@@ -37,13 +39,13 @@ const targetOf = (slug: string, { quote, start, end }: Pick<NewNote, "quote" | "
 const tagBodies = (tags: string[]) => tags.map((value) => ({ type: "TextualBody", value, purpose: "tagging" }));
 
 /** One note as the viewer may see it (a live update names it; 404 when it is not theirs to see). */
-export function getNote(slug: string, id: string) {
-  return call(resource(slug, id), { cache: "no-store" });
+export function getNote(slug: string, id: string, base = annotationsBase) {
+  return call(resource(slug, id, base), { cache: "no-store" });
 }
 
 /** A public or private note on a passage. */
-export function createNote(slug: string, n: NewNote) {
-  return call(container(slug), {
+export function createNote(slug: string, n: NewNote, base = annotationsBase) {
+  return call(container(slug, base), {
     method: "POST",
     body: JSON.stringify({
       "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "commenting", audience: n.audience,
@@ -54,48 +56,53 @@ export function createNote(slug: string, n: NewNote) {
 }
 
 /** A private highlight: a marked passage without a note. */
-export function createHighlight(slug: string, n: Pick<NewNote, "quote" | "start" | "end">) {
-  return call(container(slug), {
+export function createHighlight(slug: string, n: Pick<NewNote, "quote" | "start" | "end">, base = annotationsBase) {
+  return call(container(slug, base), {
     method: "POST",
     body: JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "highlighting", audience: "private", target: targetOf(slug, n) }),
   });
 }
 
 /** A reply to a note (or to another reply); it takes the visibility of the note it answers. */
-export function createReply(slug: string, parentId: string, text: string) {
-  return call(container(slug), {
+export function createReply(slug: string, parentId: string, text: string, base = annotationsBase) {
+  return call(container(slug, base), {
     method: "POST",
     body: JSON.stringify({
       "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying",
       body: { type: "TextualBody", value: text, format: "text/markdown", purpose: "replying" },
-      target: `${location.origin}${resource(slug, parentId)}`,
+      target: `${location.origin}${resource(slug, parentId, base)}`,
     }),
   });
 }
 
 /** Reads a note for its ETag, then PUTs back the changed copy with If-Match (412 if it changed meanwhile). */
-async function putBack(slug: string, id: string, change: (data: Json) => Json): Promise<ApiResult> {
-  const current = await call(resource(slug, id));
+async function putBack(slug: string, id: string, change: (data: Json) => Json, base = annotationsBase): Promise<ApiResult> {
+  const current = await call(resource(slug, id, base));
   if (!current.ok) return current;
   const { data, etag } = current;
-  return call(resource(slug, id), { method: "PUT", headers: etag ? { "If-Match": etag } : {}, body: JSON.stringify(change(data)) });
+  return call(resource(slug, id, base), { method: "PUT", headers: etag ? { "If-Match": etag } : {}, body: JSON.stringify(change(data)) });
 }
 
 /** Edits a note's text and tags. */
-export function editNote(slug: string, id: string, text: string, tags: string[]): Promise<ApiResult> {
+export function editNote(slug: string, id: string, text: string, tags: string[], base = annotationsBase): Promise<ApiResult> {
   return putBack(slug, id, (data) => {
     const purpose = data.motivation === "replying" ? "replying" : "commenting";
     return { ...data, body: [...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []), ...tagBodies(tags)] };
-  });
+  }, base);
+}
+
+/** Marks a review note resolved (or open again): the desk's `"resolved": true` by PUT. */
+export function resolveNote(slug: string, id: string, resolved: boolean, base = annotationsBase): Promise<ApiResult> {
+  return putBack(slug, id, (data) => ({ ...data, resolved }), base);
 }
 
 /** Re-attaches an orphaned note (or highlight) to a new passage: the same note with a new target. */
-export function reattachNote(slug: string, id: string, passage: Pick<NewNote, "quote" | "start" | "end">): Promise<ApiResult> {
-  return putBack(slug, id, (data) => ({ ...data, target: targetOf(slug, passage) }));
+export function reattachNote(slug: string, id: string, passage: Pick<NewNote, "quote" | "start" | "end">, base = annotationsBase): Promise<ApiResult> {
+  return putBack(slug, id, (data) => ({ ...data, target: targetOf(slug, passage) }), base);
 }
 
-export function deleteNote(slug: string, id: string) {
-  return call(resource(slug, id), { method: "DELETE" });
+export function deleteNote(slug: string, id: string, base = annotationsBase) {
+  return call(resource(slug, id, base), { method: "DELETE" });
 }
 
 export function reportNote(slug: string, id: string, reason: string, note?: string) {

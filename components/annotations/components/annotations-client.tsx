@@ -5,7 +5,7 @@ import { createPortal } from "react-dom";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
-import { createHighlight, createNote, reattachNote } from "../api/annotation-api";
+import { annotationsBase, createHighlight, createNote, reattachNote } from "../api/annotation-api";
 import { MarginNotes } from "./margin-notes";
 import { buildThreads, filterChoices, matchesFilter, type NoteData, type NoteFilter, type ViewerInfo } from "../model/note-data";
 import { NotesContext, type NotesApi } from "./notes-context";
@@ -22,13 +22,18 @@ import { useNoteStore } from "../hooks/use-note-store";
 import { useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
 import { signInHref as signInTo } from "@/lib/http/sign-in-href";
 
-type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number };
+type Props = {
+  slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number;
+  /** The annotation container's base path: readers' notes by default; the studio's review margin passes "/api/reviews/". */
+  container?: string;
+};
 
 // Margin annotations on the article: reads the article text once, anchors and paints every
 // note, lays the notes out beside their passages (or under a tapped paragraph on narrow
 // screens), and lets a signed-in reader annotate a selection. Its server HTML (the first
 // render, before the text is read) is the plain list of notes, for readers without JavaScript.
-export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold }: Props) {
+export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, container = annotationsBase }: Props) {
+  const review = container !== annotationsBase;
   const hintId = useId();
   const wide = useWide();
   const article = useArticleText();
@@ -45,7 +50,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
-  const store = useNoteStore(slug, initialNotes, announce, revealNote, linkHoldThreshold);
+  const store = useNoteStore(slug, initialNotes, announce, revealNote, linkHoldThreshold, container);
   const threads = useMemo(() => buildThreads(store.notes), [store.notes]);
   const spans = useAnchorSpans(article, threads);
   const choices = useMemo(() => filterChoices(threads), [threads]);
@@ -143,11 +148,11 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
 
   const saveNote = async (values: EditorValues) => {
     if (!draft) return null;
-    const r = await createNote(slug, { ...quoteOf(draft.span), ...values });
+    const r = await createNote(slug, { ...quoteOf(draft.span), ...values }, container);
     if (!r.ok) return r.message;
     const note = store.put(r.data);
     finishSelection();
-    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
+    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : review ? "Review note saved." : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
     return null;
@@ -156,7 +161,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const saveHighlight = async () => {
     if (!selection) return;
     setAnnouncement({ text: "", error: false });
-    const r = await createHighlight(slug, quoteOf(selection.span));
+    const r = await createHighlight(slug, quoteOf(selection.span), container);
     if (!r.ok) return setAnnouncement({ text: r.message, error: true });
     store.put(r.data);
     finishSelection();
@@ -200,7 +205,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const attach = async () => {
     if (!selection || !reattaching) return;
     setAnnouncement({ text: "", error: false });
-    const r = await reattachNote(slug, reattaching, quoteOf(selection.span));
+    const r = await reattachNote(slug, reattaching, quoteOf(selection.span), container);
     if (!r.ok) return setAnnouncement({ text: r.message, error: true });
     const note = store.put(r.data);
     finishSelection();
@@ -219,6 +224,7 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
     activate: setActiveId,
     startReattach, reattachingId: reattaching,
+    ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);
       const rect = span && article ? liveRangeOf(article.map, span)?.getBoundingClientRect() : null;
@@ -251,7 +257,8 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
           {caret ? <span aria-hidden="true" className="gloss-caret" style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }} /> : null}
           {selection && !draft ? (
             <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} banNotice={banNotice} signInHref={signInHref}
-              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={saveHighlight}
+              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={review ? undefined : saveHighlight}
+              annotateLabel={review ? "Comment on this passage" : undefined}
               reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null} />
           ) : null}
           {reattaching ? (

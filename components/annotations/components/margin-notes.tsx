@@ -6,6 +6,7 @@ import type { NoteThread } from "../model/note-data";
 import type { PassageGroup } from "../model/passages";
 import { NoteCard } from "./note-card";
 import { OrphanedNotes } from "./notes-listing";
+import { useNotes } from "./notes-context";
 import { GAP, stackTopsAround } from "../model/stack-tops";
 
 
@@ -46,6 +47,7 @@ const composerKey = "composer";
 // The margin beside the article (wide screens): each passage's notes at the height of the
 // passage, pushed down when they would overlap, with the count of notes on the passage.
 export function MarginNotes({ groups, orphaned, total, map, body, filter, activeId, composer = null, litId = null, emptyHint = "Select a passage to add a note" }: Props) {
+  const review = !!useNotes().review;
   const lane = useRef<HTMLDivElement>(null);
   const connector = useRef<SVGSVGElement>(null);
   const frame = useRef(0);
@@ -128,7 +130,7 @@ export function MarginNotes({ groups, orphaned, total, map, body, filter, active
   return (
     <div className="font-sans">
       <div className="mb-3 space-y-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wider text-zinc-600 dark:text-zinc-400">Notes on this article ({total})</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wider text-zinc-600 dark:text-zinc-400">{review ? "Review notes" : "Notes on this article"} ({total})</h2>
         {filter}
         {empty && emptyHint ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyHint}</p> : null}
       </div>

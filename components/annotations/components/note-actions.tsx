@@ -20,8 +20,10 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const highlight = n.motivation === "highlighting";
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
   const canEdit = n.canEdit && !highlight;
-  const canReport = !mine && n.audience === "public" && n.status === "approved";
-  const canReattach = mine && !n.parentId && n.state === "orphaned" && api.canWrite;
+  const canReport = !api.review && !mine && n.audience === "public" && n.status === "approved";
+  const canReattach = !api.review && mine && !n.parentId && n.state === "orphaned" && api.canWrite;
+  const review = api.review;
+  const canResolve = !!review && !n.parentId && n.resolved !== undefined;
   const toggle = (what: Open) => setOpen((cur) => (cur === what ? null : what));
   const close = () => setOpen(null);
   return (
@@ -35,6 +37,7 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
         ) : null}
         {mine ? <button type="button" className={btn} aria-expanded={open === "delete"} onClick={() => toggle("delete")}>Delete</button> : null}
         {canReport ? <button type="button" className={btn} aria-expanded={open === "report"} onClick={() => toggle("report")}>Report</button> : null}
+        {canResolve ? <button type="button" className={btn} onClick={() => void review.resolve(n.id, !n.resolved)}>{n.resolved ? "Reopen" : "Mark resolved"}</button> : null}
       </div>
       {canReattach ? <p id={`reattach-help-${n.id}`} className="sr-only">Then select the passage this {highlight ? "highlight" : "note"} belongs to in the article.</p> : null}
       {open === "reply" ? <TextForm label="Reply" submit="Post reply" onCancel={close} onSubmit={(text) => api.reply(n.id, text)} /> : null}

@@ -61,11 +61,13 @@ function NoteBody({ note: n }: { note: NoteThread }) {
     <>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="font-semibold">{n.motivation === "highlighting" ? "Highlight" : n.authorName}</span>
-        <a href={`/articles/${api.slug}/annotations/${n.id}`} className="text-zinc-600 hover:underline dark:text-zinc-400" aria-label={`Link to this note, posted ${new Date(n.created).toUTCString()}`}>
+        <a href={api.review ? `#annotation-${n.id}` : `/articles/${api.slug}/annotations/${n.id}`} className="text-zinc-600 hover:underline dark:text-zinc-400" aria-label={`Link to this note, posted ${new Date(n.created).toUTCString()}`}>
           <RelativeTime iso={n.created} />
         </a>
         {n.edited ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
         {n.audience === "private" ? <span className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>Private — only you</span> : null}
+        {n.changed ? <span className={`${badge} bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-200`}>{n.state === "orphaned" ? "Passage gone since your note" : "Changed since your note"}</span> : null}
+        {n.resolved ? <span className={`${badge} bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200`}>Resolved</span> : null}
         {n.status === "pending" ? <HeldBadge reasons={n.reasons} linkHoldThreshold={api.linkHoldThreshold} explain={!!api.viewer && n.authorId === api.viewer.id} /> : null}
       </header>
       {n.html ? <div className="prose prose-sm prose-zinc mt-1 max-w-none dark:prose-invert prose-p:my-1" dangerouslySetInnerHTML={{ __html: n.html }} /> : null}

@@ -27,6 +27,8 @@ export type NotesApi = {
   /** The note being re-attached, if any. */
   reattachingId: string | null;
   activate(threadId: string | null): void;
+  /** The studio's review margin (the editorial desk): no reports or re-attach, resolve instead, links in the page. */
+  review?: { resolve(id: string, resolved: boolean): Promise<string | null> };
 };
 
 export const NotesContext = createContext<NotesApi | null>(null);

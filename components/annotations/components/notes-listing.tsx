@@ -2,15 +2,17 @@
 import type { ReactNode } from "react";
 import type { NoteThread } from "../model/note-data";
 import { NoteCard } from "./note-card";
+import { useNotes } from "./notes-context";
 
 type Props = { anchored: NoteThread[]; orphaned: NoteThread[]; total: number; filter?: ReactNode; idsFor(id: string): boolean };
 
 // Every note after the article, in text order, orphaned ones apart: the whole margin without
 // JavaScript (server HTML), and on narrow screens.
 export function NotesListing({ anchored, orphaned, total, filter, idsFor }: Props) {
+  const review = !!useNotes().review;
   return (
     <section id="notes" aria-labelledby="notes-title" className="mt-14 scroll-mt-8 border-t border-zinc-200 pt-8 dark:border-zinc-800">
-      <h2 id="notes-title" className="text-2xl font-bold tracking-tight">Notes on this article <span className="text-zinc-600 dark:text-zinc-400">({total})</span></h2>
+      <h2 id="notes-title" className="text-2xl font-bold tracking-tight">{review ? "Review notes" : "Notes on this article"} <span className="text-zinc-600 dark:text-zinc-400">({total})</span></h2>
       {filter ? <div className="mt-4 max-w-md">{filter}</div> : null}
       {anchored.length === 0 && orphaned.length === 0 ? (
         <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">No notes yet. Select a passage of the article to add one.</p>

@@ -16,14 +16,18 @@ function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: numbe
 
 type ToolbarProps = {
   host: HTMLElement; selection: TextSelection; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; signInHref: string; error: string | null;
-  onAnnotate(): void; onHighlight(): void;
+  onAnnotate(): void;
+  /** Absent where highlights do not exist (the studio's review margin). */
+  onHighlight?(): void;
+  /** The write button's name ("Annotate"; the review margin says "Comment on this passage"). */
+  annotateLabel?: string;
   /** While an orphaned note is being re-attached: "Attach here" instead of Annotate/Highlight. */
   reattach: { onAttach(): void; onCancel(): void } | null;
 };
 
 // Floats under a selection in the article: "Annotate" and "Highlight" (or "Sign in to annotate").
 // It follows the article body in the DOM, so Tab from a keyboard selection reaches it next.
-export function SelectionToolbar({ host, selection, viewer, canWrite, banNotice, signInHref, error, onAnnotate, onHighlight, reattach }: ToolbarProps) {
+export function SelectionToolbar({ host, selection, viewer, canWrite, banNotice, signInHref, error, onAnnotate, onHighlight, reattach, annotateLabel = "Annotate" }: ToolbarProps) {
   const position = placeUnder(host, selection.rect, 220);
   const keep = (e: React.MouseEvent) => e.preventDefault(); // keep the text selected on mouse down
   return (
@@ -43,8 +47,8 @@ export function SelectionToolbar({ host, selection, viewer, canWrite, banNotice,
         </>
       ) : (
         <>
-          <button type="button" onMouseDown={keep} onClick={onAnnotate} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900`}>Annotate</button>
-          <button type="button" onMouseDown={keep} onClick={onHighlight} className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>Highlight</button>
+          <button type="button" onMouseDown={keep} onClick={onAnnotate} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900`}>{annotateLabel}</button>
+          {onHighlight ? <button type="button" onMouseDown={keep} onClick={onHighlight} className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>Highlight</button> : null}
           {error ? <p className="basis-full px-2 pb-1 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
         </>
       )}

@@ -24,6 +24,9 @@ export type NoteData = {
   /** The server's word on whether this viewer may edit it now, and until when (ISO; null: no deadline). */
   canEdit: boolean;
   editableUntil: string | null;
+  /** Review notes (the editorial desk) only: marked resolved, and whether the passage changed since the note. */
+  resolved?: boolean;
+  changed?: boolean;
 };
 
 export type NoteThread = NoteData & { replies: NoteThread[] };
@@ -63,6 +66,8 @@ export function noteFromJson(json: Json): NoteData {
     reasons: Array.isArray(json.reasons) ? json.reasons.map(String) : [],
     canEdit: json.canEdit === true,
     editableUntil: typeof json.editableUntil === "string" ? json.editableUntil : null,
+    ...(typeof json.resolved === "boolean" ? { resolved: json.resolved } : {}),
+    ...(typeof json.changed === "boolean" ? { changed: json.changed } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BoardShell } from "@/components/moderation/board-shell";
 import { SettingsForm } from "@/components/moderation/settings-form";
+import { CreditLineForm } from "@/components/moderation/credit-line-form";
 import { getSettings } from "@/lib/settings/get-settings";
 import { requirePage } from "@/lib/auth/require-page";
 
@@ -17,6 +18,7 @@ export default async function ModerationSettingsPage() {
         holdFirstContribution: s.holdFirstContribution, linkHoldThreshold: s.linkHoldThreshold, moderationWords: s.moderationWords,
         disallowedWords: s.disallowedWords, holdAll: s.holdAll, closeAfterDays: s.closeAfterDays, reportThreshold: s.reportThreshold,
       }} />
+      <CreditLineForm current={s.creditLine} />
     </BoardShell>
   );
 }

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { EditorClient } from "@/components/studio/editor-client";
 import { publication } from "@/lib/site";
 import { requirePage } from "@/lib/auth/require-page";
+import { roleCan } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "New article · Studio", robots: { index: false } };
 
 export default async function NewArticlePage() {
-  const viewer = await requirePage("articles.write", "/studio/new");
+  const viewer = await requirePage("articles.create_draft", "/studio/new");
   const fields = { title: "", slug: "", author: viewer.name, affiliation: "", credit: "", excerpt: "", categories: [], tags: [], commentsOpen: true, annotationsOpen: true, body: "" };
-  return <EditorClient initial={{ fields, article: null }} publication={publication.name} />;
+  return <EditorClient initial={{ fields, article: null }} publication={publication.name} canPublish={roleCan(viewer.role, "articles.publish")} />;
 }

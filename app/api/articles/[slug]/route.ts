@@ -15,8 +15,9 @@ export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const isEditor = roleCan(viewer?.role, "articles.read_drafts");
   const found = await getPublishedArticle(slug);
   if (found && "movedTo" in found) return seeOther(`/api/articles/${found.movedTo}`, 308);
-  if (found) return json(articleJson(found.article, { withSource: isEditor }));
-  if (!isEditor) throw new AppError("not_found", "No published article has that slug.");
+  // The Markdown source for editors and for the article's own contributor.
+  if (found) return json({ ...articleJson(found.article, { withSource: isEditor || (!!viewer && found.article.ownerId === viewer.id) }), status: "published" });
+  if (!roleCan(viewer?.role, "articles.create_draft")) throw new AppError("not_found", "No published article has that slug.");
   const a = await getArticleForEditor(viewer, slug);
   const rev = a.draftRevision ?? a.currentRevision;
   return json({ slug: a.slug, title: a.title, author: a.authorName, affiliation: a.affiliation, status: a.status, publishedAt: a.publishedAt?.toISOString() ?? null,

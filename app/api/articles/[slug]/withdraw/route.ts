@@ -1,0 +1,9 @@
+import { apiRoute, json } from "@/lib/http/api";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { withdrawArticle } from "@/lib/articles/submit-article";
+
+// The author takes an article back from review, to edit it again.
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const result = await withdrawArticle(await getViewer(request.headers), (await params).slug);
+  return json({ slug: result.slug, status: result.status });
+});
