@@ -2,7 +2,12 @@
 // WEB_CONCURRENCY worker, `npm run dev`): that process joins the job queue (lib/jobs) — mail,
 // scheduled publishing, clean-up. scripts/server.mjs's drain stops it with process.emit("gloss:shutdown").
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.GLOSS_JOBS === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The article page's personal request, for scripts/server.mjs to answer without Next's router
+  // (lib/personal/article-personal-route.ts: the route's own handler).
+  const { getArticlePersonalRoute } = await import("@/lib/personal/article-personal-route");
+  (globalThis as { glossFastRoutes?: Record<string, unknown> }).glossFastRoutes = { articlePersonal: getArticlePersonalRoute };
+  if (process.env.GLOSS_JOBS === "off") return;
   const { startJobWorker } = await import("@/lib/jobs/start-job-worker");
   startJobWorker();
 }

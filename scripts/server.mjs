@@ -44,6 +44,9 @@ const pageCache = new PageCache();
 const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// What "Show N more replies" loads: the same JSON for every anonymous reader (a held reply shows
+// only to its author, whose request carries their session and is never cached).
+const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
 // This process's name in invalidations, so it skips the NOTIFY of a change it already applied.
 const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 // lib/cache/invalidate-pages.ts (same process: Next runs in it) applies a change here at once —
@@ -53,7 +56,7 @@ globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalid
 // A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
 // is served from the cache to signed-in readers too; other reader pages only without a session.
 function isCacheable(req) {
-  return (req.method === "GET" || req.method === "HEAD") && readerPage.test(req.url) &&
+  return (req.method === "GET" || req.method === "HEAD") && (readerPage.test(req.url) || repliesAnswer.test(req.url)) &&
     (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) && !req.headers.authorization &&
     !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url);
@@ -92,6 +95,26 @@ function pickEncoding(req) {
   return null;
 }
 
+// A large body (a long discussion's page: 300 kB) is compressed on libuv's thread pool, not on the
+// event loop: brotli took ~13 ms of it per render, during which no cached page could be served
+// (issue 21: each new comment re-renders the page). Whoever asks first waits for it (others get
+// the same promise); small bodies are compressed in place as before.
+const asyncCompressBytes = 32 * 1024;
+function compressLater(entry, encoding, cache) {
+  entry.packing ??= {};
+  entry.packing[encoding] ??= new Promise((resolve, reject) => {
+    const done = (error, packed) => {
+      if (error) return reject(error);
+      entry[encoding] = packed;
+      cache?.grew(entry);
+      resolve();
+    };
+    if (encoding === "br") zlib.brotliCompress(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } }, done);
+    else zlib.gzip(entry.body, { level: 6 }, done);
+  });
+  return entry.packing[encoding];
+}
+
 function compress(entry, encoding, cache) {
   if (!encoding || entry.body.length < 1024) return null;
   if (!entry[encoding]) {
@@ -125,6 +148,14 @@ function send(req, res, entry, write, cache) {
     if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
   }
   const encoding = negotiable ? pickEncoding(req) : null;
+  if (encoding && !entry[encoding] && entry.body.length >= asyncCompressBytes) {
+    compressLater(entry, encoding, cache).then(() => send(req, res, entry, write, cache), (e) => {
+      console.error("[server] compression failed", e);
+      entry.packing[encoding] = null;
+      send({ method: req.method, headers: { ...req.headers, "accept-encoding": "identity" } }, res, entry, write, cache);
+    });
+    return;
+  }
   const packed = compress(entry, encoding, cache);
   const body = packed ?? entry.body;
   if (packed) headers["content-encoding"] = encoding;
@@ -190,7 +221,8 @@ function finish(req, res, entry, original, { render, nonce } = {}) {
   else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
   // served to every reader (a HEAD may still be answered from a GET's entry).
-  const cacheable = render && req.method === "GET" && entry.status === 200 && isHtml && !entry.headers["set-cookie"];
+  const cacheable = render && req.method === "GET" && entry.status === 200 && !entry.headers["set-cookie"] &&
+    (isHtml || (type.startsWith("application/json") && repliesAnswer.test(req.url)));
   if (cacheable) entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
   if (render) pageCache.done(render, cacheable ? entry : null);
   const isStatic = !dev && req.url.startsWith("/_next/static/") && entry.status === 200;
@@ -284,6 +316,8 @@ async function serve(req, res) {
     return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
   }
 
+  if (req.method === "GET" && personalRequest.test(req.url) && globalThis.glossFastRoutes?.articlePersonal) return answerPersonal(req, res);
+
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
     if (staticHit) return send(req, res, staticHit, res, staticCache);
@@ -311,6 +345,29 @@ async function serve(req, res) {
   } catch (e) {
     console.error("[server] unhandled error", e);
     if (!res.writableEnded) { res.statusCode = 500; res.setHeader("content-type", "text/plain; charset=utf-8"); res.end("Something went wrong on our side."); }
+  }
+}
+
+// ---- the article page's personal request, without Next's router ----
+// Every page view of a signed-in reader asks GET /api/me/articles/<slug> (the page itself comes from
+// the shared cache). instrumentation.ts hands this process the route's own handler
+// (lib/personal/article-personal-route.ts); calling it here skips Next's routing, which was most of
+// the request's CPU. Same answer, headers and errors; finished like every other answer (CSP, ETag,
+// compression). Until Next has loaded instrumentation, Next answers it.
+const personalRequest = /^\/api\/me\/articles\/[^/?#]+(?:\?[^#]*)?$/;
+async function answerPersonal(req, res) {
+  try {
+    const url = new URL(req.url, "http://gloss.internal");
+    const raw = url.pathname.slice("/api/me/articles/".length);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+    const request = new Request(url, { headers });
+    const response = await globalThis.glossFastRoutes.articlePersonal(request, { params: Promise.resolve().then(() => ({ slug: decodeURIComponent(raw) })) });
+    const entry = { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()), at: Date.now() };
+    finish(req, res, entry, res);
+  } catch (e) {
+    console.error("[server] personal request", e);
+    if (!res.headersSent) { res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" }); res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } })); }
   }
 }
 

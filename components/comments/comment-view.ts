@@ -16,3 +16,8 @@ export type CommentView = {
   /** Replies a page load left out: how many, and the cursor for GET /api/comments/{id}/replies. */
   moreReplies?: { count: number; cursor: string | null };
 };
+
+/** Comments as the page sends them to the browser: what CommentItem draws, without the Markdown source. */
+export function pageViews(views: CommentView[]): CommentView[] {
+  return views.map((c) => ({ ...c, body: null, ...(c.replies ? { replies: pageViews(c.replies) } : {}) }));
+}

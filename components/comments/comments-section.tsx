@@ -10,9 +10,9 @@ import { PersonalSeedProvider } from "@/components/personal/personal-loader";
 import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
 import { CommentForm } from "./comment-form";
-import { CommentItem } from "./comment-item";
+import { CommentThreads } from "./comment-threads";
 import { ReportForm } from "./comment-actions";
-import type { CommentView } from "./comment-view";
+import { pageViews, type CommentView } from "./comment-view";
 import { CommentCount, SessionComments } from "./session-comments";
 import { FollowButton } from "@/components/following/follow-button";
 
@@ -53,9 +53,7 @@ export async function CommentsSection({ slug, sort, page, personal, focus, focus
       <div className="mt-6">
         {article.commentsOpen ? <CommentComposer slug={slug} /> : <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>}
       </div>
-      <ol data-comment-threads className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">
-        {views.map((c) => <CommentItem key={c.id} comment={c} slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} replyTo={replyTo} />)}
-      </ol>
+      <CommentThreads views={pageViews(views)} slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} replyTo={replyTo} />
       {views.length ? null : <p data-no-comments className="mt-8 text-sm text-zinc-600 dark:text-zinc-400">No comments yet. Start the discussion.</p>}
       {pageCount > 1 ? (
         <nav aria-label="Comment pages" className="mt-8 flex flex-wrap gap-2 text-sm">

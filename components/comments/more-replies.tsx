@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { liveMoreRepliesEvent, type LiveMoreRepliesDetail } from "@/components/live/live-reply-event";
 import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
 
@@ -25,7 +26,26 @@ const control = "rounded px-2 py-1 text-sm font-medium text-accent-700 underline
 export function MoreReplies(p: MoreRepliesProps) {
   const hydrated = useHydrated();
   const [state, setState] = useState<{ loading?: boolean; error?: boolean; items?: CommentView[]; next?: string | null; remaining?: number }>({});
-  const noun = `${p.count.toLocaleString("en")} ${p.first ? "" : "more "}${p.count === 1 ? "reply" : "replies"}`;
+  // Replies that arrived live in this part of the branch (components/live): counted here until
+  // the reader loads them. Kept against the count they were added to, so a refreshed page (whose
+  // count already has them) does not count them twice.
+  const [arrived, setArrived] = useState<{ base: number; ids: string[] }>({ base: p.count, ids: [] });
+  const waiting = !state.items;
+  useEffect(() => {
+    if (!waiting) return;
+    const on = (e: Event) => {
+      const { parentId, replyId } = (e as CustomEvent<LiveMoreRepliesDetail>).detail;
+      if (parentId !== p.parentId) return;
+      setArrived((a) => {
+        const ids = a.base === p.count ? a.ids : [];
+        return ids.includes(replyId) ? a : { base: p.count, ids: [...ids, replyId] };
+      });
+    };
+    window.addEventListener(liveMoreRepliesEvent, on);
+    return () => window.removeEventListener(liveMoreRepliesEvent, on);
+  }, [waiting, p.parentId, p.count]);
+  const count = p.count + (arrived.base === p.count ? arrived.ids.length : 0);
+  const noun = `${count.toLocaleString("en")} ${p.first ? "" : "more "}${count === 1 ? "reply" : "replies"}`;
 
   async function load() {
     setState({ loading: true });

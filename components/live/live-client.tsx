@@ -4,8 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { refreshUnread } from "@/components/personal/personal-store";
 import { liveNoteEvent, type LiveNoteDetail } from "./live-note-event";
+import { collapsedBranchOf, liveMoreRepliesEvent, type LiveMoreRepliesDetail } from "./live-reply-event";
 
-type Change = { kind: "comment" | "annotation"; action: "created" | "updated" | "removed"; id: string };
+type Change = { kind: "comment" | "annotation"; action: "created" | "updated" | "removed"; id: string; parents?: string[] };
 
 const batchMs = 600;
 const inPage = (id: string) => !!document.getElementById(`comment-${id}`);
@@ -29,12 +30,14 @@ export function LiveClient({ slug }: { slug: string }) {
   const queue = useRef<Change[]>([]);
   const staleEdits = useRef(false);
   const freshRef = useRef<string[]>([]);
+  // Replies counted in a branch's "N more replies" (a replayed event must not count them twice).
+  const counted = useRef(new Set<string>());
 
   const setWaiting = useCallback((ids: string[]) => { freshRef.current = ids; setFresh(ids); }, []);
 
   const flush = useCallback(() => {
     const batch = queue.current.splice(0);
-    let added = 0, removed = 0, notes = 0, edited = false, refresh = false;
+    let added = 0, folded = 0, removed = 0, notes = 0, edited = false, refresh = false;
     const waiting = freshRef.current.filter((id) => !inPage(id));
     for (const c of batch) {
       if (c.kind === "annotation") {
@@ -44,7 +47,15 @@ export function LiveClient({ slug }: { slug: string }) {
       }
       if (c.action === "created") {
         // Already on the page (the reader's own comment, shown by its form): nothing new.
-        if (!inPage(c.id) && !waiting.includes(c.id)) { waiting.push(c.id); added++; }
+        if (inPage(c.id) || waiting.includes(c.id) || counted.current.has(c.id)) continue;
+        // A reply into a branch shown in part: its "N more replies" counts it, where it belongs,
+        // rather than a "new comment" that would show out of context (issue 22).
+        const branch = collapsedBranchOf(c.parents, inPage);
+        if (branch) {
+          counted.current.add(c.id);
+          window.dispatchEvent(new CustomEvent<LiveMoreRepliesDetail>(liveMoreRepliesEvent, { detail: { parentId: branch, replyId: c.id } }));
+          folded++;
+        } else { waiting.push(c.id); added++; }
       } else if (c.action === "removed") {
         const i = waiting.indexOf(c.id);
         if (i >= 0) waiting.splice(i, 1);
@@ -68,6 +79,7 @@ export function LiveClient({ slug }: { slug: string }) {
     }
     const parts = [
       added ? `${plural(added, "new comment", "new comments")} (use the “new comments” button to show ${added === 1 ? "it" : "them"})` : "",
+      folded ? `${plural(folded, "new reply", "new replies")} in a thread shown in part (under “Show more replies”)` : "",
       notes ? plural(notes, "new note", "new notes") : "",
       removed ? `${plural(removed, "comment", "comments")} removed` : "",
       edited ? "A comment was edited" : "",
@@ -83,8 +95,8 @@ export function LiveClient({ slug }: { slug: string }) {
     const receive = (kind: Change["kind"]) => (e: MessageEvent<string>) => {
       if (e.lastEventId) lastId = e.lastEventId;
       try {
-        const { action, id } = JSON.parse(e.data) as { action: Change["action"]; id: string };
-        queue.current.push({ kind, action, id });
+        const { action, id, parents } = JSON.parse(e.data) as { action: Change["action"]; id: string; parents?: unknown };
+        queue.current.push({ kind, action, id, parents: Array.isArray(parents) ? parents.filter((p): p is string => typeof p === "string") : undefined });
       } catch { return; }
       timer ??= setTimeout(() => { timer = null; flush(); }, batchMs);
     };

@@ -141,7 +141,7 @@ const paths: Record<string, Record<string, Op>> = {
   },
   "/api/articles/{slug}/events": {
     get: {
-      summary: "Server-Sent Events: `comment` / `annotation` events with `{action: created|updated|removed, id}` (ids only) as the public discussion changes; `Last-Event-ID` (or ?lastEventId=) replays the last 5 minutes; `: keep-alive` lines",
+      summary: "Server-Sent Events: `comment` / `annotation` events with `{action: created|updated|removed, id}` (ids only; a reply's `created` also has `parents`: the ids of the comments it is drawn under, nearest first) as the public discussion changes; `Last-Event-ID` (or ?lastEventId=) replays the last 5 minutes; `: keep-alive` lines",
       params: [slug], ok: [200, "text/event-stream", "text/event-stream"], errors: [404],
     },
   },

@@ -1,10 +1,31 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { defaultSettings } from "@/lib/settings/get-settings";
 
 export type LiveKind = "comment" | "annotation";
 export type LiveAction = "created" | "updated" | "removed";
 /** One public change to an article's discussion (ids only: a client fetches what it may see). */
 export type LiveChange = { articleId: string; kind: LiveKind; action: LiveAction; itemId: string };
+
+/**
+ * Where a new reply hangs, as the page nests it (lib/comments/bound-thread.ts): the ids of the
+ * comments it is drawn under, nearest first, up to its thread's top-level comment (null for a
+ * top-level comment). Below the page's last level replies are listed flat under the comment of the
+ * level above, so ancestors deeper than that level are left out. The page uses it to count a reply
+ * that arrives in a branch it shows only in part in that branch's "N more replies" (issue 22),
+ * instead of announcing it as a new comment out of context. Computed in SQL from the item id
+ * (`item`: a column or parameter holding it), with the commentMaxDepth setting read in the same
+ * statement (no extra round trip for a post).
+ */
+export function displayParentsSql(item: Prisma.Sql) {
+  const maxDepth = Prisma.sql`coalesce((SELECT (s.value#>>'{}')::int FROM "Setting" s WHERE s.key = 'commentMaxDepth'), ${defaultSettings.commentMaxDepth})`;
+  const flatUnder = Prisma.sql`greatest(greatest(${maxDepth}, 1) - 2, 0)`;
+  return Prisma.sql`(WITH RECURSIVE up AS (
+      SELECT p.id, p."parentId", p.depth, 1 AS n FROM "Comment" c JOIN "Comment" p ON p.id = c."parentId" WHERE c.id = ${item}
+      UNION ALL
+      SELECT p.id, p."parentId", p.depth, up.n + 1 FROM up JOIN "Comment" p ON p.id = up."parentId" WHERE up.n < 64
+    ) SELECT json_agg(up.id ORDER BY up.n) FROM up WHERE up.depth <= ${flatUnder})`;
+}
 
 export const liveChannel = "gloss_live";
 /** How long a reconnecting stream can replay what it missed (CONTRACT.md: 5 minutes). */
@@ -30,7 +51,8 @@ export async function emitLiveEvents(changes: LiveChange[], tx?: Runner) {
         SELECT *, now() AT TIME ZONE 'UTC' FROM unnest(${changes.map((c) => c.articleId)}::text[], ${changes.map((c) => c.kind)}::text[], ${changes.map((c) => c.action)}::text[], ${changes.map((c) => c.itemId)}::text[])
         RETURNING "id", "articleId", "kind", "action", "itemId"
       )
-      SELECT pg_notify(${liveChannel}, json_build_object('n', "id"::text, 'a', "articleId", 'k', "kind", 'x', "action", 'i', "itemId")::text) FROM e`;
+      SELECT pg_notify(${liveChannel}, json_build_object('n', "id"::text, 'a', "articleId", 'k', "kind", 'x', "action", 'i', "itemId",
+        'p', CASE WHEN e."kind" = 'comment' AND e."action" = 'created' THEN ${displayParentsSql(Prisma.sql`e."itemId"`)} END)::text) FROM e`;
   };
   if (tx) await run(tx);
   else await run(db).catch((e) => console.error("[live] could not emit", e instanceof Error ? e.message : e));

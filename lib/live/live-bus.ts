@@ -1,10 +1,14 @@
 import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { liveChannel, replayWindowMs, type LiveAction, type LiveKind } from "./emit-live-events";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { displayParentsSql, liveChannel, replayWindowMs, type LiveAction, type LiveKind } from "./emit-live-events";
 
-/** An event as streams see it: `seq` is the log id (the SSE `id:`), monotonic across processes. */
-export type LiveEvent = { seq: bigint; articleId: string; kind: LiveKind; action: LiveAction; itemId: string };
+/**
+ * An event as streams see it: `seq` is the log id (the SSE `id:`), monotonic across processes;
+ * `parents` only on a reply's "created" (displayParentsSql: the branch it hangs in, nearest first).
+ */
+export type LiveEvent = { seq: bigint; articleId: string; kind: LiveKind; action: LiveAction; itemId: string; parents?: string[] | null };
 type Listener = (e: LiveEvent) => void;
 type Pinger = () => void;
 
@@ -84,8 +88,8 @@ class LiveBus {
 
   private dispatchPayload(payload: string) {
     try {
-      const p = JSON.parse(payload) as { n: string; a: string; k: LiveKind; x: LiveAction; i: string };
-      this.dispatch({ seq: BigInt(p.n), articleId: p.a, kind: p.k, action: p.x, itemId: p.i });
+      const p = JSON.parse(payload) as { n: string; a: string; k: LiveKind; x: LiveAction; i: string; p?: string[] | null };
+      this.dispatch({ seq: BigInt(p.n), articleId: p.a, kind: p.k, action: p.x, itemId: p.i, parents: p.p ?? null });
     } catch (e) {
       console.error("[live] bad payload", e instanceof Error ? e.message : e);
     }
@@ -122,11 +126,13 @@ export async function closeLiveBus() {
 /** Logged events after `seq` (of one article, or all), within the replay window, oldest first. */
 export async function readEventsAfter(seq: bigint, articleId: string | null): Promise<LiveEvent[]> {
   const since = new Date(Date.now() - replayWindowMs);
-  const rows = await db.liveEvent.findMany({
-    where: { id: { gt: seq }, createdAt: { gte: since }, ...(articleId ? { articleId } : {}) },
-    orderBy: { id: "asc" }, take: 1000,
-  });
-  return rows.map((r) => ({ seq: r.id, articleId: r.articleId, kind: r.kind as LiveKind, action: r.action as LiveAction, itemId: r.itemId }));
+  const rows = await db.$queryRaw<{ id: bigint; articleId: string; kind: string; action: string; itemId: string; parents: string[] | null }[]>`
+    SELECT e.id, e."articleId", e.kind, e.action, e."itemId",
+           CASE WHEN e.kind = 'comment' AND e.action = 'created' THEN ${displayParentsSql(Prisma.sql`e."itemId"`)} END AS parents
+    FROM "LiveEvent" e
+    WHERE e.id > ${seq} AND e."createdAt" >= ${since.toISOString()}::timestamp ${articleId ? Prisma.sql`AND e."articleId" = ${articleId}` : Prisma.empty}
+    ORDER BY e.id ASC LIMIT 1000`;
+  return rows.map((r) => ({ seq: r.id, articleId: r.articleId, kind: r.kind as LiveKind, action: r.action as LiveAction, itemId: r.itemId, parents: r.parents }));
 }
 
 /** The newest log id (what a fresh stream starts after). */

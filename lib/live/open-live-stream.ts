@@ -4,7 +4,9 @@ import { clock } from "@/lib/clock";
 import { latestSeq, liveBus, readEventsAfter, type LiveEvent } from "./live-bus";
 
 const encoder = new TextEncoder();
-const frame = (e: LiveEvent) => encoder.encode(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ action: e.action, id: e.itemId })}\n\n`);
+// A reply's "created" also names the branch it hangs in (ids: `parents`, nearest first), so a page
+// showing that branch in part can count it in "N more replies" (components/live/live-client.tsx).
+const frame = (e: LiveEvent) => encoder.encode(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ action: e.action, id: e.itemId, ...(e.parents?.length ? { parents: e.parents } : {}) })}\n\n`);
 const keepAlive = encoder.encode(": keep-alive\n\n");
 
 /** `Last-Event-ID` as a log id, or null when absent or not one of ours (then nothing is replayed). */

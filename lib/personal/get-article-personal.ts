@@ -7,7 +7,7 @@ import { editRights } from "@/lib/auth/edit-rights";
 import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation-json";
 import { commentJson } from "@/lib/comments/comment-json";
 import type { commentFields } from "@/lib/comments/create-comment";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { moderationBadge } from "@/lib/moderation/list-queue";
@@ -31,18 +31,30 @@ export function roleLinks(role: Viewer["role"]): RoleLink[] {
  * viewers get `viewer: null` and nothing else personal. Only the viewer's own data is ever read.
  */
 export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
-  const { article, settings, liked, mine, notes, noteRights } = await readPersonalRows(slug, viewer?.id ?? null);
+  return personalOf(viewer, await readPersonalRows(slug, { userId: viewer?.id ?? null }));
+}
+
+/**
+ * The same for the holder of a session token (from a verified session cookie): the session row
+ * and its user are read in the same single query as the rest (an ended session, an expired one or
+ * a deleted account reads as anonymous, as readSessionViewer does).
+ */
+export async function getArticlePersonalOfSession(sessionToken: string, slug: string) {
+  const rows = await readPersonalRows(slug, { sessionToken });
+  return personalOf(rows.viewer, rows);
+}
+
+async function personalOf(viewer: Viewer | null, { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows) {
   const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
   if (!viewer) {
     return { ...base, following: false, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
   }
   const now = clock.now();
-  const [ban, pending, unread, following] = await Promise.all([
+  // The header's notification count and the article's Follow button (issue 15) come with the
+  // layer's one query (readPersonalRows).
+  const [ban, pending] = await Promise.all([
     viewerBan(viewer),
     roleCan(viewer.role, "moderation.read") ? moderationBadge().then((b) => b.total) : Promise.resolve(null),
-    // The header's notification count and the article's Follow button (issue 15).
-    db.notification.count({ where: { userId: viewer.id, readAt: null } }),
-    db.articleFollow.findUnique({ where: { userId_articleId: { userId: viewer.id, articleId: article.id } }, select: { userId: true } }).then((f) => !!f),
   ]);
   return {
     ...base,
@@ -73,7 +85,7 @@ export async function getArticlePersonal(viewer: Viewer | null, slug: string) {
 type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
 
 // Dates come back from json_build_object as ISO text without a zone (Prisma stores UTC).
-const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt"]);
+const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt", "bannedUntil"]);
 const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value);
 
 /**
@@ -82,16 +94,27 @@ const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof v
  * included), their private notes, highlights and held notes — in one round trip: this runs after
  * every page view, and an ORM query each cost most of its CPU.
  */
-async function readPersonalRows(slug: string, userId: string | null) {
+type PersonalRows = Awaited<ReturnType<typeof readPersonalRows>>;
+
+async function readPersonalRows(slug: string, who: { userId: string | null } | { sessionToken: string }) {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new AppError("not_found", "No published article has that address.");
   const now = clock.now().toISOString();
+  // The viewer: given, or the live user of a session (lib/users/sessions.ts userOfSession's rules).
+  const me = "sessionToken" in who
+    ? Prisma.sql`SELECT u.id, u.name, u.email, u.role, u.status, u."bannedUntil" FROM "Session" s JOIN "User" u ON u.id = s."userId"
+        WHERE s."sessionToken" = ${who.sessionToken} AND s.expires >= ${now}::timestamp AND u."deletedAt" IS NULL LIMIT 1`
+    : Prisma.sql`SELECT ${who.userId}::text AS id`;
+  const userId = Prisma.sql`(SELECT id FROM me)`;
   const [row] = await db.$queryRaw<{ payload: string }[]>`
-    WITH art AS (
+    WITH me AS (${me}), art AS (
       SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
       WHERE slug = ${slug} AND status = 'published' AND "publishedAt" <= ${now}::timestamp LIMIT 1
     )
     SELECT json_build_object(
+      'viewer', ${"sessionToken" in who ? Prisma.sql`(SELECT row_to_json(me) FROM me)` : Prisma.sql`NULL`},
       'article', (SELECT row_to_json(art) FROM art),
+      'unread', (SELECT count(*) FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL),
+      'following', EXISTS (SELECT 1 FROM "ArticleFollow" f WHERE f."userId" = ${userId} AND f."articleId" = (SELECT id FROM art)),
       'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
                 WHERE l."userId" = ${userId} AND c."articleId" = (SELECT id FROM art)),
@@ -118,6 +141,8 @@ async function readPersonalRows(slug: string, userId: string | null) {
                 LIMIT 10000) x)
     )::text AS payload`;
   const rows = JSON.parse(row.payload, revive) as {
+    viewer: Viewer | null;
+    unread: number; following: boolean;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
     liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];

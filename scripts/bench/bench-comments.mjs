@@ -31,6 +31,7 @@
 // Results: a table on stdout and .data/bench/comments.json; exits 1 when over budget or broken
 // (unless --no-fail).
 import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -9,7 +9,10 @@
 // - A removal (moderation, deletion, unpublishing) drops the pages at once, and a render that was
 //   already running when it came is not kept nor handed to anyone who asks after it.
 // - Bounded: at most `maxEntries` pages and `maxBytes` of bodies (compressed copies included);
-//   search result pages live in their own, smaller budget so query variants never evict articles.
+//   search result pages and the anonymous answers of the replies API (what "Show N more replies"
+//   loads: GET /api/comments/<id>/replies, whose path does not name its article) live in their own,
+//   smaller budget so query variants never evict articles. Any article's change marks every
+//   cached replies answer stale (a removal drops them), as it does search pages.
 
 /** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
 
@@ -62,6 +65,11 @@ function under(key, prefix) {
   return key === prefix || key.startsWith(prefix + "?") || key.startsWith(prefix + "/");
 }
 
+/** Search pages and replies API answers: any article's change may change them. */
+function isVariant(key) {
+  return key.startsWith("/search") || key.startsWith("/api/comments/");
+}
+
 /** What a wait resolves to when the render it waited for was abandoned: look the page up again. */
 export const RETRY = Symbol("retry");
 
@@ -76,7 +84,7 @@ export class PageCache {
     this.stats = { hits: 0, stale: 0, coalesced: 0, renders: 0 };
   }
 
-  store(key) { return key.startsWith("/search") ? this.search : this.pages; }
+  store(key) { return isVariant(key) ? this.search : this.pages; }
 
   /**
    * What to do with a request for `key`:
@@ -128,7 +136,7 @@ export class PageCache {
   invalidate(payload) {
     const hard = !payload || payload === "*" || payload === "!*" || payload.startsWith("!");
     const prefix = !payload || payload === "*" || payload === "!*" ? null : payload.replace(/^!/, "");
-    const matches = (key) => prefix === null || under(key, prefix) || key.startsWith("/search");
+    const matches = (key) => prefix === null || under(key, prefix) || isVariant(key);
     for (const [key, token] of this.renders) {
       if (!matches(key)) continue;
       if (hard) this.abandon(token); else token.stale = true;

@@ -85,6 +85,27 @@ describe("page cache", () => {
     expect(cache.lookup("/").render).toBeTruthy();
   });
 
+  it("replies API answers go stale on any article's change, are dropped on a removal, and never evict articles", async () => {
+    const replies = "/api/comments/c1/replies?sort=oldest";
+    const cache = new PageCache({ maxEntries: 2, maxSearchEntries: 2 });
+    render(cache, "/articles/a", "a").finish();
+    render(cache, "/articles/b", "b").finish();
+    render(cache, replies, "v1").finish();
+    expect(cache.lookup(replies).hit?.body.toString()).toBe("v1");
+    cache.invalidate("/articles/b"); // its path names no article: any change may be in it
+    const r = render(cache, replies, "v2");
+    expect(cache.lookup(replies).hit?.body.toString()).toBe("v1"); // the previous answer while one renders
+    r.finish();
+    expect(cache.lookup(replies).hit?.body.toString()).toBe("v2");
+    const running = render(cache, "/api/comments/c2/replies", "with the removed reply");
+    cache.invalidate("!/articles/a");
+    expect(cache.peek(replies)).toBeUndefined();
+    running.finish();
+    expect(cache.peek("/api/comments/c2/replies")).toBeUndefined();
+    for (let i = 0; i < 20; i++) render(cache, `/api/comments/c${i}/replies`, "r").finish();
+    expect(cache.peek("/articles/b")).toBeTruthy();
+  });
+
   it("bounds entries and bytes, and keeps search variants from evicting articles", () => {
     const cache = new PageCache({ maxEntries: 3, maxBytes: 10_000, maxSearchEntries: 2 });
     for (const k of ["/articles/a", "/articles/b", "/articles/c"]) render(cache, k, k).finish();

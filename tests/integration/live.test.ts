@@ -196,6 +196,48 @@ describe("what is sent", () => {
   });
 });
 
+describe("a reply names the branch it hangs in (issue 22: the page counts it in “N more replies”)", () => {
+  const reply = async (viewer: Viewer, parentId: string, body: string) => (await createComment(viewer, article.slug, { body, parentId })).comment;
+
+  it("a reply's created carries `parents`, nearest first, as the page nests it; live and replayed alike; a top-level comment carries none", async () => {
+    const maxDepth = (await getSettings()).commentMaxDepth; // 5: replies below the 4th level are listed flat under the 3rd
+    expect(maxDepth).toBe(5);
+    const first = await collect(article.slug);
+    await sleep(50);
+    const last = first.lastId;
+    try {
+      const root = await post(author, article.slug, "The root of a branch.");
+      const chain = [root];
+      for (let level = 1; level <= 5; level++) chain.push(await reply(author, chain[level - 1].id, `Level ${level} of the branch.`));
+      const seenRoot = await first.waitFor((e) => e.json?.id === root.id);
+      expect(seenRoot?.json).toEqual({ action: "created", id: root.id });
+      const parentsOf = async (events: { waitFor: typeof first.waitFor }, id: string) => ((await events.waitFor((e) => e.json?.id === id))?.json as { parents?: string[] } | undefined)?.parents;
+      const expected = [
+        [root.id],
+        [chain[1].id, root.id],
+        [chain[2].id, chain[1].id, root.id],
+        [chain[3].id, chain[2].id, chain[1].id, root.id],
+        // Level 5 hangs below the last level the page draws: listed flat under level 3.
+        [chain[3].id, chain[2].id, chain[1].id, root.id],
+      ];
+      for (let level = 1; level <= 5; level++) expect(await parentsOf(first, chain[level].id), `level ${level}, live`).toEqual(expected[level - 1]);
+
+      const again = await collect(article.slug, last);
+      try {
+        for (let level = 1; level <= 5; level++) expect(await parentsOf(again, chain[level].id), `level ${level}, replayed`).toEqual(expected[level - 1]);
+        expect(again.events.find((e) => e.json?.id === root.id)?.json).toEqual({ action: "created", id: root.id });
+      } finally {
+        await again.close();
+      }
+      // Edits and removals stay ids only.
+      await editComment(author, chain[1].id, { body: "Level 1, edited." });
+      expect((await first.waitFor((e) => e.json?.id === chain[1].id && e.json?.action === "updated"))?.json).toEqual({ action: "updated", id: chain[1].id });
+    } finally {
+      await first.close();
+    }
+  }, 30_000);
+});
+
 describe("keep-alive", () => {
   it("every open stream gets a `: keep-alive` comment line at least every 30 s", async () => {
     expect(liveBus().size, "no other stream open: the bus starts its timer anew").toBe(0);

@@ -7,7 +7,8 @@ import { clock } from "@/lib/clock";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { getArticlePersonal } from "@/lib/personal/get-article-personal";
+import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/get-article-personal";
+import { setFollowing } from "@/lib/notifications/follow-article";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
@@ -135,6 +136,53 @@ describe("reading the viewer of a personal request", () => {
     const leavingSid = await openSession(leaving.id);
     await deleteAccount(leaving, defaultPassword);
     expect(await readSessionViewer(await cookieFor(leavingSid))).toBeNull();
+  });
+
+  it("answers for a session token in one query: the same layer as for its viewer; an ended or expired session, or a deleted account, reads as anonymous", async () => {
+    const { slug } = await insertArticle();
+    const viewer = await member("moderator", { name: "Session Moderator" });
+    const mine = await post(viewer, slug, "A comment of the session's owner.");
+    const sid = await openSession(viewer.id);
+    const bySession = await getArticlePersonalOfSession(sid, slug);
+    expect(bySession).toEqual(await getArticlePersonal(viewer, slug));
+    expect(bySession.viewer).toMatchObject({ id: viewer.id, name: "Session Moderator", role: "moderator" });
+    expect(bySession.viewer!.links.map((l) => l.label)).toEqual(linksFor.moderator);
+    expect(bySession.own.map((c) => c.id)).toEqual([mine.id]);
+    expect(JSON.stringify(bySession)).not.toContain(viewer.email);
+
+    // The header's unread count and the Follow state come with the same query (issue 15).
+    // (Commenting follows the discussion.)
+    expect(bySession).toMatchObject({ following: true, viewer: { unread: 0 } });
+    await setFollowing(viewer, slug, false);
+    await db.notification.createMany({ data: [1, 2].map((i) => ({ userId: viewer.id, type: "reply" as const, url: `/articles/${slug}#n${i}` })) });
+    const changed = await getArticlePersonalOfSession(sid, slug);
+    expect(changed).toMatchObject({ following: false, viewer: { unread: 2 } });
+    expect(changed).toEqual(await getArticlePersonal(viewer, slug));
+
+    const anonymous = await getArticlePersonal(null, slug);
+    expect(await getArticlePersonalOfSession("no-such-session", slug)).toEqual(anonymous);
+    clock.advance(31 * 24 * 60 * 60_000); // past the session's 30 days
+    expect(await getArticlePersonalOfSession(sid, slug)).toEqual(await getArticlePersonal(null, slug));
+    const fresh = await openSession(viewer.id);
+    expect((await getArticlePersonalOfSession(fresh, slug)).viewer?.id).toBe(viewer.id);
+    await closeSession(fresh);
+    expect((await getArticlePersonalOfSession(fresh, slug)).viewer).toBeNull();
+
+    const leaving = await member("commenter");
+    const leavingSid = await openSession(leaving.id);
+    await deleteAccount(leaving, defaultPassword);
+    expect((await getArticlePersonalOfSession(leavingSid, slug)).viewer).toBeNull();
+    await expectAppError(getArticlePersonalOfSession(sid, "no-such-article"), "not_found");
+  });
+
+  it("a banned reader's session gets the ban notice, as their viewer does", async () => {
+    const { slug } = await insertArticle();
+    const viewer = await member("commenter");
+    await ban(viewer.id);
+    const sid = await openSession(viewer.id);
+    const data = await getArticlePersonalOfSession(sid, slug);
+    expect(data.ban?.notice).toMatch(/banned/);
+    expect(data).toMatchObject({ canComment: false, canAnnotate: false });
   });
 
   it("reads a personal access token from Authorization", async () => {
