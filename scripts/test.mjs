@@ -101,7 +101,11 @@ export async function startTestServer(pgServer, { label = "e2e", extraEnv = {} }
 
 const layers = {
   async typecheck() { return (await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"])).code === 0; },
-  async lint() { return (await run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings", "0"])).code === 0; },
+  async lint() {
+    // ESLint's rules, then the formatter's check (Biome: layout and sorted imports; `npm run format` fixes).
+    if ((await run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings", "0"])).code !== 0) return false;
+    return (await run(process.execPath, [bin("@biomejs/biome", "bin/biome"), "check", "."])).code === 0;
+  },
   async unit(_pgServer, extraArgs = []) {
     const out = path.join(resultsDir(), "unit.json");
     const r = await run(process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs]);
