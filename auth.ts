@@ -1,9 +1,9 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { headers } from "next/headers";
 import { authLogger } from "@/lib/auth/auth-logger";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
@@ -15,7 +15,10 @@ import { sendConfirmationLinkLater } from "@/lib/users/email-confirmation";
 import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
 
 class RateLimitedSignIn extends CredentialsSignin {
-  constructor(seconds: number) { super(); this.code = `rate_limited_${seconds}`; }
+  constructor(seconds: number) {
+    super();
+    this.code = `rate_limited_${seconds}`;
+  }
 }
 
 function providers(): NextAuthConfig["providers"] {
@@ -40,9 +43,17 @@ function providers(): NextAuthConfig["providers"] {
   // confirm it by mail like a sign-up (lib/users/email-confirmation.ts; `emailConfirmed` is a
   // User column, stored by the adapter's createUser). GitHub gives a verified public address.
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
-    list.push(Google({
-      profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture, emailConfirmed: p.email_verified === true }),
-    }));
+    list.push(
+      Google({
+        profile: (p) => ({
+          id: p.sub,
+          name: p.name,
+          email: p.email,
+          image: p.picture,
+          emailConfirmed: p.email_verified === true,
+        }),
+      }),
+    );
   }
   return list;
 }
@@ -50,7 +61,11 @@ function providers(): NextAuthConfig["providers"] {
 /** The request's headers: the one Auth.js hands over, else the current request's (server components, actions). */
 async function requestHeaders(request: Request | undefined): Promise<Headers | null> {
   if (request) return request.headers;
-  try { return await headers(); } catch { return null; }
+  try {
+    return await headers();
+  } catch {
+    return null;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
@@ -103,7 +118,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
   },
   events: {
     async createUser({ user }) {
-      if (user.id && (user as { emailConfirmed?: boolean }).emailConfirmed === false) sendConfirmationLinkLater(user.id);
+      if (user.id && (user as { emailConfirmed?: boolean }).emailConfirmed === false)
+        sendConfirmationLinkLater(user.id);
     },
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;

@@ -6,7 +6,9 @@ export async function register() {
   // The article page's personal request, for scripts/server.mjs to answer without Next's router
   // (lib/personal/article-personal-route.ts: the route's own handler).
   const { getArticlePersonalRoute } = await import("@/lib/personal/article-personal-route");
-  (globalThis as { glossFastRoutes?: Record<string, unknown> }).glossFastRoutes = { articlePersonal: getArticlePersonalRoute };
+  (globalThis as { glossFastRoutes?: Record<string, unknown> }).glossFastRoutes = {
+    articlePersonal: getArticlePersonalRoute,
+  };
   if (process.env.GLOSS_JOBS === "off") return;
   const { startJobWorker } = await import("@/lib/jobs/start-job-worker");
   startJobWorker();

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { isSharedPage } from "@/scripts/lib/shared-pages.mjs";
 
 const sharedPageHeader = "x-gloss-shared-page";

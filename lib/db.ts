@@ -1,14 +1,19 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One PrismaClient per process. The pool is ours so that an idle client's `error` (PostgreSQL
 // restarting) is logged instead of killing the process; the pool reconnects on the next query.
 function createClient() {
   // A connection attempt gives up after 5 s, so a request during an outage answers (503) instead of hanging.
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { client, pool };
@@ -31,5 +36,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function closeDb() {
   const current = globalForDb.glossDb;
   globalForDb.glossDb = undefined;
-  if (current) { await current.client.$disconnect(); await current.pool.end().catch(() => {}); }
+  if (current) {
+    await current.client.$disconnect();
+    await current.pool.end().catch(() => {});
+  }
 }

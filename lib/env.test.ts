@@ -8,7 +8,12 @@ describe("parseEnv", () => {
     const r = parseEnv(valid);
     expect("env" in r && r.env.PORT).toBe(3000);
     expect("env" in r && r.env.GLOSS_DATA_DIR).toBe(".data");
-    expect("env" in r && [r.env.WEB_CONCURRENCY, r.env.TRUST_PROXY, r.env.LOG_FORMAT, r.env.METRICS_TOKEN]).toEqual([1, 0, "text", undefined]);
+    expect("env" in r && [r.env.WEB_CONCURRENCY, r.env.TRUST_PROXY, r.env.LOG_FORMAT, r.env.METRICS_TOKEN]).toEqual([
+      1,
+      0,
+      "text",
+      undefined,
+    ]);
   });
 
   it.each([

@@ -11,7 +11,10 @@ export const envSchema = z.object({
   AUTH_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
   GLOSS_MODE: z.enum(["development", "production"]).default("development"),
   GLOSS_DATA_DIR: z.string().min(1).default(".data"),
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),
@@ -37,7 +40,9 @@ export function parseEnv(raw: Record<string, string | undefined>): { env: Env } 
     if (result.data.GLOSS_MODE === "production" && !result.data.SMTP_URL)
       return { error: "SMTP_URL: must be set when GLOSS_MODE=production (mail cannot go to the development outbox)" };
     if (!!result.data.ADMIN_EMAIL !== !!result.data.ADMIN_PASSWORD)
-      return { error: `${result.data.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"}: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither` };
+      return {
+        error: `${result.data.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"}: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither`,
+      };
     return { env: result.data };
   }
   const issue = result.error.issues[0];

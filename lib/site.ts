@@ -2,6 +2,7 @@
 export const publication = {
   name: "SAILBlogs",
   tagline: "Student perspectives on international law",
-  description: "SAILBlogs publishes student writing on international law, with margin notes and discussion from its readers.",
+  description:
+    "SAILBlogs publishes student writing on international law, with margin notes and discussion from its readers.",
   locale: "en",
 };

@@ -2,12 +2,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { closeDb } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
-import { systemActor } from "@/lib/auth/system-actor";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
+import { systemActor } from "@/lib/auth/system-actor";
 import { backupDatabase } from "@/lib/backup/backup-database";
 import { restoreDatabase } from "@/lib/backup/restore-database";
+import { closeDb } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
 import { exportWxr } from "@/lib/export/export-wxr";
 import { formatReport } from "@/lib/import/import-report";
 import { importWxr } from "@/lib/import/import-wxr";
@@ -40,9 +40,21 @@ const commands: Record<string, Command> = {
     return JSON.stringify(await exportAnnotations(values.article), null, 2);
   },
   async "user:create"(argv) {
-    const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, role: { type: "string" }, trusted: { type: "boolean" } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        password: { type: "string" },
+        role: { type: "string" },
+        trusted: { type: "boolean" },
+      },
+    });
     const role = values.role === undefined ? "commenter" : roleSchema.parse(values.role);
-    const user = await createUser({ email: values.email ?? "", name: values.name ?? "", password: values.password ?? "" }, { role, trusted: values.trusted });
+    const user = await createUser(
+      { email: values.email ?? "", name: values.name ?? "", password: values.password ?? "" },
+      { role, trusted: values.trusted },
+    );
     return `Created ${user.role} ${user.email} (${user.id})${values.trusted ? ", trusted" : ""}.`;
   },
   async "user:role"(argv) {
@@ -51,7 +63,11 @@ const commands: Record<string, Command> = {
     return `${user.email} is now ${user.role}.`;
   },
   async "import:wxr"(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean" } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: "boolean" } },
+    });
     if (positionals.length !== 1) throw new AppError("bad_request", "name one WordPress export file: import:wxr FILE");
     // `npm run` works in the project folder; a relative path means the folder the user was in.
     const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
@@ -60,22 +76,33 @@ const commands: Record<string, Command> = {
     return values.json ? JSON.stringify(report, null, 2) : formatReport(report);
   },
   async backup(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" } } });
-    if (!values.out || positionals.length) throw new AppError("bad_request", "name the file to write: backup --out FILE");
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: "string" } },
+    });
+    if (!values.out || positionals.length)
+      throw new AppError("bad_request", "name the file to write: backup --out FILE");
     const file = userPath(values.out);
-    if (!fs.existsSync(path.dirname(file))) throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
+    if (!fs.existsSync(path.dirname(file)))
+      throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
     const summary = await backupDatabase(file);
     return `Backed up ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables (at migration ${summary.migrations.at(-1) ?? "none"}) to ${values.out} (${fs.statSync(file).size} bytes).`;
   },
   async "export:wxr"(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: "string" } },
+    });
     if (positionals.length) throw new AppError("bad_request", "export:wxr takes no file name but --out FILE");
     if (!values.out) {
       await exportWxr(process.stdout);
       return "";
     }
     const file = userPath(values.out);
-    if (!fs.existsSync(path.dirname(file))) throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
+    if (!fs.existsSync(path.dirname(file)))
+      throw new AppError("bad_request", `no such folder: ${path.dirname(values.out)}`);
     const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
     const stream = fs.createWriteStream(partial);
     try {
@@ -89,7 +116,11 @@ const commands: Record<string, Command> = {
     }
   },
   async restore(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: "boolean" } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { force: { type: "boolean" } },
+    });
     if (positionals.length !== 1) throw new AppError("bad_request", "name one backup file: restore FILE [--force]");
     const summary = await restoreDatabase(userPath(positionals[0]), { force: values.force });
     return `Restored ${sumRows(summary.tables)} rows in ${Object.keys(summary.tables).length} tables from ${positionals[0]}.`;
@@ -98,7 +129,11 @@ const commands: Record<string, Command> = {
 
 function oneLine(e: unknown): string {
   if (isAppError(e)) {
-    const fields = e.fields ? Object.entries(e.fields).map(([k, v]) => `${k}: ${v}`).join("; ") : "";
+    const fields = e.fields
+      ? Object.entries(e.fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ")
+      : "";
     return fields || e.message;
   }
   if (e && typeof e === "object" && "issues" in e) {
@@ -113,16 +148,25 @@ async function main() {
   const args = process.argv.slice(2);
   if (args[0] === "--") args.shift(); // `node scripts/run.mjs gloss -- …` passes the separator through
   const [name, ...argv] = args;
-  if (!name || name === "help" || name === "--help") { process.stdout.write(help); return 0; }
+  if (!name || name === "help" || name === "--help") {
+    process.stdout.write(help);
+    return 0;
+  }
   const command = commands[name];
-  if (!command) { console.error(`Unknown command "${name}". Run \`npm run gloss\` for the list.`); return 1; }
+  if (!command) {
+    console.error(`Unknown command "${name}". Run \`npm run gloss\` for the list.`);
+    return 1;
+  }
   try {
     const output = await command(argv);
     if (output) console.log(output);
     return 0;
   } catch (e) {
     const message = oneLine(e);
-    if (message) { console.error(`Error: ${message}`); return 1; }
+    if (message) {
+      console.error(`Error: ${message}`);
+      return 1;
+    }
     console.error("Error: unexpected failure —", e instanceof Error ? e.message.split("\n")[0] : String(e));
     return 1;
   } finally {

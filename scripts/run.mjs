@@ -1,12 +1,20 @@
 #!/usr/bin/env node
+import { spawn } from "node:child_process";
 // The project's commands (package.json scripts): start, dev, build, test, bench, gloss, db:check.
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
 import {
-  appDatabase, authSecret, baseEnv, die, ensureBuild, migrate,
-  root, run, testPostgres, tsxBin,
+  appDatabase,
+  authSecret,
+  baseEnv,
+  die,
+  ensureBuild,
+  migrate,
+  root,
+  run,
+  testPostgres,
+  tsxBin,
 } from "./lib/project.mjs";
-import { spawn } from "node:child_process";
 
 process.chdir(root);
 const [command, ...args] = process.argv.slice(2);
@@ -20,10 +28,19 @@ async function validateEnv(extra) {
 
 // Pre-validate what the user gave before starting anything (DATABASE_URL gets a placeholder when unset).
 async function appEnv() {
-  await validateEnv({ DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://embedded/gloss", AUTH_SECRET: authSecret() });
+  await validateEnv({
+    DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://embedded/gloss",
+    AUTH_SECRET: authSecret(),
+  });
   const database = await appDatabase();
   const port = process.env.PORT ?? "3000";
-  const env = baseEnv({ DATABASE_URL: database.url, AUTH_SECRET: authSecret(), AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`, AUTH_TRUST_HOST: "true", PORT: port });
+  const env = baseEnv({
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+    AUTH_TRUST_HOST: "true",
+    PORT: port,
+  });
   return { env, database };
 }
 
@@ -41,7 +58,10 @@ function serveUntilStopped(child, database) {
     stopping = true;
     if (child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => { child.once("exit", r); setTimeout(r, 35_000); }); // the server drains up to 30 s
+      await new Promise((r) => {
+        child.once("exit", r);
+        setTimeout(r, 35_000);
+      }); // the server drains up to 30 s
     }
     await database.stop();
     process.exit(code);
@@ -57,14 +77,20 @@ const commands = {
     const { env, database } = await appEnv();
     await bootstrap(env);
     await ensureBuild();
-    const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], { env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "true" }, stdio: "inherit" });
+    const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], {
+      env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "true" },
+      stdio: "inherit",
+    });
     serveUntilStopped(child, database);
   },
 
   async dev() {
     const { env, database } = await appEnv();
     await bootstrap(env);
-    const child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "--dev"], { env: { ...env, NODE_ENV: "development" }, stdio: "inherit" });
+    const child = spawn(process.execPath, [path.join("scripts", "server.mjs"), "--dev"], {
+      env: { ...env, NODE_ENV: "development" },
+      stdio: "inherit",
+    });
     serveUntilStopped(child, database);
   },
 
@@ -73,7 +99,10 @@ const commands = {
   },
 
   async gloss() {
-    await validateEnv({ DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://embedded/gloss", AUTH_SECRET: authSecret() });
+    await validateEnv({
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://embedded/gloss",
+      AUTH_SECRET: authSecret(),
+    });
     const database = await appDatabase();
     const env = baseEnv({ DATABASE_URL: database.url, AUTH_SECRET: authSecret() });
     await migrate(database.url);
@@ -84,7 +113,9 @@ const commands = {
 
   async "db:check"() {
     const pgServer = await testPostgres();
-    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
+    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], {
+      env: baseEnv({ DATABASE_URL: pgServer.adminUrl }),
+    });
     await pgServer.stop();
     process.exit(r.code);
   },

@@ -2,9 +2,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { db, closeDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { importArticleSource } from "@/lib/articles/import-article-source";
+import { closeDb, db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 
 async function ensureAdmin() {
@@ -21,7 +21,9 @@ async function ensureAdmin() {
   const password = crypto.randomBytes(12).toString("base64url");
   await createUser({ name: "Administrator", email, password }, { role: "admin" });
   console.log("\n  Created the first admin account — keep these credentials, they are shown once:");
-  console.log(`    email:    ${email}\n    password: ${password}\n  Change the password on /account after signing in.\n`);
+  console.log(
+    `    email:    ${email}\n    password: ${password}\n  Change the password on /account after signing in.\n`,
+  );
 }
 
 async function ensureSeedArticle() {

@@ -14,8 +14,22 @@ import pg from "pg";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
 import {
-  allCounters, answerCounterRequests, clientAddress, clientProto, countRequest, createLogger, newCounters, renderMetrics,
-  databaseProbe, requestId, routeLabeller, runPrimary, sumCounters, tokenMatches, unavailablePage, wantsPage,
+  allCounters,
+  answerCounterRequests,
+  clientAddress,
+  clientProto,
+  countRequest,
+  createLogger,
+  databaseProbe,
+  newCounters,
+  renderMetrics,
+  requestId,
+  routeLabeller,
+  runPrimary,
+  sumCounters,
+  tokenMatches,
+  unavailablePage,
+  wantsPage,
 } from "./lib/service.mjs";
 import { isSharedPage } from "./lib/shared-pages.mjs";
 
@@ -43,7 +57,8 @@ const handle = app.getRequestHandler();
 const pageCache = new PageCache();
 const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
-const readerPage = /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+const readerPage =
+  /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
 // What "Show N more replies" loads: the same JSON for every anonymous reader (a held reply shows
 // only to its author, whose request carries their session and is never cached).
 const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
@@ -56,10 +71,16 @@ globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalid
 // A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
 // is served from the cache to signed-in readers too; other reader pages only without a session.
 function isCacheable(req) {
-  return (req.method === "GET" || req.method === "HEAD") && (readerPage.test(req.url) || repliesAnswer.test(req.url)) &&
-    (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) && !req.headers.authorization &&
-    !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-action"] &&
-    !/[?&]_rsc=/.test(req.url);
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    (readerPage.test(req.url) || repliesAnswer.test(req.url)) &&
+    (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) &&
+    !req.headers.authorization &&
+    !req.headers.rsc &&
+    !req.headers["next-router-state-tree"] &&
+    !req.headers["next-action"] &&
+    !/[?&]_rsc=/.test(req.url)
+  );
 }
 
 async function listenForInvalidation() {
@@ -68,7 +89,11 @@ async function listenForInvalidation() {
   const connect = async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("error", () => {});
-    client.on("end", () => { pageCache.clear(); setTimeout(connect, delay); delay = Math.min(delay * 2, 10_000); });
+    client.on("end", () => {
+      pageCache.clear();
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 10_000);
+    });
     client.on("notification", (n) => {
       const [payload, from] = String(n.payload ?? "").split("|");
       if (from !== origin) pageCache.invalidate(payload);
@@ -86,7 +111,8 @@ async function listenForInvalidation() {
 }
 
 // ---- compression ----
-const compressible = /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|ld\+json|manifest\+json)|image\/svg)/;
+const compressible =
+  /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|ld\+json|manifest\+json)|image\/svg)/;
 
 function pickEncoding(req) {
   const accept = String(req.headers["accept-encoding"] ?? "");
@@ -109,7 +135,17 @@ function compressLater(entry, encoding, cache) {
       cache?.grew(entry);
       resolve();
     };
-    if (encoding === "br") zlib.brotliCompress(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } }, done);
+    if (encoding === "br")
+      zlib.brotliCompress(
+        entry.body,
+        {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+          },
+        },
+        done,
+      );
     else zlib.gzip(entry.body, { level: 6 }, done);
   });
   return entry.packing[encoding];
@@ -118,9 +154,15 @@ function compressLater(entry, encoding, cache) {
 function compress(entry, encoding, cache) {
   if (!encoding || entry.body.length < 1024) return null;
   if (!entry[encoding]) {
-    entry[encoding] = encoding === "br"
-      ? zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
-      : zlib.gzipSync(entry.body, { level: 6 });
+    entry[encoding] =
+      encoding === "br"
+        ? zlib.brotliCompressSync(entry.body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+            },
+          })
+        : zlib.gzipSync(entry.body, { level: 6 });
     cache?.grew(entry);
   }
   return entry[encoding];
@@ -128,7 +170,10 @@ function compress(entry, encoding, cache) {
 
 /** A Vary value with `name` added (once) to the header names already there. */
 function addVary(current, name) {
-  const names = (Array.isArray(current) ? current.join(",") : String(current ?? "")).split(",").map((n) => n.trim()).filter(Boolean);
+  const names = (Array.isArray(current) ? current.join(",") : String(current ?? ""))
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.some((n) => n === "*" || n.toLowerCase() === name.toLowerCase())) return names.join(", ");
   return [...names, name].join(", ");
 }
@@ -137,7 +182,8 @@ function send(req, res, entry, write, cache) {
   const headers = { ...entry.headers, "x-request-id": req.headers["x-request-id"] };
   // HSTS per request (a cached page is served over both schemes): when the public URL is https or
   // a trusted proxy says the client came over https.
-  if (https || req.headers["x-gloss-client-proto"] === "https") headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
+  if (https || req.headers["x-gloss-client-proto"] === "https")
+    headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
   // Accept-Encoding is added to what the app varies on (the annotation API's Accept, Next's RSC
   // headers), never in its place; on every compressible response, so that a 304, a HEAD (no body,
   // so never packed) and small bodies name the same headers as the GET.
@@ -145,15 +191,32 @@ function send(req, res, entry, write, cache) {
   if (negotiable) headers.vary = addVary(headers.vary, "Accept-Encoding");
   if (entry.etag) {
     headers.etag = entry.etag;
-    if ((req.method === "GET" || req.method === "HEAD") && entry.status === 200 && req.headers["if-none-match"] === entry.etag) { write.writeHead(304, headers); write.end(); return; }
+    if (
+      (req.method === "GET" || req.method === "HEAD") &&
+      entry.status === 200 &&
+      req.headers["if-none-match"] === entry.etag
+    ) {
+      write.writeHead(304, headers);
+      write.end();
+      return;
+    }
   }
   const encoding = negotiable ? pickEncoding(req) : null;
   if (encoding && !entry[encoding] && entry.body.length >= asyncCompressBytes) {
-    compressLater(entry, encoding, cache).then(() => send(req, res, entry, write, cache), (e) => {
-      console.error("[server] compression failed", e);
-      entry.packing[encoding] = null;
-      send({ method: req.method, headers: { ...req.headers, "accept-encoding": "identity" } }, res, entry, write, cache);
-    });
+    compressLater(entry, encoding, cache).then(
+      () => send(req, res, entry, write, cache),
+      (e) => {
+        console.error("[server] compression failed", e);
+        entry.packing[encoding] = null;
+        send(
+          { method: req.method, headers: { ...req.headers, "accept-encoding": "identity" } },
+          res,
+          entry,
+          write,
+          cache,
+        );
+      },
+    );
     return;
   }
   const packed = compress(entry, encoding, cache);
@@ -166,24 +229,39 @@ function send(req, res, entry, write, cache) {
 
 // Buffers what Next writes, then finishes the response ourselves.
 function capture(req, res, onDone) {
-  const original = { writeHead: res.writeHead.bind(res), write: res.write.bind(res), end: res.end.bind(res), flushHeaders: res.flushHeaders.bind(res) };
+  const original = {
+    writeHead: res.writeHead.bind(res),
+    write: res.write.bind(res),
+    end: res.end.bind(res),
+    flushHeaders: res.flushHeaders.bind(res),
+  };
   const chunks = [];
   let pendingHead = null;
   res.flushHeaders = () => {};
   res.writeHead = (status, reason, headers) => {
-    if (typeof reason === "object") { headers = reason; reason = undefined; }
+    if (typeof reason === "object") {
+      headers = reason;
+      reason = undefined;
+    }
     res.statusCode = status;
     if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     pendingHead = true;
     return res;
   };
   res.write = (chunk, encoding, cb) => {
-    if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
-    if (typeof encoding === "function") encoding(); else if (typeof cb === "function") cb();
+    if (chunk)
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+      );
+    if (typeof encoding === "function") encoding();
+    else if (typeof cb === "function") cb();
     return true;
   };
   res.end = (chunk, encoding, cb) => {
-    if (typeof chunk === "function") { cb = chunk; chunk = undefined; }
+    if (typeof chunk === "function") {
+      cb = chunk;
+      chunk = undefined;
+    }
     if (chunk) res.write(chunk, encoding);
     const headers = res.getHeaders();
     delete headers["content-length"];
@@ -205,8 +283,16 @@ const retryAfterSeconds = 5; // as lib/database-unavailable.ts
 
 async function finishPage(req, res, entry, original, options) {
   if (entry.status >= 500 && wantsPage(req.method, req.url, req.headers) && !(await databaseUp())) {
-    entry = { status: 503, body: Buffer.from(unavailablePage(retryAfterSeconds)), at: Date.now(),
-      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(retryAfterSeconds) } };
+    entry = {
+      status: 503,
+      body: Buffer.from(unavailablePage(retryAfterSeconds)),
+      at: Date.now(),
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": String(retryAfterSeconds),
+      },
+    };
   }
   finish(req, res, entry, original, options);
 }
@@ -214,14 +300,25 @@ async function finishPage(req, res, entry, original, options) {
 function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
-  entry.headers["content-security-policy"] = contentSecurityPolicy({ html: isHtml ? entry.body.toString("utf8") : null, nonce, dev, https, formTargets });
+  entry.headers["content-security-policy"] = contentSecurityPolicy({
+    html: isHtml ? entry.body.toString("utf8") : null,
+    nonce,
+    dev,
+    https,
+    formTargets,
+  });
   // The app's own ETag (annotations: their version) wins; otherwise pages and JSON get a content hash.
   if (entry.headers.etag) entry.etag = String(entry.headers.etag);
   // (A HEAD answer has no body to hash: an ETag of nothing would not match the GET's.)
-  else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD") entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
+  else if ((isHtml || type.startsWith("application/json")) && req.method !== "HEAD")
+    entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
   // Only a GET's answer is kept: Next writes no body for HEAD, and a cached empty page would be
   // served to every reader (a HEAD may still be answered from a GET's entry).
-  const cacheable = render && req.method === "GET" && entry.status === 200 && !entry.headers["set-cookie"] &&
+  const cacheable =
+    render &&
+    req.method === "GET" &&
+    entry.status === 200 &&
+    !entry.headers["set-cookie"] &&
     (isHtml || (type.startsWith("application/json") && repliesAnswer.test(req.url)));
   if (cacheable) entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
   if (render) pageCache.done(render, cacheable ? entry : null);
@@ -249,12 +346,20 @@ let openConnections = 0;
 function ownCounters() {
   counters.cache = { ...pageCache.stats };
   counters.gauges = {
-    page_cache_entries: pageCache.size, page_cache_bytes: pageCache.bytes, http_open_connections: openConnections,
-    process_resident_memory_bytes: process.memoryUsage.rss(), nodejs_heap_used_bytes: process.memoryUsage().heapUsed,
+    page_cache_entries: pageCache.size,
+    page_cache_bytes: pageCache.bytes,
+    http_open_connections: openConnections,
+    process_resident_memory_bytes: process.memoryUsage.rss(),
+    nodejs_heap_used_bytes: process.memoryUsage().heapUsed,
     live_event_streams: openStreams.size,
   };
   const pool = globalThis.glossDb?.pool; // lib/db.ts: the Next app runs in this process
-  if (pool) Object.assign(counters.gauges, { db_pool_connections: pool.totalCount, db_pool_idle: pool.idleCount, db_pool_waiting: pool.waitingCount });
+  if (pool)
+    Object.assign(counters.gauges, {
+      db_pool_connections: pool.totalCount,
+      db_pool_idle: pool.idleCount,
+      db_pool_waiting: pool.waitingCount,
+    });
   return counters;
 }
 /** The job queue (lib/jobs, table "Job") as gauges; nothing when the database does not answer within 1 s. */
@@ -262,18 +367,28 @@ async function jobQueueDepth() {
   const pool = globalThis.glossDb?.pool;
   if (!pool) return {};
   try {
-    const { rows: [r] } = await Promise.race([
-      pool.query(`SELECT count(*) FILTER (WHERE "failedAt" IS NULL AND "runAt" <= now())::int AS due, count(*) FILTER (WHERE "failedAt" IS NULL)::int AS waiting, count(*) FILTER (WHERE "failedAt" IS NOT NULL)::int AS failed FROM "Job"`),
+    const {
+      rows: [r],
+    } = await Promise.race([
+      pool.query(
+        `SELECT count(*) FILTER (WHERE "failedAt" IS NULL AND "runAt" <= now())::int AS due, count(*) FILTER (WHERE "failedAt" IS NULL)::int AS waiting, count(*) FILTER (WHERE "failedAt" IS NOT NULL)::int AS failed FROM "Job"`,
+      ),
       new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000).unref()),
     ]);
     return { job_queue_due: r.due, job_queue_waiting: r.waiting, job_queue_failed: r.failed };
-  } catch { return {}; }
+  } catch {
+    return {};
+  }
 }
 
 async function serveMetrics(req, res) {
   if (!metricsToken) return false; // off: Next answers 404
   if (!tokenMatches(req.headers.authorization, metricsToken)) {
-    res.writeHead(401, { "content-type": "text/plain; charset=utf-8", "www-authenticate": "Bearer", "cache-control": "no-store" });
+    res.writeHead(401, {
+      "content-type": "text/plain; charset=utf-8",
+      "www-authenticate": "Bearer",
+      "cache-control": "no-store",
+    });
     res.end("A metrics token is required.\n");
     return true;
   }
@@ -297,11 +412,22 @@ async function serve(req, res) {
   res.once("finish", () => {
     const durationMs = performance.now() - started;
     countRequest(counters, { method: req.method, status: res.statusCode, durationMs, route: routeOf?.(req.url) });
-    logger.request({ method: req.method, url: req.url, status: res.statusCode, durationMs, requestId: req.headers["x-request-id"], ip: req.headers["x-gloss-client-ip"] });
+    logger.request({
+      method: req.method,
+      url: req.url,
+      status: res.statusCode,
+      durationMs,
+      requestId: req.headers["x-request-id"],
+      ip: req.headers["x-gloss-client-ip"],
+    });
   });
   // The client's address for rate limits: the socket's, or the one the trusted proxies report.
   delete req.headers["x-gloss-client-ip"];
-  req.headers["x-gloss-client-ip"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustProxy);
+  req.headers["x-gloss-client-ip"] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    trustProxy,
+  );
   // …and the scheme it used: X-Forwarded-Proto only from trusted proxies (Next.js and Auth.js read
   // the header; Auth.js's cookies are Secure when it is https — lib/http/client-ip.ts).
   const proto = clientProto(!!req.socket.encrypted, req.headers["x-forwarded-proto"], trustProxy);
@@ -313,10 +439,17 @@ async function serve(req, res) {
     req.socket.setNoDelay(true);
     openStreams.add(res);
     res.on("close", () => openStreams.delete(res));
-    return handle(req, res).catch((e) => { console.error("[server] event stream", e); if (!res.headersSent) { res.statusCode = 500; res.end(); } else res.destroy(); });
+    return handle(req, res).catch((e) => {
+      console.error("[server] event stream", e);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
+    });
   }
 
-  if (req.method === "GET" && personalRequest.test(req.url) && globalThis.glossFastRoutes?.articlePersonal) return answerPersonal(req, res);
+  if (req.method === "GET" && personalRequest.test(req.url) && globalThis.glossFastRoutes?.articlePersonal)
+    return answerPersonal(req, res);
 
   if (!dev && (req.method === "GET" || req.method === "HEAD") && req.url.startsWith("/_next/static/")) {
     const staticHit = staticCache.lookup(req.url);
@@ -338,13 +471,20 @@ async function serve(req, res) {
   if (render) res.once("close", () => pageCache.done(render, null));
   capture(req, res, (entry, original) => {
     if (entry.status < 500) return finish(req, res, entry, original, { render, nonce });
-    finishPage(req, res, entry, original, { render, nonce }).catch((e) => { console.error("[server] error page", e); original.end(); });
+    finishPage(req, res, entry, original, { render, nonce }).catch((e) => {
+      console.error("[server] error page", e);
+      original.end();
+    });
   });
   try {
     await handle(req, res);
   } catch (e) {
     console.error("[server] unhandled error", e);
-    if (!res.writableEnded) { res.statusCode = 500; res.setHeader("content-type", "text/plain; charset=utf-8"); res.end("Something went wrong on our side."); }
+    if (!res.writableEnded) {
+      res.statusCode = 500;
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.end("Something went wrong on our side.");
+    }
   }
 }
 
@@ -360,14 +500,27 @@ async function answerPersonal(req, res) {
     const url = new URL(req.url, "http://gloss.internal");
     const raw = url.pathname.slice("/api/me/articles/".length);
     const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
     const request = new Request(url, { headers });
-    const response = await globalThis.glossFastRoutes.articlePersonal(request, { params: Promise.resolve().then(() => ({ slug: decodeURIComponent(raw) })) });
-    const entry = { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()), at: Date.now() };
+    const response = await globalThis.glossFastRoutes.articlePersonal(request, {
+      params: Promise.resolve().then(() => ({ slug: decodeURIComponent(raw) })),
+    });
+    const entry = {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+      at: Date.now(),
+    };
     finish(req, res, entry, res);
   } catch (e) {
     console.error("[server] personal request", e);
-    if (!res.headersSent) { res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" }); res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } })); }
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(
+        JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }),
+      );
+    }
   }
 }
 
@@ -377,13 +530,28 @@ let routeOf = null; // the metrics' route label (Next's route patterns from the 
 
 async function runWorker() {
   await app.prepare();
-  try { routeOf = routeLabeller(JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "routes-manifest.json"), "utf8"))); } catch { /* dev: no labels by route */ }
+  try {
+    routeOf = routeLabeller(
+      JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "routes-manifest.json"), "utf8")),
+    );
+  } catch {
+    /* dev: no labels by route */
+  }
   await listenForInvalidation();
   server = http.createServer(serve);
   server.keepAliveTimeout = 65_000;
-  server.on("connection", (socket) => { openConnections++; socket.once("close", () => { openConnections--; }); });
+  server.on("connection", (socket) => {
+    openConnections++;
+    socket.once("close", () => {
+      openConnections--;
+    });
+  });
   answerCounterRequests(ownCounters);
-  server.listen(port, hostname, () => console.log(`Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`));
+  server.listen(port, hostname, () =>
+    console.log(
+      `Gloss is serving http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cluster.isWorker ? ` (process ${process.pid})` : ""}`,
+    ),
+  );
 
   // Scheduled publishing, mail and clean-up run from the job queue in PostgreSQL (lib/jobs), which
   // each Next process joins through instrumentation.ts.

@@ -1,13 +1,24 @@
 // `npm test`: every layer, each against its own throw-away database on the test PostgreSQL
 // (.data/test-pg), never the `npm start` data. Layers can be picked: `npm test -- unit e2e`.
+
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import pg from "pg";
 import {
-  baseEnv, bin, createDatabase, dataDir, dropDatabase, ensureBuild, migrate, root, run, testPostgres, tsxBin,
+  baseEnv,
+  bin,
+  createDatabase,
+  dataDir,
+  dropDatabase,
+  ensureBuild,
+  migrate,
+  root,
+  run,
+  testPostgres,
+  tsxBin,
 } from "./lib/project.mjs";
 
 const resultsDir = () => path.join(dataDir(), "test-results");
@@ -15,13 +26,19 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
 function readJson(file) {
-  try { return JSON.parse(fs.readFileSync(file, "utf8")); } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
 }
 
 function countVitest(file, layer) {
   const r = readJson(file);
   if (!r) return false;
-  totals.passed += r.numPassedTests; totals.failed += r.numFailedTests; totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   if (r.numFailedTests) failures.push(`${layer}: ${r.numFailedTests} failed`);
   return true;
 }
@@ -29,13 +46,21 @@ function countVitest(file, layer) {
 function countPlaywright(file) {
   const r = readJson(file);
   if (!r?.stats) return false;
-  totals.passed += r.stats.expected + r.stats.flaky; totals.failed += r.stats.unexpected; totals.skipped += r.stats.skipped;
+  totals.passed += r.stats.expected + r.stats.flaky;
+  totals.failed += r.stats.unexpected;
+  totals.skipped += r.stats.skipped;
   if (r.stats.unexpected) failures.push(`e2e: ${r.stats.unexpected} failed`);
   return true;
 }
 
 async function freePort() {
-  return new Promise((resolve) => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 async function step(name, fn) {
@@ -59,7 +84,13 @@ async function freshDatabase(pgServer, label) {
 }
 
 export function chromiumPath() {
-  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) if (p && fs.existsSync(p)) return p;
+  for (const p of [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ])
+    if (p && fs.existsSync(p)) return p;
   return null;
 }
 
@@ -71,9 +102,16 @@ export async function startTestServer(pgServer, { label = "e2e", extraEnv = {} }
   const runDir = path.join(dataDir(), "runs", `${label}-${crypto.randomBytes(4).toString("hex")}`);
   fs.mkdirSync(runDir, { recursive: true });
   const env = baseEnv({
-    DATABASE_URL: database.url, PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_URL: baseUrl, AUTH_TRUST_HOST: "true",
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), GLOSS_DATA_DIR: runDir,
-    ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password-1", ...extraEnv,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    AUTH_URL: baseUrl,
+    AUTH_TRUST_HOST: "true",
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    GLOSS_DATA_DIR: runDir,
+    ADMIN_EMAIL: "admin@e2e.test",
+    ADMIN_PASSWORD: "e2e-admin-password-1",
+    ...extraEnv,
   });
   const seeded = await run(process.execPath, [tsxBin, path.join("scripts", "seed.ts")], { env, quiet: true });
   if (seeded.code !== 0) throw new Error(`seeding the ${label} database failed:\n${seeded.out}`);
@@ -82,69 +120,144 @@ export async function startTestServer(pgServer, { label = "e2e", extraEnv = {} }
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('signUpIpLimit', $1, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-      [JSON.stringify({ limit: 100_000, windowMs: 60 * 60_000 })]);
-  } finally { await client.end(); }
+    await client.query(
+      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('signUpIpLimit', $1, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [JSON.stringify({ limit: 100_000, windowMs: 60 * 60_000 })],
+    );
+  } finally {
+    await client.end();
+  }
   const log = fs.openSync(path.join(runDir, "server.log"), "w");
-  const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [path.join("scripts", "server.mjs")], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: ["ignore", log, log],
+  });
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`the test server exited; see ${runDir}/server.log`);
-    try { if ((await fetch(baseUrl + "/api/articles")).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(baseUrl + "/api/articles")).ok) break;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   async function stop() {
-    if (child.exitCode === null) { child.kill("SIGTERM"); await new Promise((r) => { child.once("exit", r); setTimeout(r, 12_000); }); }
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => {
+        child.once("exit", r);
+        setTimeout(r, 12_000);
+      });
+    }
     await database.drop();
   }
   return { baseUrl, env, runDir, stop };
 }
 
 const layers = {
-  async typecheck() { return (await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"])).code === 0; },
+  async typecheck() {
+    return (await run(process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"])).code === 0;
+  },
   async lint() {
     // ESLint's rules, then the formatter's check (Biome: layout and sorted imports; `npm run format` fixes).
-    if ((await run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings", "0"])).code !== 0) return false;
+    if ((await run(process.execPath, [bin("eslint", "bin/eslint.js"), ".", "--max-warnings", "0"])).code !== 0)
+      return false;
     return (await run(process.execPath, [bin("@biomejs/biome", "bin/biome"), "check", "."])).code === 0;
   },
   async unit(_pgServer, extraArgs = []) {
     const out = path.join(resultsDir(), "unit.json");
-    const r = await run(process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs]);
+    const r = await run(process.execPath, [
+      vitest,
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...extraArgs,
+    ]);
     return countVitest(out, "unit") && r.code === 0;
   },
   async migrations(pgServer) {
-    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], { env: baseEnv({ DATABASE_URL: pgServer.adminUrl }) });
+    const r = await run(process.execPath, [path.join("scripts", "tools", "db-drift-check.mjs")], {
+      env: baseEnv({ DATABASE_URL: pgServer.adminUrl }),
+    });
     return r.code === 0;
   },
   async integration(pgServer, extraArgs = []) {
     const database = await freshDatabase(pgServer, "int");
     const out = path.join(resultsDir(), "integration.json");
     try {
-      const r = await run(process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs],
-        { env: baseEnv({ DATABASE_URL: database.url, AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), GLOSS_DATA_DIR: path.join(dataDir(), "runs", "integration") }) });
+      const r = await run(
+        process.execPath,
+        [
+          vitest,
+          "run",
+          "--project",
+          "integration",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${out}`,
+          ...extraArgs,
+        ],
+        {
+          env: baseEnv({
+            DATABASE_URL: database.url,
+            AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+            GLOSS_DATA_DIR: path.join(dataDir(), "runs", "integration"),
+          }),
+        },
+      );
       return countVitest(out, "integration") && r.code === 0;
-    } finally { await database.drop(); }
+    } finally {
+      await database.drop();
+    }
   },
   async e2e(pgServer, extraArgs) {
     const chromium = chromiumPath();
-    if (!chromium) { console.error("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH."); return false; }
+    if (!chromium) {
+      console.error("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.");
+      return false;
+    }
     await ensureBuild();
     const server = await startTestServer(pgServer);
     const out = path.join(resultsDir(), "e2e.json");
     try {
-      const r = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test", ...extraArgs],
-        { env: { ...server.env, E2E_BASE_URL: server.baseUrl, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_OUTBOX: path.join(server.runDir, "mail") } });
+      const r = await run(process.execPath, [bin("@playwright/test", "cli.js"), "test", ...extraArgs], {
+        env: {
+          ...server.env,
+          E2E_BASE_URL: server.baseUrl,
+          CHROMIUM_PATH: chromium,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+          E2E_OUTBOX: path.join(server.runDir, "mail"),
+        },
+      });
       const counted = countPlaywright(out);
       if (r.code !== 0) console.log(`(server log: ${server.runDir}/server.log)`);
       if (r.code === 0 || !counted) return r.code === 0 && counted;
       return false;
-    } finally { await server.stop(); }
+    } finally {
+      await server.stop();
+    }
   },
   async bench(pgServer) {
     await ensureBuild();
     const server = await startTestServer(pgServer, { label: "bench" });
     try {
-      return (await run(process.execPath, [path.join("scripts", "bench", "bench.mjs"), "--smoke", "--base-url", server.baseUrl])).code === 0;
-    } finally { await server.stop(); }
+      return (
+        (
+          await run(process.execPath, [
+            path.join("scripts", "bench", "bench.mjs"),
+            "--smoke",
+            "--base-url",
+            server.baseUrl,
+          ])
+        ).code === 0
+      );
+    } finally {
+      await server.stop();
+    }
   },
 };
 
@@ -159,13 +272,21 @@ export async function runTests(args) {
   const pgServer = needsDb ? await testPostgres() : null;
   try {
     for (const layer of order) {
-      try { await step(layer, () => layers[layer](pgServer, extra)); }
-      catch (e) { console.error(e); failures.push(`${layer}: ${e.message?.split("\n")[0]}`); }
+      try {
+        await step(layer, () => layers[layer](pgServer, extra));
+      } catch (e) {
+        console.error(e);
+        failures.push(`${layer}: ${e.message?.split("\n")[0]}`);
+      }
     }
   } finally {
     await pgServer?.stop();
   }
-  console.log(`\n${failures.length ? "FAILED: " + failures.join("; ") : "Every layer passed."} (${Math.round((Date.now() - t0) / 1000)} s)`);
-  console.log(`Tests: ${totals.passed} passed, ${totals.failed + (failures.length && !totals.failed ? 1 : 0)} failed, ${totals.skipped} skipped`);
+  console.log(
+    `\n${failures.length ? "FAILED: " + failures.join("; ") : "Every layer passed."} (${Math.round((Date.now() - t0) / 1000)} s)`,
+  );
+  console.log(
+    `Tests: ${totals.passed} passed, ${totals.failed + (failures.length && !totals.failed ? 1 : 0)} failed, ${totals.skipped} skipped`,
+  );
   return failures.length ? 1 : 0;
 }

@@ -1,6 +1,6 @@
+import { listFeedArticles } from "@/lib/articles/list-feed-articles";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
-import { listFeedArticles } from "@/lib/articles/list-feed-articles";
 import { buildAtomFeed } from "@/lib/feeds/build-atom-feed";
 import { atomType, xmlResponse } from "@/lib/feeds/feed-response";
 

@@ -1,6 +1,6 @@
+import { listFeedArticles } from "@/lib/articles/list-feed-articles";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
-import { listFeedArticles } from "@/lib/articles/list-feed-articles";
 import { buildRssFeed } from "@/lib/feeds/build-rss-feed";
 import { rssType, xmlResponse } from "@/lib/feeds/feed-response";
 

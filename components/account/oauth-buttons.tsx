@@ -15,7 +15,12 @@ export function OAuthButtons({ returnTo }: { returnTo: string }) {
         <form key={p.id} action={signInWithProviderAction}>
           <input type="hidden" name="provider" value={p.id} />
           <input type="hidden" name="returnTo" value={returnTo} />
-          <button type="submit" className="w-full rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">{p.label}</button>
+          <button
+            type="submit"
+            className="w-full rounded-md border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            {p.label}
+          </button>
         </form>
       ))}
     </div>

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction } from "@/lib/actions/account/sign-in";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { signInAction } from "@/lib/actions/account/sign-in";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [state, action] = useActionState(signInAction, {});
@@ -16,7 +16,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <FormStatus message={state.message} />
       <div className="flex items-center justify-between gap-4">
         <SubmitButton>Sign in</SubmitButton>
-        <Link href="/forgot-password" className="text-sm text-accent-700 hover:underline dark:text-accent-300">Forgot password?</Link>
+        <Link href="/forgot-password" className="text-sm text-accent-700 hover:underline dark:text-accent-300">
+          Forgot password?
+        </Link>
       </div>
     </form>
   );

@@ -14,12 +14,32 @@ export function CommentComposer({ slug }: { slug: string }) {
   if (me && !me.viewer) {
     body = (
       <div className="flex min-h-56 flex-col justify-center rounded-md border border-dashed border-zinc-300 p-4 text-sm dark:border-zinc-700">
-        <p><a href={signInHref(`/articles/${slug}#comments`)} className="font-medium text-accent-700 underline dark:text-accent-300">Sign in to comment</a></p>
-        <p className="mt-1 text-zinc-600 dark:text-zinc-400">No account yet? <Link href="/signup" className="underline">Create one</Link> — it takes a name, an email and a password.</p>
+        <p>
+          <a
+            href={signInHref(`/articles/${slug}#comments`)}
+            className="font-medium text-accent-700 underline dark:text-accent-300"
+          >
+            Sign in to comment
+          </a>
+        </p>
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+          No account yet?{" "}
+          <Link href="/signup" className="underline">
+            Create one
+          </Link>{" "}
+          — it takes a name, an email and a password.
+        </p>
       </div>
     );
   } else if (me?.ban) {
-    body = <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">{me.ban.notice}</p>;
+    body = (
+      <p
+        role="note"
+        className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+      >
+        {me.ban.notice}
+      </p>
+    );
   } else if (me && !me.canComment) {
     body = <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;
   } else {

@@ -4,7 +4,10 @@ import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
 
 type Props = {
-  views: CommentView[]; slug: string; open: boolean; linkHoldThreshold: number;
+  views: CommentView[];
+  slug: string;
+  open: boolean;
+  linkHoldThreshold: number;
   replyTo?: { id: string; node: ReactNode };
 };
 
@@ -18,9 +21,21 @@ type Props = {
  */
 export function CommentThreads({ views, slug, open, linkHoldThreshold, replyTo }: Props) {
   return (
-    <ol data-comment-threads className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900" aria-label="Comment threads">
-      {views.map((c) => <CommentItem key={c.id} comment={c} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} replyTo={replyTo} />)}
+    <ol
+      data-comment-threads
+      className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900"
+      aria-label="Comment threads"
+    >
+      {views.map((c) => (
+        <CommentItem
+          key={c.id}
+          comment={c}
+          slug={slug}
+          open={open}
+          linkHoldThreshold={linkHoldThreshold}
+          replyTo={replyTo}
+        />
+      ))}
     </ol>
   );
 }
-

@@ -2,7 +2,14 @@
 import { useEffect, useState } from "react";
 import { formatUtc } from "@/lib/dates/format-utc";
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31_536_000], ["month", 2_592_000], ["week", 604_800], ["day", 86_400], ["hour", 3_600], ["minute", 60]];
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 31_536_000],
+  ["month", 2_592_000],
+  ["week", 604_800],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
 
 const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
@@ -23,5 +30,9 @@ export function RelativeTime({ iso }: { iso: string }) {
     return () => clearInterval(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [iso]);
-  return <time dateTime={iso} title={formatUtc(date)}>{label}</time>;
+  return (
+    <time dateTime={iso} title={formatUtc(date)}>
+      {label}
+    </time>
+  );
 }

@@ -17,11 +17,20 @@ function setShown(n: number) {
   shown = n;
   for (const l of countListeners) l();
 }
-const subscribeCount = (l: () => void) => { countListeners.add(l); return () => { countListeners.delete(l); }; };
+const subscribeCount = (l: () => void) => {
+  countListeners.add(l);
+  return () => {
+    countListeners.delete(l);
+  };
+};
 
 /** "Comments (N)": the shared page's count plus what only this reader sees on it. */
 export function CommentCount({ total }: { total: number }) {
-  const extra = useSyncExternalStore(subscribeCount, () => shown, () => 0);
+  const extra = useSyncExternalStore(
+    subscribeCount,
+    () => shown,
+    () => 0,
+  );
   return <>({total + extra})</>;
 }
 
@@ -42,10 +51,17 @@ function makeTarget(c: CommentView, section: HTMLElement): HTMLElement | null {
     list = [...item.children].find((e): e is HTMLElement => e.tagName === "OL") ?? null;
     if (!list) {
       let depth = 0;
-      for (let e = item.parentElement; e && e !== section; e = e.parentElement) if (e.tagName === "OL" && e.getAttribute("aria-label")?.startsWith("Replies to")) depth++;
+      for (let e = item.parentElement; e && e !== section; e = e.parentElement)
+        if (e.tagName === "OL" && e.getAttribute("aria-label")?.startsWith("Replies to")) depth++;
       const name = parent.getAttribute("aria-label")?.replace(/^Comment by /, "") ?? "";
       list = document.createElement("ol");
-      list.setAttribute("aria-label", repliesLabel({ status: parent.getAttribute("aria-label") === "Deleted comment" ? "deleted" : "approved", author: { id: null, name, image: null } }));
+      list.setAttribute(
+        "aria-label",
+        repliesLabel({
+          status: parent.getAttribute("aria-label") === "Deleted comment" ? "deleted" : "approved",
+          author: { id: null, name, image: null },
+        }),
+      );
       list.className = repliesListClass(depth);
       item.appendChild(list);
     }
@@ -57,7 +73,15 @@ function makeTarget(c: CommentView, section: HTMLElement): HTMLElement | null {
   return li;
 }
 
-export function SessionComments({ slug, open, linkHoldThreshold }: { slug: string; open: boolean; linkHoldThreshold: number }) {
+export function SessionComments({
+  slug,
+  open,
+  linkHoldThreshold,
+}: {
+  slug: string;
+  open: boolean;
+  linkHoldThreshold: number;
+}) {
   const { data, added } = usePersonalState(slug);
   const items = useMemo(() => {
     const byId = new Map<string, CommentView>();
@@ -94,6 +118,12 @@ export function SessionComments({ slug, open, linkHoldThreshold }: { slug: strin
 
   return items.map((c) => {
     const target = targets.get(c.id);
-    return target ? createPortal(<CommentItem as="div" comment={c} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />, target, c.id) : null;
+    return target
+      ? createPortal(
+          <CommentItem as="div" comment={c} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />,
+          target,
+          c.id,
+        )
+      : null;
   });
 }

@@ -17,10 +17,17 @@ export function FollowButton({ slug }: { slug: string }) {
     setBusy(true);
     setMessage("");
     try {
-      const response = await fetch(`/api/articles/${encodeURIComponent(slug)}/subscription`, { method: next ? "PUT" : "DELETE", headers: { Accept: "application/json" } });
+      const response = await fetch(`/api/articles/${encodeURIComponent(slug)}/subscription`, {
+        method: next ? "PUT" : "DELETE",
+        headers: { Accept: "application/json" },
+      });
       if (!response.ok) throw new Error(String(response.status));
       setFollowing(next);
-      setMessage(next ? "You follow this discussion: new comments will be in your notifications." : "You no longer follow this discussion.");
+      setMessage(
+        next
+          ? "You follow this discussion: new comments will be in your notifications."
+          : "You no longer follow this discussion.",
+      );
     } catch {
       setMessage("That did not work. Please try again.");
     } finally {
@@ -29,11 +36,17 @@ export function FollowButton({ slug }: { slug: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={toggle} disabled={busy}
-        className={`rounded-md border px-3 py-1 text-sm font-medium disabled:opacity-60 ${following ? "border-accent-700 bg-accent-700 text-white dark:border-accent-300 dark:bg-accent-300 dark:text-zinc-950" : "border-zinc-400 hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"}`}>
+      <button
+        type="button"
+        onClick={toggle}
+        disabled={busy}
+        className={`rounded-md border px-3 py-1 text-sm font-medium disabled:opacity-60 ${following ? "border-accent-700 bg-accent-700 text-white dark:border-accent-300 dark:bg-accent-300 dark:text-zinc-950" : "border-zinc-400 hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"}`}
+      >
         {following ? "Following" : "Follow discussion"}
       </button>
-      <span role="status" className="sr-only">{message}</span>
+      <span role="status" className="sr-only">
+        {message}
+      </span>
     </span>
   );
 }

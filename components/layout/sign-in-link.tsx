@@ -16,6 +16,12 @@ export function SignInLink({ className }: { className?: string }) {
     addEventListener("hashchange", update);
     return () => removeEventListener("hashchange", update);
   }, [pathname]);
-  const refresh = (e: { currentTarget: HTMLAnchorElement }) => { e.currentTarget.href = signInHrefFor(location); };
-  return <a href={href} className={className} onPointerDown={refresh} onFocus={refresh} onClick={refresh}>Sign in</a>;
+  const refresh = (e: { currentTarget: HTMLAnchorElement }) => {
+    e.currentTarget.href = signInHrefFor(location);
+  };
+  return (
+    <a href={href} className={className} onPointerDown={refresh} onFocus={refresh} onClick={refresh}>
+      Sign in
+    </a>
+  );
 }

@@ -3,10 +3,15 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { refreshUnread } from "@/components/personal/personal-store";
-import { liveNoteEvent, type LiveNoteDetail } from "./live-note-event";
-import { collapsedBranchOf, liveMoreRepliesEvent, type LiveMoreRepliesDetail } from "./live-reply-event";
+import { type LiveNoteDetail, liveNoteEvent } from "./live-note-event";
+import { collapsedBranchOf, type LiveMoreRepliesDetail, liveMoreRepliesEvent } from "./live-reply-event";
 
-type Change = { kind: "comment" | "annotation"; action: "created" | "updated" | "removed"; id: string; parents?: string[] };
+type Change = {
+  kind: "comment" | "annotation";
+  action: "created" | "updated" | "removed";
+  id: string;
+  parents?: string[];
+};
 
 const batchMs = 600;
 const inPage = (id: string) => !!document.getElementById(`comment-${id}`);
@@ -33,15 +38,25 @@ export function LiveClient({ slug }: { slug: string }) {
   // Replies counted in a branch's "N more replies" (a replayed event must not count them twice).
   const counted = useRef(new Set<string>());
 
-  const setWaiting = useCallback((ids: string[]) => { freshRef.current = ids; setFresh(ids); }, []);
+  const setWaiting = useCallback((ids: string[]) => {
+    freshRef.current = ids;
+    setFresh(ids);
+  }, []);
 
   const flush = useCallback(() => {
     const batch = queue.current.splice(0);
-    let added = 0, folded = 0, removed = 0, notes = 0, edited = false, refresh = false;
+    let added = 0,
+      folded = 0,
+      removed = 0,
+      notes = 0,
+      edited = false,
+      refresh = false;
     const waiting = freshRef.current.filter((id) => !inPage(id));
     for (const c of batch) {
       if (c.kind === "annotation") {
-        window.dispatchEvent(new CustomEvent<LiveNoteDetail>(liveNoteEvent, { detail: { action: c.action, id: c.id } }));
+        window.dispatchEvent(
+          new CustomEvent<LiveNoteDetail>(liveNoteEvent, { detail: { action: c.action, id: c.id } }),
+        );
         if (c.action === "created") notes++;
         continue;
       }
@@ -53,9 +68,16 @@ export function LiveClient({ slug }: { slug: string }) {
         const branch = collapsedBranchOf(c.parents, inPage);
         if (branch) {
           counted.current.add(c.id);
-          window.dispatchEvent(new CustomEvent<LiveMoreRepliesDetail>(liveMoreRepliesEvent, { detail: { parentId: branch, replyId: c.id } }));
+          window.dispatchEvent(
+            new CustomEvent<LiveMoreRepliesDetail>(liveMoreRepliesEvent, {
+              detail: { parentId: branch, replyId: c.id },
+            }),
+          );
           folded++;
-        } else { waiting.push(c.id); added++; }
+        } else {
+          waiting.push(c.id);
+          added++;
+        }
       } else if (c.action === "removed") {
         const i = waiting.indexOf(c.id);
         if (i >= 0) waiting.splice(i, 1);
@@ -78,8 +100,12 @@ export function LiveClient({ slug }: { slug: string }) {
       else router.refresh();
     }
     const parts = [
-      added ? `${plural(added, "new comment", "new comments")} (use the “new comments” button to show ${added === 1 ? "it" : "them"})` : "",
-      folded ? `${plural(folded, "new reply", "new replies")} in a thread shown in part (under “Show more replies”)` : "",
+      added
+        ? `${plural(added, "new comment", "new comments")} (use the “new comments” button to show ${added === 1 ? "it" : "them"})`
+        : "",
+      folded
+        ? `${plural(folded, "new reply", "new replies")} in a thread shown in part (under “Show more replies”)`
+        : "",
       notes ? plural(notes, "new note", "new notes") : "",
       removed ? `${plural(removed, "comment", "comments")} removed` : "",
       edited ? "A comment was edited" : "",
@@ -95,10 +121,24 @@ export function LiveClient({ slug }: { slug: string }) {
     const receive = (kind: Change["kind"]) => (e: MessageEvent<string>) => {
       if (e.lastEventId) lastId = e.lastEventId;
       try {
-        const { action, id, parents } = JSON.parse(e.data) as { action: Change["action"]; id: string; parents?: unknown };
-        queue.current.push({ kind, action, id, parents: Array.isArray(parents) ? parents.filter((p): p is string => typeof p === "string") : undefined });
-      } catch { return; }
-      timer ??= setTimeout(() => { timer = null; flush(); }, batchMs);
+        const { action, id, parents } = JSON.parse(e.data) as {
+          action: Change["action"];
+          id: string;
+          parents?: unknown;
+        };
+        queue.current.push({
+          kind,
+          action,
+          id,
+          parents: Array.isArray(parents) ? parents.filter((p): p is string => typeof p === "string") : undefined,
+        });
+      } catch {
+        return;
+      }
+      timer ??= setTimeout(() => {
+        timer = null;
+        flush();
+      }, batchMs);
     };
     const open = () => {
       if (source || !navigator.onLine) return;
@@ -109,15 +149,28 @@ export function LiveClient({ slug }: { slug: string }) {
       s.addEventListener("annotation", receive("annotation"));
       // A stream opens with a `ready` event carrying the newest id: a drop before any change
       // still resumes from there.
-      s.addEventListener("ready", (e) => { if (e.lastEventId) lastId = e.lastEventId; });
+      s.addEventListener("ready", (e) => {
+        if (e.lastEventId) lastId = e.lastEventId;
+      });
       s.onopen = () => setState("open");
       s.onerror = () => {
         setState(s.readyState === EventSource.CLOSED ? "closed" : "connecting");
         // The browser retries by itself unless the answer was an error; then try again later.
-        if (s.readyState === EventSource.CLOSED && source === s) { source = null; retry = setTimeout(open, 10_000); }
+        if (s.readyState === EventSource.CLOSED && source === s) {
+          source = null;
+          retry = setTimeout(open, 10_000);
+        }
       };
     };
-    const close = () => { source?.close(); source = null; setState("closed"); if (retry) { clearTimeout(retry); retry = null; } };
+    const close = () => {
+      source?.close();
+      source = null;
+      setState("closed");
+      if (retry) {
+        clearTimeout(retry);
+        retry = null;
+      }
+    };
     open();
     addEventListener("offline", close);
     addEventListener("online", open);
@@ -140,7 +193,10 @@ export function LiveClient({ slug }: { slug: string }) {
   // Comments the reader's own refresh (a post, a reply) already brought in are no longer "new".
   useEffect(() => {
     if (!fresh.length) return;
-    const t = setInterval(() => { const left = freshRef.current.filter((id) => !inPage(id)); if (left.length !== freshRef.current.length) setWaiting(left); }, 1000);
+    const t = setInterval(() => {
+      const left = freshRef.current.filter((id) => !inPage(id));
+      if (left.length !== freshRef.current.length) setWaiting(left);
+    }, 1000);
     return () => clearInterval(t);
   }, [fresh, setWaiting]);
 
@@ -155,19 +211,26 @@ export function LiveClient({ slug }: { slug: string }) {
     const until = Date.now() + 10_000;
     const focus = () => {
       const el = document.getElementById(`comment-${first}`);
-      if (el) { el.scrollIntoView({ block: "center" }); el.focus({ preventScroll: true }); }
-      else if (Date.now() < until) setTimeout(focus, 50);
+      if (el) {
+        el.scrollIntoView({ block: "center" });
+        el.focus({ preventScroll: true });
+      } else if (Date.now() < until) setTimeout(focus, 50);
     };
     if (first) focus();
   };
 
   return (
     <>
-      <p aria-live="polite" className="sr-only" data-live-state={state}>{message}</p>
+      <p aria-live="polite" className="sr-only" data-live-state={state}>
+        {message}
+      </p>
       {fresh.length ? (
         <div className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center">
-          <button type="button" onClick={show}
-            className="pointer-events-auto rounded-full bg-zinc-900 px-4 py-2 text-sm font-medium text-white shadow-lg hover:bg-zinc-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+          <button
+            type="button"
+            onClick={show}
+            className="pointer-events-auto rounded-full bg-zinc-900 px-4 py-2 text-sm font-medium text-white shadow-lg hover:bg-zinc-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
             {plural(fresh.length, "new comment", "new comments")}
           </button>
         </div>

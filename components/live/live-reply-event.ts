@@ -6,7 +6,8 @@ export const liveMoreRepliesEvent = "gloss:live-more-replies";
 export type LiveMoreRepliesDetail = { parentId: string; replyId: string };
 
 /** The "Show N more replies" control standing under comment `parentId`, if the page has one. */
-export const moreRepliesControl = (parentId: string) => document.querySelector(`[data-more-replies="${CSS.escape(parentId)}"]`);
+export const moreRepliesControl = (parentId: string) =>
+  document.querySelector(`[data-more-replies="${CSS.escape(parentId)}"]`);
 
 /**
  * Where a new reply (`parents`: the branch it hangs in, nearest first, from the event) belongs on

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, type ComponentType } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 
 // The article's live updates (lib/live): the stream and its small UI are fetched after the page
 // has hydrated, like the margin notes, so they add next to nothing to the first-load JavaScript.
@@ -7,8 +7,17 @@ export function LiveUpdates({ slug }: { slug: string }) {
   const [Client, setClient] = useState<ComponentType<{ slug: string }> | null>(null);
   useEffect(() => {
     let on = true;
-    import("./live-client").then((m) => { if (on) setClient(() => m.LiveClient); }, () => { /* the page simply is not live */ });
-    return () => { on = false; };
+    import("./live-client").then(
+      (m) => {
+        if (on) setClient(() => m.LiveClient);
+      },
+      () => {
+        /* the page simply is not live */
+      },
+    );
+    return () => {
+      on = false;
+    };
   }, []);
   return Client ? <Client slug={slug} /> : null;
 }

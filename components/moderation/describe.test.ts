@@ -34,10 +34,18 @@ describe("audit entries in words", () => {
     expect(auditActionLabel("spam")).toBe("Marked as spam");
     expect(auditActionLabel("other")).toBe("other");
     expect(describeChange({ status: "pending" }, { status: "approved" })).toEqual(["status: pending → approved"]);
-    expect(describeChange({ role: "commenter" }, { role: "moderator", email: "a@b.test" })).toEqual(["role: commenter → moderator"]);
-    expect(describeChange({ status: "active", bannedUntil: null }, { status: "banned", bannedUntil: "2030-06-08T12:00:00.000Z", duration: "7d" }))
-      .toEqual(["status: active → banned", "bannedUntil: none → 8 Jun 2030, 12:00 UTC", "duration: 7 days"]);
-    expect(describeChange({ moderationWords: [] }, { moderationWords: ["casino", "loan"] })).toEqual(["moderationWords: none → casino, loan"]);
+    expect(describeChange({ role: "commenter" }, { role: "moderator", email: "a@b.test" })).toEqual([
+      "role: commenter → moderator",
+    ]);
+    expect(
+      describeChange(
+        { status: "active", bannedUntil: null },
+        { status: "banned", bannedUntil: "2030-06-08T12:00:00.000Z", duration: "7d" },
+      ),
+    ).toEqual(["status: active → banned", "bannedUntil: none → 8 Jun 2030, 12:00 UTC", "duration: 7 days"]);
+    expect(describeChange({ moderationWords: [] }, { moderationWords: ["casino", "loan"] })).toEqual([
+      "moderationWords: none → casino, loan",
+    ]);
     expect(describeChange(null, null)).toEqual([]);
   });
 });
@@ -51,9 +59,17 @@ describe("formatUtc", () => {
 
 describe("plainTextOfHtml", () => {
   it("reads a rendered comment as plain text, without Markdown or tags", () => {
-    expect(plainTextOfHtml("<p>Against <em>aggression</em> in <strong>writing</strong>: a \\ b &amp; c &lt;d&gt; &#8212; &#x2019;</p>")).toBe("Against aggression in writing: a \\ b & c <d> — ’");
-    expect(plainTextOfHtml("<p>One.</p>\n<p>Two<br>three</p><ul><li>four</li><li>five</li></ul>")).toBe("One. Two three four five");
-    expect(plainTextOfHtml("<blockquote><p>quoted</p></blockquote><p>reply &unknown; text</p>")).toBe("quoted reply &unknown; text");
+    expect(
+      plainTextOfHtml(
+        "<p>Against <em>aggression</em> in <strong>writing</strong>: a \\ b &amp; c &lt;d&gt; &#8212; &#x2019;</p>",
+      ),
+    ).toBe("Against aggression in writing: a \\ b & c <d> — ’");
+    expect(plainTextOfHtml("<p>One.</p>\n<p>Two<br>three</p><ul><li>four</li><li>five</li></ul>")).toBe(
+      "One. Two three four five",
+    );
+    expect(plainTextOfHtml("<blockquote><p>quoted</p></blockquote><p>reply &unknown; text</p>")).toBe(
+      "quoted reply &unknown; text",
+    );
     expect(plainTextOfHtml("")).toBe("");
   });
 });

@@ -29,8 +29,7 @@ export const reasonFilters = [
   { value: "banned_author", label: "Banned author" },
 ] as const;
 
-
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " };
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /**
  * The text of a contribution's stored (sanitized) HTML, on one line: what a moderator reads of
@@ -64,9 +63,18 @@ export function accountAge(createdAt: Date, now: Date): string {
 }
 
 const actions: Record<string, string> = {
-  approve: "Approved", spam: "Marked as spam", trash: "Moved to Trash", restore: "Restored to Pending",
-  dismiss_reports: "Dismissed reports", delete_permanently: "Deleted permanently", hide_reported: "Hid after reports", release_confirmed: "Shown once the author confirmed their e-mail",
-  ban: "Banned", unban: "Unbanned", role: "Changed role", settings: "Changed the rules",
+  approve: "Approved",
+  spam: "Marked as spam",
+  trash: "Moved to Trash",
+  restore: "Restored to Pending",
+  dismiss_reports: "Dismissed reports",
+  delete_permanently: "Deleted permanently",
+  hide_reported: "Hid after reports",
+  release_confirmed: "Shown once the author confirmed their e-mail",
+  ban: "Banned",
+  unban: "Unbanned",
+  role: "Changed role",
+  settings: "Changed the rules",
 };
 
 /** An audit log action in words. */

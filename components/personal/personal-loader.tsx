@@ -1,10 +1,12 @@
 "use client";
-import { useEffect, type ReactNode } from "react";
-import { loadPersonal, PersonalSeed, type Personal } from "./personal-store";
+import { type ReactNode, useEffect } from "react";
+import { loadPersonal, type Personal, PersonalSeed } from "./personal-store";
 
 /** Asks for the article's personal layer once the page has hydrated. Renders nothing. */
 export function PersonalLoader({ slug }: { slug: string }) {
-  useEffect(() => { void loadPersonal(slug); }, [slug]);
+  useEffect(() => {
+    void loadPersonal(slug);
+  }, [slug]);
   return null;
 }
 

@@ -4,9 +4,15 @@ import type { Segment } from "@/lib/search/highlight-segments";
 export function HighlightedText({ segments }: { segments: Segment[] }) {
   return (
     <>
-      {segments.map((s, i) => (s.marked
-        ? <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">{s.text}</mark>
-        : <span key={i}>{s.text}</span>))}
+      {segments.map((s, i) =>
+        s.marked ? (
+          <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
     </>
   );
 }

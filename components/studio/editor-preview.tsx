@@ -3,7 +3,15 @@ import { useEffect, useMemo, useState } from "react";
 import { ArticleDate } from "@/components/article/article-date";
 import { renderArticle } from "@/lib/articles/render-article";
 
-type Props = { publication: string; title: string; author: string; affiliation: string; credit: string; body: string; publishedAt: string | null };
+type Props = {
+  publication: string;
+  title: string;
+  author: string;
+  affiliation: string;
+  credit: string;
+  body: string;
+  publishedAt: string | null;
+};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
@@ -25,17 +33,32 @@ export function EditorPreview({ publication, title, author, affiliation, credit,
   return (
     <div className="min-w-0" data-testid="preview">
       <header className="mb-8">
-        {publication ? <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">{publication}</p> : null}
-        <p className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{title || "Untitled"}</p>
+        {publication ? (
+          <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">
+            {publication}
+          </p>
+        ) : null}
+        <p className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
+          {title || "Untitled"}
+        </p>
         <p className="mt-4 text-base text-zinc-700 dark:text-zinc-300">
           by <span className="font-semibold">{author || "…"}</span>
           {affiliation ? <span className="text-zinc-600 dark:text-zinc-400">, {affiliation}</span> : null}
         </p>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"><ArticleDate date={date} archive={false} /> · {rendered.readingMinutes} min read</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <ArticleDate date={date} archive={false} /> · {rendered.readingMinutes} min read
+        </p>
       </header>
-      {rendered.blocks.length ? <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
-        : <p className="text-zinc-500 dark:text-zinc-400">The body is empty.</p>}
-      {credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{credit}</p> : null}
+      {rendered.blocks.length ? (
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <p className="text-zinc-500 dark:text-zinc-400">The body is empty.</p>
+      )}
+      {credit ? (
+        <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+          {credit}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { AnnotationsClient } from "@/components/annotations/components/annotations-client";
-import { NotesContext, type NotesApi } from "@/components/annotations/components/notes-context";
+import { type NotesApi, NotesContext } from "@/components/annotations/components/notes-context";
 import { NotesListing } from "@/components/annotations/components/notes-listing";
 import { buildThreads, type NoteData, type ViewerInfo } from "@/components/annotations/model/note-data";
 import { noteTotal, storedListing } from "@/components/annotations/model/passages";
@@ -16,19 +16,57 @@ export function ReviewMargin({ slug, notes, viewer, canWrite }: Props) {
   const [Client, setClient] = useState<typeof AnnotationsClient | null>(null);
   useEffect(() => {
     let live = true;
-    import("@/components/annotations/components/annotations-client").then((m) => { if (live) setClient(() => m.AnnotationsClient); }, () => {});
-    return () => { live = false; };
+    import("@/components/annotations/components/annotations-client").then(
+      (m) => {
+        if (live) setClient(() => m.AnnotationsClient);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
   }, []);
-  if (Client) return <Client slug={slug} notes={notes} viewer={viewer} canWrite={canWrite} banNotice={null} editWindowMs={0} linkHoldThreshold={0} container="/api/reviews/" />;
+  if (Client)
+    return (
+      <Client
+        slug={slug}
+        notes={notes}
+        viewer={viewer}
+        canWrite={canWrite}
+        banNotice={null}
+        editWindowMs={0}
+        linkHoldThreshold={0}
+        container="/api/reviews/"
+      />
+    );
   const api: NotesApi = {
-    slug, viewer: null, canWrite: false, banNotice: null, editWindowMs: 0, linkHoldThreshold: 0, interactive: false, activeId: null,
-    reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {}, startReattach: () => {}, reattachingId: null,
+    slug,
+    viewer: null,
+    canWrite: false,
+    banNotice: null,
+    editWindowMs: 0,
+    linkHoldThreshold: 0,
+    interactive: false,
+    activeId: null,
+    reply: refused,
+    edit: refused,
+    remove: refused,
+    report: refused,
+    showPassage: () => {},
+    activate: () => {},
+    startReattach: () => {},
+    reattachingId: null,
     review: { resolve: refused },
   };
   const { anchored, orphaned } = storedListing(buildThreads(notes));
   return (
     <NotesContext.Provider value={api}>
-      <NotesListing anchored={anchored} orphaned={orphaned} total={noteTotal(buildThreads(notes))} idsFor={() => true} />
+      <NotesListing
+        anchored={anchored}
+        orphaned={orphaned}
+        total={noteTotal(buildThreads(notes))}
+        idsFor={() => true}
+      />
     </NotesContext.Provider>
   );
 }

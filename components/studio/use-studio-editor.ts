@@ -1,8 +1,13 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { createArticleAction, previewImpactAction, updateArticleAction, type StudioResult } from "@/lib/actions/articles/save-article";
-import type { EditorFields, EditorSnapshot } from "@/lib/articles/editor-snapshot";
+import {
+  createArticleAction,
+  previewImpactAction,
+  type StudioResult,
+  updateArticleAction,
+} from "@/lib/actions/articles/save-article";
 import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
+import type { EditorFields, EditorSnapshot } from "@/lib/articles/editor-snapshot";
 import { slugify } from "@/lib/articles/slugify";
 
 export type Intent = "autosave" | "draft" | "publish" | "schedule" | "unpublish";
@@ -18,9 +23,18 @@ function payloadFor(intent: Intent, f: EditorFields, article: EditorSnapshot | n
   const bodyOnly = article && article.status !== "draft" && (intent === "autosave" || intent === "draft");
   if (bodyOnly) return { body: f.body, draft: true, ...base };
   const fields = {
-    title: f.title, ...(f.slug ? { slug: f.slug } : {}), ...(f.author.trim() ? { author: f.author } : {}),
-    affiliation: f.affiliation, credit: f.credit, excerpt: f.excerpt, categories: f.categories, tags: f.tags,
-    commentsOpen: f.commentsOpen, annotationsOpen: f.annotationsOpen, body: f.body, ...base,
+    title: f.title,
+    ...(f.slug ? { slug: f.slug } : {}),
+    ...(f.author.trim() ? { author: f.author } : {}),
+    affiliation: f.affiliation,
+    credit: f.credit,
+    excerpt: f.excerpt,
+    categories: f.categories,
+    tags: f.tags,
+    commentsOpen: f.commentsOpen,
+    annotationsOpen: f.annotationsOpen,
+    body: f.body,
+    ...base,
   };
   if (intent === "publish") return { ...fields, status: "published" };
   if (intent === "schedule") return { ...fields, publishAt };
@@ -35,26 +49,37 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
   const [fields, setFields] = useState(initial.fields);
   const [saved, setSaved] = useState(initial.fields);
   const [article, setArticle] = useState(initial.article);
-  const [slugFromTitle, setSlugFromTitle] = useState(() => initial.article?.status !== "published" && (!initial.fields.slug || initial.fields.slug === slugify(initial.fields.title)));
+  const [slugFromTitle, setSlugFromTitle] = useState(
+    () =>
+      initial.article?.status !== "published" &&
+      (!initial.fields.slug || initial.fields.slug === slugify(initial.fields.title)),
+  );
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [impact, setImpact] = useState<AnnotationImpact | null>(null);
   const [busy, setBusy] = useState<Intent | "impact" | null>(null);
   const latest = useRef({ fields, article, slugFromTitle });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  useEffect(() => { latest.current = { fields, article, slugFromTitle }; }, [fields, article, slugFromTitle]);
+  useEffect(() => {
+    latest.current = { fields, article, slugFromTitle };
+  }, [fields, article, slugFromTitle]);
 
   const dirty = !same(fields, saved);
-  const autosaves = state.kind !== "conflict" && (article ? (article.status === "draft" ? dirty : fields.body !== saved.body) : dirty && fields.title.trim() !== "");
+  const autosaves =
+    state.kind !== "conflict" &&
+    (article ? (article.status === "draft" ? dirty : fields.body !== saved.body) : dirty && fields.title.trim() !== "");
 
   const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
-    const derived = key === "title" && latest.current.slugFromTitle ? { slug: String(value).trim() ? slugify(String(value)) : "" } : {};
+    const derived =
+      key === "title" && latest.current.slugFromTitle
+        ? { slug: String(value).trim() ? slugify(String(value)) : "" }
+        : {};
     setFields((f) => ({ ...f, [key]: value, ...derived }));
     if (key === "slug") setSlugFromTitle(false);
     if (key === "body") setImpact(null); // the preview no longer describes this text
   }, []);
 
-  const enqueue = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(job: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(job, job);
     queue.current = next.catch(() => undefined);
     return next;
@@ -74,54 +99,82 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
     setErrors({});
     const bodyOnly = previous && previous.status !== "draft" && (intent === "autosave" || intent === "draft");
     // Unpublishing sends no fields: what was unsaved stays unsaved (and autosaves as the draft).
-    if (intent !== "unpublish") setSaved((s) => (bodyOnly ? { ...s, body: sent.body } : { ...sent, slug: r.article.slug }));
+    if (intent !== "unpublish")
+      setSaved((s) => (bodyOnly ? { ...s, body: sent.body } : { ...sent, slug: r.article.slug }));
     if (!bodyOnly && intent !== "unpublish" && r.article.slug !== sent.slug) {
       // The server picked a free variant of the derived slug: keep it from now on.
       setFields((f) => (f.slug === sent.slug ? { ...f, slug: r.article.slug } : f));
       setSlugFromTitle(false);
-      latest.current = { ...latest.current, slugFromTitle: false, fields: latest.current.fields.slug === sent.slug ? { ...latest.current.fields, slug: r.article.slug } : latest.current.fields };
+      latest.current = {
+        ...latest.current,
+        slugFromTitle: false,
+        fields:
+          latest.current.fields.slug === sent.slug
+            ? { ...latest.current.fields, slug: r.article.slug }
+            : latest.current.fields,
+      };
     }
     if (r.article.slug !== previous?.slug) window.history.replaceState(null, "", `/studio/${r.article.slug}`);
     setState({ kind: "saved", message: intent === "autosave" ? "Saved" : r.message });
     return true;
   }, []);
 
-  const save = useCallback((intent: Intent, publishAt?: string) => enqueue(async () => {
-    const { fields: f, article: a, slugFromTitle: derived } = latest.current;
-    if (intent === "autosave" && !a && !f.title.trim()) return false;
-    setBusy(intent === "autosave" ? null : intent);
-    setState({ kind: "saving", message: "Saving…" });
-    try {
-      const payload = payloadFor(intent, f, a, publishAt);
-      // The editor's time zone: a schedule is confirmed in it and in UTC.
-      const options = { slugFromTitle: derived, intent, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-      const r = a ? await updateArticleAction(a.slug, payload, options) : await createArticleAction(payload, options);
-      return applyResult(r, f, intent);
-    } catch {
-      setState({ kind: "error", message: "Could not reach the server. Your text is still here; try again." });
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }), [applyResult, enqueue]);
+  const save = useCallback(
+    (intent: Intent, publishAt?: string) =>
+      enqueue(async () => {
+        const { fields: f, article: a, slugFromTitle: derived } = latest.current;
+        if (intent === "autosave" && !a && !f.title.trim()) return false;
+        setBusy(intent === "autosave" ? null : intent);
+        setState({ kind: "saving", message: "Saving…" });
+        try {
+          const payload = payloadFor(intent, f, a, publishAt);
+          // The editor's time zone: a schedule is confirmed in it and in UTC.
+          const options = {
+            slugFromTitle: derived,
+            intent,
+            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          };
+          const r = a
+            ? await updateArticleAction(a.slug, payload, options)
+            : await createArticleAction(payload, options);
+          return applyResult(r, f, intent);
+        } catch {
+          setState({ kind: "error", message: "Could not reach the server. Your text is still here; try again." });
+          return false;
+        } finally {
+          setBusy(null);
+        }
+      }),
+    [applyResult, enqueue],
+  );
 
   /** Publish (or Update): a published body change first shows what it does to readers' notes. */
-  const publish = useCallback(() => enqueue(async () => {
-    const { fields: f, article: a } = latest.current;
-    if (!a || a.publishedBody === null || a.notes === 0 || f.body === a.publishedBody) return "publish" as const;
-    setBusy("impact");
-    try {
-      const r = await previewImpactAction(a.slug, payloadFor("publish", f, a));
-      if (!r.ok) { applyResult(r, f, "publish"); return null; }
-      if (r.impact.kept + r.impact.moved + r.impact.orphaned.length === 0) return "publish" as const;
-      setImpact(r.impact);
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  }).then((next) => (next ? save(next) : false)), [applyResult, enqueue, save]);
+  const publish = useCallback(
+    () =>
+      enqueue(async () => {
+        const { fields: f, article: a } = latest.current;
+        if (!a || a.publishedBody === null || a.notes === 0 || f.body === a.publishedBody) return "publish" as const;
+        setBusy("impact");
+        try {
+          const r = await previewImpactAction(a.slug, payloadFor("publish", f, a));
+          if (!r.ok) {
+            applyResult(r, f, "publish");
+            return null;
+          }
+          if (r.impact.kept + r.impact.moved + r.impact.orphaned.length === 0) return "publish" as const;
+          setImpact(r.impact);
+          return null;
+        } finally {
+          setBusy(null);
+        }
+      }).then((next) => (next ? save(next) : false)),
+    [applyResult, enqueue, save],
+  );
 
-  const confirmImpact = useCallback(() => { setImpact(null); return save("publish"); }, [save]);
+  const confirmImpact = useCallback(() => {
+    setImpact(null);
+    return save("publish");
+  }, [save]);
 
   useEffect(() => {
     if (!autosaves) return;
@@ -129,5 +182,18 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
     return () => clearTimeout(timer);
   }, [autosaves, fields, saved, save]);
 
-  return { fields, update, article, dirty, state, errors, impact, busy, save, publish, confirmImpact, cancelImpact: () => setImpact(null) };
+  return {
+    fields,
+    update,
+    article,
+    dirty,
+    state,
+    errors,
+    impact,
+    busy,
+    save,
+    publish,
+    confirmImpact,
+    cancelImpact: () => setImpact(null),
+  };
 }

@@ -8,14 +8,26 @@ export function initialsOf(name: string) {
 
 export function Avatar({ name, image, size = 32 }: { name: string; image?: string | null; size?: number }) {
   if (image) {
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={image} alt="" width={size} height={size} className="rounded-full object-cover" style={{ width: size, height: size }} />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element
+      <img
+        src={image}
+        alt=""
+        width={size}
+        height={size}
+        className="rounded-full object-cover"
+        style={{ width: size, height: size }}
+      />
+    );
   }
   let h = 0;
   for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
   return (
-    <span aria-hidden="true" className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white"
-      style={{ width: size, height: size, background: palette[h % palette.length], fontSize: size * 0.4 }}>
+    <span
+      aria-hidden="true"
+      className="inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white"
+      style={{ width: size, height: size, background: palette[h % palette.length], fontSize: size * 0.4 }}
+    >
       {initialsOf(name)}
     </span>
   );

@@ -1,7 +1,11 @@
 "use client";
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, variant = "primary", ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  ...rest
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" }) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300",
@@ -9,7 +13,13 @@ export function SubmitButton({ children, variant = "primary", ...rest }: React.B
     danger: "bg-red-700 text-white hover:bg-red-800",
   }[variant];
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`} {...rest}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
+      {...rest}
+    >
       {children}
     </button>
   );

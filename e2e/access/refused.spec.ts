@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, signIn, type Role } from "../fixtures/users";
+import { createUser, type Role, signIn } from "../fixtures/users";
 
 // Every role gets an "is refused" spec: what each one may not reach.
 test.describe("anonymous visitors are refused", () => {

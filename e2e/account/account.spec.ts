@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { accountLink, createUser, signIn, signInLink, submitSignIn, uniqueSuffix } from "../fixtures/users";
 
-const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const onePixelPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 test.describe("account page", () => {
   test("changing the name shows the new name in the header", async ({ page }) => {
@@ -44,7 +47,11 @@ test.describe("account page", () => {
     const shownPicture = page.locator('img[src^="/api/users/"]');
     await expect(shownPicture).toHaveCount(0);
 
-    await picture.setInputFiles({ name: "notes.txt", mimeType: "image/png", buffer: Buffer.from("not an image at all") });
+    await picture.setInputFiles({
+      name: "notes.txt",
+      mimeType: "image/png",
+      buffer: Buffer.from("not an image at all"),
+    });
     await page.getByRole("button", { name: "Upload picture", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Choose a PNG, JPEG, WebP or GIF image." })).toBeVisible();
     await expect(shownPicture).toHaveCount(0);
@@ -82,7 +89,9 @@ test.describe("account page", () => {
       await page.getByLabel("New password", { exact: true }).fill(newPassword);
       await page.getByRole("button", { name: "Change password", exact: true }).click();
       await expect(page).toHaveURL(/\/signin\?changed=1$/);
-      await expect(page.getByRole("status").filter({ hasText: "Your password was changed and every session was signed out." })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: "Your password was changed and every session was signed out." }),
+      ).toBeVisible();
       await expect(signInLink(page)).toBeVisible();
       expect((await page.request.get("/api/me")).status()).toBe(401);
       expect((await other.request.get("/api/me")).status()).toBe(401);

@@ -5,7 +5,9 @@ import { seedArticle } from "../fixtures/seed-article";
 import { newUserData, signUp } from "../fixtures/users";
 
 // Issue 13, finding 5: a sign-up confirms its address before what it writes counts.
-test("a new account is told to confirm its address, can have the link sent again, and confirms it once", async ({ page }) => {
+test("a new account is told to confirm its address, can have the link sent again, and confirms it once", async ({
+  page,
+}) => {
   test.setTimeout(120_000); // a whole journey: sign-up, a comment, two pages, two mails, screenshots
   const user = newUserData("confirm");
   await signUp(page, user);
@@ -25,7 +27,10 @@ test("a new account is told to confirm its address, can have the link sent again
   const notice = page.getByRole("form", { name: "Confirm your e-mail address" });
   await expect(notice).toContainText(user.email);
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [["phone", 390, 844], ["wide", 1280, 800]] as const) {
+  for (const [name, width, height] of [
+    ["phone", 390, 844],
+    ["wide", 1280, 800],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`account-unconfirmed-${name}.png`) });
   }
@@ -38,7 +43,10 @@ test("a new account is told to confirm its address, can have the link sent again
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Confirm your e-mail address" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [["phone", 390, 844], ["wide", 1280, 800]] as const) {
+  for (const [name, width, height] of [
+    ["phone", 390, 844],
+    ["wide", 1280, 800],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`confirm-email-${name}.png`) });
   }

@@ -45,7 +45,9 @@ test.describe("password reset", () => {
     await page.getByLabel("New password", { exact: true }).fill(newPassword);
     await page.getByRole("button", { name: "Set new password", exact: true }).click();
     await expect(page).toHaveURL(/\/signin\?reset=1$/);
-    await expect(page.getByRole("status").filter({ hasText: "Your password was changed. Sign in with the new one." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Your password was changed. Sign in with the new one." }),
+    ).toBeVisible();
 
     // The old password no longer works; the new one does.
     await submitSignIn(page, user.email, user.password);

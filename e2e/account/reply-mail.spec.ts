@@ -10,11 +10,17 @@ test.describe.configure({ timeout: 90_000 });
 test("a reply is mailed to the comment's author, whose link stops further reply mails", async ({ page, baseURL }) => {
   const author = newUserData("replied-to");
   const replier = newUserData("replier");
-  const { slug, ids: [parentId] } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "What do you think?" }] });
+  const {
+    slug,
+    ids: [parentId],
+  } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "What do you think?" }] });
 
   await signIn(page, replier.email, replier.password);
   const words = `I think it is settled law ${uniqueSuffix()}`;
-  const posted = await page.request.post(`/api/articles/${slug}/comments`, { headers: { Origin: new URL(baseURL!).origin }, data: { body: words, parentId } });
+  const posted = await page.request.post(`/api/articles/${slug}/comments`, {
+    headers: { Origin: new URL(baseURL!).origin },
+    data: { body: words, parentId },
+  });
   expect(posted.status()).toBe(201);
   const replyId = (await posted.json()).id as string;
 
@@ -44,5 +50,7 @@ test("a reply is mailed to the comment's author, whose link stops further reply 
 test("a forged unsubscribe link changes nothing and says so", async ({ page }) => {
   await page.goto("/account/reply-mail?u=someone&t=forged");
   await page.getByRole("button", { name: "Stop reply e-mails" }).click();
-  await expect(page.getByText("This link is not valid. Turn reply e-mails off on your account page instead.")).toBeVisible();
+  await expect(
+    page.getByText("This link is not valid. Turn reply e-mails off on your account page instead."),
+  ).toBeVisible();
 });

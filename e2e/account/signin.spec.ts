@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seedDiscussion } from "../fixtures/discussion";
 import { accountLink, createUser, signInLink, submitSignIn } from "../fixtures/users";
 
@@ -30,7 +30,9 @@ test.describe("sign in", () => {
 });
 
 test.describe("returning after sign-in", () => {
-  test("the header's Sign in brings you back to the page, query and hash included (from a cached anonymous page)", async ({ page }) => {
+  test("the header's Sign in brings you back to the page, query and hash included (from a cached anonymous page)", async ({
+    page,
+  }) => {
     const user = createUser("returner");
     const { slug } = seedDiscussion();
     const here = `/articles/${slug}?sort=newest#comments`;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { accountLink, createUser, newUserData, signIn, signInLink, signOut, signUp } from "../fixtures/users";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -8,7 +8,9 @@ async function expectFieldError(page: Page, label: string, message: string | Reg
   const field = page.getByLabel(label, { exact: true });
   await expect(field).toHaveAttribute("aria-invalid", "true");
   // The description holds the field's hint, then its error.
-  await expect(field).toHaveAccessibleDescription(typeof message === "string" ? new RegExp(`${escapeRegExp(message)}$`) : message);
+  await expect(field).toHaveAccessibleDescription(
+    typeof message === "string" ? new RegExp(`${escapeRegExp(message)}$`) : message,
+  );
   await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
 }
 

@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { seedDiscussion } from "../fixtures/discussion";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
-import { annotate, articlePath, highlightedText, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
+import {
+  annotate,
+  articlePath,
+  highlightedText,
+  margin,
+  passageTop,
+  seedAnnotations,
+  selectPhrase,
+  waitForAnchoring,
+} from "./helpers";
 
 // Accounts are made with the CLI and signed in through the real form: allow for a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -23,13 +32,21 @@ test("select → annotate → reload: the note sits in the margin beside its pas
   await expect(card.locator("em")).toHaveText("tide");
   await expect(card.getByRole("list", { name: "Tags" })).toContainText("#law");
   // A first contribution may be held for moderation; either way its author is told.
-  await expect(page.getByRole("status").filter({ hasText: /^(Note saved\.|Saved\. Others will see it once a moderator approves it\. .+)$/ })).toBeAttached();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /^(Note saved\.|Saved\. Others will see it once a moderator approves it\. .+)$/ }),
+  ).toBeAttached();
 
   // Stored in code points: the emoji before the phrase counts as one.
   const stored = await (await page.request.get(`/api/annotations/${slug}/${id}`)).json();
   const at = text.indexOf(phrase);
   const expectedStart = Array.from(text.slice(0, at)).length;
-  expect(stored.target.selector).toContainEqual({ type: "TextPositionSelector", start: expectedStart, end: expectedStart + phrase.length });
+  expect(stored.target.selector).toContainEqual({
+    type: "TextPositionSelector",
+    start: expectedStart,
+    end: expectedStart + phrase.length,
+  });
 
   await page.reload();
   await waitForAnchoring(page);
@@ -38,15 +55,22 @@ test("select → annotate → reload: the note sits in the margin beside its pas
   await expect(reloaded.getByRole("blockquote")).toContainText(phrase);
   await expect(reloaded).toContainText(user.name);
   // Beside its passage: the passage's group starts at the passage's line.
-  const group = margin(page).locator("section[data-passage]").filter({ has: page.locator(`#annotation-${id}`) });
+  const group = margin(page)
+    .locator("section[data-passage]")
+    .filter({ has: page.locator(`#annotation-${id}`) });
   await expect(group).toContainText("1 note on this passage");
-  await expect.poll(async () => Math.abs((await group.boundingBox())!.y - (await passageTop(page, phrase)))).toBeLessThan(12);
+  await expect
+    .poll(async () => Math.abs((await group.boundingBox())!.y - (await passageTop(page, phrase))))
+    .toBeLessThan(12);
 });
 
 test("clicking a highlight focuses its note, and a note lights up its passage", async ({ page }) => {
   const author = createUser("highlighted", "moderator");
   const user = createUser("clicker");
-  const { slug, ids: [first, second] } = seedAnnotations({
+  const {
+    slug,
+    ids: [first, second],
+  } = seedAnnotations({
     notes: [
       { author: author.email, exact: "the attribution problem", note: "First, on attribution." },
       { author: author.email, exact: "attribution problem that follows", note: "Second, overlapping." },
@@ -77,15 +101,19 @@ test("clicking a highlight focuses its note, and a note lights up its passage", 
   await expect(margin(page).locator(`#annotation-${second}`)).toBeFocused();
 
   await margin(page).locator(`#annotation-${first}`).getByRole("button", { name: "Show in text" }).click();
-  await expect.poll(() => page.evaluate(() => {
-    const h = CSS.highlights.get("gloss-active");
-    const r = h ? [...h][0] : null;
-    if (!r) return null;
-    const range = document.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range.toString();
-  })).toBe("the attribution problem");
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const h = CSS.highlights.get("gloss-active");
+        const r = h ? [...h][0] : null;
+        if (!r) return null;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      }),
+    )
+    .toBe("the attribution problem");
   // Pointing at a note lights up its passage.
   await margin(page).locator(`#annotation-${second}`).hover();
   await expect.poll(() => highlightedText(page, "gloss-active")).toEqual(["attribution problem that follows"]);
@@ -134,14 +162,20 @@ test("a private note and a highlight are seen by their author only", async ({ pa
   await anonymous.close();
 });
 
-test("a held first note says why, in the message after saving and beside its badge (to its author only)", async ({ page, browser }) => {
+test("a held first note says why, in the message after saving and beside its badge (to its author only)", async ({
+  page,
+  browser,
+}) => {
   const newcomer = createUser("held-annotator", "commenter", { trusted: false });
   const { slug } = seedAnnotations();
   await signIn(page, newcomer.email, newcomer.password);
   await page.goto(articlePath(slug));
-  const why = "Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.";
+  const why =
+    "Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.";
   const id = await annotate(page, phrase, `Held for a first look ${uniqueSuffix()}`);
-  await expect(page.getByRole("status").filter({ hasText: `Saved. Others will see it once a moderator approves it. ${why}` })).toBeAttached();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Saved. Others will see it once a moderator approves it. ${why}` }),
+  ).toBeAttached();
   const card = margin(page).locator(`#annotation-${id}`);
   await expect(card).toContainText("awaiting moderation");
   await expect(card).toContainText(why);
@@ -157,10 +191,15 @@ test("a held first note says why, in the message after saving and beside its bad
   await expect(reader.locator(`#annotation-${id}`)).toHaveCount(0);
 });
 
-test("a banned reader reads the notes but gets no Annotate, Highlight, Reply or Report: the ban notice instead", async ({ page }) => {
+test("a banned reader reads the notes but gets no Annotate, Highlight, Reply or Report: the ban notice instead", async ({
+  page,
+}) => {
   const user = createUser("banned-annotator");
   const other = createUser("note-writer");
-  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: other.email, exact: phrase, note: "A note to read." }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedAnnotations({ notes: [{ author: other.email, exact: phrase, note: "A note to read." }] });
   await signIn(page, user.email, user.password);
   seedDiscussion({ slug, ban: user.email });
   await page.goto(articlePath(slug));
@@ -191,10 +230,19 @@ test("the flood rule's message is shown when a public note comes too soon", asyn
   await expect(page.getByLabel("Annotation", { exact: true })).toBeVisible();
 });
 
-test("without the Custom Highlight API, passages are wrapped in <mark> and still open their notes", async ({ page }) => {
+test("without the Custom Highlight API, passages are wrapped in <mark> and still open their notes", async ({
+  page,
+}) => {
   const author = createUser("marked", "moderator");
-  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: author.email, exact: "the attribution problem", note: "Painted the old way." }] });
-  await page.addInitScript(() => { delete (window as { Highlight?: unknown }).Highlight; });
+  const {
+    slug,
+    ids: [id],
+  } = seedAnnotations({
+    notes: [{ author: author.email, exact: "the attribution problem", note: "Painted the old way." }],
+  });
+  await page.addInitScript(() => {
+    delete (window as { Highlight?: unknown }).Highlight;
+  });
   await page.goto(articlePath(slug));
   await waitForAnchoring(page);
   const mark = page.locator("article .article-body mark.gloss-mark");

@@ -11,7 +11,12 @@ function seedNotes() {
   const bob = createUser("axe-bob", "moderator");
   return seedAnnotations({
     notes: [
-      { author: ann.email, exact: "the tidal obligations of coastal states", note: "A note with a [link](https://example.org).", tags: ["sea"] },
+      {
+        author: ann.email,
+        exact: "the tidal obligations of coastal states",
+        note: "A note with a [link](https://example.org).",
+        tags: ["sea"],
+      },
       { author: bob.email, note: "A reply.", parent: 0 },
       { author: bob.email, exact: "the attribution problem", note: "Overlapping one." },
       { author: ann.email, exact: "attribution problem that follows", note: "Overlapping two." },

@@ -22,7 +22,9 @@ function seedBusyPassage() {
 
 const group = (page: import("@playwright/test").Page, name: string) => margin(page).getByRole("region", { name });
 
-test("a busy passage shows three notes and the rest on demand; later notes stay near their passage", async ({ page }) => {
+test("a busy passage shows three notes and the rest on demand; later notes stay near their passage", async ({
+  page,
+}) => {
   const { slug, ids } = seedBusyPassage();
   await page.goto(articlePath(slug));
   await waitForAnchoring(page);
@@ -41,11 +43,13 @@ test("a busy passage shows three notes and the rest on demand; later notes stay 
   const fewer = busyGroup.getByRole("button", { name: "Show fewer notes on this passage" });
   await expect(fewer).toHaveAttribute("aria-expanded", "true");
   // Laid out again: the later note moved down below the open group, never overlapping it.
-  await expect.poll(async () => {
-    const groupBox = (await busyGroup.boundingBox())!;
-    const laterBox = (await margin(page).locator(`#annotation-${ids[7]}`).boundingBox())!;
-    return laterBox.y >= groupBox.y + groupBox.height;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const groupBox = (await busyGroup.boundingBox())!;
+      const laterBox = (await margin(page).locator(`#annotation-${ids[7]}`).boundingBox())!;
+      return laterBox.y >= groupBox.y + groupBox.height;
+    })
+    .toBe(true);
   await fewer.click();
   await expect(busyGroup.getByRole("article")).toHaveCount(3);
 });

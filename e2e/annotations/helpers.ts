@@ -19,7 +19,9 @@ export const notesList = (page: Page) => page.getByRole("region", { name: /^Note
 
 /** Waits until the client has read the article text and painted the notes. */
 export async function waitForAnchoring(page: Page) {
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("gloss-read-text").length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName("gloss-read-text").length))
+    .toBeGreaterThan(0);
 }
 
 /** Selects the one occurrence of `phrase` in the article body, as a mouse drag would. */
@@ -45,7 +47,12 @@ export async function selectPhrase(page: Page, phrase: string) {
 }
 
 /** Selects `phrase`, writes a note on it through the editor and returns the new note's id. */
-export async function annotate(page: Page, phrase: string, note: string, { audience = "public" as "public" | "private", tags = "" } = {}) {
+export async function annotate(
+  page: Page,
+  phrase: string,
+  note: string,
+  { audience = "public" as "public" | "private", tags = "" } = {},
+) {
   await selectPhrase(page, phrase);
   await page.getByRole("button", { name: "Annotate", exact: true }).click();
   await page.getByLabel("Annotation", { exact: true }).fill(note);

@@ -16,7 +16,8 @@ test("a keyboard-only reader selects a passage and annotates it", async ({ page 
 
   // Tab to the article text; a caret appears at its start.
   const body = page.locator("article .article-body");
-  for (let i = 0; i < 40 && !(await body.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await body.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(body).toBeFocused();
 
   // Ctrl+Shift+Right selects word by word: "The first paragraph".

@@ -1,7 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
-import { articlePath, highlightedText, margin, passageTop, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
+import {
+  articlePath,
+  highlightedText,
+  margin,
+  passageTop,
+  seedAnnotations,
+  selectPhrase,
+  waitForAnchoring,
+} from "./helpers";
 
 // Issue 18, items 7 and 8: composing in the margin level with the passage (wide screens; the
 // phone keeps its panel under the selection), cards level with their passages, passage and card
@@ -14,7 +22,9 @@ const top = async (page: Page, selector: string) => (await page.locator(selector
 test.describe("wide screen", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test("an empty margin says how to add a note; the composer opens in the margin, level with the passage", async ({ page }) => {
+  test("an empty margin says how to add a note; the composer opens in the margin, level with the passage", async ({
+    page,
+  }) => {
     const user = createUser("composer");
     const { slug } = seedAnnotations();
     await signIn(page, user.email, user.password);
@@ -30,7 +40,9 @@ test.describe("wide screen", () => {
     const form = margin(page).getByRole("form", { name: "New note" });
     await expect(form).toBeVisible();
     // Level with the passage, and beside the text column rather than over it.
-    await expect.poll(async () => Math.abs((await form.boundingBox())!.y - (await passageTop(page, phrase)))).toBeLessThan(6);
+    await expect
+      .poll(async () => Math.abs((await form.boundingBox())!.y - (await passageTop(page, phrase))))
+      .toBeLessThan(6);
     const body = (await page.locator("article .article-body").boundingBox())!;
     expect((await form.boundingBox())!.x).toBeGreaterThanOrEqual(body.x + body.width);
     await expect(margin(page)).not.toContainText("Select a passage to add a note");
@@ -41,7 +53,9 @@ test.describe("wide screen", () => {
     const card = margin(page).locator("article[id^='annotation-']");
     await expect(card).toBeFocused();
     await expect(form).toHaveCount(0);
-    await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (await passageTop(page, phrase)))).toBeLessThan(4);
+    await expect
+      .poll(async () => Math.abs((await card.boundingBox())!.y - (await passageTop(page, phrase))))
+      .toBeLessThan(4);
   });
 
   test("Escape closes the margin composer and gives the text back its focus", async ({ page }) => {
@@ -57,7 +71,9 @@ test.describe("wide screen", () => {
     await expect(page.locator("article .article-body")).toBeFocused();
   });
 
-  test("cards sit level with their passages; passage and card light up together; a busy passage quotes once", async ({ page }) => {
+  test("cards sit level with their passages; passage and card light up together; a busy passage quotes once", async ({
+    page,
+  }) => {
     const author = createUser("aligned", "moderator");
     const reader = createUser("hoverer");
     const single = "tidal obligations of coastal states";
@@ -74,13 +90,17 @@ test.describe("wide screen", () => {
 
     // The card itself (not a label above it) starts at its passage's first line.
     const card = margin(page).locator(`#annotation-${ids[0]}`);
-    await expect.poll(async () => Math.abs((await top(page, `#annotation-${ids[0]}`)) - (await passageTop(page, single)))).toBeLessThan(4);
+    await expect
+      .poll(async () => Math.abs((await top(page, `#annotation-${ids[0]}`)) - (await passageTop(page, single))))
+      .toBeLessThan(4);
     // The busy passage's group starts at its passage too, and quotes it once, not on every card.
     const group = margin(page).getByRole("region", { name: "3 notes on this passage" });
     await expect(group.getByRole("article")).toHaveCount(3);
     await expect(group.getByRole("blockquote")).toHaveCount(1);
     await expect(group.getByRole("blockquote")).toHaveText(busy);
-    await expect.poll(async () => Math.abs((await group.boundingBox())!.y - (await passageTop(page, busy)))).toBeLessThan(4);
+    await expect
+      .poll(async () => Math.abs((await group.boundingBox())!.y - (await passageTop(page, busy))))
+      .toBeLessThan(4);
     // Every note of the group is shown: its glyph says open.
     await expect(group.locator("[data-group-glyph]")).toHaveText("▾");
 
@@ -124,7 +144,9 @@ test.describe("wide screen", () => {
   test("a collapsed group's glyph says collapsed, and open once it is opened", async ({ page }) => {
     const author = createUser("glyph", "moderator");
     const busy = "the freedom of the seas";
-    const { slug } = seedAnnotations({ notes: Array.from({ length: 5 }, (_, i) => ({ author: author.email, exact: busy, note: `Glyph note ${i + 1}.` })) });
+    const { slug } = seedAnnotations({
+      notes: Array.from({ length: 5 }, (_, i) => ({ author: author.email, exact: busy, note: `Glyph note ${i + 1}.` })),
+    });
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);
     const group = margin(page).getByRole("region", { name: "5 notes on this passage" });
@@ -140,7 +162,10 @@ test.describe("wide screen", () => {
 test("a listed note's passage page (?note=) marks the passage, opens the note and is axe clean", async ({ page }) => {
   const author = createUser("note-page", "moderator");
   const passage = "the law of the sea";
-  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: author.email, exact: passage, note: "Which law?" }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedAnnotations({ notes: [{ author: author.email, exact: passage, note: "Which law?" }] });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${articlePath(slug)}?note=${id}#passage-${id}`);
   await waitForAnchoring(page);
@@ -156,7 +181,9 @@ test.describe("phone", () => {
   test("on a phone the composer stays a panel under the selection, and the text stays readable", async ({ page }) => {
     const user = createUser("phone-composer");
     const author = createUser("phone-author", "moderator");
-    const { slug } = seedAnnotations({ notes: [{ author: author.email, exact: "the law of the sea", note: "A note for the phone list." }] });
+    const { slug } = seedAnnotations({
+      notes: [{ author: author.email, exact: "the law of the sea", note: "A note for the phone list." }],
+    });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createUser, signIn } from "../fixtures/users";
 import { articlePath, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
@@ -22,15 +22,30 @@ function seedBusy() {
   const other = createUser("shots-b", "moderator");
   return seedAnnotations({
     notes: [
-      { author: author.email, exact: "the freedom of the seas", note: "Grotius, *Mare Liberum* (1609) is the classic statement." },
-      ...Array.from({ length: 4 }, (_, i) => ({ author: (i % 2 ? other : author).email, exact: "tidal obligations of coastal states", note: `Busy passage, note ${i + 1}: which obligations exactly?` })),
+      {
+        author: author.email,
+        exact: "the freedom of the seas",
+        note: "Grotius, *Mare Liberum* (1609) is the classic statement.",
+      },
+      ...Array.from({ length: 4 }, (_, i) => ({
+        author: (i % 2 ? other : author).email,
+        exact: "tidal obligations of coastal states",
+        note: `Busy passage, note ${i + 1}: which obligations exactly?`,
+      })),
       { author: other.email, exact: "the attribution problem", note: "Attribution is the whole game in cyber." },
-      { author: author.email, exact: "state responsibility under international law", note: "ARSIWA, articles 1 and 2." },
+      {
+        author: author.email,
+        exact: "state responsibility under international law",
+        note: "ARSIWA, articles 1 and 2.",
+      },
     ],
   });
 }
 
-for (const [label, viewport] of [["wide", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+for (const [label, viewport] of [
+  ["wide", { width: 1280, height: 800 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
   test.describe(label, () => {
     test.use({ viewport });
 

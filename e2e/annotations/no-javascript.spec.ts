@@ -10,7 +10,10 @@ test.use({ javaScriptEnabled: false });
 test("without JavaScript, notes are listed after the article with their passages", async ({ page }) => {
   const ann = createUser("nojs-ann", "moderator");
   const bob = createUser("nojs-bob", "moderator");
-  const { slug, ids: [note, reply, orphan, hidden] } = seedAnnotations({
+  const {
+    slug,
+    ids: [note, reply, orphan, hidden],
+  } = seedAnnotations({
     notes: [
       { author: ann.email, exact: "the tidal obligations of coastal states", note: "Coastal states **must** act." },
       { author: bob.email, note: "A reply without scripts.", parent: 0 },
@@ -44,7 +47,10 @@ test("without JavaScript, notes are listed after the article with their passages
 test("without JavaScript, each listed note links to its passage, which the page marks", async ({ page }) => {
   const ann = createUser("nojs-link", "moderator");
   const passage = "the attribution problem that follows";
-  const { slug, ids: [note] } = seedAnnotations({ notes: [{ author: ann.email, exact: passage, note: "Which problem?" }] });
+  const {
+    slug,
+    ids: [note],
+  } = seedAnnotations({ notes: [{ author: ann.email, exact: passage, note: "Which problem?" }] });
   await page.goto(articlePath(slug));
   const item = notesList(page).locator(`#annotation-${note}`);
   await item.getByRole("link", { name: "Show in text" }).click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createUser, signIn } from "../fixtures/users";
 import { articlePath, margin, notesList, seedAnnotations, selectPhrase, waitForAnchoring } from "./helpers";
 
@@ -10,16 +10,24 @@ const lostPassage = "a sentence the editors removed";
 const newPhrase = "the attribution problem that follows";
 
 function seedOrphan(authorEmail: string) {
-  const { slug, ids: [id] } = seedAnnotations({ notes: [{ author: authorEmail, exact: lostPassage, note: "This was about attribution.", orphaned: true }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedAnnotations({
+    notes: [{ author: authorEmail, exact: lostPassage, note: "This was about attribution.", orphaned: true }],
+  });
   return { slug, id };
 }
 
-const orphanedRegion = (scope: ReturnType<Page["locator"]> | ReturnType<Page["getByRole"]>) => scope.getByRole("region", { name: "Orphaned" });
+const orphanedRegion = (scope: ReturnType<Page["locator"]> | ReturnType<Page["getByRole"]>) =>
+  scope.getByRole("region", { name: "Orphaned" });
 
 test.describe("wide screen", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("the author re-attaches an orphaned note to a new selection; it moves into the margin beside it", async ({ page }) => {
+  test("the author re-attaches an orphaned note to a new selection; it moves into the margin beside it", async ({
+    page,
+  }) => {
     const author = createUser("reattacher");
     const { slug, id } = seedOrphan(author.email);
     await signIn(page, author.email, author.password);
@@ -33,23 +41,33 @@ test.describe("wide screen", () => {
 
     await selectPhrase(page, newPhrase);
     await page.getByRole("group", { name: "Selected passage" }).getByRole("button", { name: "Attach here" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Note re-attached to the passage you selected." })).toBeAttached();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Note re-attached to the passage you selected." }),
+    ).toBeAttached();
     await expect(page.getByRole("region", { name: "Re-attaching a note" })).toHaveCount(0);
 
-    const group = margin(page).locator("section[data-passage]").filter({ has: page.locator(`#annotation-${id}`) });
+    const group = margin(page)
+      .locator("section[data-passage]")
+      .filter({ has: page.locator(`#annotation-${id}`) });
     await expect(group).toContainText("1 note on this passage");
     await expect(group.getByRole("blockquote")).toContainText(newPhrase);
     await expect(orphanedRegion(margin(page))).toHaveCount(0);
 
     const stored = await (await page.request.get(`/api/annotations/${slug}/${id}`)).json();
     expect(stored.state).toBe("anchored");
-    expect(stored.target.selector).toContainEqual(expect.objectContaining({ type: "TextQuoteSelector", exact: newPhrase }));
+    expect(stored.target.selector).toContainEqual(
+      expect.objectContaining({ type: "TextQuoteSelector", exact: newPhrase }),
+    );
 
     // It stays there for everyone, signed out too.
     await page.context().clearCookies();
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);
-    await expect(margin(page).locator("section[data-passage]").filter({ has: page.locator(`#annotation-${id}`) })).toContainText(newPhrase);
+    await expect(
+      margin(page)
+        .locator("section[data-passage]")
+        .filter({ has: page.locator(`#annotation-${id}`) }),
+    ).toContainText(newPhrase);
   });
 
   test("Cancel and Escape end re-attaching; the note stays orphaned", async ({ page }) => {
@@ -90,7 +108,11 @@ test.describe("wide screen", () => {
     const read = await page.request.get(`/api/annotations/${slug}/${id}`);
     const json = await read.json();
     const put = await page.request.put(`/api/annotations/${slug}/${id}`, {
-      headers: { "Content-Type": "application/ld+json", "If-Match": read.headers()["etag"], Origin: new URL(page.url()).origin },
+      headers: {
+        "Content-Type": "application/ld+json",
+        "If-Match": read.headers()["etag"],
+        Origin: new URL(page.url()).origin,
+      },
       data: { ...json, target: { selector: { type: "TextQuoteSelector", exact: newPhrase } } },
     });
     expect(put.status()).toBe(403);
@@ -115,7 +137,9 @@ test.describe("keyboard", () => {
     await expect(body).toBeFocused();
     // From the start of the text, word by word: "The first paragraph".
     for (let i = 0; i < 3; i++) await page.keyboard.press("Control+Shift+ArrowRight");
-    await expect.poll(() => page.evaluate(() => document.getSelection()!.toString().trim())).toBe("The first paragraph");
+    await expect
+      .poll(() => page.evaluate(() => document.getSelection()!.toString().trim()))
+      .toBe("The first paragraph");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Attach here" })).toBeFocused();
     await page.keyboard.press("Enter");
@@ -134,14 +158,24 @@ test.describe("phone", () => {
     await signIn(page, author.email, author.password);
     await page.goto(articlePath(slug));
     await waitForAnchoring(page);
-    await orphanedRegion(notesList(page)).locator(`#annotation-${id}`).getByRole("button", { name: "Re-attach" }).click();
+    await orphanedRegion(notesList(page))
+      .locator(`#annotation-${id}`)
+      .getByRole("button", { name: "Re-attach" })
+      .click();
     // The list is under the article: re-attaching brings the start of the article text into view.
-    await expect.poll(() => page.locator("article .article-body").evaluate((el) => Math.round(el.getBoundingClientRect().top)), { timeout: 5_000 })
+    await expect
+      .poll(() => page.locator("article .article-body").evaluate((el) => Math.round(el.getBoundingClientRect().top)), {
+        timeout: 5_000,
+      })
       .toBeGreaterThanOrEqual(-2);
-    expect(await page.locator("article .article-body").evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    expect(await page.locator("article .article-body").evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(
+      200,
+    );
     await selectPhrase(page, newPhrase);
     await page.getByRole("group", { name: "Selected passage" }).getByRole("button", { name: "Attach here" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Note re-attached to the passage you selected." })).toBeAttached();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Note re-attached to the passage you selected." }),
+    ).toBeAttached();
     // On narrow screens the note opens in the panel under its paragraph.
     await expect(page.locator(`#annotation-${id}`).first()).toContainText(newPhrase);
     await expect(orphanedRegion(notesList(page))).toHaveCount(0);

@@ -10,7 +10,12 @@ test.use({ viewport: { width: 1280, height: 900 } });
 test("a reader replies to a note in the margin; the reply stays after a reload", async ({ page }) => {
   const author = createUser("noted", "moderator");
   const replier = createUser("replier");
-  const { slug, ids: [noteId] } = seedAnnotations({ notes: [{ author: author.email, exact: "the freedom of the seas", note: "Grotius said so.", tags: ["history"] }] });
+  const {
+    slug,
+    ids: [noteId],
+  } = seedAnnotations({
+    notes: [{ author: author.email, exact: "the freedom of the seas", note: "Grotius said so.", tags: ["history"] }],
+  });
   await signIn(page, replier.email, replier.password);
   await page.goto(articlePath(slug));
   await waitForAnchoring(page);
@@ -33,13 +38,20 @@ test("a reader replies to a note in the margin; the reply stays after a reload",
 
   await page.reload();
   await waitForAnchoring(page);
-  await expect(margin(page).locator(`#annotation-${noteId}`).getByRole("list", { name: `Replies to ${author.name}` })).toContainText(text);
+  await expect(
+    margin(page)
+      .locator(`#annotation-${noteId}`)
+      .getByRole("list", { name: `Replies to ${author.name}` }),
+  ).toContainText(text);
 });
 
 test("an author edits and deletes their note; another reader reports one", async ({ page, browser }) => {
   const author = createUser("editor-of-notes");
   const reporter = createUser("reporter");
-  const { slug, ids: [mine] } = seedAnnotations({ notes: [{ author: author.email, exact: "state responsibility", note: "Original words." }] });
+  const {
+    slug,
+    ids: [mine],
+  } = seedAnnotations({ notes: [{ author: author.email, exact: "state responsibility", note: "Original words." }] });
   await signIn(page, author.email, author.password);
   await page.goto(articlePath(slug));
   await waitForAnchoring(page);
@@ -60,7 +72,8 @@ test("an author edits and deletes their note; another reader reports one", async
   await expect(theirs).toContainText("Better words.");
   await theirs.getByRole("button", { name: "Report", exact: true }).click();
   // No reason is chosen for the reader: sending without one asks for it.
-  for (const reason of ["Spam", "Harassment", "Off-topic", "Something else"]) await expect(theirs.getByRole("radio", { name: reason })).not.toBeChecked();
+  for (const reason of ["Spam", "Harassment", "Off-topic", "Something else"])
+    await expect(theirs.getByRole("radio", { name: reason })).not.toBeChecked();
   await theirs.getByRole("button", { name: "Send report" }).click();
   await expect(theirs.getByRole("status").filter({ hasText: "Choose why you are reporting it." })).toBeVisible();
   await theirs.getByRole("radio", { name: "Spam" }).check();
@@ -79,7 +92,10 @@ test("an author edits and deletes their note; another reader reports one", async
 test("the filter shows the notes of one person or one tag", async ({ page }) => {
   const ann = createUser("ann", "moderator");
   const bob = createUser("bob", "moderator");
-  const { slug, ids: [a, b] } = seedAnnotations({
+  const {
+    slug,
+    ids: [a, b],
+  } = seedAnnotations({
     notes: [
       { author: ann.email, exact: "the freedom of the seas", note: "Ann on the seas.", tags: ["sea"] },
       { author: bob.email, exact: "state responsibility", note: "Bob on responsibility.", tags: ["law"] },

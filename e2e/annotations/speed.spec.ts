@@ -22,13 +22,19 @@ test("anchors and paints all 1,000 notes on a 15,000-word article", async ({ pag
     const resolve = first("gloss-resolve");
     const paint = first("gloss-paint");
     return {
-      readTextMs: read.duration, resolveMs: resolve.duration, paintMs: paint.duration,
-      anchors: (resolve.detail as { count: number }).count, painted: (paint.detail as { count: number }).count,
-      ranges: (paint.detail as { ranges: number }).ranges, highlighted: CSS.highlights.get("gloss-note")?.size ?? 0,
+      readTextMs: read.duration,
+      resolveMs: resolve.duration,
+      paintMs: paint.duration,
+      anchors: (resolve.detail as { count: number }).count,
+      painted: (paint.detail as { count: number }).count,
+      ranges: (paint.detail as { ranges: number }).ranges,
+      highlighted: CSS.highlights.get("gloss-note")?.size ?? 0,
     };
   });
   const total = figures.readTextMs + figures.resolveMs + figures.paintMs;
-  console.log(`anchoring 1,000 notes: read text ${figures.readTextMs.toFixed(1)} ms + resolve ${figures.resolveMs.toFixed(1)} ms + paint ${figures.paintMs.toFixed(1)} ms = ${total.toFixed(1)} ms`);
+  console.log(
+    `anchoring 1,000 notes: read text ${figures.readTextMs.toFixed(1)} ms + resolve ${figures.resolveMs.toFixed(1)} ms + paint ${figures.paintMs.toFixed(1)} ms = ${total.toFixed(1)} ms`,
+  );
   testInfo.annotations.push({ type: "anchoring", description: `${total.toFixed(1)} ms (${JSON.stringify(figures)})` });
   expect(figures.anchors).toBe(1_000);
   expect(figures.painted).toBe(1_000);

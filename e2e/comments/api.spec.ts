@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { seedDiscussion } from "../fixtures/discussion";
 import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
@@ -25,7 +25,10 @@ test("post, refuse, edit, like, report and delete over the API", async ({ page, 
   const origin = new URL(baseURL!).origin;
   const user = newUserData("api");
   const author = newUserData("api-author");
-  const { slug, ids: [theirs] } = seedDiscussion({ users: [user, author], comments: [{ author: author.email, body: "Someone else's comment." }] });
+  const {
+    slug,
+    ids: [theirs],
+  } = seedDiscussion({ users: [user, author], comments: [{ author: author.email, body: "Someone else's comment." }] });
   await signIn(page, user.email, user.password);
   const http = api(page.request, origin);
 
@@ -45,7 +48,13 @@ test("post, refuse, edit, like, report and delete over the API", async ({ page, 
   const created = await http.post(slug, { body, status: "spam", authorId: author.email });
   expect(created.status()).toBe(201);
   const comment = await created.json();
-  expect(comment).toMatchObject({ id: expect.any(String), body, status: "approved", parentId: null, author: { name: user.name } });
+  expect(comment).toMatchObject({
+    id: expect.any(String),
+    body,
+    status: "approved",
+    parentId: null,
+    author: { name: user.name },
+  });
 
   // Flood: 429 with Retry-After.
   const flood = await http.post(slug, { body: "Too soon." });
@@ -62,8 +71,10 @@ test("post, refuse, edit, like, report and delete over the API", async ({ page, 
   expect((await http.remove(theirs)).status()).toBe(403);
 
   // Like: idempotent, and undone idempotently.
-  for (const expected of [1, 1]) expect(await (await http.like(theirs)).json()).toEqual({ liked: true, likeCount: expected });
-  for (const expected of [0, 0]) expect(await (await http.unlike(theirs)).json()).toEqual({ liked: false, likeCount: expected });
+  for (const expected of [1, 1])
+    expect(await (await http.like(theirs)).json()).toEqual({ liked: true, likeCount: expected });
+  for (const expected of [0, 0])
+    expect(await (await http.unlike(theirs)).json()).toEqual({ liked: false, likeCount: expected });
   expect((await http.like(comment.id)).status()).toBe(422);
 
   // Report once: 201, then 409; not one's own (422); an unknown reason is a 400 naming it.
@@ -80,7 +91,10 @@ test("post, refuse, edit, like, report and delete over the API", async ({ page, 
   expect(list.next).toBeNull();
 });
 
-test("a moderator is not flood-limited, but the same words twice within 10 minutes are a 409", async ({ page, baseURL }) => {
+test("a moderator is not flood-limited, but the same words twice within 10 minutes are a 409", async ({
+  page,
+  baseURL,
+}) => {
   const moderator = newUserData("api-mod", "moderator");
   const { slug } = seedDiscussion({ users: [moderator] });
   await signIn(page, moderator.email, moderator.password);
@@ -92,12 +106,21 @@ test("a moderator is not flood-limited, but the same words twice within 10 minut
   expect((await duplicate.json()).error.message).toMatch(/^You already said that/);
 });
 
-test("a deleted comment with replies stays in the API list as a placeholder without text", async ({ page, baseURL }) => {
+test("a deleted comment with replies stays in the API list as a placeholder without text", async ({
+  page,
+  baseURL,
+}) => {
   const user = newUserData("api-del");
   const other = newUserData("api-replier");
-  const { slug, ids: [parent, reply] } = seedDiscussion({
+  const {
+    slug,
+    ids: [parent, reply],
+  } = seedDiscussion({
     users: [user, other],
-    comments: [{ author: user.email, body: "Soon deleted." }, { author: other.email, body: "A reply.", parent: 0 }],
+    comments: [
+      { author: user.email, body: "Soon deleted." },
+      { author: other.email, body: "A reply.", parent: 0 },
+    ],
   });
   await signIn(page, user.email, user.password);
   const http = api(page.request, new URL(baseURL!).origin);

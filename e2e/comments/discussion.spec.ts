@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { articlePath, commentWith, commentsRegion, postComment, seedDiscussion } from "../fixtures/discussion";
+import { articlePath, commentsRegion, commentWith, postComment, seedDiscussion } from "../fixtures/discussion";
 import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
@@ -18,7 +18,11 @@ test.describe("commenting", () => {
     await expect(region.getByRole("heading", { name: "Comments (0)" })).toBeVisible();
 
     const marker = uniqueSuffix();
-    const id = await postComment(page, `First thoughts ${marker}: *well* argued.`, `First thoughts ${marker}: well argued.`);
+    const id = await postComment(
+      page,
+      `First thoughts ${marker}: *well* argued.`,
+      `First thoughts ${marker}: well argued.`,
+    );
     const comment = page.locator(`#comment-${id}`);
     await expect(comment).toBeFocused();
     await expect(comment).toContainText(user.name);
@@ -34,7 +38,10 @@ test.describe("commenting", () => {
   test("replies to a comment: the reply nests under it and takes the focus", async ({ page }) => {
     const author = newUserData("author");
     const replier = newUserData("replier");
-    const { slug } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "A comment that deserves an answer." }] });
+    const { slug } = seedDiscussion({
+      users: [author, replier],
+      comments: [{ author: author.email, body: "A comment that deserves an answer." }],
+    });
     await signIn(page, replier.email, replier.password);
     await page.goto(articlePath(slug));
 
@@ -96,7 +103,10 @@ test.describe("commenting", () => {
   test("deletes a comment with replies: a placeholder keeps the thread together", async ({ page }) => {
     const author = newUserData("deleter");
     const other = newUserData("answerer");
-    const { slug, ids: [parentId] } = seedDiscussion({
+    const {
+      slug,
+      ids: [parentId],
+    } = seedDiscussion({
       users: [author, other],
       comments: [
         { author: author.email, body: "A comment I will regret." },
@@ -126,7 +136,13 @@ test.describe("commenting", () => {
   test("likes a comment once, and unlikes it", async ({ page }) => {
     const author = newUserData("liked");
     const reader = newUserData("liker");
-    const { slug, ids: [id] } = seedDiscussion({ users: [author, reader], comments: [{ author: author.email, body: "Like this if you agree." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({
+      users: [author, reader],
+      comments: [{ author: author.email, body: "Like this if you agree." }],
+    });
     await signIn(page, reader.email, reader.password);
     await page.goto(articlePath(slug));
 
@@ -150,14 +166,21 @@ test.describe("commenting", () => {
   test("reports a comment with a reason, once", async ({ page }) => {
     const author = newUserData("reported");
     const reader = newUserData("reporter");
-    const { slug, ids: [id] } = seedDiscussion({ users: [author, reader], comments: [{ author: author.email, body: "Buy cheap watches here." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({
+      users: [author, reader],
+      comments: [{ author: author.email, body: "Buy cheap watches here." }],
+    });
     await signIn(page, reader.email, reader.password);
     await page.goto(articlePath(slug));
 
     const comment = page.locator(`#comment-${id}`);
     await comment.getByRole("button", { name: "Report", exact: true }).click();
     // No reason is chosen for the reader: sending without one asks for it, and sends nothing.
-    for (const reason of ["Spam", "Harassment", "Off-topic", "Something else"]) await expect(comment.getByRole("radio", { name: reason })).not.toBeChecked();
+    for (const reason of ["Spam", "Harassment", "Off-topic", "Something else"])
+      await expect(comment.getByRole("radio", { name: reason })).not.toBeChecked();
     await comment.getByRole("button", { name: "Send report", exact: true }).click();
     await expect(comment.getByRole("status").filter({ hasText: "Choose why you are reporting it." })).toBeVisible();
     await comment.getByRole("radio", { name: "Spam" }).check();
@@ -178,9 +201,15 @@ test.describe("what a commenter is not offered", () => {
   test("no Like or Report on one's own comment; no Edit or Delete on someone else's", async ({ page }) => {
     const me = newUserData("owner");
     const other = newUserData("other");
-    const { slug, ids: [mine, theirs] } = seedDiscussion({
+    const {
+      slug,
+      ids: [mine, theirs],
+    } = seedDiscussion({
       users: [me, other],
-      comments: [{ author: me.email, body: "My own comment." }, { author: other.email, body: "Someone else's comment." }],
+      comments: [
+        { author: me.email, body: "My own comment." },
+        { author: other.email, body: "Someone else's comment." },
+      ],
     });
     await signIn(page, me.email, me.password);
     await page.goto(articlePath(slug));
@@ -227,10 +256,15 @@ test.describe("what a commenter is not offered", () => {
     await expect(region.getByRole("heading", { name: "Comments (0)" })).toBeVisible();
   });
 
-  test("a banned user reads the discussion and is told of the ban where they would write; no write controls", async ({ page }) => {
+  test("a banned user reads the discussion and is told of the ban where they would write; no write controls", async ({
+    page,
+  }) => {
     const user = newUserData("banned");
     const other = newUserData("voice");
-    const { slug, ids: [id] } = seedDiscussion({ users: [user, other], comments: [{ author: other.email, body: "Still readable." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({ users: [user, other], comments: [{ author: other.email, body: "Still readable." }] });
     await signIn(page, user.email, user.password);
     seedDiscussion({ slug, ban: user.email });
     await page.goto(articlePath(slug));

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { articlePath, commentsRegion, seedDiscussion, type SeedComment } from "../fixtures/discussion";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
+import { articlePath, commentsRegion, type SeedComment, seedDiscussion } from "../fixtures/discussion";
 import { newUserData } from "../fixtures/users";
 
 // Seeding runs a child process and the specs load long pages: more than the default 30 s on a busy
@@ -21,16 +21,25 @@ test.beforeAll(() => {
   const b = newUserData("long-b");
   author = a.name;
   const comments: SeedComment[] = [{ author: a.email, body: "The root of a long thread." }];
-  for (let i = 1; i <= REPLIES; i++) comments.push({ author: i % 2 ? b.email : a.email, body: `Reply number ${i} in the long thread.`, parent: 0 });
+  for (let i = 1; i <= REPLIES; i++)
+    comments.push({ author: i % 2 ? b.email : a.email, body: `Reply number ${i} in the long thread.`, parent: 0 });
   for (let i = 1; i <= 20; i++) comments.push({ author: b.email, body: `Short thread number ${i}.` });
-  for (let level = 1; level <= 4; level++) comments.push({ author: level % 2 ? b.email : a.email, body: `Chain reply at level ${level}.`, parent: level === 1 ? 0 : comments.length - 1 });
+  for (let level = 1; level <= 4; level++)
+    comments.push({
+      author: level % 2 ? b.email : a.email,
+      body: `Chain reply at level ${level}.`,
+      parent: level === 1 ? 0 : comments.length - 1,
+    });
   ({ slug, ids } = seedDiscussion({ users: [a, b], title: "A thread too long for one page load", comments }));
 });
 
 const reply = (page: Page, n: number) => page.locator(`#comment-${ids[n]}`);
-const moreButton = (page: Page) => commentsRegion(page).getByRole("button", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) });
+const moreButton = (page: Page) =>
+  commentsRegion(page).getByRole("button", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) });
 
-test("the page carries 100 comments; the mouse loads the rest of the branch in place, below what was read, focus on the first new reply", async ({ page }) => {
+test("the page carries 100 comments; the mouse loads the rest of the branch in place, below what was read, focus on the first new reply", async ({
+  page,
+}) => {
   await page.goto(articlePath(slug));
   await expect(commentsRegion(page).locator("article[id^='comment-']")).toHaveCount(100);
   await expect(reply(page, 79)).toBeVisible();
@@ -56,7 +65,9 @@ test("the page carries 100 comments; the mouse loads the rest of the branch in p
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the keyboard does the same: Enter on the button, focus on the first new reply, Tab goes on from there", async ({ page }) => {
+test("the keyboard does the same: Enter on the button, focus on the first new reply, Tab goes on from there", async ({
+  page,
+}) => {
   await page.goto(articlePath(slug));
   await moreButton(page).focus();
   await page.keyboard.press("Enter");
@@ -69,7 +80,9 @@ test("the keyboard does the same: Enter on the button, focus on the first new re
   await expect(reply(page, 130)).toBeFocused();
 });
 
-test("a permalink into a reply 4 levels deep lands on it, with the branch down to it shown, highlighted and focused", async ({ page }) => {
+test("a permalink into a reply 4 levels deep lands on it, with the branch down to it shown, highlighted and focused", async ({
+  page,
+}) => {
   const target = chain(4);
   await page.goto(`${articlePath(slug)}/comments/${target}`);
   await expect(page).toHaveURL(new RegExp(`${articlePath(slug)}\\?comment=${target}#comment-${target}$`));
@@ -89,7 +102,9 @@ test("the replies API pages the branch and refuses a bad cursor with a 400", asy
   expect(page1.comments).toHaveLength(50);
   expect(page1.comments[0].id).toBe(ids[1]);
   expect(page1.remaining).toBe(REPLIES - 50 + 4);
-  const page2 = await (await request.get(`/api/comments/${ids[0]}/replies?cursor=${encodeURIComponent(page1.next)}`)).json();
+  const page2 = await (
+    await request.get(`/api/comments/${ids[0]}/replies?cursor=${encodeURIComponent(page1.next)}`)
+  ).json();
   expect(page2.comments[0].id).toBe(ids[51]);
   const newest = await (await request.get(`/api/comments/${ids[0]}/replies?sort=newest`)).json();
   expect(newest.comments[0].id).toBe(chain(1));
@@ -102,7 +117,9 @@ test("the replies API pages the branch and refuses a bad cursor with a 400", asy
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the stub is a link to the branch's page, which shows the replies after those already read", async ({ page }) => {
+  test("the stub is a link to the branch's page, which shows the replies after those already read", async ({
+    page,
+  }) => {
     await page.goto(articlePath(slug));
     const link = commentsRegion(page).getByRole("link", { name: new RegExp(`^Show 75 more replies to ${author}$`) });
     await expect(link).toHaveAttribute("href", new RegExp(`^/articles/${slug}/comments/${ids[0]}\\?after=`));
@@ -114,6 +131,8 @@ test.describe("with JavaScript disabled", () => {
     await expect(reply(page, 79)).toHaveCount(0);
     await expect(reply(page, REPLIES)).toBeVisible();
     await expect(page.locator(`#comment-${chain(4)}`)).toContainText("Chain reply at level 4.");
-    await expect(commentsRegion(page).getByRole("link", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) })).toHaveCount(0);
+    await expect(
+      commentsRegion(page).getByRole("link", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) }),
+    ).toHaveCount(0);
   });
 });

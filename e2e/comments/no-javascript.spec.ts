@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
 import { seriousViolations } from "../fixtures/axe";
+import { articlePath, commentsRegion, commentWith, seedDiscussion } from "../fixtures/discussion";
 import { createUser, newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
@@ -30,7 +30,13 @@ test("posts a comment with JavaScript disabled", async ({ page }) => {
 test("replies with JavaScript disabled, through the server-rendered reply form", async ({ page }) => {
   const author = newUserData("nojs-author");
   const user = newUserData("nojs-replier");
-  const { slug, ids: [parentId] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Answer me without scripts." }] });
+  const {
+    slug,
+    ids: [parentId],
+  } = seedDiscussion({
+    users: [author, user],
+    comments: [{ author: author.email, body: "Answer me without scripts." }],
+  });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
 
@@ -66,13 +72,22 @@ const replyControls = (scope: import("@playwright/test").Locator) =>
 test("each comment offers exactly one Reply control with JavaScript off: the link", async ({ page }) => {
   const author = newUserData("nojs-one-author");
   const user = newUserData("nojs-one-reader");
-  const { slug, ids } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "First." }, { author: author.email, body: "Second.", parent: 0 }] });
+  const { slug, ids } = seedDiscussion({
+    users: [author, user],
+    comments: [
+      { author: author.email, body: "First." },
+      { author: author.email, body: "Second.", parent: 0 },
+    ],
+  });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
   for (const id of ids) {
     const own = page.locator(`#comment-${id}`);
     await expect(replyControls(own)).toHaveCount(1);
-    await expect(own.getByRole("link", { name: "Reply", exact: true })).toHaveAttribute("href", `?replyTo=${id}#comment-${id}`);
+    await expect(own.getByRole("link", { name: "Reply", exact: true })).toHaveAttribute(
+      "href",
+      `?replyTo=${id}#comment-${id}`,
+    );
   }
 });
 
@@ -82,7 +97,13 @@ test.describe("with JavaScript", () => {
   test("each comment offers exactly one Reply control: the button", async ({ page }) => {
     const author = newUserData("js-one-author");
     const user = newUserData("js-one-reader");
-    const { slug, ids } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "First." }, { author: author.email, body: "Second.", parent: 0 }] });
+    const { slug, ids } = seedDiscussion({
+      users: [author, user],
+      comments: [
+        { author: author.email, body: "First." },
+        { author: author.email, body: "Second.", parent: 0 },
+      ],
+    });
     await signIn(page, user.email, user.password);
     await page.goto(articlePath(slug));
     for (const id of ids) {
@@ -98,20 +119,31 @@ test.describe("with JavaScript", () => {
   test("the server-rendered report page is axe clean", async ({ page }) => {
     const author = newUserData("js-report-author");
     const user = newUserData("js-report-reader");
-    const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Scan me." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Scan me." }] });
     await signIn(page, user.email, user.password);
     await page.goto(`${articlePath(slug)}?report=${id}`);
-    await expect(page.locator(`#comment-${id}`).getByRole("group", { name: /^Why are you reporting this comment/ })).toBeVisible();
+    await expect(
+      page.locator(`#comment-${id}`).getByRole("group", { name: /^Why are you reporting this comment/ }),
+    ).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
 // The per-request pages of the no-JavaScript path: the shared page never carries a held comment,
 // so a held post lands on ?posted=<id>, rendered for its author; ?replyTo= asks a visitor to sign in.
-test("a held post without JavaScript lands on a page that shows it to its author, and only to them", async ({ page, browser }) => {
+test("a held post without JavaScript lands on a page that shows it to its author, and only to them", async ({
+  page,
+  browser,
+}) => {
   const newcomer = createUser("nojs-held", "commenter", { trusted: false });
   const author = newUserData("nojs-held-parent");
-  const { slug, ids: [parentId] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "A comment to answer." }] });
+  const {
+    slug,
+    ids: [parentId],
+  } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "A comment to answer." }] });
   await signIn(page, newcomer.email, newcomer.password);
   await page.goto(articlePath(slug));
   const body = `Held without scripts ${uniqueSuffix()}.`;
@@ -135,7 +167,13 @@ test("a held post without JavaScript lands on a page that shows it to its author
 test("reports a comment with JavaScript disabled, through the server-rendered report form", async ({ page }) => {
   const author = newUserData("nojs-reported");
   const user = newUserData("nojs-reporter");
-  const { slug, ids: [id] } = seedDiscussion({ users: [author, user], comments: [{ author: author.email, body: "Report me without scripts." }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedDiscussion({
+    users: [author, user],
+    comments: [{ author: author.email, body: "Report me without scripts." }],
+  });
   await signIn(page, user.email, user.password);
   await page.goto(articlePath(slug));
 
@@ -147,7 +185,9 @@ test("reports a comment with JavaScript disabled, through the server-rendered re
   await expect(page.locator(`#comment-${id}`)).toContainText("Choose a reason");
   await page.locator(`#comment-${id}`).getByLabel("Spam").check();
   await page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" }).click();
-  await expect(page.locator(`#comment-${id}`).getByRole("status")).toHaveText("Thank you. The editorial board will look at it.");
+  await expect(page.locator(`#comment-${id}`).getByRole("status")).toHaveText(
+    "Thank you. The editorial board will look at it.",
+  );
   // It was filed: a second report of the same comment is refused.
   await page.goto(`${articlePath(slug)}?report=${id}`);
   await page.locator(`#comment-${id}`).getByLabel("Harassment").check();
@@ -155,9 +195,14 @@ test("reports a comment with JavaScript disabled, through the server-rendered re
   await expect(page.locator(`#comment-${id}`)).toContainText("You have already reported this comment.");
 });
 
-test("the no-JavaScript report page asks a signed-out reader to sign in, and an author cannot report their own comment", async ({ page }) => {
+test("the no-JavaScript report page asks a signed-out reader to sign in, and an author cannot report their own comment", async ({
+  page,
+}) => {
   const author = newUserData("nojs-own");
-  const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "My own words." }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "My own words." }] });
   await page.goto(`${articlePath(slug)}?report=${id}`);
   await expect(page.locator(`#comment-${id}`).getByRole("link", { name: "Sign in to report" })).toBeVisible();
   await expect(page.locator(`#comment-${id}`).getByRole("button", { name: "Send report" })).toHaveCount(0);

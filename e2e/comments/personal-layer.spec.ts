@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { articlePath, commentsRegion, seedDiscussion } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix, type TestUser } from "../fixtures/users";
+import { createUser, signIn, type TestUser, uniqueSuffix } from "../fixtures/users";
 
 // The article page is one HTML for every viewer (cached and shared, signed in or not); what is
 // personal arrives from GET /api/me/articles/{slug} after the page. These check that nothing
@@ -26,7 +26,10 @@ async function html(request: APIRequestContext, path: string) {
   return nonce ? text.replaceAll(nonce, "NONCE") : text;
 }
 
-test("two readers and an anonymous one get the same bytes, with nothing personal in them", async ({ browser, baseURL }) => {
+test("two readers and an anonymous one get the same bytes, with nothing personal in them", async ({
+  browser,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const newcomer = createUser("newcomer", "commenter", { trusted: false });
   const editor = createUser("editor", "editor");
@@ -36,12 +39,24 @@ test("two readers and an anonymous one get the same bytes, with nothing personal
   const note = `A private thought ${uniqueSuffix()}.`;
 
   const newcomerPage = await signedInPage(browser, newcomer);
-  const posted = await newcomerPage.request.post(`/api/articles/${slug}/comments`, { headers: { Origin: origin }, data: { body: held } });
+  const posted = await newcomerPage.request.post(`/api/articles/${slug}/comments`, {
+    headers: { Origin: origin },
+    data: { body: held },
+  });
   expect(posted.status()).toBe(202);
   const heldId = (await posted.json()).id as string;
   const annotation = await newcomerPage.request.post(`/api/annotations/${slug}/`, {
     headers: { Origin: origin, "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-    data: { type: "Annotation", motivation: "commenting", audience: "private", bodyValue: note, target: { source: `${origin}${path}`, selector: { type: "TextQuoteSelector", exact: "short article for a discussion test" } } },
+    data: {
+      type: "Annotation",
+      motivation: "commenting",
+      audience: "private",
+      bodyValue: note,
+      target: {
+        source: `${origin}${path}`,
+        selector: { type: "TextQuoteSelector", exact: "short article for a discussion test" },
+      },
+    },
   });
   expect(annotation.status()).toBe(201);
   const editorPage = await signedInPage(browser, editor);
@@ -52,12 +67,27 @@ test("two readers and an anonymous one get the same bytes, with nothing personal
   // links change — so the three are read again until they come from one state of the site.)
   let pages = { newcomer: "", editor: "", anonymous: "" };
   for (let attempt = 0; attempt < 5; attempt++) {
-    pages = { newcomer: await html(newcomerPage.request, path), editor: await html(editorPage.request, path), anonymous: await html(anonymous.request, path) };
+    pages = {
+      newcomer: await html(newcomerPage.request, path),
+      editor: await html(editorPage.request, path),
+      anonymous: await html(anonymous.request, path),
+    };
     if (pages.newcomer === pages.anonymous && pages.editor === pages.anonymous) break;
   }
   expect(pages.newcomer).toBe(pages.anonymous);
   expect(pages.editor).toBe(pages.anonymous);
-  for (const foreign of [newcomer.name, newcomer.email, editor.name, editor.email, held, heldId, note, 'href="/studio"', 'href="/moderation"', "Sign out"])
+  for (const foreign of [
+    newcomer.name,
+    newcomer.email,
+    editor.name,
+    editor.email,
+    held,
+    heldId,
+    note,
+    'href="/studio"',
+    'href="/moderation"',
+    "Sign out",
+  ])
     expect(pages.anonymous, `the shared page must not contain ${foreign}`).not.toContain(foreign);
 
   // Each personal layer carries its owner's data only, and is never stored by a shared cache.
@@ -71,11 +101,14 @@ test("two readers and an anonymous one get the same bytes, with nothing personal
   expect(JSON.parse(theirs).viewer.links.map((l: { label: string }) => l.label)).toEqual(["Studio", "Moderation"]);
   const nobody = await (await anonymous.request.get(`/api/me/articles/${slug}`)).text();
   expect(JSON.parse(nobody).viewer).toBeNull();
-  for (const text of [theirs, nobody]) for (const foreign of [held, heldId, note, newcomer.email, newcomer.name]) expect(text).not.toContain(foreign);
+  for (const text of [theirs, nobody])
+    for (const foreign of [held, heldId, note, newcomer.email, newcomer.name]) expect(text).not.toContain(foreign);
   expect(nobody).not.toContain(editor.name);
 });
 
-test("a reader's page shows their own held comment and Edit; the anonymous page and another reader's show neither", async ({ browser }) => {
+test("a reader's page shows their own held comment and Edit; the anonymous page and another reader's show neither", async ({
+  browser,
+}) => {
   const newcomer = createUser("held-author", "commenter", { trusted: false });
   const other = createUser("other-reader", "commenter");
   const { slug } = seedDiscussion({});
@@ -100,7 +133,9 @@ test("a reader's page shows their own held comment and Edit; the anonymous page 
 
   const otherPage = await signedInPage(browser, other);
   await otherPage.goto(articlePath(slug));
-  await expect(otherPage.getByRole("navigation", { name: "Account" }).getByRole("link", { name: `Account: ${other.name}` })).toBeVisible();
+  await expect(
+    otherPage.getByRole("navigation", { name: "Account" }).getByRole("link", { name: `Account: ${other.name}` }),
+  ).toBeVisible();
   await expect(commentsRegion(otherPage).getByLabel("Comment", { exact: true })).toBeVisible();
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(articlePath(slug));

@@ -8,7 +8,10 @@ test.describe.configure({ timeout: 90_000 });
 
 const personal = (slug: string) => `/api/me/articles/${slug}`;
 
-test("the personal request answers anonymous readers, signed-in readers and bad addresses as the API does", async ({ request, page }) => {
+test("the personal request answers anonymous readers, signed-in readers and bad addresses as the API does", async ({
+  request,
+  page,
+}) => {
   const anonymous = await request.get(personal(seedArticle.slug));
   expect(anonymous.status()).toBe(200);
   expect(anonymous.headers()["cache-control"]).toBe("private, no-store");
@@ -17,7 +20,9 @@ test("the personal request answers anonymous readers, signed-in readers and bad 
 
   const unknown = await request.get(personal("no-such-article"));
   expect(unknown.status()).toBe(404);
-  expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No published article has that address." } });
+  expect(await unknown.json()).toEqual({
+    error: { code: "not_found", message: "No published article has that address." },
+  });
   const malformed = await request.get(personal("%E0%A4%A"));
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("bad_request");

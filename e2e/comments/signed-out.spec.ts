@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { articlePath, commentWith, commentsRegion, seedDiscussion } from "../fixtures/discussion";
+import { articlePath, commentsRegion, commentWith, seedDiscussion } from "../fixtures/discussion";
 import { newUserData } from "../fixtures/users";
 
 // Each test seeds through a child process and loads several pages: more than the default 30 s
@@ -9,7 +9,10 @@ test.describe.configure({ timeout: 60_000 });
 test.describe("readers who are not signed in", () => {
   test("read the discussion but are offered nothing to change it", async ({ page }) => {
     const author = newUserData("author");
-    const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Visible to everyone." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Visible to everyone." }] });
     await page.goto(articlePath(slug));
     const region = commentsRegion(page);
     await expect(region.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
@@ -20,7 +23,7 @@ test.describe("readers who are not signed in", () => {
     await expect(region.getByRole("button", { name: /^Like/ })).toHaveCount(0);
   });
 
-  test("\"Sign in to comment\" returns them to the article after sign-in, ready to comment", async ({ page }) => {
+  test('"Sign in to comment" returns them to the article after sign-in, ready to comment', async ({ page }) => {
     const user = newUserData("returning");
     const { slug } = seedDiscussion({ users: [user] });
     await page.goto(articlePath(slug));
@@ -36,7 +39,10 @@ test.describe("readers who are not signed in", () => {
 
   test("the comments API refuses their writes with 401", async ({ request, baseURL }) => {
     const author = newUserData("author");
-    const { slug, ids: [id] } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Try to touch me." }] });
+    const {
+      slug,
+      ids: [id],
+    } = seedDiscussion({ users: [author], comments: [{ author: author.email, body: "Try to touch me." }] });
     const headers = { Origin: new URL(baseURL!).origin };
     const answers = await Promise.all([
       request.post(`/api/articles/${slug}/comments`, { headers, data: { body: "Anonymous words." } }),

@@ -19,9 +19,15 @@ const payloads = [
   "<details open ontoggle=alert('details')>",
 ];
 
-test("a comment whose body is an XSS payload renders as text, and no dialog is ever raised", async ({ page, browser }) => {
+test("a comment whose body is an XSS payload renders as text, and no dialog is ever raised", async ({
+  page,
+  browser,
+}) => {
   const dialogs: string[] = [];
-  page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   const user = newUserData("xss");
   const { slug } = seedDiscussion({ users: [user] });
   await signIn(page, user.email, user.password);
@@ -47,7 +53,10 @@ test("a comment whose body is an XSS payload renders as text, and no dialog is e
   await expect(page.locator(`#comment-${id}`)).toContainText(payloads[0]);
   const anonymous = await browser.newContext();
   const anonPage = await anonymous.newPage();
-  anonPage.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  anonPage.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   await anonPage.goto(`${articlePath(slug)}#comment-${id}`);
   await expect(anonPage.locator(`#comment-${id}`)).toContainText(payloads[1]);
   await anonPage.waitForLoadState("networkidle");

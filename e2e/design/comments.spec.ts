@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
-import { articlePath, commentWith, commentsRegion, postComment, seedDiscussion } from "../fixtures/discussion";
+import { articlePath, commentsRegion, commentWith, postComment, seedDiscussion } from "../fixtures/discussion";
 import { newUserData, signIn } from "../fixtures/users";
 
 // Issue 18, item 12 (and the tap targets of item 11): the comment controls line up, editing
@@ -9,18 +9,24 @@ test.describe.configure({ timeout: 90_000 });
 
 const left = async (l: Locator) => Math.round((await l.boundingBox())!.x);
 /** Where a control's text starts (its box's left edge plus its left padding). */
-const textLeft = async (l: Locator) => Math.round(await l.evaluate((el) => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)));
+const textLeft = async (l: Locator) =>
+  Math.round(await l.evaluate((el) => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)));
 
 async function setUp(page: Page, name: string) {
   const me = newUserData(name);
   const other = newUserData("other");
-  const { slug } = seedDiscussion({ users: [me, other], comments: [{ author: other.email, body: "Someone else's view, liked by nobody yet." }] });
+  const { slug } = seedDiscussion({
+    users: [me, other],
+    comments: [{ author: other.email, body: "Someone else's view, liked by nobody yet." }],
+  });
   await signIn(page, me.email, me.password);
   await page.goto(articlePath(slug));
   return { me, other, slug };
 }
 
-test("your own comment's Reply, Edit and Delete start where another's Reply does, flush with the text", async ({ page }) => {
+test("your own comment's Reply, Edit and Delete start where another's Reply does, flush with the text", async ({
+  page,
+}) => {
   await setUp(page, "aligner");
   const id = await postComment(page, "My own remark, with no likes.");
   const mine = page.locator(`#comment-${id}`);
@@ -32,7 +38,7 @@ test("your own comment's Reply, Edit and Delete start where another's Reply does
   expect(await left(myReply)).toBe(await left(theirReply));
   // The first control's text lines up with the comment's text (no empty slot before it).
   const bodyLeft = await left(mine.locator(".comment-body"));
-  expect(Math.abs(await textLeft(myReply) - bodyLeft)).toBeLessThanOrEqual(2);
+  expect(Math.abs((await textLeft(myReply)) - bodyLeft)).toBeLessThanOrEqual(2);
   // The edit window is shown beside the controls.
   await expect(mine.getByTestId("edit-window")).toHaveText(/^Editable for (1[0-5]|[1-9]) more minutes?$/);
 });
@@ -54,7 +60,9 @@ test("editing happens in place: the form takes the text's place, Save puts the n
   // One text box, where the text was; the old text is not shown above it as well.
   await expect(body).toBeHidden();
   await expect(comment.locator("textarea")).toHaveCount(1);
-  expect(Math.abs((await comment.getByText("Edit comment", { exact: true }).boundingBox())!.y - bodyTop)).toBeLessThanOrEqual(12);
+  expect(
+    Math.abs((await comment.getByText("Edit comment", { exact: true }).boundingBox())!.y - bodyTop),
+  ).toBeLessThanOrEqual(12);
   await expect(comment).toContainText(/You can change it for (1[0-5]|[1-9]) more minutes?|less than a minute/);
   await field.fill("The **second** version.");
   await comment.getByRole("button", { name: "Save", exact: true }).click();
@@ -76,10 +84,16 @@ test("the comment box previews Markdown as the server will store it; bare addres
   await commentsRegion(page).getByRole("button", { name: "Preview", exact: true }).click();
   const preview = commentsRegion(page).getByRole("region", { name: "Preview of your comment" });
   await expect(preview.locator("em")).toHaveText("careful");
-  await expect(preview.getByRole("link", { name: "https://icj-cij.org/case/143" })).toHaveAttribute("href", "https://icj-cij.org/case/143");
+  await expect(preview.getByRole("link", { name: "https://icj-cij.org/case/143" })).toHaveAttribute(
+    "href",
+    "https://icj-cij.org/case/143",
+  );
   await expect(preview.getByRole("link", { name: "www.un.org" })).toHaveAttribute("href", "http://www.un.org");
   await expect(preview).toContainText("2 links — with 2 or more, a moderator reviews it before it shows.");
-  await expect(commentsRegion(page).getByRole("button", { name: "Preview", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(commentsRegion(page).getByRole("button", { name: "Preview", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   // Back to writing: the text is as typed.
   await commentsRegion(page).getByRole("button", { name: "Preview", exact: true }).click();
   await expect(box).toBeVisible();
@@ -87,10 +101,15 @@ test("the comment box previews Markdown as the server will store it; bare addres
   await box.fill("Only one address: https://icj-cij.org/case/143");
   await commentsRegion(page).getByRole("button", { name: "Post comment", exact: true }).click();
   const posted = commentWith(page, "Only one address");
-  await expect(posted.getByRole("link", { name: "https://icj-cij.org/case/143" })).toHaveAttribute("rel", "nofollow ugc noopener");
+  await expect(posted.getByRole("link", { name: "https://icj-cij.org/case/143" })).toHaveAttribute(
+    "rel",
+    "nofollow ugc noopener",
+  );
 });
 
-test("on a phone Reply, Report, Like, Edit and Delete are at least 44 px; axe is clean, light and dark", async ({ page }) => {
+test("on a phone Reply, Report, Like, Edit and Delete are at least 44 px; axe is clean, light and dark", async ({
+  page,
+}) => {
   await setUp(page, "thumb");
   const id = await postComment(page, "A remark from my phone.");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -98,14 +117,17 @@ test("on a phone Reply, Report, Like, Edit and Delete are at least 44 px; axe is
   const theirs = commentWith(page, "Someone else's view");
   const mine = page.locator(`#comment-${id}`);
   const controls = [
-    theirs.getByRole("button", { name: "Reply", exact: true }), theirs.getByRole("button", { name: "Report", exact: true }),
-    theirs.getByRole("button", { name: /^Like/ }), mine.getByRole("button", { name: "Edit", exact: true }), mine.getByRole("button", { name: "Delete", exact: true }),
+    theirs.getByRole("button", { name: "Reply", exact: true }),
+    theirs.getByRole("button", { name: "Report", exact: true }),
+    theirs.getByRole("button", { name: /^Like/ }),
+    mine.getByRole("button", { name: "Edit", exact: true }),
+    mine.getByRole("button", { name: "Delete", exact: true }),
   ];
   for (const control of controls) {
     await expect(control).toBeVisible();
     const box = (await control.boundingBox())!;
-    expect(box.height, await control.textContent() ?? "").toBeGreaterThanOrEqual(44);
-    expect(box.width, await control.textContent() ?? "").toBeGreaterThanOrEqual(44);
+    expect(box.height, (await control.textContent()) ?? "").toBeGreaterThanOrEqual(44);
+    expect(box.width, (await control.textContent()) ?? "").toBeGreaterThanOrEqual(44);
   }
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { accountLink, createUser, signIn } from "../fixtures/users";
 
@@ -23,7 +23,9 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, max = 12) 
   throw new Error("never reached by Tab");
 }
 
-test("a phone's header is one row of at most 64 px with the menu closed; the menu opens from the keyboard", async ({ page }) => {
+test("a phone's header is one row of at most 64 px with the menu closed; the menu opens from the keyboard", async ({
+  page,
+}) => {
   await page.setViewportSize(phone);
   await page.goto("/");
   expect(await headerHeight(page)).toBeLessThanOrEqual(64);
@@ -41,8 +43,13 @@ test("a phone's header is one row of at most 64 px with the menu closed; the men
   await page.keyboard.press("Enter");
   await expect(page.locator("details.site-menu")).toHaveAttribute("open", "");
   // Everything the wide header holds is reachable, in order, by Tab.
-  for (const target of [header(page).getByRole("link", { name: "Archive" }), page.getByRole("searchbox", { name: "Search" }),
-    header(page).getByRole("button", { name: "Search" }), header(page).getByRole("link", { name: "Sign in" }), header(page).getByRole("link", { name: "Create account" })]) {
+  for (const target of [
+    header(page).getByRole("link", { name: "Archive" }),
+    page.getByRole("searchbox", { name: "Search" }),
+    header(page).getByRole("button", { name: "Search" }),
+    header(page).getByRole("link", { name: "Sign in" }),
+    header(page).getByRole("link", { name: "Create account" }),
+  ]) {
     await page.keyboard.press("Tab");
     await expect(target).toBeFocused();
     const b = (await target.boundingBox())!;
@@ -87,7 +94,11 @@ test("a wide screen shows the whole header in one row, with no Menu button", asy
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/");
   await expect(menuButton(page)).toBeHidden();
-  for (const target of [header(page).getByRole("link", { name: "Archive" }), page.getByRole("searchbox", { name: "Search" }), header(page).getByRole("link", { name: "Sign in" })])
+  for (const target of [
+    header(page).getByRole("link", { name: "Archive" }),
+    page.getByRole("searchbox", { name: "Search" }),
+    header(page).getByRole("link", { name: "Sign in" }),
+  ])
     await expect(target).toBeVisible();
   expect(await headerHeight(page)).toBeLessThanOrEqual(80);
 });

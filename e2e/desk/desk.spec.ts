@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { selectPhrase } from "../annotations/helpers";
 import { seriousViolations } from "../fixtures/axe";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
-import { selectPhrase } from "../annotations/helpers";
 import { saveStatus } from "../studio/helpers";
 
 // The editorial desk end to end (issue 16): a contributor writes and submits; an editor comments on
@@ -12,7 +12,8 @@ test.describe.configure({ timeout: 240_000 });
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const p1 = "The tribunal held that the seizure of the vessel breached the treaty of amity.";
-const p2 = "Counsel for the respondent argued that the claim was inadmissible for want of exhaustion of local remedies.";
+const p2 =
+  "Counsel for the respondent argued that the claim was inadmissible for want of exhaustion of local remedies.";
 const p3 = "The dissenting judge would have found that necessity precluded wrongfulness in the circumstances.";
 const opening = "A new opening paragraph sets out the facts of the dispute in more detail than before.";
 const shots = process.env.DESK_SHOTS;
@@ -27,7 +28,9 @@ async function comment(page: Page, phrase: string, text: string) {
   await expect(page.locator("article[id^='annotation-']").filter({ hasText: text })).toBeFocused();
 }
 
-test("contributor submits, editor reviews in the margin, contributor rewrites, editor approves", async ({ browser }) => {
+test("contributor submits, editor reviews in the margin, contributor rewrites, editor approves", async ({
+  browser,
+}) => {
   const author = createUser("author", "contributor");
   const editor = createUser("boardeditor", "editor");
   const a = await (await browser.newContext()).newPage();
@@ -60,7 +63,9 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
   await expect(row).toContainText("44 words");
   await expect(row).toContainText(/Waiting \d+ minutes?|Just submitted/);
   expect(await seriousViolations(e)).toEqual([]);
-  if (shots) { await e.screenshot({ path: `${shots}/desk-review-tab-wide.png`, fullPage: true }); }
+  if (shots) {
+    await e.screenshot({ path: `${shots}/desk-review-tab-wide.png`, fullPage: true });
+  }
   await e.goto(`/studio/${slug}/review`);
   await comment(e, "breached the treaty of amity", note1);
   await comment(e, "necessity precluded wrongfulness", note2);
@@ -73,8 +78,12 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
 
   // The contributor sees the notes beside their passages, rewrites one and deletes the other.
   await a.goto(`/studio/${slug}/review`);
-  await expect(margin(a).locator("article[id^='annotation-']").filter({ hasText: note1 })).toContainText("breached the treaty of amity");
-  await expect(margin(a).locator("article[id^='annotation-']").filter({ hasText: note2 })).toContainText("necessity precluded wrongfulness");
+  await expect(margin(a).locator("article[id^='annotation-']").filter({ hasText: note1 })).toContainText(
+    "breached the treaty of amity",
+  );
+  await expect(margin(a).locator("article[id^='annotation-']").filter({ hasText: note2 })).toContainText(
+    "necessity precluded wrongfulness",
+  );
   if (shots) {
     await a.setViewportSize({ width: 390, height: 844 });
     await a.reload();
@@ -89,12 +98,16 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
   await expect(moved).toContainText("breached the treaty of amity");
   // It sits beside its passage, now in the second paragraph.
   const passage = await a.evaluate(() => {
-    const p = [...document.querySelectorAll("article .article-body p")].find((x) => x.textContent!.includes("breached the treaty"))!;
+    const p = [...document.querySelectorAll("article .article-body p")].find((x) =>
+      x.textContent!.includes("breached the treaty"),
+    )!;
     return p.getBoundingClientRect().top;
   });
   await expect.poll(async () => Math.abs((await moved.boundingBox())!.y - passage)).toBeLessThan(80);
   const orphans = a.getByRole("region", { name: "Orphaned" });
-  await expect(orphans.locator("article[id^='annotation-']").filter({ hasText: note2 })).toContainText("necessity precluded wrongfulness");
+  await expect(orphans.locator("article[id^='annotation-']").filter({ hasText: note2 })).toContainText(
+    "necessity precluded wrongfulness",
+  );
   await a.getByRole("button", { name: "Submit for review" }).click();
   await expect(a.getByRole("status").filter({ hasText: "Submitted for review" })).toBeVisible();
 
@@ -102,7 +115,9 @@ test("contributor submits, editor reviews in the margin, contributor rewrites, e
   await e.goto(`/studio/${slug}/review`);
   await expect(e.getByText("Passage gone since your note")).toBeVisible();
   // The moved note's passage reads as it did: no "changed" mark on it.
-  await expect(margin(e).locator("article[id^='annotation-']").filter({ hasText: note1 }).getByText("Changed since your note")).toHaveCount(0);
+  await expect(
+    margin(e).locator("article[id^='annotation-']").filter({ hasText: note1 }).getByText("Changed since your note"),
+  ).toHaveCount(0);
   await e.getByRole("button", { name: "Approve and publish" }).click();
   await expect(e.getByRole("status").filter({ hasText: "Approved and published." })).toBeVisible();
 

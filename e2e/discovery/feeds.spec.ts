@@ -23,7 +23,9 @@ test("/feed.xml is RSS 2.0 listing the newest articles with their full text", as
   expect(childText(item!, "title")).toBe(title);
   expect(childText(item!, "dc:creator")).toBe("E2E Author");
   expect(childText(item!, "pubDate")).toBe("Wed, 15 Jan 2020 09:00:00 GMT");
-  expect(childText(item!, "content:encoded")).toMatch(/^<p data-block-id="[^"]+">A short article for a discussion test\.<\/p>/);
+  expect(childText(item!, "content:encoded")).toMatch(
+    /^<p data-block-id="[^"]+">A short article for a discussion test\.<\/p>/,
+  );
 });
 
 test("/feed.atom is Atom 1.0 listing the newest articles", async ({ request, baseURL }) => {
@@ -48,31 +50,51 @@ test("an article's comment feed is RSS; an unknown article's is 404", async ({ r
   expect((await request.get("/articles/no-such-article/comments.xml")).status()).toBe(404);
 });
 
-test("the sitemap lists the seed article (valid XML) and its archives; robots.txt points to it", async ({ request, baseURL }) => {
+test("the sitemap lists the seed article (valid XML) and its archives; robots.txt points to it", async ({
+  request,
+  baseURL,
+}) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toMatch(/^application\/xml/);
   const locs = childrenNamed(parseXml(await response.text()), "url").map((u) => childText(u, "loc"));
-  for (const path of [seedArticle.path, "/category/sailblogs", "/author/jinen-lakdawala", "/2022/10"]) expect(locs, path).toContain(`${baseURL}${path}`);
+  for (const path of [seedArticle.path, "/category/sailblogs", "/author/jinen-lakdawala", "/2022/10"])
+    expect(locs, path).toContain(`${baseURL}${path}`);
 
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
   expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
   const text = await robots.text();
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
-  for (const path of ["/api/", "/account", "/moderation", "/studio", "/dev"]) expect(text).toContain(`Disallow: ${path}\n`);
+  for (const path of ["/api/", "/account", "/moderation", "/studio", "/dev"])
+    expect(text).toContain(`Disallow: ${path}\n`);
 });
 
-test("pages announce the feeds with <link rel=alternate>; an article also its comment feed", async ({ page, baseURL }) => {
+test("pages announce the feeds with <link rel=alternate>; an article also its comment feed", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/");
-  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", `${baseURL}/feed.xml`);
-  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", `${baseURL}/feed.atom`);
+  await expect(page.locator('head link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    "href",
+    `${baseURL}/feed.xml`,
+  );
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    `${baseURL}/feed.atom`,
+  );
 
   await page.goto(seedArticle.path);
   const rss = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
   await expect(rss).toHaveCount(2);
-  expect(await rss.evaluateAll((links) => links.map((l) => l.getAttribute("href")))).toEqual([`${baseURL}/feed.xml`, `${baseURL}${seedArticle.path}/comments.xml`]);
-  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", `${baseURL}/feed.atom`);
+  expect(await rss.evaluateAll((links) => links.map((l) => l.getAttribute("href")))).toEqual([
+    `${baseURL}/feed.xml`,
+    `${baseURL}${seedArticle.path}/comments.xml`,
+  ]);
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    `${baseURL}/feed.atom`,
+  );
 });
 
 test("the footer links to the RSS and Atom feeds", async ({ page }) => {
@@ -80,6 +102,8 @@ test("the footer links to the RSS and Atom feeds", async ({ page }) => {
   const footer = page.getByRole("contentinfo");
   await expect(footer.getByRole("link", { name: "RSS feed", exact: true })).toHaveAttribute("href", "/feed.xml");
   await expect(footer.getByRole("link", { name: "Atom feed", exact: true })).toHaveAttribute("href", "/feed.atom");
-  const response = await page.request.get(await footer.getByRole("link", { name: "RSS feed", exact: true }).getAttribute("href") ?? "");
+  const response = await page.request.get(
+    (await footer.getByRole("link", { name: "RSS feed", exact: true }).getAttribute("href")) ?? "",
+  );
   expect(response.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
 });

@@ -28,25 +28,46 @@ test.describe("with JavaScript disabled", () => {
 test("a title word is highlighted in the title; the search page keeps the query in its own form", async ({ page }) => {
   await page.goto("/search?q=Albanian+cyber-attacks");
   await expect(page.getByLabel("Search for")).toHaveValue("Albanian cyber-attacks");
-  const hit = page.getByRole("list", { name: "Matching articles" }).getByRole("listitem").filter({ hasText: seedArticle.title });
+  const hit = page
+    .getByRole("list", { name: "Matching articles" })
+    .getByRole("listitem")
+    .filter({ hasText: seedArticle.title });
   await expect(hit.getByRole("heading", { level: 3 }).locator("mark").first()).toHaveText("Albanian");
 });
 
 test("approved comments are found too, and lead to the comment", async ({ page }) => {
   const author = createUser("searcher");
   const word = `zq${uniqueSuffix().replace(/[^a-z]/g, "")}word`;
-  const { slug, ids: [id] } = seedDiscussion({ title: "A searchable discussion", comments: [{ author: author.email, body: `This comment mentions ${word} once.` }] });
+  const {
+    slug,
+    ids: [id],
+  } = seedDiscussion({
+    title: "A searchable discussion",
+    comments: [{ author: author.email, body: `This comment mentions ${word} once.` }],
+  });
   await page.goto(`/search?q=${word}`);
   const hit = page.getByRole("list", { name: "Matching comments" }).getByRole("listitem");
   await expect(hit).toHaveCount(1);
   await expect(hit).toContainText(author.name);
   await expect(hit).toContainText("A searchable discussion");
   await expect(hit.locator("mark")).toHaveText(word);
-  await expect(hit.getByRole("link", { name: /Read .* comment/ })).toHaveAttribute("href", `/articles/${slug}/comments/${id}`);
+  await expect(hit.getByRole("link", { name: /Read .* comment/ })).toHaveAttribute(
+    "href",
+    `/articles/${slug}/comments/${id}`,
+  );
 });
 
 test("odd queries answer with a page, never an error, and markup in them stays text", async ({ page }) => {
-  for (const q of [`"`, `&|!():*`, `'; DROP TABLE "Article"; --`, `<script>alert(1)</script>`, "日本語 😀", "x".repeat(1000), `"unclosed cyber`, "-"]) {
+  for (const q of [
+    `"`,
+    `&|!():*`,
+    `'; DROP TABLE "Article"; --`,
+    `<script>alert(1)</script>`,
+    "日本語 😀",
+    "x".repeat(1000),
+    `"unclosed cyber`,
+    "-",
+  ]) {
     const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
     expect(response?.status(), q.slice(0, 40)).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

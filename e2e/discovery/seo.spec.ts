@@ -18,7 +18,10 @@ test("the article page has a canonical URL, OpenGraph and Twitter card tags", as
   await expect(meta("name", "twitter:title")).toHaveAttribute("content", seedArticle.title);
 });
 
-test("the article page carries schema.org Article JSON-LD naming the author and publisher", async ({ page, baseURL }) => {
+test("the article page carries schema.org Article JSON-LD naming the author and publisher", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto(seedArticle.path);
   const blocks = page.locator('script[type="application/ld+json"]');
   await expect(blocks).toHaveCount(1);
@@ -27,7 +30,11 @@ test("the article page carries schema.org Article JSON-LD naming the author and 
     "@context": "https://schema.org",
     "@type": "Article",
     headline: seedArticle.title,
-    author: { "@type": "Person", name: seedArticle.author, affiliation: { "@type": "Organization", name: seedArticle.affiliation } },
+    author: {
+      "@type": "Person",
+      name: seedArticle.author,
+      affiliation: { "@type": "Organization", name: seedArticle.affiliation },
+    },
     publisher: { "@type": "Organization", name: "SAILBlogs" },
     mainEntityOfPage: { "@type": "WebPage", "@id": `${baseURL}${seedArticle.path}` },
   });

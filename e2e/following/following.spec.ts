@@ -1,8 +1,8 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { articlePath, seedDiscussion } from "../fixtures/discussion";
 import { linkIn, newestMailTo } from "../fixtures/mail";
-import { createUser, newUserData, signIn, uniqueSuffix, type TestUser } from "../fixtures/users";
+import { createUser, newUserData, signIn, type TestUser, uniqueSuffix } from "../fixtures/users";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -16,13 +16,20 @@ async function signedIn(browser: Browser, user: TestUser) {
   return { context, page };
 }
 
-const bell = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Notifications/ });
+const bell = (page: import("@playwright/test").Page) =>
+  page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Notifications/ });
 
-test("a reply shows in the author's bell and on /notifications; a follower follows from the article and is told of new comments", async ({ browser, baseURL }) => {
+test("a reply shows in the author's bell and on /notifications; a follower follows from the article and is told of new comments", async ({
+  browser,
+  baseURL,
+}) => {
   const author = newUserData("noticed");
   const replier = newUserData("replier");
   const follower = createUser("follower");
-  const { slug, ids: [parentId] } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "Is this settled law?" }] });
+  const {
+    slug,
+    ids: [parentId],
+  } = seedDiscussion({ users: [author, replier], comments: [{ author: author.email, body: "Is this settled law?" }] });
 
   // The follower follows from the article page (the button comes from the personal layer).
   const f = await signedIn(browser, follower);
@@ -37,7 +44,10 @@ test("a reply shows in the author's bell and on /notifications; a follower follo
   // Someone replies to the author.
   const r = await signedIn(browser, replier);
   const words = `It is, since the 1986 judgment ${uniqueSuffix()}`;
-  const posted = await r.page.request.post(`/api/articles/${slug}/comments`, { headers: { Origin: new URL(baseURL!).origin }, data: { body: words, parentId } });
+  const posted = await r.page.request.post(`/api/articles/${slug}/comments`, {
+    headers: { Origin: new URL(baseURL!).origin },
+    data: { body: words, parentId },
+  });
   expect(posted.status()).toBe(201);
 
   // The author's bell (on the shared article page: from the personal layer) and the list.
@@ -73,7 +83,10 @@ test("a reply shows in the author's bell and on /notifications; a follower follo
   await expect(bell(a.page)).toHaveAccessibleName("Notifications");
   await expect(a.page.locator("[data-live-state=open]")).toHaveCount(1, { timeout: 15_000 });
   const third = await signedIn(browser, createUser("third"));
-  const again = await third.page.request.post(`/api/articles/${slug}/comments`, { headers: { Origin: new URL(baseURL!).origin }, data: { body: `Another answer ${uniqueSuffix()}`, parentId } });
+  const again = await third.page.request.post(`/api/articles/${slug}/comments`, {
+    headers: { Origin: new URL(baseURL!).origin },
+    data: { body: `Another answer ${uniqueSuffix()}`, parentId },
+  });
   expect(again.status()).toBe(201);
   await expect(bell(a.page)).toHaveAccessibleName("Notifications, 1 unread", { timeout: 15_000 });
   for (const c of [f, r, a, third]) await c.context.close();

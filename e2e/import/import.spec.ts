@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { commentsRegion } from "../fixtures/discussion";
 import { admin, repoRoot } from "../fixtures/env";
-import { createUser, signIn, uniqueSuffix, type Role } from "../fixtures/users";
+import { createUser, type Role, signIn, uniqueSuffix } from "../fixtures/users";
 
 // The admin's import page (/import): upload a WordPress export, read the counts, find the posts
 // and their threaded comments on the site; bad files and non-admins are refused.
@@ -20,7 +20,8 @@ function blogExport(testInfo: TestInfo) {
   const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, "");
   const site = `https://oldlaw-${suffix}.example.com`;
   const slug = `the-treaty-${suffix}`;
-  const text = fs.readFileSync(fixture("blog-1.2.xml"), "utf8")
+  const text = fs
+    .readFileSync(fixture("blog-1.2.xml"), "utf8")
     .replaceAll("https://oldlaw.example.com", site)
     .replace("<wp:post_name><![CDATA[the-treaty]]></wp:post_name>", `<wp:post_name><![CDATA[${slug}]]></wp:post_name>`);
   expect(text).toContain(slug);
@@ -36,13 +37,22 @@ const result = (page: Page) => page.getByRole("region", { name: /^Imported / });
 /** Chooses `file` with the labelled file input, presses Import and returns the upload's response. */
 async function upload(page: Page, file: Parameters<Page["setInputFiles"]>[1]) {
   await fileInput(page).setInputFiles(file);
-  const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/import/upload"), importButton(page).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === "/import/upload"),
+    importButton(page).click(),
+  ]);
   return response;
 }
 
 /** The result's rows as the page shows them (term, then value). */
 async function expectCounts(page: Page, values: string[]) {
-  await expect(result(page).locator("dt")).toHaveText(["Articles", "Comments", "Skipped posts", "Skipped comments", "Failed"]);
+  await expect(result(page).locator("dt")).toHaveText([
+    "Articles",
+    "Comments",
+    "Skipped posts",
+    "Skipped comments",
+    "Failed",
+  ]);
   await expect(result(page).locator("dd")).toHaveText(values);
 }
 
@@ -53,7 +63,10 @@ async function openImportPage(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Import from WordPress" })).toBeVisible();
 }
 
-test("an admin uploads an export, sees the counts, and finds the posts with their threaded comments", async ({ page, browser }, testInfo) => {
+test("an admin uploads an export, sees the counts, and finds the posts with their threaded comments", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(60_000);
   const { site, slug, file } = blogExport(testInfo);
   await openImportPage(page);
@@ -88,9 +101,13 @@ test("an admin uploads an export, sees the counts, and finds the posts with thei
   const repliesToDan = comments.getByRole("list", { name: "Replies to Dan Reader" });
   await expect(repliesToDan.getByRole("article", { name: "Comment by Alice Archer" })).toContainText("Thank you, Dan.");
   const repliesToAlice = repliesToDan.getByRole("list", { name: "Replies to Alice Archer" });
-  await expect(repliesToAlice.getByRole("article", { name: "Comment by Carol Reply" })).toContainText("A reply to a reply");
+  await expect(repliesToAlice.getByRole("article", { name: "Comment by Carol Reply" })).toContainText(
+    "A reply to a reply",
+  );
   await expect(comments.getByRole("article", { name: "Comment by Gina Answer" })).toBeVisible();
-  await expect(comments.getByRole("list", { name: /^Replies to / }).getByRole("article", { name: "Comment by Gina Answer" })).toHaveCount(0);
+  await expect(
+    comments.getByRole("list", { name: /^Replies to / }).getByRole("article", { name: "Comment by Gina Answer" }),
+  ).toHaveCount(0);
   for (const hidden of ["Frank Waiting", "Erin Trashed", "Cheap Pills", "Some Blog", "Another Blog"]) {
     await expect(comments.getByRole("article", { name: `Comment by ${hidden}` })).toHaveCount(0);
   }
@@ -116,10 +133,27 @@ test("a file that is not a WordPress export gets a one-line reason and imports n
   test.setTimeout(60_000);
   await openImportPage(page);
   const cases = [
-    { file: fixture("malformed.xml"), reason: "Import refused: the file is not well-formed XML (line 15: unexpected close tag).", wouldBe: "/articles/first-post" },
-    { file: fixture("not-wxr.xml"), reason: "Import refused: the file is not a WordPress export (WXR 1.1 or 1.2): it does not declare the wp: export namespace.", wouldBe: "/articles/a-feed-item" },
-    { file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Just my notes, not an export.\n") }, reason: "Import refused: the file is not well-formed XML (line 1: non-whitespace before first tag).", wouldBe: null },
-    { file: fixture("xxe.xml"), reason: "Import refused: the file declares a DTD or entities, which is not allowed.", wouldBe: null },
+    {
+      file: fixture("malformed.xml"),
+      reason: "Import refused: the file is not well-formed XML (line 15: unexpected close tag).",
+      wouldBe: "/articles/first-post",
+    },
+    {
+      file: fixture("not-wxr.xml"),
+      reason:
+        "Import refused: the file is not a WordPress export (WXR 1.1 or 1.2): it does not declare the wp: export namespace.",
+      wouldBe: "/articles/a-feed-item",
+    },
+    {
+      file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Just my notes, not an export.\n") },
+      reason: "Import refused: the file is not well-formed XML (line 1: non-whitespace before first tag).",
+      wouldBe: null,
+    },
+    {
+      file: fixture("xxe.xml"),
+      reason: "Import refused: the file declares a DTD or entities, which is not allowed.",
+      wouldBe: null,
+    },
   ];
   for (const { file, reason, wouldBe } of cases) {
     const response = await upload(page, file);
@@ -159,13 +193,18 @@ test("anonymous visitors are sent to sign in; the upload answers 401", async ({ 
   await page.goto("/import");
   await expect(page).toHaveURL(/\/signin\?returnTo=(%2F|\/)import$/);
   const { slug, file } = blogExport(testInfo);
-  const response = await page.request.post("/import/upload", { headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/xml" }, data: fs.readFileSync(file) });
+  const response = await page.request.post("/import/upload", {
+    headers: { Origin: new URL(baseURL!).origin, "Content-Type": "application/xml" },
+    data: fs.readFileSync(file),
+  });
   expect(response.status()).toBe(401);
   expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404);
 });
 
 for (const role of ["commenter", "moderator", "editor"] satisfies Role[]) {
-  test(`${role === "editor" ? "an" : "a"} ${role} is refused the import page and its upload`, async ({ page }, testInfo) => {
+  test(`${role === "editor" ? "an" : "a"} ${role} is refused the import page and its upload`, async ({
+    page,
+  }, testInfo) => {
     const user = createUser(role, role);
     await signIn(page, user.email, user.password);
     const response = await page.goto("/import");
@@ -174,9 +213,14 @@ for (const role of ["commenter", "moderator", "editor"] satisfies Role[]) {
     await expect(fileInput(page)).toHaveCount(0);
 
     const { slug, file } = blogExport(testInfo);
-    const refused = await page.request.post("/import/upload", { headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/xml" }, data: fs.readFileSync(file) });
+    const refused = await page.request.post("/import/upload", {
+      headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/xml" },
+      data: fs.readFileSync(file),
+    });
     expect(refused.status()).toBe(403);
-    expect(await refused.json()).toEqual({ error: { code: "forbidden", message: "You do not have permission to do that." } });
+    expect(await refused.json()).toEqual({
+      error: { code: "forbidden", message: "You do not have permission to do that." },
+    });
     expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404);
   });
 }

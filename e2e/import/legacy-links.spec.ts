@@ -8,12 +8,16 @@ import { signIn, uniqueSuffix } from "../fixtures/users";
 // Issue 18, item 5: a WordPress move must not break old links. After an import, the post's
 // permalink, its /yyyy/mm/dd/<name>/ address and ?p=<id> are permanent redirects to the article,
 // the month archive still answers at /yyyy/mm, and the summary links to the imported articles.
-test("an imported post's old WordPress addresses lead to its article; the summary links to it", async ({ page, browser }, testInfo) => {
+test("an imported post's old WordPress addresses lead to its article; the summary links to it", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(60_000);
   const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, "");
   const name = `the-treaty-${suffix}`;
   const postId = String(200_000_000 + Math.floor(Math.random() * 1_000_000_000));
-  const text = fs.readFileSync(path.join(repoRoot, "tests", "fixtures", "wxr", "blog-1.2.xml"), "utf8")
+  const text = fs
+    .readFileSync(path.join(repoRoot, "tests", "fixtures", "wxr", "blog-1.2.xml"), "utf8")
     .replaceAll("https://oldlaw.example.com", `https://oldlaw-${suffix}.example.com`)
     .replace("<wp:post_name><![CDATA[the-treaty]]></wp:post_name>", `<wp:post_name><![CDATA[${name}]]></wp:post_name>`)
     .replace("/2024/02/the-treaty/</link>", `/2024/02/${name}/</link>`)

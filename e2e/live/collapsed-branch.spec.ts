@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
-import { articlePath, commentsRegion, seedDiscussion, type SeedComment } from "../fixtures/discussion";
+import { articlePath, commentsRegion, type SeedComment, seedDiscussion } from "../fixtures/discussion";
 import { createUser, newUserData, signIn } from "../fixtures/users";
 
 // Issue 22: a page load shows a long thread in part ("Show N more replies"). A reply that arrives
@@ -18,22 +18,30 @@ test.beforeAll(() => {
   const b = newUserData("branch-b");
   author = a.name;
   const comments: SeedComment[] = [{ author: a.email, body: "The root of a long thread." }];
-  for (let i = 1; i <= REPLIES; i++) comments.push({ author: b.email, body: `Reply number ${i} in the long thread.`, parent: 0 });
+  for (let i = 1; i <= REPLIES; i++)
+    comments.push({ author: b.email, body: `Reply number ${i} in the long thread.`, parent: 0 });
   comments.push({ author: b.email, body: "A short thread." });
   ({ slug, ids } = seedDiscussion({ users: [a, b], title: "A long thread that grows while it is read", comments }));
 });
 
 const liveState = (page: Page) => page.locator("[data-live-state]");
-const moreButton = (page: Page) => commentsRegion(page).getByRole("button", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) });
+const moreButton = (page: Page) =>
+  commentsRegion(page).getByRole("button", { name: new RegExp(`^Show \\d+ more replies to ${author}$`) });
 const newButton = (page: Page) => page.getByRole("button", { name: /^\d+ new comments?$/ });
 
-test("a live reply into the part of a branch not shown raises its “N more replies”; one into a whole thread is a new comment", async ({ page, browser, baseURL }) => {
+test("a live reply into the part of a branch not shown raises its “N more replies”; one into a whole thread is a new comment", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto(articlePath(slug));
   await expect(liveState(page)).toHaveAttribute("data-live-state", "open");
   const button = moreButton(page);
   const before = Number(/Show (\d+) more/.exec((await button.textContent()) ?? "")?.[1]);
   expect(before).toBeGreaterThan(0);
-  await page.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true; });
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
 
   // Another reader replies: to the thread's root (its list is shown in part), and to a reply that
   // is not on the page (deeper in the part not shown).
@@ -44,7 +52,10 @@ test("a live reply into the part of a branch not shown raises its “N more repl
     await signIn(other, writer.email, writer.password);
     const origin = new URL(baseURL!).origin;
     const post = async (body: string, parentId?: string) => {
-      const res = await other.request.post(`/api/articles/${slug}/comments`, { data: { body, ...(parentId ? { parentId } : {}) }, headers: { Origin: origin } });
+      const res = await other.request.post(`/api/articles/${slug}/comments`, {
+        data: { body, ...(parentId ? { parentId } : {}) },
+        headers: { Origin: origin },
+      });
       expect(res.status()).toBe(201);
       return (await res.json()).id as string;
     };

@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { annotate, articlePath, margin, seedAnnotations, waitForAnchoring } from "../annotations/helpers";
 import { seriousViolations } from "../fixtures/axe";
 import { commentsRegion, postComment } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix, type TestUser } from "../fixtures/users";
-import { annotate, articlePath, margin, seedAnnotations, waitForAnchoring } from "../annotations/helpers";
+import { createUser, signIn, type TestUser, uniqueSuffix } from "../fixtures/users";
 
 // Two readers side by side on one article (CONTRACT.md "Live updates"): what one does, the other
 // sees without reloading. Accounts come from the CLI and sign in through the form: allow for a
@@ -18,19 +18,26 @@ async function openAs(browser: Browser, user: TestUser, slug: string) {
   await waitForAnchoring(page);
   await expect(liveState(page)).toHaveAttribute("data-live-state", "open");
   // Set once: gone if the page ever reloads.
-  await page.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true; });
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
   return { context, page };
 }
 
 const liveState = (page: Page) => page.locator("[data-live-state]");
 const newButton = (page: Page) => page.getByRole("button", { name: /^\d+ new comments?$/ });
-const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+const notReloaded = (page: Page) =>
+  page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
 /** Where the article's first paragraph sits in the document (moves if anything above it grows). */
-const textTop = (page: Page) => page.evaluate(() => document.querySelector(".article-body p")!.getBoundingClientRect().top + scrollY);
+const textTop = (page: Page) =>
+  page.evaluate(() => document.querySelector(".article-body p")!.getBoundingClientRect().top + scrollY);
 const moderate = (page: Page, origin: string, type: "comment" | "annotation", id: string, action: string) =>
   page.request.post("/api/moderation/actions", { data: { type, ids: [id], action }, headers: { Origin: origin } });
 
-test("a comment, a reply and a note appear for the other reader without a reload; a moderator's removal disappears", async ({ browser, baseURL }) => {
+test("a comment, a reply and a note appear for the other reader without a reload; a moderator's removal disappears", async ({
+  browser,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   // The writer is on the board (no flood interval between the comment and the reply) and moderates.
   const writer = createUser("livewriter", "moderator");
@@ -63,7 +70,11 @@ test("a comment, a reply and a note appear for the other reader without a reload
     await newButton(b.page).click();
     await expect(b.page.locator(`#comment-${commentId}`)).toContainText(`Live comment ${marker}`);
     await expect(b.page.locator(`#comment-${commentId}`)).toBeFocused();
-    await expect(commentsRegion(b.page).locator("article[id^='comment-']").filter({ hasText: `Live reply ${marker}` })).toBeVisible();
+    await expect(
+      commentsRegion(b.page)
+        .locator("article[id^='comment-']")
+        .filter({ hasText: `Live reply ${marker}` }),
+    ).toBeVisible();
     await expect(newButton(b.page)).toHaveCount(0);
 
     const noteId = await annotate(a.page, "the freedom of the seas", `Live note ${marker}`);
@@ -72,7 +83,10 @@ test("a comment, a reply and a note appear for the other reader without a reload
     await expect(liveState(b.page)).toContainText("1 new note");
 
     // A moderator removes the reply and the note: both go at once; then the comment.
-    const replyId = (await commentsRegion(b.page).locator("article[id^='comment-']").filter({ hasText: `Live reply ${marker}` }).getAttribute("id"))!.slice("comment-".length);
+    const replyId = (await commentsRegion(b.page)
+      .locator("article[id^='comment-']")
+      .filter({ hasText: `Live reply ${marker}` })
+      .getAttribute("id"))!.slice("comment-".length);
     expect((await moderate(a.page, origin, "comment", replyId, "trash")).status()).toBe(200);
     await expect(b.page.locator(`#comment-${replyId}`)).toBeHidden({ timeout: 3_000 });
     await expect(commentsRegion(b.page)).not.toContainText(`Live reply ${marker}`, { useInnerText: true });
@@ -80,7 +94,10 @@ test("a comment, a reply and a note appear for the other reader without a reload
     expect((await moderate(a.page, origin, "annotation", noteId, "trash")).status()).toBe(200);
     await expect(margin(b.page).locator(`#annotation-${noteId}`)).toHaveCount(0, { timeout: 3_000 });
     expect((await moderate(a.page, origin, "comment", commentId, "trash")).status()).toBe(200);
-    await expect(commentsRegion(b.page)).not.toContainText(`Live comment ${marker}`, { useInnerText: true, timeout: 3_000 });
+    await expect(commentsRegion(b.page)).not.toContainText(`Live comment ${marker}`, {
+      useInnerText: true,
+      timeout: 3_000,
+    });
 
     expect(await notReloaded(b.page)).toBe(true);
     expect(await seriousViolations(b.page)).toEqual([]);
@@ -90,7 +107,10 @@ test("a comment, a reply and a note appear for the other reader without a reload
   }
 });
 
-test("a reader whose stream dropped gets what was posted meanwhile when it comes back", async ({ browser, baseURL }) => {
+test("a reader whose stream dropped gets what was posted meanwhile when it comes back", async ({
+  browser,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const writer = createUser("livewriter2", "moderator");
   const reader = createUser("livereader2");
@@ -101,7 +121,10 @@ test("a reader whose stream dropped gets what was posted meanwhile when it comes
     await b.context.setOffline(true);
     await expect(liveState(b.page)).toHaveAttribute("data-live-state", "closed");
     const marker = uniqueSuffix();
-    const posted = await a.page.request.post(`/api/articles/${slug}/comments`, { data: { body: `Posted while the reader was away ${marker}.` }, headers: { Origin: origin } });
+    const posted = await a.page.request.post(`/api/articles/${slug}/comments`, {
+      data: { body: `Posted while the reader was away ${marker}.` },
+      headers: { Origin: origin },
+    });
     expect(posted.status()).toBe(201);
     const { id } = (await posted.json()) as { id: string };
     await b.page.waitForTimeout(1_000);
@@ -119,7 +142,11 @@ test("a reader whose stream dropped gets what was posted meanwhile when it comes
   }
 });
 
-test("the article page with live updates on has no serious or critical axe violations, light and dark", async ({ page, browser, baseURL }) => {
+test("the article page with live updates on has no serious or critical axe violations, light and dark", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const writer = createUser("livewriter3", "moderator");
   const { slug } = seedAnnotations({ notes: [] });
@@ -127,7 +154,14 @@ test("the article page with live updates on has no serious or critical axe viola
   await expect(liveState(page)).toHaveAttribute("data-live-state", "open");
   const a = await openAs(browser, writer, slug);
   try {
-    expect((await a.page.request.post(`/api/articles/${slug}/comments`, { data: { body: `For axe ${uniqueSuffix()}.` }, headers: { Origin: origin } })).status()).toBe(201);
+    expect(
+      (
+        await a.page.request.post(`/api/articles/${slug}/comments`, {
+          data: { body: `For axe ${uniqueSuffix()}.` },
+          headers: { Origin: origin },
+        })
+      ).status(),
+    ).toBe(201);
     await expect(newButton(page)).toBeVisible();
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });

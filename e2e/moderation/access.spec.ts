@@ -28,7 +28,13 @@ test.describe("moderation pages refuse those who may not use them", () => {
     const commenter = createUser("commenter");
     await signIn(page, commenter.email, commenter.password);
     await expect(page.getByRole("link", { name: /^Moderation/ })).toHaveCount(0);
-    for (const path of ["/moderation", "/moderation?status=spam", "/moderation/users", "/moderation/log", "/moderation/settings"]) {
+    for (const path of [
+      "/moderation",
+      "/moderation?status=spam",
+      "/moderation/users",
+      "/moderation/log",
+      "/moderation/settings",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
@@ -37,7 +43,10 @@ test.describe("moderation pages refuse those who may not use them", () => {
     }
   });
 
-  test("a moderator is refused the rules and cannot change roles; an editor gets the rules", async ({ page, browser }) => {
+  test("a moderator is refused the rules and cannot change roles; an editor gets the rules", async ({
+    page,
+    browser,
+  }) => {
     const moderator = createUser("moderator", "moderator");
     await signIn(page, moderator.email, moderator.password);
     await page.goto("/moderation/settings");
@@ -45,7 +54,9 @@ test.describe("moderation pages refuse those who may not use them", () => {
     await page.goto(`/moderation/users?q=${encodeURIComponent(moderator.email)}`);
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Change role" })).toHaveCount(0);
-    await expect(page.getByRole("navigation", { name: "Moderation sections" }).getByRole("link", { name: "Rules" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Moderation sections" }).getByRole("link", { name: "Rules" }),
+    ).toHaveCount(0);
 
     const editor = createUser("editor", "editor");
     const editorPage = await (await browser.newContext()).newPage();

@@ -13,7 +13,11 @@ test.describe("axe on the moderation pages", () => {
     const author = createUser("axe-author", "commenter", { trusted: false });
     authorEmail = author.email;
     slug = seedQueue([
-      { author: author.email, body: "A held comment with [a link](https://example.com).", reasons: ["first_comment", "links"] },
+      {
+        author: author.email,
+        body: "A held comment with [a link](https://example.com).",
+        reasons: ["first_comment", "links"],
+      },
       { author: author.email, body: "A held note.", type: "annotation", reasons: ["reported:3"] },
     ]).slug;
   });
@@ -21,7 +25,12 @@ test.describe("axe on the moderation pages", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const name of ["queue", "users", "log", "settings"] as const) {
       test(`${name} (${colorScheme}) has no serious or critical violations`, async ({ page }) => {
-        const path = { queue: `/moderation?article=${slug}`, users: `/moderation/users?q=${encodeURIComponent(authorEmail)}`, log: "/moderation/log", settings: "/moderation/settings" }[name];
+        const path = {
+          queue: `/moderation?article=${slug}`,
+          users: `/moderation/users?q=${encodeURIComponent(authorEmail)}`,
+          log: "/moderation/log",
+          settings: "/moderation/settings",
+        }[name];
         await page.emulateMedia({ colorScheme });
         await signIn(page, admin.email, admin.password);
         await page.goto(path);

@@ -1,9 +1,16 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { runSeed } from "../fixtures/run-seed";
 import { signIn, type TestUser } from "../fixtures/users";
 
-export type QueueSeedItem = { author: string; body: string; type?: "comment" | "annotation"; status?: "pending" | "approved" | "spam" | "trash"; reasons?: string[]; parent?: number;
-  reports?: { by: string; reason: "spam" | "harassment" | "off_topic" | "other"; note?: string }[] };
+export type QueueSeedItem = {
+  author: string;
+  body: string;
+  type?: "comment" | "annotation";
+  status?: "pending" | "approved" | "spam" | "trash";
+  reasons?: string[];
+  parent?: number;
+  reports?: { by: string; reason: "spam" | "harassment" | "off_topic" | "other"; note?: string }[];
+};
 
 /** A fresh article with contributions already in the queue (tests/seed/bin/moderation-queue.ts). */
 export function seedQueue(items: QueueSeedItem[]): { slug: string; ids: string[] } {
@@ -18,7 +25,8 @@ export async function signedInPage(browser: Browser, user: Pick<TestUser, "email
 }
 
 /** One queue item, found by a piece of its text. */
-export const queueItem = (page: Page, text: string) => page.locator("article[data-queue-item]").filter({ hasText: text });
+export const queueItem = (page: Page, text: string) =>
+  page.locator("article[data-queue-item]").filter({ hasText: text });
 
 /** The queue's status line after an action. */
 export const queueStatus = (page: Page) => page.locator("#queue-panel [role=status]");

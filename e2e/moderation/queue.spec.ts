@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { articlePath, commentWith, commentsRegion, postComment } from "../fixtures/discussion";
+import { articlePath, commentsRegion, commentWith, postComment } from "../fixtures/discussion";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
 import { expectLogEntry, queueItem, queueStatus, seedQueue, signedInPage } from "./moderation";
 
@@ -7,7 +7,10 @@ import { expectLogEntry, queueItem, queueStatus, seedQueue, signedInPage } from 
 test.describe("the moderation queue", () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test("a new user's first comment is held, shows in Pending with its reason, is approved and appears on the article; the log shows each step", async ({ page, browser }) => {
+  test("a new user's first comment is held, shows in Pending with its reason, is approved and appears on the article; the log shows each step", async ({
+    page,
+    browser,
+  }) => {
     const newcomer = createUser("newcomer", "commenter", { trusted: false });
     const moderator = createUser("moderator", "moderator");
     const { slug } = seedQueue([]);
@@ -18,7 +21,9 @@ test.describe("the moderation queue", () => {
     await page.goto(articlePath(slug));
     const id = await postComment(page, body);
     await expect(page.locator(`#comment-${id}`)).toContainText("awaiting moderation");
-    await expect(page.locator(`#comment-${id}`)).toContainText("Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.");
+    await expect(page.locator(`#comment-${id}`)).toContainText(
+      "Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.",
+    );
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(articlePath(slug));
     await expect(commentsRegion(reader)).toBeVisible();
@@ -34,7 +39,10 @@ test.describe("the moderation queue", () => {
     await expect(item.getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
     await expect(item).toContainText(newcomer.email);
     await expect(item).toContainText("0 approved");
-    await expect(item.getByRole("link", { name: /^A moderated discussion/ })).toHaveAttribute("href", articlePath(slug));
+    await expect(item.getByRole("link", { name: /^A moderated discussion/ })).toHaveAttribute(
+      "href",
+      articlePath(slug),
+    );
     await item.getByRole("button", { name: "Approve", exact: true }).click();
     await expect(queueStatus(board)).toHaveText("Approved 1 comment.");
     await expect(queueItem(board, body)).toHaveCount(0);
@@ -62,12 +70,19 @@ test.describe("the moderation queue", () => {
     await signIn(page, moderator.email, moderator.password);
     await page.goto(`/moderation?status=pending&article=${slug}`);
     await expect(page.locator("article[data-queue-item]")).toHaveCount(3);
-    await expect(queueItem(page, `Cheap watches one ${marker}`).getByRole("list", { name: "Why it is here" })).toHaveText("2+ links");
-    await expect(queueItem(page, `Cheap watches two ${marker}`).getByRole("list", { name: "Why it is here" })).toHaveText("Word: watches");
+    await expect(
+      queueItem(page, `Cheap watches one ${marker}`).getByRole("list", { name: "Why it is here" }),
+    ).toHaveText("2+ links");
+    await expect(
+      queueItem(page, `Cheap watches two ${marker}`).getByRole("list", { name: "Why it is here" }),
+    ).toHaveText("Word: watches");
     await expect(queueItem(page, `Cheap watches note ${marker}`)).toContainText("On the passage:");
     await expect(queueItem(page, `Cheap watches note ${marker}`)).toContainText("second paragraph");
 
-    await page.getByRole("checkbox", { name: `Select comment by ${author.name}` }).first().check();
+    await page
+      .getByRole("checkbox", { name: `Select comment by ${author.name}` })
+      .first()
+      .check();
     await page.getByRole("checkbox", { name: "Select all" }).check();
     await expect(page.getByRole("checkbox", { name: `Select note by ${author.name}` })).toBeChecked();
     await expect(page.getByText("3 of 3 selected")).toBeVisible();
@@ -80,7 +95,9 @@ test.describe("the moderation queue", () => {
     await expectLogEntry(page, moderator.name, "Marked as spam", `Cheap watches note ${marker}`);
   });
 
-  test("keyboard: j/k move between items, a approves the focused one, x ticks it; keys typed in a field do nothing", async ({ page }) => {
+  test("keyboard: j/k move between items, a approves the focused one, x ticks it; keys typed in a field do nothing", async ({
+    page,
+  }) => {
     const author = createUser("typist", "commenter", { trusted: false });
     const moderator = createUser("moderator", "moderator");
     const marker = uniqueSuffix();
@@ -133,9 +150,13 @@ test.describe("the moderation queue", () => {
     await expect(queueItem(page, body)).toBeVisible();
     await queueItem(page, body).getByRole("button", { name: "Restore", exact: true }).click();
     await page.goto(`/moderation?article=${slug}`);
-    await expect(queueItem(page, body).getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
+    await expect(queueItem(page, body).getByRole("list", { name: "Why it is here" })).toHaveText(
+      "Held as a first contribution",
+    );
   });
-  test("a reported comment under the hiding threshold shows in Reported with its reasons; dismissing the reports clears it", async ({ page }) => {
+  test("a reported comment under the hiding threshold shows in Reported with its reasons; dismissing the reports clears it", async ({
+    page,
+  }) => {
     const author = createUser("reported", "commenter");
     const replier = createUser("replier", "commenter", { trusted: false });
     const reader = createUser("reporter");
@@ -144,7 +165,13 @@ test.describe("the moderation queue", () => {
     const parent = `Against *aggression* in _writing_ \\ always ${marker}`;
     const reply = `A held reply ${marker}`;
     const { slug } = seedQueue([
-      { author: author.email, body: parent, status: "approved", reasons: [], reports: [{ by: reader.email, reason: "harassment", note: "Rude to the author" }] },
+      {
+        author: author.email,
+        body: parent,
+        status: "approved",
+        reasons: [],
+        reports: [{ by: reader.email, reason: "harassment", note: "Rude to the author" }],
+      },
       { author: replier.email, body: reply, parent: 0 },
     ]);
     await signIn(page, moderator.email, moderator.password);
@@ -153,8 +180,12 @@ test.describe("the moderation queue", () => {
     // parent as text, without the Markdown, and says why it was held as history.
     await page.goto(`/moderation?status=pending&article=${slug}`);
     await expect(page.locator("article[data-queue-item]")).toHaveCount(1);
-    await expect(queueItem(page, reply).locator("blockquote")).toHaveText(`In reply to: Against aggression in writing \\ always ${marker}`);
-    await expect(queueItem(page, reply).getByRole("list", { name: "Why it is here" })).toHaveText("Held as a first contribution");
+    await expect(queueItem(page, reply).locator("blockquote")).toHaveText(
+      `In reply to: Against aggression in writing \\ always ${marker}`,
+    );
+    await expect(queueItem(page, reply).getByRole("list", { name: "Why it is here" })).toHaveText(
+      "Held as a first contribution",
+    );
 
     await page.getByRole("tab", { name: /^Reported/ }).click();
     await expect(page.getByRole("tab", { name: /^Reported \(\s?\d+\s?\)$/ })).toHaveAttribute("aria-selected", "true");
@@ -165,18 +196,27 @@ test.describe("the moderation queue", () => {
     await expect(item).toContainText("1 report");
     await expect(item).toContainText(`harassment: “Rude to the author” — ${reader.name}`);
     await expect(item.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
-    await expect(page.getByRole("group", { name: "Bulk actions" }).getByRole("button")).toHaveText(["Spam selected", "Trash selected"]);
+    await expect(page.getByRole("group", { name: "Bulk actions" }).getByRole("button")).toHaveText([
+      "Spam selected",
+      "Trash selected",
+    ]);
     await item.getByRole("button", { name: "Dismiss reports", exact: true }).click();
     await expect(queueStatus(page)).toHaveText("Dismissed the reports on 1 comment.");
     await expect(page.getByText("No open reports.")).toBeVisible();
   });
 
-  test("on a phone the bulk bar stays compact and does not cover the items; the filters have room for their choices", async ({ browser }) => {
+  test("on a phone the bulk bar stays compact and does not cover the items; the filters have room for their choices", async ({
+    browser,
+  }) => {
     const author = createUser("phone", "commenter", { trusted: false });
     const moderator = createUser("moderator", "moderator");
     const marker = uniqueSuffix();
-    const { slug } = seedQueue(Array.from({ length: 4 }, (_, i) => ({ author: author.email, body: `Phone item ${i} ${marker}` })));
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    const { slug } = seedQueue(
+      Array.from({ length: 4 }, (_, i) => ({ author: author.email, body: `Phone item ${i} ${marker}` })),
+    );
+    const page = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage();
     await signIn(page, moderator.email, moderator.password);
     await page.goto(`/moderation?status=pending&article=${slug}`);
     const bar = page.getByRole("group", { name: "Bulk actions" });

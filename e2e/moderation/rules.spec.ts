@@ -10,7 +10,9 @@ test.describe.configure({ timeout: 90_000 });
 test("an editor adds a moderation word; the next comment with it is held, saying why", async ({ page, browser }) => {
   const editor = createUser("editor", "editor");
   const reader = createUser("reader");
-  const word = `zq${uniqueSuffix().replace(/[^a-z0-9]/g, "").slice(-10)}`;
+  const word = `zq${uniqueSuffix()
+    .replace(/[^a-z0-9]/g, "")
+    .slice(-10)}`;
   const { slug } = seedQueue([]);
   await signIn(page, editor.email, editor.password);
   await page.goto("/moderation/settings");
@@ -42,7 +44,12 @@ test("an editor adds a moderation word; the next comment with it is held, saying
   } finally {
     await page.goto("/moderation/settings");
     const current = await page.getByLabel("Moderation words").inputValue();
-    await page.getByLabel("Moderation words").fill(current.split("\n").filter((w) => w.trim() !== word).join("\n"));
+    await page.getByLabel("Moderation words").fill(
+      current
+        .split("\n")
+        .filter((w) => w.trim() !== word)
+        .join("\n"),
+    );
     await page.getByRole("button", { name: "Save rules" }).click();
     await expect(page.getByText("The rules are saved.")).toBeVisible();
   }

@@ -4,13 +4,17 @@ import { admin } from "../fixtures/env";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
 import { expectLogEntries, expectLogEntry, seedQueue, signedInPage } from "./moderation";
 
-const userRow = (page: import("@playwright/test").Page, email: string) => page.getByRole("list", { name: "Users" }).getByRole("listitem").filter({ hasText: email });
+const userRow = (page: import("@playwright/test").Page, email: string) =>
+  page.getByRole("list", { name: "Users" }).getByRole("listitem").filter({ hasText: email });
 
 test.describe("bans and roles at /moderation/users", () => {
   // Two people at two browsers, several pages each.
   test.describe.configure({ timeout: 90_000 });
 
-  test("a ban stops the banned user from posting at once; unban lets them back; the log shows both", async ({ page, browser }) => {
+  test("a ban stops the banned user from posting at once; unban lets them back; the log shows both", async ({
+    page,
+    browser,
+  }) => {
     const reader = createUser("reader");
     const moderator = createUser("moderator", "moderator");
     const { slug } = seedQueue([]);
@@ -31,18 +35,26 @@ test.describe("bans and roles at /moderation/users", () => {
     // The reader's open page: the very next post is refused, with the reason.
     await commentsRegion(page).getByLabel("Comment", { exact: true }).fill(`After the ban ${uniqueSuffix()}`);
     await commentsRegion(page).getByRole("button", { name: "Post comment", exact: true }).click();
-    await expect(commentsRegion(page).getByRole("status").filter({ hasText: "banned" })).toContainText("Personal attacks in the thread");
+    await expect(commentsRegion(page).getByRole("status").filter({ hasText: "banned" })).toContainText(
+      "Personal attacks in the thread",
+    );
     await page.reload();
     await expect(commentsRegion(page).getByText("After the ban")).toHaveCount(0);
     // Now the page says so where the form was, with the end of the ban and its reason.
-    await expect(commentsRegion(page).getByRole("note")).toHaveText(/^You are banned from commenting until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC: Personal attacks in the thread$/);
+    await expect(commentsRegion(page).getByRole("note")).toHaveText(
+      /^You are banned from commenting until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC: Personal attacks in the thread$/,
+    );
     await expect(commentsRegion(page).getByLabel("Comment", { exact: true })).toHaveCount(0);
     // Still reading.
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
     await userRow(board, reader.email).getByRole("button", { name: "Unban" }).click();
     await expect(userRow(board, reader.email)).toContainText("active");
-    await expectLogEntries(board, [moderator.name, "Banned", reader.email, "duration: 1 day", "Personal attacks in the thread"], [moderator.name, "Unbanned", reader.email]);
+    await expectLogEntries(
+      board,
+      [moderator.name, "Banned", reader.email, "duration: 1 day", "Personal attacks in the thread"],
+      [moderator.name, "Unbanned", reader.email],
+    );
   });
 
   test("an admin changes a user's role and it bites on that user's next request", async ({ page, browser }) => {
@@ -69,7 +81,9 @@ test.describe("bans and roles at /moderation/users", () => {
     await adminPage.goto(`/moderation/users?q=${encodeURIComponent(user.email)}`);
     await userRow(adminPage, user.email).getByLabel("Role", { exact: true }).selectOption("commenter");
     await userRow(adminPage, user.email).getByRole("button", { name: "Change role" }).click();
-    await expect(userRow(adminPage, user.email).getByRole("status").filter({ hasText: "Role changed to commenter." })).toBeVisible();
+    await expect(
+      userRow(adminPage, user.email).getByRole("status").filter({ hasText: "Role changed to commenter." }),
+    ).toBeVisible();
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
   });

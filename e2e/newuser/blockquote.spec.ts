@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { articlePath, seedDiscussion } from "../fixtures/discussion";
 import { admin } from "../fixtures/env";
 import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
@@ -18,14 +18,21 @@ async function expectQuotedAsWritten(quote: Locator) {
 
 test("an article's blockquote adds no quotation marks of its own", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
-  const slug = await publishViaApi(page, `Before the quote.\n\n> "Countermeasures must be proportionate."\n\nAfter the quote.`, `Quoted ${uniqueSuffix()}`);
+  const slug = await publishViaApi(
+    page,
+    `Before the quote.\n\n> "Countermeasures must be proportionate."\n\nAfter the quote.`,
+    `Quoted ${uniqueSuffix()}`,
+  );
   await page.goto(articlePath(slug));
   await expectQuotedAsWritten(page.locator(".article-body blockquote"));
 });
 
 test("a comment's blockquote adds no quotation marks of its own", async ({ page }) => {
   const reader = newUserData("quoter");
-  const { slug } = seedDiscussion({ users: [reader], comments: [{ author: reader.email, body: '> "Countermeasures must be proportionate."\n\nI agree.' }] });
+  const { slug } = seedDiscussion({
+    users: [reader],
+    comments: [{ author: reader.email, body: '> "Countermeasures must be proportionate."\n\nI agree.' }],
+  });
   await page.goto(articlePath(slug));
   await expectQuotedAsWritten(page.locator("article[id^='comment-'] blockquote"));
 });

@@ -16,9 +16,14 @@ test("the archive lists months and categories, reached from the home page and th
   await page.getByRole("link", { name: "Browse the archive" }).click();
   await expect(page).toHaveURL(/\/archive$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Archive");
-  const october = page.getByRole("list", { name: "Months of 2022" }).getByRole("listitem").filter({ hasText: "October 2022" });
+  const october = page
+    .getByRole("list", { name: "Months of 2022" })
+    .getByRole("listitem")
+    .filter({ hasText: "October 2022" });
   await expect(october).toContainText(/\(\d+ articles?\)/);
-  await expect(page.getByRole("list", { name: "Categories" }).getByRole("link", { name: seedArticle.publication, exact: true })).toHaveAttribute("href", "/category/sailblogs");
+  await expect(
+    page.getByRole("list", { name: "Categories" }).getByRole("link", { name: seedArticle.publication, exact: true }),
+  ).toHaveAttribute("href", "/category/sailblogs");
   expect(await seriousViolations(page)).toEqual([]);
   await october.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Articles from October 2022");

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { seedDiscussion } from "../fixtures/discussion";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";

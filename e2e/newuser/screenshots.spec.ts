@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { admin, repoRoot } from "../fixtures/env";
 import { createUser, newUserData, signIn, signUp, uniqueSuffix } from "../fixtures/users";
 import { publishViaApi } from "../studio/helpers";
@@ -11,7 +11,10 @@ test.skip(!process.env.NEWUSER_SCREENSHOTS, "screenshots only on request (NEWUSE
 test.setTimeout(180_000);
 
 const out = path.join(repoRoot, "docs", "screenshots");
-const sizes = [{ name: "wide", width: 1280, height: 800 }, { name: "phone", width: 390, height: 844 }];
+const sizes = [
+  { name: "wide", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+];
 
 async function shoot(page: Page, name: string, { dark = false } = {}) {
   fs.mkdirSync(out, { recursive: true });
@@ -19,17 +22,29 @@ async function shoot(page: Page, name: string, { dark = false } = {}) {
   for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(out, `newuser-${name}-${size.name}${dark ? "-dark" : ""}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(out, `newuser-${name}-${size.name}${dark ? "-dark" : ""}.png`),
+      fullPage: true,
+    });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test("reader pages and the import summary", async ({ page }, testInfo) => {
   await signIn(page, admin.email, admin.password);
-  const slug = await publishViaApi(page, `The court was plain.\n\n> "Countermeasures must be proportionate."\n\nSo were the parties.`, `On proportionality ${uniqueSuffix().slice(-6)}`);
+  const slug = await publishViaApi(
+    page,
+    `The court was plain.\n\n> "Countermeasures must be proportionate."\n\nSo were the parties.`,
+    `On proportionality ${uniqueSuffix().slice(-6)}`,
+  );
   const suffix = uniqueSuffix().replace(/[^a-z0-9]/g, "");
   const file = testInfo.outputPath("blog.xml");
-  fs.writeFileSync(file, fs.readFileSync(path.join(repoRoot, "tests", "fixtures", "wxr", "blog-1.2.xml"), "utf8").replaceAll("https://oldlaw.example.com", `https://oldlaw-${suffix}.example.com`));
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(path.join(repoRoot, "tests", "fixtures", "wxr", "blog-1.2.xml"), "utf8")
+      .replaceAll("https://oldlaw.example.com", `https://oldlaw-${suffix}.example.com`),
+  );
   await page.goto("/import");
   await page.getByLabel("WordPress export (WXR)", { exact: true }).setInputFiles(file);
   await page.getByRole("button", { name: "Import", exact: true }).click();

@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { type APIResponse, expect, type Page, test } from "@playwright/test";
 import { seedArticle, seedBlocks, seedParagraphs } from "../fixtures/seed-article";
 
 const stackTrace = /\bat [\w.<>$]+ \(|node_modules|webpack|\.tsx?:\d+|\bTypeError\b|\bReferenceError\b|PrismaClient/;
@@ -54,12 +54,18 @@ test.describe("reading the seed article", () => {
     await expectFullSeedArticle(page);
   });
 
-  test("the article page shows every block, the byline and the credit line, without console errors", async ({ page }) => {
+  test("the article page shows every block, the byline and the credit line, without console errors", async ({
+    page,
+  }) => {
     const problems: string[] = [];
-    page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
 
     const response = await page.goto(seedArticle.path);
@@ -101,17 +107,26 @@ function expectSecurityHeaders(response: APIResponse, { html }: { html: boolean 
   expect(headers["permissions-policy"], url).toBeTruthy();
   const csp = headers["content-security-policy"];
   expect(csp, `${url} has a Content-Security-Policy`).toBeTruthy();
-  const directives = new Map(csp.split(";").map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...sources] = d.split(/\s+/);
-    return [name.toLowerCase(), sources] as const;
-  }));
+  const directives = new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...sources] = d.split(/\s+/);
+        return [name.toLowerCase(), sources] as const;
+      }),
+  );
   expect(directives.get("frame-ancestors"), url).toEqual(["'none'"]);
   const scriptSources = directives.get("script-src") ?? directives.get("default-src");
   expect(scriptSources, `${url}: script-src or default-src`).toBeTruthy();
   if (html) expect(directives.get("script-src"), `${url}: an HTML page names its script sources`).toBeTruthy();
   // 'unsafe-inline' is only acceptable where a nonce or hash makes browsers ignore it.
   if (scriptSources!.includes("'unsafe-inline'"))
-    expect(scriptSources!.some((s) => /^'(nonce|sha(256|384|512))-/.test(s)), `${url}: bare 'unsafe-inline' in script-src`).toBe(true);
+    expect(
+      scriptSources!.some((s) => /^'(nonce|sha(256|384|512))-/.test(s)),
+      `${url}: bare 'unsafe-inline' in script-src`,
+    ).toBe(true);
   expect(scriptSources, url).not.toContain("*");
   expect(scriptSources, url).not.toContain("data:");
 }
@@ -130,7 +145,10 @@ test("every response carries the security headers", async ({ request }) => {
 
 test("a HEAD request never leaves an empty page in the cache for the next reader", async ({ request }) => {
   // Fresh cache keys (the query string is part of the key), so what is cached comes from these requests.
-  for (const path of [`${seedArticle.path}?utm_source=monitor-${Date.now()}`, `/search?q=albania&from=monitor-${Date.now()}`]) {
+  for (const path of [
+    `${seedArticle.path}?utm_source=monitor-${Date.now()}`,
+    `/search?q=albania&from=monitor-${Date.now()}`,
+  ]) {
     const head = await request.head(path);
     expect(head.status(), path).toBe(200);
     const get = await request.get(path);

@@ -6,14 +6,24 @@ import { newUserData } from "../fixtures/users";
 // that slipped past the sanitizer into a comment would have been hashed and run. Only the scripts
 // Next.js emitted (they carry the render's nonce) may run.
 test.describe("content security policy", () => {
-  test("an inline script planted in a comment's stored HTML does not run, on the first render nor from the cache", async ({ page }) => {
+  test("an inline script planted in a comment's stored HTML does not run, on the first render nor from the cache", async ({
+    page,
+  }) => {
     const author = newUserData("planter");
     const { slug } = seedDiscussion({
       users: [author],
-      comments: [{ author: author.email, body: "planted", html: `<p>planted text</p><script>document.documentElement.dataset.planted = "ran"</script>` }],
+      comments: [
+        {
+          author: author.email,
+          body: "planted",
+          html: `<p>planted text</p><script>document.documentElement.dataset.planted = "ran"</script>`,
+        },
+      ],
     });
     const violations: string[] = [];
-    page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     for (const visit of ["first render", "cached copy"]) {
       const response = await page.goto(articlePath(slug));
       const csp = response!.headers()["content-security-policy"];
@@ -34,7 +44,9 @@ test.describe("content security policy", () => {
     const response = await request.get(articlePath(slug));
     const nonce = /'nonce-([A-Za-z0-9_-]+)'/.exec(response.headers()["content-security-policy"])![1];
     const html = await response.text();
-    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/type="application\/ld\+json"/.test(attrs));
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+      .map((m) => m[1])
+      .filter((attrs) => !/type="application\/ld\+json"/.test(attrs));
     expect(scripts.length).toBeGreaterThan(0);
     for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
   });

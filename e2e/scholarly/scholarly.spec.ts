@@ -8,12 +8,43 @@ test.describe.configure({ timeout: 90_000 });
 
 /** A real PNG of `w`×`h` (no image library in the browser tests: written by hand). */
 function png(w: number, h: number): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf: Buffer) => { let c = 0xffffffff; for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const c = Buffer.alloc(4); c.writeUInt32BE(crc(td)); return Buffer.concat([len, td, c]); };
-  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
-  const raw = Buffer.alloc((w * 3 + 1) * h); for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const o = y * (w * 3 + 1) + 1 + x * 3; raw[o] = x % 256; raw[o + 1] = y % 256; raw[o + 2] = 160; }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      raw[o] = x % 256;
+      raw[o + 1] = y % 256;
+      raw[o + 2] = 160;
+    }
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 test("an editor adds an image from a file, describes it, and readers get it responsive", async ({ page, browser }) => {
@@ -32,7 +63,9 @@ test("an editor adds an image from a file, describes it, and readers get it resp
   await expect(page.getByRole("button", { name: "Insert image" })).toBeDisabled();
   await alt.fill("The Corfu Channel between Albania and Corfu");
   await page.getByRole("button", { name: "Insert image" }).click();
-  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(/The strait, as it was in 1946\.\n\n!\[The Corfu Channel between Albania and Corfu\]\(\/media\/[0-9a-f]{32}-800x400\.png\)\n\n$/);
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(
+    /The strait, as it was in 1946\.\n\n!\[The Corfu Channel between Albania and Corfu\]\(\/media\/[0-9a-f]{32}-800x400\.png\)\n\n$/,
+  );
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("img", { name: "The Corfu Channel between Albania and Corfu" })).toBeVisible();
 
@@ -54,12 +87,15 @@ test("footnotes jump to their note and back; a wide table scrolls in its own box
   await signIn(page, editor.email, editor.password);
   await page.goto("/studio");
   const cells = Array.from({ length: 8 }, (_, i) => `Column heading number ${i + 1}`);
-  const slug = await publishViaApi(page, [
-    "Due diligence was set by the Corfu Channel case.[^1] Later awards refined it.[^2]",
-    `| ${cells.join(" | ")} |\n|${cells.map(() => "---").join("|")}|\n| ${cells.map((_, i) => `value ${i}`).join(" | ")} |`,
-    "[^1]: Corfu Channel (UK v Albania) [1949] ICJ Rep 4, 22.",
-    "[^2]: Trail Smelter (US v Canada) (1941) 3 RIAA 1905.",
-  ].join("\n\n"));
+  const slug = await publishViaApi(
+    page,
+    [
+      "Due diligence was set by the Corfu Channel case.[^1] Later awards refined it.[^2]",
+      `| ${cells.join(" | ")} |\n|${cells.map(() => "---").join("|")}|\n| ${cells.map((_, i) => `value ${i}`).join(" | ")} |`,
+      "[^1]: Corfu Channel (UK v Albania) [1949] ICJ Rep 4, 22.",
+      "[^2]: Trail Smelter (US v Canada) (1941) 3 RIAA 1905.",
+    ].join("\n\n"),
+  );
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/articles/${slug}`);
   const notes = page.getByRole("region", { name: "Notes" });

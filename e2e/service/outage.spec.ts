@@ -11,10 +11,14 @@ import { createUser } from "../fixtures/users";
 // stops and starts a real PostgreSQL under load.)
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 
 let base = "";
 let child: ChildProcess;
@@ -24,21 +28,41 @@ test.beforeAll(async () => {
   const [port, deadPort] = [await freePort(), await freePort()];
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ["scripts/server.mjs"], {
-    cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", AUTH_URL: base, DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/gloss`, GLOSS_JOBS: "off" },
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AUTH_URL: base,
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/gloss`,
+      GLOSS_JOBS: "off",
+    },
   });
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => output.push(...String(d).split("\n").filter(Boolean)));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (d: Buffer) => output.push(...String(d).split("\n").filter(Boolean)));
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output.join("\n")}`);
-    try { await fetch(`${base}/api/health`); break; } catch { await new Promise((r) => setTimeout(r, 150)); }
+    try {
+      await fetch(`${base}/api/health`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
   }
 });
 
 test.afterAll(async () => {
-  if (child && child.exitCode === null) { child.kill("SIGTERM"); await new Promise((r) => child.once("exit", r)); }
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
 });
 
-test("a page while the database is away: the styled 503 page with Retry-After, readable and accessible, the process still up", async ({ page }) => {
+test("a page while the database is away: the styled 503 page with Retry-After, readable and accessible, the process still up", async ({
+  page,
+}) => {
   const raw = await fetch(`${base}/`, { headers: { accept: "text/html" } });
   expect(raw.status).toBe(503);
   expect(raw.headers.get("retry-after")).toBe("5");
@@ -79,28 +103,49 @@ test("the API keeps its JSON 503 with Retry-After, and health says unavailable w
   expect(child.exitCode).toBeNull();
 });
 
-test("a signed-in reader stays signed in through the outage: a post is 503 (try again), never 401, and the session cookie is not cleared", async ({ baseURL }) => {
+test("a signed-in reader stays signed in through the outage: a post is 503 (try again), never 401, and the session cookie is not cleared", async ({
+  baseURL,
+}) => {
   // Signed in on the test server (same AUTH_SECRET), then sent to the server whose database is away.
   const user = createUser("outage");
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const signedIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: baseURL! },
-    body: new URLSearchParams({ email: user.email, password: user.password, csrfToken, callbackUrl: `${baseURL}/` }).toString(),
+    body: new URLSearchParams({
+      email: user.email,
+      password: user.password,
+      csrfToken,
+      callbackUrl: `${baseURL}/`,
+    }).toString(),
   });
-  const session = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=.{10,}/.test(c))!;
+  const session = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /session-token=.{10,}/.test(c))!;
   expect(session).toBeTruthy();
 
   const posted = await fetch(`${base}/api/articles/any-article/comments`, {
-    method: "POST", headers: { cookie: session, origin: base, "content-type": "application/json" }, body: JSON.stringify({ body: "Posted during an outage." }),
+    method: "POST",
+    headers: { cookie: session, origin: base, "content-type": "application/json" },
+    body: JSON.stringify({ body: "Posted during an outage." }),
   });
   expect(posted.status).toBe(503);
   expect(posted.headers.get("retry-after")).toBe("5");
-  expect(posted.headers.getSetCookie().filter((c) => /session-token=;|session-token=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(c))).toEqual([]);
+  expect(
+    posted.headers
+      .getSetCookie()
+      .filter((c) => /session-token=;|session-token=[^;]*;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i.test(c)),
+  ).toEqual([]);
   const session2 = await fetch(`${base}/api/auth/session`, { headers: { cookie: session } });
-  expect(session2.headers.getSetCookie().filter((c) => /session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) && /session-token/.test(c))).toEqual([]);
+  expect(
+    session2.headers
+      .getSetCookie()
+      .filter((c) => /session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c) && /session-token/.test(c)),
+  ).toEqual([]);
   const page = await fetch(`${base}/`, { headers: { cookie: session, accept: "text/html" } });
   expect(page.status).toBe(503);
   expect(await page.text()).toContain("Back in a moment");

@@ -11,30 +11,42 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 type Server = { base: string; child: ChildProcess; output: string[]; stop: () => Promise<number | null> };
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 
 async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    cwd: repoRoot, env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...extraEnv }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => output.push(...String(d).split("\n").filter(Boolean)));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (d: Buffer) => output.push(...String(d).split("\n").filter(Boolean)));
   // Up when several answers in a row are healthy (with WEB_CONCURRENCY each process must be up).
   for (let i = 0, ok = 0; i < 300 && ok < 4; i++) {
     if (child.exitCode !== null) throw new Error(`the second server exited:\n${output.join("\n")}`);
-    try { ok = (await fetch(`${base}/api/health`)).ok ? ok + 1 : 0; } catch { ok = 0; }
+    try {
+      ok = (await fetch(`${base}/api/health`)).ok ? ok + 1 : 0;
+    } catch {
+      ok = 0;
+    }
     if (ok < 4) await new Promise((r) => setTimeout(r, ok ? 10 : 150));
   }
-  const stop = () => new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once("exit", (code) => resolve(code));
-    child.kill("SIGTERM");
-  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once("exit", (code) => resolve(code));
+      child.kill("SIGTERM");
+    });
   return { base, child, output, stop };
 }
 
@@ -45,17 +57,23 @@ async function signIn(base: string, email: string, password: string, forwardedFo
   const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }).toString(),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=.{10,}/.test(c));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /session-token=.{10,}/.test(c));
   return session ? [...jar, session].join("; ") : null;
 }
 
 const page = async (base: string, path: string) => (await fetch(base + path)).text();
 
-test("a comment posted through one process shows through another within a second; a moderator's removal is gone from its next answer", async ({ baseURL }) => {
+test("a comment posted through one process shows through another within a second; a moderator's removal is gone from its next answer", async ({
+  baseURL,
+}) => {
   const other = await startServer();
   try {
     const reader = createUser("xproc");
@@ -68,7 +86,9 @@ test("a comment posted through one process shows through another within a second
     const readerCookie = (await signIn(baseURL!, reader.email, reader.password))!;
     const marker = `cross-process ${uniqueSuffix()}`;
     const posted = await fetch(`${baseURL}/api/articles/${slug}/comments`, {
-      method: "POST", headers: { cookie: readerCookie, origin: baseURL!, "content-type": "application/json" }, body: JSON.stringify({ body: marker }),
+      method: "POST",
+      headers: { cookie: readerCookie, origin: baseURL!, "content-type": "application/json" },
+      body: JSON.stringify({ body: marker }),
     });
     expect(posted.status).toBe(201);
     const { id } = (await posted.json()) as { id: string };
@@ -83,7 +103,9 @@ test("a comment posted through one process shows through another within a second
 
     const modCookie = (await signIn(baseURL!, moderator.email, moderator.password))!;
     const trashed = await fetch(`${baseURL}/api/moderation/actions`, {
-      method: "POST", headers: { cookie: modCookie, origin: baseURL!, "content-type": "application/json" }, body: JSON.stringify({ type: "comment", ids: [id], action: "trash" }),
+      method: "POST",
+      headers: { cookie: modCookie, origin: baseURL!, "content-type": "application/json" },
+      body: JSON.stringify({ type: "comment", ids: [id], action: "trash" }),
     });
     expect(trashed.status).toBe(200);
     // The very next answers, from either process, no longer show it.
@@ -113,9 +135,32 @@ test("WEB_CONCURRENCY=2: two app processes on one port, health, metrics summed o
     const answer = await fetch(`${server.base}/?rid=1`, { headers: { "x-request-id": id } });
     expect(answer.headers.get("x-request-id")).toBe(id);
     // A cached page carries the id of the request it answers, not of the one that rendered it.
-    expect((await fetch(`${server.base}/?rid=1`, { headers: { "x-request-id": `${id}-again` } })).headers.get("x-request-id")).toBe(`${id}-again`);
-    await expect.poll(() => server.output.some((l) => { try { const o = JSON.parse(l); return o.requestId === id && o.status === 200 && o.msg === "request"; } catch { return false; } })).toBe(true);
-    const pids = new Set(server.output.flatMap((l) => { try { return [JSON.parse(l).pid]; } catch { return []; } }));
+    expect(
+      (await fetch(`${server.base}/?rid=1`, { headers: { "x-request-id": `${id}-again` } })).headers.get(
+        "x-request-id",
+      ),
+    ).toBe(`${id}-again`);
+    await expect
+      .poll(() =>
+        server.output.some((l) => {
+          try {
+            const o = JSON.parse(l);
+            return o.requestId === id && o.status === 200 && o.msg === "request";
+          } catch {
+            return false;
+          }
+        }),
+      )
+      .toBe(true);
+    const pids = new Set(
+      server.output.flatMap((l) => {
+        try {
+          return [JSON.parse(l).pid];
+        } catch {
+          return [];
+        }
+      }),
+    );
     expect(pids.size, "log lines come from the two app processes (and the primary)").toBeGreaterThanOrEqual(2);
   } finally {
     expect(await server.stop()).toBe(0);
@@ -128,9 +173,16 @@ test("TRUST_PROXY=1: failed sign-ins from one forwarded address do not lock out 
     const user = createUser("proxied");
     const attacker = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
     const reader = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < 31; i++) await signIn(server.base, `nobody-${i}-${uniqueSuffix()}@e2e.test`, "wrong-password-1", `10.9.9.9, ${attacker}`);
-    expect(await signIn(server.base, user.email, user.password, `${attacker}`), "the limited address is refused").toBeNull();
-    expect(await signIn(server.base, user.email, user.password, `${attacker}, ${reader}`), "another address signs in").not.toBeNull();
+    for (let i = 0; i < 31; i++)
+      await signIn(server.base, `nobody-${i}-${uniqueSuffix()}@e2e.test`, "wrong-password-1", `10.9.9.9, ${attacker}`);
+    expect(
+      await signIn(server.base, user.email, user.password, `${attacker}`),
+      "the limited address is refused",
+    ).toBeNull();
+    expect(
+      await signIn(server.base, user.email, user.password, `${attacker}, ${reader}`),
+      "another address signs in",
+    ).not.toBeNull();
   } finally {
     await server.stop();
   }
@@ -140,9 +192,16 @@ test("SIGTERM: the requests in flight finish, then the process exits 0", async (
   const token = `metrics-${uniqueSuffix()}`;
   const server = await startServer({ METRICS_TOKEN: token });
   const author = createUser("drain");
-  const { slug } = seedDiscussion({ comments: Array.from({ length: 300 }, (_, i) => ({ author: author.email, body: `Comment ${i} of a long discussion, with *some* Markdown.` })) });
+  const { slug } = seedDiscussion({
+    comments: Array.from({ length: 300 }, (_, i) => ({
+      author: author.email,
+      body: `Comment ${i} of a long discussion, with *some* Markdown.`,
+    })),
+  });
   const openConnections = async () => {
-    const text = await (await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const text = await (
+      await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+    ).text();
     return Number(/^gloss_http_open_connections (\d+)$/m.exec(text)?.[1] ?? 0);
   };
   // Uncached renders, and the signal once the server has accepted them while some are still
@@ -153,11 +212,22 @@ test("SIGTERM: the requests in flight finish, then the process exits 0", async (
   let signalled = false;
   for (let batch = 0; batch < 5 && !signalled; batch++) {
     pending = 12;
-    inflight = Array.from({ length: 12 }, (_, i) => fetch(`${server.base}/articles/${slug}?drain=${batch}-${i}`, { headers: { connection: "close" } })
-      .then((r) => r.status, () => "error").finally(() => { pending--; }));
+    inflight = Array.from({ length: 12 }, (_, i) =>
+      fetch(`${server.base}/articles/${slug}?drain=${batch}-${i}`, { headers: { connection: "close" } })
+        .then(
+          (r) => r.status,
+          () => "error",
+        )
+        .finally(() => {
+          pending--;
+        }),
+    );
     while (pending > 0) {
       const open = await openConnections();
-      if (pending > 0 && open >= pending + 1) { signalled = true; break; }
+      if (pending > 0 && open >= pending + 1) {
+        signalled = true;
+        break;
+      }
     }
     if (!signalled) await Promise.all(inflight);
   }
@@ -166,6 +236,9 @@ test("SIGTERM: the requests in flight finish, then the process exits 0", async (
   const exited = server.stop();
   const statuses = await Promise.all(inflight);
   expect(stillRunning).toBeGreaterThan(0);
-  expect(statuses.every((s) => s === 200), `every request in flight answered 200: ${statuses.join(", ")}`).toBe(true);
+  expect(
+    statuses.every((s) => s === 200),
+    `every request in flight answered 200: ${statuses.join(", ")}`,
+  ).toBe(true);
   expect(await exited).toBe(0);
 });

@@ -10,9 +10,17 @@ for (const colorScheme of ["light", "dark"] as const) {
     const editor = createUser("axe-editor", "editor");
     await page.emulateMedia({ colorScheme });
     await signIn(page, editor.email, editor.password);
-    for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1400, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(viewport);
-      for (const path of ["/studio", "/studio/new", `/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`]) {
+      for (const path of [
+        "/studio",
+        "/studio/new",
+        `/studio/${seedArticle.slug}`,
+        `/studio/${seedArticle.slug}/revisions`,
+      ]) {
         await page.goto(path);
         await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
         expect(await seriousViolations(page), `${path} at ${viewport.width}px`).toEqual([]);

@@ -15,7 +15,10 @@ const origin = (page: Page) => new URL(page.url()).origin;
 
 /** Creates and publishes an article through the API as the signed-in editor; returns its slug. */
 export async function publishViaApi(page: Page, body: string, title = `Studio copy ${uniqueSuffix()}`) {
-  const response = await page.request.post("/api/articles", { headers: { Origin: origin(page) }, data: { title, body, status: "published" } });
+  const response = await page.request.post("/api/articles", {
+    headers: { Origin: origin(page) },
+    data: { title, body, status: "published" },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).slug as string;
 }
@@ -23,14 +26,23 @@ export async function publishViaApi(page: Page, body: string, title = `Studio co
 /** Writes a public note on `exact` through the W3C annotation API as the signed-in user; returns its id. */
 export async function annotateViaApi(page: Page, slug: string, exact: string, note: string) {
   const response = await page.request.post(`/api/annotations/${slug}/`, {
-    headers: { Origin: origin(page), "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+    headers: {
+      Origin: origin(page),
+      "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+    },
     data: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "commenting",
-      target: { selector: { type: "TextQuoteSelector", exact } }, body: { type: "TextualBody", value: note, format: "text/markdown" },
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "commenting",
+      target: { selector: { type: "TextQuoteSelector", exact } },
+      body: { type: "TextualBody", value: note, format: "text/markdown" },
     }),
   });
   expect(response.status(), await response.text()).toBe(201);
-  return String((await response.json()).id).split("/").filter(Boolean).at(-1)!;
+  return String((await response.json()).id)
+    .split("/")
+    .filter(Boolean)
+    .at(-1)!;
 }
 
 /** Each note's anchoring state, as the annotation API reports it. */
@@ -43,4 +55,5 @@ export async function noteStates(page: Page, slug: string): Promise<Record<strin
 }
 
 /** The editor's save indicator (an aria-live status next to the heading). */
-export const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /^(Saved|Saving…|Unsaved changes…?|Not saved|Saved as a draft.*)$/ });
+export const saveStatus = (page: Page) =>
+  page.getByRole("status").filter({ hasText: /^(Saved|Saving…|Unsaved changes…?|Not saved|Saved as a draft.*)$/ });

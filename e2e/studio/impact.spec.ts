@@ -6,14 +6,18 @@ import { annotateViaApi, noteStates, publishViaApi, seedMarkdown } from "./helpe
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1400, height: 900 } });
 
-const doomed = "The ransomware software used is referred to as Roadsweep, which is a new software which upon execution enumerates and encrypts files on the attacked device.";
+const doomed =
+  "The ransomware software used is referred to as Roadsweep, which is a new software which upon execution enumerates and encrypts files on the attacked device.";
 const quotes = {
   stays: "Albania announced that it has cut all diplomatic ties with Iran",
   gone: "The ransomware software used is referred to as Roadsweep",
   moves: "Iran has violated all the moral and legal principles",
 };
 
-test("editing a published article shows what happens to readers' notes before it is published", async ({ page, browser }) => {
+test("editing a published article shows what happens to readers' notes before it is published", async ({
+  page,
+  browser,
+}) => {
   const editor = createUser("reviser", "editor");
   await signIn(page, editor.email, editor.password);
   const slug = await publishViaApi(page, seedMarkdown());
@@ -28,7 +32,9 @@ test("editing a published article shows what happens to readers' notes before it
   const source = await body.inputValue();
   expect(source).toContain(doomed);
   // Delete the annotated sentence, and add a sentence before another note so that it moves.
-  const edited = source.replace(` ${doomed}`, "").replace("Iran has violated all the moral", "Sanctions followed. Iran has violated all the moral");
+  const edited = source
+    .replace(` ${doomed}`, "")
+    .replace("Iran has violated all the moral", "Sanctions followed. Iran has violated all the moral");
   await body.fill(edited);
   await expect(page.getByRole("region", { name: "Preview" })).not.toContainText("Roadsweep");
 
@@ -37,12 +43,20 @@ test("editing a published article shows what happens to readers' notes before it
   await expect(impact).toContainText("1 note stays, 1 moves, 1 orphaned");
   await expect(impact.getByRole("list", { name: "Notes that will be orphaned" })).toContainText(quotes.gone);
   // Nothing is published before the editor confirms.
-  expect(await noteStates(page, slug)).toEqual({ [ids.stays]: "anchored", [ids.gone]: "anchored", [ids.moves]: "anchored" });
+  expect(await noteStates(page, slug)).toEqual({
+    [ids.stays]: "anchored",
+    [ids.gone]: "anchored",
+    [ids.moves]: "anchored",
+  });
 
   await impact.getByRole("button", { name: "Publish revision" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
   await expect(impact).toBeHidden();
-  expect(await noteStates(page, slug)).toEqual({ [ids.stays]: "anchored", [ids.gone]: "orphaned", [ids.moves]: "anchored" });
+  expect(await noteStates(page, slug)).toEqual({
+    [ids.stays]: "anchored",
+    [ids.gone]: "orphaned",
+    [ids.moves]: "anchored",
+  });
 
   // A reader finds the note under "Orphaned" and the others beside their passages.
   const reader = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
@@ -69,9 +83,15 @@ test("editing a published article shows what happens to readers' notes before it
 test("restoring an old revision shows its impact, then publishes it as a new revision", async ({ page }) => {
   const editor = createUser("restorer", "editor");
   await signIn(page, editor.email, editor.password);
-  const slug = await publishViaApi(page, "Albania cut all diplomatic ties with Iran.\n\nThe third attack hit the border system.");
+  const slug = await publishViaApi(
+    page,
+    "Albania cut all diplomatic ties with Iran.\n\nThe third attack hit the border system.",
+  );
   const note = await annotateViaApi(page, slug, "the border system", `Border ${uniqueSuffix()}`);
-  const patch = await page.request.patch(`/api/articles/${slug}`, { headers: { Origin: new URL(page.url()).origin }, data: { body: "Albania cut all diplomatic ties with Iran.", baseRevision: 1 } });
+  const patch = await page.request.patch(`/api/articles/${slug}`, {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { body: "Albania cut all diplomatic ties with Iran.", baseRevision: 1 },
+  });
   expect(patch.status()).toBe(200);
   expect((await noteStates(page, slug))[note]).toBe("orphaned");
 
@@ -88,7 +108,9 @@ test("restoring an old revision shows its impact, then publishes it as a new rev
   expect((await noteStates(page, slug))[note]).toBe("anchored");
 });
 
-test("an edit based on a version someone else has replaced is refused, and nothing is overwritten", async ({ page }) => {
+test("an edit based on a version someone else has replaced is refused, and nothing is overwritten", async ({
+  page,
+}) => {
   const editor = createUser("stale", "editor");
   await signIn(page, editor.email, editor.password);
   const slug = await publishViaApi(page, "The first version.");
@@ -96,11 +118,16 @@ test("an edit based on a version someone else has replaced is refused, and nothi
   await expect(page.getByLabel("Body", { exact: true })).toHaveValue("The first version.");
 
   // Someone else publishes a new version meanwhile.
-  const other = await page.request.patch(`/api/articles/${slug}`, { headers: { Origin: new URL(page.url()).origin }, data: { body: "Their version.", baseRevision: 1 } });
+  const other = await page.request.patch(`/api/articles/${slug}`, {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { body: "Their version.", baseRevision: 1 },
+  });
   expect(other.status()).toBe(200);
 
   await page.getByLabel("Body", { exact: true }).fill("My version.");
-  await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this article" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else saved this article" })).toBeVisible({
+    timeout: 20_000,
+  });
   const stored = await (await page.request.get(`/api/articles/${slug}`)).json();
   expect(stored.body).toBe("Their version.");
 });

@@ -6,7 +6,10 @@ import { publishViaApi, saveStatus } from "./helpers";
 test.describe.configure({ timeout: 90_000 });
 test.use({ viewport: { width: 1400, height: 900 } });
 
-test("an editor writes a new article, sees it previewed as readers will, and publishes it", async ({ page, browser }) => {
+test("an editor writes a new article, sees it previewed as readers will, and publishes it", async ({
+  page,
+  browser,
+}) => {
   const editor = createUser("writer", "editor");
   await signIn(page, editor.email, editor.password);
   await page.goto("/studio");
@@ -17,7 +20,11 @@ test("an editor writes a new article, sees it previewed as readers will, and pub
   await page.getByLabel("Title", { exact: true }).fill(title);
   // The slug follows the title until it is edited.
   await expect(page.getByLabel("Slug")).toHaveValue(/^cyber-operations-and-sovereignty-/);
-  await page.getByLabel("Body", { exact: true }).fill("## Why it matters\n\nA state’s *servers* are part of its **territory**.\n\n- first point\n- second point\n\n> Quoted words.");
+  await page
+    .getByLabel("Body", { exact: true })
+    .fill(
+      "## Why it matters\n\nA state’s *servers* are part of its **territory**.\n\n- first point\n- second point\n\n> Quoted words.",
+    );
 
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("heading", { level: 2, name: "Why it matters" })).toBeVisible();
@@ -51,7 +58,9 @@ test("an editor writes a new article, sees it previewed as readers will, and pub
 
   // It is listed under Published in the studio.
   await page.goto(`/studio?status=published&q=${encodeURIComponent(title)}`);
-  await expect(page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Articles" }).getByRole("link", { name: title, exact: true }),
+  ).toBeVisible();
 });
 
 test("leaving with unsaved changes asks first", async ({ page }) => {
@@ -75,7 +84,10 @@ test("unpublishing takes the article away from readers; publishing again brings 
   const editor = createUser("unpublisher", "editor");
   await signIn(page, editor.email, editor.password);
   const origin = new URL(page.url()).origin;
-  const created = await page.request.post("/api/articles", { headers: { Origin: origin }, data: { title: `To unpublish ${uniqueSuffix()}`, body: "Short-lived words.", status: "published" } });
+  const created = await page.request.post("/api/articles", {
+    headers: { Origin: origin },
+    data: { title: `To unpublish ${uniqueSuffix()}`, body: "Short-lived words.", status: "published" },
+  });
   expect(created.status()).toBe(201);
   const { slug } = await created.json();
   const reader = await browser.newContext();
@@ -104,7 +116,9 @@ test("Update clicked while an autosave is on its way publishes, with no false co
 
   // Hold the autosave (a server action POST) on its way, click Update meanwhile, then let it go.
   let release!: () => void;
-  const held = new Promise<void>((resolve) => { release = resolve; });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   let autosaves = 0;
   await page.route(`**/studio/${slug}`, async (route) => {
     if (route.request().method() === "POST" && autosaves++ === 0) await held;

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { createUser, signIn, type Role } from "../fixtures/users";
 import { seedArticle } from "../fixtures/seed-article";
+import { createUser, type Role, signIn } from "../fixtures/users";
 
 // The studio is for editors and admins, and for contributors (and moderators, above them) on their
 // own drafts only (the editorial desk); a commenter is refused, on its pages and its API.
@@ -19,16 +19,42 @@ for (const role of ["commenter"] satisfies Role[]) {
     test.setTimeout(60_000);
     const user = createUser(role, role);
     await signIn(page, user.email, user.password);
-    for (const path of ["/studio", "/studio/new", `/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`]) {
+    for (const path of [
+      "/studio",
+      "/studio/new",
+      `/studio/${seedArticle.slug}`,
+      `/studio/${seedArticle.slug}/revisions`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access");
       await expect(page.getByLabel("Body", { exact: true })).toHaveCount(0);
     }
     const origin = new URL(page.url()).origin;
-    expect((await page.request.post("/api/articles", { headers: { Origin: origin }, data: { title: "Nope", body: "Nope." } })).status()).toBe(403);
-    expect((await page.request.patch(`/api/articles/${seedArticle.slug}`, { headers: { Origin: origin }, data: { title: "Nope" } })).status()).toBe(403);
-    expect((await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, { headers: { Origin: origin }, data: { body: "Nope." } })).status()).toBe(403);
+    expect(
+      (
+        await page.request.post("/api/articles", {
+          headers: { Origin: origin },
+          data: { title: "Nope", body: "Nope." },
+        })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await page.request.patch(`/api/articles/${seedArticle.slug}`, {
+          headers: { Origin: origin },
+          data: { title: "Nope" },
+        })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, {
+          headers: { Origin: origin },
+          data: { body: "Nope." },
+        })
+      ).status(),
+    ).toBe(403);
     expect((await page.request.get(`/api/articles/${seedArticle.slug}/revisions`)).status()).toBe(403);
   });
 }
@@ -40,16 +66,48 @@ for (const role of ["contributor", "moderator"] satisfies Role[]) {
     await signIn(page, user.email, user.password);
     expect((await page.goto("/studio"))?.status()).toBe(200);
     await expect(page.getByRole("link", { name: seedArticle.title })).toHaveCount(0);
-    for (const path of [`/studio/${seedArticle.slug}`, `/studio/${seedArticle.slug}/revisions`, `/studio/${seedArticle.slug}/review`]) {
+    for (const path of [
+      `/studio/${seedArticle.slug}`,
+      `/studio/${seedArticle.slug}/revisions`,
+      `/studio/${seedArticle.slug}/review`,
+    ]) {
       expect((await page.goto(path))?.status()).toBe(404);
       await expect(page.getByLabel("Body", { exact: true })).toHaveCount(0);
     }
     const origin = new URL(page.url()).origin;
-    expect((await page.request.post("/api/articles", { headers: { Origin: origin }, data: { title: "Nope", body: "Nope.", status: "published" } })).status()).toBe(403);
-    expect((await page.request.patch(`/api/articles/${seedArticle.slug}`, { headers: { Origin: origin }, data: { title: "Nope" } })).status()).toBe(404);
-    expect((await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, { headers: { Origin: origin }, data: { body: "Nope." } })).status()).toBe(404);
+    expect(
+      (
+        await page.request.post("/api/articles", {
+          headers: { Origin: origin },
+          data: { title: "Nope", body: "Nope.", status: "published" },
+        })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await page.request.patch(`/api/articles/${seedArticle.slug}`, {
+          headers: { Origin: origin },
+          data: { title: "Nope" },
+        })
+      ).status(),
+    ).toBe(404);
+    expect(
+      (
+        await page.request.patch(`/api/articles/${seedArticle.slug}?dryRun=1`, {
+          headers: { Origin: origin },
+          data: { body: "Nope." },
+        })
+      ).status(),
+    ).toBe(404);
     expect((await page.request.get(`/api/articles/${seedArticle.slug}/revisions`)).status()).toBe(404);
     expect((await page.request.get(`/api/reviews/${seedArticle.slug}/`)).status()).toBe(404);
-    expect((await page.request.post(`/api/articles/${seedArticle.slug}/review`, { headers: { Origin: origin }, data: { decision: "approve" } })).status()).toBe(403);
+    expect(
+      (
+        await page.request.post(`/api/articles/${seedArticle.slug}/review`, {
+          headers: { Origin: origin },
+          data: { decision: "approve" },
+        })
+      ).status(),
+    ).toBe(403);
   });
 }

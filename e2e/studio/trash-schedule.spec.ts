@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { seedArticle } from "../fixtures/seed-article";
 import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
@@ -45,19 +45,27 @@ test.describe("in the editor's time zone", () => {
 
   test("a schedule is confirmed in that zone and in UTC", async ({ page }) => {
     await signInAsEditor(page);
-    const created = await page.request.post("/api/articles", { headers: { Origin: new URL(page.url()).origin }, data: { title: `Later ${uniqueSuffix()}`, body: "Not yet." } });
+    const created = await page.request.post("/api/articles", {
+      headers: { Origin: new URL(page.url()).origin },
+      data: { title: `Later ${uniqueSuffix()}`, body: "Not yet." },
+    });
     expect(created.status(), await created.text()).toBe(201);
     await page.goto(`/studio/${(await created.json()).slug}`);
     await page.getByLabel("Publish at").fill("2030-01-15T10:00");
     await page.getByRole("button", { name: "Schedule", exact: true }).click();
-    await expect(page.getByText("Scheduled: it goes live on 15 Jan 2030, 10:00 (Europe/Paris), that is 15 Jan 2030, 09:00 UTC.")).toBeVisible();
+    await expect(
+      page.getByText("Scheduled: it goes live on 15 Jan 2030, 10:00 (Europe/Paris), that is 15 Jan 2030, 09:00 UTC."),
+    ).toBeVisible();
   });
 });
 
 test("the seed article's first revision is credited to the seed", async ({ page }) => {
   await signInAsEditor(page);
   await page.goto(`/studio/${seedArticle.slug}/revisions`);
-  const first = page.getByRole("list", { name: "Revisions" }).getByRole("listitem").filter({ hasText: /Revision 1 ·/ });
+  const first = page
+    .getByRole("list", { name: "Revisions" })
+    .getByRole("listitem")
+    .filter({ hasText: /Revision 1 ·/ });
   await expect(first).toContainText("the seed (published on first start)");
   await expect(page.getByText("an imported source")).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
-import { formError, type FormState } from "@/lib/http/form-state";
+import { type FormState, formError } from "@/lib/http/form-state";
 import { parseInput } from "@/lib/validation/parse-input";
 
 // The twin of `apiRoute` (lib/http/api.ts) for server actions: read the viewer, parse the form
@@ -32,7 +32,10 @@ export function refill(fields: Record<string, string>): Record<string, string> {
 type Context = { viewer: Viewer | null; form: FormData };
 
 /** A `useActionState` action: `(previous state, form data) → form state`. */
-export function formAction<S extends z.ZodType>(schema: S, fn: (input: z.output<S>, ctx: Context) => Promise<FormState | void>) {
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.output<S>, ctx: Context) => Promise<FormState | void>,
+) {
   return async (_prev: FormState, form: FormData): Promise<FormState> => {
     const fields = formFields(form);
     try {

@@ -1,7 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { defaultCorpusDir, loadCorpus } from "../../tests/anchoring/corpus/load-corpus";
-import { glossReanchor, glossResolve, hypothesisBaseline, scoreCorpus } from "../../tests/anchoring/corpus/score-corpus";
+import {
+  glossReanchor,
+  glossResolve,
+  hypothesisBaseline,
+  scoreCorpus,
+} from "../../tests/anchoring/corpus/score-corpus";
 
 // The 434 quotes of ../shared/corpora/revisions (27 real revisions of long legal documents):
 // Gloss must never misplace one, with or without the diff.

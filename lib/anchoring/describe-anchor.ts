@@ -1,4 +1,4 @@
-import { codePointLength, type CodePointIndex } from "./code-points";
+import { type CodePointIndex, codePointLength } from "./code-points";
 import { describeTextQuote } from "./describe-text-quote";
 import type { AnchorBlock, StoredAnchor } from "./types";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeAnchor, blockIdAt } from "./describe-anchor";
-import { createUniqueStretches, describeQuoteUtf16, describeTextQuote, MIN_CONTEXT } from "./describe-text-quote";
 import { nthRangeOf, rangeOf, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
+import { blockIdAt, describeAnchor } from "./describe-anchor";
+import { createUniqueStretches, describeQuoteUtf16, describeTextQuote, MIN_CONTEXT } from "./describe-text-quote";
 
 const occurrences = (text: string, needle: string) => {
   let count = 0;
@@ -30,7 +30,11 @@ describe("describeTextQuote", () => {
   });
 
   it("extends the context of a repeated quote until the selector occurs exactly once", () => {
-    const text = ["Intro.", ...Array.from({ length: 6 }, () => "The same sentence is repeated here, again and again, word for word."), "Outro."].join("\n");
+    const text = [
+      "Intro.",
+      ...Array.from({ length: 6 }, () => "The same sentence is repeated here, again and again, word for word."),
+      "Outro.",
+    ].join("\n");
     const { start, end } = nthRangeOf(text, "repeated", 3);
     const quote = describeTextQuote(text, start, end);
     expect(occurrences(text, quote.prefix + quote.exact + quote.suffix)).toBe(1);
@@ -83,7 +87,11 @@ describe("describeAnchor", () => {
     const { start, end } = rangeOf(seed.text, "Roadsweep");
     const anchor = describeAnchor(seed.text, start, end, seed.blocks);
     const block = seed.blocks.find((candidate) => candidate.text.includes("Roadsweep"))!;
-    expect(anchor).toEqual({ quote: describeTextQuote(seed.text, start, end), position: { start, end }, blockId: block.id });
+    expect(anchor).toEqual({
+      quote: describeTextQuote(seed.text, start, end),
+      position: { start, end },
+      blockId: block.id,
+    });
   });
 
   it("gives the newline between two blocks to the block after it", () => {
@@ -103,9 +111,10 @@ describe("createUniqueStretches", () => {
   it("gives describeQuoteUtf16 the same answer, only faster, on texts full of repeats", () => {
     // A small vocabulary repeats whole phrases, so many contexts are unique only when long.
     let state = 7;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = ["the", "cat", "sat", "on", "a", "mat", "and", "then", "it", "slept", "\n"];
-    const text = Array.from({ length: 3000 }, () => words[Math.floor(random() * words.length)]).join(" ") + " " + seed.text;
+    const text =
+      Array.from({ length: 3000 }, () => words[Math.floor(random() * words.length)]).join(" ") + " " + seed.text;
     const unique = createUniqueStretches(text);
     let sped = 0;
     for (let run = 0; run < 600; run++) {
@@ -119,7 +128,7 @@ describe("createUniqueStretches", () => {
   });
 
   it("never calls a repeated passage unique", () => {
-    const text = "x".repeat(10) + "a passage that is long enough to be a stretch, twice. " .repeat(2) + "y".repeat(10);
+    const text = "x".repeat(10) + "a passage that is long enough to be a stretch, twice. ".repeat(2) + "y".repeat(10);
     const unique = createUniqueStretches(text);
     expect(unique.within(10, 10 + 54)).toBe(false);
     expect(unique.within(0, 50)).toBe(true);

@@ -1,4 +1,4 @@
-import { backCodePoints, createCodePointIndex, forwardCodePoints, type CodePointIndex } from "./code-points";
+import { backCodePoints, type CodePointIndex, createCodePointIndex, forwardCodePoints } from "./code-points";
 import type { TextQuote } from "./types";
 
 /** Context kept on each side of a quote at least (code points), as Hypothesis stores. */
@@ -72,7 +72,8 @@ export function createUniqueStretches(text: string): UniqueStretches {
   }
   // uniqueBefore[i]: how many of the stretches starting before i occur once.
   const uniqueBefore = new Uint32Array(count + 1);
-  for (let at = 0; at < count; at++) uniqueBefore[at + 1] = uniqueBefore[at] + (seen.get(text.slice(at, at + STRETCH)) === 1 ? 1 : 0);
+  for (let at = 0; at < count; at++)
+    uniqueBefore[at + 1] = uniqueBefore[at] + (seen.get(text.slice(at, at + STRETCH)) === 1 ? 1 : 0);
   return {
     within(start, end) {
       const last = end - STRETCH; // the last stretch inside [start, end) starts here

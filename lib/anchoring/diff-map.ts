@@ -87,7 +87,10 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
     for (const [operation, segment] of diffs) {
       const last = runs[runs.length - 1];
       const equal = operation === EQUAL;
-      const run = last && !last.equal && !equal ? last : { oldStart: oldOffset, oldEnd: oldOffset, newStart: newOffset, newEnd: newOffset, equal };
+      const run =
+        last && !last.equal && !equal
+          ? last
+          : { oldStart: oldOffset, oldEnd: oldOffset, newStart: newOffset, newEnd: newOffset, equal };
       if (run !== last) runs.push(run);
       if (operation !== INSERT) oldOffset += segment.length;
       if (operation !== DELETE) newOffset += segment.length;
@@ -107,7 +110,8 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
     return low;
   };
   const proportional = (run: (typeof runs)[number], offset: number) =>
-    run.newStart + Math.round(((offset - run.oldStart) / Math.max(1, run.oldEnd - run.oldStart)) * (run.newEnd - run.newStart));
+    run.newStart +
+    Math.round(((offset - run.oldStart) / Math.max(1, run.oldEnd - run.oldStart)) * (run.newEnd - run.newStart));
 
   const segmentAt = (offset: number): number => {
     let low = 0;
@@ -133,7 +137,8 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
       }
       let inserted = 0;
       for (let at = low; at < runs.length && runs[at].newStart < end; at++) {
-        if (!runs[at].equal) inserted += Math.max(0, Math.min(end, runs[at].newEnd) - Math.max(start, runs[at].newStart));
+        if (!runs[at].equal)
+          inserted += Math.max(0, Math.min(end, runs[at].newEnd) - Math.max(start, runs[at].newStart));
       }
       return inserted / (end - start);
     },
@@ -145,8 +150,15 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
       if (runs.length === 0) return { start: 0, end: 0, kept: 0 };
       const first = runs[runAt(start, true)];
       const last = runs[runAt(end, false)];
-      const newStart = first.equal || start === first.oldStart ? first.newStart + (first.equal ? start - first.oldStart : 0) : proportional(first, start);
-      const newEnd = last.equal ? last.newStart + (end - last.oldStart) : end >= last.oldEnd ? last.newEnd : proportional(last, end);
+      const newStart =
+        first.equal || start === first.oldStart
+          ? first.newStart + (first.equal ? start - first.oldStart : 0)
+          : proportional(first, start);
+      const newEnd = last.equal
+        ? last.newStart + (end - last.oldStart)
+        : end >= last.oldEnd
+          ? last.newEnd
+          : proportional(last, end);
       let kept = 0;
       for (let at = runAt(start, true); at < runs.length && runs[at].oldStart < end; at++) {
         const run = runs[at];
@@ -163,7 +175,8 @@ export function createDiffMap(oldText: string, newText: string, options: DiffOpt
       }
       let kept = 0;
       for (let segment = at; segment < oldStarts.length && oldStarts[segment] < end; segment++) {
-        if (isEqual[segment]) kept += Math.min(end, oldStarts[segment] + lengths[segment]) - Math.max(start, oldStarts[segment]);
+        if (isEqual[segment])
+          kept += Math.min(end, oldStarts[segment] + lengths[segment]) - Math.max(start, oldStarts[segment]);
       }
       const hint = isEqual[at] ? newStarts[at] + offset : newStarts[at];
       return { clean: false, hint, unchanged: end > start ? kept / (end - start) : 0 };

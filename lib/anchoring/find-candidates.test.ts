@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { findAll, findExactOccurrences } from "./find-exact-occurrences";
-import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
 import { seededRandom } from "../../tests/anchoring/support/long-article";
 import { seed } from "../../tests/anchoring/support/seed-article";
+import { findAll, findExactOccurrences } from "./find-exact-occurrences";
+import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
 
 describe("findExactOccurrences", () => {
   it("finds in one pass exactly what indexOf finds for each needle", () => {
     const random = seededRandom(7);
-    const needles = ["Iran", "a", "the state of Albania", "aa", "Iranian Cyber-Attacks", "not in the text at all", "’s", "\nThe USA"];
+    const needles = [
+      "Iran",
+      "a",
+      "the state of Albania",
+      "aa",
+      "Iranian Cyber-Attacks",
+      "not in the text at all",
+      "’s",
+      "\nThe USA",
+    ];
     for (let index = 0; index < 200; index++) {
       const start = Math.floor(random() * (seed.text.length - 60));
       needles.push(seed.text.slice(start, start + 1 + Math.floor(random() * 60)));

@@ -46,13 +46,15 @@ export function findExactOccurrences(text: string, needles: Iterable<string>): M
       for (const needle of bucket) if (text.startsWith(needle, at)) found.get(needle)!.push(at);
     }
     if (at === last) break;
-    hash = (Math.imul(hash - Math.imul(text.charCodeAt(at), leadingPower), BASE) + text.charCodeAt(at + KEY_LENGTH)) | 0;
+    hash =
+      (Math.imul(hash - Math.imul(text.charCodeAt(at), leadingPower), BASE) + text.charCodeAt(at + KEY_LENGTH)) | 0;
   }
   return found;
 }
 
 function hashAt(text: string, from: number): number {
   let hash = 0;
-  for (let index = from; index < from + KEY_LENGTH; index++) hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
+  for (let index = from; index < from + KEY_LENGTH; index++)
+    hash = (Math.imul(hash, BASE) + text.charCodeAt(index)) | 0;
   return hash;
 }

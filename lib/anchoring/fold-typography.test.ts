@@ -8,7 +8,7 @@ describe("foldTypography", () => {
     expect(foldString("plain text")).toBe("plain text");
   });
 
-  it("keeps a line break as one \"\\n\" and maps offsets both ways", () => {
+  it('keeps a line break as one "\\n" and maps offsets both ways', () => {
     const original = "a \u00a0\n b\u00adc “d”";
     const folded = foldTypography(original);
     expect(folded.text).toBe('a\nbc "d"');
@@ -24,7 +24,10 @@ describe("createDiffMap traceRange", () => {
   const oldText = "one two three four five six seven";
   const newText = "one two THREE four five SIX extra seven";
   const map = createDiffMap(oldText, newText);
-  const range = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const range = (text: string, words: string) => ({
+    start: text.indexOf(words),
+    end: text.indexOf(words) + words.length,
+  });
 
   it("maps an edited range to the region between where its ends went, counting what was kept", () => {
     const old = range(oldText, "two three four");
@@ -33,7 +36,7 @@ describe("createDiffMap traceRange", () => {
     expect(traced.kept).toBe("two  four".length);
   });
 
-  it("takes a replaced last word's replacement whole (\"six\" became \"SIX extra\")", () => {
+  it('takes a replaced last word\'s replacement whole ("six" became "SIX extra")', () => {
     const old = range(oldText, "five six");
     const traced = map.traceRange(old.start, old.end);
     expect(newText.slice(traced.start, traced.end)).toBe("five SIX extra");

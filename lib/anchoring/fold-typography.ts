@@ -19,7 +19,8 @@ const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const SINGLE_QUOTE = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/;
 const DOUBLE_QUOTE = /[\u201c-\u201f\u2033]/;
 const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
-const NEEDS_FOLDING = /[\u00ad\u200b-\u200d\u2060\ufeff\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2018-\u201f\u2032\u2033\u00b4`\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u2026\t\r\f\v]| {2}|\s\n|\n\s/;
+const NEEDS_FOLDING =
+  /[\u00ad\u200b-\u200d\u2060\ufeff\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2018-\u201f\u2032\u2033\u00b4`\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u2026\t\r\f\v]| {2}|\s\n|\n\s/;
 
 /** One character (UTF-16 unit) folded: "" when dropped, "\n" or " " for a space. */
 function foldChar(char: string): string {
@@ -77,7 +78,8 @@ export function foldTypography(original: string): FoldedText {
   return {
     text,
     toFolded: (offset) => toFolded[offset <= 0 ? 0 : offset >= length ? length : offset],
-    startOf: (offset) => (offset <= 0 ? (foldedLength === 0 ? 0 : starts[0]) : offset >= foldedLength ? length : starts[offset]),
+    startOf: (offset) =>
+      offset <= 0 ? (foldedLength === 0 ? 0 : starts[0]) : offset >= foldedLength ? length : starts[offset],
     endOf: (offset) => (offset <= 0 ? 0 : offset >= foldedLength ? length : ends[offset - 1]),
   };
 }

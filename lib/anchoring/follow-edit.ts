@@ -2,8 +2,16 @@ import approxSearch from "approx-string-match";
 import { prefixSimilarity, suffixSimilarity } from "./context-similarity";
 import type { DiffMap } from "./diff-map";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
-import { foldString, type FoldedText } from "./fold-typography";
-import { FOLLOW_CONTEXT, FOLLOW_KEPT, FOLLOW_RIVAL_MARGIN, FOLLOW_MAX_CLAUSE, FOLLOW_MAX_GROWTH, FOLLOW_RUN, QUOTE_FLOOR } from "./thresholds";
+import { type FoldedText, foldString } from "./fold-typography";
+import {
+  FOLLOW_CONTEXT,
+  FOLLOW_KEPT,
+  FOLLOW_MAX_CLAUSE,
+  FOLLOW_MAX_GROWTH,
+  FOLLOW_RIVAL_MARGIN,
+  FOLLOW_RUN,
+  QUOTE_FLOOR,
+} from "./thresholds";
 import type { TextQuote } from "./types";
 
 export type FollowInput = {
@@ -32,7 +40,13 @@ const isWordChar = (text: string, at: number) => at >= 0 && at < text.length && 
  * agree on one side (or the block be the same); and no other region of the new text may
  * resemble the quote as much — nor may the region's text have been elsewhere in the old text.
  */
-export function followEdit(input: FollowInput, quote: TextQuote, start: number, end: number, sameBlock: boolean): FollowDecision {
+export function followEdit(
+  input: FollowInput,
+  quote: TextQuote,
+  start: number,
+  end: number,
+  sameBlock: boolean,
+): FollowDecision {
   const { oldFolded, newFolded, diff } = input;
   const oldText = oldFolded.text;
   const newText = newFolded.text;
@@ -48,21 +62,30 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   // became.
   if (traced.kept < FOLLOW_KEPT * folded.length) traced = traceLocally(oldText, newText, diff, from, to) ?? traced;
   // A passage the diff deleted here may have moved, edited, into text it inserted elsewhere.
-  if (traced.kept < FOLLOW_KEPT * folded.length && inPlace.kept === 0 && folded.length >= MIN_MOVED_LENGTH) traced = traceMoved(newText, diff, folded) ?? traced;
+  if (traced.kept < FOLLOW_KEPT * folded.length && inPlace.kept === 0 && folded.length >= MIN_MOVED_LENGTH)
+    traced = traceMoved(newText, diff, folded) ?? traced;
   if (traced.kept < FOLLOW_KEPT * folded.length) return { kind: "no-evidence" };
   let regionStart = traced.start;
   let regionEnd = traced.end;
   // Where the quote began or ended on a word boundary, so does the region.
-  if (!isWordChar(oldText, from - 1) || !isWordChar(oldText, from)) while (isWordChar(newText, regionStart - 1) && isWordChar(newText, regionStart)) regionStart--;
-  if (!isWordChar(oldText, to - 1) || !isWordChar(oldText, to)) while (isWordChar(newText, regionEnd - 1) && isWordChar(newText, regionEnd)) regionEnd++;
+  if (!isWordChar(oldText, from - 1) || !isWordChar(oldText, from))
+    while (isWordChar(newText, regionStart - 1) && isWordChar(newText, regionStart)) regionStart--;
+  if (!isWordChar(oldText, to - 1) || !isWordChar(oldText, to))
+    while (isWordChar(newText, regionEnd - 1) && isWordChar(newText, regionEnd)) regionEnd++;
   while (regionStart < regionEnd && /\s/.test(newText[regionStart]) && !/\s/.test(folded[0])) regionStart++;
-  while (regionEnd > regionStart && /\s/.test(newText[regionEnd - 1]) && !/\s/.test(folded[folded.length - 1])) regionEnd--;
+  while (regionEnd > regionStart && /\s/.test(newText[regionEnd - 1]) && !/\s/.test(folded[folded.length - 1]))
+    regionEnd--;
   const region = newText.slice(regionStart, regionEnd);
-  if (region.length === 0 || region.length > Math.max(FOLLOW_MAX_GROWTH * folded.length, folded.length + FOLLOW_MAX_CLAUSE)) return { kind: "no-evidence" };
+  if (
+    region.length === 0 ||
+    region.length > Math.max(FOLLOW_MAX_GROWTH * folded.length, folded.length + FOLLOW_MAX_CLAUSE)
+  )
+    return { kind: "no-evidence" };
   if (countBreaks(region) > countBreaks(folded)) return { kind: "no-evidence" };
   // How much of the quote the region holds (a clause added inside takes nothing away).
   const ownErrors = editDistance(folded, region);
-  const similarity = Math.min(traced.kept, folded.length - ownErrors + Math.max(0, region.length - folded.length)) / folded.length;
+  const similarity =
+    Math.min(traced.kept, folded.length - ownErrors + Math.max(0, region.length - folded.length)) / folded.length;
   if (similarity < FOLLOW_KEPT) return { kind: "no-evidence" };
   // Some of it verbatim: a sentence rewritten around a few of its words is another passage.
   if (longestCommonRun(folded, region) < FOLLOW_RUN * folded.length) return { kind: "no-evidence" };
@@ -71,7 +94,8 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   const suffix = foldString(quote.suffix);
   const before = prefixSimilarity(newText, regionStart, prefix);
   const after = suffixSimilarity(newText, regionEnd, suffix);
-  const contextAgrees = (before === null && after === null) || (before ?? 0) >= FOLLOW_CONTEXT || (after ?? 0) >= FOLLOW_CONTEXT;
+  const contextAgrees =
+    (before === null && after === null) || (before ?? 0) >= FOLLOW_CONTEXT || (after ?? 0) >= FOLLOW_CONTEXT;
   if (!contextAgrees && !sameBlock) return { kind: "no-evidence" };
 
   // No look-alike: nothing elsewhere in the new text within QUOTE_FLOOR of the quote (unless
@@ -84,11 +108,17 @@ export function followEdit(input: FollowInput, quote: TextQuote, start: number, 
   // A look-alike competes when it is about as close to the quote as the region is (fewer than
   // FOLLOW_RIVAL_MARGIN more edits), or its surroundings resemble the stored context at least as
   // much as the region's do. Only one clearly farther on both counts is no rival.
-  const contextOf = (start: number, end: number) => Math.max(prefixSimilarity(newText, start, prefix) ?? 0, suffixSimilarity(newText, end, suffix) ?? 0);
+  const contextOf = (start: number, end: number) =>
+    Math.max(prefixSimilarity(newText, start, prefix) ?? 0, suffixSimilarity(newText, end, suffix) ?? 0);
   const regionContext = Math.max(before ?? 0, after ?? 0);
   const rivals = createFuzzySearch(newText, folded, region_);
   for (let round = rivals.next(budget); round.length > 0; round = rivals.next(budget)) {
-    if (round.some((rival) => rival.errors < ownErrors + FOLLOW_RIVAL_MARGIN || contextOf(rival.start, rival.end) >= regionContext)) return { kind: "competing" };
+    if (
+      round.some(
+        (rival) => rival.errors < ownErrors + FOLLOW_RIVAL_MARGIN || contextOf(rival.start, rival.end) >= regionContext,
+      )
+    )
+      return { kind: "competing" };
   }
   // Nor a copy of the region itself (the same sentence reworded in two places).
   // Its middle (its ends may be recased or repunctuated there) found verbatim elsewhere is enough.
@@ -115,7 +145,11 @@ function traceLocally(oldText: string, newText: string, diff: DiffMap, from: num
   const span = diff.spanOf(lineStart, lineEnd);
   if (span.end - span.start > MAX_LOCAL_SPAN || span.end <= span.start) return null;
   const quote = oldText.slice(from, to);
-  const matches = approxSearch(newText.slice(span.start, span.end), quote, Math.floor(quote.length * (1 - FOLLOW_KEPT)));
+  const matches = approxSearch(
+    newText.slice(span.start, span.end),
+    quote,
+    Math.floor(quote.length * (1 - FOLLOW_KEPT)),
+  );
   if (matches.length === 0) return null;
   const fewest = Math.min(...matches.map((match) => match.errors));
   const best = matches.filter((match) => match.errors === fewest);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchTextQuote } from "./match-text-quote";
 import { nthRangeOf, rangeOf, seed } from "../../tests/anchoring/support/seed-article";
+import { matchTextQuote } from "./match-text-quote";
 
 describe("matchTextQuote (selectors posted by clients)", () => {
   it("finds a quote that occurs once, in code points", () => {
@@ -8,7 +8,11 @@ describe("matchTextQuote (selectors posted by clients)", () => {
       state: "found",
       ...rangeOf(seed.text, "US’s drone strikes"),
     });
-    expect(matchTextQuote("😀 a 😀 b", { exact: "b", prefix: "😀 ", suffix: "" })).toEqual({ state: "found", start: 6, end: 7 });
+    expect(matchTextQuote("😀 a 😀 b", { exact: "b", prefix: "😀 ", suffix: "" })).toEqual({
+      state: "found",
+      start: 6,
+      end: 7,
+    });
   });
 
   it("singles out a repeated quote by its prefix or suffix", () => {
@@ -20,7 +24,9 @@ describe("matchTextQuote (selectors posted by clients)", () => {
   it("reports a quote the context does not single out, and one that is not there", () => {
     expect(matchTextQuote(seed.text, { exact: "Iran", prefix: "", suffix: " " })).toMatchObject({ state: "ambiguous" });
     expect(matchTextQuote(seed.text, { exact: "Tehran", prefix: "", suffix: "" })).toEqual({ state: "absent" });
-    expect(matchTextQuote(seed.text, { exact: "Roadsweep", prefix: "not this ", suffix: "" })).toEqual({ state: "absent" });
+    expect(matchTextQuote(seed.text, { exact: "Roadsweep", prefix: "not this ", suffix: "" })).toEqual({
+      state: "absent",
+    });
     expect(matchTextQuote(seed.text, { exact: "", prefix: "", suffix: "" })).toEqual({ state: "absent" });
   });
 });

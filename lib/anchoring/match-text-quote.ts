@@ -1,4 +1,4 @@
-import { createCodePointIndex, type CodePointIndex } from "./code-points";
+import { type CodePointIndex, createCodePointIndex } from "./code-points";
 import { findAll } from "./find-exact-occurrences";
 import type { TextQuote } from "./types";
 
@@ -17,7 +17,8 @@ export function matchTextQuote(text: string, quote: TextQuote, index?: CodePoint
   const { exact, prefix, suffix } = quote;
   if (exact.length === 0) return { state: "absent" };
   const places = findAll(text, exact).filter(
-    (at) => at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length),
+    (at) =>
+      at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length),
   );
   if (places.length === 0) return { state: "absent" };
   if (places.length > 1) return { state: "ambiguous", count: places.length };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeAnchor } from "./describe-anchor";
 import { hypothesisMatchQuote } from "../../tests/anchoring/hypothesis-match-quote";
-import { reanchor } from "./reanchor";
-import { createResolver } from "./resolve-anchor";
 import { seededRandom } from "../../tests/anchoring/support/long-article";
 import { landsOnOwnPassage, randomRevision } from "../../tests/anchoring/support/random-revision";
 import { seed } from "../../tests/anchoring/support/seed-article";
+import { describeAnchor } from "./describe-anchor";
+import { reanchor } from "./reanchor";
+import { createResolver } from "./resolve-anchor";
 
 // 150 random revisions of the seed article (deletions, insertions, typo fixes, moved
 // paragraphs; the seed has no astral characters, so offsets are the same in both units), 10
@@ -23,7 +23,9 @@ describe("random revisions of the seed article", () => {
     return { revision, anchors };
   });
 
-  const tally = (place: (text: string, anchors: typeof cases[number]["anchors"]) => ({ start: number; end: number } | null)[]) => {
+  const tally = (
+    place: (text: string, anchors: (typeof cases)[number]["anchors"]) => ({ start: number; end: number } | null)[],
+  ) => {
     const counts = { placed: 0, orphaned: 0, misplaced: 0 };
     for (const { revision, anchors } of cases) {
       place(revision.text, anchors).forEach((placed, index) => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../tests/anchoring/support/long-article";
-import { generateRewordings, placeRewording, REWORDING_KINDS, scoreRewordings } from "../../tests/anchoring/support/score-rewordings";
+import {
+  generateRewordings,
+  placeRewording,
+  REWORDING_KINDS,
+  scoreRewordings,
+} from "../../tests/anchoring/support/score-rewordings";
 import { seed } from "../../tests/anchoring/support/seed-article";
 
 // Generated rewordings of passages of the seed article (random-revision.ts): each kind of edit
@@ -20,7 +25,11 @@ describe("generated rewordings of the seed article", () => {
   });
 
   it("never misplaces one, and follows nearly all followable ones", () => {
-    expect(score.misplacements.map((rewording) => `${rewording.kind}: ${rewording.oldText.slice(rewording.from, rewording.to)}`)).toEqual([]);
+    expect(
+      score.misplacements.map(
+        (rewording) => `${rewording.kind}: ${rewording.oldText.slice(rewording.from, rewording.to)}`,
+      ),
+    ).toEqual([]);
     expect(score.followable.misplaced).toBe(0);
     expect(score.followable.followed).toBeGreaterThanOrEqual(0.9 * score.followable.cases);
   });
@@ -34,9 +43,14 @@ describe("generated rewordings of the seed article", () => {
       const placed = placeRewording(rewording);
       expect(placed).not.toBeNull();
       const text = rewording.revision.text.slice(placed!.start, placed!.end);
-      expect(text.replace(/[\u00ad]/g, "").replace(/\u00a0/g, " ").replace(/[’‘]/g, "'").replace(/–/g, "-").replace(/[“”]/g, '"')).toBe(
-        rewording.oldText.slice(rewording.from, rewording.to).replace(/[’‘]/g, "'").replace(/[“”]/g, '"'),
-      );
+      expect(
+        text
+          .replace(/[\u00ad]/g, "")
+          .replace(/\u00a0/g, " ")
+          .replace(/[’‘]/g, "'")
+          .replace(/–/g, "-")
+          .replace(/[“”]/g, '"'),
+      ).toBe(rewording.oldText.slice(rewording.from, rewording.to).replace(/[’‘]/g, "'").replace(/[“”]/g, '"'));
     }
   });
 });

@@ -1,6 +1,12 @@
 import { prefixRun, suffixRun } from "./context-similarity";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";
-import { errorBudget, quoteDistinctiveness, scoreCandidate, type Candidate, type ScoredCandidate } from "./score-candidate";
+import {
+  type Candidate,
+  errorBudget,
+  quoteDistinctiveness,
+  type ScoredCandidate,
+  scoreCandidate,
+} from "./score-candidate";
 import { ALIGNED_BONUS, MIN_MARGIN, MIN_SCORE } from "./thresholds";
 import type { TextQuote } from "./types";
 
@@ -34,7 +40,12 @@ export type RankOptions = {
  * searched only as far as could still matter) are scored, and the best is accepted only above
  * MIN_SCORE and ahead of every other place by MIN_MARGIN.
  */
-export function rankCandidates(text: string, quote: TextQuote, occurrences: readonly number[], options: RankOptions = {}): Decision {
+export function rankCandidates(
+  text: string,
+  quote: TextQuote,
+  occurrences: readonly number[],
+  options: RankOptions = {},
+): Decision {
   const length = quote.exact.length;
   const distinctiveness = quoteDistinctiveness(length, occurrences.length, options.recurred);
   // That the quote was unique says nothing of its variants ("Ministry of …" had a "ministry of …").
@@ -51,7 +62,8 @@ export function rankCandidates(text: string, quote: TextQuote, occurrences: read
   // Where the diff put the old passage is evidence too, but only to part near-equals: it never
   // lifts a candidate over MIN_SCORE.
   const reach = Math.max(8, length / 2);
-  const bonus = (candidate: Candidate) => (options.hintIsAligned && distance(candidate, hint) <= reach ? ALIGNED_BONUS : 0);
+  const bonus = (candidate: Candidate) =>
+    options.hintIsAligned && distance(candidate, hint) <= reach ? ALIGNED_BONUS : 0;
   const maxBonus = options.hintIsAligned ? ALIGNED_BONUS : 0;
   const rank = (candidate: ScoredCandidate) => candidate.score + bonus(candidate);
 
@@ -69,7 +81,11 @@ export function rankCandidates(text: string, quote: TextQuote, occurrences: read
     return movedAway || preexisting ? { accepted: false, reason: "low-confidence", best } : decision;
   };
   let decision = decide(scored);
-  const search = createFuzzySearch(text, quote.exact, occurrences.map((start) => ({ start, end: start + length })));
+  const search = createFuzzySearch(
+    text,
+    quote.exact,
+    occurrences.map((start) => ({ start, end: start + length })),
+  );
   for (let round = 0; round < FUZZY_ROUNDS; round++) {
     // Only matches that could still change the decision are searched for.
     const target = scoreThatMatters(decision, rank, maxBonus);
@@ -107,7 +123,12 @@ const distance = (candidate: Candidate, hint: number | undefined) =>
   hint === undefined ? 0 : Math.abs(candidate.start - hint);
 
 // With many occurrences (a common word), score in full only those whose context agrees most.
-function pickForScoring(text: string, quote: TextQuote, occurrences: readonly number[], hint?: number): readonly number[] {
+function pickForScoring(
+  text: string,
+  quote: TextQuote,
+  occurrences: readonly number[],
+  hint?: number,
+): readonly number[] {
   if (occurrences.length <= MAX_SCORED_EXACT) return occurrences;
   const end = (start: number) => start + quote.exact.length;
   const runs = occurrences.map((start) => ({
@@ -118,7 +139,12 @@ function pickForScoring(text: string, quote: TextQuote, occurrences: readonly nu
   return runs.slice(0, MAX_SCORED_EXACT).map((entry) => entry.start);
 }
 
-function bestPerRegion(text: string, quote: TextQuote, matches: readonly Candidate[], distinctiveness: number): ScoredCandidate[] {
+function bestPerRegion(
+  text: string,
+  quote: TextQuote,
+  matches: readonly Candidate[],
+  distinctiveness: number,
+): ScoredCandidate[] {
   const best = new Map<number, ScoredCandidate>();
   for (const match of matches) {
     const scored = scoreCandidate(text, quote, match, distinctiveness);

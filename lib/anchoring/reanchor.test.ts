@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import { describeAnchor } from "./describe-anchor";
 import { describeTextQuote } from "./describe-text-quote";
 import { createDiffMap } from "./diff-map";
 import { reanchor } from "./reanchor";
-import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import type { StoredAnchor } from "./types";
 
 const paragraph = (index: number) => seed.blocks[index].text;
@@ -59,7 +59,10 @@ describe("reanchor on revisions of the seed article", () => {
   it("maps positions through inserts and deletes before the quotes, then re-describes the quote", () => {
     const revised = revise(
       ["Earlier at the beginning", "A new opening paragraph.\n\nEarlier at the beginning"],
-      [" This was the first case of severing diplomatic ties over a cyber-attack, witnessed by the international community.", ""],
+      [
+        " This was the first case of severing diplomatic ties over a cyber-attack, witnessed by the international community.",
+        "",
+      ],
       ["Iran has stated that these", "Iran, a regional power, has stated that these"],
     );
     const anchors = quotes.map((quote) => anchorOn(quote));
@@ -90,7 +93,10 @@ describe("reanchor on revisions of the seed article", () => {
       ["nuclear dela which", "nuclear deal which"],
       [`\n\n${moved}`, ""],
       ["Iran in complete violation", `${moved}\n\nIran in complete violation`],
-      [" The U.S.A came to their rescue, drew a pact with Albania to house 3,000 MEK members in its territory, after the death of the Iraqi dictator Saddam Hussein.", ""],
+      [
+        " The U.S.A came to their rescue, drew a pact with Albania to house 3,000 MEK members in its territory, after the death of the Iraqi dictator Saddam Hussein.",
+        "",
+      ],
     );
     const anchors = [
       anchorOn("by not adhering to the nuclear dela which was signed by both Nation States in 2015"),
@@ -105,7 +111,10 @@ describe("reanchor on revisions of the seed article", () => {
       method: "edited",
       ...rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"),
     });
-    expect(result.anchors[1]).toMatchObject({ state: "anchored", ...rangeOf(revised.text, "which upon execution enumerates and encrypts files") });
+    expect(result.anchors[1]).toMatchObject({
+      state: "anchored",
+      ...rangeOf(revised.text, "which upon execution enumerates and encrypts files"),
+    });
     expect(result.anchors[2]).toMatchObject({ state: "orphaned" });
     expect(result.anchors[3]).toMatchObject({ state: "anchored", method: "diff" });
     expect(result.summary).toEqual({ kept: 0, moved: 3, orphaned: 1 });
@@ -124,8 +133,16 @@ describe("reanchor on revisions of the seed article", () => {
     );
     const anchors = [anchorOn("US’s drone strikes"), anchorOn("cut all diplomatic ties with Iran")];
     const result = reanchor(seed.text, revised.text, anchors, { newBlocks: revised.blocks });
-    expect(result.anchors[0]).toMatchObject({ state: "anchored", method: "edited", ...rangeOf(revised.text, "US's drone strikes") });
-    expect(result.anchors[1]).toMatchObject({ state: "anchored", method: "edited", ...rangeOf(revised.text, "cut all diplomatic and trade ties with Iran") });
+    expect(result.anchors[0]).toMatchObject({
+      state: "anchored",
+      method: "edited",
+      ...rangeOf(revised.text, "US's drone strikes"),
+    });
+    expect(result.anchors[1]).toMatchObject({
+      state: "anchored",
+      method: "edited",
+      ...rangeOf(revised.text, "cut all diplomatic and trade ties with Iran"),
+    });
     const placed = result.anchors[1];
     if (placed.state !== "anchored") throw new Error("not placed");
     expect(placed.quote.exact).toBe("cut all diplomatic and trade ties with Iran");
@@ -134,7 +151,10 @@ describe("reanchor on revisions of the seed article", () => {
 
   it("orphans an edited passage when the revision has a look-alike as close to the quote", () => {
     const quote = "cut all diplomatic ties with Iran";
-    const revised = revise(["cut all diplomatic ties with Iran", "cut all diplomatic and trade ties with Iran"], ["Earlier at the beginning", "They cut all diplomatic and trade ties with Iraq. Earlier at the beginning"]);
+    const revised = revise(
+      ["cut all diplomatic ties with Iran", "cut all diplomatic and trade ties with Iran"],
+      ["Earlier at the beginning", "They cut all diplomatic and trade ties with Iraq. Earlier at the beginning"],
+    );
     expect(reanchor(seed.text, revised.text, [anchorOn(quote)]).anchors[0]).toMatchObject({ state: "orphaned" });
   });
 
@@ -144,7 +164,8 @@ describe("reanchor on revisions of the seed article", () => {
     const result = reanchor(seed.text, revised.text, anchors);
     result.anchors.forEach((placed, index) => {
       expect(placed).toMatchObject({ state: "anchored", change: "moved", start: anchors[index].position.start + 20 });
-      if (placed.state === "anchored") expect(slicePoints(revised.text, placed.start, placed.end)).toBe(anchors[index].quote.exact);
+      if (placed.state === "anchored")
+        expect(slicePoints(revised.text, placed.start, placed.end)).toBe(anchors[index].quote.exact);
     });
   });
 
@@ -152,14 +173,22 @@ describe("reanchor on revisions of the seed article", () => {
     const anchor = anchorOn("referred to as Roadsweep");
     const stale = { ...anchor, position: { start: 3, end: 20 } };
     const result = reanchor(seed.text, seed.text, [stale]);
-    expect(result.anchors[0]).toMatchObject({ state: "anchored", ...anchor.position, method: "exact", change: "moved" });
+    expect(result.anchors[0]).toMatchObject({
+      state: "anchored",
+      ...anchor.position,
+      method: "exact",
+      change: "moved",
+    });
   });
 
   it("orphans a repeated word whose sentence was rewritten, never taking another occurrence", () => {
     const anchor = anchorOn("Iran", 20);
     expect(anchor.quote.prefix + anchor.quote.exact).toContain("bringing the Iran");
     const opening: [string, string] = ["Earlier at the beginning", "Opening.\n\nEarlier at the beginning"];
-    const revised = revise(opening, ["with the intention of bringing the Iranian regime down", "to overthrow the government"]);
+    const revised = revise(opening, [
+      "with the intention of bringing the Iranian regime down",
+      "to overthrow the government",
+    ]);
     expect(reanchor(seed.text, revised.text, [anchor]).anchors[0]).toMatchObject({ state: "orphaned" });
     const unchanged = revise(opening);
     expect(reanchor(seed.text, unchanged.text, [anchor]).anchors[0]).toMatchObject({
@@ -175,7 +204,12 @@ describe("reanchor: a passage moved and edited beside a look-alike (issue 20)", 
   // the revision adds another sentence that resembles the quote less.
   const intro = "Our guidelines describe the community we want to build together.";
   const closing = "Reports reach the staff, who answer within two working days.";
-  const oldText = [intro, "While we encourage maintainers to moderate their own projects on an individual basis, staff may act further.", "Impersonation is never allowed here.", closing].join("\n");
+  const oldText = [
+    intro,
+    "While we encourage maintainers to moderate their own projects on an individual basis, staff may act further.",
+    "Impersonation is never allowed here.",
+    closing,
+  ].join("\n");
   const quote = "moderate their own projects on an";
   const anchor = () => describeAnchor(oldText, oldText.indexOf(quote), oldText.indexOf(quote) + quote.length);
   const place = (newText: string) => {
@@ -184,14 +218,32 @@ describe("reanchor: a passage moved and edited beside a look-alike (issue 20)", 
   };
 
   it("follows it when the look-alike is clearly farther from the quote and from its context", () => {
-    const newText = [intro, "Impersonation is never allowed here.", "Maintainers should say what they expect clearly, moderate their projects where possible, and ask for help.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    const newText = [
+      intro,
+      "Impersonation is never allowed here.",
+      "Maintainers should say what they expect clearly, moderate their projects where possible, and ask for help.",
+      "While we are passionate about empowering maintainers to moderate their own projects, please write to us.",
+      closing,
+    ].join("\n");
     expect(place(newText)).toMatch(/^moderate their own projects/);
   });
 
   it("orphans it when the look-alike is about as close, or sits in the quote's own context", () => {
-    const asClose = [intro, "Impersonation is never allowed here.", "Maintainers should say what they expect clearly, moderate their own projects where possible.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    const asClose = [
+      intro,
+      "Impersonation is never allowed here.",
+      "Maintainers should say what they expect clearly, moderate their own projects where possible.",
+      "While we are passionate about empowering maintainers to moderate their own projects, please write to us.",
+      closing,
+    ].join("\n");
     expect(place(asClose)).toBeNull();
-    const sameContext = [intro, "Impersonation is never allowed here.", "While we encourage maintainers to moderate their projects where possible, staff may act.", "While we are passionate about empowering maintainers to moderate their own projects, please write to us.", closing].join("\n");
+    const sameContext = [
+      intro,
+      "Impersonation is never allowed here.",
+      "While we encourage maintainers to moderate their projects where possible, staff may act.",
+      "While we are passionate about empowering maintainers to moderate their own projects, please write to us.",
+      closing,
+    ].join("\n");
     expect(place(sameContext)).toBeNull();
   });
 });

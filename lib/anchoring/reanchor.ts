@@ -90,7 +90,8 @@ export function reanchor(
     // Edited (the quote is nowhere in the new text as it was): followed when the diff and the
     // context say where it went, orphaned when a look-alike competes; else found by quote.
     if (!newText.includes(exact)) {
-      const sameBlock = anchor.blockId !== undefined && options.newBlocks !== undefined && anchor.blockId === newBlockIdAt(mapped.hint);
+      const sameBlock =
+        anchor.blockId !== undefined && options.newBlocks !== undefined && anchor.blockId === newBlockIdAt(mapped.hint);
       const decision = followEdit(follow, anchor.quote, oldStart, oldEnd, sameBlock);
       if (decision.kind === "followed") {
         results.push(place(decision.start, decision.end, "edited", decision.similarity, old));
@@ -119,10 +120,18 @@ export function reanchor(
   });
 
   function newBlockIdAt(foldedOffset: number): string | undefined {
-    return options.newBlocks ? blockIdAt(options.newBlocks, newIndex.toCodePoint(newFolded.startOf(foldedOffset))) : undefined;
+    return options.newBlocks
+      ? blockIdAt(options.newBlocks, newIndex.toCodePoint(newFolded.startOf(foldedOffset)))
+      : undefined;
   }
 
-  function place(start: number, end: number, method: ReanchorMethod, score: number, old?: TextPosition): ReanchoredAnchor {
+  function place(
+    start: number,
+    end: number,
+    method: ReanchorMethod,
+    score: number,
+    old?: TextPosition,
+  ): ReanchoredAnchor {
     const startPoint = newIndex.toCodePoint(start);
     const endPoint = newIndex.toCodePoint(end);
     const placed: ReanchoredAnchor = {
@@ -139,7 +148,10 @@ export function reanchor(
   }
 
   // A quote that recurred in the old text proves nothing by itself: only its context counts.
-  const oldOccurrences = findExactOccurrences(oldText, fallback.map(({ anchor }) => anchor.quote.exact));
+  const oldOccurrences = findExactOccurrences(
+    oldText,
+    fallback.map(({ anchor }) => anchor.quote.exact),
+  );
   const resolved = resolver.resolveAll(
     fallback.map(({ anchor }) => anchor),
     (index) => {
@@ -152,7 +164,13 @@ export function reanchor(
     results[at] =
       result.state === "orphaned"
         ? result
-        : place(newIndex.toUtf16(result.start), newIndex.toUtf16(result.end), result.method, result.score, anchors[at].position);
+        : place(
+            newIndex.toUtf16(result.start),
+            newIndex.toUtf16(result.end),
+            result.method,
+            result.score,
+            anchors[at].position,
+          );
   });
 
   const placed = results as ReanchoredAnchor[];

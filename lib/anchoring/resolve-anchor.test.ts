@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import { describeAnchor } from "./describe-anchor";
 import { createResolver, resolveAnchor } from "./resolve-anchor";
-import { nthRangeOf, rangeOf, revise, seed, slicePoints } from "../../tests/anchoring/support/seed-article";
 import type { ResolveResult, StoredAnchor } from "./types";
 
 const paragraph = (index: number) => seed.blocks[index].text;
@@ -38,7 +38,9 @@ describe("resolveAnchor on the seed article", () => {
     const revised = revise(["Earlier at the beginning", `${opening}\n\nEarlier at the beginning`]);
     for (const nth of [0, 9, 17, 30, 47]) {
       const anchor = anchorOn("Iran", nth);
-      expect(expectPlaced(resolveAnchor(revised.text, anchor), nthRangeOf(revised.text, "Iran", nth))).toMatchObject({ method: "exact" });
+      expect(expectPlaced(resolveAnchor(revised.text, anchor), nthRangeOf(revised.text, "Iran", nth))).toMatchObject({
+        method: "exact",
+      });
       const withoutPosition = { quote: anchor.quote };
       expectPlaced(resolveAnchor(revised.text, withoutPosition), nthRangeOf(revised.text, "Iran", nth));
     }
@@ -48,17 +50,24 @@ describe("resolveAnchor on the seed article", () => {
     const anchor = anchorOn("by not adhering to the nuclear dela which was signed by both Nation States in 2015");
     const revised = revise(["nuclear dela which", "nuclear deal which"]);
     const result = resolveAnchor(revised.text, anchor);
-    expectPlaced(result, rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"));
+    expectPlaced(
+      result,
+      rangeOf(revised.text, "by not adhering to the nuclear deal which was signed by both Nation States in 2015"),
+    );
     expect(result).toMatchObject({ method: "fuzzy" });
     expect((result as { score: number }).score).toBeGreaterThan(0.8);
   });
 
   it("follows a quote into which a sentence was inserted", () => {
-    const quote = "This decision was taken following the cyber attacks by Iran on official Albanian state websites. This was the first case of severing diplomatic ties over a cyber-attack";
+    const quote =
+      "This decision was taken following the cyber attacks by Iran on official Albanian state websites. This was the first case of severing diplomatic ties over a cyber-attack";
     const anchor = anchorOn(quote);
     const revised = revise(["state websites. This was", "state websites. The embassy closed the same day. This was"]);
     const result = resolveAnchor(revised.text, anchor);
-    const expected = rangeOf(revised.text, quote.replace("websites. This", "websites. The embassy closed the same day. This"));
+    const expected = rangeOf(
+      revised.text,
+      quote.replace("websites. This", "websites. The embassy closed the same day. This"),
+    );
     expectPlaced(result, expected);
     expect(result).toMatchObject({ method: "fuzzy" });
   });
@@ -71,8 +80,15 @@ describe("resolveAnchor on the seed article", () => {
 
   it("follows a paragraph moved elsewhere in the article", () => {
     const moved = paragraph(8);
-    const revised = revise([`\n\n${moved}`, ""], ["Iran in complete violation", `${moved}\n\nIran in complete violation`]);
-    for (const quote of ["According to a Microsoft report", "which upon execution enumerates and encrypts files", "both inside and outside of the territory."]) {
+    const revised = revise(
+      [`\n\n${moved}`, ""],
+      ["Iran in complete violation", `${moved}\n\nIran in complete violation`],
+    );
+    for (const quote of [
+      "According to a Microsoft report",
+      "which upon execution enumerates and encrypts files",
+      "both inside and outside of the territory.",
+    ]) {
       const result = resolveAnchor(revised.text, anchorOn(quote));
       expectPlaced(result, rangeOf(revised.text, quote));
       expect(result).toMatchObject({ method: "exact" });
@@ -80,7 +96,9 @@ describe("resolveAnchor on the seed article", () => {
   });
 
   it("orphans a quote whose passage was deleted", () => {
-    const anchor = anchorOn("The U.S.A came to their rescue, drew a pact with Albania to house 3,000 MEK members in its territory");
+    const anchor = anchorOn(
+      "The U.S.A came to their rescue, drew a pact with Albania to house 3,000 MEK members in its territory",
+    );
     const revised = revise([
       " The U.S.A came to their rescue, drew a pact with Albania to house 3,000 MEK members in its territory, after the death of the Iraqi dictator Saddam Hussein.",
       "",
@@ -100,7 +118,10 @@ describe("resolveAnchor on the seed article", () => {
 
   it("orphans a repeated phrase whose own sentence was deleted although a copy remains", () => {
     const anchor = anchorOn("These attacks by Iran are an offensive act of aggregation");
-    const revised = revise(["These attacks by Iran are an offensive act of aggregation and an open call for war. ", ""]);
+    const revised = revise([
+      "These attacks by Iran are an offensive act of aggregation and an open call for war. ",
+      "",
+    ]);
     expect(revised.text).toContain("Iran has committed an offensive act of aggregation");
     expect(resolveAnchor(revised.text, anchor)).toMatchObject({ state: "orphaned" });
   });
@@ -109,7 +130,10 @@ describe("resolveAnchor on the seed article", () => {
     const anchor = anchorOn("Saddam Hussein");
     const revised = revise(
       [", after the death of the Iraqi dictator Saddam Hussein.", "."],
-      ["The analysis of the entire situation", "Nobody mentioned Saddam Hussein in the talks. The analysis of the entire situation"],
+      [
+        "The analysis of the entire situation",
+        "Nobody mentioned Saddam Hussein in the talks. The analysis of the entire situation",
+      ],
     );
     expect(resolveAnchor(revised.text, anchor)).toMatchObject({ state: "orphaned", reason: "low-confidence" });
   });
@@ -117,11 +141,18 @@ describe("resolveAnchor on the seed article", () => {
   it("orphans rather than choose between two copies of a passage that only the position tells apart", () => {
     const anchor = anchorOn("the cyber attacks by Iran on official Albanian state websites");
     const copy = paragraph(0);
-    const revised = revise(["Earlier at the beginning", `${opening}\n\nEarlier at the beginning`], [paragraph(11), `${paragraph(11)}\n\n${copy}`]);
+    const revised = revise(
+      ["Earlier at the beginning", `${opening}\n\nEarlier at the beginning`],
+      [paragraph(11), `${paragraph(11)}\n\n${copy}`],
+    );
     expect(resolveAnchor(revised.text, anchor)).toMatchObject({ state: "orphaned", reason: "ambiguous" });
     // At its stored position the quote and its context are intact: that copy is the one.
     const unshifted = revise([paragraph(11), `${paragraph(11)}\n\n${copy}`]);
-    expect(resolveAnchor(unshifted.text, anchor)).toMatchObject({ state: "anchored", ...anchor.position, method: "position" });
+    expect(resolveAnchor(unshifted.text, anchor)).toMatchObject({
+      state: "anchored",
+      ...anchor.position,
+      method: "position",
+    });
   });
 
   it("counts positions in code points when emoji precede the quote", () => {
@@ -131,12 +162,15 @@ describe("resolveAnchor on the seed article", () => {
     const expected = rangeOf(revised.text, "USA’s and NATO’s Condemnation");
     expectPlaced(result, expected);
     expect(expected.start).toBe(anchor.position.start + 7);
-    if (result.state === "anchored") expect(slicePoints(revised.text, result.start, result.end)).toBe(anchor.quote.exact);
+    if (result.state === "anchored")
+      expect(slicePoints(revised.text, result.start, result.end)).toBe(anchor.quote.exact);
   });
 
   it("counts code points for an approximate match of a quote that contains emoji", () => {
-    const oldText = "Intro 🇦🇱 line.\nAlbania 🇦🇱 cut its ties with Iran 🇮🇷 after the atacks on its servers 💻 in July.\nEnd 😀.";
-    const newText = "New 🎉 intro 🇦🇱 line.\nAlbania 🇦🇱 cut its ties with Iran 🇮🇷 after the attacks on its servers 💻 in July.\nEnd 😀.";
+    const oldText =
+      "Intro 🇦🇱 line.\nAlbania 🇦🇱 cut its ties with Iran 🇮🇷 after the atacks on its servers 💻 in July.\nEnd 😀.";
+    const newText =
+      "New 🎉 intro 🇦🇱 line.\nAlbania 🇦🇱 cut its ties with Iran 🇮🇷 after the attacks on its servers 💻 in July.\nEnd 😀.";
     const quote = "cut its ties with Iran 🇮🇷 after the atacks on its servers 💻";
     const anchor = describeAnchor(oldText, ...(Object.values(rangeOf(oldText, quote)) as [number, number]));
     const result = resolveAnchor(newText, anchor);
@@ -146,7 +180,10 @@ describe("resolveAnchor on the seed article", () => {
   });
 
   it("orphans an empty quote and ignores an impossible position", () => {
-    expect(resolveAnchor(seed.text, { quote: { exact: "", prefix: "", suffix: "" } })).toEqual({ state: "orphaned", reason: "empty-quote" });
+    expect(resolveAnchor(seed.text, { quote: { exact: "", prefix: "", suffix: "" } })).toEqual({
+      state: "orphaned",
+      reason: "empty-quote",
+    });
     const anchor = anchorOn("Roadsweep");
     const result = resolveAnchor(seed.text, { ...anchor, position: { start: 999_999, end: 5 } });
     expectPlaced(result, anchor.position);
@@ -171,6 +208,13 @@ describe("createResolver", () => {
     const resolver = createResolver(revised.text);
     const all = resolver.resolveAll(anchors);
     expect(all).toEqual(anchors.map((anchor) => resolveAnchor(revised.text, anchor)));
-    expect(all.map((result) => result.state)).toEqual(["anchored", "anchored", "anchored", "orphaned", "anchored", "orphaned"]);
+    expect(all.map((result) => result.state)).toEqual([
+      "anchored",
+      "anchored",
+      "anchored",
+      "orphaned",
+      "anchored",
+      "orphaned",
+    ]);
   });
 });

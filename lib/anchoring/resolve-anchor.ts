@@ -1,4 +1,4 @@
-import { createCodePointIndex, type CodePointIndex } from "./code-points";
+import { type CodePointIndex, createCodePointIndex } from "./code-points";
 import { findAll, findExactOccurrences } from "./find-exact-occurrences";
 import { rankCandidates } from "./rank-candidates";
 import type { AnchorInput, ResolveResult, TextPosition } from "./types";
@@ -53,7 +53,12 @@ export function createResolver(text: string): Resolver {
     return anchored(start, start + exact.length, 1, "position");
   };
 
-  const anchored = (start: number, end: number, score: number, method: "position" | "exact" | "fuzzy"): ResolveResult => ({
+  const anchored = (
+    start: number,
+    end: number,
+    score: number,
+    method: "position" | "exact" | "fuzzy",
+  ): ResolveResult => ({
     state: "anchored",
     start: index.toCodePoint(start),
     end: endCodePoint(text, index, end),
@@ -85,9 +90,14 @@ export function createResolver(text: string): Resolver {
       return atPosition(anchor) ?? decide(anchor, findAll(text, anchor.quote.exact), options);
     },
     resolveAll(anchors, optionsFor) {
-      const results: (ResolveResult | null)[] = anchors.map((anchor) => (anchor.quote.exact ? atPosition(anchor) : null));
+      const results: (ResolveResult | null)[] = anchors.map((anchor) =>
+        anchor.quote.exact ? atPosition(anchor) : null,
+      );
       const missed = anchors.filter((anchor, at) => results[at] === null && anchor.quote.exact.length > 0);
-      const occurrences = findExactOccurrences(text, missed.map((anchor) => anchor.quote.exact));
+      const occurrences = findExactOccurrences(
+        text,
+        missed.map((anchor) => anchor.quote.exact),
+      );
       return anchors.map(
         (anchor, at) => results[at] ?? decide(anchor, occurrences.get(anchor.quote.exact) ?? [], optionsFor?.(at)),
       );

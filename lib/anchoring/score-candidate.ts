@@ -101,6 +101,7 @@ export function scoreCandidate(
   const context = contextAgreement(before, after, distinctiveness);
   const weight = weights(quote, distinctiveness);
   const total = weight.quote + weight.context;
-  const score = total === 0 ? 0 : (weight.quote * agreement(quoteSimilarity, QUOTE_FLOOR) + weight.context * context) / total;
+  const score =
+    total === 0 ? 0 : (weight.quote * agreement(quoteSimilarity, QUOTE_FLOOR) + weight.context * context) / total;
   return { ...candidate, score, quoteSimilarity, prefixSimilarity: before, suffixSimilarity: after };
 }

@@ -20,11 +20,7 @@ export type StoredAnchor = {
 /** How an anchor was placed: at its stored position, at an exact occurrence, or approximately. */
 export type ResolveMethod = "position" | "exact" | "fuzzy";
 
-export type OrphanReason =
-  | "empty-quote"
-  | "not-found"
-  | "low-confidence"
-  | "ambiguous";
+export type OrphanReason = "empty-quote" | "not-found" | "low-confidence" | "ambiguous";
 
 export type AnchoredResult = {
   state: "anchored";

@@ -1,6 +1,6 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type EditRights, rightsJson } from "@/lib/auth/edit-rights";
 import { siteUrl } from "@/lib/env";
-import { rightsJson, type EditRights } from "@/lib/auth/edit-rights";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { annotationFields } from "./annotation-fields";
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationFields }>;
@@ -15,20 +15,37 @@ export const etagOf = (row: { id: string; version: number }) => `"${row.id}-v${r
 export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withContext = true } = {}) {
   const slug = row.article.slug;
   const deleted = row.status === "deleted";
-  const author = row.author ? { id: `${siteUrl()}/users/${row.author.id}`, type: "Person", name: row.author.deletedAt ? "deleted user" : row.author.name } : undefined;
+  const author = row.author
+    ? {
+        id: `${siteUrl()}/users/${row.author.id}`,
+        type: "Person",
+        name: row.author.deletedAt ? "deleted user" : row.author.name,
+      }
+    : undefined;
   const bodies = [
-    ...(row.body && !deleted ? [{ type: "TextualBody", value: row.body, format: "text/markdown", purpose: row.motivation === "replying" ? "replying" : "commenting" }] : []),
+    ...(row.body && !deleted
+      ? [
+          {
+            type: "TextualBody",
+            value: row.body,
+            format: "text/markdown",
+            purpose: row.motivation === "replying" ? "replying" : "commenting",
+          },
+        ]
+      : []),
     ...(!deleted ? row.tags.map((t) => ({ type: "TextualBody", value: t, purpose: "tagging" })) : []),
   ];
   const target = row.parentId
     ? annotationUrl(slug, row.parentId)
     : {
-      source: `${siteUrl()}/articles/${slug}`,
-      selector: [
-        { type: "TextQuoteSelector", exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "" },
-        ...(row.state === "anchored" && row.start !== null && row.end !== null ? [{ type: "TextPositionSelector", start: row.start, end: row.end }] : []),
-      ],
-    };
+        source: `${siteUrl()}/articles/${slug}`,
+        selector: [
+          { type: "TextQuoteSelector", exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "" },
+          ...(row.state === "anchored" && row.start !== null && row.end !== null
+            ? [{ type: "TextPositionSelector", start: row.start, end: row.end }]
+            : []),
+        ],
+      };
   return {
     ...(withContext ? { "@context": annoContext } : {}),
     id: annotationUrl(slug, row.id),
@@ -43,7 +60,13 @@ export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withC
     status: row.status,
     // Like a comment's: why it is held (pending notes reach only their author and the moderators).
     ...(row.status === "pending" && row.holdReasons.length ? { reasons: row.holdReasons } : {}),
-    ...(row.parentId ? {} : { state: row.state, blockId: row.blockId, ...(row.state === "orphaned" ? { originalQuote: row.originalExact } : {}) }),
+    ...(row.parentId
+      ? {}
+      : {
+          state: row.state,
+          blockId: row.blockId,
+          ...(row.state === "orphaned" ? { originalQuote: row.originalExact } : {}),
+        }),
     ...(row.color ? { color: row.color } : {}),
     html: deleted ? null : row.html,
     edited: !!row.editedAt,

@@ -1,27 +1,27 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import { editRights } from "@/lib/auth/edit-rights";
+import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
-import { emitLiveEvents } from "@/lib/live/emit-live-events";
-import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
+import { clock } from "@/lib/clock";
 import { floodKey } from "@/lib/comments/create-comment";
 import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
+import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
+import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
-import { notifyReplies } from "@/lib/notifications/notify-reply";
-import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
 import { interpretAnnotation } from "./interpret-annotation";
 import { locateSelection } from "./locate-selection";
 import { visibleAnnotations } from "./visibility";
-import { roleCan } from "@/lib/auth/permissions";
 
 // Creates a note, a private highlight or a reply. The server places the anchor on the current
 // revision (adding the TextPositionSelector and extending the context until unique). Public notes
@@ -37,10 +37,18 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
   let revisionId: string | null = null;
   if (a.parentId) {
     parent = await db.annotation.findFirst({
-      where: { id: a.parentId, articleId: article.id, AND: [visibleAnnotations(me)], status: { in: ["approved", "pending"] } },
+      where: {
+        id: a.parentId,
+        articleId: article.id,
+        AND: [visibleAnnotations(me)],
+        status: { in: ["approved", "pending"] },
+      },
       select: { id: true, threadId: true, audience: true, authorId: true },
     });
-    if (!parent) throw new AppError("not_found", "The note you are replying to does not exist on this article.", { target: "No such note on this article." });
+    if (!parent)
+      throw new AppError("not_found", "The note you are replying to does not exist on this article.", {
+        target: "No such note on this article.",
+      });
   } else {
     const current = await currentRevisionText(article.id);
     const { start, end } = locateSelection(current.text, a);
@@ -52,31 +60,69 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
 
   if (counts && a.note) {
     const since = new Date(clock.now().getTime() - settings.duplicateWindowMs);
-    const duplicate = await db.annotation.findFirst({ where: { authorId: me.id, articleId: article.id, body: a.note, audience: "public", createdAt: { gte: since }, status: { not: "deleted" } }, select: { id: true } });
+    const duplicate = await db.annotation.findFirst({
+      where: {
+        authorId: me.id,
+        articleId: article.id,
+        body: a.note,
+        audience: "public",
+        createdAt: { gte: since },
+        status: { not: "deleted" },
+      },
+      select: { id: true },
+    });
     if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
   }
   // Private notes and highlights skip the flood interval, not every limit.
-  if (!counts) await enforceRateLimit(`annotate-private:${me.id}`, settings.privateAnnotationLimit, "You are adding private notes too fast.");
+  if (!counts)
+    await enforceRateLimit(
+      `annotate-private:${me.id}`,
+      settings.privateAnnotationLimit,
+      "You are adding private notes too fast.",
+    );
   const floods = counts && !roleCan(me.role, "comments.moderate");
   if (floods) {
     const wait = await claimInterval(floodKey(me.id), settings.floodIntervalMs);
-    if (wait > 0) throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
+    if (wait > 0)
+      throw new AppError("rate_limited", `You are posting too fast. You can post again in ${wait} s.`, undefined, wait);
   }
   let created;
   try {
-    const { status, reasons } = counts ? await decideInitialStatus(me, { body: a.note, articleId: article.id }) : { status: "approved" as const, reasons: [] };
+    const { status, reasons } = counts
+      ? await decideInitialStatus(me, { body: a.note, articleId: article.id })
+      : { status: "approved" as const, reasons: [] };
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
     // The note, what it announces and the author's automatic follow, together or not at all.
     created = await db.$transaction(async (tx) => {
       const row = await tx.annotation.create({
         data: {
-          id, articleId: article.id, authorId: me.id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id,
-          motivation: a.motivation, audience, body: a.note, html: a.note ? renderSafeMarkdown(a.note) : "", tags: a.tags, color: a.color ?? null,
-          status, holdReasons: reasons, createdAt: clock.now(),
-          ...(anchor ? {
-            exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix, start: anchor.position.start, end: anchor.position.end,
-            blockId: anchor.blockId ?? null, anchorRevisionId: revisionId, state: "anchored" as const, originalExact: anchor.quote.exact,
-          } : {}),
+          id,
+          articleId: article.id,
+          authorId: me.id,
+          parentId: parent?.id ?? null,
+          threadId: parent?.threadId ?? id,
+          motivation: a.motivation,
+          audience,
+          body: a.note,
+          html: a.note ? renderSafeMarkdown(a.note) : "",
+          tags: a.tags,
+          color: a.color ?? null,
+          status,
+          holdReasons: reasons,
+          createdAt: clock.now(),
+          ...(anchor
+            ? {
+                exact: anchor.quote.exact,
+                prefix: anchor.quote.prefix,
+                suffix: anchor.quote.suffix,
+                start: anchor.position.start,
+                end: anchor.position.end,
+                blockId: anchor.blockId ?? null,
+                anchorRevisionId: revisionId,
+                state: "anchored" as const,
+                originalExact: anchor.quote.exact,
+              }
+            : {}),
         },
         select: annotationFields,
       });
@@ -90,7 +136,13 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     throw e;
   }
   if (created.status === "approved" && audience === "public")
-    await Promise.all([invalidateArticlePages(article.slug), emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }])]);
+    await Promise.all([
+      invalidateArticlePages(article.slug),
+      emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }]),
+    ]);
   if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
-  return { annotation: { ...created, ...editRights(me, created, settings.editWindowMs) }, held: created.status !== "approved" };
+  return {
+    annotation: { ...created, ...editRights(me, created, settings.editWindowMs) },
+    held: created.status !== "approved",
+  };
 }

@@ -8,7 +8,9 @@ export async function exportAnnotations(slug: string) {
   let cursor: string | null = null;
   do {
     const page = await listAnnotations(null, slug, { cursor, take: 500 });
-    items.push(...page.annotations.filter((a) => a.status === "approved").map((a) => annotationJson(a, { withContext: false })));
+    items.push(
+      ...page.annotations.filter((a) => a.status === "approved").map((a) => annotationJson(a, { withContext: false })),
+    );
     cursor = page.next;
   } while (cursor);
   return {

@@ -1,6 +1,6 @@
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/viewer";
 import { commentIdSchema } from "@/lib/validation/comment";
 import { annotationFields } from "./annotation-fields";
 import { visibleAnnotations } from "./visibility";
@@ -9,7 +9,15 @@ import { visibleAnnotations } from "./visibility";
 export async function getAnnotation(viewer: Viewer | null, slug: string, rawId: unknown) {
   const id = commentIdSchema.safeParse(rawId);
   const row = id.success
-    ? await db.annotation.findFirst({ where: { id: id.data, article: { slug, status: "published" }, status: { not: "deleted" }, AND: [visibleAnnotations(viewer)] }, select: annotationFields })
+    ? await db.annotation.findFirst({
+        where: {
+          id: id.data,
+          article: { slug, status: "published" },
+          status: { not: "deleted" },
+          AND: [visibleAnnotations(viewer)],
+        },
+        select: annotationFields,
+      })
     : null;
   if (!row) throw new AppError("not_found", "No such annotation.");
   return row;

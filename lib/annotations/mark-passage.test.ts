@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { markPassage } from "./mark-passage";
 
-const html = '<p data-block-id="b1">The first <em>paragraph</em> is here.</p>\n<p data-block-id="b2">A second one, and a second one again.</p>';
+const html =
+  '<p data-block-id="b1">The first <em>paragraph</em> is here.</p>\n<p data-block-id="b2">A second one, and a second one again.</p>';
 
 describe("markPassage", () => {
   it("wraps the quote in its block in a mark carrying the passage id, text unchanged", () => {
@@ -12,7 +13,9 @@ describe("markPassage", () => {
 
   it("spans inline elements: the first mark carries the id", () => {
     const out = markPassage(html, { id: "n2", exact: "first paragraph is", blockId: "b1" });
-    expect(out).toContain('The <mark id="passage-n2" class="gloss-passage">first </mark><em><mark class="gloss-passage">paragraph</mark></em><mark class="gloss-passage"> is</mark> here.');
+    expect(out).toContain(
+      'The <mark id="passage-n2" class="gloss-passage">first </mark><em><mark class="gloss-passage">paragraph</mark></em><mark class="gloss-passage"> is</mark> here.',
+    );
   });
 
   it("prefers the occurrence after the prefix", () => {
@@ -21,12 +24,16 @@ describe("markPassage", () => {
   });
 
   it("marks the block when the quote is not found in it, and changes nothing without a block", () => {
-    expect(markPassage(html, { id: "n4", exact: "gone away", blockId: "b1" })).toContain('<p data-block-id="b1" id="passage-n4">');
+    expect(markPassage(html, { id: "n4", exact: "gone away", blockId: "b1" })).toContain(
+      '<p data-block-id="b1" id="passage-n4">',
+    );
     expect(markPassage(html, { id: "n5", exact: "gone away" })).toBe(html);
   });
 
   it("escapes what it writes", () => {
     const out = markPassage('<p data-block-id="b1">a &lt;b&gt; &amp; c</p>', { id: "n6", exact: "<b> & c" });
-    expect(out).toBe('<p data-block-id="b1">a <mark id="passage-n6" class="gloss-passage">&#x3C;b> &#x26; c</mark></p>');
+    expect(out).toBe(
+      '<p data-block-id="b1">a <mark id="passage-n6" class="gloss-passage">&#x3C;b> &#x26; c</mark></p>',
+    );
   });
 });

@@ -14,7 +14,7 @@ const blockIdOf = (el: Element) => {
 
 /** The text nodes of a block (without nested blocks), in document order, with their parents. */
 function ownTexts(block: Element) {
-  const out: { node: Text; parent: Element; }[] = [];
+  const out: { node: Text; parent: Element }[] = [];
   const visit = (el: Element) => {
     for (const child of el.children) {
       if (child.type === "text") out.push({ node: child, parent: el });
@@ -65,7 +65,8 @@ function wrap(block: Element, start: number, end: number, id: string) {
     const parts: ElementContent[] = [];
     if (a > 0) parts.push({ type: "text", value: node.value.slice(0, a) });
     parts.push({
-      type: "element", tagName: "mark",
+      type: "element",
+      tagName: "mark",
       properties: first ? { id, className: ["gloss-passage"] } : { className: ["gloss-passage"] },
       children: [{ type: "text", value: node.value.slice(a, b) }],
     });
@@ -89,7 +90,9 @@ export function markPassage(html: string, passage: MarkedPassage): string {
   const home = passage.blockId ? blocks.find((b) => blockIdOf(b) === passage.blockId) : undefined;
   let marked = false;
   for (const block of home ? [home, ...blocks.filter((b) => b !== home)] : blocks) {
-    const text = ownTexts(block).map((t) => t.node.value).join("");
+    const text = ownTexts(block)
+      .map((t) => t.node.value)
+      .join("");
     const at = locate(text, passage.exact, passage.prefix);
     if (!at) continue;
     wrap(block, at[0], at[1], id);
@@ -100,4 +103,3 @@ export function markPassage(html: string, passage: MarkedPassage): string {
   else if (!marked) return html;
   return unified().use(rehypeStringify).stringify(tree);
 }
-

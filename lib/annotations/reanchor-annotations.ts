@@ -1,7 +1,7 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { reanchor } from "@/lib/anchoring/reanchor";
-import { clock } from "@/lib/clock";
 import type { AnchorBlock } from "@/lib/anchoring/types";
+import { clock } from "@/lib/clock";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Pick<Prisma.TransactionClient, "annotation" | "annotationRevision" | "$executeRaw">;
 
@@ -9,7 +9,12 @@ type Tx = Pick<Prisma.TransactionClient, "annotation" | "annotationRevision" | "
  * `orphaned` lists public notes only: a private note is its author's alone, so the editor sees it
  * only as a number (`privateOrphaned`), never its quote or id. `kept` and `moved` count both.
  */
-export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: string; quote: string }[]; privateOrphaned: number };
+export type AnnotationImpact = {
+  kept: number;
+  moved: number;
+  orphaned: { id: string; quote: string }[];
+  privateOrphaned: number;
+};
 
 /**
  * Moves every anchored note of an article from one revision's text to the next (the server's side
@@ -17,28 +22,85 @@ export type AnnotationImpact = { kept: number; moved: number; orphaned: { id: st
  * and a note that cannot be placed with confidence is orphaned — never deleted, never misplaced.
  * With `dryRun` nothing is written: the studio shows the impact before publishing.
  */
-export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[]; dryRun?: boolean }): Promise<AnnotationImpact> {
+export async function reanchorAnnotations(
+  tx: Tx,
+  args: {
+    articleId: string;
+    fromText: string;
+    toText: string;
+    toRevisionId: string | null;
+    toBlocks: AnchorBlock[];
+    dryRun?: boolean;
+  },
+): Promise<AnnotationImpact> {
   const notes = await tx.annotation.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
-    select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, anchorRevisionId: true, state: true, originalExact: true, status: true, audience: true },
+    select: {
+      id: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      blockId: true,
+      anchorRevisionId: true,
+      state: true,
+      originalExact: true,
+      status: true,
+      audience: true,
+    },
     orderBy: { id: "asc" },
   });
   if (!notes.length) return { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
-  const result = reanchor(args.fromText, args.toText, notes.map((n) => ({
-    quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
-    // An orphaned note's old position means nothing in the old text: search by quote only.
-    ...(n.state === "anchored" && n.start !== null && n.end !== null ? { position: { start: n.start, end: n.end } } : {}),
-    ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
-  })), { newBlocks: args.toBlocks });
+  const result = reanchor(
+    args.fromText,
+    args.toText,
+    notes.map((n) => ({
+      quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
+      // An orphaned note's old position means nothing in the old text: search by quote only.
+      ...(n.state === "anchored" && n.start !== null && n.end !== null
+        ? { position: { start: n.start, end: n.end } }
+        : {}),
+      ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
+    })),
+    { newBlocks: args.toBlocks },
+  );
 
   const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
   // Notes removed by their author or by moderation move too, but are no one's concern: not counted.
   const counts = (n: (typeof notes)[number]) => n.status === "approved" || n.status === "pending";
   const rows = notes.map((n, i) => {
     const r = result.anchors[i];
-    if (r.state === "orphaned") { if (counts(n)) { if (n.audience === "private") impact.privateOrphaned++; else impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! }); } return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null }; }
-    if (counts(n)) { if (r.change === "kept" && n.state === "anchored") impact.kept++; else impact.moved++; }
-    return { id: n.id, state: "anchored", exact: r.quote.exact, prefix: r.quote.prefix, suffix: r.quote.suffix, start: r.start, end: r.end, blockId: r.blockId ?? null };
+    if (r.state === "orphaned") {
+      if (counts(n)) {
+        if (n.audience === "private") impact.privateOrphaned++;
+        else impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! });
+      }
+      return {
+        id: n.id,
+        state: "orphaned",
+        exact: n.exact!,
+        prefix: n.prefix ?? "",
+        suffix: n.suffix ?? "",
+        start: n.start ?? 0,
+        end: n.end ?? 0,
+        blockId: null as string | null,
+      };
+    }
+    if (counts(n)) {
+      if (r.change === "kept" && n.state === "anchored") impact.kept++;
+      else impact.moved++;
+    }
+    return {
+      id: n.id,
+      state: "anchored",
+      exact: r.quote.exact,
+      prefix: r.quote.prefix,
+      suffix: r.quote.suffix,
+      start: r.start,
+      end: r.end,
+      blockId: r.blockId ?? null,
+    };
   });
   if (args.dryRun) return impact;
 
@@ -49,11 +111,33 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
   if (changed.length) {
     const now = clock.now();
     // Their text and tags only (not all notes'): the history row records the note as it was.
-    const texts = new Map((await tx.annotation.findMany({ where: { id: { in: changed.map((n) => n.id) } }, select: { id: true, body: true, tags: true } })).map((n) => [n.id, n]));
+    const texts = new Map(
+      (
+        await tx.annotation.findMany({
+          where: { id: { in: changed.map((n) => n.id) } },
+          select: { id: true, body: true, tags: true },
+        })
+      ).map((n) => [n.id, n]),
+    );
     await tx.annotationRevision.createMany({
       data: changed.map((n) => ({
-        annotationId: n.id, body: texts.get(n.id)?.body ?? "", tags: texts.get(n.id)?.tags ?? [], editedById: null, createdAt: now,
-        anchor: { exact: n.exact, prefix: n.prefix, suffix: n.suffix, start: n.start, end: n.end, blockId: n.blockId, anchorRevisionId: n.anchorRevisionId, state: n.state, originalExact: n.originalExact, reason: "revision" },
+        annotationId: n.id,
+        body: texts.get(n.id)?.body ?? "",
+        tags: texts.get(n.id)?.tags ?? [],
+        editedById: null,
+        createdAt: now,
+        anchor: {
+          exact: n.exact,
+          prefix: n.prefix,
+          suffix: n.suffix,
+          start: n.start,
+          end: n.end,
+          blockId: n.blockId,
+          anchorRevisionId: n.anchorRevisionId,
+          state: n.state,
+          originalExact: n.originalExact,
+          reason: "revision",
+        },
       })),
     });
   }
@@ -63,10 +147,17 @@ export async function reanchorAnnotations(tx: Tx, args: { articleId: string; fro
   // the new revision as exactly as the old one, so it keeps its anchorRevisionId (the revision
   // its selectors were last described on) and its version (an edit in flight is not refused).
   const same = (n: (typeof notes)[number], r: (typeof rows)[number]) =>
-    n.state === r.state && n.exact === r.exact && (n.prefix ?? "") === r.prefix && (n.suffix ?? "") === r.suffix && n.start === r.start && n.end === r.end && n.blockId === r.blockId;
+    n.state === r.state &&
+    n.exact === r.exact &&
+    (n.prefix ?? "") === r.prefix &&
+    (n.suffix ?? "") === r.suffix &&
+    n.start === r.start &&
+    n.end === r.end &&
+    n.blockId === r.blockId;
   const written = rows.filter((r, i) => !same(notes[i], r));
   // One statement for all of them (UPDATE … FROM unnest(…)).
-  if (written.length) await tx.$executeRaw`
+  if (written.length)
+    await tx.$executeRaw`
     UPDATE "Annotation" AS a SET
       "state" = v.state::"AnchorState", "exact" = v.exact, "prefix" = v.prefix, "suffix" = v.suffix,
       "start" = v.start, "end" = v."end", "blockId" = v.block_id, "anchorRevisionId" = ${args.toRevisionId}, "version" = a."version" + 1

@@ -1,14 +1,13 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
-import { reportSchema } from "@/lib/validation/comment";
-import { getAnnotation } from "./get-annotation";
-import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
-import { parseInput } from "@/lib/validation/parse-input";
+import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
-
+import { AppError } from "@/lib/errors";
+import { applyReportThreshold } from "@/lib/moderation/apply-report-threshold";
 import { reporterCounts } from "@/lib/moderation/reporter-counts";
+import { reportSchema } from "@/lib/validation/comment";
+import { parseInput } from "@/lib/validation/parse-input";
+import { getAnnotation } from "./get-annotation";
 
 // A reader reports a public note, once; stored and counted for the moderators.
 export async function reportAnnotation(viewer: Viewer | null, slug: string, id: unknown, input: unknown) {
@@ -16,14 +15,22 @@ export async function reportAnnotation(viewer: Viewer | null, slug: string, id: 
   const parsed = parseInput(reportSchema, input);
   const row = await getAnnotation(me, slug, id);
   if (row.audience !== "public") throw new AppError("not_found", "No such annotation.");
-  if (row.authorId === me.id) throw new AppError("rule_violation", "You cannot report your own note; edit or delete it instead.");
+  if (row.authorId === me.id)
+    throw new AppError("rule_violation", "You cannot report your own note; edit or delete it instead.");
   try {
-    await db.report.create({ data: { annotationId: row.id, reporterId: me.id, reason: parsed.reason, note: parsed.note ?? null } });
+    await db.report.create({
+      data: { annotationId: row.id, reporterId: me.id, reason: parsed.reason, note: parsed.note ?? null },
+    });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("conflict", "You have already reported this note.");
     throw e;
   }
   const reports = await db.report.count({ where: { annotationId: row.id, dismissedAt: null } });
   // `counted: false`: stored for the moderators, but an unconfirmed account's report weighs nothing.
-  return { reported: true, reports, hidden: await applyReportThreshold("annotation", row.id, reports), counted: await reporterCounts(me.id) };
+  return {
+    reported: true,
+    reports,
+    hidden: await applyReportThreshold("annotation", row.id, reports),
+    counted: await reporterCounts(me.id),
+  };
 }

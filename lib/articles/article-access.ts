@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 
 // The editorial desk's one rule of ownership (CONTRACT.md "The editorial desk"): editors and up
 // read and write every article; a contributor only their own, and writes it only while it is not
@@ -13,12 +13,17 @@ export const isBoardWriter = (viewer: Pick<Viewer, "role"> | null) => roleCan(vi
 
 /** May this viewer read the article's drafts (and its review notes)? */
 export const mayReadDrafts = (viewer: Pick<Viewer, "id" | "role"> | null, article: { ownerId: string | null }) =>
-  !!viewer && (roleCan(viewer.role, "articles.read_drafts") || (roleCan(viewer.role, "articles.create_draft") && article.ownerId === viewer.id));
+  !!viewer &&
+  (roleCan(viewer.role, "articles.read_drafts") ||
+    (roleCan(viewer.role, "articles.create_draft") && article.ownerId === viewer.id));
 
 export const noSuchArticle = () => new AppError("not_found", "No article has that address.");
 
 /** Refuses a read of someone else's unpublished work with a 404. */
-export function requireReadable(viewer: Pick<Viewer, "id" | "role"> | null, article: Owned | null): asserts article is Owned {
+export function requireReadable(
+  viewer: Pick<Viewer, "id" | "role"> | null,
+  article: Owned | null,
+): asserts article is Owned {
   if (!article || !mayReadDrafts(viewer, article)) throw noSuchArticle();
 }
 

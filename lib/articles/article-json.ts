@@ -1,13 +1,26 @@
 import type { PublishedArticle } from "./get-published-article";
 import { readingMinutes } from "./get-published-article";
 
-type Summary = { slug: string; title: string; authorName: string; affiliation: string; excerpt: string; publishedAt: Date | null; currentRevision: { wordCount: number; number: number } | null };
+type Summary = {
+  slug: string;
+  title: string;
+  authorName: string;
+  affiliation: string;
+  excerpt: string;
+  publishedAt: Date | null;
+  currentRevision: { wordCount: number; number: number } | null;
+};
 
 // The API's article shapes (CONTRACT.md: slug, title, author, publishedAt, revision, html, text; body for editors).
 export function articleSummaryJson(a: Summary) {
   return {
-    slug: a.slug, title: a.title, author: a.authorName, affiliation: a.affiliation, excerpt: a.excerpt,
-    publishedAt: a.publishedAt?.toISOString() ?? null, revision: a.currentRevision?.number ?? null,
+    slug: a.slug,
+    title: a.title,
+    author: a.authorName,
+    affiliation: a.affiliation,
+    excerpt: a.excerpt,
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    revision: a.currentRevision?.number ?? null,
     readingMinutes: readingMinutes(a.currentRevision?.wordCount ?? 0),
   };
 }

@@ -1,19 +1,19 @@
-import { db } from "@/lib/db";
-import { announceArticle } from "@/lib/subscribers/announce-article";
-import { clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import { requireAltText } from "@/lib/media/require-alt-text";
+import { requirePermission } from "@/lib/auth/require-permission";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { publication } from "@/lib/site";
-import { createArticleSchema, type CreateArticleInput } from "@/lib/validation/article";
-import { excerptOf, taxonomy, writeRevision } from "./save-article";
-import { findFreeSlug } from "./find-free-slug";
-import { slugify } from "./slugify";
-import { parseInput } from "@/lib/validation/parse-input";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { AppError } from "@/lib/errors";
+import { requireAltText } from "@/lib/media/require-alt-text";
+import { publication } from "@/lib/site";
+import { announceArticle } from "@/lib/subscribers/announce-article";
+import { type CreateArticleInput, createArticleSchema } from "@/lib/validation/article";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireMayPublish } from "./article-access";
+import { findFreeSlug } from "./find-free-slug";
+import { excerptOf, taxonomy, writeRevision } from "./save-article";
+import { slugify } from "./slugify";
 
 // An editor (or a contributor: a draft only, CONTRACT.md "The editorial desk") creates an article: a draft (its body is the draft revision), published now, or
 // scheduled (`publishAt` in the future: it appears then, with no request needed). A slug derived
@@ -25,7 +25,10 @@ export async function createArticle(viewer: Viewer | null, raw: unknown, { slugF
   requireMayPublish(me, input);
   const now = clock.now();
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-  if (publishAt && publishAt <= now) throw new AppError("bad_request", "The schedule date must be in the future.", { publishAt: "Choose a time in the future." });
+  if (publishAt && publishAt <= now)
+    throw new AppError("bad_request", "The schedule date must be in the future.", {
+      publishAt: "Choose a time in the future.",
+    });
   const wanted = input.slug ?? slugify(input.title);
   const derived = slugFromTitle || !input.slug;
   if (input.status === "published" || publishAt) requireAltText(input.body);
@@ -38,7 +41,9 @@ export async function createArticle(viewer: Viewer | null, raw: unknown, { slugF
       if (!isUniqueViolation(e)) throw e;
       // Another save took the free variant between our look and our insert: look again.
       if (derived && attempt < 3) continue;
-      throw new AppError("conflict", `Another article already uses the address “${wanted}”.`, { slug: "Already taken." });
+      throw new AppError("conflict", `Another article already uses the address “${wanted}”.`, {
+        slug: "Already taken.",
+      });
     }
   }
 }
@@ -50,22 +55,43 @@ function insertArticle(me: Viewer, input: CreateArticleInput, { wanted, derived,
   return db.$transaction(async (tx) => {
     const slug = derived ? await findFreeSlug(tx, wanted) : wanted;
     const taken = await tx.slugRedirect.findUnique({ where: { oldSlug: slug } });
-    if (taken) throw new AppError("conflict", `The address “${slug}” is taken (an article used it before).`, { slug: "Already taken." });
+    if (taken)
+      throw new AppError("conflict", `The address “${slug}” is taken (an article used it before).`, {
+        slug: "Already taken.",
+      });
     const created = await tx.article.create({
       data: {
-        slug, ownerId: me.id, title: input.title, authorName: input.author ?? me.name, affiliation: input.affiliation ?? "", credit: input.credit ?? "",
-        publication: publication.name, excerpt: input.excerpt ?? "", status: publishAt ? "scheduled" : publishing ? "published" : "draft",
-        publishedAt: publishing ? (publishAt ?? now) : null, publishAt, commentsOpen: input.commentsOpen ?? true, annotationsOpen: input.annotationsOpen ?? true,
-        categories: taxonomy(input.categories), tags: taxonomy(input.tags),
+        slug,
+        ownerId: me.id,
+        title: input.title,
+        authorName: input.author ?? me.name,
+        affiliation: input.affiliation ?? "",
+        credit: input.credit ?? "",
+        publication: publication.name,
+        excerpt: input.excerpt ?? "",
+        status: publishAt ? "scheduled" : publishing ? "published" : "draft",
+        publishedAt: publishing ? (publishAt ?? now) : null,
+        publishAt,
+        commentsOpen: input.commentsOpen ?? true,
+        annotationsOpen: input.annotationsOpen ?? true,
+        categories: taxonomy(input.categories),
+        tags: taxonomy(input.tags),
       },
     });
-    const { revision, rendered } = await writeRevision(tx, { articleId: created.id, number: 1, body: input.body, createdById: me.id });
+    const { revision, rendered } = await writeRevision(tx, {
+      articleId: created.id,
+      number: 1,
+      body: input.body,
+      createdById: me.id,
+    });
     // Published now (not scheduled): subscribers are mailed, by a job (lib/subscribers).
     if (publishing && !publishAt) await announceArticle(tx, created.id);
     return tx.article.update({
       where: { id: created.id },
       data: {
-        ...(publishing ? { currentRevisionId: revision.id, searchText: rendered.text } : { draftRevisionId: revision.id }),
+        ...(publishing
+          ? { currentRevisionId: revision.id, searchText: rendered.text }
+          : { draftRevisionId: revision.id }),
         ...(input.excerpt ? {} : { excerpt: excerptOf(rendered.blocks[0]?.text ?? "") }),
       },
       select: { id: true, slug: true, status: true, publishedAt: true, publishAt: true },

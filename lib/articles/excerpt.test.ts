@@ -13,7 +13,9 @@ describe("excerptOf", () => {
   });
 
   it("adds no … when the cut falls at the end of a sentence", () => {
-    expect(excerptOf("on official Albanian state websites. This was the first case", 5)).toBe("on official Albanian state websites.");
+    expect(excerptOf("on official Albanian state websites. This was the first case", 5)).toBe(
+      "on official Albanian state websites.",
+    );
     expect(excerptOf("Was it lawful? Nobody knows", 3)).toBe("Was it lawful?");
     expect(excerptOf("He said “it was an attack.” Then he left", 6)).toBe("He said “it was an attack.”");
     expect(excerptOf("They waited… and then more", 2)).toBe("They waited…");

@@ -8,7 +8,11 @@ const maxLength = 120;
  * API and the WordPress import; a slug typed by hand is never changed (a clash is a 409 instead).
  * `articleId`: the article being renamed keeps its own current and old addresses available.
  */
-export async function findFreeSlug(tx: Prisma.TransactionClient, wanted: string, { articleId = "" }: { articleId?: string } = {}): Promise<string> {
+export async function findFreeSlug(
+  tx: Prisma.TransactionClient,
+  wanted: string,
+  { articleId = "" }: { articleId?: string } = {},
+): Promise<string> {
   const base = wanted.slice(0, maxLength - 4).replace(/-+$/, "") || "post";
   // Slugs are [a-z0-9-]: nothing in `base` is a LIKE wildcard.
   const rows = await tx.$queryRaw<{ slug: string }[]>`

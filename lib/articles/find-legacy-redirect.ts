@@ -12,7 +12,10 @@ export async function findLegacyRedirect(raw: string): Promise<string | null> {
   if (!path) return null;
   const row = await db.legacyPath.findUnique({ where: { path }, select: { articleId: true } });
   if (!row) return null;
-  const article = await db.article.findFirst({ where: { id: row.articleId, ...publishedWhere() }, select: { slug: true } });
+  const article = await db.article.findFirst({
+    where: { id: row.articleId, ...publishedWhere() },
+    select: { slug: true },
+  });
   return article ? `/articles/${article.slug}` : null;
 }
 

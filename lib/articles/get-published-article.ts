@@ -1,9 +1,20 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 const articleFields = {
-  id: true, slug: true, ownerId: true, title: true, authorName: true, affiliation: true, credit: true, publication: true,
-  excerpt: true, publishedAt: true, updatedAt: true, commentsOpen: true, annotationsOpen: true,
+  id: true,
+  slug: true,
+  ownerId: true,
+  title: true,
+  authorName: true,
+  affiliation: true,
+  credit: true,
+  publication: true,
+  excerpt: true,
+  publishedAt: true,
+  updatedAt: true,
+  commentsOpen: true,
+  annotationsOpen: true,
   categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
   tags: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
   currentRevision: { select: { id: true, number: true, html: true, text: true, wordCount: true, body: true } },
@@ -19,11 +30,16 @@ function findPublished(where: { slug: string } | { id: string }) {
 }
 
 /** A published article by slug; an old slug answers with the new one in `movedTo`. */
-export async function getPublishedArticle(slug: string): Promise<{ article: PublishedArticle } | { movedTo: string } | null> {
+export async function getPublishedArticle(
+  slug: string,
+): Promise<{ article: PublishedArticle } | { movedTo: string } | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
   const article = await findPublished({ slug });
   if (article) return { article };
-  const redirect = await db.slugRedirect.findUnique({ where: { oldSlug: slug }, select: { article: { select: { slug: true, status: true } } } });
+  const redirect = await db.slugRedirect.findUnique({
+    where: { oldSlug: slug },
+    select: { article: { select: { slug: true, status: true } } },
+  });
   if (redirect?.article.status === "published") return { movedTo: redirect.article.slug };
   return null;
 }

@@ -1,11 +1,17 @@
-import { db } from "@/lib/db";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { excerptOf } from "./excerpt";
-import { parseArticleSource, type ArticleMeta } from "./parse-article-source";
-import { renderArticle } from "./render-article";
+import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { excerptOf } from "./excerpt";
+import { type ArticleMeta, parseArticleSource } from "./parse-article-source";
+import { renderArticle } from "./render-article";
 
-const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 120);
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 120);
 
 // Publishes an article from a front-matter + Markdown file unless its slug exists (seeding, fixtures).
 // Two processes may import the same file at once (parallel seeding): the loser of the race on a
@@ -32,15 +38,42 @@ async function createArticle(meta: ArticleMeta, body: string, options: { excerpt
   const article = await db.$transaction(async (tx) => {
     const created = await tx.article.create({
       data: {
-        slug: meta.slug, title: meta.title, authorName: meta.author, affiliation: meta.affiliation ?? "", credit: meta.credit ?? "",
-        publication: meta.publication ?? "", excerpt, status: "published", publishedAt, searchText: rendered.text,
-        categories: { connectOrCreate: [{ where: { slug: slugOf(meta.publication || "articles") }, create: { slug: slugOf(meta.publication || "articles"), name: meta.publication || "Articles" } }] },
+        slug: meta.slug,
+        title: meta.title,
+        authorName: meta.author,
+        affiliation: meta.affiliation ?? "",
+        credit: meta.credit ?? "",
+        publication: meta.publication ?? "",
+        excerpt,
+        status: "published",
+        publishedAt,
+        searchText: rendered.text,
+        categories: {
+          connectOrCreate: [
+            {
+              where: { slug: slugOf(meta.publication || "articles") },
+              create: { slug: slugOf(meta.publication || "articles"), name: meta.publication || "Articles" },
+            },
+          ],
+        },
       },
     });
     const revision = await tx.articleRevision.create({
-      data: { articleId: created.id, number: 1, body, html: rendered.html, text: rendered.text, blockIds: rendered.blocks.map((b) => b.id), wordCount: rendered.wordCount },
+      data: {
+        articleId: created.id,
+        number: 1,
+        body,
+        html: rendered.html,
+        text: rendered.text,
+        blockIds: rendered.blocks.map((b) => b.id),
+        wordCount: rendered.wordCount,
+      },
     });
-    return tx.article.update({ where: { id: created.id }, data: { currentRevisionId: revision.id }, select: { id: true, slug: true } });
+    return tx.article.update({
+      where: { id: created.id },
+      data: { currentRevisionId: revision.id },
+      select: { id: true, slug: true },
+    });
   });
   await invalidateReaderPages();
   return { ...article, created: true };

@@ -19,9 +19,12 @@ export function archiveWhere(filter: ArchiveFilter): Prisma.ArticleWhereInput {
 
 function archiveFilter(filter: ArchiveFilter): Prisma.ArticleWhereInput {
   switch (filter.kind) {
-    case "category": return { categories: { some: { slug: filter.slug } } };
-    case "tag": return { tags: { some: { slug: filter.slug } } };
-    case "author": return { authorName: { in: filter.names } };
+    case "category":
+      return { categories: { some: { slug: filter.slug } } };
+    case "tag":
+      return { tags: { some: { slug: filter.slug } } };
+    case "author":
+      return { authorName: { in: filter.names } };
     case "month": {
       const { from, to } = monthRange(filter.year, filter.month);
       return { publishedAt: { gte: from, lt: to } };

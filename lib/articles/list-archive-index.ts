@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 export type ArchiveIndex = {
   months: { path: string; year: number; month: number; label: string; count: number }[];
@@ -27,9 +27,14 @@ export async function listArchiveIndex(): Promise<ArchiveIndex> {
   ]);
   return {
     months: months.map((m) => ({
-      ...m, path: `/${m.year}/${String(m.month).padStart(2, "0")}`,
+      ...m,
+      path: `/${m.year}/${String(m.month).padStart(2, "0")}`,
       label: `${monthName.format(new Date(Date.UTC(m.year, m.month - 1, 1)))} ${m.year}`,
     })),
-    categories: categories.map((c) => ({ path: `/category/${encodeURIComponent(c.slug)}`, name: c.name, count: c.count })),
+    categories: categories.map((c) => ({
+      path: `/category/${encodeURIComponent(c.slug)}`,
+      name: c.name,
+      count: c.count,
+    })),
   };
 }

@@ -1,14 +1,24 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { authorSlug } from "./author-slug";
-import { archiveWhere, type ArchiveFilter } from "./list-archive-articles";
+import { type ArchiveFilter, archiveWhere } from "./list-archive-articles";
 
-export type Archive = { kind: ArchiveFilter["kind"]; name: string; heading: string; path: string; filter: ArchiveFilter };
+export type Archive = {
+  kind: ArchiveFilter["kind"];
+  name: string;
+  heading: string;
+  path: string;
+  filter: ArchiveFilter;
+};
 export type ArchiveEntry = { path: string; lastmod: Date };
 
 const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-const published = () => ({ status: "published" as const, publishedAt: { lte: clock.now() }, currentRevisionId: { not: null } });
+const published = () => ({
+  status: "published" as const,
+  publishedAt: { lte: clock.now() },
+  currentRevisionId: { not: null },
+});
 
 async function publishedAuthorNames(): Promise<string[]> {
   const rows = await db.article.groupBy({ by: ["authorName"], where: published() });
@@ -30,14 +40,27 @@ export async function findArchive(kind: Archive["kind"], key: string, month?: st
   if (kind === "author") {
     const names = (await publishedAuthorNames()).filter((n) => authorSlug(n) === key).sort();
     if (!names.length) return null;
-    return { kind, name: names[0], heading: `Articles by ${names[0]}`, path: `/author/${encodeURIComponent(key)}`, filter: { kind, names } };
+    return {
+      kind,
+      name: names[0],
+      heading: `Articles by ${names[0]}`,
+      path: `/author/${encodeURIComponent(key)}`,
+      filter: { kind, names },
+    };
   }
   const where = { slug: key, articles: { some: published() } };
-  const term = kind === "category"
-    ? await db.category.findFirst({ where, select: { name: true } })
-    : await db.tag.findFirst({ where, select: { name: true } });
+  const term =
+    kind === "category"
+      ? await db.category.findFirst({ where, select: { name: true } })
+      : await db.tag.findFirst({ where, select: { name: true } });
   if (!term) return null;
-  return { kind, name: term.name, heading: kind === "category" ? `Category: ${term.name}` : `Tag: ${term.name}`, path: `/${kind}/${encodeURIComponent(key)}`, filter: { kind, slug: key } };
+  return {
+    kind,
+    name: term.name,
+    heading: kind === "category" ? `Category: ${term.name}` : `Tag: ${term.name}`,
+    path: `/${kind}/${encodeURIComponent(key)}`,
+    filter: { kind, slug: key },
+  };
 }
 
 /** Every archive page that holds a published article, with its newest article's date (the sitemap). */
@@ -71,7 +94,9 @@ export async function listArchives(): Promise<ArchiveEntry[]> {
   return [
     ...categories.map((c) => ({ path: `/category/${encodeURIComponent(c.slug)}`, lastmod: c.lastmod })),
     ...tags.map((t) => ({ path: `/tag/${encodeURIComponent(t.slug)}`, lastmod: t.lastmod })),
-    ...[...byAuthor].sort(([a], [b]) => a.localeCompare(b)).map(([slug, lastmod]) => ({ path: `/author/${encodeURIComponent(slug)}`, lastmod })),
+    ...[...byAuthor]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, lastmod]) => ({ path: `/author/${encodeURIComponent(slug)}`, lastmod })),
     ...months.map((m) => ({ path: `/${m.month}`, lastmod: m.lastmod })),
   ];
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 export const feedSize = 20;
 
@@ -12,7 +12,13 @@ export async function listFeedArticles(take = feedSize) {
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take,
     select: {
-      id: true, slug: true, title: true, authorName: true, affiliation: true, excerpt: true, publishedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      authorName: true,
+      affiliation: true,
+      excerpt: true,
+      publishedAt: true,
       categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
       tags: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
       currentRevision: { select: { html: true, createdAt: true } },
@@ -21,6 +27,11 @@ export async function listFeedArticles(take = feedSize) {
   return rows.map(({ currentRevision, publishedAt, ...a }) => {
     const published = publishedAt!;
     const revised = currentRevision!.createdAt;
-    return { ...a, publishedAt: published, modifiedAt: revised > published ? revised : published, html: currentRevision!.html };
+    return {
+      ...a,
+      publishedAt: published,
+      modifiedAt: revised > published ? revised : published,
+      html: currentRevision!.html,
+    };
   });
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 // The sitemap's limit per file; a bigger archive would need a sitemap index.
 export const sitemapLimit = 50_000;

@@ -54,13 +54,15 @@ describe("parseArticleSource", () => {
     expect(() => parseArticleSource(withMeta([...minimal.slice(0, 3), "published: next tuesday"]))).toThrow(
       /field "published" is invalid/,
     );
-    expect(() => parseArticleSource(withMeta(["title: T", "slug: Not A Slug", "author: A", "published: 2024-01-31"]))).toThrow(
-      /field "slug" is invalid/,
-    );
+    expect(() =>
+      parseArticleSource(withMeta(["title: T", "slug: Not A Slug", "author: A", "published: 2024-01-31"])),
+    ).toThrow(/field "slug" is invalid/);
     expect(() => parseArticleSource(withMeta([...minimal.slice(0, 3), 'published: "2024-01-31T09:30:00Z"']))).toThrow(
       /field "published" is invalid: must be an ISO date/,
     );
-    expect(() => parseArticleSource(withMeta(['title: "  "', ...minimal.slice(1)]))).toThrow(/field "title" is invalid/);
+    expect(() => parseArticleSource(withMeta(['title: "  "', ...minimal.slice(1)]))).toThrow(
+      /field "title" is invalid/,
+    );
   });
 
   it("refuses front matter that is not YAML instead of evaluating it", () => {
@@ -71,6 +73,8 @@ describe("parseArticleSource", () => {
   });
 
   it("exports the schema for reuse", () => {
-    expect(articleMetaSchema.safeParse({ title: "T", slug: "t", author: "A", published: "2024-02-30" }).success).toBe(false);
+    expect(articleMetaSchema.safeParse({ title: "T", slug: "t", author: "A", published: "2024-02-30" }).success).toBe(
+      false,
+    );
   });
 });

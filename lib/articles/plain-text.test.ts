@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { parseArticleSource } from "./parse-article-source";
 import {
   blocksFromElement,
+  type DomNodeLike,
   joinBlockTexts,
   normalizeBlockText,
   plainTextFromElement,
-  type DomNodeLike,
 } from "./plain-text";
 import { renderArticle } from "./render-article";
 
@@ -26,7 +26,9 @@ const decodeEntities = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|nbsp);/gi, (_, name: string) => {
     const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', nbsp: "\u00a0" };
     if (name[0] !== "#") return named[name.toLowerCase()];
-    return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    return String.fromCodePoint(
+      name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+    );
   });
 
 // Enough of an HTML parser for the well-formed markup rehype-stringify writes.
@@ -92,7 +94,7 @@ describe("plainTextFromElement", () => {
       "1. loose\n\n   second paragraph\n\n2. item\n\n   > quoted in item",
       "```\n  indented  code\n\n  with   gaps\n```",
       "    indented code block",
-      "hard  \nbreak and soft\nbreak, [a link](https://example.org \"title\") and 😀 e\u0301",
+      'hard  \nbreak and soft\nbreak, [a link](https://example.org "title") and 😀 e\u0301',
       "<p>raw html dropped</p>",
       "![image only](x.png)",
     ].join("\n\n");
@@ -116,8 +118,15 @@ describe("plainTextFromElement", () => {
     const root = parseHtml(rendered.html);
     expect(blocksFromElement(root)).toEqual(rendered.blocks);
     expect(rendered.text.split("\n")).toEqual([
-      "Due diligence.1 Later awards.2 struck", "Case", "Year", "Corfu Channel", "1949", "and remote",
-      "Corfu Channel [1949] ICJ Rep 4.", "Trail Smelter.", "A second paragraph of the note.",
+      "Due diligence.1 Later awards.2 struck",
+      "Case",
+      "Year",
+      "Corfu Channel",
+      "1949",
+      "and remote",
+      "Corfu Channel [1949] ICJ Rep 4.",
+      "Trail Smelter.",
+      "A second paragraph of the note.",
     ]);
   });
 

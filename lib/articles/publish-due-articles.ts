@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { announceArticle } from "@/lib/subscribers/announce-article";
 
 // Scheduled articles whose time has come become published (called every few seconds by the
@@ -13,7 +13,10 @@ export async function publishDueArticles() {
       select: { id: true },
     });
     if (!due.length) return 0;
-    const { count } = await tx.article.updateMany({ where: { id: { in: due.map((a) => a.id) }, status: "scheduled" }, data: { status: "published" } });
+    const { count } = await tx.article.updateMany({
+      where: { id: { in: due.map((a) => a.id) }, status: "scheduled" },
+      data: { status: "published" },
+    });
     for (const a of due) await announceArticle(tx, a.id);
     return count;
   });

@@ -65,9 +65,9 @@ describe("renderArticle markup", () => {
   it("drops raw HTML and unsafe links", () => {
     const markdown = [
       "Hi <script>alert(1)</script> there <img src=x onerror=alert(2)>",
-      "<div onclick=\"alert(3)\">raw block</div>",
+      '<div onclick="alert(3)">raw block</div>',
       "[a](javascript:alert(4)) [b](JAVASCRIPT:alert(5)) [c](&#106;avascript:alert(6)) [d](data:text/html,x)",
-      "[ok](https://example.org/x?y=1) [rel](/articles/x) [mail](mailto:a@example.org) ![pic](x.png \"t\")",
+      '[ok](https://example.org/x?y=1) [rel](/articles/x) [mail](mailto:a@example.org) ![pic](x.png "t")',
     ].join("\n\n");
     const { html } = renderArticle(markdown);
     expect(html).not.toMatch(/<script|<img|<div|onerror|onclick|javascript:|data:/i);
@@ -80,23 +80,34 @@ describe("renderArticle markup", () => {
 
   it("shows uploaded images with their size and narrower copies; alt text is no block text", () => {
     const { html, text } = renderArticle("![A map of the strait](/media/0123456789abcdef-1600x900.png)\n\nAfter.");
-    expect(html).toContain('<img src="/media/0123456789abcdef-1600x900.png" alt="A map of the strait" width="1600" height="900" srcset="/media/0123456789abcdef-1600x900.png?w=320 320w,');
+    expect(html).toContain(
+      '<img src="/media/0123456789abcdef-1600x900.png" alt="A map of the strait" width="1600" height="900" srcset="/media/0123456789abcdef-1600x900.png?w=320 320w,',
+    );
     expect(html).toContain("/media/0123456789abcdef-1600x900.png 1600w");
     expect(text).toBe("After.");
   });
 
   it("renders GFM: footnotes as numbered references and notes after the body, tables in a scroll box, strikethrough", () => {
-    const { html, text } = renderArticle("A claim.[^1] ~~Old~~ new.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n[^1]: The source.");
-    expect(html).toMatch(/<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1<\/a><\/sup>/);
-    expect(html).toContain('<section data-footnotes aria-labelledby="footnote-label" class="footnotes"><h2 id="footnote-label" data-not-text="">Notes</h2>');
-    expect(html).toContain('<a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="footnote-backref"></a>');
+    const { html, text } = renderArticle(
+      "A claim.[^1] ~~Old~~ new.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n[^1]: The source.",
+    );
+    expect(html).toMatch(
+      /<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1<\/a><\/sup>/,
+    );
+    expect(html).toContain(
+      '<section data-footnotes aria-labelledby="footnote-label" class="footnotes"><h2 id="footnote-label" data-not-text="">Notes</h2>',
+    );
+    expect(html).toContain(
+      '<a href="#user-content-fnref-1" data-footnote-backref="" aria-label="Back to reference 1" class="footnote-backref"></a>',
+    );
     expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>');
     expect(html).toContain("<del>Old</del>");
     expect(text.split("\n")).toEqual(["A claim.1 Old new.", "A", "B", "1", "2", "The source."]);
   });
 
   it("keeps the allowed elements and marks only blocks with text of their own", () => {
-    const markdown = "> quoted\n> lines\n\n- one\n- two\n  - nested\n\n1. loose\n\n   list\n\n```ts\nconst x = 1;\n```\n\nhard  \nbreak *em* **strong** `code`\n\n---\n\n![only an image](/media/0123456789abcdef-10x10.png)";
+    const markdown =
+      "> quoted\n> lines\n\n- one\n- two\n  - nested\n\n1. loose\n\n   list\n\n```ts\nconst x = 1;\n```\n\nhard  \nbreak *em* **strong** `code`\n\n---\n\n![only an image](/media/0123456789abcdef-10x10.png)";
     const { html, blocks, text } = renderArticle(markdown);
     expect(html).toContain("<blockquote>\n<p data-block-id=");
     expect(html).toContain('<pre data-block-id="');
@@ -222,7 +233,10 @@ describe("matchBlockIds", () => {
   });
 
   it("creates fresh ids without a previous revision", () => {
-    const ids = matchBlockIds([], Array.from({ length: 500 }, (_, index) => `Block ${index}`));
+    const ids = matchBlockIds(
+      [],
+      Array.from({ length: 500 }, (_, index) => `Block ${index}`),
+    );
     expect(new Set(ids).size).toBe(500);
     for (const id of ids) expect(id).toMatch(/^b[0-9a-z]{6}$/);
   });

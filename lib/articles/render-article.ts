@@ -4,7 +4,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified, type Plugin } from "unified";
+import { type Plugin, unified } from "unified";
 import { responsiveMedia } from "@/lib/media/media-url";
 import { joinBlockTexts, normalizeBlockText, type TextBlock } from "./plain-text";
 
@@ -30,7 +30,25 @@ const ID_LENGTH = 6;
 // `section[data-footnotes]` after the body; their ids always start with `user-content-fn`.
 const footnoteId = /^user-content-fn(ref)?-[\w-]+$/;
 export const articleSanitizeSchema: SanitizeSchema = {
-  tagNames: [...BLOCK_TAGS, "em", "strong", "del", "a", "ul", "ol", "code", "hr", "br", "sup", "section", "table", "thead", "tbody", "tr", "img"],
+  tagNames: [
+    ...BLOCK_TAGS,
+    "em",
+    "strong",
+    "del",
+    "a",
+    "ul",
+    "ol",
+    "code",
+    "hr",
+    "br",
+    "sup",
+    "section",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "img",
+  ],
   attributes: {
     ...Object.fromEntries(BLOCK_TAGS.map((tag) => [tag, ["dataBlockId"]])),
     a: ["href", "title", ["id", footnoteId], "dataFootnoteRef", "dataFootnoteBackref", "ariaLabel", "ariaDescribedBy"],
@@ -78,9 +96,15 @@ const presentBody: Plugin<[], Root> = () => (tree) => {
           }
         }
       }
-      if (child.tagName === "a" && child.properties.dataFootnoteBackref !== undefined) child.properties.className = ["footnote-backref"];
+      if (child.tagName === "a" && child.properties.dataFootnoteBackref !== undefined)
+        child.properties.className = ["footnote-backref"];
       if (child.tagName === "table") {
-        node.children[index] = { type: "element", tagName: "div", properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: "Table" }, children: [child] };
+        node.children[index] = {
+          type: "element",
+          tagName: "div",
+          properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: "Table" },
+          children: [child],
+        };
       }
       if (child.tagName === "img") {
         const src = String(child.properties.src ?? "");
@@ -88,7 +112,12 @@ const presentBody: Plugin<[], Root> = () => (tree) => {
         // this site's images only) and would tell that site who reads the article: any other image
         // becomes a link with its description.
         if (!responsiveMedia(src)) {
-          node.children[index] = { type: "element", tagName: "a", properties: { href: src }, children: [{ type: "text", value: String(child.properties.alt || src) }] };
+          node.children[index] = {
+            type: "element",
+            tagName: "a",
+            properties: { href: src },
+            children: [{ type: "text", value: String(child.properties.alt || src) }],
+          };
           return;
         }
         Object.assign(child.properties, responsiveMedia(src), { loading: "lazy", decoding: "async" });
@@ -103,7 +132,13 @@ const markdownToHast = unified()
   .use(remarkParse)
   .use(remarkGfm)
   // A backref's arrow is drawn by CSS: a footnote's text is exactly what its author wrote.
-  .use(remarkRehype, { allowDangerousHtml: false, footnoteLabel: "Notes", footnoteLabelTagName: "h2", footnoteBackContent: () => [], footnoteBackLabel: (n: number) => `Back to reference ${n + 1}` })
+  .use(remarkRehype, {
+    allowDangerousHtml: false,
+    footnoteLabel: "Notes",
+    footnoteLabelTagName: "h2",
+    footnoteBackContent: () => [],
+    footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
+  })
   .use(demoteTopHeadings)
   .use(rehypeSanitize, articleSanitizeSchema)
   .use(presentBody)

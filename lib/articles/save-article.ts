@@ -9,7 +9,11 @@ type StoredRevision = { id: string; body: string; text: string; blockIds: string
 export { excerptOf } from "./excerpt";
 
 /** A stored revision's blocks (its text has one block per line, in the order of its block ids). */
-export const blocksOf = (r: { text: string; blockIds: string[] }) => r.text.split("\n").map((text, i) => ({ id: r.blockIds[i], text })).filter((b) => b.id);
+export const blocksOf = (r: { text: string; blockIds: string[] }) =>
+  r.text
+    .split("\n")
+    .map((text, i) => ({ id: r.blockIds[i], text }))
+    .filter((b) => b.id);
 
 /** Connects categories/tags by name, creating unknown ones (slug from the name); `replacing` drops the others. */
 export function taxonomy(names: string[] | undefined, { replacing = false } = {}) {
@@ -20,10 +24,28 @@ export function taxonomy(names: string[] | undefined, { replacing = false } = {}
 }
 
 /** Writes a new revision row of `body` (block ids carried over from `previous`). */
-export async function writeRevision(tx: Tx, args: { articleId: string; number: number; body: string; previous?: { text: string; blockIds: string[] } | null; createdById: string }) {
+export async function writeRevision(
+  tx: Tx,
+  args: {
+    articleId: string;
+    number: number;
+    body: string;
+    previous?: { text: string; blockIds: string[] } | null;
+    createdById: string;
+  },
+) {
   const rendered = renderArticle(args.body, args.previous ? blocksOf(args.previous) : undefined);
   const revision = await tx.articleRevision.create({
-    data: { articleId: args.articleId, number: args.number, body: args.body, html: rendered.html, text: rendered.text, blockIds: rendered.blocks.map((b) => b.id), wordCount: rendered.wordCount, createdById: args.createdById },
+    data: {
+      articleId: args.articleId,
+      number: args.number,
+      body: args.body,
+      html: rendered.html,
+      text: rendered.text,
+      blockIds: rendered.blocks.map((b) => b.id),
+      wordCount: rendered.wordCount,
+      createdById: args.createdById,
+    },
   });
   return { revision, rendered };
 }
@@ -34,14 +56,40 @@ export async function writeRevision(tx: Tx, args: { articleId: string; number: n
  * `number`, so anyone who opened the older draft gets the stale-edit 409. Someone else's draft stays
  * in the history and a new revision is written.
  */
-export async function saveDraftRevision(tx: Tx, args: { articleId: string; number: number; body: string; current: StoredRevision | null; draft: StoredRevision | null; editorId: string }) {
+export async function saveDraftRevision(
+  tx: Tx,
+  args: {
+    articleId: string;
+    number: number;
+    body: string;
+    current: StoredRevision | null;
+    draft: StoredRevision | null;
+    editorId: string;
+  },
+) {
   const previous = args.draft ?? args.current;
   if (!args.draft || args.draft.createdById !== args.editorId) {
-    return (await writeRevision(tx, { articleId: args.articleId, number: args.number, body: args.body, previous, createdById: args.editorId })).revision;
+    return (
+      await writeRevision(tx, {
+        articleId: args.articleId,
+        number: args.number,
+        body: args.body,
+        previous,
+        createdById: args.editorId,
+      })
+    ).revision;
   }
   const rendered = renderArticle(args.body, previous ? blocksOf(previous) : undefined);
   return tx.articleRevision.update({
     where: { id: args.draft.id },
-    data: { number: args.number, body: args.body, html: rendered.html, text: rendered.text, blockIds: rendered.blocks.map((b) => b.id), wordCount: rendered.wordCount, createdAt: clock.now() },
+    data: {
+      number: args.number,
+      body: args.body,
+      html: rendered.html,
+      text: rendered.text,
+      blockIds: rendered.blocks.map((b) => b.id),
+      wordCount: rendered.wordCount,
+      createdAt: clock.now(),
+    },
   });
 }

@@ -3,10 +3,16 @@ import { formatUtc } from "@/lib/dates/format-utc";
 /** A time zone name the runtime knows (the editor's browser sends it), or null. */
 export function knownTimeZone(zone: unknown): string | null {
   if (typeof zone !== "string" || !zone || zone.length > 64) return null;
-  try { new Intl.DateTimeFormat("en-GB", { timeZone: zone }); return zone; } catch { return null; }
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
 }
 
-const formatIn = (zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+const formatIn = (zone: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
 
 /**
  * "Scheduled: it goes live on 15 Jan 2030, 10:00 (Asia/Kolkata), that is 15 Jan 2030, 04:30 UTC."

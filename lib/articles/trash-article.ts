@@ -1,9 +1,9 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/auth/require-permission";
+import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 /**
  * Moves an article to the trash (editor+; issue 18, item 15): readers no longer see it (it becomes
@@ -15,7 +15,11 @@ export async function trashArticle(viewer: Viewer | null, slug: string) {
   const article = await db.article.findUnique({ where: { slug }, select: { id: true, status: true, trashedAt: true } });
   if (!article) throw new AppError("not_found", "No article has that address.");
   if (article.trashedAt) return { slug, trashedAt: article.trashedAt, wasPublic: false };
-  const updated = await db.article.update({ where: { id: article.id }, data: { status: "draft", publishAt: null, trashedAt: clock.now() }, select: { trashedAt: true } });
+  const updated = await db.article.update({
+    where: { id: article.id },
+    data: { status: "draft", publishAt: null, trashedAt: clock.now() },
+    select: { trashedAt: true },
+  });
   const wasPublic = article.status !== "draft";
   if (wasPublic) await invalidateReaderPages();
   return { slug, trashedAt: updated.trashedAt!, wasPublic };

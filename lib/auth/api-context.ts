@@ -18,10 +18,18 @@ export function requiredScope(method: string, pathname: string): TokenScope | nu
   if (pathname.startsWith("/api/annotations/")) return "annotations";
   // Review notes belong with the articles under review (the desk).
   if (pathname.startsWith("/api/reviews/")) return "articles";
-  if (pathname.startsWith("/api/comments/") || /^\/api\/articles\/[^/]+\/comments\/?$/.test(pathname)) return "comments";
+  if (pathname.startsWith("/api/comments/") || /^\/api\/articles\/[^/]+\/comments\/?$/.test(pathname))
+    return "comments";
   // Following a discussion and marking its notifications read belong with taking part in it.
-  if (/^\/api\/articles\/[^/]+\/subscription\/?$/.test(pathname) || pathname === "/api/me/notifications/read") return "comments";
+  if (/^\/api\/articles\/[^/]+\/subscription\/?$/.test(pathname) || pathname === "/api/me/notifications/read")
+    return "comments";
   // Images for articles (POST /api/media, editor and up) belong with the articles they illustrate.
-  if (pathname === "/api/articles" || pathname.startsWith("/api/articles/") || pathname === "/api/media" || pathname === "/import/upload") return "articles";
+  if (
+    pathname === "/api/articles" ||
+    pathname.startsWith("/api/articles/") ||
+    pathname === "/api/media" ||
+    pathname === "/import/upload"
+  )
+    return "articles";
   return null;
 }

@@ -17,7 +17,8 @@ export const authLogger: AuthLogger = {
     const name = (error as { type?: string }).type ?? error.name;
     console.error(`[auth][error] ${name}: ${error.message}`);
     const cause = error.cause as { err?: unknown } | undefined;
-    if (cause && typeof cause === "object" && cause.err instanceof Error) console.error("[auth][cause]:", cause.err.stack);
+    if (cause && typeof cause === "object" && cause.err instanceof Error)
+      console.error("[auth][cause]:", cause.err.stack);
     else if (error.stack) console.error(error.stack.replace(/.*/, "").substring(1));
   },
 };

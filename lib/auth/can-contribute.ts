@@ -1,8 +1,8 @@
-import { AppError } from "@/lib/errors";
-import { requireViewer, type Viewer } from "./viewer";
-import { db } from "@/lib/db";
 import { formatUtc } from "@/lib/dates/format-utc";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { isBanned } from "./is-banned";
+import { requireViewer, type Viewer } from "./viewer";
 
 export { isBanned };
 
@@ -10,11 +10,17 @@ export { isBanned };
 // the database here, at the moment of the write.
 export async function requireContributor(viewer: Viewer | null): Promise<Viewer> {
   const me = requireViewer(viewer);
-  const fresh = await db.user.findUnique({ where: { id: me.id }, select: { status: true, bannedUntil: true, banReason: true, deletedAt: true, role: true, name: true } });
+  const fresh = await db.user.findUnique({
+    where: { id: me.id },
+    select: { status: true, bannedUntil: true, banReason: true, deletedAt: true, role: true, name: true },
+  });
   if (!fresh || fresh.deletedAt) throw new AppError("unauthorized", "Sign in first.");
   if (isBanned(fresh)) {
     const until = fresh.bannedUntil ? ` until ${formatUtc(fresh.bannedUntil)}` : "";
-    throw new AppError("forbidden", `Your account is banned${until}${fresh.banReason ? `: ${fresh.banReason}` : ""}. You can read, but not post, edit, react or report.`);
+    throw new AppError(
+      "forbidden",
+      `Your account is banned${until}${fresh.banReason ? `: ${fresh.banReason}` : ""}. You can read, but not post, edit, react or report.`,
+    );
   }
   return { ...me, role: fresh.role, name: fresh.name };
 }
@@ -24,7 +30,10 @@ export type Ban = { until: Date | null; reason: string | null };
 /** The viewer's ban while it is in force (read fresh: the reason is not in the session), else null. */
 export async function viewerBan(viewer: Viewer | null): Promise<Ban | null> {
   if (!viewer || viewer.status !== "banned") return null;
-  const fresh = await db.user.findUnique({ where: { id: viewer.id }, select: { status: true, bannedUntil: true, banReason: true } });
+  const fresh = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: { status: true, bannedUntil: true, banReason: true },
+  });
   if (!fresh || !isBanned(fresh)) return null;
   return { until: fresh.bannedUntil, reason: fresh.banReason };
 }

@@ -1,5 +1,5 @@
 import { signInHref } from "@/lib/http/sign-in-href";
-import { roleCan, type Permission } from "./permissions";
+import { type Permission, roleCan } from "./permissions";
 import type { Viewer } from "./viewer";
 
 export type DoorAnswer = { viewer: Viewer } | { signIn: string } | { refuse: "forbidden" | "not_found" };
@@ -10,7 +10,12 @@ export type DoorAnswer = { viewer: Viewer } | { signIn: string } | { refuse: "fo
  * 403, or a 404 where the page should not be known to exist. Reading a page needs the role only
  * (a banned moderator still reads the queue); the domain checks every write again.
  */
-export function pageDoor(viewer: Viewer | null, permission: Permission, returnTo: string, { hidden = false } = {}): DoorAnswer {
+export function pageDoor(
+  viewer: Viewer | null,
+  permission: Permission,
+  returnTo: string,
+  { hidden = false } = {},
+): DoorAnswer {
   if (!viewer) return { signIn: signInHref(returnTo) };
   if (!roleCan(viewer.role, permission)) return { refuse: hidden ? "not_found" : "forbidden" };
   return { viewer };

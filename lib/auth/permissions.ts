@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/generated/prisma/enums";
 import { clock } from "@/lib/clock";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { isBanned } from "./is-banned";
 
 // Who may do what, in one table. Each role holds the powers of the roles before it:
@@ -38,7 +38,13 @@ const table = {
 export type Permission = keyof typeof table;
 
 /** The permissions that only read: a banned account keeps them (it reads on); it loses every other. */
-const reading = new Set<Permission>(["articles.read_drafts", "moderation.read", "outbox.read", "subscribers.read", "account.manage"]);
+const reading = new Set<Permission>([
+  "articles.read_drafts",
+  "moderation.read",
+  "outbox.read",
+  "subscribers.read",
+  "account.manage",
+]);
 
 const rank = (role: string | null | undefined) => (role ? roleOrder.indexOf(role as AnyRole) : -1);
 
@@ -54,7 +60,11 @@ export function roleCan(role: string | null | undefined, permission: Permission)
 }
 
 /** Whether this account may do it now: its role, and no writing while a ban is in force. */
-export function can(viewer: { role: string; status: string; bannedUntil: Date | null } | null, permission: Permission, now = clock.now()): boolean {
+export function can(
+  viewer: { role: string; status: string; bannedUntil: Date | null } | null,
+  permission: Permission,
+  now = clock.now(),
+): boolean {
   if (!viewer || !roleCan(viewer.role, permission)) return false;
   return !(isWriting(permission) && isBanned(viewer, now));
 }

@@ -19,7 +19,14 @@ export async function readSessionViewer(headers: Headers): Promise<Viewer | null
   if (!who || "viewer" in who) return who?.viewer ?? null;
   const user = await userOfSession(who.sessionToken);
   if (!user) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: user.bannedUntil };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    bannedUntil: user.bannedUntil,
+  };
 }
 
 /**
@@ -28,14 +35,23 @@ export async function readSessionViewer(headers: Headers): Promise<Viewer | null
  * database: the caller reads the session row — the personal layer does it in its own query), or
  * null.
  */
-export async function readRequestIdentity(headers: Headers): Promise<{ viewer: Viewer | null } | { sessionToken: string } | null> {
+export async function readRequestIdentity(
+  headers: Headers,
+): Promise<{ viewer: Viewer | null } | { sessionToken: string } | null> {
   const authorization = headers.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) return { viewer: await viewerFromApiToken(authorization.slice(7).trim()) };
+  if (authorization?.toLowerCase().startsWith("bearer "))
+    return { viewer: await viewerFromApiToken(authorization.slice(7).trim()) };
   const found = sessionCookie.exec(headers.get("cookie") ?? "");
   if (!found) return null;
   const secure = !!found[1];
   const cookieName = `${secure ? "__Secure-" : ""}authjs.session-token`;
-  const token = await getToken({ req: { headers }, secret: env().AUTH_SECRET, secureCookie: secure, cookieName, salt: cookieName }).catch(() => null);
+  const token = await getToken({
+    req: { headers },
+    secret: env().AUTH_SECRET,
+    secureCookie: secure,
+    cookieName,
+    salt: cookieName,
+  }).catch(() => null);
   const sid = token?.sid;
   return typeof sid === "string" ? { sessionToken: sid } : null;
 }

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { requireContributor } from "./can-contribute";
-import { isWriting, roleCan, type Permission } from "./permissions";
+import { isWriting, type Permission, roleCan } from "./permissions";
 import { requireViewer, type Viewer } from "./viewer";
 
 const refused = () => new AppError("forbidden", "You do not have permission to do that.");

@@ -1,5 +1,5 @@
-import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import type { Role, UserStatus } from "@/lib/generated/prisma/enums";
 
 // The person behind a request, read fresh from the database on every request.
 export type Viewer = {

@@ -6,8 +6,8 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { appliedMigrations, ident, listColumns, listSequences, listTables } from "./catalog";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupSummary } from "./backup-format";
+import { appliedMigrations, ident, listColumns, listSequences, listTables } from "./catalog";
 
 const FETCH_ROWS = 500;
 
@@ -16,7 +16,10 @@ const FETCH_ROWS = 500;
  * streaming each table through a cursor so a big table never sits in memory. The file appears
  * only when complete (written beside it, then renamed).
  */
-export async function backupDatabase(file: string, options: { connectionString?: string } = {}): Promise<BackupSummary> {
+export async function backupDatabase(
+  file: string,
+  options: { connectionString?: string } = {},
+): Promise<BackupSummary> {
   const client = new pg.Client({ connectionString: options.connectionString ?? env().DATABASE_URL });
   await client.connect();
   const summary: BackupSummary = { tables: {}, migrations: [] };
@@ -27,13 +30,22 @@ export async function backupDatabase(file: string, options: { connectionString?:
     const tables = await listTables(client);
 
     async function* lines() {
-      yield JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, takenAt: clock.now().toISOString(), migrations: summary.migrations }) + "\n";
+      yield JSON.stringify({
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        takenAt: clock.now().toISOString(),
+        migrations: summary.migrations,
+      }) + "\n";
       for (const table of tables) {
         const columns = await listColumns(client, table);
         yield JSON.stringify({ table, columns: columns.map((c) => c.name) }) + "\n";
         // json/jsonb as their text, so a JSON null and an SQL NULL stay apart.
-        const select = columns.map((c) => (c.json ? `${ident(c.name)}::text AS ${ident(c.name)}` : ident(c.name))).join(", ");
-        await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS j FROM (SELECT ${select} FROM ${ident(table)}) x`);
+        const select = columns
+          .map((c) => (c.json ? `${ident(c.name)}::text AS ${ident(c.name)}` : ident(c.name)))
+          .join(", ");
+        await client.query(
+          `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS j FROM (SELECT ${select} FROM ${ident(table)}) x`,
+        );
         let count = 0;
         for (;;) {
           const { rows } = await client.query<{ j: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`);
@@ -47,14 +59,22 @@ export async function backupDatabase(file: string, options: { connectionString?:
       }
       const sequences: Record<string, { value: string; called: boolean }> = {};
       for (const s of await listSequences(client)) {
-        const r = (await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${ident(s)}`)).rows[0];
+        const r = (
+          await client.query<{ last_value: string; is_called: boolean }>(
+            `SELECT last_value::text, is_called FROM ${ident(s)}`,
+          )
+        ).rows[0];
         sequences[s] = { value: r.last_value, called: r.is_called };
       }
       yield JSON.stringify({ sequences }) + "\n";
       yield JSON.stringify({ done: true }) + "\n";
     }
 
-    await pipeline(Readable.from(lines()), zlib.createGzip({ level: 6 }), fs.createWriteStream(partial, { mode: 0o600 }));
+    await pipeline(
+      Readable.from(lines()),
+      zlib.createGzip({ level: 6 }),
+      fs.createWriteStream(partial, { mode: 0o600 }),
+    );
     await client.query("COMMIT");
     fs.renameSync(partial, file);
     return summary;

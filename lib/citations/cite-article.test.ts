@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { bibtex, citationText, cslJson, ris, scholarMeta, splitName } from "./cite-article";
 
 const article = {
-  slug: "due-diligence-in-cyberspace", title: "Due diligence in cyberspace: {braces} & 100%", authorName: "A. Student", affiliation: "Some University",
-  publishedAt: new Date("2026-03-14T10:00:00Z"), updatedAt: new Date("2026-03-15T10:00:00Z"), excerpt: "An excerpt.",
+  slug: "due-diligence-in-cyberspace",
+  title: "Due diligence in cyberspace: {braces} & 100%",
+  authorName: "A. Student",
+  affiliation: "Some University",
+  publishedAt: new Date("2026-03-14T10:00:00Z"),
+  updatedAt: new Date("2026-03-15T10:00:00Z"),
+  excerpt: "An excerpt.",
 };
 const base = "https://blog.example.org";
 const accessed = new Date("2026-12-07T09:00:00Z");
@@ -11,7 +16,10 @@ const accessed = new Date("2026-12-07T09:00:00Z");
 describe("citations", () => {
   it("gives Google Scholar its tags", () => {
     expect(scholarMeta(base, article)).toMatchObject({
-      citation_title: article.title, citation_author: "A. Student", citation_publication_date: "2026/03/14", citation_journal_title: "SAILBlogs",
+      citation_title: article.title,
+      citation_author: "A. Student",
+      citation_publication_date: "2026/03/14",
+      citation_journal_title: "SAILBlogs",
     });
   });
   it("writes BibTeX with escaped braces and specials, and the URL as is", () => {
@@ -29,8 +37,14 @@ describe("citations", () => {
     expect(lines.at(-2)).toBe("ER  - ");
   });
   it("writes CSL-JSON and the line to paste", () => {
-    expect(cslJson(base, article, accessed)[0]).toMatchObject({ type: "post-weblog", author: [{ family: "Student", given: "A." }], issued: { "date-parts": [[2026, 3, 14]] } });
-    expect(citationText(base, article, accessed)).toBe(`A. Student, ‘${article.title}’ (SAILBlogs, 14 March 2026) <${base}/articles/due-diligence-in-cyberspace> accessed 7 December 2026`);
+    expect(cslJson(base, article, accessed)[0]).toMatchObject({
+      type: "post-weblog",
+      author: [{ family: "Student", given: "A." }],
+      issued: { "date-parts": [[2026, 3, 14]] },
+    });
+    expect(citationText(base, article, accessed)).toBe(
+      `A. Student, ‘${article.title}’ (SAILBlogs, 14 March 2026) <${base}/articles/due-diligence-in-cyberspace> accessed 7 December 2026`,
+    );
     expect(splitName("Plato")).toEqual({ family: "Plato" });
   });
 });

@@ -4,7 +4,10 @@ import { publication } from "@/lib/site";
 // An article as reference managers read it: BibTeX, RIS and CSL-JSON, and a line to paste into a
 // paper (OSCOLA-style, as a law blog's readers cite). Google Scholar reads the citation_* meta tags.
 
-type Citable = Pick<PublishedArticle, "slug" | "title" | "authorName" | "affiliation" | "publishedAt" | "updatedAt" | "excerpt">;
+type Citable = Pick<
+  PublishedArticle,
+  "slug" | "title" | "authorName" | "affiliation" | "publishedAt" | "updatedAt" | "excerpt"
+>;
 
 /** "A. Student" → { family: "Student", given: "A." }; one word is a family name. */
 export function splitName(name: string): { family: string; given?: string } {
@@ -74,21 +77,36 @@ export function ris(base: string, a: Citable, accessed: Date): string {
 export function cslJson(base: string, a: Citable, accessed: Date) {
   const [y, m, d] = ymd(a.publishedAt ?? a.updatedAt);
   const [ay, am, ad] = ymd(accessed);
-  return [{
-    id: a.slug,
-    type: "post-weblog",
-    title: a.title,
-    author: [splitName(a.authorName)],
-    "container-title": publication.name,
-    issued: { "date-parts": [[y, m, d]] },
-    accessed: { "date-parts": [[ay, am, ad]] },
-    URL: `${base}/articles/${a.slug}`,
-    language: publication.locale,
-    ...(a.excerpt ? { abstract: a.excerpt } : {}),
-  }];
+  return [
+    {
+      id: a.slug,
+      type: "post-weblog",
+      title: a.title,
+      author: [splitName(a.authorName)],
+      "container-title": publication.name,
+      issued: { "date-parts": [[y, m, d]] },
+      accessed: { "date-parts": [[ay, am, ad]] },
+      URL: `${base}/articles/${a.slug}`,
+      language: publication.locale,
+      ...(a.excerpt ? { abstract: a.excerpt } : {}),
+    },
+  ];
 }
 
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const months = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The citation as a reader pastes it into a paper (OSCOLA for blogs: author, 'title' (blog, date) <url> accessed …). */
 export function citationText(base: string, a: Citable, accessed: Date): string {

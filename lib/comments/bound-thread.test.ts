@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { Cursor } from "@/lib/http/cursor";
+import {
+  after,
+  buildDisplayTrees,
+  type DisplayNode,
+  pageCost,
+  type Selection,
+  type SkeletonRow,
+  selectBounded,
+  sortNodes,
+} from "./bound-thread";
 import { buildThreads, countNodes } from "./build-thread";
-import { after, buildDisplayTrees, pageCost, selectBounded, sortNodes, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
 
 let t = 0;
-const row = (id: string, parentId: string | null, status = "approved", likeCount = 0): SkeletonRow => ({ id, parentId, status, likeCount, createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, t++)) });
+const row = (id: string, parentId: string | null, status = "approved", likeCount = 0): SkeletonRow => ({
+  id,
+  parentId,
+  status,
+  likeCount,
+  createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, t++)),
+});
 
 /** The shown tree as nested ids, with each stub as "+count". */
 function shape(node: DisplayNode, s: Selection): unknown {
@@ -16,7 +31,7 @@ function shape(node: DisplayNode, s: Selection): unknown {
 /** A pseudo-random discussion: `n` comments, replies to recent ones, deep chains, some deleted. */
 function discussion(n: number, seed: number) {
   let x = seed;
-  const random = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const rows: SkeletonRow[] = [];
   for (let i = 0; i < n; i++) {
     const parent = i && random() < 0.6 ? rows[Math.floor(random() * rows.length)] : null;
@@ -27,14 +42,24 @@ function discussion(n: number, seed: number) {
 
 describe("buildDisplayTrees", () => {
   it("draws the same tree as buildThreads (nesting cap, flat last level, pruned placeholders)", () => {
-    for (const maxDepth of [1, 3, 5]) for (const seed of [1, 2, 3]) {
-      const { roots, replies } = discussion(300, seed);
-      const nodes = buildDisplayTrees(roots, replies, maxDepth);
-      const mine = (n: DisplayNode): unknown => ({ id: n.row.id, d: n.displayDepth, r: n.children.map(mine) });
-      const theirs = (n: ReturnType<typeof buildThreads>[number]): unknown => ({ id: n.id, d: n.displayDepth, r: n.replies.map(theirs) });
-      const expected = buildThreads(roots, replies, maxDepth).map(theirs);
-      expect(roots.map((r) => nodes.get(r.id)).filter(Boolean).map((n) => mine(n!))).toEqual(expected);
-    }
+    for (const maxDepth of [1, 3, 5])
+      for (const seed of [1, 2, 3]) {
+        const { roots, replies } = discussion(300, seed);
+        const nodes = buildDisplayTrees(roots, replies, maxDepth);
+        const mine = (n: DisplayNode): unknown => ({ id: n.row.id, d: n.displayDepth, r: n.children.map(mine) });
+        const theirs = (n: ReturnType<typeof buildThreads>[number]): unknown => ({
+          id: n.id,
+          d: n.displayDepth,
+          r: n.replies.map(theirs),
+        });
+        const expected = buildThreads(roots, replies, maxDepth).map(theirs);
+        expect(
+          roots
+            .map((r) => nodes.get(r.id))
+            .filter(Boolean)
+            .map((n) => mine(n!)),
+        ).toEqual(expected);
+      }
   });
 
   it("counts each node's subtree", () => {
@@ -58,7 +83,10 @@ describe("selectBounded", () => {
     for (const seed of [11, 12, 13]) {
       const { roots, replies } = discussion(2000, seed);
       const nodes = buildDisplayTrees(roots.slice(0, 50), replies, 5);
-      const tops = roots.slice(0, 50).map((r) => nodes.get(r.id)).filter((n): n is DisplayNode => !!n);
+      const tops = roots
+        .slice(0, 50)
+        .map((r) => nodes.get(r.id))
+        .filter((n): n is DisplayNode => !!n);
       const s = selectBounded(tops, 100);
       expect(s.ids.size).toBeLessThanOrEqual(100);
       const hidden = [...s.more.values()].reduce((n, m) => n + m.count, 0);
@@ -77,12 +105,29 @@ describe("selectBounded", () => {
     const roots = [row("A", null), row("B", null), row("C", null)];
     const replies = [row("a1", "A"), row("a2", "A"), row("a3", "A"), row("b1", "B"), row("b2", "B"), row("c1", "C")];
     const nodes = buildDisplayTrees(roots, replies, 5);
-    const s = selectBounded(roots.map((r) => nodes.get(r.id)!), 6);
-    expect(roots.map((r) => shape(nodes.get(r.id)!, s))).toEqual([{ A: ["a1", "+2"] }, { B: ["b1", "+1"] }, { C: ["c1"] }]);
-    const s8 = selectBounded(roots.map((r) => nodes.get(r.id)!), 8);
-    expect(roots.map((r) => shape(nodes.get(r.id)!, s8))).toEqual([{ A: ["a1", "a2", "+1"] }, { B: ["b1", "b2"] }, { C: ["c1"] }]);
+    const s = selectBounded(
+      roots.map((r) => nodes.get(r.id)!),
+      6,
+    );
+    expect(roots.map((r) => shape(nodes.get(r.id)!, s))).toEqual([
+      { A: ["a1", "+2"] },
+      { B: ["b1", "+1"] },
+      { C: ["c1"] },
+    ]);
+    const s8 = selectBounded(
+      roots.map((r) => nodes.get(r.id)!),
+      8,
+    );
+    expect(roots.map((r) => shape(nodes.get(r.id)!, s8))).toEqual([
+      { A: ["a1", "a2", "+1"] },
+      { B: ["b1", "b2"] },
+      { C: ["c1"] },
+    ]);
     // A stub with nothing of its branch shown starts from the first reply.
-    const none = selectBounded(roots.map((r) => nodes.get(r.id)!), 3);
+    const none = selectBounded(
+      roots.map((r) => nodes.get(r.id)!),
+      3,
+    );
     expect(none.more.get("A")).toEqual({ count: 3, cursor: null });
   });
 
@@ -116,7 +161,14 @@ describe("selectBounded with a weight budget", () => {
   it("long comments make fewer; a reply too heavy to fit ends its parent's run while other threads go on", () => {
     const roots = [row("A", null), row("B", null)];
     const heavy = (id: string, parent: string, bytes: number) => ({ ...row(id, parent), htmlBytes: bytes });
-    const replies = [heavy("a1", "A", 100), heavy("a2", "A", 40_000), heavy("a3", "A", 100), heavy("b1", "B", 100), heavy("b2", "B", 100), heavy("b3", "B", 100)];
+    const replies = [
+      heavy("a1", "A", 100),
+      heavy("a2", "A", 40_000),
+      heavy("a3", "A", 100),
+      heavy("b1", "B", 100),
+      heavy("b2", "B", 100),
+      heavy("b3", "B", 100),
+    ];
     const nodes = buildDisplayTrees(roots, replies, 5);
     const tops = roots.map((r) => nodes.get(r.id)!);
     const unbounded = selectBounded(tops, 100);
@@ -134,7 +186,12 @@ describe("selectBounded with a weight budget", () => {
 describe("after", () => {
   it("pages in each order without gaps or repeats, ties broken by id", () => {
     const roots = [row("R", null)];
-    const replies = [row("a", "R", "approved", 2), row("b", "R", "approved", 5), row("c", "R", "approved", 2), row("d", "R", "approved", 0)];
+    const replies = [
+      row("a", "R", "approved", 2),
+      row("b", "R", "approved", 5),
+      row("c", "R", "approved", 2),
+      row("d", "R", "approved", 0),
+    ];
     const R = buildDisplayTrees(roots, replies, 5).get("R")!;
     for (const sort of ["oldest", "newest", "top"] as const) {
       const sorted = sortNodes(R.children, sort);

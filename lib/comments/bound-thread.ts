@@ -12,12 +12,30 @@
 // while something visible hangs below it.
 import type { Cursor } from "@/lib/http/cursor";
 
-export type SkeletonRow = { id: string; parentId: string | null; createdAt: Date; likeCount: number; status: string; htmlBytes?: number };
-export type DisplayNode = { row: SkeletonRow; depth: number; displayDepth: number; children: DisplayNode[]; size: number };
+export type SkeletonRow = {
+  id: string;
+  parentId: string | null;
+  createdAt: Date;
+  likeCount: number;
+  status: string;
+  htmlBytes?: number;
+};
+export type DisplayNode = {
+  row: SkeletonRow;
+  depth: number;
+  displayDepth: number;
+  children: DisplayNode[];
+  size: number;
+};
 export type ReplySort = "oldest" | "newest" | "top";
-export type Selection = { ids: Set<string>; more: Map<string, { count: number; cursor: Cursor | null }>; shown: Map<string, DisplayNode[]> };
+export type Selection = {
+  ids: Set<string>;
+  more: Map<string, { count: number; cursor: Cursor | null }>;
+  shown: Map<string, DisplayNode[]>;
+};
 
-const byTime = (a: DisplayNode, b: DisplayNode) => a.row.createdAt.getTime() - b.row.createdAt.getTime() || (a.row.id < b.row.id ? -1 : 1);
+const byTime = (a: DisplayNode, b: DisplayNode) =>
+  a.row.createdAt.getTime() - b.row.createdAt.getTime() || (a.row.id < b.row.id ? -1 : 1);
 const orders: Record<ReplySort, (a: DisplayNode, b: DisplayNode) => number> = {
   oldest: byTime,
   newest: (a, b) => byTime(b, a),
@@ -36,7 +54,13 @@ export function cursorOf(n: DisplayNode, sort: ReplySort): Cursor {
 /** The nodes of `sorted` that come after the cursor in that order. */
 export function after(sorted: DisplayNode[], cursor: Cursor | null, sort: ReplySort) {
   if (!cursor) return sorted;
-  const key: DisplayNode = { row: { id: cursor.id, parentId: null, createdAt: new Date(cursor.t), likeCount: cursor.n ?? 0, status: "approved" }, depth: 0, displayDepth: 0, children: [], size: 0 };
+  const key: DisplayNode = {
+    row: { id: cursor.id, parentId: null, createdAt: new Date(cursor.t), likeCount: cursor.n ?? 0, status: "approved" },
+    depth: 0,
+    displayDepth: 0,
+    children: [],
+    size: 0,
+  };
   return sorted.filter((n) => orders[sort](key, n) < 0 && n.row.id !== cursor.id);
 }
 
@@ -44,7 +68,11 @@ export function after(sorted: DisplayNode[], cursor: Cursor | null, sort: ReplyS
  * The display trees under `roots`, from every row of their threads (replies in any order). Rows
  * whose parent is not among the rows (held or removed) are unreachable, as on the page.
  */
-export function buildDisplayTrees(roots: SkeletonRow[], rows: SkeletonRow[], maxDepth: number): Map<string, DisplayNode> {
+export function buildDisplayTrees(
+  roots: SkeletonRow[],
+  rows: SkeletonRow[],
+  maxDepth: number,
+): Map<string, DisplayNode> {
   const children = new Map<string, SkeletonRow[]>();
   for (const r of rows) {
     if (!r.parentId) continue;
@@ -67,10 +95,16 @@ export function buildDisplayTrees(roots: SkeletonRow[], rows: SkeletonRow[], max
   const prune = (n: DisplayNode): boolean => {
     n.children = n.children.filter(prune).sort(byTime);
     n.size = 1 + n.children.reduce((s, c) => s + c.size, 0);
-    if (n.row.status === "deleted" && n.children.length === 0) { nodes.delete(n.row.id); return false; }
+    if (n.row.status === "deleted" && n.children.length === 0) {
+      nodes.delete(n.row.id);
+      return false;
+    }
     return true;
   };
-  for (const r of roots) { const n = nodes.get(r.id); if (n) prune(n); }
+  for (const r of roots) {
+    const n = nodes.get(r.id);
+    if (n) prune(n);
+  }
   return nodes;
 }
 
@@ -81,11 +115,16 @@ export function buildDisplayTrees(roots: SkeletonRow[], rows: SkeletonRow[], max
  * cursor), with a budget of their own, as when its branch is asked for. `bytes` bounds the weight
  * too (see `pageCost`): a reply that does not fit ends its parent's run, others go on.
  */
-export function selectBounded(tops: DisplayNode[], budget: number, options: { forced?: DisplayNode[]; expand?: { node: DisplayNode; after: Cursor | null }; bytes?: number } = {}): Selection {
+export function selectBounded(
+  tops: DisplayNode[],
+  budget: number,
+  options: { forced?: DisplayNode[]; expand?: { node: DisplayNode; after: Cursor | null }; bytes?: number } = {},
+): Selection {
   const ids = new Set<string>(tops.map((t) => t.row.id));
   const shown = new Map<string, DisplayNode[]>();
   const ptr = new Map<string, number>();
-  const listOf = (n: DisplayNode) => (options.expand?.node === n ? after(n.children, options.expand.after, "oldest") : n.children);
+  const listOf = (n: DisplayNode) =>
+    options.expand?.node === n ? after(n.children, options.expand.after, "oldest") : n.children;
   const include = (parent: DisplayNode, child: DisplayNode) => {
     ids.add(child.row.id);
     const list = shown.get(parent.row.id);
@@ -95,7 +134,12 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
   let used = tops.length;
   let weight = tops.reduce((w, t) => w + pageCost(t), 0);
   const forced = options.forced ?? [];
-  for (let i = 1; i < forced.length; i++) if (!ids.has(forced[i].row.id)) { include(forced[i - 1], forced[i]); used++; weight += pageCost(forced[i]); }
+  for (let i = 1; i < forced.length; i++)
+    if (!ids.has(forced[i].row.id)) {
+      include(forced[i - 1], forced[i]);
+      used++;
+      weight += pageCost(forced[i]);
+    }
   const blocked = new Set<string>();
 
   // Rounds: every shown comment (from `from`, level by level) gets its next reply while the budget lasts.
@@ -112,8 +156,13 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
           while (i < list.length && ids.has(list[i].row.id)) i++;
           if (i < list.length && added < limit && !blocked.has(n.row.id)) {
             const cost = pageCost(list[i]);
-            if (cost <= bytes) { include(n, list[i]); added++; bytes -= cost; weight += cost; i++; }
-            else blocked.add(n.row.id);
+            if (cost <= bytes) {
+              include(n, list[i]);
+              added++;
+              bytes -= cost;
+              weight += cost;
+              i++;
+            } else blocked.add(n.row.id);
           }
           ptr.set(n.row.id, i);
           if (i < list.length && !blocked.has(n.row.id)) more = true;
@@ -135,7 +184,8 @@ export function selectBounded(tops: DisplayNode[], budget: number, options: { fo
   const more = new Map<string, { count: number; cursor: Cursor | null }>();
   const stub = (n: DisplayNode) => {
     const list = listOf(n);
-    let count = 0, run = 0;
+    let count = 0,
+      run = 0;
     while (run < list.length && ids.has(list[run].row.id)) run++;
     for (const c of list) if (!ids.has(c.row.id)) count += c.size;
     const start = options.expand?.node === n ? options.expand.after : null;

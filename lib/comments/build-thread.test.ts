@@ -2,28 +2,68 @@ import { describe, expect, it } from "vitest";
 import { buildThreads, countNodes, type FlatComment } from "./build-thread";
 
 let t = 0;
-const c = (id: string, parentId: string | null, status = "approved"): FlatComment => ({ id, parentId, status, createdAt: new Date(2024, 0, 1, 0, 0, t++) });
-const shape = (nodes: ReturnType<typeof buildThreads>): unknown => nodes.map((n) => ({ id: n.id, d: n.displayDepth, r: shape(n.replies) }));
+const c = (id: string, parentId: string | null, status = "approved"): FlatComment => ({
+  id,
+  parentId,
+  status,
+  createdAt: new Date(2024, 0, 1, 0, 0, t++),
+});
+const shape = (nodes: ReturnType<typeof buildThreads>): unknown =>
+  nodes.map((n) => ({ id: n.id, d: n.displayDepth, r: shape(n.replies) }));
 
 describe("buildThreads", () => {
   it("nests replies under their parents, oldest first", () => {
     const roots = [c("a", null)];
     const rest = [c("b", "a"), c("c", "a"), c("d", "b")];
-    expect(shape(buildThreads(roots, rest, 5))).toEqual([{ id: "a", d: 0, r: [{ id: "b", d: 1, r: [{ id: "d", d: 2, r: [] }] }, { id: "c", d: 1, r: [] }] }]);
+    expect(shape(buildThreads(roots, rest, 5))).toEqual([
+      {
+        id: "a",
+        d: 0,
+        r: [
+          { id: "b", d: 1, r: [{ id: "d", d: 2, r: [] }] },
+          { id: "c", d: 1, r: [] },
+        ],
+      },
+    ]);
   });
 
   it("caps the depth: replies past the last level are listed flat at it, keeping their parentId", () => {
     const roots = [c("r", null)];
     const rest = [c("1", "r"), c("2", "1"), c("3", "2"), c("4", "3")]; // depths 1..4 with maxDepth 3 → last level 2
     const tree = buildThreads(roots, rest, 3);
-    expect(shape(tree)).toEqual([{ id: "r", d: 0, r: [{ id: "1", d: 1, r: [{ id: "2", d: 2, r: [] }, { id: "3", d: 2, r: [] }, { id: "4", d: 2, r: [] }] }] }]);
+    expect(shape(tree)).toEqual([
+      {
+        id: "r",
+        d: 0,
+        r: [
+          {
+            id: "1",
+            d: 1,
+            r: [
+              { id: "2", d: 2, r: [] },
+              { id: "3", d: 2, r: [] },
+              { id: "4", d: 2, r: [] },
+            ],
+          },
+        ],
+      },
+    ]);
     const flat = tree[0].replies[0].replies;
     expect(flat.find((n) => n.id === "4")!.parentId).toBe("3");
   });
 
   it("maxDepth 1 shows every reply flat under its top-level comment", () => {
     const tree = buildThreads([c("r", null)], [c("x", "r"), c("y", "x")], 1);
-    expect(shape(tree)).toEqual([{ id: "r", d: 0, r: [{ id: "x", d: 0, r: [] }, { id: "y", d: 0, r: [] }] }]);
+    expect(shape(tree)).toEqual([
+      {
+        id: "r",
+        d: 0,
+        r: [
+          { id: "x", d: 0, r: [] },
+          { id: "y", d: 0, r: [] },
+        ],
+      },
+    ]);
   });
 
   it("keeps a deleted comment as a placeholder only while it has visible replies", () => {
@@ -36,17 +76,29 @@ describe("buildThreads", () => {
 
   it("ignores rows whose parent is not in the set and survives cycles", () => {
     const a = c("a", null);
-    const loop1 = { ...c("l1", "l2") }, loop2 = { ...c("l2", "l1") };
+    const loop1 = { ...c("l1", "l2") },
+      loop2 = { ...c("l2", "l1") };
     expect(countNodes(buildThreads([a], [c("stray", "missing"), loop1, loop2], 5))).toBe(1);
   });
 });
 
 describe("buildThreads: ordering", () => {
-  const at = (id: string, parentId: string | null, second: number, status = "approved"): FlatComment => ({ id, parentId, status, createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, second)) });
+  const at = (id: string, parentId: string | null, second: number, status = "approved"): FlatComment => ({
+    id,
+    parentId,
+    status,
+    createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, second)),
+  });
 
   it("keeps the roots in the order given (the query sorts them) and sorts every reply list oldest first", () => {
     const roots = [at("r2", null, 50), at("r1", null, 10)];
-    const rest = [at("late", "r1", 40), at("early", "r1", 20), at("mid", "r1", 30), at("r2-b", "r2", 59), at("r2-a", "r2", 51)];
+    const rest = [
+      at("late", "r1", 40),
+      at("early", "r1", 20),
+      at("mid", "r1", 30),
+      at("r2-b", "r2", 59),
+      at("r2-a", "r2", 51),
+    ];
     const tree = buildThreads(roots, rest, 5);
     expect(tree.map((n) => n.id)).toEqual(["r2", "r1"]);
     expect(tree[0].replies.map((n) => n.id)).toEqual(["r2-a", "r2-b"]);
@@ -71,7 +123,11 @@ describe("buildThreads: the depth cap", () => {
   it("with the default of 5 levels, replies nest to depth 4 and deeper ones are shown at depth 4", () => {
     const tree = buildThreads([c("root", null)], chain(8), 5);
     const depths: Record<string, number> = {};
-    const walk = (nodes: ReturnType<typeof buildThreads>) => nodes.forEach((n) => { depths[n.id] = n.displayDepth; walk(n.replies); });
+    const walk = (nodes: ReturnType<typeof buildThreads>) =>
+      nodes.forEach((n) => {
+        depths[n.id] = n.displayDepth;
+        walk(n.replies);
+      });
     walk(tree);
     expect(depths).toEqual({ root: 0, d1: 1, d2: 2, d3: 3, d4: 4, d5: 4, d6: 4, d7: 4, d8: 4 });
     // Everything at the last level hangs, in time order, under the comment at depth 3.
@@ -84,7 +140,11 @@ describe("buildThreads: the depth cap", () => {
   it("a reply to a comment at the maximum depth keeps that comment as its parentId", () => {
     const tree = buildThreads([c("root", null)], chain(6), 5);
     const lastLevel = tree[0].replies[0].replies[0].replies[0].replies;
-    expect(lastLevel.map((n) => [n.id, n.parentId, n.displayDepth])).toEqual([["d4", "d3", 4], ["d5", "d4", 4], ["d6", "d5", 4]]);
+    expect(lastLevel.map((n) => [n.id, n.parentId, n.displayDepth])).toEqual([
+      ["d4", "d3", 4],
+      ["d5", "d4", 4],
+      ["d6", "d5", 4],
+    ]);
   });
 
   it("replies from different branches of the last level are merged in time order", () => {
@@ -112,10 +172,14 @@ describe("buildThreads: placeholders of deleted comments", () => {
   it("drops a chain of deleted comments with nothing visible below, and keeps one with a visible grandchild", () => {
     const roots = [c("dead-root", null, "deleted"), c("live-root", null, "deleted")];
     const rest = [
-      c("dead-1", "dead-root", "deleted"), c("dead-2", "dead-1", "deleted"),
-      c("live-1", "live-root", "deleted"), c("live-2", "live-1"),
+      c("dead-1", "dead-root", "deleted"),
+      c("dead-2", "dead-1", "deleted"),
+      c("live-1", "live-root", "deleted"),
+      c("live-2", "live-1"),
     ];
-    expect(shape(buildThreads(roots, rest, 5))).toEqual([{ id: "live-root", d: 0, r: [{ id: "live-1", d: 1, r: [{ id: "live-2", d: 2, r: [] }] }] }]);
+    expect(shape(buildThreads(roots, rest, 5))).toEqual([
+      { id: "live-root", d: 0, r: [{ id: "live-1", d: 1, r: [{ id: "live-2", d: 2, r: [] }] }] },
+    ]);
   });
 
   it("a deleted leaf under a live comment simply disappears", () => {

@@ -4,7 +4,8 @@
 export type FlatComment = { id: string; parentId: string | null; createdAt: Date; status: string };
 export type ThreadNode<T extends FlatComment> = T & { displayDepth: number; replies: ThreadNode<T>[] };
 
-const byTime = (a: FlatComment, b: FlatComment) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1);
+const byTime = (a: FlatComment, b: FlatComment) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1);
 
 // No recursion anywhere (explicit stacks): a reply chain thousands deep — possible through an
 // import — must not overflow the stack.

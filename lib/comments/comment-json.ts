@@ -1,11 +1,26 @@
-import { rightsJson, type EditRights } from "@/lib/auth/edit-rights";
+import { type EditRights, rightsJson } from "@/lib/auth/edit-rights";
+
 type Row = {
-  id: string; parentId: string | null; body: string; html: string; status: string; likeCount: number; createdAt: Date; editedAt: Date | null;
-  holdReasons?: string[]; authorName: string | null; author: { id: string; name: string; image: string | null; deletedAt: Date | null } | null;
+  id: string;
+  parentId: string | null;
+  body: string;
+  html: string;
+  status: string;
+  likeCount: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  holdReasons?: string[];
+  authorName: string | null;
+  author: { id: string; name: string; image: string | null; deletedAt: Date | null } | null;
 } & Partial<EditRights>;
 
 export function commentAuthor(row: Row) {
-  if (row.author) return { id: row.author.id, name: row.author.deletedAt ? "deleted user" : row.author.name, image: row.author.deletedAt ? null : row.author.image };
+  if (row.author)
+    return {
+      id: row.author.id,
+      name: row.author.deletedAt ? "deleted user" : row.author.name,
+      image: row.author.deletedAt ? null : row.author.image,
+    };
   return { id: null, name: row.authorName ?? "Anonymous", image: null };
 }
 
@@ -13,11 +28,17 @@ export function commentAuthor(row: Row) {
 export function commentJson(row: Row, liked?: Set<string>) {
   const deleted = row.status === "deleted";
   return {
-    id: row.id, parentId: row.parentId, author: commentAuthor(row),
-    body: deleted ? null : row.body, html: deleted ? null : row.html, status: row.status,
+    id: row.id,
+    parentId: row.parentId,
+    author: commentAuthor(row),
+    body: deleted ? null : row.body,
+    html: deleted ? null : row.html,
+    status: row.status,
     ...(row.status === "pending" && row.holdReasons?.length ? { reasons: row.holdReasons } : {}),
-    likes: row.likeCount, ...(liked ? { liked: liked.has(row.id) } : {}),
-    createdAt: row.createdAt.toISOString(), editedAt: row.editedAt?.toISOString() ?? null,
+    likes: row.likeCount,
+    ...(liked ? { liked: liked.has(row.id) } : {}),
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
     ...rightsJson(row),
   };
 }
@@ -30,7 +51,9 @@ type Node = Row & { displayDepth: number; replies: Node[]; more?: { count: numbe
  */
 export function threadJson(nodes: Node[], liked?: Set<string>): unknown[] {
   return nodes.map((n) => ({
-    ...commentJson(n, liked), depth: n.displayDepth, replies: threadJson(n.replies, liked),
+    ...commentJson(n, liked),
+    depth: n.displayDepth,
+    replies: threadJson(n.replies, liked),
     ...(n.more ? { moreReplies: n.more } : {}),
   }));
 }

@@ -1,24 +1,38 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSettings, type Settings } from "@/lib/settings/get-settings";
 
 /** The published article a discussion write targets; 404 if none, 422 when its comments are closed. */
-export async function findArticleForDiscussion(slug: string, { forWriting = false, kind = "comments" as "comments" | "annotations", settings = undefined as Settings | undefined } = {}) {
+export async function findArticleForDiscussion(
+  slug: string,
+  {
+    forWriting = false,
+    kind = "comments" as "comments" | "annotations",
+    settings = undefined as Settings | undefined,
+  } = {},
+) {
   const article = /^[a-z0-9-]{1,120}$/.test(slug)
     ? await db.article.findFirst({
-      where: { slug, status: "published", publishedAt: { lte: clock.now() } },
-      select: { id: true, slug: true, title: true, commentsOpen: true, annotationsOpen: true, publishedAt: true },
-    })
+        where: { slug, status: "published", publishedAt: { lte: clock.now() } },
+        select: { id: true, slug: true, title: true, commentsOpen: true, annotationsOpen: true, publishedAt: true },
+      })
     : null;
   if (!article) throw new AppError("not_found", "No published article has that address.");
   const label = kind === "comments" ? "Comments" : "Annotations";
   const open = kind === "comments" ? article.commentsOpen : article.annotationsOpen;
   if (forWriting && !open) throw new AppError("rule_violation", `${label} are closed on this article.`);
   if (forWriting) {
-    const { closeAfterDays } = settings ?? await getSettings();
-    if (closeAfterDays && article.publishedAt && clock.now().getTime() - article.publishedAt.getTime() > closeAfterDays * 86_400_000)
-      throw new AppError("rule_violation", `${label} close ${closeAfterDays} days after an article is published; this one is older.`);
+    const { closeAfterDays } = settings ?? (await getSettings());
+    if (
+      closeAfterDays &&
+      article.publishedAt &&
+      clock.now().getTime() - article.publishedAt.getTime() > closeAfterDays * 86_400_000
+    )
+      throw new AppError(
+        "rule_violation",
+        `${label} close ${closeAfterDays} days after an article is published; this one is older.`,
+      );
   }
   return article;
 }

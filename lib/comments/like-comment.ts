@@ -1,15 +1,20 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { requireContributor } from "@/lib/auth/can-contribute";
 import type { Viewer } from "@/lib/auth/viewer";
-import { commentIdSchema } from "@/lib/validation/comment";
+import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
+import { commentIdSchema } from "@/lib/validation/comment";
 
 async function findLikeable(rawId: unknown) {
   const id = commentIdSchema.safeParse(rawId);
-  const comment = id.success ? await db.comment.findFirst({ where: { id: id.data, status: "approved" }, select: { id: true, authorId: true, article: { select: { slug: true } } } }) : null;
+  const comment = id.success
+    ? await db.comment.findFirst({
+        where: { id: id.data, status: "approved" },
+        select: { id: true, authorId: true, article: { select: { slug: true } } },
+      })
+    : null;
   if (!comment) throw new AppError("not_found", "That comment does not exist.");
   return comment;
 }
@@ -26,8 +31,22 @@ export async function setCommentLike(viewer: Viewer | null, commentId: unknown, 
     const { count } = liked
       ? await tx.commentLike.createMany({ data: [{ commentId: comment.id, userId: me.id }], skipDuplicates: true })
       : await tx.commentLike.deleteMany({ where: { commentId: comment.id, userId: me.id } });
-    if (count) return { changed: true, likeCount: (await tx.comment.update({ where: { id: comment.id }, data: { likeCount: liked ? { increment: 1 } : { decrement: 1 } }, select: { likeCount: true } })).likeCount };
-    return { changed: false, likeCount: (await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { likeCount: true } })).likeCount };
+    if (count)
+      return {
+        changed: true,
+        likeCount: (
+          await tx.comment.update({
+            where: { id: comment.id },
+            data: { likeCount: liked ? { increment: 1 } : { decrement: 1 } },
+            select: { likeCount: true },
+          })
+        ).likeCount,
+      };
+    return {
+      changed: false,
+      likeCount: (await tx.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { likeCount: true } }))
+        .likeCount,
+    };
   });
   // A like that changes nothing keeps the article's cached pages.
   if (changed) await invalidateArticlePages(comment.article.slug);

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { commentIdSchema } from "@/lib/validation/comment";
 import { after, buildDisplayTrees, cursorOf, selectBounded, sortNodes } from "./bound-thread";
@@ -33,8 +33,12 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
   if (!id.success) throw notFound;
   const comment = await db.comment.findFirst({
     where: {
-      id: id.data, article: { status: "published", publishedAt: { lte: clock.now() } },
-      OR: [{ status: { in: ["approved", "deleted"] } }, ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : [])],
+      id: id.data,
+      article: { status: "published", publishedAt: { lte: clock.now() } },
+      OR: [
+        { status: { in: ["approved", "deleted"] } },
+        ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : []),
+      ],
     },
     select: { id: true, threadId: true },
   });
@@ -43,7 +47,10 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
   const budget = Math.max(1, settings.commentsPerLoad);
   const pageSize = Math.min(settings.commentsPerPage, budget);
   const [root, skeleton] = await Promise.all([
-    db.comment.findUniqueOrThrow({ where: { id: comment.threadId }, select: { id: true, parentId: true, createdAt: true, likeCount: true, status: true } }),
+    db.comment.findUniqueOrThrow({
+      where: { id: comment.threadId },
+      select: { id: true, parentId: true, createdAt: true, likeCount: true, status: true },
+    }),
     loadSkeleton(viewer, [comment.threadId]),
   ]);
   const nodes = buildDisplayTrees([{ ...root, status: String(root.status) }], skeleton, settings.commentMaxDepth);
@@ -53,11 +60,17 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
   const rest = after(sortNodes(node.children, sort), cursor, sort);
   const page = rest.slice(0, pageSize);
   const selection = selectBounded(page, budget, { bytes: settings.commentBytesPerLoad });
-  const comments = await materialize(page.map((n) => ({ node: n })), selection, viewer, settings.editWindowMs);
+  const comments = await materialize(
+    page.map((n) => ({ node: n })),
+    selection,
+    viewer,
+    settings.editWindowMs,
+  );
   const last = page.at(-1);
   const later = rest.slice(pageSize);
   return {
-    comments, liked: await likedBy(viewer, [...selection.ids]),
+    comments,
+    liked: await likedBy(viewer, [...selection.ids]),
     next: later.length && last ? encodeCursor(cursorOf(last, sort)) : null,
     remaining: later.reduce((n, c) => n + c.size, 0),
   };
@@ -65,5 +78,12 @@ export async function listReplies(viewer: Viewer | null, rawId: unknown, query: 
 
 async function likedBy(viewer: Viewer | null, ids: string[]) {
   if (!viewer || !ids.length) return new Set<string>();
-  return new Set((await db.commentLike.findMany({ where: { userId: viewer.id, commentId: { in: ids } }, select: { commentId: true } })).map((l) => l.commentId));
+  return new Set(
+    (
+      await db.commentLike.findMany({
+        where: { userId: viewer.id, commentId: { in: ids } },
+        select: { commentId: true },
+      })
+    ).map((l) => l.commentId),
+  );
 }

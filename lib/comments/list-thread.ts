@@ -1,11 +1,11 @@
-import { db } from "@/lib/db";
-import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { clock } from "@/lib/clock";
-import { editRights, type EditRights } from "@/lib/auth/edit-rights";
+import { type EditRights, editRights } from "@/lib/auth/edit-rights";
 import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import { getSettings } from "@/lib/settings/get-settings";
-import { buildDisplayTrees, selectBounded, type DisplayNode, type Selection, type SkeletonRow } from "./bound-thread";
+import { buildDisplayTrees, type DisplayNode, type Selection, type SkeletonRow, selectBounded } from "./bound-thread";
 import { commentFields } from "./create-comment";
 import { findArticleForDiscussion } from "./find-open-article";
 
@@ -14,11 +14,17 @@ export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields
 /** Replies left out of a page load: how many, and the cursor to go on (null: from the first). */
 export type MoreReplies = { count: number; cursor: string | null };
 /** A comment as a page shows it: its row, what the viewer may do to it, its shown replies, a stub for the rest. */
-export type ThreadComment = CommentRow & EditRights & { displayDepth: number; replies: ThreadComment[]; more?: MoreReplies };
+export type ThreadComment = CommentRow &
+  EditRights & { displayDepth: number; replies: ThreadComment[]; more?: MoreReplies };
 
 // What a viewer may see: approved comments, placeholders of deleted ones, and their own pending ones.
 function visibleTo(viewer: Viewer | null): Prisma.CommentWhereInput {
-  return { OR: [{ status: { in: ["approved", "deleted"] } }, ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : [])] };
+  return {
+    OR: [
+      { status: { in: ["approved", "deleted"] } },
+      ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : []),
+    ],
+  };
 }
 
 function order(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[] {
@@ -34,7 +40,13 @@ function after(sort: CommentSort, cursor: string | null | undefined): Prisma.Com
   if (sort === "newest") return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: c.id } }] };
   if (sort === "top") {
     const likes = c.n ?? 0;
-    return { OR: [{ likeCount: { lt: likes } }, { likeCount: likes, createdAt: { gt: at } }, { likeCount: likes, createdAt: at, id: { gt: c.id } }] };
+    return {
+      OR: [
+        { likeCount: { lt: likes } },
+        { likeCount: likes, createdAt: { gt: at } },
+        { likeCount: likes, createdAt: at, id: { gt: c.id } },
+      ],
+    };
   }
   return { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: c.id } }] };
 }
@@ -53,17 +65,26 @@ export async function loadSkeleton(viewer: Viewer | null, threadIds: string[]): 
 }
 
 /** The chosen comments, read in full and nested as the selection shows them. */
-export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[], selection: Selection, viewer: Viewer | null, editWindowMs: number) {
+export async function materialize(
+  tops: { node: DisplayNode; row?: CommentRow }[],
+  selection: Selection,
+  viewer: Viewer | null,
+  editWindowMs: number,
+) {
   const now = clock.now();
   const known = new Map(tops.filter((t) => t.row).map((t) => [t.node.row.id, t.row!]));
   const missing = [...selection.ids].filter((id) => !known.has(id));
-  if (missing.length) for (const r of await db.comment.findMany({ where: { id: { in: missing } }, select: commentFields })) known.set(r.id, r);
+  if (missing.length)
+    for (const r of await db.comment.findMany({ where: { id: { in: missing } }, select: commentFields }))
+      known.set(r.id, r);
   const build = (n: DisplayNode): ThreadComment | null => {
     const row = known.get(n.row.id);
     if (!row) return null; // removed between the two reads
     const more = selection.more.get(n.row.id);
     return {
-      ...row, ...editRights(viewer, { ...row, authorId: row.author?.id ?? null }, editWindowMs, now), displayDepth: n.displayDepth,
+      ...row,
+      ...editRights(viewer, { ...row, authorId: row.author?.id ?? null }, editWindowMs, now),
+      displayDepth: n.displayDepth,
       replies: (selection.shown.get(n.row.id) ?? []).map(build).filter((c): c is ThreadComment => c !== null),
       ...(more ? { more: { count: more.count, cursor: more.cursor ? encodeCursor(more.cursor) : null } } : {}),
     };
@@ -78,7 +99,18 @@ export async function materialize(tops: { node: DisplayNode; row?: CommentRow }[
  * `focus` (a permalink) shows the path down to that comment and its own replies (after
  * `focusAfter`, a cursor among them) first. A constant number of queries whatever its size.
  */
-export async function listThread(viewer: Viewer | null, slug: string, options: { sort?: CommentSort; cursor?: string | null; page?: number; pageSize?: number; focus?: string; focusAfter?: string | null } = {}) {
+export async function listThread(
+  viewer: Viewer | null,
+  slug: string,
+  options: {
+    sort?: CommentSort;
+    cursor?: string | null;
+    page?: number;
+    pageSize?: number;
+    focus?: string;
+    focusAfter?: string | null;
+  } = {},
+) {
   const article = await findArticleForDiscussion(slug);
   const settings = await getSettings();
   const sort = options.sort ?? "oldest";
@@ -86,7 +118,8 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
   const pageSize = Math.min(options.pageSize ?? settings.commentsPerPage, budget);
   const visible = visibleTo(viewer);
   const topLevel: Prisma.CommentWhereInput = {
-    articleId: article.id, parentId: null,
+    articleId: article.id,
+    parentId: null,
     OR: [
       { status: "approved" },
       ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : []),
@@ -105,19 +138,54 @@ export async function listThread(viewer: Viewer | null, slug: string, options: {
     db.comment.count({ where: topLevel }),
   ]);
   const page = roots.slice(0, pageSize);
-  const skeleton = await loadSkeleton(viewer, page.map((r) => r.id));
-  const nodes = buildDisplayTrees(page.map((r) => ({ ...r, htmlBytes: Buffer.byteLength(r.html) })), skeleton, settings.commentMaxDepth);
-  const tops = page.map((row) => ({ row, node: nodes.get(row.id) })).filter((t): t is { row: CommentRow; node: DisplayNode } => !!t.node);
+  const skeleton = await loadSkeleton(
+    viewer,
+    page.map((r) => r.id),
+  );
+  const nodes = buildDisplayTrees(
+    page.map((r) => ({ ...r, htmlBytes: Buffer.byteLength(r.html) })),
+    skeleton,
+    settings.commentMaxDepth,
+  );
+  const tops = page
+    .map((row) => ({ row, node: nodes.get(row.id) }))
+    .filter((t): t is { row: CommentRow; node: DisplayNode } => !!t.node);
   const focus = options.focus ? nodes.get(options.focus) : undefined;
   const bytes = settings.commentBytesPerLoad;
-  const selection = selectBounded(tops.map((t) => t.node), budget, focus ? { bytes, forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } } : { bytes });
+  const selection = selectBounded(
+    tops.map((t) => t.node),
+    budget,
+    focus
+      ? { bytes, forced: pathTo(focus, nodes), expand: { node: focus, after: decodeCursor(options.focusAfter) } }
+      : { bytes },
+  );
   const threads = await materialize(tops, selection, viewer, settings.editWindowMs);
-  const liked = viewer && selection.ids.size
-    ? new Set((await db.commentLike.findMany({ where: { userId: viewer.id, commentId: { in: [...selection.ids] } }, select: { commentId: true } })).map((l) => l.commentId))
-    : new Set<string>();
+  const liked =
+    viewer && selection.ids.size
+      ? new Set(
+          (
+            await db.commentLike.findMany({
+              where: { userId: viewer.id, commentId: { in: [...selection.ids] } },
+              select: { commentId: true },
+            })
+          ).map((l) => l.commentId),
+        )
+      : new Set<string>();
   const last = page.at(-1);
-  const next = roots.length > pageSize && last ? encodeCursor({ t: last.createdAt.getTime(), id: last.id, ...(sort === "top" ? { n: last.likeCount } : {}) }) : null;
-  return { article, threads, total, next, liked, sort, pageSize, pageCount: Math.max(1, Math.ceil(topCount / pageSize)) };
+  const next =
+    roots.length > pageSize && last
+      ? encodeCursor({ t: last.createdAt.getTime(), id: last.id, ...(sort === "top" ? { n: last.likeCount } : {}) })
+      : null;
+  return {
+    article,
+    threads,
+    total,
+    next,
+    liked,
+    sort,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(topCount / pageSize)),
+  };
 }
 
 /** The display path from a thread's root down to `node` (root first). */
@@ -128,4 +196,3 @@ export function pathTo(node: DisplayNode, nodes: Map<string, DisplayNode>): Disp
   for (let id = parentOf.get(node.row.id); id; id = parentOf.get(id)) path.unshift(nodes.get(id)!);
   return path;
 }
-

@@ -1,6 +1,6 @@
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/viewer";
 import { getSettings } from "@/lib/settings/get-settings";
 import { commentIdSchema } from "@/lib/validation/comment";
 
@@ -9,17 +9,36 @@ export async function locateComment(viewer: Viewer | null, slug: string, rawId: 
   const id = commentIdSchema.safeParse(rawId);
   const comment = id.success
     ? await db.comment.findFirst({
-      where: { id: id.data, article: { slug, status: "published" }, OR: [{ status: { in: ["approved", "deleted"] } }, ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : [])] },
-      select: { id: true, threadId: true },
-    })
+        where: {
+          id: id.data,
+          article: { slug, status: "published" },
+          OR: [
+            { status: { in: ["approved", "deleted"] } },
+            ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : []),
+          ],
+        },
+        select: { id: true, threadId: true },
+      })
     : null;
   if (!comment) throw new AppError("not_found", "That comment does not exist.");
-  const root = await db.comment.findUniqueOrThrow({ where: { id: comment.threadId }, select: { id: true, articleId: true, createdAt: true } });
+  const root = await db.comment.findUniqueOrThrow({
+    where: { id: comment.threadId },
+    select: { id: true, articleId: true, createdAt: true },
+  });
   const before = await db.comment.count({
     where: {
-      articleId: root.articleId, parentId: null,
+      articleId: root.articleId,
+      parentId: null,
       OR: [{ createdAt: { lt: root.createdAt } }, { createdAt: root.createdAt, id: { lt: root.id } }],
-      AND: [{ OR: [{ status: "approved" }, { status: "deleted", replies: { some: { status: "approved" } } }, ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : [])] }],
+      AND: [
+        {
+          OR: [
+            { status: "approved" },
+            { status: "deleted", replies: { some: { status: "approved" } } },
+            ...(viewer ? [{ status: "pending" as const, authorId: viewer.id }] : []),
+          ],
+        },
+      ],
     },
   });
   const { commentsPerPage, commentsPerLoad } = await getSettings();

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { countBodyLinks } from "@/lib/moderation/hold-reasons";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+import { countBodyLinks } from "@/lib/moderation/hold-reasons";
 import { getSettings } from "@/lib/settings/get-settings";
 import { editCommentSchema } from "@/lib/validation/comment";
 import { parseInput } from "@/lib/validation/parse-input";

@@ -8,7 +8,12 @@ export const cdata = (text: string) => `<![CDATA[${text.replace(notXmlChar, "").
 
 /** Escaped element text or attribute value. */
 export const esc = (text: string) =>
-  text.replace(notXmlChar, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  text
+    .replace(notXmlChar, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** "2026-12-07 07:09:50" (UTC), WordPress's post_date format. */
 export const wpDate = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ");

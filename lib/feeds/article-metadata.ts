@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
-import type { PublishedArticle } from "@/lib/articles/get-published-article";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { tidyExcerpt } from "@/lib/articles/excerpt";
+import type { PublishedArticle } from "@/lib/articles/get-published-article";
 import { scholarMeta } from "@/lib/citations/cite-article";
 import { publication } from "@/lib/site";
 import { articleUrl, feedAlternates } from "./feed-links";
 
-type Article = Pick<PublishedArticle, "slug" | "title" | "excerpt" | "authorName" | "affiliation" | "publishedAt" | "updatedAt" | "categories" | "tags">;
+type Article = Pick<
+  PublishedArticle,
+  "slug" | "title" | "excerpt" | "authorName" | "affiliation" | "publishedAt" | "updatedAt" | "categories" | "tags"
+>;
 
 const modifiedAt = (a: Article) => (a.publishedAt && a.publishedAt > a.updatedAt ? a.publishedAt : a.updatedAt);
 
@@ -20,9 +23,17 @@ export function articleMetadata(base: string, a: Article): Metadata {
     authors: [{ name: a.authorName }],
     alternates: { canonical: url, types: feedAlternates(base, { slug: a.slug, title: a.title }) },
     openGraph: {
-      type: "article", title: a.title, description, url, siteName: publication.name, locale: "en_GB",
-      publishedTime: a.publishedAt?.toISOString(), modifiedTime: modifiedAt(a).toISOString(),
-      authors: [a.authorName], section: a.categories[0]?.name, tags: a.tags.map((t) => t.name),
+      type: "article",
+      title: a.title,
+      description,
+      url,
+      siteName: publication.name,
+      locale: "en_GB",
+      publishedTime: a.publishedAt?.toISOString(),
+      modifiedTime: modifiedAt(a).toISOString(),
+      authors: [a.authorName],
+      section: a.categories[0]?.name,
+      tags: a.tags.map((t) => t.name),
     },
     twitter: { card: "summary", title: a.title, description },
     // Google Scholar and reference managers (Zotero, Mendeley) read these.
@@ -58,5 +69,10 @@ export function articleJsonLd(base: string, a: Article): string {
 
 /** JSON that cannot end its <script> element or open a comment: <, >, & and line separators escaped. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -1,8 +1,8 @@
+import { tidyExcerpt } from "@/lib/articles/excerpt";
 import type { FeedArticle } from "@/lib/articles/list-feed-articles";
 import { publication } from "@/lib/site";
 import { articleUrl } from "./feed-links";
 import { emptyElement, textElement } from "./xml";
-import { tidyExcerpt } from "@/lib/articles/excerpt";
 
 // Atom 1.0 of the latest articles, full body as escaped HTML content.
 export function buildAtomFeed(base: string, articles: FeedArticle[], now: Date): string {
@@ -17,7 +17,9 @@ export function buildAtomFeed(base: string, articles: FeedArticle[], now: Date):
       textElement("published", a.publishedAt.toISOString()),
       textElement("updated", a.modifiedAt.toISOString()),
       `<author>${textElement("name", a.authorName)}</author>`,
-      ...a.categories.map((c) => emptyElement("category", { term: c.slug, label: c.name, scheme: `${base}/category/` })),
+      ...a.categories.map((c) =>
+        emptyElement("category", { term: c.slug, label: c.name, scheme: `${base}/category/` }),
+      ),
       ...a.tags.map((t) => emptyElement("category", { term: t.slug, label: t.name, scheme: `${base}/tag/` })),
       a.excerpt ? textElement("summary", tidyExcerpt(a.excerpt), { type: "text" }) : "",
       textElement("content", a.html, { type: "html", "xml:base": url }),

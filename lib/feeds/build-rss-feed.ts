@@ -1,5 +1,5 @@
-import type { FeedArticle } from "@/lib/articles/list-feed-articles";
 import { tidyExcerpt } from "@/lib/articles/excerpt";
+import type { FeedArticle } from "@/lib/articles/list-feed-articles";
 import { publication } from "@/lib/site";
 import { articleUrl, commentFeedUrl } from "./feed-links";
 import { emptyElement, rfc822, textElement } from "./xml";

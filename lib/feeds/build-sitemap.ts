@@ -4,7 +4,11 @@ import { escapeXml } from "./xml";
 
 // The sitemap's entries (app/sitemap.ts; Next writes the sitemaps.org urlset): the home page,
 // every article, every archive page. Next writes `loc` as given, so it is escaped here.
-export function sitemapEntries(base: string, articles: { slug: string; lastmod: Date }[], archives: ArchiveEntry[]): MetadataRoute.Sitemap {
+export function sitemapEntries(
+  base: string,
+  articles: { slug: string; lastmod: Date }[],
+  archives: ArchiveEntry[],
+): MetadataRoute.Sitemap {
   const newest = articles.reduce<Date | undefined>((m, a) => (!m || a.lastmod > m ? a.lastmod : m), undefined);
   return [
     { url: `${base}/`, lastmod: newest },

@@ -4,7 +4,9 @@ import { emptyElement, escapeXml, rfc822, textElement } from "./xml";
 
 describe("escapeXml", () => {
   it("escapes markup characters and drops characters XML forbids", () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;");
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;",
+    );
     expect(escapeXml("a\u0000b\u0008c\u000Bd\uFFFEe\uD800f")).toBe("abcdef");
     expect(escapeXml("tab\tnew\nline\r✓ 😀")).toBe("tab\tnew\nline\r✓ 😀");
   });
@@ -28,13 +30,27 @@ describe("rfc822", () => {
 
 describe("parseXml (the tests' well-formedness check)", () => {
   const bad = [
-    "<a>", "<a></b>", "<a>&</a>", "<a>&nbsp;</a>", "<a>1 < 2</a>", "<a b=\"1\" b=\"2\"/>", "<a b=\"<\"/>", "<a/><b/>", "text<a/>",
-    "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>\u0000</a>", "<1a/>", "<a b=c/>", "",
+    "<a>",
+    "<a></b>",
+    "<a>&</a>",
+    "<a>&nbsp;</a>",
+    "<a>1 < 2</a>",
+    '<a b="1" b="2"/>',
+    '<a b="<"/>',
+    "<a/><b/>",
+    "text<a/>",
+    '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
+    "<a>\u0000</a>",
+    "<1a/>",
+    "<a b=c/>",
+    "",
   ];
   for (const xml of bad) it(`rejects ${JSON.stringify(xml)}`, () => expect(() => parseXml(xml)).toThrow(XmlError));
 
   it("accepts and decodes a well-formed document", () => {
-    const root = parseXml(`<?xml version="1.0" encoding="UTF-8"?><!-- c --><r x='1'><i>&lt;p&gt; &#233; &#x1F600;</i><![CDATA[<raw>]]><e/></r>`);
+    const root = parseXml(
+      `<?xml version="1.0" encoding="UTF-8"?><!-- c --><r x='1'><i>&lt;p&gt; &#233; &#x1F600;</i><![CDATA[<raw>]]><e/></r>`,
+    );
     expect(root.name).toBe("r");
     expect(root.attributes).toEqual({ x: "1" });
     expect(root.children.map((c) => c.name)).toEqual(["i", "e"]);

@@ -1,8 +1,8 @@
+import { requiredScope, runInApiContext } from "@/lib/auth/api-context";
+import { isBearer } from "@/lib/auth/get-viewer";
+import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/database-unavailable";
 import { siteUrl } from "@/lib/env";
 import { AppError, findUnstorableText, isAppError, unstorableMessage, unstorableTextError } from "@/lib/errors";
-import { isBearer } from "@/lib/auth/get-viewer";
-import { requiredScope, runInApiContext } from "@/lib/auth/api-context";
-import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/database-unavailable";
 
 export function json(data: unknown, init: ResponseInit = {}) {
   return Response.json(data, { ...init, headers: { "Cache-Control": "no-store", ...init.headers } });
@@ -14,19 +14,29 @@ export function seeOther(path: string, status = 303) {
 }
 
 export function errorResponse(error: unknown): Response {
-  const e = unstorableTextError(error) ?? (error instanceof URIError ? new AppError("bad_request", "The address has malformed percent-encoding.") : error);
+  const e =
+    unstorableTextError(error) ??
+    (error instanceof URIError ? new AppError("bad_request", "The address has malformed percent-encoding.") : error);
   if (isAppError(e)) {
     const headers: Record<string, string> = {};
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
-    return json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, { status: e.status, headers });
+    return json(
+      { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } },
+      { status: e.status, headers },
+    );
   }
   if (isDatabaseUnavailable(e)) {
     console.error("[api] database unavailable:", e instanceof Error ? e.message.split("\n")[0] : String(e));
-    return json({ error: { code: "unavailable", message: "Gloss is briefly unavailable. Please try again in a few seconds." } },
-      { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } });
+    return json(
+      { error: { code: "unavailable", message: "Gloss is briefly unavailable. Please try again in a few seconds." } },
+      { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+    );
   }
   console.error("[api] unexpected error", e);
-  return json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return json(
+    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
 }
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -52,7 +62,8 @@ export const bodyLimits = {
   small: 10_000,
 } as const;
 
-const tooLarge = (maxBytes: number) => new AppError("too_large", `The request body is too large (at most ${Math.floor(maxBytes / 1000)} kB).`);
+const tooLarge = (maxBytes: number) =>
+  new AppError("too_large", `The request body is too large (at most ${Math.floor(maxBytes / 1000)} kB).`);
 
 /**
  * Reads a request body as UTF-8 text, never more than `maxBytes`: a declared `Content-Length`
@@ -92,15 +103,24 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
  * JSON is a 400, an oversized body a 413. Routes check who is asking first: pass `viewer` (the
  * request's, possibly null) and an anonymous request is a 401 before any of its body is read.
  */
-export async function readJson(request: Request, maxBytes: number, viewer?: { id: string } | null): Promise<Record<string, unknown>> {
+export async function readJson(
+  request: Request,
+  maxBytes: number,
+  viewer?: { id: string } | null,
+): Promise<Record<string, unknown>> {
   if (viewer !== undefined && !viewer) {
     await request.body?.cancel().catch(() => {});
     throw new AppError("unauthorized", "Sign in first.");
   }
   const text = await readBodyText(request, maxBytes);
   let value: unknown;
-  try { value = JSON.parse(text); } catch { throw new AppError("bad_request", "The request body is not valid JSON."); }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new AppError("bad_request", "The request body must be a JSON object.");
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new AppError("bad_request", "The request body must be a JSON object.");
   const unstorable = findUnstorableText(value);
   if (unstorable) throw new AppError("bad_request", unstorableMessage, { [unstorable]: "Remove the NUL character." });
   return value as Record<string, unknown>;
@@ -126,8 +146,12 @@ export function apiRoute<C>(handler: Handler<C>, options: { anyOrigin?: boolean 
 }
 
 /** A small body that may come from a plain HTML form (no JavaScript) or as JSON: its fields, and which it was. */
-export async function readFormOrJson(request: Request, maxBytes: number = bodyLimits.small): Promise<{ fields: Record<string, unknown>; form: boolean }> {
+export async function readFormOrJson(
+  request: Request,
+  maxBytes: number = bodyLimits.small,
+): Promise<{ fields: Record<string, unknown>; form: boolean }> {
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("application/x-www-form-urlencoded")) return { fields: Object.fromEntries(new URLSearchParams(await readBodyText(request, maxBytes))), form: true };
+  if (type.startsWith("application/x-www-form-urlencoded"))
+    return { fields: Object.fromEntries(new URLSearchParams(await readBodyText(request, maxBytes))), form: true };
   return { fields: await readJson(request, maxBytes), form: false };
 }

@@ -13,7 +13,9 @@ function routes(dir = apiDir): [string, string[]][] {
     if (e.isDirectory()) return routes(full);
     if (e.name !== "route.ts") return [];
     const source = fs.readFileSync(full, "utf8");
-    const exported = methods.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|export \\{[^}]*\\b${m}\\b`).test(source));
+    const exported = methods.filter((m) =>
+      new RegExp(`export (const|async function|function) ${m}\\b|export \\{[^}]*\\b${m}\\b`).test(source),
+    );
     const route = `/api/${path.relative(apiDir, dir).split(path.sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
     return [[route, exported]];
   });
@@ -21,10 +23,14 @@ function routes(dir = apiDir): [string, string[]][] {
 
 describe("/api/openapi.json", () => {
   const doc = openApiDocument("https://gloss.example");
-  const documented = (route: string) => doc.paths[route as keyof typeof doc.paths] ?? doc.paths[`${route}/` as keyof typeof doc.paths];
+  const documented = (route: string) =>
+    doc.paths[route as keyof typeof doc.paths] ?? doc.paths[`${route}/` as keyof typeof doc.paths];
 
   it("documents every method of every route handler (but the internal ones and itself)", () => {
-    const found = routes().filter(([route]) => !route.startsWith("/api/internal/") && route !== "/api/openapi.json" && !route.includes("{...nextauth}"));
+    const found = routes().filter(
+      ([route]) =>
+        !route.startsWith("/api/internal/") && route !== "/api/openapi.json" && !route.includes("{...nextauth}"),
+    );
     expect(found.length).toBeGreaterThan(15);
     for (const [route, exported] of found) {
       const ops = documented(route) as Record<string, unknown> | undefined;
@@ -35,12 +41,25 @@ describe("/api/openapi.json", () => {
 
   it("takes request bodies from the zod schemas the domain parses with", () => {
     const paths = JSON.parse(JSON.stringify(doc.paths));
-    const post = paths["/api/articles"].post as { requestBody: { content: { "application/json": { schema: { required: string[]; properties: Record<string, { maxLength?: number }> } } } } };
+    const post = paths["/api/articles"].post as {
+      requestBody: {
+        content: {
+          "application/json": { schema: { required: string[]; properties: Record<string, { maxLength?: number }> } };
+        };
+      };
+    };
     const body = post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["title", "body"]));
     expect(body.properties.title.maxLength).toBe(200);
-    const ban = paths["/api/moderation/bans"].post as { requestBody: { content: { "application/json": { schema: { properties: { duration: { enum: string[] } } } } } } };
-    expect(ban.requestBody.content["application/json"].schema.properties.duration.enum).toEqual(["1d", "7d", "30d", "permanent"]);
+    const ban = paths["/api/moderation/bans"].post as {
+      requestBody: { content: { "application/json": { schema: { properties: { duration: { enum: string[] } } } } } };
+    };
+    expect(ban.requestBody.content["application/json"].schema.properties.duration.enum).toEqual([
+      "1d",
+      "7d",
+      "30d",
+      "permanent",
+    ]);
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
   });
 });

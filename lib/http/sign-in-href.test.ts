@@ -39,8 +39,18 @@ describe("safeReturnPath (no open redirect)", () => {
   });
 
   it.each([
-    "https://evil.example/", "//evil.example/x", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)",
-    "evil.example", "/ /evil.example", "/\t/evil.example", "", undefined, ["/a"], `/${"a".repeat(600)}`,
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+    "/ /evil.example",
+    "/\t/evil.example",
+    "",
+    undefined,
+    ["/a"],
+    `/${"a".repeat(600)}`,
   ])("sends %j home", (raw) => {
     expect(safeReturnPath(raw)).toBe("/");
   });

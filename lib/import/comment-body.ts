@@ -6,7 +6,13 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { readerSanitizeSchema } from "@/lib/markdown/render-safe-markdown";
-import { htmlToMarkdown, isPlainText, mdastToMarkdown, plainTextParagraphs, wordpressHtmlToMdast } from "./html-to-markdown";
+import {
+  htmlToMarkdown,
+  isPlainText,
+  mdastToMarkdown,
+  plainTextParagraphs,
+  wordpressHtmlToMdast,
+} from "./html-to-markdown";
 
 // renderSafeMarkdown's steps after parsing: Markdown tree → HTML, the readers' allow-list, and
 // links marked rel="nofollow ugc noopener" (a link without a target is no link).
@@ -14,12 +20,21 @@ function linkAttributes() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "a") return;
-      if (!node.properties.href) { node.tagName = "span"; node.properties = {}; return; }
+      if (!node.properties.href) {
+        node.tagName = "span";
+        node.properties = {};
+        return;
+      }
       node.properties.rel = ["nofollow", "ugc", "noopener"];
     });
   };
 }
-const toReaderHtml = unified().use(remarkRehype, { allowDangerousHtml: false }).use(rehypeSanitize, readerSanitizeSchema).use(linkAttributes).use(rehypeStringify).freeze();
+const toReaderHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSanitize, readerSanitizeSchema)
+  .use(linkAttributes)
+  .use(rehypeStringify)
+  .freeze();
 
 /**
  * A WordPress comment's content as a Gloss comment: its Markdown body, and the sanitized HTML that
@@ -29,7 +44,9 @@ const toReaderHtml = unified().use(remarkRehype, { allowDangerousHtml: false }).
  */
 export function commentBodyFromWordpress(content: string): { body: string; html: string } {
   if (isPlainText(content)) {
-    const html = plainTextParagraphs(content).map((lines) => `<p>${lines.join("<br>\n")}</p>`).join("\n");
+    const html = plainTextParagraphs(content)
+      .map((lines) => `<p>${lines.join("<br>\n")}</p>`)
+      .join("\n");
     return { body: htmlToMarkdown(content), html };
   }
   const tree: MdastRoot = wordpressHtmlToMdast(content);

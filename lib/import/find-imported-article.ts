@@ -16,10 +16,17 @@ export type ImportedArticle = {
   head: { body: string; createdById: string | null; createdAt: Date } | null;
 };
 
-type Row = Omit<ImportedArticle, "head"> & { headBody: string | null; headCreatedById: string | null; headCreatedAt: Date | null };
+type Row = Omit<ImportedArticle, "head"> & {
+  headBody: string | null;
+  headCreatedById: string | null;
+  headCreatedAt: Date | null;
+};
 
 /** The article an earlier import made of this post, in one query (terms and head revision included). */
-export async function findImportedArticle(tx: Prisma.TransactionClient, importKey: string): Promise<ImportedArticle | null> {
+export async function findImportedArticle(
+  tx: Prisma.TransactionClient,
+  importKey: string,
+): Promise<ImportedArticle | null> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT a."id", a."title", a."authorName", a."excerpt", a."status"::text AS "status", a."publishedAt", a."publishAt", a."updatedAt",
       a."draftRevisionId" IS NOT NULL AS "hasDraftRevision",
@@ -31,5 +38,11 @@ export async function findImportedArticle(tx: Prisma.TransactionClient, importKe
   const row = rows[0];
   if (!row) return null;
   const { headBody, headCreatedById, headCreatedAt, ...article } = row;
-  return { ...article, head: headBody === null || !headCreatedAt ? null : { body: headBody, createdById: headCreatedById, createdAt: headCreatedAt } };
+  return {
+    ...article,
+    head:
+      headBody === null || !headCreatedAt
+        ? null
+        : { body: headBody, createdById: headCreatedById, createdAt: headCreatedAt },
+  };
 }

@@ -13,14 +13,20 @@ describe("autop (WordPress's paragraph rule)", () => {
   });
 
   it("leaves block elements and <pre> alone", () => {
-    expect(autop("Intro\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>x\n\ny</pre>")).toBe("<p>Intro</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>x\n\ny</pre>");
-    expect(autop("Before<blockquote>Quoted</blockquote>After")).toBe("<p>Before</p>\n<blockquote>Quoted</blockquote>\n<p>After</p>");
+    expect(autop("Intro\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>x\n\ny</pre>")).toBe(
+      "<p>Intro</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre>x\n\ny</pre>",
+    );
+    expect(autop("Before<blockquote>Quoted</blockquote>After")).toBe(
+      "<p>Before</p>\n<blockquote>Quoted</blockquote>\n<p>After</p>",
+    );
   });
 });
 
 describe("htmlToMarkdown", () => {
   it("keeps the structure of a classic-editor post", () => {
-    const out = html(`First <strong>bold</strong> and <em>em</em>.\nSame paragraph.\n\n<h2>Heading</h2>\nA <a href="https://x.test/a" title="T">link</a>.\n\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n<ol start="3"><li>Three</li></ol>\n<blockquote>Quote</blockquote>\n<pre><code>a &lt; b\n\nc</code></pre>\n<h1>Top</h1>`);
+    const out = html(
+      `First <strong>bold</strong> and <em>em</em>.\nSame paragraph.\n\n<h2>Heading</h2>\nA <a href="https://x.test/a" title="T">link</a>.\n\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n<ol start="3"><li>Three</li></ol>\n<blockquote>Quote</blockquote>\n<pre><code>a &lt; b\n\nc</code></pre>\n<h1>Top</h1>`,
+    );
     expect(out).toContain("<p>First <strong>bold</strong> and <em>em</em>.<br>\nSame paragraph.</p>");
     expect(out).toContain("<h2>Heading</h2>");
     expect(out).toContain(`<a href="https://x.test/a" title="T">link</a>`);
@@ -39,19 +45,28 @@ describe("htmlToMarkdown", () => {
   });
 
   it("drops scripts, styles, iframes, embeds, forms and images; keeps captions", () => {
-    const md = htmlToMarkdown(`<p>Text</p><script>alert(1)</script><style>p{}</style><iframe src="https://e.test"></iframe><object data="x"></object><form><input name="q"><button>Go</button></form>[caption id="c" width="300"]<img src="a.png" alt="A map" onerror="alert(1)"> The caption[/caption][gallery ids="1,2"]`);
+    const md = htmlToMarkdown(
+      `<p>Text</p><script>alert(1)</script><style>p{}</style><iframe src="https://e.test"></iframe><object data="x"></object><form><input name="q"><button>Go</button></form>[caption id="c" width="300"]<img src="a.png" alt="A map" onerror="alert(1)"> The caption[/caption][gallery ids="1,2"]`,
+    );
     expect(md).toBe("Text\n\nThe caption");
   });
 
   it("unwraps links that could run code or hold no text", () => {
-    expect(htmlToMarkdown(`<p><a href="javascript:alert(1)">click</a> <a href=" JaVa\nscript:x">two</a> <a href="https://x.test"><img src="i.png"></a> <a>plain</a></p>`)).toBe("click two plain");
+    expect(
+      htmlToMarkdown(
+        `<p><a href="javascript:alert(1)">click</a> <a href=" JaVa\nscript:x">two</a> <a href="https://x.test"><img src="i.png"></a> <a>plain</a></p>`,
+      ),
+    ).toBe("click two plain");
     const out = html(`<p><a href="data:text/html,evil">d</a> <a href="https://ok.test" onclick="x()">ok</a></p>`);
     expect(out).toBe(`<p>d <a href="https://ok.test">ok</a></p>`);
   });
 
   it("turns tables into one paragraph per row and drops unknown inline markup", () => {
-    expect(htmlToMarkdown(`<table><caption>Votes</caption><tr><th>State</th><th>Vote</th></tr><tr><td>A</td><td><span style="color:red">Yes</span></td></tr></table><p><del>old</del> <u>new</u></p>`))
-      .toBe("Votes\n\nState | Vote\n\nA | Yes\n\nold new");
+    expect(
+      htmlToMarkdown(
+        `<table><caption>Votes</caption><tr><th>State</th><th>Vote</th></tr><tr><td>A</td><td><span style="color:red">Yes</span></td></tr></table><p><del>old</del> <u>new</u></p>`,
+      ),
+    ).toBe("Votes\n\nState | Vote\n\nA | Yes\n\nold new");
   });
 
   it("decodes entities and escapes what would read as Markdown", () => {
@@ -60,7 +75,9 @@ describe("htmlToMarkdown", () => {
   });
 
   it("gives comment bodies that render like new comments (sanitized, rel=nofollow)", () => {
-    const body = htmlToMarkdown(`Nice!\n\nSee <a href="https://x.test">this</a><script>alert(1)</script> <img src=x onerror=alert(1)>`);
+    const body = htmlToMarkdown(
+      `Nice!\n\nSee <a href="https://x.test">this</a><script>alert(1)</script> <img src=x onerror=alert(1)>`,
+    );
     const rendered = renderSafeMarkdown(body);
     expect(rendered).toBe(`<p>Nice!</p>\n<p>See <a href="https://x.test" rel="nofollow ugc noopener">this</a></p>`);
   });

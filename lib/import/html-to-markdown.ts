@@ -14,7 +14,9 @@ const blockMarkup = /<!--\s*\/?wp:/;
 const plainText = /^[^<&[\]]*$/;
 
 const toMdast = unified().use(rehypeParse, { fragment: true }).use(cleanWordpressHtml).use(rehypeRemark).freeze();
-const toMarkdown = unified().use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", fences: true, rule: "-", listItemIndent: "one" }).freeze();
+const toMarkdown = unified()
+  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*", fences: true, rule: "-", listItemIndent: "one" })
+  .freeze();
 
 /**
  * WordPress content (classic-editor HTML, or block-editor markup with its <!-- wp:… --> comments)
@@ -43,8 +45,15 @@ export const isPlainText = (content: string) => plainText.test(content);
 
 /** Plain text's paragraphs (blank-line separated) and their lines, white space collapsed: autop's rule. */
 export function plainTextParagraphs(text: string): string[][] {
-  return text.replace(/\r\n?/g, "\n").split(/\n\s*\n/)
-    .map((chunk) => chunk.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean))
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((chunk) =>
+      chunk
+        .split("\n")
+        .map((line) => line.replace(/\s+/g, " ").trim())
+        .filter(Boolean),
+    )
     .filter((lines) => lines.length > 0);
 }
 
@@ -53,7 +62,9 @@ export function plainTextParagraphs(text: string): string[][] {
 // when it could start a block (heading, quote, list, fence, setext underline, thematic break).
 // Lines are joined by hard breaks ("\\" + newline), paragraphs by a blank line.
 function plainTextToMarkdown(text: string): string {
-  return plainTextParagraphs(text).map((lines) => lines.map(escapeLine).join("\\\n")).join("\n\n");
+  return plainTextParagraphs(text)
+    .map((lines) => lines.map(escapeLine).join("\\\n"))
+    .join("\n\n");
 }
 
 function escapeLine(line: string): string {

@@ -5,7 +5,11 @@ import { unified } from "unified";
 const parser = unified().use(rehypeParse, { fragment: true }).freeze();
 
 const textOf = (node: Nodes): string =>
-  node.type === "text" ? node.value : "children" in node ? node.children.map((child) => textOf(child as Nodes)).join("") : "";
+  node.type === "text"
+    ? node.value
+    : "children" in node
+      ? node.children.map((child) => textOf(child as Nodes)).join("")
+      : "";
 
 /**
  * A one-line plain text from a WordPress string that may hold HTML or HTML entities (titles, names,

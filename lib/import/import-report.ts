@@ -1,5 +1,5 @@
-import type { SkippedPostKind } from "./plan-post";
 import type { SkippedComments } from "./plan-comments";
+import type { SkippedPostKind } from "./plan-post";
 
 type Counts = { created: number; updated: number; unchanged: number; kept: number };
 
@@ -17,7 +17,12 @@ export type ImportReport = {
   skipped: Record<SkippedPostKind, number> & SkippedComments;
   failed: { post: string; reason: string }[];
   /** The imported articles (at most `listedArticles`, in file order), each with its new address. */
-  imported: { title: string; path: string; outcome: "created" | "updated" | "unchanged" | "kept"; status: "draft" | "scheduled" | "published" }[];
+  imported: {
+    title: string;
+    path: string;
+    outcome: "created" | "updated" | "unchanged" | "kept";
+    status: "draft" | "scheduled" | "published";
+  }[];
   /** How many imported articles `imported` leaves out. */
   notListed: number;
 };
@@ -27,7 +32,8 @@ export const listedArticles = 200;
 
 export function emptyReport(site: string, version: string): ImportReport {
   return {
-    site, version,
+    site,
+    version,
     articles: { created: 0, updated: 0, unchanged: 0, kept: 0 },
     drafts: 0,
     comments: { created: 0, updated: 0, unchanged: 0, kept: 0 },
@@ -38,7 +44,8 @@ export function emptyReport(site: string, version: string): ImportReport {
   };
 }
 
-const counts = (c: Counts) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.kept ? `, ${c.kept} kept as edited in Gloss` : ""}`;
+const counts = (c: Counts) =>
+  `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.kept ? `, ${c.kept} kept as edited in Gloss` : ""}`;
 
 /** The report as a few lines of text (the command line's answer). */
 export function formatReport(report: ImportReport): string {
@@ -50,7 +57,14 @@ export function formatReport(report: ImportReport): string {
     `Skipped posts: pages ${s.pages}, attachments ${s.attachments}, other ${s.otherPosts}. Skipped comments: spam ${s.spam}, pingbacks ${s.pingbacks}, trackbacks ${s.trackbacks}, other ${s.otherComments}.`,
     `Failed: ${report.failed.length}.`,
     ...report.failed.map((f) => `  ${f.post}: ${f.reason}`),
-    ...(report.imported.length ? ["Articles:", ...report.imported.map((a) => `  ${a.path}  ${a.title} (${a.outcome}${a.status === "published" ? "" : `, ${a.status}`})`)] : []),
+    ...(report.imported.length
+      ? [
+          "Articles:",
+          ...report.imported.map(
+            (a) => `  ${a.path}  ${a.title} (${a.outcome}${a.status === "published" ? "" : `, ${a.status}`})`,
+          ),
+        ]
+      : []),
     ...(report.notListed ? [`  … and ${report.notListed} more.`] : []),
   ];
   return lines.join("\n");

@@ -1,17 +1,17 @@
+import { requirePermission } from "@/lib/auth/require-permission";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { emptyReport, listedArticles, type ImportReport } from "./import-report";
 import { importPost } from "./import-post";
+import { emptyReport, type ImportReport, listedArticles } from "./import-report";
 import { listDestroyedComments } from "./list-destroyed-comments";
 import { planComments } from "./plan-comments";
 import { planPost } from "./plan-post";
 import { readWxrItems } from "./read-wxr-items";
 import { validateWxr } from "./validate-wxr";
 import type { WxrItem } from "./wxr-item";
-import { requirePermission } from "@/lib/auth/require-permission";
 
 /** Who runs an import: an admin (upload page), or whoever runs the command line on the server. */
 export type ImportActor = Viewer | null | "command-line";
@@ -34,35 +34,55 @@ export async function importWxr(actor: ImportActor, file: string): Promise<Impor
   await readWxrItems(file, async (item) => {
     try {
       const plan = planPost(item, channel, now);
-      if ("skip" in plan) { report.skipped[plan.skip]++; return; }
+      if ("skip" in plan) {
+        report.skipped[plan.skip]++;
+        return;
+      }
       const { planned, skipped } = planComments(item.comments, channel.siteUrl, plan.article.publishedAt ?? now);
       const outcome = await importPost(plan.article, planned, destroyed);
       report.articles[outcome.article]++;
-      if (report.imported.length < listedArticles) report.imported.push({ title: plan.article.title, path: `/articles/${outcome.slug}`, outcome: outcome.article, status: plan.article.status });
+      if (report.imported.length < listedArticles)
+        report.imported.push({
+          title: plan.article.title,
+          path: `/articles/${outcome.slug}`,
+          outcome: outcome.article,
+          status: plan.article.status,
+        });
       else report.notListed++;
       if (plan.article.status === "draft") report.drafts++;
-      for (const key of ["created", "updated", "unchanged", "kept"] as const) report.comments[key] += outcome.comments[key];
-      for (const key of ["spam", "pingbacks", "trackbacks", "otherComments"] as const) report.skipped[key] += skipped[key];
+      for (const key of ["created", "updated", "unchanged", "kept"] as const)
+        report.comments[key] += outcome.comments[key];
+      for (const key of ["spam", "pingbacks", "trackbacks", "otherComments"] as const)
+        report.skipped[key] += skipped[key];
       failuresInARow = 0;
     } catch (e) {
-      if (isAppError(e)) { report.failed.push({ post: labelOf(item), reason: e.message }); return; }
+      if (isAppError(e)) {
+        report.failed.push({ post: labelOf(item), reason: e.message });
+        return;
+      }
       console.error(`[import] ${labelOf(item)} failed`, e);
       // A lost database (or a bug that fails every post) stops the import instead of failing each post.
       if (isConnectionError(e) || ++failuresInARow >= maxFailuresInARow) {
-        const done = report.articles.created + report.articles.updated + report.articles.unchanged + report.articles.kept;
-        throw new AppError("internal", `the import stopped at ${labelOf(item)} (${isConnectionError(e) ? "the database cannot be reached" : "posts keep failing; see the server log"}); ${done} posts before it were imported`);
+        const done =
+          report.articles.created + report.articles.updated + report.articles.unchanged + report.articles.kept;
+        throw new AppError(
+          "internal",
+          `the import stopped at ${labelOf(item)} (${isConnectionError(e) ? "the database cannot be reached" : "posts keep failing; see the server log"}); ${done} posts before it were imported`,
+        );
       }
       report.failed.push({ post: labelOf(item), reason: "it could not be written (see the server log)" });
     }
   });
 
-  if (report.articles.created + report.articles.updated + report.comments.created + report.comments.updated > 0) await invalidateReaderPages();
+  if (report.articles.created + report.articles.updated + report.comments.created + report.comments.updated > 0)
+    await invalidateReaderPages();
   return report;
 }
 
 const maxFailuresInARow = 5;
 
-const isConnectionError = (e: unknown) => e instanceof Prisma.PrismaClientInitializationError ||
+const isConnectionError = (e: unknown) =>
+  e instanceof Prisma.PrismaClientInitializationError ||
   (e instanceof Prisma.PrismaClientKnownRequestError && /^P1/.test(e.code));
 
 function labelOf(item: WxrItem): string {

@@ -11,13 +11,19 @@ const utc = (date: Date | null) => (date ? date.toISOString().replace("T", " ").
  * rows point at each other; PostgreSQL checks both keys at the end of the statement. An import of
  * 1,000 posts spends most of its time here, hence one round trip instead of a dozen.
  */
-export async function insertImportedArticle(tx: Prisma.TransactionClient, plan: PlannedArticle, slug: string, stamp: Date): Promise<string> {
+export async function insertImportedArticle(
+  tx: Prisma.TransactionClient,
+  plan: PlannedArticle,
+  slug: string,
+  stamp: Date,
+): Promise<string> {
   const articleId = newId();
   const revisionId = newId();
   const isPublic = plan.status !== "draft";
   const { rendered } = plan;
   const at = utc(stamp);
-  const terms = (list: { slug: string; name: string }[]) => [list.map(newId), list.map((t) => t.slug), list.map((t) => t.name)] as const;
+  const terms = (list: { slug: string; name: string }[]) =>
+    [list.map(newId), list.map((t) => t.slug), list.map((t) => t.name)] as const;
   const [categoryIds, categorySlugs, categoryNames] = terms(plan.categories);
   const [tagIds, tagSlugs, tagNames] = terms(plan.tags);
   await tx.$executeRaw`

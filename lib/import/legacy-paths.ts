@@ -1,7 +1,11 @@
 import type { WxrItem } from "./wxr-item";
 
 const safeDecode = (s: string) => {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 };
 
 /**
@@ -21,15 +25,23 @@ export function normalizeLegacyPath(raw: string): string | null {
 /** The path part of a URL below the WordPress site's own path (a blog at https://x.test/blog/). */
 function pathBelowSite(link: string, siteUrl: string): string | null {
   let url: URL;
-  try { url = new URL(link); } catch { return null; }
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
   const p = url.searchParams.get("p");
-  if (url.pathname.replace(/\/+$/, "") === (safeSitePath(siteUrl)) && p) return `?p=${p}`;
+  if (url.pathname.replace(/\/+$/, "") === safeSitePath(siteUrl) && p) return `?p=${p}`;
   const base = safeSitePath(siteUrl);
   return base && url.pathname.startsWith(`${base}/`) ? url.pathname.slice(base.length) : url.pathname;
 }
 
 function safeSitePath(siteUrl: string): string {
-  try { return new URL(siteUrl).pathname.replace(/\/+$/, ""); } catch { return ""; }
+  try {
+    return new URL(siteUrl).pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
 }
 
 /**
@@ -37,9 +49,15 @@ function safeSitePath(siteUrl: string): string {
  * as the export gives it), the date permalink `/yyyy/mm/dd/<post_name>` (WordPress's most common
  * structure, in the blog's local time as `wp:post_date` holds it) and the plain `?p=<id>`.
  */
-export function legacyPathsOf(item: Pick<WxrItem, "link" | "postId" | "postName" | "postDate">, siteUrl: string): string[] {
+export function legacyPathsOf(
+  item: Pick<WxrItem, "link" | "postId" | "postName" | "postDate">,
+  siteUrl: string,
+): string[] {
   const paths = new Set<string>();
-  const add = (raw: string | null) => { const p = raw === null ? null : normalizeLegacyPath(raw); if (p) paths.add(p); };
+  const add = (raw: string | null) => {
+    const p = raw === null ? null : normalizeLegacyPath(raw);
+    if (p) paths.add(p);
+  };
   if (item.link) add(pathBelowSite(item.link, siteUrl));
   const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(item.postDate);
   if (date && item.postName && date[1] !== "0000") add(`/${date[1]}/${date[2]}/${date[3]}/${item.postName}`);

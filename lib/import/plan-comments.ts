@@ -21,7 +21,15 @@ export type PlannedComment = {
 
 export type SkippedComments = { spam: number; pingbacks: number; trackbacks: number; otherComments: number };
 
-const statusOf: Record<string, ImportedCommentStatus> = { "1": "approved", approve: "approved", "0": "pending", hold: "pending", trash: "trash", "post-trashed": "trash", spam: "spam" };
+const statusOf: Record<string, ImportedCommentStatus> = {
+  "1": "approved",
+  approve: "approved",
+  "0": "pending",
+  hold: "pending",
+  trash: "trash",
+  "post-trashed": "trash",
+  spam: "spam",
+};
 
 /**
  * A post's comments in the order they can be written: every parent before its replies, whatever
@@ -30,7 +38,11 @@ const statusOf: Record<string, ImportedCommentStatus> = { "1": "approved", appro
  * wp:comment_parent; a reply whose parent is skipped or missing hangs from the nearest imported
  * ancestor, or starts a thread.
  */
-export function planComments(comments: WxrComment[], siteUrl: string, fallbackDate: Date): { planned: PlannedComment[]; skipped: SkippedComments } {
+export function planComments(
+  comments: WxrComment[],
+  siteUrl: string,
+  fallbackDate: Date,
+): { planned: PlannedComment[]; skipped: SkippedComments } {
   const skipped: SkippedComments = { spam: 0, pingbacks: 0, trackbacks: 0, otherComments: 0 };
   const byId = new Map<string, WxrComment>();
   for (const c of comments) if (/^\d+$/.test(c.id) && !byId.has(c.id)) byId.set(c.id, c);
@@ -49,21 +61,34 @@ export function planComments(comments: WxrComment[], siteUrl: string, fallbackDa
   for (const c of threaded.values()) {
     const seen = new Set([c.id]);
     let up = byId.get(c.parent);
-    while (up && !threaded.has(up.id) && !seen.has(up.id)) { seen.add(up.id); up = byId.get(up.parent); }
+    while (up && !threaded.has(up.id) && !seen.has(up.id)) {
+      seen.add(up.id);
+      up = byId.get(up.parent);
+    }
     parentOf.set(c.id, up && threaded.has(up.id) && !seen.has(up.id) ? up.id : null);
   }
   const depthOf = depths(parentOf);
-  const ordered = [...threaded.values()].map((c, index) => ({ c, index, depth: depthOf.get(c.id)! }))
+  const ordered = [...threaded.values()]
+    .map((c, index) => ({ c, index, depth: depthOf.get(c.id)! }))
     .sort((a, b) => a.depth - b.depth || a.index - b.index);
 
-  const planned: PlannedComment[] = ordered.map(({ c }) => plan(c, parentOf.get(c.id) ?? null, siteUrl, fallbackDate, true));
+  const planned: PlannedComment[] = ordered.map(({ c }) =>
+    plan(c, parentOf.get(c.id) ?? null, siteUrl, fallbackDate, true),
+  );
   for (const c of byId.values()) {
-    if ((c.type || "comment") === "comment" && statusOf[c.approved] === "spam") planned.push(plan(c, null, siteUrl, fallbackDate, false));
+    if ((c.type || "comment") === "comment" && statusOf[c.approved] === "spam")
+      planned.push(plan(c, null, siteUrl, fallbackDate, false));
   }
   return { planned, skipped };
 }
 
-function plan(c: WxrComment, parentWpId: string | null, siteUrl: string, fallbackDate: Date, createIfMissing: boolean): PlannedComment {
+function plan(
+  c: WxrComment,
+  parentWpId: string | null,
+  siteUrl: string,
+  fallbackDate: Date,
+  createIfMissing: boolean,
+): PlannedComment {
   const { body, html } = commentBodyFromWordpress(c.content);
   return {
     importKey: `${siteUrl}#comment-${c.id}`,
@@ -87,7 +112,11 @@ function depths(parentOf: Map<string, string | null>): Map<string, number> {
     const onPath = new Set<string>();
     let id: string | null = start;
     while (id !== null && !depthOf.has(id)) {
-      if (onPath.has(id)) { parentOf.set(path.at(-1)!, null); id = null; break; }
+      if (onPath.has(id)) {
+        parentOf.set(path.at(-1)!, null);
+        id = null;
+        break;
+      }
       path.push(id);
       onPath.add(id);
       id = parentOf.get(id) ?? null;

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { renderArticle, type RenderedArticle } from "@/lib/articles/render-article";
+import { type RenderedArticle, renderArticle } from "@/lib/articles/render-article";
 import { excerptOf } from "@/lib/articles/save-article";
 import { slugify } from "@/lib/articles/slugify";
 import { AppError } from "@/lib/errors";
@@ -7,9 +7,9 @@ import { publication } from "@/lib/site";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { htmlToText } from "./html-to-text";
 import { legacyPathsOf } from "./legacy-paths";
+import type { WxrChannel } from "./validate-wxr";
 import { firstDate } from "./wxr-dates";
 import type { WxrItem } from "./wxr-item";
-import type { WxrChannel } from "./validate-wxr";
 
 export type SkippedPostKind = "pages" | "attachments" | "otherPosts";
 
@@ -41,7 +41,11 @@ const publicStatuses = new Set(["publish", "future"]);
 const clamp = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 const decodeSlug = (raw: string) => {
-  try { return decodeURIComponent(raw); } catch { return raw; }
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 };
 
 /**
@@ -50,10 +54,15 @@ const decodeSlug = (raw: string) => {
  * password-protected (Gloss has no post passwords, so those come in as drafts, like private,
  * pending and draft posts). Throws an AppError for a post that cannot be imported.
  */
-export function planPost(item: WxrItem, channel: WxrChannel, now: Date): { skip: SkippedPostKind } | { article: PlannedArticle } {
+export function planPost(
+  item: WxrItem,
+  channel: WxrChannel,
+  now: Date,
+): { skip: SkippedPostKind } | { article: PlannedArticle } {
   const type = item.postType || "post";
   if (type !== "post") return { skip: skippedTypes[type] ?? "otherPosts" };
-  if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") return { skip: "otherPosts" };
+  if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit")
+    return { skip: "otherPosts" };
   if (!/^\d+$/.test(item.postId)) throw new AppError("bad_request", "it has no wp:post_id");
   if (item.oversized) throw new AppError("too_large", "its content is too large to import");
 
@@ -99,7 +108,8 @@ function terms(item: WxrItem, domain: string): Term[] {
     const source = decodeSlug(term.nicename) || name;
     let slug = slugify(source);
     // A name in a script slugify cannot spell (Cyrillic, CJK…) still needs an address of its own.
-    if (slug === "article" && !/article/i.test(source)) slug = `${domain === "category" ? "category" : "tag"}-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
+    if (slug === "article" && !/article/i.test(source))
+      slug = `${domain === "category" ? "category" : "tag"}-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
     if (name && !bySlug.has(slug)) bySlug.set(slug, { slug, name });
   }
   return [...bySlug.values()];

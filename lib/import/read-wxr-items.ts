@@ -1,27 +1,66 @@
 import type { QualifiedTag } from "sax";
 import { streamXml } from "./stream-xml";
-import { wxrNameOf } from "./wxr-names";
 import type { WxrComment, WxrItem } from "./wxr-item";
+import { wxrNameOf } from "./wxr-names";
 
 // The most of one field kept in memory (a post body of 20 million characters is not a blog post).
 export const maxFieldChars = 20_000_000;
 
 const itemFields: Record<string, keyof WxrItem> = {
-  "wp:post_id": "postId", title: "title", "wp:post_type": "postType", "wp:status": "status", "wp:post_name": "postName", link: "link",
-  "dc:creator": "creator", "wp:post_date": "postDate", "wp:post_date_gmt": "postDateGmt", pubDate: "pubDate",
-  "wp:post_password": "password", "content:encoded": "content", "excerpt:encoded": "excerpt",
+  "wp:post_id": "postId",
+  title: "title",
+  "wp:post_type": "postType",
+  "wp:status": "status",
+  "wp:post_name": "postName",
+  link: "link",
+  "dc:creator": "creator",
+  "wp:post_date": "postDate",
+  "wp:post_date_gmt": "postDateGmt",
+  pubDate: "pubDate",
+  "wp:post_password": "password",
+  "content:encoded": "content",
+  "excerpt:encoded": "excerpt",
 };
 const commentFields: Record<string, keyof WxrComment> = {
-  "wp:comment_id": "id", "wp:comment_parent": "parent", "wp:comment_author": "author", "wp:comment_date": "date",
-  "wp:comment_date_gmt": "dateGmt", "wp:comment_content": "content", "wp:comment_approved": "approved", "wp:comment_type": "type",
+  "wp:comment_id": "id",
+  "wp:comment_parent": "parent",
+  "wp:comment_author": "author",
+  "wp:comment_date": "date",
+  "wp:comment_date_gmt": "dateGmt",
+  "wp:comment_content": "content",
+  "wp:comment_approved": "approved",
+  "wp:comment_type": "type",
 };
 const untrimmed = new Set(["content", "excerpt"]);
 
 const newItem = (): WxrItem => ({
-  postId: "", title: "", postType: "", status: "", postName: "", link: "", creator: "", postDate: "", postDateGmt: "", pubDate: "",
-  password: "", content: "", excerpt: "", terms: [], comments: [], oversized: false,
+  postId: "",
+  title: "",
+  postType: "",
+  status: "",
+  postName: "",
+  link: "",
+  creator: "",
+  postDate: "",
+  postDateGmt: "",
+  pubDate: "",
+  password: "",
+  content: "",
+  excerpt: "",
+  terms: [],
+  comments: [],
+  oversized: false,
 });
-const newComment = (): WxrComment => ({ id: "", parent: "", author: "", date: "", dateGmt: "", content: "", approved: "", type: "" });
+const newComment = (): WxrComment => ({
+  id: "",
+  parent: "",
+  author: "",
+  date: "",
+  dateGmt: "",
+  content: "",
+  approved: "",
+  type: "",
+});
 
 /**
  * Pass 2's reader: streams the file and hands each <item> (a post, page, attachment… with its
@@ -37,7 +76,10 @@ export async function readWxrItems(file: string, onItem: (item: WxrItem) => Prom
 
   const keep = (text: string) => {
     if (!capture || !item) return;
-    if (capture.text.length + text.length > maxFieldChars) { item.oversized = true; return; }
+    if (capture.text.length + text.length > maxFieldChars) {
+      item.oversized = true;
+      return;
+    }
     capture.text += text;
   };
 
@@ -46,11 +88,15 @@ export async function readWxrItems(file: string, onItem: (item: WxrItem) => Prom
       const name = wxrNameOf(tag);
       const parent = stack.at(-1);
       stack.push(name);
-      if (name === "item" && parent === "channel") { item = newItem(); return; }
+      if (name === "item" && parent === "channel") {
+        item = newItem();
+        return;
+      }
       if (!item) return;
       if (parent === "item") {
         if (name === "wp:comment") comment = newComment();
-        else if (name === "category") capture = { name, text: "", term: { domain: attr(tag, "domain"), nicename: attr(tag, "nicename") } };
+        else if (name === "category")
+          capture = { name, text: "", term: { domain: attr(tag, "domain"), nicename: attr(tag, "nicename") } };
         else if (name in itemFields) capture = { name, text: "" };
       } else if (parent === "wp:comment" && comment && name in commentFields) capture = { name, text: "" };
     },

@@ -1,7 +1,7 @@
 import { reanchorAnnotations } from "@/lib/annotations/reanchor-annotations";
+import { findFreeSlug } from "@/lib/articles/find-free-slug";
 import { renderArticle } from "@/lib/articles/render-article";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findFreeSlug } from "@/lib/articles/find-free-slug";
 import { findImportedArticle, type ImportedArticle } from "./find-imported-article";
 import { insertImportedArticle } from "./insert-imported-article";
 import type { PlannedArticle, Term } from "./plan-post";
@@ -13,9 +13,21 @@ const revisionFields = { id: true, number: true, body: true, text: true, blockId
 type Revision = { id: string; number: number; body: string; text: string; blockIds: string[]; createdAt: Date };
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
-const sameTerms = (slugs: string[], terms: Term[]) => [...slugs].sort().join("\n") === terms.map((t) => t.slug).sort().join("\n");
-const connectTerms = (terms: Term[]) => ({ set: [], connectOrCreate: terms.map((t) => ({ where: { slug: t.slug }, create: t })) });
-const blocksOf = (r: Revision) => r.text.split("\n").map((text, i) => ({ id: r.blockIds[i], text })).filter((b) => b.id);
+const sameTerms = (slugs: string[], terms: Term[]) =>
+  [...slugs].sort().join("\n") ===
+  terms
+    .map((t) => t.slug)
+    .sort()
+    .join("\n");
+const connectTerms = (terms: Term[]) => ({
+  set: [],
+  connectOrCreate: terms.map((t) => ({ where: { slug: t.slug }, create: t })),
+});
+const blocksOf = (r: Revision) =>
+  r.text
+    .split("\n")
+    .map((text, i) => ({ id: r.blockIds[i], text }))
+    .filter((b) => b.id);
 
 /**
  * Creates or updates the article of one imported post, inside the post's transaction.
@@ -27,7 +39,11 @@ const blocksOf = (r: Revision) => r.text.split("\n").map((text, i) => ({ id: r.b
  * it is: `kept`. Otherwise what differs from the export is updated, a new body as a new revision
  * (notes re-anchored, block ids carried over).
  */
-export async function saveImportedArticle(tx: Tx, plan: PlannedArticle, stamp: Date): Promise<{ id: string; outcome: ArticleOutcome }> {
+export async function saveImportedArticle(
+  tx: Tx,
+  plan: PlannedArticle,
+  stamp: Date,
+): Promise<{ id: string; outcome: ArticleOutcome }> {
   const existing = await findImportedArticle(tx, plan.importKey);
   if (!existing) {
     const slug = await findFreeSlug(tx, plan.slug);
@@ -44,8 +60,16 @@ export async function saveImportedArticle(tx: Tx, plan: PlannedArticle, stamp: D
 }
 
 function sameFields(a: ImportedArticle, plan: PlannedArticle): boolean {
-  return a.title === plan.title && a.authorName === plan.authorName && a.excerpt === plan.excerpt && a.status === plan.status &&
-    sameTime(a.publishedAt, plan.publishedAt) && sameTime(a.publishAt, plan.publishAt) && sameTerms(a.categories, plan.categories) && sameTerms(a.tags, plan.tags);
+  return (
+    a.title === plan.title &&
+    a.authorName === plan.authorName &&
+    a.excerpt === plan.excerpt &&
+    a.status === plan.status &&
+    sameTime(a.publishedAt, plan.publishedAt) &&
+    sameTime(a.publishAt, plan.publishAt) &&
+    sameTerms(a.categories, plan.categories) &&
+    sameTerms(a.tags, plan.tags)
+  );
 }
 
 async function updateArticle(tx: Tx, articleId: string, plan: PlannedArticle, stamp: Date, bodyChanged: boolean) {
@@ -56,8 +80,14 @@ async function updateArticle(tx: Tx, articleId: string, plan: PlannedArticle, st
   const head = (article.draftRevision ?? article.currentRevision)!;
   const isPublic = plan.status !== "draft";
   const data: Prisma.ArticleUpdateInput = {
-    title: plan.title, authorName: plan.authorName, excerpt: plan.excerpt, status: plan.status, publishedAt: plan.publishedAt, publishAt: plan.publishAt,
-    categories: connectTerms(plan.categories), tags: connectTerms(plan.tags),
+    title: plan.title,
+    authorName: plan.authorName,
+    excerpt: plan.excerpt,
+    status: plan.status,
+    publishedAt: plan.publishedAt,
+    publishAt: plan.publishAt,
+    categories: connectTerms(plan.categories),
+    tags: connectTerms(plan.tags),
   };
   let newHead: Revision = head;
   let becomesCurrent: Revision | null = null;
@@ -65,7 +95,16 @@ async function updateArticle(tx: Tx, articleId: string, plan: PlannedArticle, st
     const last = await tx.articleRevision.aggregate({ where: { articleId }, _max: { number: true } });
     const rendered = renderArticle(plan.body, blocksOf(head));
     newHead = await tx.articleRevision.create({
-      data: { articleId, number: (last._max.number ?? 0) + 1, body: plan.body, html: rendered.html, text: rendered.text, blockIds: rendered.blocks.map((b) => b.id), wordCount: rendered.wordCount, createdAt: stamp },
+      data: {
+        articleId,
+        number: (last._max.number ?? 0) + 1,
+        body: plan.body,
+        html: rendered.html,
+        text: rendered.text,
+        blockIds: rendered.blocks.map((b) => b.id),
+        wordCount: rendered.wordCount,
+        createdAt: stamp,
+      },
       select: revisionFields,
     });
     if (isPublic) becomesCurrent = newHead;
@@ -78,7 +117,13 @@ async function updateArticle(tx: Tx, articleId: string, plan: PlannedArticle, st
     data.searchText = becomesCurrent.text;
     const previous = article.currentRevision;
     if (previous && previous.id !== becomesCurrent.id) {
-      await reanchorAnnotations(tx, { articleId, fromText: previous.text, toText: becomesCurrent.text, toRevisionId: becomesCurrent.id, toBlocks: blocksOf(becomesCurrent) });
+      await reanchorAnnotations(tx, {
+        articleId,
+        fromText: previous.text,
+        toText: becomesCurrent.text,
+        toRevisionId: becomesCurrent.id,
+        toBlocks: blocksOf(becomesCurrent),
+      });
     }
   }
   data.updatedAt = newHead.createdAt;

@@ -17,18 +17,38 @@ type Placed = { id: string; threadId: string; depth: number };
  * derived from its import key, so one a moderator deleted for good (its id is in the audit log,
  * `destroyed`) is not brought back.
  */
-export async function saveImportedComments(tx: Tx, articleId: string, planned: PlannedComment[], destroyed: ReadonlySet<string>): Promise<CommentCounts> {
+export async function saveImportedComments(
+  tx: Tx,
+  articleId: string,
+  planned: PlannedComment[],
+  destroyed: ReadonlySet<string>,
+): Promise<CommentCounts> {
   const counts: CommentCounts = { created: 0, updated: 0, unchanged: 0, kept: 0 };
   if (!planned.length) return counts;
   const existing = await tx.comment.findMany({
     where: { importKey: { in: planned.map((p) => p.importKey) } },
-    select: { id: true, importKey: true, articleId: true, threadId: true, depth: true, authorName: true, body: true, status: true, createdAt: true, editedAt: true, deletedAt: true },
+    select: {
+      id: true,
+      importKey: true,
+      articleId: true,
+      threadId: true,
+      depth: true,
+      authorName: true,
+      body: true,
+      status: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+    },
   });
   const byKey = new Map(existing.map((c) => [c.importKey!, c]));
-  const moderated = await moderatedIds(tx, planned.flatMap((p) => {
-    const c = byKey.get(p.importKey);
-    return c && c.status !== p.status ? [c.id] : [];
-  }));
+  const moderated = await moderatedIds(
+    tx,
+    planned.flatMap((p) => {
+      const c = byKey.get(p.importKey);
+      return c && c.status !== p.status ? [c.id] : [];
+    }),
+  );
 
   const placed = new Map<string, Placed>();
   const rows: NewComment[] = [];
@@ -57,10 +77,19 @@ export async function saveImportedComments(tx: Tx, articleId: string, planned: P
     }
     if (!plan.createIfMissing) continue;
     const id = importedCommentId(plan.importKey);
-    if (destroyed.has(id)) { counts.kept++; continue; }
+    if (destroyed.has(id)) {
+      counts.kept++;
+      continue;
+    }
     const parent = plan.parentWpId ? placed.get(plan.parentWpId) : undefined;
     placed.set(plan.wpId, { id, threadId: parent?.threadId ?? id, depth: parent ? parent.depth + 1 : 0 });
-    rows.push({ id, parentId: parent?.id ?? null, threadId: parent?.threadId ?? id, depth: parent ? parent.depth + 1 : 0, plan });
+    rows.push({
+      id,
+      parentId: parent?.id ?? null,
+      threadId: parent?.threadId ?? id,
+      depth: parent ? parent.depth + 1 : 0,
+      plan,
+    });
   }
   if (rows.length) counts.created = await insertComments(tx, articleId, rows);
   return counts;
@@ -90,6 +119,10 @@ async function insertComments(tx: Tx, articleId: string, rows: NewComment[]): Pr
 /** The comments among `ids` that a moderator (or the report threshold) has acted on. */
 async function moderatedIds(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const entries = await tx.auditEntry.findMany({ where: { targetType: "comment", targetId: { in: ids } }, select: { targetId: true }, distinct: ["targetId"] });
+  const entries = await tx.auditEntry.findMany({
+    where: { targetType: "comment", targetId: { in: ids } },
+    select: { targetId: true },
+    distinct: ["targetId"],
+  });
   return new Set(entries.map((e) => e.targetId!));
 }

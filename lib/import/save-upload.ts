@@ -29,11 +29,18 @@ export async function saveUploadToTempFile(body: ReadableStream<Uint8Array> | nu
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limit, fs.createWriteStream(file, { flags: "wx", mode: 0o600 }));
+    await pipeline(
+      Readable.fromWeb(body as WebReadableStream<Uint8Array>),
+      limit,
+      fs.createWriteStream(file, { flags: "wx", mode: 0o600 }),
+    );
   } catch (e) {
     await remove();
     throw e;
   }
-  if (bytes === 0) { await remove(); throw new AppError("bad_request", "the file is empty"); }
+  if (bytes === 0) {
+    await remove();
+    throw new AppError("bad_request", "the file is empty");
+  }
   return { file, remove };
 }

@@ -24,12 +24,19 @@ const chunkChars = 256 * 1024;
  */
 export async function streamXml(file: string, handlers: XmlHandlers): Promise<void> {
   const parser = sax.parser(true, { xmlns: true, position: true });
-  parser.onerror = (error) => { throw new XmlSyntaxError(error.message); };
-  parser.ondoctype = () => { throw new AppError("bad_request", dtdRefusal); };
-  parser.onsgmldeclaration = () => { throw new AppError("bad_request", dtdRefusal); };
+  parser.onerror = (error) => {
+    throw new XmlSyntaxError(error.message);
+  };
+  parser.ondoctype = () => {
+    throw new AppError("bad_request", dtdRefusal);
+  };
+  parser.onsgmldeclaration = () => {
+    throw new AppError("bad_request", dtdRefusal);
+  };
   parser.onprocessinginstruction = ({ name, body }) => {
     const encoding = name === "xml" ? /encoding\s*=\s*["']([^"']+)["']/.exec(body)?.[1] : undefined;
-    if (encoding && !/^utf-?8$/i.test(encoding)) throw new AppError("bad_request", `the file is encoded in ${encoding}; only UTF-8 exports can be imported`);
+    if (encoding && !/^utf-?8$/i.test(encoding))
+      throw new AppError("bad_request", `the file is encoded in ${encoding}; only UTF-8 exports can be imported`);
   };
   parser.onopentag = (tag) => handlers.open(tag as QualifiedTag);
   parser.onclosetag = () => handlers.close();
@@ -59,7 +66,10 @@ function translate(e: unknown, line: number): unknown {
     const reason = e.message.split("\n")[0];
     // sax gives up on a DOCTYPE longer than its buffer before it reports the DOCTYPE itself.
     if (/doctype/i.test(reason)) return new AppError("bad_request", dtdRefusal);
-    return new AppError("bad_request", `the file is not well-formed XML (line ${line}: ${reason.replace(/\.$/, "").toLowerCase()})`);
+    return new AppError(
+      "bad_request",
+      `the file is not well-formed XML (line ${line}: ${reason.replace(/\.$/, "").toLowerCase()})`,
+    );
   }
   const code = (e as { code?: string } | null)?.code;
   if (code === "ENOENT") return new AppError("bad_request", "no such file");

@@ -13,7 +13,8 @@ export type WxrChannel = {
   items: number;
 };
 
-const notWxr = (why: string) => new AppError("bad_request", `the file is not a WordPress export (WXR 1.1 or 1.2): ${why}`);
+const notWxr = (why: string) =>
+  new AppError("bad_request", `the file is not a WordPress export (WXR 1.1 or 1.2): ${why}`);
 
 /**
  * Pass 1 of an import: reads the whole file once, writing nothing. Refuses malformed XML, a
@@ -78,7 +79,12 @@ function channelVersion(tag: QualifiedTag): string {
 function siteUrlOf(fields: Map<string, string>): string {
   const raw = fields.get("wp:base_site_url") || fields.get("wp:base_blog_url") || fields.get("link") || "";
   let url: URL;
-  try { url = new URL(raw); } catch { throw notWxr("it names no site (wp:base_site_url)"); }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw notWxr("its site address (wp:base_site_url) is not an http(s) URL");
+  try {
+    url = new URL(raw);
+  } catch {
+    throw notWxr("it names no site (wp:base_site_url)");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw notWxr("its site address (wp:base_site_url) is not an http(s) URL");
   return `${url.protocol}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, "")}`;
 }

@@ -20,6 +20,6 @@ export function wxrVersionOf(uri: string): string | null {
 export function wxrNameOf(tag: QualifiedTag): string {
   const uri = tag.uri ?? "";
   if (!uri) return tag.local;
-  const prefix = wpExport.test(uri) ? "wp" : wpExcerpt.test(uri) ? "excerpt" : prefixOf[uri] ?? `{${uri}}`;
+  const prefix = wpExport.test(uri) ? "wp" : wpExcerpt.test(uri) ? "excerpt" : (prefixOf[uri] ?? `{${uri}}`);
   return `${prefix}:${tag.local}`;
 }

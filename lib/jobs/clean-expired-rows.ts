@@ -6,7 +6,9 @@ import { getSettings } from "@/lib/settings/get-settings";
 // one past a day), and at least a day: an older counter limits nothing.
 async function rateLimitKeepMs() {
   const settings = await getSettings();
-  const windows = Object.values(settings).flatMap((v) => (v && typeof v === "object" && "windowMs" in v && typeof v.windowMs === "number" ? [v.windowMs] : []));
+  const windows = Object.values(settings).flatMap((v) =>
+    v && typeof v === "object" && "windowMs" in v && typeof v.windowMs === "number" ? [v.windowMs] : [],
+  );
   return Math.max(24 * 3_600_000, settings.floodIntervalMs, ...windows);
 }
 // Used or expired reset links and jobs that gave up are kept a week for a look, then go.
@@ -26,5 +28,12 @@ export async function cleanExpiredRows() {
     // An address never confirmed is not kept: a week after its link expired it goes.
     db.subscriber.deleteMany({ where: { confirmedAt: null, tokenExpiresAt: { lt: weekAgo } } }),
   ]);
-  return { sessions: sessions.count, rateLimits: rateLimits.count, resetTokens: resetTokens.count, verificationTokens: verificationTokens.count, failedJobs: jobs.count, unconfirmedSubscribers: unconfirmed.count };
+  return {
+    sessions: sessions.count,
+    rateLimits: rateLimits.count,
+    resetTokens: resetTokens.count,
+    verificationTokens: verificationTokens.count,
+    failedJobs: jobs.count,
+    unconfirmedSubscribers: unconfirmed.count,
+  };
 }

@@ -2,9 +2,16 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { jobHandlers, periodicJobs, type JobHandler } from "./job-handlers";
+import { type JobHandler, jobHandlers, periodicJobs } from "./job-handlers";
 
-export type ClaimedJob = { id: string; kind: string; payload: unknown; key: string | null; attempts: number; maxAttempts: number };
+export type ClaimedJob = {
+  id: string;
+  kind: string;
+  payload: unknown;
+  key: string | null;
+  attempts: number;
+  maxAttempts: number;
+};
 
 /** This process's name in `lockedBy`. */
 export const workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
@@ -21,7 +28,9 @@ export const retryDelayMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt 
  * to its next run); one that throws is retried later with back-off, or kept as failed after its
  * last attempt. Returns how many were claimed, so a caller can go on while the queue is full.
  */
-export async function runDueJobs(options: { worker?: string; limit?: number; handlers?: Record<string, JobHandler> } = {}) {
+export async function runDueJobs(
+  options: { worker?: string; limit?: number; handlers?: Record<string, JobHandler> } = {},
+) {
   const worker = options.worker ?? workerId;
   const handlers = { ...jobHandlers, ...options.handlers };
   const now = clock.now();
@@ -40,19 +49,37 @@ export async function runDueJobs(options: { worker?: string; limit?: number; han
       await handler(job.payload, job);
       const every = periodicJobs[job.kind];
       if (every && job.key === `every:${job.kind}`)
-        await db.job.updateMany({ where: mine, data: { runAt: new Date(clock.now().getTime() + every), attempts: 0, lockedUntil: null, lockedBy: null, lastError: null } });
+        await db.job.updateMany({
+          where: mine,
+          data: {
+            runAt: new Date(clock.now().getTime() + every),
+            attempts: 0,
+            lockedUntil: null,
+            lockedBy: null,
+            lastError: null,
+          },
+        });
       else await db.job.deleteMany({ where: mine });
     } catch (e) {
       failed++;
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
       const last = job.attempts >= job.maxAttempts;
-      console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}${last ? ", giving up" : ""}): ${message.split("\n")[0]}`);
-      await db.job.updateMany({
-        where: mine,
-        data: last
-          ? { failedAt: clock.now(), lastError: message, lockedUntil: null, lockedBy: null }
-          : { runAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts)), lastError: message, lockedUntil: null, lockedBy: null },
-      }).catch(() => {}); // the database gone too: the lock runs out and the job comes back
+      console.error(
+        `[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts} of ${job.maxAttempts}${last ? ", giving up" : ""}): ${message.split("\n")[0]}`,
+      );
+      await db.job
+        .updateMany({
+          where: mine,
+          data: last
+            ? { failedAt: clock.now(), lastError: message, lockedUntil: null, lockedBy: null }
+            : {
+                runAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts)),
+                lastError: message,
+                lockedUntil: null,
+                lockedBy: null,
+              },
+        })
+        .catch(() => {}); // the database gone too: the lock runs out and the job comes back
     }
   }
   return { claimed: jobs.length, failed };

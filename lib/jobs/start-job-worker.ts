@@ -26,7 +26,8 @@ export function startJobWorker(options: { pollMs?: number } = {}): JobWorker {
   async function tick() {
     try {
       if (!periodicReady) {
-        for (const kind of Object.keys(periodicJobs)) await enqueueJob(db, { kind, key: `every:${kind}`, maxAttempts: 1_000_000_000 });
+        for (const kind of Object.keys(periodicJobs))
+          await enqueueJob(db, { kind, key: `every:${kind}`, maxAttempts: 1_000_000_000 });
         periodicReady = true;
       }
       // Go on while the queue is full; then wait.
@@ -40,7 +41,9 @@ export function startJobWorker(options: { pollMs?: number } = {}): JobWorker {
   }
   function schedule() {
     if (stopped) return;
-    timer = setTimeout(() => { running = tick().finally(schedule); }, pollMs);
+    timer = setTimeout(() => {
+      running = tick().finally(schedule);
+    }, pollMs);
     timer.unref();
   }
   const worker: JobWorker = {

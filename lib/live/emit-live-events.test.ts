@@ -3,7 +3,8 @@ import { isPublic, visibilityChange } from "./emit-live-events";
 import { parseLastEventId } from "./open-live-stream";
 
 describe("visibilityChange", () => {
-  const change = (before: boolean, after: boolean) => visibilityChange("comment", "a1", "c1", before, after).map((c) => c.action);
+  const change = (before: boolean, after: boolean) =>
+    visibilityChange("comment", "a1", "c1", before, after).map((c) => c.action);
   it("hidden → visible is created, visible → hidden is removed, visible → visible is updated", () => {
     expect(change(false, true)).toEqual(["created"]);
     expect(change(true, false)).toEqual(["removed"]);
@@ -24,6 +25,7 @@ describe("parseLastEventId", () => {
   it("takes a log id, refuses anything else", () => {
     expect(parseLastEventId("42")).toBe(42n);
     expect(parseLastEventId(" 7 ")).toBe(7n);
-    for (const bad of [null, undefined, "", "abc", "-1", "1.5", "9".repeat(19)]) expect(parseLastEventId(bad)).toBeNull();
+    for (const bad of [null, undefined, "", "abc", "-1", "1.5", "9".repeat(19)])
+      expect(parseLastEventId(bad)).toBeNull();
   });
 });

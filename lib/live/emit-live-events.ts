@@ -65,14 +65,22 @@ function prune() {
   if (now - lastPrune < pruneEveryMs) return;
   lastPrune = now;
   const before = new Date(now - 2 * replayWindowMs);
-  db.$executeRaw`DELETE FROM "LiveEvent" WHERE "createdAt" < ${before}`.catch((e) => console.error("[live] prune failed", e instanceof Error ? e.message : e));
+  db.$executeRaw`DELETE FROM "LiveEvent" WHERE "createdAt" < ${before}`.catch((e) =>
+    console.error("[live] prune failed", e instanceof Error ? e.message : e),
+  );
 }
 
 /** Whether a comment or note with this status (and audience) is visible to every reader. */
 export const isPublic = (status: string, audience: string = "public") => status === "approved" && audience === "public";
 
 /** The event for an item whose public visibility may have changed (none when it was and stays hidden). */
-export function visibilityChange(kind: LiveKind, articleId: string, itemId: string, before: boolean, after: boolean): LiveChange[] {
+export function visibilityChange(
+  kind: LiveKind,
+  articleId: string,
+  itemId: string,
+  before: boolean,
+  after: boolean,
+): LiveChange[] {
   if (before === after) return before ? [{ kind, articleId, itemId, action: "updated" }] : [];
   return [{ kind, articleId, itemId, action: after ? "created" : "removed" }];
 }

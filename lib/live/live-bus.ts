@@ -2,13 +2,20 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { displayParentsSql, liveChannel, replayWindowMs, type LiveAction, type LiveKind } from "./emit-live-events";
+import { displayParentsSql, type LiveAction, type LiveKind, liveChannel, replayWindowMs } from "./emit-live-events";
 
 /**
  * An event as streams see it: `seq` is the log id (the SSE `id:`), monotonic across processes;
  * `parents` only on a reply's "created" (displayParentsSql: the branch it hangs in, nearest first).
  */
-export type LiveEvent = { seq: bigint; articleId: string; kind: LiveKind; action: LiveAction; itemId: string; parents?: string[] | null };
+export type LiveEvent = {
+  seq: bigint;
+  articleId: string;
+  kind: LiveKind;
+  action: LiveAction;
+  itemId: string;
+  parents?: string[] | null;
+};
 type Listener = (e: LiveEvent) => void;
 type Pinger = () => void;
 
@@ -37,27 +44,41 @@ class LiveBus {
     if (!set) this.byArticle.set(articleId, (set = new Set()));
     set.add(listener);
     this.pingers.add(ping);
-    this.timer ??= setInterval(() => { for (const p of this.pingers) p(); }, keepAliveMs);
+    this.timer ??= setInterval(() => {
+      for (const p of this.pingers) p();
+    }, keepAliveMs);
     this.timer.unref?.();
     const off = () => {
       set.delete(listener);
       if (!set.size && this.byArticle.get(articleId) === set) this.byArticle.delete(articleId);
       this.pingers.delete(ping);
-      if (!this.pingers.size && this.timer) { clearInterval(this.timer); this.timer = null; }
+      if (!this.pingers.size && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
     };
-    try { await this.connect(); } catch (e) { off(); throw e; }
+    try {
+      await this.connect();
+    } catch (e) {
+      off();
+      throw e;
+    }
     return off;
   }
 
   /** Open streams in this process (for tests and the bench). */
-  get size() { return this.pingers.size; }
+  get size() {
+    return this.pingers.size;
+  }
 
   private connect(): Promise<void> {
     if (this.client) return Promise.resolve();
     this.connecting ??= (async () => {
       const client = new pg.Client({ connectionString: env().DATABASE_URL });
       client.on("error", (e) => console.error("[live] LISTEN connection error:", e.message));
-      client.on("notification", (n) => { if (n.channel === liveChannel && n.payload) this.dispatchPayload(n.payload); });
+      client.on("notification", (n) => {
+        if (n.channel === liveChannel && n.payload) this.dispatchPayload(n.payload);
+      });
       try {
         await client.connect();
         await client.query(`LISTEN ${liveChannel}`);
@@ -70,7 +91,13 @@ class LiveBus {
         if (this.client !== client) return;
         this.client = null;
         if (this.closed) return;
-        const retry = () => this.connect().then(() => this.catchUp()).catch(() => { this.delay = Math.min(this.delay * 2, 10_000); setTimeout(retry, this.delay).unref?.(); });
+        const retry = () =>
+          this.connect()
+            .then(() => this.catchUp())
+            .catch(() => {
+              this.delay = Math.min(this.delay * 2, 10_000);
+              setTimeout(retry, this.delay).unref?.();
+            });
         setTimeout(retry, this.delay).unref?.();
       });
       this.client = client;
@@ -88,7 +115,14 @@ class LiveBus {
 
   private dispatchPayload(payload: string) {
     try {
-      const p = JSON.parse(payload) as { n: string; a: string; k: LiveKind; x: LiveAction; i: string; p?: string[] | null };
+      const p = JSON.parse(payload) as {
+        n: string;
+        a: string;
+        k: LiveKind;
+        x: LiveAction;
+        i: string;
+        p?: string[] | null;
+      };
       this.dispatch({ seq: BigInt(p.n), articleId: p.a, kind: p.k, action: p.x, itemId: p.i, parents: p.p ?? null });
     } catch (e) {
       console.error("[live] bad payload", e instanceof Error ? e.message : e);
@@ -126,13 +160,22 @@ export async function closeLiveBus() {
 /** Logged events after `seq` (of one article, or all), within the replay window, oldest first. */
 export async function readEventsAfter(seq: bigint, articleId: string | null): Promise<LiveEvent[]> {
   const since = new Date(Date.now() - replayWindowMs);
-  const rows = await db.$queryRaw<{ id: bigint; articleId: string; kind: string; action: string; itemId: string; parents: string[] | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: bigint; articleId: string; kind: string; action: string; itemId: string; parents: string[] | null }[]
+  >`
     SELECT e.id, e."articleId", e.kind, e.action, e."itemId",
            CASE WHEN e.kind = 'comment' AND e.action = 'created' THEN ${displayParentsSql(Prisma.sql`e."itemId"`)} END AS parents
     FROM "LiveEvent" e
     WHERE e.id > ${seq} AND e."createdAt" >= ${since.toISOString()}::timestamp ${articleId ? Prisma.sql`AND e."articleId" = ${articleId}` : Prisma.empty}
     ORDER BY e.id ASC LIMIT 1000`;
-  return rows.map((r) => ({ seq: r.id, articleId: r.articleId, kind: r.kind as LiveKind, action: r.action as LiveAction, itemId: r.itemId, parents: r.parents }));
+  return rows.map((r) => ({
+    seq: r.id,
+    articleId: r.articleId,
+    kind: r.kind as LiveKind,
+    action: r.action as LiveAction,
+    itemId: r.itemId,
+    parents: r.parents,
+  }));
 }
 
 /** The newest log id (what a fresh stream starts after). */

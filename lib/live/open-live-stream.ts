@@ -1,12 +1,15 @@
+import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clock } from "@/lib/clock";
-import { latestSeq, liveBus, readEventsAfter, type LiveEvent } from "./live-bus";
+import { type LiveEvent, latestSeq, liveBus, readEventsAfter } from "./live-bus";
 
 const encoder = new TextEncoder();
 // A reply's "created" also names the branch it hangs in (ids: `parents`, nearest first), so a page
 // showing that branch in part can count it in "N more replies" (components/live/live-client.tsx).
-const frame = (e: LiveEvent) => encoder.encode(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ action: e.action, id: e.itemId, ...(e.parents?.length ? { parents: e.parents } : {}) })}\n\n`);
+const frame = (e: LiveEvent) =>
+  encoder.encode(
+    `id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ action: e.action, id: e.itemId, ...(e.parents?.length ? { parents: e.parents } : {}) })}\n\n`,
+  );
 const keepAlive = encoder.encode(": keep-alive\n\n");
 
 /** `Last-Event-ID` as a log id, or null when absent or not one of ours (then nothing is replayed). */
@@ -21,9 +24,16 @@ export function parseLastEventId(raw: string | null | undefined): bigint | null 
  * event whose `id:` is the newest log id, so a client that drops before any change still resumes
  * from there (browsers' EventSource and the page's own reconnect both use it). No database connection is held while the stream is open.
  */
-export async function openLiveStream(slug: string, lastEventId: string | null, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openLiveStream(
+  slug: string,
+  lastEventId: string | null,
+  signal?: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   const article = /^[a-z0-9-]{1,120}$/.test(slug)
-    ? await db.article.findFirst({ where: { slug, status: "published", publishedAt: { lte: clock.now() } }, select: { id: true } })
+    ? await db.article.findFirst({
+        where: { slug, status: "published", publishedAt: { lte: clock.now() } },
+        select: { id: true },
+      })
     : null;
   if (!article) throw new AppError("not_found", "No published article has that address.");
   const after = parseLastEventId(lastEventId);
@@ -35,18 +45,33 @@ export async function openLiveStream(slug: string, lastEventId: string | null, s
     if (done) return;
     done = true;
     off?.();
-    try { controller.close(); } catch { /* already closed */ }
+    try {
+      controller.close();
+    } catch {
+      /* already closed */
+    }
   };
   const write = (bytes: Uint8Array) => {
     if (done) return;
-    try { controller.enqueue(bytes); } catch { close(); }
+    try {
+      controller.enqueue(bytes);
+    } catch {
+      close();
+    }
   };
   let pending: LiveEvent[] | null = [];
-  const onEvent = (e: LiveEvent) => { if (pending) pending.push(e); else write(frame(e)); };
+  const onEvent = (e: LiveEvent) => {
+    if (pending) pending.push(e);
+    else write(frame(e));
+  };
 
   const stream = new ReadableStream<Uint8Array>({
-    start(c) { controller = c; },
-    cancel() { close(); },
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      close();
+    },
   });
   signal?.addEventListener("abort", close, { once: true });
   write(encoder.encode("retry: 2000\n\n"));
@@ -55,7 +80,10 @@ export async function openLiveStream(slug: string, lastEventId: string | null, s
 
   const sent = new Set<bigint>();
   if (after !== null) {
-    for (const e of await readEventsAfter(after, article.id)) { sent.add(e.seq); write(frame(e)); }
+    for (const e of await readEventsAfter(after, article.id)) {
+      sent.add(e.seq);
+      write(frame(e));
+    }
   } else {
     write(encoder.encode(`id: ${await latestSeq()}\nevent: ready\ndata: {}\n\n`));
   }

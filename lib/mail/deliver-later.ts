@@ -5,7 +5,10 @@ const pending = new Set<Promise<void>>();
 export function deliverLater(label: string, task: () => Promise<unknown>) {
   const run: Promise<void> = Promise.resolve()
     .then(task)
-    .then(() => {}, (e: unknown) => console.error(`[mail] ${label} failed: ${e instanceof Error ? e.message : String(e)}`))
+    .then(
+      () => {},
+      (e: unknown) => console.error(`[mail] ${label} failed: ${e instanceof Error ? e.message : String(e)}`),
+    )
     .finally(() => pending.delete(run));
   pending.add(run);
 }

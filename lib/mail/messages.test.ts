@@ -8,7 +8,15 @@ const to = { email: "ann@example.org", name: "Ann <Admin>" };
 const all = {
   reset: passwordResetMail(to, "https://blog.example/reset-password?token=abc"),
   moderation: moderatorAlertMail(to, "https://blog.example/moderation"),
-  reply: replyMail({ to, who: "Rui", what: "comment", articleTitle: "On <b>navigation</b>", excerpt: "I <script>alert(1)</script> disagree & say so.", link: "https://blog.example/articles/x/comments/1", unsubscribe: "https://blog.example/account/reply-mail?u=1&t=2" }),
+  reply: replyMail({
+    to,
+    who: "Rui",
+    what: "comment",
+    articleTitle: "On <b>navigation</b>",
+    excerpt: "I <script>alert(1)</script> disagree & say so.",
+    link: "https://blog.example/articles/x/comments/1",
+    unsubscribe: "https://blog.example/account/reply-mail?u=1&t=2",
+  }),
 };
 
 describe("mail messages", () => {
@@ -29,7 +37,14 @@ describe("mail messages", () => {
     for (const m of Object.values(all)) {
       const reason = m.text.split("\n--\n")[1].split("\n")[0];
       expect(reason).toMatch(/^You got this message because /);
-      expect(m.html).toContain(reason.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
+      expect(m.html).toContain(
+        reason
+          .replace(/&/g, "&amp;")
+          .replace(/</g, "&lt;")
+          .replace(/>/g, "&gt;")
+          .replace(/"/g, "&quot;")
+          .replace(/'/g, "&#39;"),
+      );
     }
   });
 

@@ -24,7 +24,17 @@ const globalForMail = globalThis as unknown as { glossSmtp?: { url: string; tran
 export function smtpTransport(url: string): MailTransport {
   if (globalForMail.glossSmtp?.url !== url) {
     globalForMail.glossSmtp?.transport.close();
-    globalForMail.glossSmtp = { url, transport: nodemailer.createTransport({ url, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never) as MailTransport };
+    globalForMail.glossSmtp = {
+      url,
+      transport: nodemailer.createTransport({
+        url,
+        pool: true,
+        maxConnections: 2,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      } as never) as MailTransport,
+    };
   }
   return globalForMail.glossSmtp!.transport;
 }
@@ -53,7 +63,9 @@ export async function deliverMail(mail: Mail, options: { messageId?: string; tra
   }
   const date = new Date();
   // The outbox is keyed by the job too: a retried job overwrites its own file instead of adding one.
-  const id = options.messageId ? `${date.getTime()}-${options.messageId}` : `${date.getTime()}-${crypto.randomBytes(4).toString("hex")}`;
+  const id = options.messageId
+    ? `${date.getTime()}-${options.messageId}`
+    : `${date.getTime()}-${crypto.randomBytes(4).toString("hex")}`;
   const stored: StoredMail = { id, from: from(), date: date.toISOString(), ...mail };
   await fs.mkdir(outboxDir(), { recursive: true });
   await fs.writeFile(path.join(outboxDir(), `${id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
@@ -61,7 +73,17 @@ export async function deliverMail(mail: Mail, options: { messageId?: string; tra
 
 export async function listOutbox(limit = 50): Promise<StoredMail[]> {
   let files: string[];
-  try { files = await fs.readdir(outboxDir()); } catch { return []; }
-  const newest = files.filter((f) => f.endsWith(".json")).sort().reverse().slice(0, limit);
-  return Promise.all(newest.map(async (f) => JSON.parse(await fs.readFile(path.join(outboxDir(), f), "utf8")) as StoredMail));
+  try {
+    files = await fs.readdir(outboxDir());
+  } catch {
+    return [];
+  }
+  const newest = files
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  return Promise.all(
+    newest.map(async (f) => JSON.parse(await fs.readFile(path.join(outboxDir(), f), "utf8")) as StoredMail),
+  );
 }

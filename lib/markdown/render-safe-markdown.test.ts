@@ -4,15 +4,41 @@ import { countLinks, renderSafeMarkdown } from "./render-safe-markdown";
 // The renderer's output is hast-util-to-html's: every literal "<" in text is written as "&#x3C;",
 // so each remaining "<" opens a real element. That lets us check the output structurally.
 const allowed: Record<string, string[]> = {
-  p: [], br: [], em: [], strong: [], del: [], blockquote: [], ul: [], ol: ["start"], li: [], code: [], pre: [], span: [],
+  p: [],
+  br: [],
+  em: [],
+  strong: [],
+  del: [],
+  blockquote: [],
+  ul: [],
+  ol: ["start"],
+  li: [],
+  code: [],
+  pre: [],
+  span: [],
   a: ["href", "rel"],
 };
 const safeSchemes = new Set(["http", "https", "mailto"]);
 
-const named: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'", colon: ":", tab: "\t", newline: "\n" };
+const named: Record<string, string> = {
+  quot: '"',
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  apos: "'",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+};
 /** Decodes character references once, as a browser does for an attribute value. */
-const decodeEntities = (s: string) => s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos|colon|tab|newline));?/gi, (_, hex, dec, name) =>
-  hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : named[String(name).toLowerCase()]);
+const decodeEntities = (s: string) =>
+  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos|colon|tab|newline));?/gi, (_, hex, dec, name) =>
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : named[String(name).toLowerCase()],
+  );
 
 type Tag = { name: string; attributes: Record<string, string> };
 
@@ -21,7 +47,8 @@ function tagsOf(html: string): Tag[] {
   for (const m of html.matchAll(/<(\/?)([^\s>/]+)([^>]*)>/g)) {
     if (m[1]) continue;
     const attributes: Record<string, string> = {};
-    for (const a of m[3].matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g)) attributes[a[1].toLowerCase()] = decodeEntities(a[2] ?? "");
+    for (const a of m[3].matchAll(/\s([^\s=>]+)(?:="([^"]*)")?/g))
+      attributes[a[1].toLowerCase()] = decodeEntities(a[2] ?? "");
     tags.push({ name: m[2].toLowerCase(), attributes });
   }
   return tags;
@@ -68,18 +95,18 @@ const xssVectors: Record<string, string[]> = {
   ],
   "event handlers": [
     "<img src=x onerror=alert(1)>",
-    "<IMG SRC=\"x\" ONERROR=\"alert(1)\">",
+    '<IMG SRC="x" ONERROR="alert(1)">',
     "<body onload=alert(1)>",
-    "<div onclick=\"alert(1)\">click me</div>",
+    '<div onclick="alert(1)">click me</div>',
     "<p onmouseover=alert(1)>hover</p>",
     "<details open ontoggle=alert(1)>",
     "<input autofocus onfocus=alert(1)>",
     "<video><source onerror=alert(1)></video>",
     "<marquee onstart=alert(1)>x</marquee>",
     "<a onmouseover=alert(1)>x</a>",
-    "[x](https://ok.example \"a\\\" onmouseover=\\\"alert(1)\")",
-    "[x](https://ok.example/\" onmouseover=\"alert(1))",
-    "[x](<https://ok.example/\" onmouseover=\"alert(1)>)",
+    '[x](https://ok.example "a\\" onmouseover=\\"alert(1)")',
+    '[x](https://ok.example/" onmouseover="alert(1))',
+    '[x](<https://ok.example/" onmouseover="alert(1)>)',
     "*x*{onclick=alert(1)}",
   ],
   "javascript:, data: and vbscript: URLs, plain and obfuscated": [
@@ -118,33 +145,33 @@ const xssVectors: Record<string, string[]> = {
   "SVG and MathML": [
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
-    "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">x</text></a></svg>",
+    '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">x</text></a></svg>',
     "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<math href=\"javascript:alert(1)\">x</math>",
+    '<math href="javascript:alert(1)">x</math>',
   ],
   "iframes, objects, forms and other embeds": [
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
-    "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
+    '<form action="javascript:alert(1)"><button>x</button></form>',
     "<button formaction=javascript:alert(1)>x</button>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "<base href=\"javascript:alert(1)//\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<base href="javascript:alert(1)//">',
     "<link rel=stylesheet href=https://evil.example/x.css>",
   ],
-  "style": [
+  style: [
     "<style>body{background:url(javascript:alert(1))}</style>",
-    "<p style=\"background:url(javascript:alert(1))\">x</p>",
-    "<div style=\"position:fixed;inset:0\">overlay</div>",
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '<div style="position:fixed;inset:0">overlay</div>',
   ],
   "nested and unclosed tricks": [
-    "<a href=\"https://ok.example\"><script>alert(1)</script></a>",
+    '<a href="https://ok.example"><script>alert(1)</script></a>',
     "<div><div><div><script>alert(1)</script>",
-    "<img src=\"x\" alt=\"\"onerror=\"alert(1)\"",
+    '<img src="x" alt=""onerror="alert(1)"',
     "<img src=x onerror=alert(1)//",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     "<textarea></textarea><script>alert(1)</script>",
     "<title><script>alert(1)</script></title>",
     "<![CDATA[<script>alert(1)</script>]]>",
@@ -159,33 +186,42 @@ const xssVectors: Record<string, string[]> = {
   "Markdown images, autolinks and reference links": [
     "![x](https://evil.example/tracker.png)",
     "![x](javascript:alert(1))",
-    "![x\" onerror=\"alert(1)](https://evil.example/x.png)",
+    '![x" onerror="alert(1)](https://evil.example/x.png)',
     "![x][img]\n\n[img]: https://evil.example/x.png",
     "[![x](https://evil.example/x.png)](https://ok.example)",
     "[x][ref]\n\n[ref]: javascript:alert(1)",
-    "[x][ref]\n\n[ref]: <javascript:alert(1)> \"title\"",
+    '[x][ref]\n\n[ref]: <javascript:alert(1)> "title"',
     "[ref]\n\n[ref]: data:text/html,<script>alert(1)</script>",
     "[x][]\n\n[x]: vbscript:msgbox(1)",
-    "<https://ok.example/\"onmouseover=\"alert(1)>",
+    '<https://ok.example/"onmouseover="alert(1)>',
     "<mailto:a@b.example?body=<script>alert(1)</script>>",
   ],
   "HTML comments and raw <a href>": [
     "<!-- <script>alert(1)</script> -->",
     "<!--><img src=x onerror=alert(1)>-->",
     "x <!-- comment --> y",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "<a href=\"https://ok.example\" target=\"_blank\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href="https://ok.example" target="_blank">x</a>',
     "<a href=https://ok.example onclick=alert(1)>x</a>",
   ],
 };
 
 describe("renderSafeMarkdown against XSS vectors", () => {
   it("(the structural check itself rejects unsafe HTML, so the cases below are not vacuous)", () => {
-    for (const unsafe of ['<img src="x">', '<a href="javascript:alert(1)" rel="nofollow ugc noopener">x</a>', '<a href="jav&#x09;ascript:alert(1)" rel="nofollow ugc noopener">x</a>',
-      '<p onclick="alert(1)">x</p>', '<a href="https://ok.example">no rel</a>', "<svg></svg>", "<p>x</p><script>alert(1)</script>"])
+    for (const unsafe of [
+      '<img src="x">',
+      '<a href="javascript:alert(1)" rel="nofollow ugc noopener">x</a>',
+      '<a href="jav&#x09;ascript:alert(1)" rel="nofollow ugc noopener">x</a>',
+      '<p onclick="alert(1)">x</p>',
+      '<a href="https://ok.example">no rel</a>',
+      "<svg></svg>",
+      "<p>x</p><script>alert(1)</script>",
+    ])
       expect(() => expectSafe(unsafe, "check")).toThrow();
-    expect(() => expectSafe('<p><a href="https://ok.example" rel="nofollow ugc noopener">x</a> &#x3C;script></p>', "check")).not.toThrow();
+    expect(() =>
+      expectSafe('<p><a href="https://ok.example" rel="nofollow ugc noopener">x</a> &#x3C;script></p>', "check"),
+    ).not.toThrow();
   });
 
   for (const [group, vectors] of Object.entries(xssVectors)) {
@@ -195,7 +231,12 @@ describe("renderSafeMarkdown against XSS vectors", () => {
   }
 
   it("never emits an <img>, whatever the form of the image", () => {
-    for (const source of [...xssVectors["Markdown images, autolinks and reference links"], "![a](https://ok.example/a.png)", "<img src=https://ok.example/a.png>", "![](data:image/png;base64,iVBORw0KGgo=)"])
+    for (const source of [
+      ...xssVectors["Markdown images, autolinks and reference links"],
+      "![a](https://ok.example/a.png)",
+      "<img src=https://ok.example/a.png>",
+      "![](data:image/png;base64,iVBORw0KGgo=)",
+    ])
       expect(renderSafeMarkdown(source)).not.toMatch(/<img/i);
   });
 
@@ -203,19 +244,33 @@ describe("renderSafeMarkdown against XSS vectors", () => {
     expect(renderSafeMarkdown("<script>alert(1)</script>")).toBe("<p>&#x3C;script>alert(1)&#x3C;/script></p>");
     expect(renderSafeMarkdown("<img src=x onerror=alert(1)>")).toBe("<p>&#x3C;img src=x onerror=alert(1)></p>");
     expect(renderSafeMarkdown("I like <b>bold</b> claims")).toBe("<p>I like &#x3C;b>bold&#x3C;/b> claims</p>");
-    expect(renderSafeMarkdown("<a href=\"javascript:alert(1)\">x</a>")).toBe("<p>&#x3C;a href=\"javascript:alert(1)\">x&#x3C;/a></p>");
-    expect(renderSafeMarkdown("> <iframe src=x></iframe>")).toBe("<blockquote>\n<p>&#x3C;iframe src=x>&#x3C;/iframe></p>\n</blockquote>");
+    expect(renderSafeMarkdown('<a href="javascript:alert(1)">x</a>')).toBe(
+      '<p>&#x3C;a href="javascript:alert(1)">x&#x3C;/a></p>',
+    );
+    expect(renderSafeMarkdown("> <iframe src=x></iframe>")).toBe(
+      "<blockquote>\n<p>&#x3C;iframe src=x>&#x3C;/iframe></p>\n</blockquote>",
+    );
     expect(renderSafeMarkdown("- <svg onload=alert(1)>")).toBe("<ul>\n<li>&#x3C;svg onload=alert(1)></li>\n</ul>");
   });
 
   it("drops a link whose URL is unsafe but keeps its text", () => {
-    for (const source of ["[click](javascript:alert(1))", "[click](jav&#x09;ascript:alert(1))", "[click](data:text/html,x)", "[click](vbscript:msgbox(1))", "[click][r]\n\n[r]: javascript:alert(1)"])
+    for (const source of [
+      "[click](javascript:alert(1))",
+      "[click](jav&#x09;ascript:alert(1))",
+      "[click](data:text/html,x)",
+      "[click](vbscript:msgbox(1))",
+      "[click][r]\n\n[r]: javascript:alert(1)",
+    ])
       expect(renderSafeMarkdown(source)).toBe("<p><span>click</span></p>");
   });
 
   it("escapes HTML inside inline code and code blocks", () => {
-    expect(renderSafeMarkdown("`<script>alert(1)</script>`")).toBe("<p><code>&#x3C;script>alert(1)&#x3C;/script></code></p>");
-    expect(renderSafeMarkdown("```html\n<img src=x onerror=alert(1)>\n```")).toBe("<pre><code>&#x3C;img src=x onerror=alert(1)>\n</code></pre>");
+    expect(renderSafeMarkdown("`<script>alert(1)</script>`")).toBe(
+      "<p><code>&#x3C;script>alert(1)&#x3C;/script></code></p>",
+    );
+    expect(renderSafeMarkdown("```html\n<img src=x onerror=alert(1)>\n```")).toBe(
+      "<pre><code>&#x3C;img src=x onerror=alert(1)>\n</code></pre>",
+    );
   });
 
   it("keeps URL-encoded payloads inside an allowed link encoded", () => {
@@ -232,23 +287,39 @@ describe("renderSafeMarkdown keeps the allowed subset", () => {
   });
 
   it("emphasis and strong emphasis", () => {
-    expect(renderSafeMarkdown("*em* _em_ **strong** __strong__")).toBe("<p><em>em</em> <em>em</em> <strong>strong</strong> <strong>strong</strong></p>");
+    expect(renderSafeMarkdown("*em* _em_ **strong** __strong__")).toBe(
+      "<p><em>em</em> <em>em</em> <strong>strong</strong> <strong>strong</strong></p>",
+    );
   });
 
-  it("links, autolinks, reference links and mailto, each with rel=\"nofollow ugc noopener\"", () => {
-    expect(renderSafeMarkdown("[Gloss](https://gloss.example/a?b=1&c=2)")).toBe('<p><a href="https://gloss.example/a?b=1&#x26;c=2" rel="nofollow ugc noopener">Gloss</a></p>');
-    expect(renderSafeMarkdown("<https://gloss.example>")).toBe('<p><a href="https://gloss.example" rel="nofollow ugc noopener">https://gloss.example</a></p>');
-    expect(renderSafeMarkdown("[ref link][r]\n\n[r]: http://gloss.example \"t\"")).toBe('<p><a href="http://gloss.example" rel="nofollow ugc noopener">ref link</a></p>');
-    expect(renderSafeMarkdown("[mail](mailto:editor@gloss.example)")).toBe('<p><a href="mailto:editor@gloss.example" rel="nofollow ugc noopener">mail</a></p>');
-    expect(renderSafeMarkdown("[relative](/articles/x)")).toBe('<p><a href="/articles/x" rel="nofollow ugc noopener">relative</a></p>');
+  it('links, autolinks, reference links and mailto, each with rel="nofollow ugc noopener"', () => {
+    expect(renderSafeMarkdown("[Gloss](https://gloss.example/a?b=1&c=2)")).toBe(
+      '<p><a href="https://gloss.example/a?b=1&#x26;c=2" rel="nofollow ugc noopener">Gloss</a></p>',
+    );
+    expect(renderSafeMarkdown("<https://gloss.example>")).toBe(
+      '<p><a href="https://gloss.example" rel="nofollow ugc noopener">https://gloss.example</a></p>',
+    );
+    expect(renderSafeMarkdown('[ref link][r]\n\n[r]: http://gloss.example "t"')).toBe(
+      '<p><a href="http://gloss.example" rel="nofollow ugc noopener">ref link</a></p>',
+    );
+    expect(renderSafeMarkdown("[mail](mailto:editor@gloss.example)")).toBe(
+      '<p><a href="mailto:editor@gloss.example" rel="nofollow ugc noopener">mail</a></p>',
+    );
+    expect(renderSafeMarkdown("[relative](/articles/x)")).toBe(
+      '<p><a href="/articles/x" rel="nofollow ugc noopener">relative</a></p>',
+    );
   });
 
   it("a title a link carries is dropped, the link kept", () => {
-    expect(renderSafeMarkdown('[x](https://gloss.example "a title")')).toBe('<p><a href="https://gloss.example" rel="nofollow ugc noopener">x</a></p>');
+    expect(renderSafeMarkdown('[x](https://gloss.example "a title")')).toBe(
+      '<p><a href="https://gloss.example" rel="nofollow ugc noopener">x</a></p>',
+    );
   });
 
   it("block quotes, nested", () => {
-    expect(renderSafeMarkdown("> quoted\n>\n> > deeper")).toBe("<blockquote>\n<p>quoted</p>\n<blockquote>\n<p>deeper</p>\n</blockquote>\n</blockquote>");
+    expect(renderSafeMarkdown("> quoted\n>\n> > deeper")).toBe(
+      "<blockquote>\n<p>quoted</p>\n<blockquote>\n<p>deeper</p>\n</blockquote>\n</blockquote>",
+    );
   });
 
   it("bulleted and numbered lists, including a start number", () => {
@@ -264,10 +335,21 @@ describe("renderSafeMarkdown keeps the allowed subset", () => {
   });
 
   it("the whole subset together passes the structural check", () => {
-    const source = "Hello *there*, **reader**.\n\n> a quote with [a link](https://gloss.example)\n\n- one\n- `two`\n\n```\ncode\n```";
+    const source =
+      "Hello *there*, **reader**.\n\n> a quote with [a link](https://gloss.example)\n\n- one\n- `two`\n\n```\ncode\n```";
     const html = renderSafeMarkdown(source);
     expectSafe(html, source);
-    for (const tag of ["<p>", "<em>", "<strong>", "<blockquote>", "<ul>", "<li>", "<code>", "<pre>", '<a href="https://gloss.example" rel="nofollow ugc noopener">'])
+    for (const tag of [
+      "<p>",
+      "<em>",
+      "<strong>",
+      "<blockquote>",
+      "<ul>",
+      "<li>",
+      "<code>",
+      "<pre>",
+      '<a href="https://gloss.example" rel="nofollow ugc noopener">',
+    ])
       expect(html).toContain(tag);
   });
 
@@ -282,21 +364,28 @@ describe("countLinks", () => {
   it("counts the links that survive sanitizing", () => {
     expect(countLinks("no links")).toBe(0);
     expect(countLinks("[a](https://a.example) and <https://b.example>")).toBe(2);
-    expect(countLinks("[bad](javascript:alert(1)) <a href=\"https://c.example\">raw</a>")).toBe(0);
+    expect(countLinks('[bad](javascript:alert(1)) <a href="https://c.example">raw</a>')).toBe(0);
   });
 });
 
 describe("autolinks (issue 18, item 12)", () => {
   it("links bare https URLs, www. addresses and e-mail addresses, with the reader-link rel", () => {
     const html = renderSafeMarkdown("See https://icj-cij.org/case/1 and www.un.org, or write to clerk@court.example.");
-    expect(html).toContain('<a href="https://icj-cij.org/case/1" rel="nofollow ugc noopener">https://icj-cij.org/case/1</a>');
+    expect(html).toContain(
+      '<a href="https://icj-cij.org/case/1" rel="nofollow ugc noopener">https://icj-cij.org/case/1</a>',
+    );
     expect(html).toContain('<a href="http://www.un.org" rel="nofollow ugc noopener">www.un.org</a>');
     expect(html).toContain('<a href="mailto:clerk@court.example" rel="nofollow ugc noopener">clerk@court.example</a>');
     expect(countLinks("See https://icj-cij.org/case/1 and www.un.org, or write to clerk@court.example.")).toBe(3);
   });
 
   it("never links what is not a web address, nor an address inside code", () => {
-    for (const source of ["javascript:alert(1)", "data:text/html,<script>x</script>", "`https://in.code.example`", "    https://indented.example"]) {
+    for (const source of [
+      "javascript:alert(1)",
+      "data:text/html,<script>x</script>",
+      "`https://in.code.example`",
+      "    https://indented.example",
+    ]) {
       const html = renderSafeMarkdown(source);
       expectSafe(html, source);
       expect(html).not.toContain("<a ");

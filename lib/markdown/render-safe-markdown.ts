@@ -1,12 +1,12 @@
 import type { Element, Root } from "hast";
-import type { Html, Paragraph, Root as MdastRoot, Text } from "mdast";
+import type { Html, Root as MdastRoot, Paragraph, Text } from "mdast";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified, type Processor } from "unified";
+import { type Processor, unified } from "unified";
 import { visit } from "unist-util-visit";
 
 // The safe Markdown subset for what readers write (comments, notes): paragraphs, emphasis, links
@@ -47,7 +47,11 @@ function linkAttributes() {
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {
       if (node.tagName === "a") {
-        if (!node.properties.href) { node.tagName = "span"; node.properties = {}; return; }
+        if (!node.properties.href) {
+          node.tagName = "span";
+          node.properties = {};
+          return;
+        }
         node.properties.rel = ["nofollow", "ugc", "noopener"];
       }
     });

@@ -3,7 +3,10 @@ import { detectImage } from "./detect-image";
 import { parseMediaName, responsiveMedia } from "./media-url";
 import { imagesWithoutAlt } from "./require-alt-text";
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)).concat(Array(16).fill(0)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(
+    parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)).concat(Array(16).fill(0)),
+  );
 
 describe("detectImage", () => {
   it("recognises each format by its first bytes", () => {
@@ -23,16 +26,27 @@ describe("detectImage", () => {
 
 describe("media URLs", () => {
   it("carry the content hash and the size, and give narrower copies for srcset", () => {
-    expect(parseMediaName("/media/0123456789abcdef-640x360.png")).toEqual({ hash: "0123456789abcdef", width: 640, height: 360, ext: "png" });
+    expect(parseMediaName("/media/0123456789abcdef-640x360.png")).toEqual({
+      hash: "0123456789abcdef",
+      width: 640,
+      height: 360,
+      ext: "png",
+    });
     expect(parseMediaName("/media/../etc/passwd")).toBeNull();
-    expect(responsiveMedia("/media/0123456789abcdef-640x360.png")).toMatchObject({ width: 640, height: 360, srcSet: "/media/0123456789abcdef-640x360.png?w=320 320w, /media/0123456789abcdef-640x360.png 640w" });
+    expect(responsiveMedia("/media/0123456789abcdef-640x360.png")).toMatchObject({
+      width: 640,
+      height: 360,
+      srcSet: "/media/0123456789abcdef-640x360.png?w=320 320w, /media/0123456789abcdef-640x360.png 640w",
+    });
     expect(responsiveMedia("https://example.org/x.png")).toBeNull();
   });
 });
 
 describe("imagesWithoutAlt", () => {
   it("lists images with no or blank alt text, inline and by reference", () => {
-    expect(imagesWithoutAlt("![](/media/a-1x1.png) and ![  ](/b.png) and ![ok](/c.png)\n\n![][ref]\n\n[ref]: /d.png")).toEqual(["/media/a-1x1.png", "/b.png", "[ref]"]);
+    expect(
+      imagesWithoutAlt("![](/media/a-1x1.png) and ![  ](/b.png) and ![ok](/c.png)\n\n![][ref]\n\n[ref]: /d.png"),
+    ).toEqual(["/media/a-1x1.png", "/b.png", "[ref]"]);
     expect(imagesWithoutAlt("No images, a [link](/x) and `![](code)`.")).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ export function imagesWithoutAlt(markdown: string): string[] {
   visit(tree, (node) => {
     if (node.type !== "image" && node.type !== "imageReference") return;
     const image = node as Image | ImageReference;
-    if (!image.alt?.trim()) missing.push(node.type === "image" ? (node as Image).url : `[${(node as ImageReference).identifier}]`);
+    if (!image.alt?.trim())
+      missing.push(node.type === "image" ? (node as Image).url : `[${(node as ImageReference).identifier}]`);
   });
   return missing;
 }
@@ -24,6 +25,10 @@ export function requireAltText(markdown: string | undefined | null) {
   if (!markdown) return;
   const missing = imagesWithoutAlt(markdown);
   if (missing.length) {
-    throw new AppError("rule_violation", `Describe every image before publishing: ${missing.length === 1 ? "an image has" : `${missing.length} images have`} no alt text (write it between the brackets: ![a map of the strait](…)).`, { body: "An image has no alt text." });
+    throw new AppError(
+      "rule_violation",
+      `Describe every image before publishing: ${missing.length === 1 ? "an image has" : `${missing.length} images have`} no alt text (write it between the brackets: ![a map of the strait](…)).`,
+      { body: "An image has no alt text." },
+    );
   }
 }

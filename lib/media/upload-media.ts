@@ -17,7 +17,8 @@ const MAX_PIXELS = 40_000_000;
  */
 export async function uploadMedia(viewer: Viewer | null, file: Blob | null) {
   const me = await requirePermission(viewer, "media.upload");
-  if (!file || typeof file.arrayBuffer !== "function") throw new AppError("bad_request", "Send the image as the multipart field “file”.", { file: "Required." });
+  if (!file || typeof file.arrayBuffer !== "function")
+    throw new AppError("bad_request", "Send the image as the multipart field “file”.", { file: "Required." });
   if (file.size > MAX_MEDIA_BYTES) throw new AppError("too_large", "Images can be at most 10 MB.");
   let bytes: Buffer = Buffer.from(await file.arrayBuffer());
   const kind = detectImage(bytes);
@@ -29,16 +30,28 @@ export async function uploadMedia(viewer: Viewer | null, file: Blob | null) {
     throw new AppError("unsupported_media", "That image could not be read; it may be damaged.");
   }
   if (kind.mimeType === "image/jpeg") {
-    bytes = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().jpeg({ quality: 88, mozjpeg: true }).toBuffer();
+    bytes = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .jpeg({ quality: 88, mozjpeg: true })
+      .toBuffer();
     meta = await sharp(bytes).metadata();
   }
   const width = meta.width ?? 0;
-  const height = (meta.pageHeight ?? meta.height) ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
   if (!width || !height) throw new AppError("unsupported_media", "That image has no size.");
   const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 32);
   await db.media.upsert({
     where: { hash },
-    create: { hash, mimeType: kind.mimeType, ext: kind.ext, width, height, size: bytes.length, data: new Uint8Array(bytes), uploadedById: me.id },
+    create: {
+      hash,
+      mimeType: kind.mimeType,
+      ext: kind.ext,
+      width,
+      height,
+      size: bytes.length,
+      data: new Uint8Array(bytes),
+      uploadedById: me.id,
+    },
     update: {},
   });
   return { url: mediaUrl({ hash, width, height, ext: kind.ext }), width, height };

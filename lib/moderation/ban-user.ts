@@ -1,21 +1,30 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/viewer";
-import { emailSchema } from "@/lib/validation/user";
-import { banSchema } from "@/lib/validation/moderation";
-import { recordAudit } from "./record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
 import { roleCan, roleRank } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { banSchema } from "@/lib/validation/moderation";
+import { parseInput } from "@/lib/validation/parse-input";
+import { emailSchema } from "@/lib/validation/user";
+import { recordAudit } from "./record-audit";
 
-const durations: Record<string, number | null> = { "1d": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000, permanent: null };
+const durations: Record<string, number | null> = {
+  "1d": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+  permanent: null,
+};
 
 async function findTarget(me: Viewer, email: string) {
-  const user = await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, email: true, role: true, status: true, bannedUntil: true, banReason: true } });
+  const user = await db.user.findFirst({
+    where: { email, deletedAt: null },
+    select: { id: true, email: true, role: true, status: true, bannedUntil: true, banReason: true },
+  });
   if (!user) throw new AppError("not_found", `No account with email ${email}.`);
   if (user.id === me.id) throw new AppError("forbidden", "You cannot ban yourself.");
-  if (roleRank(user.role) >= roleRank(me.role) && !roleCan(me.role, "users.manage")) throw new AppError("forbidden", "Only an admin can ban a member of the editorial board.");
+  if (roleRank(user.role) >= roleRank(me.role) && !roleCan(me.role, "users.manage"))
+    throw new AppError("forbidden", "Only an admin can ban a member of the editorial board.");
   return user;
 }
 
@@ -29,9 +38,22 @@ export async function banUser(viewer: Viewer | null, raw: unknown) {
   const bannedUntil = ms === null ? null : new Date(clock.now().getTime() + ms);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { status: "banned", bannedUntil, banReason: parsed.reason } });
-    await recordAudit(tx, { actorId: me.id, action: "ban", targetType: "user", targetId: user.id, before: { status: user.status, bannedUntil: user.bannedUntil }, after: { status: "banned", bannedUntil, email: user.email, duration: parsed.duration }, reason: parsed.reason });
+    await recordAudit(tx, {
+      actorId: me.id,
+      action: "ban",
+      targetType: "user",
+      targetId: user.id,
+      before: { status: user.status, bannedUntil: user.bannedUntil },
+      after: { status: "banned", bannedUntil, email: user.email, duration: parsed.duration },
+      reason: parsed.reason,
+    });
   });
-  return { email: user.email, status: "banned" as const, bannedUntil: bannedUntil?.toISOString() ?? null, reason: parsed.reason };
+  return {
+    email: user.email,
+    status: "banned" as const,
+    bannedUntil: bannedUntil?.toISOString() ?? null,
+    reason: parsed.reason,
+  };
 }
 
 export async function unbanUser(viewer: Viewer | null, rawEmail: unknown) {
@@ -40,7 +62,14 @@ export async function unbanUser(viewer: Viewer | null, rawEmail: unknown) {
   const user = await findTarget(me, email);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { status: "active", bannedUntil: null, banReason: null } });
-    await recordAudit(tx, { actorId: me.id, action: "unban", targetType: "user", targetId: user.id, before: { status: user.status, bannedUntil: user.bannedUntil }, after: { status: "active", email: user.email } });
+    await recordAudit(tx, {
+      actorId: me.id,
+      action: "unban",
+      targetType: "user",
+      targetId: user.id,
+      before: { status: user.status, bannedUntil: user.bannedUntil },
+      after: { status: "active", email: user.email },
+    });
   });
   return { email: user.email, status: "active" as const };
 }

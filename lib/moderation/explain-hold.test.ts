@@ -3,7 +3,9 @@ import { explainHold, heldMessage } from "./explain-hold";
 
 describe("explainHold", () => {
   it("explains each stored code in plain words", () => {
-    expect(explainHold(["first_comment"], 2)).toEqual(["Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once."]);
+    expect(explainHold(["first_comment"], 2)).toEqual([
+      "Your first contribution is reviewed by the editors before others see it; after one is approved, yours appear at once.",
+    ]);
     expect(explainHold(["links"], 3)).toEqual(["It contains 3 or more links."]);
     expect(explainHold(["all_held"], 2)).toEqual(["The editors review every contribution at the moment."]);
     expect(explainHold(["reported:3"], 2)[0]).toMatch(/reported/);
@@ -27,10 +29,16 @@ describe("explainHold", () => {
 
 describe("heldMessage", () => {
   it("says what happens, then why", () => {
-    expect(heldMessage(["all_held"], 2)).toBe("Saved. Others will see it once a moderator approves it. The editors review every contribution at the moment.");
+    expect(heldMessage(["all_held"], 2)).toBe(
+      "Saved. Others will see it once a moderator approves it. The editors review every contribution at the moment.",
+    );
   });
   it("an item held only for an unconfirmed address waits for the confirmation, not a moderator", () => {
-    expect(heldMessage(["unconfirmed"], 2)).toBe("Saved. Others will see it once you confirm your e-mail address: open the link we sent you (your account page sends a new one).");
-    expect(heldMessage(["unconfirmed", "first_comment"], 2)).toMatch(/^Saved\. Others will see it once a moderator approves it\. It waits until you confirm your e-mail address.*Your first contribution/);
+    expect(heldMessage(["unconfirmed"], 2)).toBe(
+      "Saved. Others will see it once you confirm your e-mail address: open the link we sent you (your account page sends a new one).",
+    );
+    expect(heldMessage(["unconfirmed", "first_comment"], 2)).toMatch(
+      /^Saved\. Others will see it once a moderator approves it\. It waits until you confirm your e-mail address.*Your first contribution/,
+    );
   });
 });

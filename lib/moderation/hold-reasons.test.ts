@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { countBodyLinks, findWord, holdReasons, type RuleSettings } from "./hold-reasons";
 
-const rules: RuleSettings = { holdFirstContribution: true, linkHoldThreshold: 2, moderationWords: [], disallowedWords: [], holdAll: false };
+const rules: RuleSettings = {
+  holdFirstContribution: true,
+  linkHoldThreshold: 2,
+  moderationWords: [],
+  disallowedWords: [],
+  holdAll: false,
+};
 const trusted = { authorName: "Ada", isTrusted: true };
 
 describe("findWord", () => {
@@ -25,7 +31,10 @@ describe("countBodyLinks", () => {
 
   it("counts what the renderer autolinks: an e-mail address is a link too", () => {
     expect(countBodyLinks("write to a@b.example or c@d.example")).toBe(2);
-    expect(holdReasons({ ...rules, linkHoldThreshold: 2 }, { body: "write to a@b.example or c@d.example", ...trusted }).reasons).toContain("links");
+    expect(
+      holdReasons({ ...rules, linkHoldThreshold: 2 }, { body: "write to a@b.example or c@d.example", ...trusted })
+        .reasons,
+    ).toContain("links");
   });
 });
 
@@ -35,19 +44,36 @@ describe("holdReasons", () => {
   });
   it("lists every reason in precedence order; a disallowed word sends it to spam", () => {
     const all = { ...rules, moderationWords: ["loan"], disallowedWords: ["scam"], holdAll: true };
-    expect(holdReasons(all, { body: "scam loan https://a.example https://b.example", authorName: "X", isTrusted: false }))
-      .toEqual({ status: "spam", reasons: ["word:scam", "word:loan", "links", "all_held", "first_comment"] });
-    expect(holdReasons(all, { body: "loan", ...trusted })).toEqual({ status: "pending", reasons: ["word:loan", "all_held"] });
+    expect(
+      holdReasons(all, { body: "scam loan https://a.example https://b.example", authorName: "X", isTrusted: false }),
+    ).toEqual({ status: "spam", reasons: ["word:scam", "word:loan", "links", "all_held", "first_comment"] });
+    expect(holdReasons(all, { body: "loan", ...trusted })).toEqual({
+      status: "pending",
+      reasons: ["word:loan", "all_held"],
+    });
   });
   it("a word on both lists is reported once, as disallowed", () => {
-    expect(holdReasons({ ...rules, moderationWords: ["spam"], disallowedWords: ["spam"] }, { body: "spam", ...trusted })).toEqual({ status: "spam", reasons: ["word:spam"] });
+    expect(
+      holdReasons({ ...rules, moderationWords: ["spam"], disallowedWords: ["spam"] }, { body: "spam", ...trusted }),
+    ).toEqual({ status: "spam", reasons: ["word:spam"] });
   });
   it("an unconfirmed address holds whatever the other rules say, before the first-contribution hold", () => {
-    expect(holdReasons({ ...rules, holdFirstContribution: false }, { body: "Hello", ...trusted, emailUnconfirmed: true })).toEqual({ status: "pending", reasons: ["unconfirmed"] });
-    expect(holdReasons(rules, { body: "Hello", authorName: "X", isTrusted: false, emailUnconfirmed: true })).toEqual({ status: "pending", reasons: ["unconfirmed", "first_comment"] });
-    expect(holdReasons(rules, { body: "Hello", ...trusted, emailUnconfirmed: false })).toEqual({ status: "approved", reasons: [] });
+    expect(
+      holdReasons({ ...rules, holdFirstContribution: false }, { body: "Hello", ...trusted, emailUnconfirmed: true }),
+    ).toEqual({ status: "pending", reasons: ["unconfirmed"] });
+    expect(holdReasons(rules, { body: "Hello", authorName: "X", isTrusted: false, emailUnconfirmed: true })).toEqual({
+      status: "pending",
+      reasons: ["unconfirmed", "first_comment"],
+    });
+    expect(holdReasons(rules, { body: "Hello", ...trusted, emailUnconfirmed: false })).toEqual({
+      status: "approved",
+      reasons: [],
+    });
   });
   it("0 links turns the link rule off", () => {
-    expect(holdReasons({ ...rules, linkHoldThreshold: 0 }, { body: "https://a.example https://b.example", ...trusted }).status).toBe("approved");
+    expect(
+      holdReasons({ ...rules, linkHoldThreshold: 0 }, { body: "https://a.example https://b.example", ...trusted })
+        .status,
+    ).toBe("approved");
   });
 });

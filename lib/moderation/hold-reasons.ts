@@ -33,7 +33,10 @@ export function countBodyLinks(body: string): number {
   return Math.max(countLinks(body), urls.length + mdLinks.length);
 }
 
-export function holdReasons(rules: RuleSettings, input: { body: string; authorName: string; isTrusted: boolean; emailUnconfirmed?: boolean }): { status: "approved" | "pending" | "spam"; reasons: string[] } {
+export function holdReasons(
+  rules: RuleSettings,
+  input: { body: string; authorName: string; isTrusted: boolean; emailUnconfirmed?: boolean },
+): { status: "approved" | "pending" | "spam"; reasons: string[] } {
   const reasons: string[] = [];
   const disallowed = findWord(rules.disallowedWords, input.body, input.authorName);
   if (disallowed) reasons.push(`word:${disallowed}`);

@@ -1,8 +1,8 @@
+import { requirePermission } from "@/lib/auth/require-permission";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import { requirePermission } from "@/lib/auth/require-permission";
 
 export type QueueStatus = "pending" | "approved" | "spam" | "trash";
 /**
@@ -13,13 +13,32 @@ export type QueueStatus = "pending" | "approved" | "spam" | "trash";
 export type QueueView = QueueStatus | "reported";
 const reportedStatuses = ["pending", "approved"] as const;
 const hasOpenReport = { reports: { some: { dismissedAt: null } } } as const;
-type Filters = { status: QueueView; type?: "comment" | "annotation"; article?: string; author?: string; reason?: string; cursor?: string | null; take?: number };
+type Filters = {
+  status: QueueView;
+  type?: "comment" | "annotation";
+  article?: string;
+  author?: string;
+  reason?: string;
+  cursor?: string | null;
+  take?: number;
+};
 
-const authorSelect = { select: { id: true, name: true, email: true, createdAt: true, status: true, bannedUntil: true, deletedAt: true } } as const;
+const authorSelect = {
+  select: { id: true, name: true, email: true, createdAt: true, status: true, bannedUntil: true, deletedAt: true },
+} as const;
 // What the moderators read beside an item: the readers' open reports (with their reasons) and
 // the earlier versions of an edited item, oldest first.
-const openReports = { where: { dismissedAt: null }, orderBy: { createdAt: "asc" }, take: 20, select: { id: true, reason: true, note: true, createdAt: true, reporter: { select: { name: true } } } } as const;
-const earlierVersions = { orderBy: { createdAt: "asc" }, take: 20, select: { id: true, body: true, createdAt: true } } as const;
+const openReports = {
+  where: { dismissedAt: null },
+  orderBy: { createdAt: "asc" },
+  take: 20,
+  select: { id: true, reason: true, note: true, createdAt: true, reporter: { select: { name: true } } },
+} as const;
+const earlierVersions = {
+  orderBy: { createdAt: "asc" },
+  take: 20,
+  select: { id: true, body: true, createdAt: true },
+} as const;
 
 // The moderation queue: comments and public annotations together, newest first, keyset-paged
 // over both tables (each queried once per page, merged).
@@ -30,7 +49,12 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   const reasons = await expandReason(f.status === "reported" ? [...reportedStatuses] : [f.status], f.reason);
   // `createdAt <= t` beside the OR lets PostgreSQL start the (status, createdAt) index scan at the
   // cursor; with the OR alone it may scan from the newest item and filter out every earlier page.
-  const before = c ? { createdAt: { lte: new Date(c.t) }, OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }] } : {};
+  const before = c
+    ? {
+        createdAt: { lte: new Date(c.t) },
+        OR: [{ createdAt: { lt: new Date(c.t) } }, { createdAt: new Date(c.t), id: { lt: c.id } }],
+      }
+    : {};
   const common = {
     ...(f.status === "reported" ? { status: { in: [...reportedStatuses] }, ...hasOpenReport } : { status: f.status }),
     ...(f.article ? { article: { slug: f.article } } : {}),
@@ -40,22 +64,62 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
   };
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const [comments, annotations] = await Promise.all([
-    f.type === "annotation" ? [] : db.comment.findMany({
-      where: common as Prisma.CommentWhereInput, orderBy: order, take: take + 1,
-      select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, authorName: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true, html: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
-        reports: openReports, revisions: earlierVersions },
-    }),
-    f.type === "comment" ? [] : db.annotation.findMany({
-      where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" }, orderBy: order, take: take + 1,
-      select: { id: true, status: true, holdReasons: true, body: true, html: true, createdAt: true, editedAt: true, exact: true, originalExact: true, author: authorSelect,
-        article: { select: { slug: true, title: true } }, parent: { select: { id: true, body: true, html: true } }, _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
-        reports: openReports, revisions: earlierVersions },
-    }),
+    f.type === "annotation"
+      ? []
+      : db.comment.findMany({
+          where: common as Prisma.CommentWhereInput,
+          orderBy: order,
+          take: take + 1,
+          select: {
+            id: true,
+            status: true,
+            holdReasons: true,
+            body: true,
+            html: true,
+            createdAt: true,
+            editedAt: true,
+            authorName: true,
+            author: authorSelect,
+            article: { select: { slug: true, title: true } },
+            parent: { select: { id: true, body: true, html: true } },
+            _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+            reports: openReports,
+            revisions: earlierVersions,
+          },
+        }),
+    f.type === "comment"
+      ? []
+      : db.annotation.findMany({
+          where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" },
+          orderBy: order,
+          take: take + 1,
+          select: {
+            id: true,
+            status: true,
+            holdReasons: true,
+            body: true,
+            html: true,
+            createdAt: true,
+            editedAt: true,
+            exact: true,
+            originalExact: true,
+            author: authorSelect,
+            article: { select: { slug: true, title: true } },
+            parent: { select: { id: true, body: true, html: true } },
+            _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+            reports: openReports,
+            revisions: earlierVersions,
+          },
+        }),
   ]);
   const merged = [
     ...comments.map((x) => ({ ...x, type: "comment" as const, quote: null as string | null })),
-    ...annotations.map((x) => ({ ...x, type: "annotation" as const, quote: x.originalExact ?? x.exact, authorName: null as string | null })),
+    ...annotations.map((x) => ({
+      ...x,
+      type: "annotation" as const,
+      quote: x.originalExact ?? x.exact,
+      authorName: null as string | null,
+    })),
   ].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
   const page = merged.slice(0, take);
   const last = page.at(-1);
@@ -86,13 +150,22 @@ async function authorHistory(ids: string[]) {
   const out = new Map<string, { approved: number; spam: number }>();
   if (!unique.length) return out;
   const [c, a] = await Promise.all([
-    db.comment.groupBy({ by: ["authorId", "status"], where: { authorId: { in: unique }, status: { in: ["approved", "spam"] } }, _count: true }),
-    db.annotation.groupBy({ by: ["authorId", "status"], where: { authorId: { in: unique }, status: { in: ["approved", "spam"] }, audience: "public" }, _count: true }),
+    db.comment.groupBy({
+      by: ["authorId", "status"],
+      where: { authorId: { in: unique }, status: { in: ["approved", "spam"] } },
+      _count: true,
+    }),
+    db.annotation.groupBy({
+      by: ["authorId", "status"],
+      where: { authorId: { in: unique }, status: { in: ["approved", "spam"] }, audience: "public" },
+      _count: true,
+    }),
   ]);
   for (const row of [...c, ...a]) {
     if (!row.authorId) continue;
     const h = out.get(row.authorId) ?? { approved: 0, spam: 0 };
-    if (row.status === "approved") h.approved += row._count; else h.spam += row._count;
+    if (row.status === "approved") h.approved += row._count;
+    else h.spam += row._count;
     out.set(row.authorId, h);
   }
   return out;
@@ -101,8 +174,16 @@ async function authorHistory(ids: string[]) {
 /** Pending counts per type (the header badge and the tab counts). */
 export async function queueCounts() {
   const [c, a] = await Promise.all([
-    db.comment.groupBy({ by: ["status"], where: { status: { in: ["pending", "approved", "spam", "trash"] } }, _count: true }),
-    db.annotation.groupBy({ by: ["status"], where: { audience: "public", status: { in: ["pending", "approved", "spam", "trash"] } }, _count: true }),
+    db.comment.groupBy({
+      by: ["status"],
+      where: { status: { in: ["pending", "approved", "spam", "trash"] } },
+      _count: true,
+    }),
+    db.annotation.groupBy({
+      by: ["status"],
+      where: { audience: "public", status: { in: ["pending", "approved", "spam", "trash"] } },
+      _count: true,
+    }),
   ]);
   const counts: Record<QueueStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
   for (const row of [...c, ...a]) counts[row.status as QueueStatus] += row._count;
@@ -112,7 +193,10 @@ export async function queueCounts() {
 /** How many items have open (undismissed) reports: the Reported tab's count (two counts). */
 export async function reportedCount() {
   const where = { status: { in: [...reportedStatuses] }, ...hasOpenReport };
-  const [c, a] = await Promise.all([db.comment.count({ where }), db.annotation.count({ where: { ...where, audience: "public" } })]);
+  const [c, a] = await Promise.all([
+    db.comment.count({ where }),
+    db.annotation.count({ where: { ...where, audience: "public" } }),
+  ]);
   return c + a;
 }
 
@@ -124,8 +208,10 @@ export async function reportedCount() {
 export async function moderationBadge() {
   const reportedVisible = { status: "approved" as const, ...hasOpenReport };
   const [counts, reported, c, a] = await Promise.all([
-    queueCounts(), reportedCount(),
-    db.comment.count({ where: reportedVisible }), db.annotation.count({ where: { ...reportedVisible, audience: "public" } }),
+    queueCounts(),
+    reportedCount(),
+    db.comment.count({ where: reportedVisible }),
+    db.annotation.count({ where: { ...reportedVisible, audience: "public" } }),
   ]);
   return { pending: counts.pending, reported, total: counts.pending + c + a };
 }

@@ -5,11 +5,29 @@ type Item = Awaited<ReturnType<typeof listQueue>>["items"][number];
 // The queue's item shape (CONTRACT.md: id, type, status, reasons, author, article, body).
 export function queueItemJson(i: Item) {
   return {
-    id: i.id, type: i.type, status: i.status, reasons: i.holdReasons,
-    author: i.author ? { id: i.author.id, name: i.author.deletedAt ? "deleted user" : i.author.name, email: i.author.email, since: i.author.createdAt.toISOString(), status: i.author.status, approved: i.history?.approved ?? 0, spam: i.history?.spam ?? 0 } : { id: null, name: i.authorName ?? "Anonymous" },
+    id: i.id,
+    type: i.type,
+    status: i.status,
+    reasons: i.holdReasons,
+    author: i.author
+      ? {
+          id: i.author.id,
+          name: i.author.deletedAt ? "deleted user" : i.author.name,
+          email: i.author.email,
+          since: i.author.createdAt.toISOString(),
+          status: i.author.status,
+          approved: i.history?.approved ?? 0,
+          spam: i.history?.spam ?? 0,
+        }
+      : { id: null, name: i.authorName ?? "Anonymous" },
     article: { slug: i.article.slug, title: i.article.title },
-    body: i.body, html: i.html, quote: i.quote, parent: i.parent ? { id: i.parent.id, body: i.parent.body } : null,
-    reports: i._count.reports, edits: i._count.revisions,
-    createdAt: i.createdAt.toISOString(), editedAt: i.editedAt?.toISOString() ?? null,
+    body: i.body,
+    html: i.html,
+    quote: i.quote,
+    parent: i.parent ? { id: i.parent.id, body: i.parent.body } : null,
+    reports: i._count.reports,
+    edits: i._count.revisions,
+    createdAt: i.createdAt.toISOString(),
+    editedAt: i.editedAt?.toISOString() ?? null,
   };
 }

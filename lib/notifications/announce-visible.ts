@@ -1,10 +1,11 @@
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { Viewer } from "@/lib/auth/viewer";
-import { notifyFollowers, recordNotifications, type NotificationClient } from "./record-notification";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { type NotificationClient, notifyFollowers, recordNotifications } from "./record-notification";
 
 export type VisibleKind = "comment" | "annotation";
 
-export const itemUrl = (kind: VisibleKind, slug: string, id: string) => `/articles/${slug}/${kind === "comment" ? "comments" : "annotations"}/${id}`;
+export const itemUrl = (kind: VisibleKind, slug: string, id: string) =>
+  `/articles/${slug}/${kind === "comment" ? "comments" : "annotations"}/${id}`;
 
 /** The follow-digest job of an article: one waiting at a time (lib/notifications/follow-digest.ts). */
 export const digestJobKey = (articleId: string) => `follow-digest:${articleId}`;
@@ -17,33 +18,79 @@ export const digestJobKey = (articleId: string) => `follow-digest:${articleId}`;
  */
 export async function announceVisible(tx: NotificationClient, kind: VisibleKind, ids: string[]) {
   if (!ids.length) return;
-  const select = { id: true, articleId: true, authorId: true, body: true, status: true, article: { select: { slug: true } }, parent: { select: { authorId: true } } } as const;
-  const items = kind === "comment"
-    ? await tx.comment.findMany({ where: { id: { in: ids }, status: "approved" }, select })
-    : await tx.annotation.findMany({ where: { id: { in: ids }, status: "approved", audience: "public" }, select });
+  const select = {
+    id: true,
+    articleId: true,
+    authorId: true,
+    body: true,
+    status: true,
+    article: { select: { slug: true } },
+    parent: { select: { authorId: true } },
+  } as const;
+  const items =
+    kind === "comment"
+      ? await tx.comment.findMany({ where: { id: { in: ids }, status: "approved" }, select })
+      : await tx.annotation.findMany({ where: { id: { in: ids }, status: "approved", audience: "public" }, select });
   const digests = new Set<string>();
   for (const item of items) {
     const url = itemUrl(kind, item.article.slug, item.id);
     const parentAuthor = item.parent?.authorId ?? null;
-    if (parentAuthor) await recordNotifications(tx, [{ userId: parentAuthor, type: "reply", url, actorId: item.authorId, excerpt: item.body, articleId: item.articleId, key: `reply:${kind}:${item.id}` }]);
+    if (parentAuthor)
+      await recordNotifications(tx, [
+        {
+          userId: parentAuthor,
+          type: "reply",
+          url,
+          actorId: item.authorId,
+          excerpt: item.body,
+          articleId: item.articleId,
+          key: `reply:${kind}:${item.id}`,
+        },
+      ]);
     if (kind === "comment") {
-      const told = await notifyFollowers(tx, { articleId: item.articleId, commentId: item.id, actorId: item.authorId, url, excerpt: item.body, exclude: parentAuthor ? [parentAuthor] : [] });
+      const told = await notifyFollowers(tx, {
+        articleId: item.articleId,
+        commentId: item.id,
+        actorId: item.authorId,
+        url,
+        excerpt: item.body,
+        exclude: parentAuthor ? [parentAuthor] : [],
+      });
       if (told) digests.add(item.articleId);
     }
   }
-  for (const articleId of digests) await enqueueJob(tx, { kind: "follow-digest", payload: { articleId }, key: digestJobKey(articleId) });
+  for (const articleId of digests)
+    await enqueueJob(tx, { kind: "follow-digest", payload: { articleId }, key: digestJobKey(articleId) });
 }
 
 /** A moderator approved held contributions: their authors are told (once per item). */
 export async function announceApproved(tx: NotificationClient, me: Viewer, kind: VisibleKind, ids: string[]) {
   if (!ids.length) return;
-  const select = { id: true, articleId: true, authorId: true, body: true, article: { select: { slug: true } } } as const;
-  const items = kind === "comment"
-    ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
-    : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
-  await recordNotifications(tx, items.filter((i) => i.authorId).map((i) => ({
-    userId: i.authorId!, type: "approved" as const, url: itemUrl(kind, i.article.slug, i.id), actorId: me.id, excerpt: i.body, articleId: i.articleId, key: `approved:${kind}:${i.id}`,
-  })));
+  const select = {
+    id: true,
+    articleId: true,
+    authorId: true,
+    body: true,
+    article: { select: { slug: true } },
+  } as const;
+  const items =
+    kind === "comment"
+      ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
+      : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
+  await recordNotifications(
+    tx,
+    items
+      .filter((i) => i.authorId)
+      .map((i) => ({
+        userId: i.authorId!,
+        type: "approved" as const,
+        url: itemUrl(kind, i.article.slug, i.id),
+        actorId: me.id,
+        excerpt: i.body,
+        articleId: i.articleId,
+        key: `approved:${kind}:${i.id}`,
+      })),
+  );
 }
 
 /** Commenting or annotating follows the discussion, unless the account turned that off. */

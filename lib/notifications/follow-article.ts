@@ -1,13 +1,16 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
+import { db } from "@/lib/db";
 
 /** Whether the viewer follows the discussion of the published article at `slug` (404 otherwise). */
 export async function getFollowing(viewer: Viewer | null, slug: string) {
   const me = requireViewer(viewer);
   const article = await findArticleForDiscussion(slug);
-  const row = await db.articleFollow.findUnique({ where: { userId_articleId: { userId: me.id, articleId: article.id } }, select: { userId: true } });
+  const row = await db.articleFollow.findUnique({
+    where: { userId_articleId: { userId: me.id, articleId: article.id } },
+    select: { userId: true },
+  });
   return { following: !!row };
 }
 
@@ -19,7 +22,12 @@ export async function setFollowing(viewer: Viewer | null, slug: string, on: bool
   const me = requireViewer(viewer);
   const article = await findArticleForDiscussion(slug);
   const key = { userId: me.id, articleId: article.id };
-  if (on) await db.articleFollow.upsert({ where: { userId_articleId: key }, create: { ...key, createdAt: clock.now() }, update: {} });
+  if (on)
+    await db.articleFollow.upsert({
+      where: { userId_articleId: key },
+      create: { ...key, createdAt: clock.now() },
+      update: {},
+    });
   else await db.articleFollow.deleteMany({ where: key });
   return { following: on };
 }

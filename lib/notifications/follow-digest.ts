@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { followDigestMail } from "@/lib/mail/messages";
@@ -33,7 +33,10 @@ export async function sendFollowDigests(articleId: string, jobId?: string) {
   if (!article) return { mailed: 0 };
   const byUser = new Map<string, typeof pending>();
   for (const n of pending) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
-  const follows = await db.articleFollow.findMany({ where: { articleId, userId: { in: [...byUser.keys()] } }, select: { userId: true, mailedAt: true, user: { select: { email: true, name: true } } } });
+  const follows = await db.articleFollow.findMany({
+    where: { articleId, userId: { in: [...byUser.keys()] } },
+    select: { userId: true, mailedAt: true, user: { select: { email: true, name: true } } },
+  });
   const followOf = new Map(follows.map((f) => [f.userId, f]));
   let later: number | null = null;
   let mailed = 0;
@@ -41,25 +44,51 @@ export async function sendFollowDigests(articleId: string, jobId?: string) {
     const follow = followOf.get(userId);
     if (!follow) {
       // Unfollowed since: the notifications stay in the app, no mail.
-      await db.notification.updateMany({ where: { id: { in: items.map((i) => i.id) }, mailedAt: null }, data: { mailedAt: now } });
+      await db.notification.updateMany({
+        where: { id: { in: items.map((i) => i.id) }, mailedAt: null },
+        data: { mailedAt: now },
+      });
       continue;
     }
     const due = follow.mailedAt ? follow.mailedAt.getTime() + digestIntervalMs : 0;
-    if (due > now.getTime()) { later = Math.min(later ?? due, due); continue; }
-    const sent = await db.$transaction(async (tx) => {
-      const claimed = await tx.notification.updateMany({ where: { id: { in: items.map((i) => i.id) }, mailedAt: null }, data: { mailedAt: now } });
-      if (claimed.count !== items.length) throw new TakenMeanwhile(); // another run mailed some: undo, it has them
-      await tx.articleFollow.update({ where: { userId_articleId: { userId, articleId } }, data: { mailedAt: now } });
-      const mail = followDigestMail({
-        to: follow.user, articleTitle: article.title,
-        items: items.map((i) => ({ who: i.actor?.name ?? "Someone", excerpt: i.excerpt, link: `${siteUrl()}${i.url}` })),
-        articleLink: `${siteUrl()}/articles/${article.slug}#comments`, stop: stopPageUrl("followed", userId),
+    if (due > now.getTime()) {
+      later = Math.min(later ?? due, due);
+      continue;
+    }
+    const sent = await db
+      .$transaction(async (tx) => {
+        const claimed = await tx.notification.updateMany({
+          where: { id: { in: items.map((i) => i.id) }, mailedAt: null },
+          data: { mailedAt: now },
+        });
+        if (claimed.count !== items.length) throw new TakenMeanwhile(); // another run mailed some: undo, it has them
+        await tx.articleFollow.update({ where: { userId_articleId: { userId, articleId } }, data: { mailedAt: now } });
+        const mail = followDigestMail({
+          to: follow.user,
+          articleTitle: article.title,
+          items: items.map((i) => ({
+            who: i.actor?.name ?? "Someone",
+            excerpt: i.excerpt,
+            link: `${siteUrl()}${i.url}`,
+          })),
+          articleLink: `${siteUrl()}/articles/${article.slug}#comments`,
+          stop: stopPageUrl("followed", userId),
+        });
+        await queueMail(tx, { ...mail, headers: listHeaders("followed", userId) });
+        return true;
+      })
+      .catch((e) => {
+        if (e instanceof TakenMeanwhile) return false;
+        throw e;
       });
-      await queueMail(tx, { ...mail, headers: listHeaders("followed", userId) });
-      return true;
-    }).catch((e) => { if (e instanceof TakenMeanwhile) return false; throw e; });
     if (sent) mailed++;
   }
-  if (later !== null) await enqueueJob(db, { kind: "follow-digest", payload: { articleId }, key: digestJobKey(articleId), runAt: new Date(later) });
+  if (later !== null)
+    await enqueueJob(db, {
+      kind: "follow-digest",
+      payload: { articleId },
+      key: digestJobKey(articleId),
+      runAt: new Date(later),
+    });
   return { mailed };
 }

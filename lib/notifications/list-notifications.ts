@@ -1,10 +1,10 @@
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
-import { parseInput } from "@/lib/validation/parse-input";
 import { markReadSchema, notificationListSchema } from "@/lib/validation/notification";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export type NotificationItem = {
   id: string;
@@ -29,16 +29,25 @@ export async function listNotifications(viewer: Viewer | null, query: unknown = 
   const me = requireViewer(viewer);
   const { cursor: raw, limit } = parseInput(notificationListSchema, query);
   const cursor = raw ? decodeCursor(raw) : null;
-  if (raw && !cursor) throw new AppError("bad_request", "The cursor is not valid.", { cursor: "Not a cursor this list gave." });
-  const after = cursor ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] } : {};
+  if (raw && !cursor)
+    throw new AppError("bad_request", "The cursor is not valid.", { cursor: "Not a cursor this list gave." });
+  const after = cursor
+    ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+    : {};
   const [rows, unread] = await Promise.all([
     db.notification.findMany({
       where: { userId: me.id, ...after },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit + 1,
       select: {
-        id: true, type: true, readAt: true, createdAt: true, url: true, excerpt: true,
-        actor: { select: { id: true, name: true, deletedAt: true } }, article: { select: { slug: true, title: true } },
+        id: true,
+        type: true,
+        readAt: true,
+        createdAt: true,
+        url: true,
+        excerpt: true,
+        actor: { select: { id: true, name: true, deletedAt: true } },
+        article: { select: { slug: true, title: true } },
       },
     }),
     db.notification.count({ where: { userId: me.id, readAt: null } }),
@@ -46,10 +55,14 @@ export async function listNotifications(viewer: Viewer | null, query: unknown = 
   const page = rows.slice(0, limit);
   const base = siteUrl();
   const items: NotificationItem[] = page.map((r) => ({
-    id: r.id, type: r.type, read: !!r.readAt, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    type: r.type,
+    read: !!r.readAt,
+    createdAt: r.createdAt.toISOString(),
     url: /^https?:\/\//.test(r.url) ? r.url : `${base}${r.url}`,
     actor: r.actor && !r.actor.deletedAt ? { id: r.actor.id, name: r.actor.name } : null,
-    excerpt: r.excerpt, article: r.article,
+    excerpt: r.excerpt,
+    article: r.article,
   }));
   const last = page.at(-1);
   const next = rows.length > limit && last ? encodeCursor({ t: last.createdAt.getTime(), id: last.id }) : null;
@@ -60,7 +73,8 @@ export async function listNotifications(viewer: Viewer | null, query: unknown = 
 export async function markNotificationsRead(viewer: Viewer | null, input: unknown, now = new Date()) {
   const me = requireViewer(viewer);
   const parsed = parseInput(markReadSchema, input);
-  const where = "all" in parsed ? { userId: me.id, readAt: null } : { userId: me.id, readAt: null, id: { in: parsed.ids } };
+  const where =
+    "all" in parsed ? { userId: me.id, readAt: null } : { userId: me.id, readAt: null, id: { in: parsed.ids } };
   const { count } = await db.notification.updateMany({ where, data: { readAt: now } });
   return count;
 }
@@ -70,6 +84,9 @@ export async function openNotification(viewer: Viewer | null, id: string, also: 
   const me = requireViewer(viewer);
   const row = await db.notification.findFirst({ where: { id, userId: me.id }, select: { url: true } });
   if (!row) return null;
-  await db.notification.updateMany({ where: { userId: me.id, id: { in: [id, ...also] }, readAt: null }, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: { userId: me.id, id: { in: [id, ...also] }, readAt: null },
+    data: { readAt: new Date() },
+  });
   return row.url.startsWith("/") ? row.url : "/notifications";
 }

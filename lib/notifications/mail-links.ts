@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { env, siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -29,7 +29,15 @@ export const listHeaders = (kind: MailKind, id: string) => ({
 });
 
 export function validMailToken(kind: unknown, id: unknown, token: unknown): kind is MailKind {
-  if (typeof kind !== "string" || !kinds.has(kind as MailKind) || typeof id !== "string" || !id || id.length > 100 || typeof token !== "string") return false;
+  if (
+    typeof kind !== "string" ||
+    !kinds.has(kind as MailKind) ||
+    typeof id !== "string" ||
+    !id ||
+    id.length > 100 ||
+    typeof token !== "string"
+  )
+    return false;
   const expected = Buffer.from(mailToken(kind as MailKind, id));
   const given = Buffer.from(token);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
@@ -43,11 +51,19 @@ export const stopLabels: Record<MailKind, string> = {
 
 /** Stops one kind of mail for the account or subscriber the signed link names. A forged link changes nothing. */
 export async function stopMail(kind: unknown, id: unknown, token: unknown) {
-  if (!validMailToken(kind, id, token)) throw new AppError("bad_request", "This link is not valid. You can change your mail on your account page instead.");
+  if (!validMailToken(kind, id, token))
+    throw new AppError("bad_request", "This link is not valid. You can change your mail on your account page instead.");
   const who = id as string;
-  const done = kind === "articles"
-    ? await db.subscriber.updateMany({ where: { id: who }, data: { unsubscribedAt: clock.now(), tokenHash: null, tokenExpiresAt: null } })
-    : await db.user.updateMany({ where: { id: who, deletedAt: null }, data: kind === "replies" ? { notifyReplies: false } : { notifyFollowed: false } });
+  const done =
+    kind === "articles"
+      ? await db.subscriber.updateMany({
+          where: { id: who },
+          data: { unsubscribedAt: clock.now(), tokenHash: null, tokenExpiresAt: null },
+        })
+      : await db.user.updateMany({
+          where: { id: who, deletedAt: null },
+          data: kind === "replies" ? { notifyReplies: false } : { notifyFollowed: false },
+        });
   if (!done.count) throw new AppError("not_found", "There is nothing to stop for this link any more.");
   return { stopped: kind };
 }

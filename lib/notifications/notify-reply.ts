@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { env, siteUrl } from "@/lib/env";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { replyMail } from "@/lib/mail/messages";
@@ -36,20 +36,40 @@ function excerpt(markdown: string, max = 400) {
 }
 
 type Reply = {
-  id: string; body: string; status: string; replyNotifiedAt: Date | null; authorId: string | null;
-  author: { name: string } | null; article: { slug: string; title: string };
-  parent: { id: string; author: { id: string; email: string; name: string; notifyReplies: boolean; deletedAt: Date | null } | null } | null;
+  id: string;
+  body: string;
+  status: string;
+  replyNotifiedAt: Date | null;
+  authorId: string | null;
+  author: { name: string } | null;
+  article: { slug: string; title: string };
+  parent: {
+    id: string;
+    author: { id: string; email: string; name: string; notifyReplies: boolean; deletedAt: Date | null } | null;
+  } | null;
 };
 
 async function readReply(kind: ReplyKind, id: string): Promise<Reply | null> {
   const select = {
-    id: true, body: true, status: true, replyNotifiedAt: true, authorId: true,
-    author: { select: { name: true } }, article: { select: { slug: true, title: true } },
-    parent: { select: { id: true, author: { select: { id: true, email: true, name: true, notifyReplies: true, deletedAt: true } } } },
+    id: true,
+    body: true,
+    status: true,
+    replyNotifiedAt: true,
+    authorId: true,
+    author: { select: { name: true } },
+    article: { select: { slug: true, title: true } },
+    parent: {
+      select: {
+        id: true,
+        author: { select: { id: true, email: true, name: true, notifyReplies: true, deletedAt: true } },
+      },
+    },
   } as const;
   return kind === "comment"
     ? db.comment.findUnique({ where: { id }, select })
-    : db.annotation.findUnique({ where: { id }, select: { ...select, audience: true } }).then((r) => (r && r.audience === "public" ? r : null));
+    : db.annotation
+        .findUnique({ where: { id }, select: { ...select, audience: true } })
+        .then((r) => (r && r.audience === "public" ? r : null));
 }
 
 /**
@@ -63,16 +83,36 @@ async function readReply(kind: ReplyKind, id: string): Promise<Reply | null> {
 export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean> {
   const reply = await readReply(kind, id);
   const to = reply?.parent?.author;
-  if (!reply || reply.status !== "approved" || reply.replyNotifiedAt || !to || to.deletedAt || !to.notifyReplies || to.id === reply.authorId) return false;
+  if (
+    !reply ||
+    reply.status !== "approved" ||
+    reply.replyNotifiedAt ||
+    !to ||
+    to.deletedAt ||
+    !to.notifyReplies ||
+    to.id === reply.authorId
+  )
+    return false;
   const who = reply.author?.name ?? "Someone";
   const what = kind === "comment" ? "comment" : "note";
   const link = `${siteUrl()}/articles/${reply.article.slug}/${kind === "comment" ? "comments" : "annotations"}/${reply.id}`;
-  const mail = replyMail({ to, who, what, articleTitle: reply.article.title, excerpt: excerpt(reply.body), link, unsubscribe: unsubscribeUrl(to.id) });
+  const mail = replyMail({
+    to,
+    who,
+    what,
+    articleTitle: reply.article.title,
+    excerpt: excerpt(reply.body),
+    link,
+    unsubscribe: unsubscribeUrl(to.id),
+  });
   // Claim and queue together: two approvals racing queue one mail.
   return db.$transaction(async (tx) => {
     const where = { id, replyNotifiedAt: null };
     const data = { replyNotifiedAt: clock.now() };
-    const claimed = kind === "comment" ? await tx.comment.updateMany({ where, data }) : await tx.annotation.updateMany({ where, data });
+    const claimed =
+      kind === "comment"
+        ? await tx.comment.updateMany({ where, data })
+        : await tx.annotation.updateMany({ where, data });
     if (!claimed.count) return false;
     await queueMail(tx, { ...mail, headers: listHeaders("replies", to.id) });
     return true;
@@ -84,10 +124,14 @@ export async function notifyReplies(kind: ReplyKind, ids: string[]) {
   if (!ids.length) return;
   // One query picks the replies not yet announced (a bulk approval of 500 top-level comments costs one statement).
   const where = { id: { in: ids }, parentId: { not: null }, status: "approved" as const, replyNotifiedAt: null };
-  const replies = kind === "comment"
-    ? await db.comment.findMany({ where, select: { id: true } })
-    : await db.annotation.findMany({ where: { ...where, audience: "public" }, select: { id: true } });
-  for (const { id } of replies) await notifyReply(kind, id).catch((e) => console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e));
+  const replies =
+    kind === "comment"
+      ? await db.comment.findMany({ where, select: { id: true } })
+      : await db.annotation.findMany({ where: { ...where, audience: "public" }, select: { id: true } });
+  for (const { id } of replies)
+    await notifyReply(kind, id).catch((e) =>
+      console.error(`[notifications] reply ${id}:`, e instanceof Error ? e.message : e),
+    );
 }
 
 /** Sends what the queue holds now, in this process (tests: the mail a test expects is out). */

@@ -66,7 +66,10 @@ export async function recordNotifications(tx: NotificationClient, notes: NewNoti
  * author, and anyone in `exclude`, e.g. the parent's author who gets a `reply`), in one statement
  * inside the caller's transaction. Idempotent (key "comment:<id>"). Returns the rows written.
  */
-export async function notifyFollowers(tx: NotificationClient, c: { articleId: string; commentId: string; actorId: string | null; url: string; excerpt: string; exclude?: string[] }) {
+export async function notifyFollowers(
+  tx: NotificationClient,
+  c: { articleId: string; commentId: string; actorId: string | null; url: string; excerpt: string; exclude?: string[] },
+) {
   const key = `comment:${c.commentId}`;
   const excluded = [c.actorId ?? "", ...(c.exclude ?? [])];
   return tx.$executeRaw`

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { handleSubscribe } from "@/lib/subscribers/subscribe";
 import { validUnsubscribe } from "./notify-reply";
 
@@ -19,17 +19,40 @@ export async function unsubscribeReplyMail(userId: unknown, token: unknown) {
   if (!done.count) throw new AppError("not_found", "This account no longer exists.");
 }
 
-export type MailPreferences = { notifyReplies: boolean; notifyFollowed: boolean; autoFollow: boolean; newArticles: boolean };
+export type MailPreferences = {
+  notifyReplies: boolean;
+  notifyFollowed: boolean;
+  autoFollow: boolean;
+  newArticles: boolean;
+};
 
 /** The account page's mail settings in one place; `newArticles` is the subscriber list for the account's address. */
 export async function getMailPreferences(viewer: Viewer | null) {
   if (!viewer) throw new AppError("unauthorized", "Sign in first.");
   const [user, subscriber] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { notifyReplies: true, notifyFollowed: true, autoFollow: true, email: true } }),
-    db.subscriber.findUnique({ where: { email: viewer.email.toLowerCase() }, select: { confirmedAt: true, unsubscribedAt: true, tokenHash: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: viewer.id },
+      select: { notifyReplies: true, notifyFollowed: true, autoFollow: true, email: true },
+    }),
+    db.subscriber.findUnique({
+      where: { email: viewer.email.toLowerCase() },
+      select: { confirmedAt: true, unsubscribedAt: true, tokenHash: true },
+    }),
   ]);
-  const newArticles = subscriber && !subscriber.unsubscribedAt ? (subscriber.confirmedAt ? "subscribed" : subscriber.tokenHash ? "waiting" : "off") : "off";
-  return { notifyReplies: user.notifyReplies, notifyFollowed: user.notifyFollowed, autoFollow: user.autoFollow, newArticles } as const;
+  const newArticles =
+    subscriber && !subscriber.unsubscribedAt
+      ? subscriber.confirmedAt
+        ? "subscribed"
+        : subscriber.tokenHash
+          ? "waiting"
+          : "off"
+      : "off";
+  return {
+    notifyReplies: user.notifyReplies,
+    notifyFollowed: user.notifyFollowed,
+    autoFollow: user.autoFollow,
+    newArticles,
+  } as const;
 }
 
 /**
@@ -39,11 +62,17 @@ export async function getMailPreferences(viewer: Viewer | null) {
  */
 export async function setMailPreferences(viewer: Viewer | null, prefs: MailPreferences) {
   if (!viewer) throw new AppError("unauthorized", "Sign in first.");
-  await db.user.update({ where: { id: viewer.id }, data: { notifyReplies: prefs.notifyReplies, notifyFollowed: prefs.notifyFollowed, autoFollow: prefs.autoFollow } });
+  await db.user.update({
+    where: { id: viewer.id },
+    data: { notifyReplies: prefs.notifyReplies, notifyFollowed: prefs.notifyFollowed, autoFollow: prefs.autoFollow },
+  });
   const current = await getMailPreferences(viewer);
   const email = viewer.email.toLowerCase();
   if (!prefs.newArticles && current.newArticles !== "off") {
-    await db.subscriber.updateMany({ where: { email }, data: { unsubscribedAt: clock.now(), tokenHash: null, tokenExpiresAt: null } });
+    await db.subscriber.updateMany({
+      where: { email },
+      data: { unsubscribedAt: clock.now(), tokenHash: null, tokenExpiresAt: null },
+    });
     return false;
   }
   if (prefs.newArticles && current.newArticles === "off") {

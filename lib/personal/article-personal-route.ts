@@ -1,5 +1,5 @@
-import { apiRoute, json } from "@/lib/http/api";
 import { readRequestIdentity } from "@/lib/auth/read-session-viewer";
+import { apiRoute, json } from "@/lib/http/api";
 import { getArticlePersonal, getArticlePersonalOfSession } from "./get-article-personal";
 
 type Ctx = { params: Promise<{ slug: string }> };
@@ -16,6 +16,9 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const getArticlePersonalRoute = apiRoute(async (request: Request, { params }: Ctx) => {
   const slug = (await params).slug;
   const who = await readRequestIdentity(request.headers);
-  const data = who && "sessionToken" in who ? await getArticlePersonalOfSession(who.sessionToken, slug) : await getArticlePersonal(who?.viewer ?? null, slug);
+  const data =
+    who && "sessionToken" in who
+      ? await getArticlePersonalOfSession(who.sessionToken, slug)
+      : await getArticlePersonal(who?.viewer ?? null, slug);
   return json(data, { headers: { "Cache-Control": "private, no-store", Vary: "Cookie, Authorization" } });
 });

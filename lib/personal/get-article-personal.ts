@@ -1,14 +1,14 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import type { Viewer } from "@/lib/auth/viewer";
+import { type AnnotationRow, annotationJson } from "@/lib/annotations/annotation-json";
 import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
-import { roleCan } from "@/lib/auth/permissions";
 import { editRights } from "@/lib/auth/edit-rights";
-import { annotationJson, type AnnotationRow } from "@/lib/annotations/annotation-json";
+import { roleCan } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
 import { commentJson } from "@/lib/comments/comment-json";
 import type { commentFields } from "@/lib/comments/create-comment";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
@@ -44,10 +44,29 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
   return personalOf(rows.viewer, rows);
 }
 
-async function personalOf(viewer: Viewer | null, { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows) {
-  const base = { slug: article.slug, editWindowMs: settings.editWindowMs, linkHoldThreshold: settings.linkHoldThreshold };
+async function personalOf(
+  viewer: Viewer | null,
+  { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows,
+) {
+  const base = {
+    slug: article.slug,
+    editWindowMs: settings.editWindowMs,
+    linkHoldThreshold: settings.linkHoldThreshold,
+  };
   if (!viewer) {
-    return { ...base, following: false, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [] as string[], own: [] as OwnComment[], held: [] as HeldComment[], notes: [] as unknown[], noteRights: [] as NoteRights[] };
+    return {
+      ...base,
+      following: false,
+      viewer: null,
+      ban: null,
+      canComment: false,
+      canAnnotate: false,
+      liked: [] as string[],
+      own: [] as OwnComment[],
+      held: [] as HeldComment[],
+      notes: [] as unknown[],
+      noteRights: [] as NoteRights[],
+    };
   }
   const now = clock.now();
   // The header's notification count and the article's Follow button (issue 15) come with the
@@ -67,16 +86,37 @@ async function personalOf(viewer: Viewer | null, { article, settings, liked, min
     // Delete: every own comment; Edit: those still in the window, with their Markdown source.
     own: mine.map((c): OwnComment => {
       // The edit window's one home (lib/auth/edit-rights.ts), as the lists use it.
-      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: c.createdAt, status: c.status }, settings.editWindowMs, now);
-      return { id: c.id, editableUntil: canEdit ? editableUntil?.toISOString() ?? null : null, body: canEdit ? c.body : null };
+      const { canEdit, editableUntil } = editRights(
+        viewer,
+        { authorId: viewer.id, createdAt: c.createdAt, status: c.status },
+        settings.editWindowMs,
+        now,
+      );
+      return {
+        id: c.id,
+        editableUntil: canEdit ? (editableUntil?.toISOString() ?? null) : null,
+        body: canEdit ? c.body : null,
+      };
     }),
     // Held: only their author ever sees them, with why they are held.
-    held: mine.filter((c) => c.status === "pending")
-      .map((c): HeldComment => ({ ...commentJson(c), reasons: c.holdReasons, explanation: explainHold(c.holdReasons, settings.linkHoldThreshold) })),
+    held: mine
+      .filter((c) => c.status === "pending")
+      .map(
+        (c): HeldComment => ({
+          ...commentJson(c),
+          reasons: c.holdReasons,
+          explanation: explainHold(c.holdReasons, settings.linkHoldThreshold),
+        }),
+      ),
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
     // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
     noteRights: noteRights.map((n): NoteRights => {
-      const { canEdit, editableUntil } = editRights(viewer, { authorId: viewer.id, createdAt: n.createdAt, status: n.status, audience: n.audience }, settings.editWindowMs, now);
+      const { canEdit, editableUntil } = editRights(
+        viewer,
+        { authorId: viewer.id, createdAt: n.createdAt, status: n.status, audience: n.audience },
+        settings.editWindowMs,
+        now,
+      );
       return { id: n.id, canEdit, editableUntil: editableUntil?.toISOString() ?? null };
     }),
   };
@@ -86,7 +126,8 @@ type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentFields }>;
 
 // Dates come back from json_build_object as ISO text without a zone (Prisma stores UTC).
 const dateKeys = new Set(["createdAt", "updatedAt", "editedAt", "deletedAt", "bannedUntil"]);
-const revive = (_key: string, value: unknown) => (dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value);
+const revive = (_key: string, value: unknown) =>
+  dateKeys.has(_key) && typeof value === "string" ? new Date(`${value}Z`) : value;
 
 /**
  * The article (published, as findArticleForDiscussion finds it), the two settings the layer needs,
@@ -100,10 +141,11 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new AppError("not_found", "No published article has that address.");
   const now = clock.now().toISOString();
   // The viewer: given, or the live user of a session (lib/users/sessions.ts userOfSession's rules).
-  const me = "sessionToken" in who
-    ? Prisma.sql`SELECT u.id, u.name, u.email, u.role, u.status, u."bannedUntil" FROM "Session" s JOIN "User" u ON u.id = s."userId"
+  const me =
+    "sessionToken" in who
+      ? Prisma.sql`SELECT u.id, u.name, u.email, u.role, u.status, u."bannedUntil" FROM "Session" s JOIN "User" u ON u.id = s."userId"
         WHERE s."sessionToken" = ${who.sessionToken} AND s.expires >= ${now}::timestamp AND u."deletedAt" IS NULL LIMIT 1`
-    : Prisma.sql`SELECT ${who.userId}::text AS id`;
+      : Prisma.sql`SELECT ${who.userId}::text AS id`;
   const userId = Prisma.sql`(SELECT id FROM me)`;
   const [row] = await db.$queryRaw<{ payload: string }[]>`
     WITH me AS (${me}), art AS (
@@ -142,14 +184,24 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
     )::text AS payload`;
   const rows = JSON.parse(row.payload, revive) as {
     viewer: Viewer | null;
-    unread: number; following: boolean;
+    unread: number;
+    following: boolean;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
-    liked: string[]; mine: CommentRow[]; notes: AnnotationRow[];
+    liked: string[];
+    mine: CommentRow[];
+    notes: AnnotationRow[];
     noteRights: { id: string; audience: string; status: string; createdAt: Date }[];
   };
   if (!rows.article) throw new AppError("not_found", "No published article has that address.");
-  return { ...rows, article: rows.article, settings: { editWindowMs: rows.settings.editWindowMs ?? defaultSettings.editWindowMs, linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold } };
+  return {
+    ...rows,
+    article: rows.article,
+    settings: {
+      editWindowMs: rows.settings.editWindowMs ?? defaultSettings.editWindowMs,
+      linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold,
+    },
+  };
 }
 
 export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };

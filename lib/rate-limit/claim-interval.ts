@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 /**
  * Claims `key` if at least `intervalMs` passed since its last claim: one atomic statement, so it

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export type RateWindow = { limit: number; windowMs: number };

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { Viewer } from "@/lib/auth/viewer";
 import { mayReadDrafts } from "@/lib/articles/article-access";
 import { blocksOf } from "@/lib/articles/save-article";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 const noReview = () => new AppError("not_found", "No review notes here.");
 
@@ -15,8 +15,13 @@ export async function findReviewArticle(viewer: Viewer | null, slug: string) {
   const article = await db.article.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, title: true, ownerId: true, status: true,
-      draftRevision: { select: { id: true, text: true, blockIds: true } }, currentRevision: { select: { id: true, text: true, blockIds: true } },
+      id: true,
+      slug: true,
+      title: true,
+      ownerId: true,
+      status: true,
+      draftRevision: { select: { id: true, text: true, blockIds: true } },
+      currentRevision: { select: { id: true, text: true, blockIds: true } },
     },
   });
   if (!article || !mayReadDrafts(viewer, article)) throw noReview();

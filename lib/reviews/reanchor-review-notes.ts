@@ -1,6 +1,6 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { reanchor } from "@/lib/anchoring/reanchor";
 import type { AnchorBlock } from "@/lib/anchoring/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Pick<Prisma.TransactionClient, "reviewNote" | "$executeRaw">;
 
@@ -13,7 +13,10 @@ export type ReviewImpact = { kept: number; moved: number; orphaned: number };
  * never put on a wrong passage. An orphaned note keeps its quote; a later draft that brings the
  * passage back finds it again by quote. One UPDATE for all notes.
  */
-export async function reanchorReviewNotes(tx: Tx, args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[] }): Promise<ReviewImpact> {
+export async function reanchorReviewNotes(
+  tx: Tx,
+  args: { articleId: string; fromText: string; toText: string; toRevisionId: string | null; toBlocks: AnchorBlock[] },
+): Promise<ReviewImpact> {
   const notes = await tx.reviewNote.findMany({
     where: { articleId: args.articleId, parentId: null, exact: { not: null } },
     select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, state: true },
@@ -21,19 +24,45 @@ export async function reanchorReviewNotes(tx: Tx, args: { articleId: string; fro
   });
   const impact: ReviewImpact = { kept: 0, moved: 0, orphaned: 0 };
   if (!notes.length || args.fromText === args.toText) return impact;
-  const result = reanchor(args.fromText, args.toText, notes.map((n) => ({
-    quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
-    ...(n.state === "anchored" && n.start !== null && n.end !== null ? { position: { start: n.start, end: n.end } } : {}),
-    ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
-  })), { newBlocks: args.toBlocks });
+  const result = reanchor(
+    args.fromText,
+    args.toText,
+    notes.map((n) => ({
+      quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
+      ...(n.state === "anchored" && n.start !== null && n.end !== null
+        ? { position: { start: n.start, end: n.end } }
+        : {}),
+      ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
+    })),
+    { newBlocks: args.toBlocks },
+  );
   const rows = notes.map((n, i) => {
     const r = result.anchors[i];
     if (r.state === "orphaned") {
       impact.orphaned++;
-      return { id: n.id, state: "orphaned", exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "", start: n.start ?? 0, end: n.end ?? 0, blockId: null as string | null };
+      return {
+        id: n.id,
+        state: "orphaned",
+        exact: n.exact!,
+        prefix: n.prefix ?? "",
+        suffix: n.suffix ?? "",
+        start: n.start ?? 0,
+        end: n.end ?? 0,
+        blockId: null as string | null,
+      };
     }
-    if (r.change === "kept" && n.state === "anchored") impact.kept++; else impact.moved++;
-    return { id: n.id, state: "anchored", exact: r.quote.exact, prefix: r.quote.prefix, suffix: r.quote.suffix, start: r.start, end: r.end, blockId: r.blockId ?? null };
+    if (r.change === "kept" && n.state === "anchored") impact.kept++;
+    else impact.moved++;
+    return {
+      id: n.id,
+      state: "anchored",
+      exact: r.quote.exact,
+      prefix: r.quote.prefix,
+      suffix: r.quote.suffix,
+      start: r.start,
+      end: r.end,
+      blockId: r.blockId ?? null,
+    };
   });
   await tx.$executeRaw`
     UPDATE "ReviewNote" AS a SET

@@ -19,15 +19,20 @@ export function highlightSegments(headline: string): Segment[] {
     buffer = "";
   };
   for (const ch of headline) {
-    if (ch === highlightStart && !marked) { flush(); marked = true; }
-    else if (ch === highlightEnd && marked) { flush(); marked = false; }
-    else if (ch !== highlightStart && ch !== highlightEnd) buffer += ch;
+    if (ch === highlightStart && !marked) {
+      flush();
+      marked = true;
+    } else if (ch === highlightEnd && marked) {
+      flush();
+      marked = false;
+    } else if (ch !== highlightStart && ch !== highlightEnd) buffer += ch;
   }
   flush();
   // Adjacent runs of the same kind (e.g. around a dropped sentinel) read better as one.
   return segments.reduce<Segment[]>((out, s) => {
     const last = out.at(-1);
-    if (last && last.marked === s.marked) last.text += s.text; else out.push({ ...s });
+    if (last && last.marked === s.marked) last.text += s.text;
+    else out.push({ ...s });
     return out;
   }, []);
 }
@@ -38,7 +43,9 @@ export function highlightSegments(headline: string): Segment[] {
  */
 export function snippetSegments(rawHeadline: string, rawOpening: string, rawEnding: string): Segment[] {
   // A fragment may begin or end at a block boundary: no separator at its edges.
-  const headline = separateBlocks(rawHeadline).replace(/^[\s·]+|[\s·]+$/g, "").replace(/[\s·]*\s…\s[\s·]*/g, " … ");
+  const headline = separateBlocks(rawHeadline)
+    .replace(/^[\s·]+|[\s·]+$/g, "")
+    .replace(/[\s·]*\s…\s[\s·]*/g, " … ");
   const opening = separateBlocks(rawOpening);
   const ending = separateBlocks(rawEnding);
   const plainText = headline.replaceAll(highlightStart, "").replaceAll(highlightEnd, "").trim();

@@ -10,8 +10,13 @@ export const maxQueryTerms = 32;
 export function normalizeSearchQuery(raw: unknown): string {
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (typeof text !== "string") return "";
-  const cleaned = text.replace(/[\p{Cc}\p{Cs}\p{Co}]/gu, " ").replace(new RegExp(`[${highlightStart}${highlightEnd}]`, "g"), " ");
-  const collapsed = cleaned.replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, " ").replace(/\s+/gu, " ").trim();
+  const cleaned = text
+    .replace(/[\p{Cc}\p{Cs}\p{Co}]/gu, " ")
+    .replace(new RegExp(`[${highlightStart}${highlightEnd}]`, "g"), " ");
+  const collapsed = cleaned
+    .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
   return distinctTerms(Array.from(collapsed).slice(0, maxQueryLength).join("").trim());
 }
 
@@ -21,7 +26,7 @@ function distinctTerms(query: string): string {
   const seen = new Set<string>();
   const terms = (query.match(/"[^"]*"?|[^\s"]+/g) ?? []).filter((term) => {
     const key = term.toLowerCase();
-    if (term.startsWith("\"") || key === "or") return true;
+    if (term.startsWith('"') || key === "or") return true;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

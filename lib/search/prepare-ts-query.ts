@@ -28,7 +28,10 @@ export function loosenPhrases(tsquery: string): { loose: string; hasPhrase: bool
  */
 export function lexemePrefixes(tsquery: string): string[] {
   const words = [...tsquery.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'").toLowerCase());
-  return [...new Set(words.map((w) => (w.length > 3 && w.endsWith("i") ? w.slice(0, -1) : w)).filter(Boolean))].slice(0, 16);
+  return [...new Set(words.map((w) => (w.length > 3 && w.endsWith("i") ? w.slice(0, -1) : w)).filter(Boolean))].slice(
+    0,
+    16,
+  );
 }
 
 /**

@@ -1,11 +1,25 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { blockSeparator, highlightEnd, highlightStart, highlightSegments, snippetSegments, type Segment } from "./highlight-segments";
+import {
+  blockSeparator,
+  highlightEnd,
+  highlightSegments,
+  highlightStart,
+  type Segment,
+  snippetSegments,
+} from "./highlight-segments";
 import type { PreparedQuery } from "./prepare-ts-query";
 
 export type ArticleHit = {
-  id: string; slug: string; title: Segment[]; snippet: Segment[]; authorName: string; affiliation: string; publishedAt: Date; rank: number;
+  id: string;
+  slug: string;
+  title: Segment[];
+  snippet: Segment[];
+  authorName: string;
+  affiliation: string;
+  publishedAt: Date;
+  rank: number;
 };
 
 /**
@@ -34,14 +48,32 @@ const snippetWindow = 1_200;
  * trigger-kept `search` vector, where a title word (weight A) counts above a body word (B).
  * Headlines are computed for the returned page only.
  */
-export async function searchArticles(query: PreparedQuery, { offset = 0, limit = 10 } = {}): Promise<SearchPage<ArticleHit>> {
+export async function searchArticles(
+  query: PreparedQuery,
+  { offset = 0, limit = 10 } = {},
+): Promise<SearchPage<ArticleHit>> {
   const now = clock.now();
   const published = Prisma.sql`a.status = 'published' AND a."publishedAt" <= ${now} AND a."currentRevisionId" IS NOT NULL`;
   const [, rows] = await db.$transaction([
     // The planner prices @@ as cheap, not knowing it detoasts a long article's vector: a sequential
     // or publishedAt-ordered scan filtering on it reads thousands of them. The GIN bitmap does not.
     db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-    db.$queryRaw<{ id: string | null; slug: string; title: string; snippet: string; opening: string; ending: string; authorName: string; affiliation: string; publishedAt: Date; rank: number; ranked: number; matches: number }[]>`
+    db.$queryRaw<
+      {
+        id: string | null;
+        slug: string;
+        title: string;
+        snippet: string;
+        opening: string;
+        ending: string;
+        authorName: string;
+        affiliation: string;
+        publishedAt: Date;
+        rank: number;
+        ranked: number;
+        matches: number;
+      }[]
+    >`
       WITH recent AS (
         SELECT a.id, a."publishedAt", a.search, count(*) OVER () AS matches FROM "Article" a
         WHERE a.search @@ ${query.loose}::tsquery AND ${published}
@@ -78,11 +110,20 @@ export async function searchArticles(query: PreparedQuery, { offset = 0, limit =
   const { ranked = 0, matches = 0 } = rows[0] ?? {};
   return {
     // Words are counted exactly (the index has them all); phrases only within the window.
-    total: query.hasPhrase ? ranked : matches, more: query.hasPhrase && matches > rankWindow,
+    total: query.hasPhrase ? ranked : matches,
+    more: query.hasPhrase && matches > rankWindow,
     available: ranked,
-    hits: rows.filter((r) => r.id).map((r) => ({
-      id: r.id!, slug: r.slug, authorName: r.authorName, affiliation: r.affiliation, publishedAt: r.publishedAt, rank: Number(r.rank),
-      title: highlightSegments(r.title), snippet: snippetSegments(r.snippet, r.opening, r.ending),
-    })),
+    hits: rows
+      .filter((r) => r.id)
+      .map((r) => ({
+        id: r.id!,
+        slug: r.slug,
+        authorName: r.authorName,
+        affiliation: r.affiliation,
+        publishedAt: r.publishedAt,
+        rank: Number(r.rank),
+        title: highlightSegments(r.title),
+        snippet: snippetSegments(r.snippet, r.opening, r.ending),
+      })),
   };
 }

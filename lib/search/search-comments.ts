@@ -1,12 +1,18 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { highlightEnd, highlightStart, snippetSegments, type Segment } from "./highlight-segments";
+import { highlightEnd, highlightStart, type Segment, snippetSegments } from "./highlight-segments";
 import type { PreparedQuery } from "./prepare-ts-query";
-import { rankWindow, snippetHeadline, type SearchPage } from "./search-articles";
+import { rankWindow, type SearchPage, snippetHeadline } from "./search-articles";
 
 export type CommentHit = {
-  id: string; articleSlug: string; articleTitle: string; author: string; createdAt: Date; snippet: Segment[]; rank: number;
+  id: string;
+  articleSlug: string;
+  articleTitle: string;
+  author: string;
+  createdAt: Date;
+  snippet: Segment[];
+  rank: number;
 };
 
 // Comments are at most a few thousand characters; ts_headline parses what it is given.
@@ -16,11 +22,28 @@ const commentSnippetSource = 4_000;
  * One page of approved comments on published articles matching a prepared query, best first
  * among the newest `rankWindow` matches.
  */
-export async function searchComments(query: PreparedQuery, { offset = 0, limit = 10 } = {}): Promise<SearchPage<CommentHit>> {
+export async function searchComments(
+  query: PreparedQuery,
+  { offset = 0, limit = 10 } = {},
+): Promise<SearchPage<CommentHit>> {
   const now = clock.now();
   const visible = Prisma.sql`c.status = 'approved' AND c."deletedAt" IS NULL AND c."articleId" IN (
     SELECT a.id FROM "Article" a WHERE a.status = 'published' AND a."publishedAt" <= ${now} AND a."currentRevisionId" IS NOT NULL)`;
-  const rows = await db.$queryRaw<{ id: string | null; slug: string; title: string; author: string; createdAt: Date; snippet: string; opening: string; ending: string; rank: number; ranked: number; matches: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      id: string | null;
+      slug: string;
+      title: string;
+      author: string;
+      createdAt: Date;
+      snippet: string;
+      opening: string;
+      ending: string;
+      rank: number;
+      ranked: number;
+      matches: number;
+    }[]
+  >`
       WITH recent AS (
         SELECT c.id, c."createdAt", c.search FROM "Comment" c
         WHERE c.search @@ ${query.loose}::tsquery AND ${visible}
@@ -41,10 +64,19 @@ export async function searchComments(query: PreparedQuery, { offset = 0, limit =
   const { ranked = 0, matches = 0 } = rows[0] ?? {};
   return {
     // Counting every match of a common word would read thousands of rows: past the window, "200+".
-    total: ranked, more: matches >= rankWindow,
+    total: ranked,
+    more: matches >= rankWindow,
     available: ranked,
-    hits: rows.filter((r) => r.id).map((r) => ({
-      id: r.id!, articleSlug: r.slug, articleTitle: r.title, author: r.author, createdAt: r.createdAt, rank: Number(r.rank), snippet: snippetSegments(r.snippet, r.opening, r.ending),
-    })),
+    hits: rows
+      .filter((r) => r.id)
+      .map((r) => ({
+        id: r.id!,
+        articleSlug: r.slug,
+        articleTitle: r.title,
+        author: r.author,
+        createdAt: r.createdAt,
+        rank: Number(r.rank),
+        snippet: snippetSegments(r.snippet, r.opening, r.ending),
+      })),
   };
 }

@@ -49,5 +49,9 @@ export async function getSettings(): Promise<Settings> {
 }
 
 export async function setSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
-  await db.setting.upsert({ where: { key }, create: { key, value: value as object }, update: { value: value as object } });
+  await db.setting.upsert({
+    where: { key },
+    create: { key, value: value as object },
+    update: { value: value as object },
+  });
 }

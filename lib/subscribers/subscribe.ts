@@ -1,15 +1,15 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { subscribeConfirmMail } from "@/lib/mail/messages";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
-import { emailSchema } from "@/lib/validation/user";
 import { parseInput } from "@/lib/validation/parse-input";
+import { emailSchema } from "@/lib/validation/user";
 
 /** A confirmation link works once, for this long. */
 export const confirmTtlMs = 48 * 3_600_000;
@@ -26,7 +26,11 @@ const hash = (token: string) => crypto.createHash("sha256").update(token).digest
  */
 export async function requestSubscription(input: unknown, clientIp: string) {
   const { email } = parseInput(subscribeSchema, input);
-  await enforceRateLimit(`subscribe:${clientIp}`, { limit: 20, windowMs: 3_600_000 }, "Too many subscriptions from this address.");
+  await enforceRateLimit(
+    `subscribe:${clientIp}`,
+    { limit: 20, windowMs: 3_600_000 },
+    "Too many subscriptions from this address.",
+  );
   await enqueueJob(db, { kind: "subscribe", payload: { email }, key: `subscribe:${hash(email)}` });
 }
 
@@ -40,9 +44,20 @@ export async function handleSubscribe(email: string) {
   await db.$transaction(async (tx) => {
     const existing = await tx.subscriber.findUnique({ where: { email } });
     if (existing?.confirmedAt && !existing.unsubscribedAt) return;
-    if (existing?.confirmSentAt && existing.tokenHash && now.getTime() - existing.confirmSentAt.getTime() < resendAfterMs) return;
+    if (
+      existing?.confirmSentAt &&
+      existing.tokenHash &&
+      now.getTime() - existing.confirmSentAt.getTime() < resendAfterMs
+    )
+      return;
     const token = crypto.randomBytes(24).toString("base64url");
-    const data = { tokenHash: hash(token), tokenExpiresAt: new Date(now.getTime() + confirmTtlMs), confirmSentAt: now, confirmedAt: null, unsubscribedAt: null };
+    const data = {
+      tokenHash: hash(token),
+      tokenExpiresAt: new Date(now.getTime() + confirmTtlMs),
+      confirmSentAt: now,
+      confirmedAt: null,
+      unsubscribedAt: null,
+    };
     if (existing) await tx.subscriber.update({ where: { id: existing.id }, data });
     else await tx.subscriber.create({ data: { email, createdAt: now, ...data } });
     await queueMail(tx, subscribeConfirmMail({ to: email, link: `${siteUrl()}/subscribe/confirm?token=${token}` }));
@@ -58,11 +73,16 @@ export async function confirmationIsLive(token: unknown) {
 
 /** The button on the confirmation page: the link's token, once, within 48 hours. */
 export async function confirmSubscription(token: unknown) {
-  if (typeof token !== "string" || !token || token.length > 100) throw new AppError("bad_request", "This confirmation link is not valid.");
+  if (typeof token !== "string" || !token || token.length > 100)
+    throw new AppError("bad_request", "This confirmation link is not valid.");
   const now = clock.now();
   const { count } = await db.subscriber.updateMany({
     where: { tokenHash: hash(token), tokenExpiresAt: { gt: now } },
     data: { confirmedAt: now, unsubscribedAt: null, tokenHash: null, tokenExpiresAt: null },
   });
-  if (!count) throw new AppError("not_found", "This confirmation link has expired or was already used. Subscribe again to get a new one.");
+  if (!count)
+    throw new AppError(
+      "not_found",
+      "This confirmation link has expired or was already used. Subscribe again to get a new one.",
+    );
 }

@@ -1,14 +1,14 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { type Permission, roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
-import { roleCan, type Permission } from "@/lib/auth/permissions";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { apiTokenSchema, tokenScopes, type TokenScope } from "@/lib/validation/user";
 import { parseInput } from "@/lib/validation/parse-input";
+import { apiTokenSchema, type TokenScope, tokenScopes } from "@/lib/validation/user";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
@@ -34,13 +34,25 @@ export async function createApiToken(viewer: Viewer | null, raw: unknown) {
   const allowed = scopesForRole(me.role);
   const scopes = parsed.scopes ? [...new Set(parsed.scopes)] : allowed;
   const refused = scopes.filter((s) => !allowed.includes(s));
-  if (refused.length) throw new AppError("forbidden", `Your role cannot give a token the scope ${refused.map((s) => `“${s}”`).join(", ")}.`, { scopes: `Not allowed for your role: ${refused.join(", ")}.` });
+  if (refused.length)
+    throw new AppError(
+      "forbidden",
+      `Your role cannot give a token the scope ${refused.map((s) => `“${s}”`).join(", ")}.`,
+      { scopes: `Not allowed for your role: ${refused.join(", ")}.` },
+    );
   const count = await db.apiToken.count({ where: { userId: me.id, revokedAt: null } });
   if (count >= 20) throw new AppError("rule_violation", "You have 20 active tokens; revoke one first.");
   const secret = `gls_${crypto.randomBytes(32).toString("base64url")}`;
   const expiresAt = parsed.expiresInDays ? new Date(clock.now().getTime() + parsed.expiresInDays * 86_400_000) : null;
   const token = await db.apiToken.create({
-    data: { userId: me.id, name: parsed.name, tokenHash: sha256(secret), prefix: secret.slice(0, 10), scopes: tokenScopes.filter((s) => scopes.includes(s)), expiresAt },
+    data: {
+      userId: me.id,
+      name: parsed.name,
+      tokenHash: sha256(secret),
+      prefix: secret.slice(0, 10),
+      scopes: tokenScopes.filter((s) => scopes.includes(s)),
+      expiresAt,
+    },
     select: { id: true, name: true, prefix: true, createdAt: true, scopes: true, expiresAt: true },
   });
   return { ...token, secret };
@@ -57,13 +69,19 @@ export async function listApiTokens(viewer: Viewer | null) {
 
 export async function revokeApiToken(viewer: Viewer | null, tokenId: string) {
   const me = requireViewer(viewer);
-  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId: me.id, revokedAt: null }, data: { revokedAt: clock.now() } });
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, userId: me.id, revokedAt: null },
+    data: { revokedAt: clock.now() },
+  });
   if (count === 0) throw new AppError("not_found", "That token does not exist or was already revoked.");
 }
 
 /** Revokes every token of an account (a password reset: whoever had the old password may have made some). */
 export async function revokeAllApiTokens(userId: string, tx: Pick<Prisma.TransactionClient, "apiToken"> = db) {
-  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clock.now() } });
+  const { count } = await tx.apiToken.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: clock.now() },
+  });
   return count;
 }
 
@@ -72,15 +90,28 @@ export async function revokeAllApiTokens(userId: string, tx: Pick<Prisma.Transac
  * account is gone. With `scope`, a token without that scope is refused (403) — `null` as the
  * scope means the request is one no token may make.
  */
-export async function viewerFromApiToken(secret: string, options: { scope?: TokenScope | null } = {}): Promise<Viewer | null> {
+export async function viewerFromApiToken(
+  secret: string,
+  options: { scope?: TokenScope | null } = {},
+): Promise<Viewer | null> {
   if (!/^gls_[A-Za-z0-9_-]{20,80}$/.test(secret)) return null;
   const token = await db.apiToken.findUnique({
     where: { tokenHash: sha256(secret) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, scopes: true, user: { select: { id: true, name: true, email: true, role: true, status: true, bannedUntil: true, deletedAt: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      scopes: true,
+      user: {
+        select: { id: true, name: true, email: true, role: true, status: true, bannedUntil: true, deletedAt: true },
+      },
+    },
   });
   const now = clock.now();
   if (!token || token.revokedAt || token.user.deletedAt || (token.expiresAt && token.expiresAt <= now)) return null;
-  if (options.scope === null) throw new AppError("forbidden", "Personal access tokens cannot be used for this; sign in instead.");
+  if (options.scope === null)
+    throw new AppError("forbidden", "Personal access tokens cannot be used for this; sign in instead.");
   if (options.scope && !token.scopes.includes(options.scope))
     throw new AppError("forbidden", `This token does not have the “${options.scope}” scope.`);
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000)

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clearRateLimit, hitRateLimit, releaseRateLimitHit, retryAfterSeconds } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -29,22 +29,39 @@ export async function authenticateWithPassword(raw: unknown, ip: string) {
   const ipFailKey = `signin:ip:${ip}`;
   const ipFlightKey = `signin:flight:ip:${ip}`;
   const accountFlightKey = `signin:flight:account:${email}`;
-  const [inFlightIp, inFlightAccount] = await Promise.all([hitRateLimit(ipFlightKey, inFlightWindowMs), hitRateLimit(accountFlightKey, inFlightWindowMs)]);
+  const [inFlightIp, inFlightAccount] = await Promise.all([
+    hitRateLimit(ipFlightKey, inFlightWindowMs),
+    hitRateLimit(accountFlightKey, inFlightWindowMs),
+  ]);
   const land = () => Promise.all([releaseRateLimitHit(ipFlightKey), releaseRateLimitHit(accountFlightKey)]);
-  const [accountFailures, ipFailures] = await Promise.all([failuresOf(accountKey, settings.signInAccountLimit.windowMs), failuresOf(ipFailKey, settings.signInIpLimit.windowMs)]);
-  if (accountFailures + inFlightAccount > settings.signInAccountLimit.limit || ipFailures + inFlightIp > settings.signInIpLimit.limit) {
+  const [accountFailures, ipFailures] = await Promise.all([
+    failuresOf(accountKey, settings.signInAccountLimit.windowMs),
+    failuresOf(ipFailKey, settings.signInIpLimit.windowMs),
+  ]);
+  if (
+    accountFailures + inFlightAccount > settings.signInAccountLimit.limit ||
+    ipFailures + inFlightIp > settings.signInIpLimit.limit
+  ) {
     await land();
-    const wait = Math.max(1, await retryAfterSeconds([
-      { key: accountKey, window: settings.signInAccountLimit },
-      { key: ipFailKey, window: settings.signInIpLimit },
-    ]));
+    const wait = Math.max(
+      1,
+      await retryAfterSeconds([
+        { key: accountKey, window: settings.signInAccountLimit },
+        { key: ipFailKey, window: settings.signInIpLimit },
+      ]),
+    );
     throw new AppError("rate_limited", `Too many failed sign-ins. Try again in ${wait} s.`, undefined, wait);
   }
 
   let user: { id: string; name: string; email: string; passwordHash: string | null } | null = null;
   let ok = false;
   try {
-    user = email ? await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, name: true, email: true, passwordHash: true } }) : null;
+    user = email
+      ? await db.user.findFirst({
+          where: { email, deletedAt: null },
+          select: { id: true, name: true, email: true, passwordHash: true },
+        })
+      : null;
     ok = await verifyPassword(user?.passwordHash, password);
   } catch (e) {
     await land();
@@ -52,7 +69,10 @@ export async function authenticateWithPassword(raw: unknown, ip: string) {
   }
   if (!ok || !user) {
     // The failure is counted before the attempt leaves the in-flight count: a concurrent attempt always sees one of them.
-    await Promise.all([hitRateLimit(accountKey, settings.signInAccountLimit.windowMs), hitRateLimit(ipFailKey, settings.signInIpLimit.windowMs)]);
+    await Promise.all([
+      hitRateLimit(accountKey, settings.signInAccountLimit.windowMs),
+      hitRateLimit(ipFailKey, settings.signInIpLimit.windowMs),
+    ]);
     await land();
     throw new AppError("unauthorized", wrongCredentialsMessage);
   }

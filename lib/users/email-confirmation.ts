@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { siteUrl } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { siteUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { emitLiveEvents, visibilityChange } from "@/lib/live/emit-live-events";
-import { composeMail, type ComposedMail } from "@/lib/mail/compose-mail";
+import { type ComposedMail, composeMail } from "@/lib/mail/compose-mail";
 import { deliverLater } from "@/lib/mail/deliver-later";
 import { sendMail } from "@/lib/mail/send-mail";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
@@ -32,7 +32,11 @@ const PREFIX = "email-confirmation:";
 const USED = new Date(0);
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
-export function emailConfirmationMail(to: { email: string; name: string }, link: string, ttlHours: number): ComposedMail {
+export function emailConfirmationMail(
+  to: { email: string; name: string },
+  link: string,
+  ttlHours: number,
+): ComposedMail {
   return composeMail({
     to: to.email,
     subject: `Confirm your e-mail address for ${publication.name}`,
@@ -48,12 +52,27 @@ export function emailConfirmationMail(to: { email: string; name: string }, link:
 
 /** Mails a new confirmation link to an unconfirmed account (nothing for a confirmed or deleted one). */
 export async function sendConfirmationLink(userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, emailConfirmed: true, deletedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, name: true, emailConfirmed: true, deletedAt: true },
+  });
   if (!user || user.emailConfirmed || user.deletedAt) return;
   const { emailConfirmationTtlMs } = await getSettings();
   const secret = crypto.randomBytes(32).toString("base64url");
-  await db.verificationToken.create({ data: { identifier: PREFIX + userId, token: sha256(secret), expires: new Date(clock.now().getTime() + emailConfirmationTtlMs) } });
-  await sendMail(emailConfirmationMail(user, `${siteUrl()}/confirm-email?token=${secret}`, Math.round(emailConfirmationTtlMs / 3_600_000)));
+  await db.verificationToken.create({
+    data: {
+      identifier: PREFIX + userId,
+      token: sha256(secret),
+      expires: new Date(clock.now().getTime() + emailConfirmationTtlMs),
+    },
+  });
+  await sendMail(
+    emailConfirmationMail(
+      user,
+      `${siteUrl()}/confirm-email?token=${secret}`,
+      Math.round(emailConfirmationTtlMs / 3_600_000),
+    ),
+  );
 }
 
 /** After sign-up: the first link goes out after the answer (a slow or failing SMTP server never shows). */
@@ -71,7 +90,11 @@ export async function resendConfirmationLink(viewer: Viewer | null) {
   if (!user || user.deletedAt) throw new AppError("unauthorized", "Sign in first.");
   if (user.emailConfirmed) throw new AppError("conflict", "Your e-mail address is already confirmed.");
   const { emailConfirmationLimit } = await getSettings();
-  await enforceRateLimit(`confirm-email:${me.id}`, emailConfirmationLimit, "A confirmation link was sent a few times already. Check your mailbox (and its spam folder), or try again later.");
+  await enforceRateLimit(
+    `confirm-email:${me.id}`,
+    emailConfirmationLimit,
+    "A confirmation link was sent a few times already. Check your mailbox (and its spam folder), or try again later.",
+  );
   sendConfirmationLinkLater(me.id);
 }
 
@@ -100,17 +123,33 @@ async function findLink(token: unknown) {
 export async function confirmEmail(token: unknown): Promise<{ email: string; released: number }> {
   const record = await findLink(token);
   const now = clock.now();
-  if (!record) throw new AppError("bad_request", "This confirmation link is not valid. Sign in and ask for a new one on your account page.");
-  if (record.expires.getTime() === USED.getTime()) throw new AppError("conflict", "This confirmation link was already used.");
-  if (record.expires < now) throw new AppError("bad_request", "This confirmation link has expired. Sign in and ask for a new one on your account page.");
+  if (!record)
+    throw new AppError(
+      "bad_request",
+      "This confirmation link is not valid. Sign in and ask for a new one on your account page.",
+    );
+  if (record.expires.getTime() === USED.getTime())
+    throw new AppError("conflict", "This confirmation link was already used.");
+  if (record.expires < now)
+    throw new AppError(
+      "bad_request",
+      "This confirmation link has expired. Sign in and ask for a new one on your account page.",
+    );
   const userId = record.identifier.slice(PREFIX.length);
 
   const outcome = await db.$transaction(async (tx) => {
-    const claimed = await tx.verificationToken.updateMany({ where: { token: record.token, expires: { gt: now } }, data: { expires: USED } });
+    const claimed = await tx.verificationToken.updateMany({
+      where: { token: record.token, expires: { gt: now } },
+      data: { expires: USED },
+    });
     if (claimed.count !== 1) throw new AppError("conflict", "This confirmation link was already used.");
-    await tx.verificationToken.updateMany({ where: { identifier: record.identifier, expires: { gt: now } }, data: { expires: USED } });
+    await tx.verificationToken.updateMany({
+      where: { identifier: record.identifier, expires: { gt: now } },
+      data: { expires: USED },
+    });
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, deletedAt: true } });
-    if (!user || user.deletedAt) throw new AppError("bad_request", "This confirmation link is not valid: its account was deleted.");
+    if (!user || user.deletedAt)
+      throw new AppError("bad_request", "This confirmation link is not valid: its account was deleted.");
     await tx.user.update({ where: { id: userId }, data: { emailConfirmed: true, emailVerified: now } });
 
     const where = { authorId: userId, status: "pending" as const, holdReasons: { has: UNCONFIRMED } };
@@ -119,7 +158,10 @@ export async function confirmEmail(token: unknown): Promise<{ email: string; rel
     const notes = await tx.annotation.findMany({ where: { ...where, audience: "public" }, select });
     const released: Record<"comment" | "annotation", string[]> = { comment: [], annotation: [] };
     const slugs = new Set<string>();
-    for (const [type, rows] of [["comment", comments], ["annotation", notes]] as const) {
+    for (const [type, rows] of [
+      ["comment", comments],
+      ["annotation", notes],
+    ] as const) {
       for (const row of rows) {
         const rest = row.holdReasons.filter((reason) => reason !== UNCONFIRMED);
         const data = { status: rest.length ? ("pending" as const) : ("approved" as const), holdReasons: rest };
@@ -131,10 +173,22 @@ export async function confirmEmail(token: unknown): Promise<{ email: string; rel
         await emitLiveEvents(visibilityChange(type, row.articleId, row.id, false, true), tx);
       }
     }
-    const ids = [...released.comment.map((id) => ["comment", id]), ...released.annotation.map((id) => ["annotation", id])];
+    const ids = [
+      ...released.comment.map((id) => ["comment", id]),
+      ...released.annotation.map((id) => ["annotation", id]),
+    ];
     if (ids.length) {
       await tx.auditEntry.createMany({
-        data: ids.map(([targetType, targetId]) => ({ actorId: null, action: "release_confirmed", targetType, targetId, before: { status: "pending" }, after: { status: "approved" }, reason: "e-mail confirmed", createdAt: now })),
+        data: ids.map(([targetType, targetId]) => ({
+          actorId: null,
+          action: "release_confirmed",
+          targetType,
+          targetId,
+          before: { status: "pending" },
+          after: { status: "approved" },
+          reason: "e-mail confirmed",
+          createdAt: now,
+        })),
       });
     }
     return { email: user.email, released, slugs };

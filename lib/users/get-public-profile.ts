@@ -1,12 +1,17 @@
-import { db } from "@/lib/db";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { findArchive } from "@/lib/articles/list-archives";
+import { db } from "@/lib/db";
 
 export type PublicProfile = {
-  id: string; name: string; image: string | null; bio: string; joined: Date;
+  id: string;
+  name: string;
+  image: string | null;
+  bio: string;
+  joined: Date;
   /** `/author/<slug>` when articles are published under this person's name. */
   authorPath: string | null;
-  comments: number; notes: number;
+  comments: number;
+  notes: number;
 };
 
 /**
@@ -16,14 +21,26 @@ export type PublicProfile = {
  */
 export async function getPublicProfile(id: string): Promise<PublicProfile | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, image: true, bio: true, createdAt: true, deletedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, image: true, bio: true, createdAt: true, deletedAt: true },
+  });
   if (!user || user.deletedAt) return null;
   const [comments, notes, archive] = await Promise.all([
     db.comment.count({ where: { authorId: id, status: "approved" } }),
     db.annotation.count({ where: { authorId: id, status: "approved", audience: "public" } }),
     findArchive("author", authorSlug(user.name)),
   ]);
-  return { id: user.id, name: user.name, image: user.image, bio: user.bio, joined: user.createdAt, authorPath: archive?.path ?? null, comments, notes };
+  return {
+    id: user.id,
+    name: user.name,
+    image: user.image,
+    bio: user.bio,
+    joined: user.createdAt,
+    authorPath: archive?.path ?? null,
+    comments,
+    notes,
+  };
 }
 
 /** The bio of the account whose name is an author's (an author archive shows it); "" when none. */
@@ -31,7 +48,8 @@ export async function authorBio(names: string[]): Promise<{ bio: string; userId:
   if (!names.length) return null;
   const user = await db.user.findFirst({
     where: { name: { in: names }, deletedAt: null, bio: { not: "" }, role: { in: ["editor", "admin"] } },
-    orderBy: { createdAt: "asc" }, select: { id: true, bio: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, bio: true },
   });
   return user ? { bio: user.bio, userId: user.id } : null;
 }

@@ -1,14 +1,14 @@
-import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
-import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
-import { AppError } from "@/lib/errors";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
+import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse-input";
 import { bioSchema, changePasswordSchema, nameSchema } from "@/lib/validation/user";
 import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export async function updateProfileName(viewer: Viewer | null, rawName: unknown) {
   const me = requireViewer(viewer);
@@ -36,11 +36,27 @@ export const maxAvatarBytes = 512 * 1024;
 /** Stores an uploaded avatar (PNG, JPEG, WebP or GIF, checked by its bytes) or removes it (null). */
 export async function updateAvatar(viewer: Viewer | null, bytes: Buffer | null) {
   const me = requireViewer(viewer);
-  if (!bytes) { await db.user.update({ where: { id: me.id }, data: { avatar: null, avatarType: null, image: null } }); return; }
-  if (bytes.length > maxAvatarBytes) throw new AppError("too_large", "Choose an image of at most 512 KB.", { avatar: "Choose an image of at most 512 KB." });
+  if (!bytes) {
+    await db.user.update({ where: { id: me.id }, data: { avatar: null, avatarType: null, image: null } });
+    return;
+  }
+  if (bytes.length > maxAvatarBytes)
+    throw new AppError("too_large", "Choose an image of at most 512 KB.", {
+      avatar: "Choose an image of at most 512 KB.",
+    });
   const type = avatarTypes.find(([, test]) => test(bytes))?.[0];
-  if (!type) throw new AppError("bad_request", "Choose a PNG, JPEG, WebP or GIF image.", { avatar: "Choose a PNG, JPEG, WebP or GIF image." });
-  await db.user.update({ where: { id: me.id }, data: { avatar: new Uint8Array(bytes), avatarType: type, image: `/api/users/${me.id}/avatar?v=${clock.now().getTime()}` } });
+  if (!type)
+    throw new AppError("bad_request", "Choose a PNG, JPEG, WebP or GIF image.", {
+      avatar: "Choose a PNG, JPEG, WebP or GIF image.",
+    });
+  await db.user.update({
+    where: { id: me.id },
+    data: {
+      avatar: new Uint8Array(bytes),
+      avatarType: type,
+      image: `/api/users/${me.id}/avatar?v=${clock.now().getTime()}`,
+    },
+  });
 }
 
 export async function changePassword(viewer: Viewer | null, raw: unknown) {
@@ -48,7 +64,9 @@ export async function changePassword(viewer: Viewer | null, raw: unknown) {
   const parsed = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, parsed.currentPassword)))
-    throw new AppError("bad_request", "Your current password is not right.", { currentPassword: "Your current password is not right." });
+    throw new AppError("bad_request", "Your current password is not right.", {
+      currentPassword: "Your current password is not right.",
+    });
   await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(parsed.newPassword) } });
   await closeAllSessions(me.id);
 }
@@ -71,7 +89,15 @@ export async function deleteAccount(viewer: Viewer | null, password: unknown) {
     db.passwordResetToken.deleteMany({ where: { userId: me.id } }),
     db.user.update({
       where: { id: me.id },
-      data: { name: "deleted user", email: `deleted-${me.id}@deleted.invalid`, passwordHash: null, image: null, avatar: null, avatarType: null, deletedAt: clock.now() },
+      data: {
+        name: "deleted user",
+        email: `deleted-${me.id}@deleted.invalid`,
+        passwordHash: null,
+        image: null,
+        avatar: null,
+        avatarType: null,
+        deletedAt: clock.now(),
+      },
     }),
   ]);
 }

@@ -1,20 +1,19 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
 import { AppError, validationError } from "@/lib/errors";
+import { deliverLater } from "@/lib/mail/deliver-later";
 import { passwordResetMail } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send-mail";
-import { deliverLater } from "@/lib/mail/deliver-later";
-import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { clearRateLimit, hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
+import { parseInput } from "@/lib/validation/parse-input";
 import { emailSchema, resetPasswordSchema } from "@/lib/validation/user";
-import { hashPassword } from "./passwords";
-import { closeAllSessions } from "./sessions";
 import { revokeAllApiTokens } from "./api-tokens";
 import { signInAccountKey } from "./authenticate-with-password";
-import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { hashPassword } from "./passwords";
+import { closeAllSessions } from "./sessions";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
@@ -49,7 +48,10 @@ export type ResetLinkState = "valid" | "used" | "expired" | "unknown";
  */
 export async function checkResetLink(token: unknown): Promise<ResetLinkState> {
   if (typeof token !== "string" || token.length < 20 || token.length > 200) return "unknown";
-  const record = await db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, select: { usedAt: true, expiresAt: true } });
+  const record = await db.passwordResetToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { usedAt: true, expiresAt: true },
+  });
   if (!record) return "unknown";
   if (record.usedAt) return "used";
   return record.expiresAt < clock.now() ? "expired" : "valid";
@@ -70,9 +72,16 @@ export async function resetPassword(raw: unknown) {
   const passwordHash = await hashPassword(parsed.data.password);
   let owner = "";
   await db.$transaction(async (tx) => {
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { id: record.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) throw new AppError("bad_request", "This reset link was already used. Ask for a new one.");
-    const { email } = await tx.user.update({ where: { id: record.userId }, data: { passwordHash }, select: { email: true } });
+    const { email } = await tx.user.update({
+      where: { id: record.userId },
+      data: { passwordHash },
+      select: { email: true },
+    });
     owner = email;
     await tx.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
     // Whoever knew the old password may have made tokens: all of them stop working.

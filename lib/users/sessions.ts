@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
 import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 
 export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 
@@ -8,7 +8,12 @@ export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 export async function openSession(userId: string, userAgent?: string | null) {
   const sessionToken = crypto.randomBytes(24).toString("base64url");
   await db.session.create({
-    data: { sessionToken, userId, userAgent: userAgent?.slice(0, 200) ?? null, expires: new Date(clock.now().getTime() + sessionMaxAgeSeconds * 1000) },
+    data: {
+      sessionToken,
+      userId,
+      userAgent: userAgent?.slice(0, 200) ?? null,
+      expires: new Date(clock.now().getTime() + sessionMaxAgeSeconds * 1000),
+    },
   });
   return sessionToken;
 }
@@ -17,7 +22,21 @@ export async function openSession(userId: string, userAgent?: string | null) {
 export async function userOfSession(sessionToken: string) {
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, name: true, email: true, role: true, status: true, bannedUntil: true, deletedAt: true, image: true } } },
+    select: {
+      expires: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          status: true,
+          bannedUntil: true,
+          deletedAt: true,
+          image: true,
+        },
+      },
+    },
   });
   if (!session || session.expires < clock.now() || session.user.deletedAt) return null;
   return session.user;

@@ -3,7 +3,10 @@ import { z } from "zod";
 const name = z.string().trim().min(1, "Names cannot be empty.").max(60, "Names are at most 60 characters.");
 const future = z.iso.datetime({ offset: true, message: "Give a date and time like 2027-01-31T09:00:00Z." });
 
-export const slugSchema = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, "Use 1–120 lower-case letters, digits and hyphens.");
+export const slugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,120}$/, "Use 1–120 lower-case letters, digits and hyphens.");
 
 const fields = {
   title: z.string().trim().min(1, "Give the article a title.").max(200, "Keep the title under 200 characters."),
@@ -23,7 +26,9 @@ const fields = {
 // Only these fields are read; anything else a client sends is ignored.
 export const createArticleSchema = z.object({ ...fields, status: z.enum(["draft", "published"]).optional() });
 export const updateArticleSchema = z.object({
-  ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> },
+  ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+    [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+  }),
   status: z.enum(["draft", "published"]).optional(),
   draft: z.boolean().optional(),
   baseRevision: z.number().int().min(0).optional(),

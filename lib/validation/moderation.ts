@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 
 // A queue tab: a status, or "reported" (items with open reports, pending or approved).
 export const queueStatusSchema = z.enum(["pending", "approved", "spam", "trash", "reported"]).catch("pending");
@@ -16,10 +21,16 @@ export const moderationActionSchema = z.object({
 export const banSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter the user's email address.")),
   duration: z.enum(["1d", "7d", "30d", "permanent"], "Duration must be 1d, 7d, 30d or permanent."),
-  reason: z.string().trim().min(1, "Give the reason the user will see.").max(500, "Keep the reason under 500 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give the reason the user will see.")
+    .max(500, "Keep the reason under 500 characters."),
 });
 
-const words = z.array(z.string().trim().min(1).max(60, "Words are at most 60 characters.")).max(500, "At most 500 words.");
+const words = z
+  .array(z.string().trim().min(1).max(60, "Words are at most 60 characters."))
+  .max(500, "At most 500 words.");
 
 export const moderationSettingsSchema = z.object({
   holdFirstContribution: z.boolean(),

@@ -17,14 +17,18 @@ const load = (file) => tsImport(pathToUrl(path.join(root, file)), import.meta.ur
 const pathToUrl = (file) => new URL(`file://${file}`).href;
 
 const { loadCorpus, defaultCorpusDir } = await load("tests/anchoring/corpus/load-corpus.ts");
-const { scoreCorpus, glossReanchor, glossResolve, hypothesisBaseline } = await load("tests/anchoring/corpus/score-corpus.ts");
+const { scoreCorpus, glossReanchor, glossResolve, hypothesisBaseline } = await load(
+  "tests/anchoring/corpus/score-corpus.ts",
+);
 const { scoreDistribution, summarize } = await load("tests/anchoring/corpus/score-distribution.ts");
 const thresholds = await load("lib/anchoring/thresholds.ts");
 const { createResolver } = await load("lib/anchoring/resolve-anchor.ts");
 const { reanchor } = await load("lib/anchoring/reanchor.ts");
 const { hypothesisMatchQuote } = await load("tests/anchoring/hypothesis-match-quote.ts");
 const { renderArticle } = await load("lib/articles/render-article.ts");
-const { longArticleBody, randomAnchors, reviseLongArticle, seededRandom } = await load("tests/anchoring/support/long-article.ts");
+const { longArticleBody, randomAnchors, reviseLongArticle, seededRandom } = await load(
+  "tests/anchoring/support/long-article.ts",
+);
 const { generateRewordings, scoreRewordings } = await load("tests/anchoring/support/score-rewordings.ts");
 const { seed } = await load("tests/anchoring/support/seed-article.ts");
 
@@ -45,7 +49,16 @@ const engines = [
   ["Gloss resolveAnchor alone", glossResolve],
   ["Hypothesis matchQuote baseline", hypothesisBaseline],
 ];
-const columns = ["misplaced", "wrongly orphaned", "kept", "moved", "orphaned (right)", "edited: placed", "edited: orphaned", "ms"];
+const columns = [
+  "misplaced",
+  "wrongly orphaned",
+  "kept",
+  "moved",
+  "orphaned (right)",
+  "edited: placed",
+  "edited: orphaned",
+  "ms",
+];
 const rows = engines.map(([name, engine]) => {
   scoreCorpus(pairs, engine);
   const score = scoreCorpus(pairs, engine);
@@ -67,7 +80,9 @@ printTable(
 );
 for (const { name, score } of rows) {
   for (const miss of score.misplacements) {
-    console.log(`  ${name} misplaced ${miss.file} ${miss.id} (must ${miss.must}): at ${JSON.stringify(miss.placed)}, near ${JSON.stringify(miss.near)}`);
+    console.log(
+      `  ${name} misplaced ${miss.file} ${miss.id} (must ${miss.must}): at ${JSON.stringify(miss.placed)}, near ${JSON.stringify(miss.near)}`,
+    );
   }
 }
 
@@ -80,8 +95,18 @@ console.log(`  quote similarity, approximate right  ${summarize(distribution.rig
 console.log(`  quote similarity, approximate wrong  ${summarize(distribution.wrongFuzzySimilarity)}`);
 console.log(`  context similarity next to wrong     ${summarize(distribution.wrongContextSimilarity)}`);
 console.log(`  right places scoring < 0.7: ${distribution.closeCalls.join("; ")}`);
-const names = ["MIN_SCORE", "MIN_MARGIN", "QUOTE_FLOOR", "CONTEXT_FLOOR", "ALIGNED_BONUS", "DISTINCT_LENGTH", "UNKNOWN_DISTINCT_LENGTH"];
-console.log(`  thresholds (lib/anchoring/thresholds.ts): ${names.map((name) => `${name} ${thresholds[name]}`).join(", ")}`);
+const names = [
+  "MIN_SCORE",
+  "MIN_MARGIN",
+  "QUOTE_FLOOR",
+  "CONTEXT_FLOOR",
+  "ALIGNED_BONUS",
+  "DISTINCT_LENGTH",
+  "UNKNOWN_DISTINCT_LENGTH",
+];
+console.log(
+  `  thresholds (lib/anchoring/thresholds.ts): ${names.map((name) => `${name} ${thresholds[name]}`).join(", ")}`,
+);
 
 // 1,000 anchors on a 15,000-word article.
 const body = longArticleBody();
@@ -89,13 +114,18 @@ const article = renderArticle(body);
 const anchors = randomAnchors(article, 1000);
 const shifted = reviseLongArticle(body, article, null);
 const revision = reviseLongArticle(body, article);
-console.log(`\n1,000 anchors on a ${article.wordCount.toLocaleString("en")}-word article (${article.text.length.toLocaleString("en")} characters), Node ${process.version}:`);
+console.log(
+  `\n1,000 anchors on a ${article.wordCount.toLocaleString("en")}-word article (${article.text.length.toLocaleString("en")} characters), Node ${process.version}:`,
+);
 const timings = [
   ["describe 1,000 anchors (context until unique)", () => randomAnchors(article, 1000)],
   ["Gloss resolve, same revision (positions hold)", () => createResolver(article.text).resolveAll(anchors)],
   ["Gloss resolve, a paragraph added first (all shifted)", () => createResolver(shifted.text).resolveAll(anchors)],
   ["Gloss resolve, shifted and 5% of paragraphs edited", () => createResolver(revision.text).resolveAll(anchors)],
-  ["Gloss reanchor to that revision (diff, then quote)", () => reanchor(article.text, revision.text, anchors, { newBlocks: revision.blocks })],
+  [
+    "Gloss reanchor to that revision (diff, then quote)",
+    () => reanchor(article.text, revision.text, anchors, { newBlocks: revision.blocks }),
+  ],
   ["Hypothesis, a paragraph added first (all shifted)", () => hypothesisAnchorAll(shifted.text, anchors)],
   ["Hypothesis, shifted and 5% of paragraphs edited", () => hypothesisAnchorAll(revision.text, anchors)],
 ];
@@ -108,17 +138,28 @@ for (const [label, run] of timings) {
 // Edited passages (issue 20): the corpus's anchored_or_orphaned quotes, and generated rewordings.
 const reanchorScore = rows[0].score;
 const editedTotal = reanchorScore["edited-placed"] + reanchorScore["edited-orphaned"];
-const editedPass = reanchorScore["edited-placed"] >= 16 && reanchorScore.misplaced === 0 && reanchorScore["wrongly-orphaned"] === 0;
-console.log(`\nEdited passages followed (corpus): ${reanchorScore["edited-placed"]} of ${editedTotal} (previous ${PREVIOUS.editedPlaced} of ${PREVIOUS.editedTotal}), misplaced ${reanchorScore.misplaced}, wrongly orphaned ${reanchorScore["wrongly-orphaned"]} — budget ≥ 16, 0, 0: ${editedPass ? "pass" : "FAIL"}`);
+const editedPass =
+  reanchorScore["edited-placed"] >= 16 && reanchorScore.misplaced === 0 && reanchorScore["wrongly-orphaned"] === 0;
+console.log(
+  `\nEdited passages followed (corpus): ${reanchorScore["edited-placed"]} of ${editedTotal} (previous ${PREVIOUS.editedPlaced} of ${PREVIOUS.editedTotal}), misplaced ${reanchorScore.misplaced}, wrongly orphaned ${reanchorScore["wrongly-orphaned"]} — budget ≥ 16, 0, 0: ${editedPass ? "pass" : "FAIL"}`,
+);
 
 const rewordingStarted = performance.now();
 const rewordings = generateRewordings(seed.text, seededRandom(2026), 200);
 const rewordingScore = scoreRewordings(rewordings);
 const rewordingSeconds = (performance.now() - rewordingStarted) / 1000;
-console.log(`\nGenerated rewordings of the seed article (${rewordings.length.toLocaleString("en")} cases, seed 2026, ${rewordingSeconds.toFixed(1)} s):`);
+console.log(
+  `\nGenerated rewordings of the seed article (${rewordings.length.toLocaleString("en")} cases, seed 2026, ${rewordingSeconds.toFixed(1)} s):`,
+);
 printTable(
   ["kind", "cases", "followed", "orphaned", "misplaced"],
-  [...rewordingScore.byKind].map(([kind, tally]) => [kind, tally.cases, tally.followed, tally.orphaned, tally.misplaced]),
+  [...rewordingScore.byKind].map(([kind, tally]) => [
+    kind,
+    tally.cases,
+    tally.followed,
+    tally.orphaned,
+    tally.misplaced,
+  ]),
 );
 const { followable, traps } = rewordingScore;
 const followedShare = followable.followed / followable.cases;
@@ -126,9 +167,12 @@ const rewordingPass = followable.misplaced === 0 && traps.misplaced === 0 && fol
 console.log(
   `Followable: ${followable.followed} of ${followable.cases} followed (${(100 * followedShare).toFixed(1)}%; previous ${PREVIOUS.rewordingsFollowed}), misplaced ${followable.misplaced}; traps: ${traps.orphaned} of ${traps.cases} orphaned, misplaced ${traps.misplaced} (previous ${PREVIOUS.trapsMisplaced}) — budget 0 misplaced, ≥ 95% followed: ${rewordingPass ? "pass" : "FAIL"}`,
 );
-for (const miss of rewordingScore.misplacements) console.log(`  misplaced ${miss.kind}: ${JSON.stringify(miss.oldText.slice(miss.from, miss.to))}`);
+for (const miss of rewordingScore.misplacements)
+  console.log(`  misplaced ${miss.kind}: ${JSON.stringify(miss.oldText.slice(miss.from, miss.to))}`);
 
-const glossMisplaced = rows.filter(({ name }) => name.startsWith("Gloss")).reduce((sum, { score }) => sum + score.misplaced, 0);
+const glossMisplaced = rows
+  .filter(({ name }) => name.startsWith("Gloss"))
+  .reduce((sum, { score }) => sum + score.misplaced, 0);
 if (glossMisplaced > 0) {
   console.error(`\nFAIL: Gloss misplaced ${glossMisplaced} quote(s); it must place correctly or orphan.`);
   process.exit(1);
@@ -174,8 +218,15 @@ function summarizeStates(results) {
 }
 
 function printTable(header, body) {
-  const widths = header.map((cell, column) => Math.max(String(cell).length, ...body.map((row) => String(row[column]).length)));
-  const line = (row) => row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join("  ");
+  const widths = header.map((cell, column) =>
+    Math.max(String(cell).length, ...body.map((row) => String(row[column]).length)),
+  );
+  const line = (row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]),
+      )
+      .join("  ");
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of body) console.log(line(row));

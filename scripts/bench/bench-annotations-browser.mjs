@@ -22,39 +22,76 @@ import { dataDir, ensureBuild, root, testPostgres } from "../lib/project.mjs";
 const usage = "Usage: npx tsx scripts/bench/bench-annotations-browser.mjs [--runs 5] [--no-fail]";
 let opts;
 try {
-  opts = parseArgs({ options: { runs: { type: "string", default: "5" }, "no-fail": { type: "boolean", default: false }, help: { type: "boolean", default: false } } }).values;
+  opts = parseArgs({
+    options: {
+      runs: { type: "string", default: "5" },
+      "no-fail": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  }).values;
 } catch (e) {
   console.error(`${e.message}\n${usage}`);
   process.exit(2);
 }
-if (opts.help) { console.log(usage); process.exit(0); }
+if (opts.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 process.chdir(root);
 const runs = Math.max(1, Number(opts.runs) || 5);
 // Each scenario: notes on one long article, its budget, and the figure before issue 20.
 const scenarios = [
   { notes: 1000, budgetMs: 100, previous: "19.0 ms (README)" },
-  { notes: 10_000, budgetMs: 300, previous: "719.9 ms (paint 467.5) before overlapping notes shared ranges; before issue 20 the page carried at most 5,000 notes" },
+  {
+    notes: 10_000,
+    budgetMs: 300,
+    previous:
+      "719.9 ms (paint 467.5) before overlapping notes shared ranges; before issue 20 the page carried at most 5,000 notes",
+  },
 ];
 const MIN_WORDS = 15_000;
 const viewport = { width: 1280, height: 900 };
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // As playwright.config.ts: nothing but the test server is reachable, no background traffic.
-const chromeArgs = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
+const chromeArgs = [
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-gpu",
+];
 const log = (s) => console.log(`[bench-annotations-browser] ${s}`);
 const round1 = (n) => Math.round(n * 10) / 10;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 // ---- cleanup: everything started here is stopped at the end, on errors and on Ctrl-C ----
 const cleanups = [];
 async function cleanup() {
   while (cleanups.length) {
     const fn = cleanups.pop();
-    try { await fn(); } catch (e) { console.error(`[bench-annotations-browser] cleanup: ${e.message}`); }
+    try {
+      await fn();
+    } catch (e) {
+      console.error(`[bench-annotations-browser] cleanup: ${e.message}`);
+    }
   }
 }
 // die() in project.mjs exits the process: still signal the children (each stop() signals first).
-process.on("exit", () => { for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } } });
+process.on("exit", () => {
+  for (const fn of cleanups.reverse()) {
+    try {
+      fn().catch(() => {});
+    } catch {
+      /* best effort */
+    }
+  }
+});
 let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, async () => {
@@ -69,25 +106,42 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 /** In the page: the first of each measure the client recorded, their counts, and the registered highlights. */
 function readMeasures() {
   const first = (name) => performance.getEntriesByName(name)[0] ?? null;
-  const read = first("gloss-read-text"), resolve = first("gloss-resolve"), paint = first("gloss-paint");
+  const read = first("gloss-read-text"),
+    resolve = first("gloss-resolve"),
+    paint = first("gloss-paint");
   if (!read || !resolve || !paint) return null;
   return {
-    readTextMs: read.duration, resolveMs: resolve.duration, paintMs: paint.duration,
-    textLength: read.detail?.length ?? null, resolved: resolve.detail?.count ?? null, painted: paint.detail?.count ?? null,
+    readTextMs: read.duration,
+    resolveMs: resolve.duration,
+    paintMs: paint.duration,
+    textLength: read.detail?.length ?? null,
+    resolved: resolve.detail?.count ?? null,
+    painted: paint.detail?.count ?? null,
     // Overlapping notes share a range: the registered ranges must be those the painter made.
-    ranges: paint.detail?.ranges ?? null, highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
+    ranges: paint.detail?.ranges ?? null,
+    highlighted: globalThis.CSS?.highlights?.get("gloss-note")?.size ?? 0,
   };
 }
 
-const results = { startedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, scenarios: scenarios.map((scenario) => ({ ...scenario, runs: [] })) };
+const results = {
+  startedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? null,
+  scenarios: scenarios.map((scenario) => ({ ...scenario, runs: [] })),
+};
 results.loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
 const problems = []; // broken measurements: always a failure
 const warnings = [];
 let couldNotRun = false;
-if (results.loadAverageAtStart[0] > results.cpus) warnings.push(`the machine was busy when the bench started (load average ${results.loadAverageAtStart[0]} on ${results.cpus} CPUs): the figures may be high`);
+if (results.loadAverageAtStart[0] > results.cpus)
+  warnings.push(
+    `the machine was busy when the bench started (load average ${results.loadAverageAtStart[0]} on ${results.cpus} CPUs): the figures may be high`,
+  );
 
 try {
-  if (!fs.existsSync(chromePath)) throw new Error(`no Chromium at ${chromePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!fs.existsSync(chromePath))
+    throw new Error(`no Chromium at ${chromePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   await ensureBuild();
   const { startTestServer } = await import("../test.mjs");
   log("starting the test PostgreSQL and the production server on a fresh database…");
@@ -109,12 +163,19 @@ try {
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { seedAnnotatedArticle } = await import("../../tests/seed/annotated-article.ts");
   const suffix = crypto.randomBytes(4).toString("hex");
-  const author = await createUser({ name: "Bench Annotator", email: `bench-annotator-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role: "commenter", trusted: true });
+  const author = await createUser(
+    { name: "Bench Annotator", email: `bench-annotator-${suffix}@gloss.test`, password: `bench-password-${suffix}` },
+    { role: "commenter", trusted: true },
+  );
   for (const scenario of results.scenarios) {
     log(`seeding a long article with ${scenario.notes.toLocaleString("en-US")} public notes…`);
-    const { slug, text } = await seedAnnotatedArticle({ long: true, bulk: { author: author.email, count: scenario.notes } });
+    const { slug, text } = await seedAnnotatedArticle({
+      long: true,
+      bulk: { author: author.email, count: scenario.notes },
+    });
     scenario.words = text.split(/\s+/).filter(Boolean).length;
-    if (scenario.words < MIN_WORDS) problems.push(`the article has ${scenario.words} words, fewer than ${MIN_WORDS.toLocaleString("en-US")}`);
+    if (scenario.words < MIN_WORDS)
+      problems.push(`the article has ${scenario.words} words, fewer than ${MIN_WORDS.toLocaleString("en-US")}`);
     scenario.url = `${server.baseUrl}/articles/${slug}`;
   }
   await closeDb(); // idempotent: the cleanup's call does nothing more
@@ -125,31 +186,41 @@ try {
   cleanups.push(() => browser.close());
   results.browser = `Chromium ${browser.version()}`;
   for (const scenario of results.scenarios) {
-  const { notes: NOTES, url } = scenario;
-  console.log(`\nBrowser anchoring: ${scenario.words.toLocaleString("en-US")}-word article, ${NOTES.toLocaleString("en-US")} public notes, ${results.browser} (${chromePath}), ${viewport.width}×${viewport.height}, ${runs} page loads (a fresh context each)\n`);
-  for (let run = 1; run <= runs && !interrupted; run++) {
-    const context = await browser.newContext({ viewport });
-    try {
-      const page = await context.newPage();
-      const response = await page.goto(url, { waitUntil: "load" });
-      if (response?.status() !== 200) throw new Error(`the article page answered ${response?.status()}`);
-      await page.waitForFunction(() => performance.getEntriesByName("gloss-paint").length > 0, null, { timeout: 60_000 });
-      const m = await page.evaluate(readMeasures);
-      if (!m) throw new Error("the page set no gloss-read-text / gloss-resolve / gloss-paint measure");
-      const totalMs = m.readTextMs + m.resolveMs + m.paintMs;
-      scenario.runs.push({ ...m, totalMs });
-      const counts = [["resolved", m.resolved], ["painted", m.painted]];
-      for (const [what, n] of counts) if (n !== NOTES) problems.push(`load ${run}: ${n} notes ${what}, not ${NOTES}`);
-      if (!(m.ranges > 0) || m.highlighted !== m.ranges) problems.push(`load ${run}: ${m.highlighted} ranges highlighted, but the painter made ${m.ranges}`);
-      counts.push(["ranges highlighted", m.highlighted]);
-      console.log(`  load ${run}: read text ${m.readTextMs.toFixed(1).padStart(6)} ms + resolve ${m.resolveMs.toFixed(1).padStart(6)} ms + paint ${m.paintMs.toFixed(1).padStart(6)} ms = ${totalMs.toFixed(1).padStart(6)} ms   notes: ${counts.map(([what, n]) => `${n} ${what}`).join(", ")}`);
-    } catch (e) {
-      problems.push(`load ${run}: ${e.message.split("\n")[0]}`);
-      console.log(`  load ${run}: failed: ${e.message.split("\n")[0]}`);
-    } finally {
-      await context.close();
+    const { notes: NOTES, url } = scenario;
+    console.log(
+      `\nBrowser anchoring: ${scenario.words.toLocaleString("en-US")}-word article, ${NOTES.toLocaleString("en-US")} public notes, ${results.browser} (${chromePath}), ${viewport.width}×${viewport.height}, ${runs} page loads (a fresh context each)\n`,
+    );
+    for (let run = 1; run <= runs && !interrupted; run++) {
+      const context = await browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        const response = await page.goto(url, { waitUntil: "load" });
+        if (response?.status() !== 200) throw new Error(`the article page answered ${response?.status()}`);
+        await page.waitForFunction(() => performance.getEntriesByName("gloss-paint").length > 0, null, {
+          timeout: 60_000,
+        });
+        const m = await page.evaluate(readMeasures);
+        if (!m) throw new Error("the page set no gloss-read-text / gloss-resolve / gloss-paint measure");
+        const totalMs = m.readTextMs + m.resolveMs + m.paintMs;
+        scenario.runs.push({ ...m, totalMs });
+        const counts = [
+          ["resolved", m.resolved],
+          ["painted", m.painted],
+        ];
+        for (const [what, n] of counts) if (n !== NOTES) problems.push(`load ${run}: ${n} notes ${what}, not ${NOTES}`);
+        if (!(m.ranges > 0) || m.highlighted !== m.ranges)
+          problems.push(`load ${run}: ${m.highlighted} ranges highlighted, but the painter made ${m.ranges}`);
+        counts.push(["ranges highlighted", m.highlighted]);
+        console.log(
+          `  load ${run}: read text ${m.readTextMs.toFixed(1).padStart(6)} ms + resolve ${m.resolveMs.toFixed(1).padStart(6)} ms + paint ${m.paintMs.toFixed(1).padStart(6)} ms = ${totalMs.toFixed(1).padStart(6)} ms   notes: ${counts.map(([what, n]) => `${n} ${what}`).join(", ")}`,
+        );
+      } catch (e) {
+        problems.push(`load ${run}: ${e.message.split("\n")[0]}`);
+        console.log(`  load ${run}: failed: ${e.message.split("\n")[0]}`);
+      } finally {
+        await context.close();
+      }
     }
-  }
   }
 } catch (e) {
   couldNotRun = true;
@@ -165,15 +236,27 @@ for (const scenario of results.scenarios) {
   const timed = scenario.runs;
   if (timed.length) {
     const med = (key) => median(timed.map((r) => r[key]));
-    scenario.median = { readTextMs: round1(med("readTextMs")), resolveMs: round1(med("resolveMs")), paintMs: round1(med("paintMs")), totalMs: round1(med("totalMs")) };
+    scenario.median = {
+      readTextMs: round1(med("readTextMs")),
+      resolveMs: round1(med("resolveMs")),
+      paintMs: round1(med("paintMs")),
+      totalMs: round1(med("totalMs")),
+    };
     const scenarioOver = scenario.median.totalMs >= scenario.budgetMs;
     over ||= scenarioOver;
-    console.log(`\n  ${scenario.notes.toLocaleString("en-US")} notes, median of ${timed.length} loads: read text ${scenario.median.readTextMs.toFixed(1)} ms, resolve ${scenario.median.resolveMs.toFixed(1)} ms, paint ${scenario.median.paintMs.toFixed(1)} ms`);
-    console.log(`  ${`anchoring + painting ${scenario.notes.toLocaleString("en-US")} notes (median total)`.padEnd(50)} ${scenario.median.totalMs.toFixed(1).padStart(6)} ms   (previous ${scenario.previous})   budget < ${scenario.budgetMs} ms   ${scenarioOver ? "FAIL" : "PASS"}`);
+    console.log(
+      `\n  ${scenario.notes.toLocaleString("en-US")} notes, median of ${timed.length} loads: read text ${scenario.median.readTextMs.toFixed(1)} ms, resolve ${scenario.median.resolveMs.toFixed(1)} ms, paint ${scenario.median.paintMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `  ${`anchoring + painting ${scenario.notes.toLocaleString("en-US")} notes (median total)`.padEnd(50)} ${scenario.median.totalMs.toFixed(1).padStart(6)} ms   (previous ${scenario.previous})   budget < ${scenario.budgetMs} ms   ${scenarioOver ? "FAIL" : "PASS"}`,
+    );
   }
-  if (!couldNotRun && timed.length < runs) problems.push(`${scenario.notes} notes: ${runs - timed.length} of ${runs} page loads gave no figures`);
+  if (!couldNotRun && timed.length < runs)
+    problems.push(`${scenario.notes} notes: ${runs - timed.length} of ${runs} page loads gave no figures`);
 }
-console.log(`  load average: ${results.loadAverageAtStart.join(", ")} at the start, ${results.loadAverageAtEnd.join(", ")} at the end (${results.cpus} CPUs)`);
+console.log(
+  `  load average: ${results.loadAverageAtStart.join(", ")} at the start, ${results.loadAverageAtEnd.join(", ")} at the end (${results.cpus} CPUs)`,
+);
 for (const w of warnings) console.log(`\nwarning: ${w}`);
 if (problems.length) {
   console.log("\nBroken measurements:");
@@ -186,5 +269,7 @@ const outDir = path.join(dataDir(), "bench");
 fs.mkdirSync(outDir, { recursive: true });
 const jsonFile = path.join(outDir, "annotations-browser.json");
 fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2));
-console.log(`\n${problems.length ? "Broken: FAIL" : over ? "Budget: FAIL" : "Budget: PASS"} — ${path.relative(root, jsonFile)}`);
+console.log(
+  `\n${problems.length ? "Broken: FAIL" : over ? "Budget: FAIL" : "Budget: PASS"} — ${path.relative(root, jsonFile)}`,
+);
 process.exit(problems.length || (over && !opts["no-fail"]) ? 1 : 0);

@@ -18,10 +18,10 @@ import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
-import { planDiscussion, shownTotal } from "./bench-discussion.mjs";
-import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { planDiscussion, shownTotal } from "./bench-discussion.mjs";
+import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -46,18 +46,26 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Signs in through Auth.js's credentials flow, as a browser does; returns the Cookie header. */
 async function signIn(baseUrl, email, password) {
   const jar = new Map();
-  const keep = (res) => { for (const c of res.headers.getSetCookie()) { const [pair] = c.split(";"); const i = pair.indexOf("="); jar.set(pair.slice(0, i), pair.slice(i + 1)); } };
+  const keep = (res) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   keep(csrfRes);
   const { csrfToken } = await csrfRes.json();
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: baseUrl },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/` }).toString(),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => /session-token/.test(k))) throw new Error(`sign-in for ${email} gave no session cookie (${res.status})`);
+  if (![...jar.keys()].some((k) => /session-token/.test(k)))
+    throw new Error(`sign-in for ${email} gave no session cookie (${res.status})`);
   return cookie();
 }
 
@@ -66,7 +74,9 @@ async function signIn(baseUrl, email, password) {
  * marker is then looked for in `checkUrl` until it shows: visible-after times in ms.
  */
 async function postSteadily({ api, posters, rate, seconds, checkUrl, label }) {
-  const visible = [], statuses = {}, refusals = [];
+  const visible = [],
+    statuses = {},
+    refusals = [];
   const checks = [];
   const end = Date.now() + seconds * 1000;
   for (let n = 0; Date.now() < end; n++) {
@@ -74,7 +84,8 @@ async function postSteadily({ api, posters, rate, seconds, checkUrl, label }) {
     const user = posters[n % posters.length];
     const marker = `busy${label}n${n}x${crypto.randomBytes(3).toString("hex")}`;
     const res = await fetch(api, {
-      method: "POST", headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
       body: JSON.stringify({ body: `A comment in a busy discussion, number ${n}. Marker ${marker}.` }),
     });
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -82,23 +93,41 @@ async function postSteadily({ api, posters, rate, seconds, checkUrl, label }) {
     else {
       await res.arrayBuffer();
       const answeredAt = performance.now();
-      checks.push((async () => {
-        for (let i = 0; i < 100; i++) {
-          const page = await rawGet(checkUrl);
-          if (page.body.includes(marker)) { visible.push(performance.now() - answeredAt); return; }
-          await sleep(20);
-        }
-        visible.push(Infinity);
-      })());
+      checks.push(
+        (async () => {
+          for (let i = 0; i < 100; i++) {
+            const page = await rawGet(checkUrl);
+            if (page.body.includes(marker)) {
+              visible.push(performance.now() - answeredAt);
+              return;
+            }
+            await sleep(20);
+          }
+          visible.push(Infinity);
+        })(),
+      );
     }
     await sleep(Math.max(0, due - Date.now()));
   }
   await Promise.all(checks);
-  return { posts: Object.values(statuses).reduce((a, b) => a + b, 0), statuses, refusals: [...new Set(refusals)].slice(0, 3), visible };
+  return {
+    posts: Object.values(statuses).reduce((a, b) => a + b, 0),
+    statuses,
+    refusals: [...new Set(refusals)].slice(0, 3),
+    visible,
+  };
 }
 
 const t0 = Date.now();
-const results = { startedAt: new Date().toISOString(), cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100), budgets, connections, durationSec, scenarios: [] };
+const results = {
+  startedAt: new Date().toISOString(),
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  budgets,
+  connections,
+  durationSec,
+  scenarios: [],
+};
 const problems = [];
 
 try {
@@ -126,19 +155,40 @@ try {
   const { invalidateArticlePages } = await import("../../lib/cache/invalidate-pages.ts");
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
 
-  const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true } });
+  const article = await db.article.findFirstOrThrow({
+    where: { status: "published" },
+    select: { id: true, slug: true },
+  });
   const suffix = crypto.randomBytes(4).toString("hex");
-  const readers = Array.from({ length: 100 }, (_, i) => ({ id: `busy-reader-${suffix}-${i}`, name: `Reader ${i + 1}`, email: `busy-reader-${i}-${suffix}@bench.test`, trustedAt: new Date() }));
+  const readers = Array.from({ length: 100 }, (_, i) => ({
+    id: `busy-reader-${suffix}-${i}`,
+    name: `Reader ${i + 1}`,
+    email: `busy-reader-${i}-${suffix}@bench.test`,
+    trustedAt: new Date(),
+  }));
   await db.user.createMany({ data: readers });
   const posters = [];
   for (let i = 0; i < 20; i++) {
-    const user = await createUser({ name: `Poster ${i}`, email: `busy-poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` }, { trusted: true });
-    const viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
+    const user = await createUser(
+      { name: `Poster ${i}`, email: `busy-poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` },
+      { trusted: true },
+    );
+    const viewer = {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      status: user.status,
+      bannedUntil: null,
+    };
     posters.push({ ...viewer, token: (await createApiToken(viewer, { name: "bench" })).secret });
   }
   // The flood rule would refuse a user's second post within 15 s: this bench measures the page.
   await setSetting("floodIntervalMs", 0);
-  const reader = await createUser({ name: "Signed-in Reader", email: `busy-signed-${suffix}@bench.test`, password: `bench-password-${suffix}` }, { trusted: true });
+  const reader = await createUser(
+    { name: "Signed-in Reader", email: `busy-signed-${suffix}@bench.test`, password: `bench-password-${suffix}` },
+    { trusted: true },
+  );
   const cookie = await signIn(baseUrl, reader.email, `bench-password-${suffix}`);
   const signedHeaders = { ...browserHeaders, cookie };
 
@@ -147,7 +197,12 @@ try {
   let seeded = 0;
   for (const scenario of scenarios) {
     // Grow the discussion to the scenario's size (the first 200 stay: the same article grows).
-    const rows = planDiscussion(article.id, readers.map((r) => r.id), renderSafeMarkdown, { commentCount: scenario.comments, seed: 7 + scenario.comments })
+    const rows = planDiscussion(
+      article.id,
+      readers.map((r) => r.id),
+      renderSafeMarkdown,
+      { commentCount: scenario.comments, seed: 7 + scenario.comments },
+    )
       .slice(0, scenario.comments - seeded)
       .map((r) => ({ ...r, createdAt: new Date(r.createdAt.getTime() - 86_400_000) })); // before anything posted live
     for (let i = 0; i < rows.length; i += 1000) await db.comment.createMany({ data: rows.slice(i, i + 1000) });
@@ -156,7 +211,9 @@ try {
     await invalidateArticlePages(article.slug);
     const first = await rawGet(pageUrl);
     const total = shownTotal(first.body.toString("utf8"));
-    log(`${fmt(scenario.comments)} comments: the page shows ${total} in its heading, ${fmt(first.body.length)} bytes of HTML`);
+    log(
+      `${fmt(scenario.comments)} comments: the page shows ${total} in its heading, ${fmt(first.body.length)} bytes of HTML`,
+    );
     if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
 
     const out = { comments: scenario.comments, postsPerSec: scenario.postsPerSec };
@@ -169,7 +226,14 @@ try {
     }
     const busy = async (label, headers) => {
       log(`busy (${scenario.postsPerSec} posts/s): ${label} ${durationSec} s…`);
-      const posting = postSteadily({ api, posters, rate: scenario.postsPerSec, seconds: durationSec, checkUrl: `${pageUrl}?sort=newest`, label: `${scenario.comments}${label[0]}` });
+      const posting = postSteadily({
+        api,
+        posters,
+        rate: scenario.postsPerSec,
+        seconds: durationSec,
+        checkUrl: `${pageUrl}?sort=newest`,
+        label: `${scenario.comments}${label[0]}`,
+      });
       const measured = await load(pageUrl, { connections, durationSec, headers });
       return { ...measured, posting: await posting };
     };
@@ -177,8 +241,10 @@ try {
     if (scenario.signedIn) out.busySigned = await busy("signed", signedHeaders);
     for (const k of ["quietAnonymous", "quietSigned", "busyAnonymous", "busySigned"]) {
       const r = out[k];
-      if (r && (r.status.non2xx || r.errors)) problems.push(`${scenario.comments} comments, ${k}: ${r.status.non2xx} non-2xx, ${r.errors} errors`);
-      if (r?.posting?.refusals.length) problems.push(`${scenario.comments} comments, ${k}: posts refused: ${r.posting.refusals.join("; ")}`);
+      if (r && (r.status.non2xx || r.errors))
+        problems.push(`${scenario.comments} comments, ${k}: ${r.status.non2xx} non-2xx, ${r.errors} errors`);
+      if (r?.posting?.refusals.length)
+        problems.push(`${scenario.comments} comments, ${k}: posts refused: ${r.posting.refusals.join("; ")}`);
     }
     seeded = scenario.comments;
     results.scenarios.push(out);
@@ -199,15 +265,40 @@ for (const [i, s] of results.scenarios.entries()) {
   const pct = (x) => `${fmt(100 * x)}%`;
   const head = `${fmt(s.comments)} comments, ${s.postsPerSec} posts/s`;
   const anon = ratio(s.busyAnonymous, s.quietAnonymous);
-  row(`${head}: anonymous busy / quiet`, `${fmt(s.busyAnonymous.requestsPerSec)} / ${fmt(s.quietAnonymous.requestsPerSec)} req/s = ${pct(anon)}`, `≥ ${pct(scenario.budgetRatio)}`, anon >= scenario.budgetRatio);
-  row("  busy latency p50 / p99", `${s.busyAnonymous.latencyMs.p50} / ${s.busyAnonymous.latencyMs.p99} ms`, scenario.signedIn ? `p99 ≤ ${budgets.busyP99Ms} ms` : "", scenario.signedIn ? s.busyAnonymous.latencyMs.p99 <= budgets.busyP99Ms : null);
+  row(
+    `${head}: anonymous busy / quiet`,
+    `${fmt(s.busyAnonymous.requestsPerSec)} / ${fmt(s.quietAnonymous.requestsPerSec)} req/s = ${pct(anon)}`,
+    `≥ ${pct(scenario.budgetRatio)}`,
+    anon >= scenario.budgetRatio,
+  );
+  row(
+    "  busy latency p50 / p99",
+    `${s.busyAnonymous.latencyMs.p50} / ${s.busyAnonymous.latencyMs.p99} ms`,
+    scenario.signedIn ? `p99 ≤ ${budgets.busyP99Ms} ms` : "",
+    scenario.signedIn ? s.busyAnonymous.latencyMs.p99 <= budgets.busyP99Ms : null,
+  );
   if (s.quietSigned) {
     const signed = ratio(s.busySigned, s.quietSigned);
-    row(`${head}: signed-in busy / quiet`, `${fmt(s.busySigned.requestsPerSec)} / ${fmt(s.quietSigned.requestsPerSec)} req/s = ${pct(signed)}`, `≥ ${pct(scenario.budgetRatio)}`, signed >= scenario.budgetRatio);
-    row("  busy latency p50 / p99", `${s.busySigned.latencyMs.p50} / ${s.busySigned.latencyMs.p99} ms`, `p99 ≤ ${budgets.busyP99Ms} ms`, s.busySigned.latencyMs.p99 <= budgets.busyP99Ms);
+    row(
+      `${head}: signed-in busy / quiet`,
+      `${fmt(s.busySigned.requestsPerSec)} / ${fmt(s.quietSigned.requestsPerSec)} req/s = ${pct(signed)}`,
+      `≥ ${pct(scenario.budgetRatio)}`,
+      signed >= scenario.budgetRatio,
+    );
+    row(
+      "  busy latency p50 / p99",
+      `${s.busySigned.latencyMs.p50} / ${s.busySigned.latencyMs.p99} ms`,
+      `p99 ≤ ${budgets.busyP99Ms} ms`,
+      s.busySigned.latencyMs.p99 <= budgets.busyP99Ms,
+    );
   }
   const visible = [...s.busyAnonymous.posting.visible, ...(s.busySigned?.posting.visible ?? [])];
   const worst = Math.max(...visible);
-  row(`${head}: new comment visible after its 201, median / max`, `${fmt(quantile(visible, 0.5))} / ${Number.isFinite(worst) ? fmt(worst) : "never (2 s)"} ms (${visible.length} posts)`, scenario.signedIn ? `max ≤ ${budgets.visibleMs} ms` : "", scenario.signedIn ? worst <= budgets.visibleMs : null);
+  row(
+    `${head}: new comment visible after its 201, median / max`,
+    `${fmt(quantile(visible, 0.5))} / ${Number.isFinite(worst) ? fmt(worst) : "never (2 s)"} ms (${visible.length} posts)`,
+    scenario.signedIn ? `max ≤ ${budgets.visibleMs} ms` : "",
+    scenario.signedIn ? worst <= budgets.visibleMs : null,
+  );
 }
 finishBench("busy", { results, table, problems, noFail: opts["no-fail"], startedAt: t0 });

@@ -35,10 +35,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
-import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
 import { commentBody, cpuMeter, planDiscussion, randomSource, serverPid, shownTotal } from "./bench-discussion.mjs";
+import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -66,7 +66,12 @@ const { cleanups, cleanup, interrupted } = benchCleanup("comments", { first: sto
 const log = (s) => console.log(`[bench-comments] ${s}`);
 
 const t0 = Date.now();
-const results = { startedAt: new Date().toISOString(), cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100), budgets };
+const results = {
+  startedAt: new Date().toISOString(),
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  budgets,
+};
 const problems = [];
 let db;
 
@@ -98,26 +103,57 @@ try {
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
 
   // ---- the seed: the seeded (published) article, 100 readers, the discussion ----
-  const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true } });
+  const article = await db.article.findFirstOrThrow({
+    where: { status: "published" },
+    select: { id: true, slug: true },
+  });
   const suffix = crypto.randomBytes(4).toString("hex");
-  const readers = Array.from({ length: 100 }, (_, i) => ({ id: `bench-reader-${suffix}-${i}`, name: `Reader ${i + 1}`, email: `reader-${i}-${suffix}@bench.test`, trustedAt: new Date() }));
+  const readers = Array.from({ length: 100 }, (_, i) => ({
+    id: `bench-reader-${suffix}-${i}`,
+    name: `Reader ${i + 1}`,
+    email: `reader-${i}-${suffix}@bench.test`,
+    trustedAt: new Date(),
+  }));
   await db.user.createMany({ data: readers });
   let tSeed = Date.now();
-  const rows = planDiscussion(article.id, readers.map((r) => r.id), renderSafeMarkdown, { commentCount, replyShare: REPLY_SHARE, maxDepth: MAX_DEPTH, branch: BRANCH });
+  const rows = planDiscussion(
+    article.id,
+    readers.map((r) => r.id),
+    renderSafeMarkdown,
+    { commentCount, replyShare: REPLY_SHARE, maxDepth: MAX_DEPTH, branch: BRANCH },
+  );
   for (let i = 0; i < rows.length; i += 1000) await db.comment.createMany({ data: rows.slice(i, i + 1000) });
   await db.$executeRawUnsafe(`ANALYZE "Comment"`);
   await invalidateArticlePages(article.slug);
   const replies = rows.filter((r) => r.parentId).length;
   const depths = rows.reduce((m, r) => Math.max(m, r.depth), 0);
-  results.seed = { comments: rows.length, replies, topLevel: rows.length - replies, maxDepth: depths, seconds: (Date.now() - tSeed) / 1000 };
-  log(`seeded ${fmt(rows.length)} approved comments on /articles/${article.slug}: ${fmt(rows.length - replies)} threads, ${fmt(replies)} replies (${Math.round((100 * replies) / rows.length)}%, depth ≤ ${depths}) in ${results.seed.seconds.toFixed(1)} s`);
+  results.seed = {
+    comments: rows.length,
+    replies,
+    topLevel: rows.length - replies,
+    maxDepth: depths,
+    seconds: (Date.now() - tSeed) / 1000,
+  };
+  log(
+    `seeded ${fmt(rows.length)} approved comments on /articles/${article.slug}: ${fmt(rows.length - replies)} threads, ${fmt(replies)} replies (${Math.round((100 * replies) / rows.length)}%, depth ≤ ${depths}) in ${results.seed.seconds.toFixed(1)} s`,
+  );
 
   // ---- the 20 posting users (trusted: no first-contribution hold) and their API tokens ----
   tSeed = Date.now();
   const posters = [];
   for (let i = 0; i <= USERS; i++) {
-    const user = await createUser({ name: `Poster ${i}`, email: `poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` }, { trusted: true });
-    const viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
+    const user = await createUser(
+      { name: `Poster ${i}`, email: `poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` },
+      { trusted: true },
+    );
+    const viewer = {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      status: user.status,
+      bannedUntil: null,
+    };
     const { secret } = await createApiToken(viewer, { name: "bench" });
     posters.push({ ...viewer, token: secret });
   }
@@ -135,7 +171,9 @@ try {
     const page = await rawGet(pageUrl);
     const html0 = page.body.toString("utf8");
     results.before = { bytes: page.body.length, sentBytes: page.raw.length, commentsOnPage: commentsIn(html0) };
-    log(`before (unbounded): ${fmt(page.body.length)} bytes of HTML, ${results.before.commentsOnPage} comments; anonymous load 3 s warm-up + ${durationSec} s…`);
+    log(
+      `before (unbounded): ${fmt(page.body.length)} bytes of HTML, ${results.before.commentsOnPage} comments; anonymous load 3 s warm-up + ${durationSec} s…`,
+    );
     await load(pageUrl, { connections, durationSec: 3 });
     results.before.anonymous = await load(pageUrl, { connections, durationSec });
     await db.setting.deleteMany({ where: { key: { in: ["commentsPerLoad", "commentBytesPerLoad"] } } });
@@ -145,18 +183,30 @@ try {
   // ---- 1. the article page, anonymous: the whole-page cache answers (the product as it runs) ----
   const first = await rawGet(pageUrl);
   const html = first.body.toString("utf8");
-  results.page = { url: pageUrl, status: first.status, bytes: first.body.length, sentBytes: first.raw.length, encoding: first.encoding, commentsOnPage: commentsIn(html), stubs: (html.match(/data-more-replies=/g) ?? []).length };
+  results.page = {
+    url: pageUrl,
+    status: first.status,
+    bytes: first.body.length,
+    sentBytes: first.raw.length,
+    encoding: first.encoding,
+    commentsOnPage: commentsIn(html),
+    stubs: (html.match(/data-more-replies=/g) ?? []).length,
+  };
   fs.mkdirSync(path.join(root, ".data", "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, ".data", "bench", "comments-page.html"), html); // to see what weighs
   if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
-  if (shownTotal(html) !== rows.length) problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
-  log(`page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`);
+  if (shownTotal(html) !== rows.length)
+    problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
+  log(
+    `page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`,
+  );
   log(`anonymous load: 3 s warm-up, then ${durationSec} s at ${connections} connections…`);
   await load(pageUrl, { connections, durationSec: 3 });
   const anonymous = await load(pageUrl, { connections, durationSec });
   results.anonymous = anonymous;
   if (!anonymous.requests) problems.push("the anonymous load test completed no requests");
-  if (anonymous.status.non2xx || anonymous.errors) problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
+  if (anonymous.status.non2xx || anonymous.errors)
+    problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
 
   // ---- 1b. the long branch through the replies API ----
   const branchRoot = rows[0].id;
@@ -164,15 +214,20 @@ try {
   const firstReplies = await rawGet(repliesUrl, { ...browserHeaders, accept: "application/json" });
   const firstJson = firstReplies.status === 200 ? JSON.parse(firstReplies.body.toString("utf8")) : null;
   const directReplies = rows.filter((r) => r.parentId === branchRoot).length;
-  if (!firstJson || firstJson.comments.length !== Math.min(50, directReplies)) problems.push(`the replies API answered ${firstReplies.status} with ${firstJson?.comments?.length} replies, not ${Math.min(50, directReplies)}`);
+  if (!firstJson || firstJson.comments.length !== Math.min(50, directReplies))
+    problems.push(
+      `the replies API answered ${firstReplies.status} with ${firstJson?.comments?.length} replies, not ${Math.min(50, directReplies)}`,
+    );
   log(`replies API on a branch of ${directReplies} direct replies: 1 s warm-up, then 5 s at 4 connections…`);
   await load(repliesUrl, { connections: 4, durationSec: 1 });
   const repliesMeter = await cpuMeter(db, pid);
   const repliesLoad = await load(repliesUrl, { connections: 4, durationSec: 5 });
   const repliesCpu = await repliesMeter(repliesLoad.requests || 1);
-  const walkTimes = [], walkTotals = [];
+  const walkTimes = [],
+    walkTotals = [];
   for (let w = 0; w < 20; w++) {
-    let cursor = null, seen = 0;
+    let cursor = null,
+      seen = 0;
     const tWalk = performance.now();
     do {
       const t = performance.now();
@@ -185,8 +240,19 @@ try {
     walkTotals.push(performance.now() - tWalk);
     if (seen !== directReplies) problems.push(`walking the branch gave ${seen} direct replies, not ${directReplies}`);
   }
-  results.replies = { directReplies, load: repliesLoad, cpuPerRequest: repliesCpu, walk: { requests: walkTimes.length, p50: quantile(walkTimes, 0.5), p99: quantile(walkTimes, 0.99), wholeBranchP50: quantile(walkTotals, 0.5) } };
-  if (repliesLoad.status.non2xx || repliesLoad.errors) problems.push(`replies API load: ${repliesLoad.status.non2xx} non-2xx, ${repliesLoad.errors} errors`);
+  results.replies = {
+    directReplies,
+    load: repliesLoad,
+    cpuPerRequest: repliesCpu,
+    walk: {
+      requests: walkTimes.length,
+      p50: quantile(walkTimes, 0.5),
+      p99: quantile(walkTimes, 0.99),
+      wholeBranchP50: quantile(walkTotals, 0.5),
+    },
+  };
+  if (repliesLoad.status.non2xx || repliesLoad.errors)
+    problems.push(`replies API load: ${repliesLoad.status.non2xx} non-2xx, ${repliesLoad.errors} errors`);
 
   // ---- 2. the same page rendered per request (information, not a budget) ----
   const signedIn = { ...browserHeaders, authorization: `Bearer ${posters[0].token}` };
@@ -201,23 +267,34 @@ try {
     rendered.push(performance.now() - t);
     if (r.status !== 200) problems.push(`a cache-busting request answered ${r.status}`);
   }
-  results.uncachedSequential = { requests: rendered.length, p50: quantile(rendered, 0.5), max: Math.max(...rendered), cpuPerRequest: await meter(rendered.length) };
-  const signedConnections = 4, signedSeconds = 5;
+  results.uncachedSequential = {
+    requests: rendered.length,
+    p50: quantile(rendered, 0.5),
+    max: Math.max(...rendered),
+    cpuPerRequest: await meter(rendered.length),
+  };
+  const signedConnections = 4,
+    signedSeconds = 5;
   log(`signed-in load (rendered per request): ${signedSeconds} s at ${signedConnections} connections…`);
   meter = await cpuMeter(db, pid);
   const signed = await load(pageUrl, { connections: signedConnections, durationSec: signedSeconds, headers: signedIn });
   results.signedIn = { ...signed, cpuPerRequest: await meter(signed.requests || 1) };
-  if (signed.status.non2xx || signed.errors) problems.push(`signed-in load: ${signed.status.non2xx} non-2xx responses, ${signed.errors} errors`);
+  if (signed.status.non2xx || signed.errors)
+    problems.push(`signed-in load: ${signed.status.non2xx} non-2xx responses, ${signed.errors} errors`);
 
   // ---- 3. posting: 20 users × 10 comments over the API ----
   const newestUrl = `${pageUrl}?sort=newest`;
   const api = `${baseUrl}/api/articles/${article.slug}/comments`;
-  const post = (user, body, parentId) => fetch(api, {
-    method: "POST", headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" }, body: JSON.stringify({ body, ...(parentId ? { parentId } : {}) }),
-  });
+  const post = (user, body, parentId) =>
+    fetch(api, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ body, ...(parentId ? { parentId } : {}) }),
+    });
   await setSetting("floodIntervalMs", 0);
   const warm = await post(warmUser, `Warm-up comment ${suffix}.`);
-  if (warm.status !== 201) problems.push(`the warm-up post answered ${warm.status}: ${(await warm.text()).slice(0, 200)}`);
+  if (warm.status !== 201)
+    problems.push(`the warm-up post answered ${warm.status}: ${(await warm.text()).slice(0, 200)}`);
   const random = randomSource(99);
   const fresh = []; // ids posted during the run, replied to as well
   let lastTopLevel = null;
@@ -229,37 +306,60 @@ try {
    */
   async function postAll(label, floodMs) {
     await setSetting("floodIntervalMs", floodMs);
-    const samples = [], statuses = {}, refusals = [];
+    const samples = [],
+      statuses = {},
+      refusals = [];
     log(`posting (${label}): ${USERS} users × ${POSTS_PER_USER} comments…`);
     const tPost = performance.now();
-    await Promise.all(posters.map(async (user, u) => {
-      // One interval since the user's previous post (the run before), then spread over one interval.
-      if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20 + (u * floodMs) / USERS));
-      for (let n = 0; n < POSTS_PER_USER; n++) {
-        const marker = `bench${suffix}${label[0]}u${u}n${n}`;
-        const kind = (u + n) % 3; // top-level, a reply in the seeded discussion, a reply to a fresh post
-        const parentId = kind === 1 ? rows[Math.floor(random() * rows.length)].id : kind === 2 && fresh.length ? fresh[Math.floor(random() * fresh.length)] : null;
-        const body = `${commentBody(random, u * 100 + n + 1)}\n\nMarker ${marker}.`;
-        const t = performance.now();
-        const res = await post(user, body, parentId);
-        const ms = performance.now() - t;
-        const answer = await res.json().catch(() => null);
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        if (res.status === 201 || res.status === 202) {
-          samples.push(ms);
-          if (answer?.id) fresh.push(answer.id);
-          if (!parentId) lastTopLevel = marker;
-        } else refusals.push(`${res.status} ${answer?.error?.message ?? ""}`.trim());
-        if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20));
-      }
-    }));
+    await Promise.all(
+      posters.map(async (user, u) => {
+        // One interval since the user's previous post (the run before), then spread over one interval.
+        if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20 + (u * floodMs) / USERS));
+        for (let n = 0; n < POSTS_PER_USER; n++) {
+          const marker = `bench${suffix}${label[0]}u${u}n${n}`;
+          const kind = (u + n) % 3; // top-level, a reply in the seeded discussion, a reply to a fresh post
+          const parentId =
+            kind === 1
+              ? rows[Math.floor(random() * rows.length)].id
+              : kind === 2 && fresh.length
+                ? fresh[Math.floor(random() * fresh.length)]
+                : null;
+          const body = `${commentBody(random, u * 100 + n + 1)}\n\nMarker ${marker}.`;
+          const t = performance.now();
+          const res = await post(user, body, parentId);
+          const ms = performance.now() - t;
+          const answer = await res.json().catch(() => null);
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status === 201 || res.status === 202) {
+            samples.push(ms);
+            if (answer?.id) fresh.push(answer.id);
+            if (!parentId) lastTopLevel = marker;
+          } else refusals.push(`${res.status} ${answer?.error?.message ?? ""}`.trim());
+          if (floodMs) await new Promise((r) => setTimeout(r, floodMs + 20));
+        }
+      }),
+    );
     const seconds = (performance.now() - tPost) / 1000;
     const accepted = samples.length;
-    if (accepted !== USERS * POSTS_PER_USER) problems.push(`posting (${label}): ${USERS * POSTS_PER_USER - accepted} posts were refused: ${[...new Set(refusals)].slice(0, 3).join("; ")}`);
-    if (statuses[202]) problems.push(`posting (${label}): ${statuses[202]} posts of trusted users were held for moderation`);
+    if (accepted !== USERS * POSTS_PER_USER)
+      problems.push(
+        `posting (${label}): ${USERS * POSTS_PER_USER - accepted} posts were refused: ${[...new Set(refusals)].slice(0, 3).join("; ")}`,
+      );
+    if (statuses[202])
+      problems.push(`posting (${label}): ${statuses[202]} posts of trusted users were held for moderation`);
     return {
-      floodIntervalMs: floodMs, users: USERS, postsPerUser: POSTS_PER_USER, accepted, statuses, seconds, postsPerSec: accepted / seconds,
-      p50: quantile(samples, 0.5), p90: quantile(samples, 0.9), p99: quantile(samples, 0.99), max: Math.max(...samples), refusals: refusals.slice(0, 5),
+      floodIntervalMs: floodMs,
+      users: USERS,
+      postsPerUser: POSTS_PER_USER,
+      accepted,
+      statuses,
+      seconds,
+      postsPerSec: accepted / seconds,
+      p50: quantile(samples, 0.5),
+      p90: quantile(samples, 0.9),
+      p99: quantile(samples, 0.99),
+      max: Math.max(...samples),
+      refusals: refusals.slice(0, 5),
     };
   }
   await rawGet(newestUrl); // cached now: the posts must drop it
@@ -277,11 +377,18 @@ try {
   let freshSeen = null;
   for (let i = 0; i < 20 && freshSeen === null; i++) {
     const [plain, newest] = await Promise.all([rawGet(pageUrl), rawGet(newestUrl)]);
-    if (shownTotal(plain.body.toString("utf8")) === expectedTotal && (!lastTopLevel || newest.body.toString("utf8").includes(lastTopLevel))) freshSeen = performance.now() - postedAt;
+    if (
+      shownTotal(plain.body.toString("utf8")) === expectedTotal &&
+      (!lastTopLevel || newest.body.toString("utf8").includes(lastTopLevel))
+    )
+      freshSeen = performance.now() - postedAt;
     else await new Promise((r) => setTimeout(r, 100));
   }
   results.freshAfterMs = freshSeen;
-  if (freshSeen === null) problems.push(`2 s after the last post the anonymous page still did not show ${expectedTotal} comments and the newest one`);
+  if (freshSeen === null)
+    problems.push(
+      `2 s after the last post the anonymous page still did not show ${expectedTotal} comments and the newest one`,
+    );
 } catch (e) {
   problems.push(`the bench could not run: ${e.message}`);
   if (process.env.BENCH_DEBUG) console.error(e);
@@ -294,34 +401,101 @@ results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 // ---- the report ----
 const { table, row } = benchTable();
 const cpu = (c) => (c ? `${c.serverMs == null ? "?" : fmt(c.serverMs, 1)} + ${fmt(c.postgresMs, 1)} ms` : "—");
-const A = results.anonymous, S = results.signedIn, P = results.posting, Q = results.postingPaced, U = results.uncachedSequential;
+const A = results.anonymous,
+  S = results.signedIn,
+  P = results.posting,
+  Q = results.postingPaced,
+  U = results.uncachedSequential;
 const commentsLabel = results.seed ? fmt(results.seed.comments) : fmt(commentCount);
-const B = results.before, G = results.page, R = results.replies;
+const B = results.before,
+  G = results.page,
+  R = results.replies;
 if (B) {
-  row(`Before (bound lifted): HTML of the article page`, `${fmt(B.bytes)} bytes (${fmt(B.sentBytes)} sent), ${fmt(B.commentsOnPage)} comments`);
-  row("  anonymous req/s; p50 / p99", `${fmt(B.anonymous.requestsPerSec)}; ${B.anonymous.latencyMs.p50} / ${B.anonymous.latencyMs.p99} ms`);
+  row(
+    `Before (bound lifted): HTML of the article page`,
+    `${fmt(B.bytes)} bytes (${fmt(B.sentBytes)} sent), ${fmt(B.commentsOnPage)} comments`,
+  );
+  row(
+    "  anonymous req/s; p50 / p99",
+    `${fmt(B.anonymous.requestsPerSec)}; ${B.anonymous.latencyMs.p50} / ${B.anonymous.latencyMs.p99} ms`,
+  );
 }
-row("HTML of the article page", G ? `${fmt(G.bytes)} bytes (${fmt(G.sentBytes)} sent, ${G.encoding})` : "—", `≤ ${fmt(budgets.pageBytes)}`, G ? G.bytes <= budgets.pageBytes : false);
-row("  comments in it", G ? `${fmt(G.commentsOnPage)} (${fmt(G.stubs)} "more replies" stubs)` : "—", `≤ ${budgets.pageComments}`, G ? G.commentsOnPage <= budgets.pageComments && G.commentsOnPage > 0 : false);
-row(`Article page, ${commentsLabel} comments, anonymous: req/s`, A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—", `≥ ${budgets.requestsPerSec}`, A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false);
+row(
+  "HTML of the article page",
+  G ? `${fmt(G.bytes)} bytes (${fmt(G.sentBytes)} sent, ${G.encoding})` : "—",
+  `≤ ${fmt(budgets.pageBytes)}`,
+  G ? G.bytes <= budgets.pageBytes : false,
+);
+row(
+  "  comments in it",
+  G ? `${fmt(G.commentsOnPage)} (${fmt(G.stubs)} "more replies" stubs)` : "—",
+  `≤ ${budgets.pageComments}`,
+  G ? G.commentsOnPage <= budgets.pageComments && G.commentsOnPage > 0 : false,
+);
+row(
+  `Article page, ${commentsLabel} comments, anonymous: req/s`,
+  A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—",
+  `≥ ${budgets.requestsPerSec}`,
+  A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false,
+);
 row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
 row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
-row(`Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`, R ? `${fmt(R.load.latencyMs.p99)} ms (p50 ${fmt(R.load.latencyMs.p50)} ms, ${fmt(R.load.requestsPerSec)} req/s)` : "—", `≤ ${budgets.repliesP99Ms} ms`, R ? R.load.latencyMs.p99 <= budgets.repliesP99Ms && !R.load.status.non2xx : false);
+row(
+  `Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`,
+  R
+    ? `${fmt(R.load.latencyMs.p99)} ms (p50 ${fmt(R.load.latencyMs.p50)} ms, ${fmt(R.load.requestsPerSec)} req/s)`
+    : "—",
+  `≤ ${budgets.repliesP99Ms} ms`,
+  R ? R.load.latencyMs.p99 <= budgets.repliesP99Ms && !R.load.status.non2xx : false,
+);
 row("  CPU per request: server + PostgreSQL", R ? cpu(R.cpuPerRequest) : "—");
-row("  walking the whole branch, one request at a time", R ? `p50 ${fmt(R.walk.p50, 1)} / p99 ${fmt(R.walk.p99, 1)} ms a request (${R.walk.requests}); whole branch p50 ${fmt(R.walk.wholeBranchP50, 1)} ms` : "—");
-row("Same page rendered (signed in, token): req/s", S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—");
+row(
+  "  walking the whole branch, one request at a time",
+  R
+    ? `p50 ${fmt(R.walk.p50, 1)} / p99 ${fmt(R.walk.p99, 1)} ms a request (${R.walk.requests}); whole branch p50 ${fmt(R.walk.wholeBranchP50, 1)} ms`
+    : "—",
+);
+row(
+  "Same page rendered (signed in, token): req/s",
+  S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—",
+);
 row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—");
 row("  CPU per request: server + PostgreSQL", S ? cpu(S.cpuPerRequest) : "—");
-row("Same page rendered (anonymous, cache-busting)", U ? `p50 ${fmt(U.p50)} ms, max ${fmt(U.max)} ms (${U.requests} in a row)` : "—");
+row(
+  "Same page rendered (anonymous, cache-busting)",
+  U ? `p50 ${fmt(U.p50)} ms, max ${fmt(U.max)} ms (${U.requests} in a row)` : "—",
+);
 row("  CPU per request: server + PostgreSQL", U ? cpu(U.cpuPerRequest) : "—");
-row(`Post a comment, ${USERS} users at once, ${Q ? Q.floodIntervalMs / 1000 : "?"} s flood interval: p99`, Q ? `${fmt(Q.p99)} ms` : "—", `≤ ${budgets.postP99Ms} ms`, Q ? Q.p99 <= budgets.postP99Ms && Q.accepted === USERS * POSTS_PER_USER : false);
+row(
+  `Post a comment, ${USERS} users at once, ${Q ? Q.floodIntervalMs / 1000 : "?"} s flood interval: p99`,
+  Q ? `${fmt(Q.p99)} ms` : "—",
+  `≤ ${budgets.postP99Ms} ms`,
+  Q ? Q.p99 <= budgets.postP99Ms && Q.accepted === USERS * POSTS_PER_USER : false,
+);
 row("  p50 / p90 / max", Q ? `${fmt(Q.p50)} / ${fmt(Q.p90)} / ${fmt(Q.max)} ms (${fmt(Q.postsPerSec)} posts/s)` : "—");
-row("  answers", Q ? Object.entries(Q.statuses).map(([s, n]) => `${n}× ${s}`).join(", ") : "—");
+row(
+  "  answers",
+  Q
+    ? Object.entries(Q.statuses)
+        .map(([s, n]) => `${n}× ${s}`)
+        .join(", ")
+    : "—",
+);
 row("  CPU per post: server + PostgreSQL", Q ? cpu(Q.cpuPerPost) : "—");
 row(`Posting throughput (flood interval 0, ${USERS} always in flight): p99`, P ? `${fmt(P.p99)} ms` : "—");
 row("  p50 / p90 / max", P ? `${fmt(P.p50)} / ${fmt(P.p90)} / ${fmt(P.max)} ms (${fmt(P.postsPerSec)} posts/s)` : "—");
-row("  answers", P ? Object.entries(P.statuses).map(([s, n]) => `${n}× ${s}`).join(", ") : "—");
+row(
+  "  answers",
+  P
+    ? Object.entries(P.statuses)
+        .map(([s, n]) => `${n}× ${s}`)
+        .join(", ")
+    : "—",
+);
 row("  CPU per post: server + PostgreSQL", P ? cpu(P.cpuPerPost) : "—");
-row("New comments on the anonymous page", results.freshAfterMs != null ? `yes (${fmt(results.freshAfterMs)} ms for the check after the last answer)` : "—");
+row(
+  "New comments on the anonymous page",
+  results.freshAfterMs != null ? `yes (${fmt(results.freshAfterMs)} ms for the check after the last answer)` : "—",
+);
 
 finishBench("comments", { results, table, problems, noFail: opts["no-fail"], startedAt: t0 });

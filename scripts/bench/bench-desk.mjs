@@ -12,7 +12,9 @@ import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/proj
 // The domain modules are marked `server-only`: plain Node resolves it to nothing (imported below, after this hook).
 import "../lib/outside-next.mjs";
 
-const { values: opts } = parseArgs({ options: { runs: { type: "string", default: "5" }, "no-fail": { type: "boolean", default: false } } });
+const { values: opts } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "no-fail": { type: "boolean", default: false } },
+});
 const runs = Math.max(1, Number(opts.runs) || 5);
 const budgetMs = 300;
 const NOTES = 500;
@@ -49,7 +51,13 @@ const { longArticleBody, randomAnchors } = await import("../../tests/anchoring/s
 
 /** A draft rewrite: a new opening paragraph, and in one paragraph of 20 a word changed and a sentence added. */
 function revise(body, run) {
-  const paragraphs = body.split("\n\n").map((p, i) => (i % 20 !== (3 + run) % 20 || p.startsWith("#") ? p : `${p.replace(" the ", " this ")} The author added this sentence in draft ${run + 2}.`));
+  const paragraphs = body
+    .split("\n\n")
+    .map((p, i) =>
+      i % 20 !== (3 + run) % 20 || p.startsWith("#")
+        ? p
+        : `${p.replace(" the ", " this ")} The author added this sentence in draft ${run + 2}.`,
+    );
   return [`An opening the author wrote for draft ${run + 2}.`, ...paragraphs].join("\n\n");
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,47 +67,105 @@ const cpuMs = (c) => (c.user + c.system) / 1000;
 try {
   const suffix = crypto.randomBytes(4).toString("hex");
   const account = async (role) => {
-    const u = await createUser({ name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role, trusted: true });
+    const u = await createUser(
+      { name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` },
+      { role, trusted: true },
+    );
     return { id: u.id, name: u.name, email: u.email, role: u.role, status: u.status, bannedUntil: null };
   };
   const author = await account("contributor");
   const editor = await account("editor");
   const body = longArticleBody();
-  const { slug } = await createArticle(author, { title: "A long draft under review", slug: `bench-desk-${suffix}`, body });
-  const article = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true, draftRevision: { select: { id: true, text: true, blockIds: true, wordCount: true } } } });
+  const { slug } = await createArticle(author, {
+    title: "A long draft under review",
+    slug: `bench-desk-${suffix}`,
+    body,
+  });
+  const article = await db.article.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, draftRevision: { select: { id: true, text: true, blockIds: true, wordCount: true } } },
+  });
   const draft = article.draftRevision;
   await db.reviewNote.createMany({
     data: randomAnchors({ text: draft.text, blocks: blocksOf(draft) }, NOTES).map((a, i) => {
       const id = crypto.randomBytes(12).toString("hex");
-      return { id, threadId: id, articleId: article.id, authorId: editor.id, body: `Review note ${i + 1}`, html: `<p>Review note ${i + 1}</p>`,
-        exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix, start: a.position.start, end: a.position.end,
-        blockId: a.blockId ?? null, anchorRevisionId: draft.id, originalExact: a.quote.exact };
+      return {
+        id,
+        threadId: id,
+        articleId: article.id,
+        authorId: editor.id,
+        body: `Review note ${i + 1}`,
+        html: `<p>Review note ${i + 1}</p>`,
+        exact: a.quote.exact,
+        prefix: a.quote.prefix,
+        suffix: a.quote.suffix,
+        start: a.position.start,
+        end: a.position.end,
+        blockId: a.blockId ?? null,
+        anchorRevisionId: draft.id,
+        originalExact: a.quote.exact,
+      };
     }),
   });
-  console.log(`Desk benchmark: ${draft.wordCount.toLocaleString("en")}-word draft, ${NOTES} review notes, ${runs} runs (database ${dbName})\n`);
+  console.log(
+    `Desk benchmark: ${draft.wordCount.toLocaleString("en")}-word draft, ${NOTES} review notes, ${runs} runs (database ${dbName})\n`,
+  );
 
   // One untimed re-anchoring first (rolled back): a server answering authors is warm.
   {
-    const from = draft, to = renderArticle(revise(body, 99), blocksOf(draft));
-    await db.$transaction(async (tx) => {
-      await reanchorReviewNotes(tx, { articleId: article.id, fromText: from.text, toText: to.text, toRevisionId: null, toBlocks: to.blocks });
-      throw Object.assign(new Error("rollback"), { rollback: true });
-    }, { timeout: 60_000 }).catch((e) => { if (!e.rollback) throw e; });
+    const from = draft,
+      to = renderArticle(revise(body, 99), blocksOf(draft));
+    await db
+      .$transaction(
+        async (tx) => {
+          await reanchorReviewNotes(tx, {
+            articleId: article.id,
+            fromText: from.text,
+            toText: to.text,
+            toRevisionId: null,
+            toBlocks: to.blocks,
+          });
+          throw Object.assign(new Error("rollback"), { rollback: true });
+        },
+        { timeout: 60_000 },
+      )
+      .catch((e) => {
+        if (!e.rollback) throw e;
+      });
   }
-  const reanchorTimes = [], saveTimes = [];
+  const reanchorTimes = [],
+    saveTimes = [];
   let current = body;
   for (let run = 0; run < runs; run++) {
     const next = revise(body, run);
     // The re-anchoring step alone, on the texts this save goes between (rolled back: the save below does it for real).
-    const from = (await db.article.findUniqueOrThrow({ where: { slug }, select: { draftRevision: { select: { text: true, blockIds: true } } } })).draftRevision;
+    const from = (
+      await db.article.findUniqueOrThrow({
+        where: { slug },
+        select: { draftRevision: { select: { text: true, blockIds: true } } },
+      })
+    ).draftRevision;
     const to = renderArticle(next, blocksOf(from));
     let t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
     let impact;
-    await db.$transaction(async (tx) => {
-      impact = await reanchorReviewNotes(tx, { articleId: article.id, fromText: from.text, toText: to.text, toRevisionId: null, toBlocks: to.blocks });
-      throw Object.assign(new Error("rollback"), { rollback: true });
-    }, { timeout: 60_000 }).catch((e) => { if (!e.rollback) throw e; });
+    await db
+      .$transaction(
+        async (tx) => {
+          impact = await reanchorReviewNotes(tx, {
+            articleId: article.id,
+            fromText: from.text,
+            toText: to.text,
+            toRevisionId: null,
+            toBlocks: to.blocks,
+          });
+          throw Object.assign(new Error("rollback"), { rollback: true });
+        },
+        { timeout: 60_000 },
+      )
+      .catch((e) => {
+        if (!e.rollback) throw e;
+      });
     reanchorTimes.push(ms(t0));
     const reanchorCpu = cpuMs(process.cpuUsage(c0));
     t0 = process.hrtime.bigint();
@@ -108,13 +174,21 @@ try {
     saveTimes.push(ms(t0));
     const saveCpu = cpuMs(process.cpuUsage(c1));
     current = next;
-    console.log(`  run ${run + 1}: re-anchor ${reanchorTimes[run].toFixed(0).padStart(5)} ms (Node CPU ${reanchorCpu.toFixed(0)} ms)   whole draft save ${saveTimes[run].toFixed(0).padStart(5)} ms (Node CPU ${saveCpu.toFixed(0)} ms)   notes: ${impact.kept} kept, ${impact.moved} moved, ${impact.orphaned} orphaned`);
+    console.log(
+      `  run ${run + 1}: re-anchor ${reanchorTimes[run].toFixed(0).padStart(5)} ms (Node CPU ${reanchorCpu.toFixed(0)} ms)   whole draft save ${saveTimes[run].toFixed(0).padStart(5)} ms (Node CPU ${saveCpu.toFixed(0)} ms)   notes: ${impact.kept} kept, ${impact.moved} moved, ${impact.orphaned} orphaned`,
+    );
   }
   const state = await db.reviewNote.groupBy({ by: ["state"], where: { articleId: article.id }, _count: true });
-  console.log(`\n  after ${runs} saves: ${state.map((s) => `${s._count} ${s.state}`).join(", ")}; draft ${current.length.toLocaleString("en")} characters`);
+  console.log(
+    `\n  after ${runs} saves: ${state.map((s) => `${s._count} ${s.state}`).join(", ")}; draft ${current.length.toLocaleString("en")} characters`,
+  );
   const value = median(reanchorTimes);
-  console.log(`  re-anchoring ${NOTES} review notes on a draft save (median)   ${value.toFixed(0).padStart(6)} ms   budget < ${budgetMs} ms   ${value < budgetMs ? "ok" : "OVER BUDGET"}`);
-  console.log(`  whole draft save (median, no budget)                        ${median(saveTimes).toFixed(0).padStart(6)} ms`);
+  console.log(
+    `  re-anchoring ${NOTES} review notes on a draft save (median)   ${value.toFixed(0).padStart(6)} ms   budget < ${budgetMs} ms   ${value < budgetMs ? "ok" : "OVER BUDGET"}`,
+  );
+  console.log(
+    `  whole draft save (median, no budget)                        ${median(saveTimes).toFixed(0).padStart(6)} ms`,
+  );
   await cleanup();
   process.exit(value >= budgetMs && !opts["no-fail"] ? 1 : 0);
 } catch (e) {

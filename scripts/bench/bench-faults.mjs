@@ -24,9 +24,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
-import { ensureBuild, root } from "../lib/project.mjs";
 import { startNginx } from "../lib/nginx.mjs";
+import { ensureBuild, root } from "../lib/project.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -46,17 +46,27 @@ const { cleanups, cleanup, interrupted } = benchCleanup("faults");
 const log = (s) => console.log(`[bench-faults] ${s}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const PG_BIN = "/usr/lib/postgresql/15/bin";
-const asPostgres = (cmd) => execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], { stdio: "pipe", encoding: "utf8" });
+const asPostgres = (cmd) =>
+  execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], { stdio: "pipe", encoding: "utf8" });
 
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer();
-  s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 /** Debian's PostgreSQL on its own data directory and port; start()/stop() as often as wanted. */
 async function ownPostgres() {
-  if (!fs.existsSync(path.join(PG_BIN, "pg_ctl"))) throw new Error(`needs Debian's PostgreSQL 15 (${PG_BIN}): apt-get install postgresql-15`);
-  try { execFileSync("id", ["postgres"], { stdio: "ignore" }); } catch { execFileSync("useradd", ["--system", "--no-create-home", "postgres"]); }
+  if (!fs.existsSync(path.join(PG_BIN, "pg_ctl")))
+    throw new Error(`needs Debian's PostgreSQL 15 (${PG_BIN}): apt-get install postgresql-15`);
+  try {
+    execFileSync("id", ["postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("useradd", ["--system", "--no-create-home", "postgres"]);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gloss-faults-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "pg");
@@ -64,11 +74,27 @@ async function ownPostgres() {
   execFileSync("chown", ["postgres", data]);
   asPostgres(`${PG_BIN}/initdb -D ${data} -A trust -U postgres >/dev/null`);
   const port = await freePort();
-  const start = () => asPostgres(`${PG_BIN}/pg_ctl -D ${data} -l ${data}/log -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" -w start >/dev/null`);
+  const start = () =>
+    asPostgres(
+      `${PG_BIN}/pg_ctl -D ${data} -l ${data}/log -o "-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" -w start >/dev/null`,
+    );
   const stop = () => asPostgres(`${PG_BIN}/pg_ctl -D ${data} -m fast -w stop >/dev/null`);
   start();
   const url = (db) => `postgresql://postgres@127.0.0.1:${port}/${db}`;
-  return { adminUrl: url("postgres"), url, start, stop, dispose: () => { try { stop(); } catch { /* stopped */ } fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    adminUrl: url("postgres"),
+    url,
+    start,
+    stop,
+    dispose: () => {
+      try {
+        stop();
+      } catch {
+        /* stopped */
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A plain request (one socket each, no pooling); resolves with { status, body } or { error }. */
@@ -92,21 +118,43 @@ async function signIn(base, email, password) {
   const jar = [].concat(csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
   const { csrfToken } = JSON.parse(csrf.text);
   const res = await call(base, "/api/auth/callback/credentials", {
-    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: base },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }).toString(),
   });
-  const session = [].concat(res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => /session-token=.{10,}/.test(c));
+  const session = []
+    .concat(res.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => /session-token=.{10,}/.test(c));
   if (!session) throw new Error(`sign-in for ${email} failed (${res.status})`);
   return [...jar, session].join("; ");
 }
 
 function childrenOf(pid) {
-  try { return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((l) => Number(l.trim())).filter(Boolean); } catch { return []; }
+  try {
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => Number(l.trim()))
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
 }
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const startedAt = Date.now();
-const results = { loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10), cpus: os.cpus().length, restarts: [] };
+const results = {
+  loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 10) / 10),
+  cpus: os.cpus().length,
+  restarts: [],
+};
 const { table, row } = benchTable();
 const problems = [];
 
@@ -119,36 +167,70 @@ try {
   cleanups.push(server.stop);
   results.serverLog = path.join(server.runDir, "server.log");
   const base = server.baseUrl;
-  const primary = childrenOf(process.pid).find((p) => fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes("scripts/server.mjs"));
+  const primary = childrenOf(process.pid).find((p) =>
+    fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes("scripts/server.mjs"),
+  );
   // Both app processes up.
   for (let i = 0; i < 600 && childrenOf(primary).length < 2; i++) await sleep(100);
-  for (let ok = 0, i = 0; ok < 6 && i < 600; i++) { ok = (await call(base, "/api/health")).status === 200 ? ok + 1 : 0; await sleep(50); }
+  for (let ok = 0, i = 0; ok < 6 && i < 600; i++) {
+    ok = (await call(base, "/api/health")).status === 200 ? ok + 1 : 0;
+    await sleep(50);
+  }
 
   // An editor (no first-contribution hold), the flood interval off (one account posts 50/s).
-  const email = `faults-${Date.now()}@bench.test`, password = "bench-faults-password-1";
-  execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("scripts", "cli.ts"), "user:create", "--email", email, "--name", "Fault Bench", "--password", password, "--role", "editor"],
-    { env: { ...process.env, ...server.env }, stdio: "pipe" });
+  const email = `faults-${Date.now()}@bench.test`,
+    password = "bench-faults-password-1";
+  execFileSync(
+    process.execPath,
+    [
+      path.join("node_modules", "tsx", "dist", "cli.mjs"),
+      path.join("scripts", "cli.ts"),
+      "user:create",
+      "--email",
+      email,
+      "--name",
+      "Fault Bench",
+      "--password",
+      password,
+      "--role",
+      "editor",
+    ],
+    { env: { ...process.env, ...server.env }, stdio: "pipe" },
+  );
   const db = new pg.Client({ connectionString: server.env.DATABASE_URL });
   await db.connect();
-  await db.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('floodIntervalMs', '0', now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+  await db.query(
+    `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('floodIntervalMs', '0', now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+  );
   await db.end();
   const cookie = await signIn(base, email, password);
   const slug = "iranian-and-albanian-conflict-in-lieu-of-the-recent-cyber-attacks";
   const workersBefore = childrenOf(primary);
 
   // ---- 1. PostgreSQL restarts under posting load ----
-  const acked = [], statuses = {}, errors = {};
+  const acked = [],
+    statuses = {},
+    errors = {};
   let phase = "before";
   const byPhase = {}; // statuses per phase: before, down-N, up-N (after the database came back)
-  const countPhase = (k) => { (byPhase[phase] ??= {})[k] = (byPhase[phase][k] ?? 0) + 1; };
-  let posting = true, n = 0;
+  const countPhase = (k) => {
+    (byPhase[phase] ??= {})[k] = (byPhase[phase][k] ?? 0) + 1;
+  };
+  let posting = true,
+    n = 0;
   const inflight = new Set();
   const poster = setInterval(() => {
     if (!posting) return;
     const p = call(base, `/api/articles/${slug}/comments`, {
-      method: "POST", headers: { cookie, origin: base, "content-type": "application/json" }, body: JSON.stringify({ body: `fault bench ${Date.now()} ${n++}` }),
+      method: "POST",
+      headers: { cookie, origin: base, "content-type": "application/json" },
+      body: JSON.stringify({ body: `fault bench ${Date.now()} ${n++}` }),
     }).then((r) => {
-      if (r.error) { errors[r.error] = (errors[r.error] ?? 0) + 1; countPhase(r.error); return; }
+      if (r.error) {
+        errors[r.error] = (errors[r.error] ?? 0) + 1;
+        countPhase(r.error);
+        return;
+      }
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       countPhase(r.status);
       if (r.status === 201 || r.status === 202) acked.push(JSON.parse(r.text).id);
@@ -170,10 +252,24 @@ try {
     phase = `up-${i + 1}`;
     const t1 = Date.now();
     let backMs = null;
-    while (Date.now() - t1 < 30_000) { if ((await call(base, "/api/health")).status === 200) { backMs = Date.now() - t1; break; } await sleep(100); }
+    while (Date.now() - t1 < 30_000) {
+      if ((await call(base, "/api/health")).status === 200) {
+        backMs = Date.now() - t1;
+        break;
+      }
+      await sleep(100);
+    }
     // Both processes serve again: writes through either succeed.
-    results.restarts.push({ healthStatus: health.status ?? health.error, healthMs, pageStatus: page.status ?? page.error, pageRetryAfter: page.headers?.["retry-after"] ?? null, backMs });
-    log(`restart ${i + 1}: health ${health.status ?? health.error} in ${healthMs} ms, a page ${page.status ?? page.error} (Retry-After ${page.headers?.["retry-after"]}), back ${backMs} ms after the database`);
+    results.restarts.push({
+      healthStatus: health.status ?? health.error,
+      healthMs,
+      pageStatus: page.status ?? page.error,
+      pageRetryAfter: page.headers?.["retry-after"] ?? null,
+      backMs,
+    });
+    log(
+      `restart ${i + 1}: health ${health.status ?? health.error} in ${healthMs} ms, a page ${page.status ?? page.error} (Retry-After ${page.headers?.["retry-after"]}), back ${backMs} ms after the database`,
+    );
     await sleep(3000);
   }
   posting = false;
@@ -181,31 +277,84 @@ try {
   await Promise.all([...inflight]);
   const check = new pg.Client({ connectionString: server.env.DATABASE_URL });
   await check.connect();
-  const stored = (await check.query(`SELECT count(*)::int AS n FROM "Comment" WHERE id = ANY($1::text[])`, [acked])).rows[0].n;
+  const stored = (await check.query(`SELECT count(*)::int AS n FROM "Comment" WHERE id = ANY($1::text[])`, [acked]))
+    .rows[0].n;
   await check.end();
   const workersAfter = childrenOf(primary);
   const serverLog = fs.readFileSync(results.serverLog, "utf8");
   const exits = (serverLog.match(/app process \d+ ended/g) ?? []).length;
-  const other5xx = Object.entries(statuses).filter(([s]) => Number(s) >= 500 && Number(s) !== 503).reduce((a, [, v]) => a + v, 0);
+  const other5xx = Object.entries(statuses)
+    .filter(([s]) => Number(s) >= 500 && Number(s) !== 503)
+    .reduce((a, [, v]) => a + v, 0);
   const refused = Object.values(errors).reduce((a, v) => a + v, 0);
   const backs = results.restarts.map((r) => r.backMs ?? Infinity);
-  Object.assign(results, { posts: n, acked: acked.length, stored, statuses, byPhase, errors, exits, workersBefore, workersAfter });
+  Object.assign(results, {
+    posts: n,
+    acked: acked.length,
+    stored,
+    statuses,
+    byPhase,
+    errors,
+    exits,
+    workersBefore,
+    workersAfter,
+  });
   log(`answers by phase: ${JSON.stringify(byPhase)}`);
   const afterLast = byPhase[`up-${restarts}`] ?? {};
-  row(`PostgreSQL restarts under ${rate} posts/s`, `${restarts} restarts, ${n} posts: ${Object.entries(statuses).map(([s, v]) => `${v}×${s}`).join(", ")}`);
-  row("acknowledged comments lost", `${acked.length - stored} of ${acked.length}`, "0", acked.length > 0 && stored === acked.length);
-  row("app processes that exited", String(exits), "0", exits === 0 && alive(primary) && workersBefore.every((p) => workersAfter.includes(p)));
+  row(
+    `PostgreSQL restarts under ${rate} posts/s`,
+    `${restarts} restarts, ${n} posts: ${Object.entries(statuses)
+      .map(([s, v]) => `${v}×${s}`)
+      .join(", ")}`,
+  );
+  row(
+    "acknowledged comments lost",
+    `${acked.length - stored} of ${acked.length}`,
+    "0",
+    acked.length > 0 && stored === acked.length,
+  );
+  row(
+    "app processes that exited",
+    String(exits),
+    "0",
+    exits === 0 && alive(primary) && workersBefore.every((p) => workersAfter.includes(p)),
+  );
   row("answers other than 503 among the 5xx", String(other5xx), "0", other5xx === 0);
-  const refusedWrites = Object.entries(byPhase).flatMap(([, v]) => Object.entries(v)).filter(([k]) => ["400", "401", "403", "409", "429"].includes(k)).reduce((a, [, v]) => a + v, 0);
+  const refusedWrites = Object.entries(byPhase)
+    .flatMap(([, v]) => Object.entries(v))
+    .filter(([k]) => ["400", "401", "403", "409", "429"].includes(k))
+    .reduce((a, [, v]) => a + v, 0);
   row("posts refused as if the poster were at fault (4xx)", String(refusedWrites), "0", refusedWrites === 0);
-  row("posts accepted after the last restart", `${(afterLast[201] ?? 0) + (afterLast[202] ?? 0)} of ${Object.values(afterLast).reduce((a, v) => a + v, 0)}`, "> 0",
-    (afterLast[201] ?? 0) + (afterLast[202] ?? 0) > 0);
-  row("requests refused / reset / timed out", `${refused}${refused ? " " + JSON.stringify(errors) : ""}`, "0", refused === 0);
-  row("health while the database is down", results.restarts.map((r) => `${r.healthStatus} in ${r.healthMs} ms`).join("; "), "503 ≤ 2 s",
-    results.restarts.every((r) => r.healthStatus === 503 && r.healthMs <= 2000));
-  row("a page while the database is down", results.restarts.map((r) => `${r.pageStatus} (Retry-After ${r.pageRetryAfter})`).join("; "), "503 + Retry-After",
-    results.restarts.every((r) => r.pageStatus === 503 && r.pageRetryAfter));
-  row("service back after the database (max)", `${fmt(Math.max(...backs))} ms`, `≤ ${budgets.backMs} ms`, Math.max(...backs) <= budgets.backMs);
+  row(
+    "posts accepted after the last restart",
+    `${(afterLast[201] ?? 0) + (afterLast[202] ?? 0)} of ${Object.values(afterLast).reduce((a, v) => a + v, 0)}`,
+    "> 0",
+    (afterLast[201] ?? 0) + (afterLast[202] ?? 0) > 0,
+  );
+  row(
+    "requests refused / reset / timed out",
+    `${refused}${refused ? " " + JSON.stringify(errors) : ""}`,
+    "0",
+    refused === 0,
+  );
+  row(
+    "health while the database is down",
+    results.restarts.map((r) => `${r.healthStatus} in ${r.healthMs} ms`).join("; "),
+    "503 ≤ 2 s",
+    results.restarts.every((r) => r.healthStatus === 503 && r.healthMs <= 2000),
+  );
+  row(
+    "a page while the database is down",
+    results.restarts.map((r) => `${r.pageStatus} (Retry-After ${r.pageRetryAfter})`).join("; "),
+    "503 + Retry-After",
+    results.restarts.every((r) => r.pageStatus === 503 && r.pageRetryAfter),
+  );
+  row(
+    "service back after the database (max)",
+    `${fmt(Math.max(...backs))} ms`,
+    `≤ ${budgets.backMs} ms`,
+    Math.max(...backs) <= budgets.backMs,
+  );
 
   // ---- 2. A rolling restart under reader load ----
   let reading = true;
@@ -214,7 +363,11 @@ try {
     while (reading) {
       const r = await call(base, `/articles/${slug}`);
       if (r.status === 200) readerResults.ok++;
-      else { readerResults.failed++; const k = r.error ?? r.status; readerResults.failures[k] = (readerResults.failures[k] ?? 0) + 1; }
+      else {
+        readerResults.failed++;
+        const k = r.error ?? r.status;
+        readerResults.failures[k] = (readerResults.failures[k] ?? 0) + 1;
+      }
     }
   };
   const readers = Array.from({ length: 8 }, reader);
@@ -237,8 +390,16 @@ try {
   reading = false;
   await Promise.all(readers);
   Object.assign(results, { rolling: { ...readerResults, rolled } });
-  row("rolling restart: reader requests", `${readerResults.ok + readerResults.failed} (${rolled.length} processes replaced)`);
-  row("rolling restart: failed reader requests", `${readerResults.failed}${readerResults.failed ? " " + JSON.stringify(readerResults.failures) : ""}`, "0", readerResults.failed === 0);
+  row(
+    "rolling restart: reader requests",
+    `${readerResults.ok + readerResults.failed} (${rolled.length} processes replaced)`,
+  );
+  row(
+    "rolling restart: failed reader requests",
+    `${readerResults.failed}${readerResults.failed ? " " + JSON.stringify(readerResults.failures) : ""}`,
+    "0",
+    readerResults.failed === 0,
+  );
 
   // ---- 3. Throughput: 2 processes behind nginx vs 1 process straight (figures) ----
   const proxy = await startNginx({ upstreamPort: Number(new URL(base).port), root });
@@ -252,7 +413,12 @@ try {
   row("article page, WEB_CONCURRENCY=2 behind nginx (https)", `${t.rps} req/s, p99 ${t.p99} ms`);
   row("article page, one process straight (http)", `${t1.rps} req/s, p99 ${t1.p99} ms`);
 } catch (e) {
-  problems.push(String(e.stack ?? e).split("\n").slice(0, 3).join(" "));
+  problems.push(
+    String(e.stack ?? e)
+      .split("\n")
+      .slice(0, 3)
+      .join(" "),
+  );
 } finally {
   await cleanup();
   if (interrupted()) await new Promise(() => {});
@@ -269,15 +435,47 @@ async function throughput(url, seconds) {
   const times = [];
   // A warm-up first (a fresh process compiles and fills its page cache), not counted.
   const warm = Date.now() + 2000;
-  const one0 = () => new Promise((resolve) => { lib.get(u, { agent, headers: { "accept-encoding": "gzip" } }, (res) => { res.resume(); res.on("end", resolve); }).on("error", () => resolve()); });
-  await Promise.all(Array.from({ length: 16 }, async () => { while (Date.now() < warm) await one0(); }));
+  const one0 = () =>
+    new Promise((resolve) => {
+      lib
+        .get(u, { agent, headers: { "accept-encoding": "gzip" } }, (res) => {
+          res.resume();
+          res.on("end", resolve);
+        })
+        .on("error", () => resolve());
+    });
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (Date.now() < warm) await one0();
+    }),
+  );
   const end = Date.now() + seconds * 1000;
-  const one = () => new Promise((resolve) => {
-    const t0 = performance.now();
-    lib.get(u, { agent, headers: { "accept-encoding": "gzip" } }, (res) => { res.resume(); res.on("end", () => { if (res.statusCode === 200) times.push(performance.now() - t0); resolve(); }); })
-      .on("error", () => resolve());
-  });
-  await Promise.all(Array.from({ length: 16 }, async () => { while (Date.now() < end) await one(); }));
+  const one = () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      lib
+        .get(u, { agent, headers: { "accept-encoding": "gzip" } }, (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (res.statusCode === 200) times.push(performance.now() - t0);
+            resolve();
+          });
+        })
+        .on("error", () => resolve());
+    });
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
   agent.destroy();
-  return { rps: Math.round(times.length / seconds), p99: Math.round(quantile(times.sort((a, b) => a - b), 0.99)) };
+  return {
+    rps: Math.round(times.length / seconds),
+    p99: Math.round(
+      quantile(
+        times.sort((a, b) => a - b),
+        0.99,
+      ),
+    ),
+  };
 }

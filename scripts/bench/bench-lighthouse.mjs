@@ -6,20 +6,37 @@ import path from "node:path";
 export const categories = ["performance", "accessibility", "best-practices", "seo"];
 
 const chromeFlags = [
-  "--headless=new", "--no-sandbox", "--disable-gpu",
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
   // no network beyond this machine (no Google fonts, no update checks, no field data)
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 let chromes = new Set();
 /** Kills any Chromium this module started (for Ctrl-C). */
 export function killChromes() {
-  for (const c of chromes) { try { c.kill(); } catch { /* already gone */ } }
+  for (const c of chromes) {
+    try {
+      c.kill();
+    } catch {
+      /* already gone */
+    }
+  }
   chromes = new Set();
 }
 
-const metricIds = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+const metricIds = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+];
 
 /** Audits of a category that cost points: weighted, scored, and below 1. */
 function failingAudits(lhr, categoryId) {
@@ -31,7 +48,10 @@ function failingAudits(lhr, categoryId) {
     const errored = audit.scoreDisplayMode === "error";
     if (!errored && (!ref.weight || audit.score === null || audit.score >= 1)) continue;
     out.push({
-      id: ref.id, title: audit.title, score: audit.score, weight: ref.weight,
+      id: ref.id,
+      title: audit.title,
+      score: audit.score,
+      weight: ref.weight,
       displayValue: audit.displayValue ?? null,
       ...(audit.errorMessage ? { error: audit.errorMessage } : {}),
       items: summarizeItems(audit),
@@ -43,7 +63,14 @@ function failingAudits(lhr, categoryId) {
       const audit = lhr.audits[ref.id];
       if (ref.weight || !audit || audit.score === null || audit.score >= 0.9) continue;
       if (!["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode)) continue;
-      out.push({ id: ref.id, title: audit.title, score: audit.score, weight: 0, displayValue: audit.displayValue ?? null, items: summarizeItems(audit) });
+      out.push({
+        id: ref.id,
+        title: audit.title,
+        score: audit.score,
+        weight: 0,
+        displayValue: audit.displayValue ?? null,
+        items: summarizeItems(audit),
+      });
     }
   }
   return out;
@@ -52,20 +79,31 @@ function failingAudits(lhr, categoryId) {
 function summarizeItems(audit) {
   const items = audit.details?.items;
   if (!Array.isArray(items) || !items.length) return undefined;
-  return items.slice(0, 5).map((it) => {
-    const node = it.node ?? it.element;
-    return node?.snippet ?? node?.selector ?? it.url ?? it.source?.url ?? it.description ?? it.label ?? undefined;
-  }).filter(Boolean);
+  return items
+    .slice(0, 5)
+    .map((it) => {
+      const node = it.node ?? it.element;
+      return node?.snippet ?? node?.selector ?? it.url ?? it.source?.url ?? it.description ?? it.label ?? undefined;
+    })
+    .filter(Boolean);
 }
 
 /** One Lighthouse run against `url` in `formFactor` "mobile" or "desktop". */
 export async function runLighthouse(url, formFactor, { chromePath = "/usr/bin/chromium", reportDir = null } = {}) {
-  const [{ default: lighthouse }, chromeLauncher] = await Promise.all([import("lighthouse"), import("chrome-launcher")]);
-  const config = formFactor === "desktop" ? (await import("lighthouse/core/config/desktop-config.js")).default : undefined;
+  const [{ default: lighthouse }, chromeLauncher] = await Promise.all([
+    import("lighthouse"),
+    import("chrome-launcher"),
+  ]);
+  const config =
+    formFactor === "desktop" ? (await import("lighthouse/core/config/desktop-config.js")).default : undefined;
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags, logLevel: "silent" });
   chromes.add(chrome);
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "html", logLevel: "error", onlyCategories: categories }, config);
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: "html", logLevel: "error", onlyCategories: categories },
+      config,
+    );
     if (!result) throw new Error("Lighthouse returned no result");
     const lhr = result.lhr;
     if (reportDir) {
@@ -82,13 +120,33 @@ export async function runLighthouse(url, formFactor, { chromePath = "/usr/bin/ch
       benchmarkIndex: lhr.environment?.benchmarkIndex,
       runtimeError: lhr.runtimeError?.message ?? null,
       runWarnings: lhr.runWarnings ?? [],
-      scores: Object.fromEntries(categories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
+      scores: Object.fromEntries(
+        categories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]),
+      ),
       failing: Object.fromEntries(categories.map((c) => [c, failingAudits(lhr, c)])),
-      metrics: Object.fromEntries(metricIds.map((id) => [id, { value: lhr.audits[id]?.numericValue ?? null, display: lhr.audits[id]?.displayValue ?? null, score: lhr.audits[id]?.score ?? null }])),
-      scriptRequests: { count: scripts.length, transferBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0), resourceBytes: scripts.reduce((n, r) => n + (r.resourceSize ?? 0), 0), urls: scripts.map((r) => r.url) },
+      metrics: Object.fromEntries(
+        metricIds.map((id) => [
+          id,
+          {
+            value: lhr.audits[id]?.numericValue ?? null,
+            display: lhr.audits[id]?.displayValue ?? null,
+            score: lhr.audits[id]?.score ?? null,
+          },
+        ]),
+      ),
+      scriptRequests: {
+        count: scripts.length,
+        transferBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0),
+        resourceBytes: scripts.reduce((n, r) => n + (r.resourceSize ?? 0), 0),
+        urls: scripts.map((r) => r.url),
+      },
     };
   } finally {
-    try { chrome.kill(); } catch { /* gone */ }
+    try {
+      chrome.kill();
+    } catch {
+      /* gone */
+    }
     chromes.delete(chrome);
   }
 }

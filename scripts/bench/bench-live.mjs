@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from "node:child_process";
 // Live updates (issue #12, "Budgets — Live"): the article's Server-Sent Events stream
 // (/api/articles/{slug}/events, lib/live) on the production server, on its own fresh database.
 //
@@ -19,10 +20,9 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -47,11 +47,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function serverPid() {
   try {
     const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
-    return Number(out.split("\n").find((l) => l.includes("scripts/server.mjs"))?.trim().split(/\s+/)[0]) || null;
-  } catch { return null; }
+    return (
+      Number(
+        out
+          .split("\n")
+          .find((l) => l.includes("scripts/server.mjs"))
+          ?.trim()
+          .split(/\s+/)[0],
+      ) || null
+    );
+  } catch {
+    return null;
+  }
 }
 const rssMb = (pid) => {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024; } catch { return null; }
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024;
+  } catch {
+    return null;
+  }
 };
 
 /**
@@ -62,7 +76,11 @@ function openStream(url, onEvent) {
   return new Promise((resolve, reject) => {
     let ready = false;
     const req = http.get(url, { agent: false, headers: { accept: "text/event-stream" } }, (res) => {
-      if (res.statusCode !== 200) { reject(new Error(`stream answered ${res.statusCode}`)); res.resume(); return; }
+      if (res.statusCode !== 200) {
+        reject(new Error(`stream answered ${res.statusCode}`));
+        res.resume();
+        return;
+      }
       res.setEncoding("utf8");
       let buf = "";
       res.on("data", (chunk) => {
@@ -70,16 +88,21 @@ function openStream(url, onEvent) {
         buf += chunk;
         let i;
         while ((i = buf.indexOf("\n\n")) >= 0) {
-          const block = buf.slice(0, i); buf = buf.slice(i + 2);
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event === "ready" && !ready) { ready = true; resolve(close); }
-          else if (event && data) onEvent(event, JSON.parse(data), at);
+          if (event === "ready" && !ready) {
+            ready = true;
+            resolve(close);
+          } else if (event && data) onEvent(event, JSON.parse(data), at);
         }
       });
       res.on("error", () => {});
     });
-    req.on("error", (e) => { if (!ready) reject(e); });
+    req.on("error", (e) => {
+      if (!ready) reject(e);
+    });
     const close = () => req.destroy();
   });
 }
@@ -87,12 +110,27 @@ function openStream(url, onEvent) {
 /** Opens `n` streams, `batch` at a time (the server's accept queue is not the subject here). */
 async function openMany(url, n, onEvent, batch = 50) {
   const closers = [];
-  for (let i = 0; i < n; i += batch) closers.push(...await Promise.all(Array.from({ length: Math.min(batch, n - i) }, (_, k) => openStream(url, (e, d, at) => onEvent(i + k, e, d, at)))));
-  return () => { for (const c of closers) c(); };
+  for (let i = 0; i < n; i += batch)
+    closers.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(batch, n - i) }, (_, k) =>
+          openStream(url, (e, d, at) => onEvent(i + k, e, d, at)),
+        ),
+      )),
+    );
+  return () => {
+    for (const c of closers) c();
+  };
 }
 
 const t0 = Date.now();
-const results = { startedAt: new Date().toISOString(), smoke, cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100), budgets };
+const results = {
+  startedAt: new Date().toISOString(),
+  smoke,
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  budgets,
+};
 const problems = [];
 
 try {
@@ -122,29 +160,49 @@ try {
 
   const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { slug: true } });
   const suffix = crypto.randomBytes(4).toString("hex");
-  const user = await createUser({ name: "Live Poster", email: `live-${suffix}@bench.test`, password: `bench-password-${suffix}` }, { trusted: true });
-  const { secret: token } = await createApiToken({ id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null }, { name: "bench" });
+  const user = await createUser(
+    { name: "Live Poster", email: `live-${suffix}@bench.test`, password: `bench-password-${suffix}` },
+    { trusted: true },
+  );
+  const { secret: token } = await createApiToken(
+    { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null },
+    { name: "bench" },
+  );
   await setSetting("floodIntervalMs", 0);
   const streamUrl = `${baseUrl}/api/articles/${article.slug}/events`;
   let n = 0;
   const post = async () => {
     const res = await fetch(`${baseUrl}/api/articles/${article.slug}/comments`, {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ body: `Live bench comment ${suffix} #${++n}.` }),
     });
     const at = performance.now();
     const json = await res.json().catch(() => null);
-    if (res.status !== 201 || !json?.id) throw new Error(`posting answered ${res.status}: ${JSON.stringify(json).slice(0, 200)}`);
+    if (res.status !== 201 || !json?.id)
+      throw new Error(`posting answered ${res.status}: ${JSON.stringify(json).slice(0, 200)}`);
     return { id: json.id, at };
   };
-  const listenBackends = async () => Number((await db.$queryRaw`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN gloss_live'`)[0].n);
-  const backends = async () => Number((await db.$queryRaw`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)[0].n);
+  const listenBackends = async () =>
+    Number(
+      (
+        await db.$queryRaw`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN gloss_live'`
+      )[0].n,
+    );
+  const backends = async () =>
+    Number(
+      (
+        await db.$queryRaw`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+      )[0].n,
+    );
 
   // ---- warm-up: the page, one stream, one post ----
   await fetch(`${baseUrl}/articles/${article.slug}`).then((r) => r.arrayBuffer());
   {
     let got = null;
-    const close = await openStream(streamUrl, (e, d) => { if (e === "comment") got = d.id; });
+    const close = await openStream(streamUrl, (e, d) => {
+      if (e === "comment") got = d.id;
+    });
     const p = await post();
     for (let i = 0; i < 100 && got !== p.id; i++) await sleep(20);
     close();
@@ -160,21 +218,40 @@ try {
   const seenBy = new Set();
   let target = null;
   let lastArrival = 0;
-  const closeMany = await openMany(streamUrl, manyStreams, (i, e, d, at) => { if (e === "comment" && d.id === target) { seenBy.add(i); lastArrival = at; } });
+  const closeMany = await openMany(streamUrl, manyStreams, (i, e, d, at) => {
+    if (e === "comment" && d.id === target) {
+      seenBy.add(i);
+      lastArrival = at;
+    }
+  });
   results.openSeconds = (performance.now() - tOpen) / 1000;
   await sleep(2000);
   const rss1 = pid ? rssMb(pid) : null;
-  results.memory = { streams: manyStreams, rssBeforeMb: rss0, rssWithStreamsMb: rss1, growthMb: rss0 != null && rss1 != null ? rss1 - rss0 : null, perStreamKb: rss0 != null && rss1 != null ? ((rss1 - rss0) * 1024) / manyStreams : null };
+  results.memory = {
+    streams: manyStreams,
+    rssBeforeMb: rss0,
+    rssWithStreamsMb: rss1,
+    growthMb: rss0 != null && rss1 != null ? rss1 - rss0 : null,
+    perStreamKb: rss0 != null && rss1 != null ? ((rss1 - rss0) * 1024) / manyStreams : null,
+  };
   results.listenConnections = await listenBackends();
   results.dbConnections = { before: backends0, withStreams: await backends() };
   const p = await post();
   target = p.id;
   for (let i = 0; i < 250 && seenBy.size < manyStreams; i++) await sleep(20);
-  results.fanOut = { reached: seenBy.size, of: manyStreams, allWithinMs: seenBy.size === manyStreams ? Math.max(0, lastArrival - p.at) : null };
-  if (seenBy.size < manyStreams) problems.push(`a comment reached ${seenBy.size} of ${manyStreams} open streams within 5 s`);
-  if (results.listenConnections !== 1) problems.push(`${results.listenConnections} LISTEN connections with ${manyStreams} streams open (expected 1)`);
+  results.fanOut = {
+    reached: seenBy.size,
+    of: manyStreams,
+    allWithinMs: seenBy.size === manyStreams ? Math.max(0, lastArrival - p.at) : null,
+  };
+  if (seenBy.size < manyStreams)
+    problems.push(`a comment reached ${seenBy.size} of ${manyStreams} open streams within 5 s`);
+  if (results.listenConnections !== 1)
+    problems.push(`${results.listenConnections} LISTEN connections with ${manyStreams} streams open (expected 1)`);
   closeMany();
-  log(`RSS ${fmt(rss0, 1)} → ${fmt(rss1, 1)} MB with ${fmt(manyStreams)} streams; ${results.listenConnections} LISTEN connection(s); database connections ${results.dbConnections.before} → ${results.dbConnections.withStreams}`);
+  log(
+    `RSS ${fmt(rss0, 1)} → ${fmt(rss1, 1)} MB with ${fmt(manyStreams)} streams; ${results.listenConnections} LISTEN connection(s); database connections ${results.dbConnections.before} → ${results.dbConnections.withStreams}`,
+  );
   await sleep(1500);
 
   // ---- 2. latency on 200 streams ----
@@ -198,7 +275,16 @@ try {
     await sleep(100);
   }
   closeLatency();
-  results.latency = { streams: latencyStreams, posts: postCount, samples: samples.length, missing, p50: quantile(samples, 0.5), p90: quantile(samples, 0.9), p99: quantile(samples, 0.99), max: samples.length ? Math.max(...samples) : NaN };
+  results.latency = {
+    streams: latencyStreams,
+    posts: postCount,
+    samples: samples.length,
+    missing,
+    p50: quantile(samples, 0.5),
+    p90: quantile(samples, 0.9),
+    p99: quantile(samples, 0.99),
+    max: samples.length ? Math.max(...samples) : NaN,
+  };
   if (missing) problems.push(`${missing} of ${postCount * latencyStreams} expected events did not arrive within 3 s`);
 } catch (e) {
   problems.push(`the bench could not run: ${e.message}`);
@@ -210,12 +296,44 @@ try {
 results.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 const { table, row } = benchTable();
-const L = results.latency, M = results.memory, F = results.fanOut;
+const L = results.latency,
+  M = results.memory,
+  F = results.fanOut;
 const judge = (ok) => (smoke ? null : ok);
-row(`201 → event, ${L?.streams ?? latencyStreams} streams, ${L?.posts ?? postCount} posts: median`, L ? `${fmt(L.p50, 1)} ms` : "—", `≤ ${budgets.medianMs} ms`, judge(!!L && L.p50 <= budgets.medianMs));
-row("  p99", L ? `${fmt(L.p99, 1)} ms (p90 ${fmt(L.p90, 1)}, max ${fmt(L.max, 1)})` : "—", `≤ ${fmt(budgets.p99Ms)} ms`, judge(!!L && L.p99 <= budgets.p99Ms));
-row(`Server RSS growth, ${fmt(M?.streams ?? manyStreams)} open streams`, M?.growthMb != null ? `${fmt(M.growthMb, 1)} MB (${fmt(M.rssBeforeMb, 0)} → ${fmt(M.rssWithStreamsMb, 0)} MB; ${fmt(M.perStreamKb, 1)} kB a stream)` : "—", `≤ ${budgets.rssGrowthMb} MB`, judge(M?.growthMb != null && M.growthMb <= budgets.rssGrowthMb));
-row(`One comment to all ${fmt(F?.of ?? manyStreams)} streams`, F ? `${fmt(F.reached)} reached${F.allWithinMs != null ? `, the last after ${fmt(F.allWithinMs, 0)} ms` : ""}` : "—");
-row("LISTEN connections (database connections before → with streams)", results.listenConnections != null ? `${results.listenConnections} (${results.dbConnections.before} → ${results.dbConnections.withStreams})` : "—", "1", judge(results.listenConnections === 1));
-row(`Opening ${fmt(manyStreams)} streams (50 at a time)`, results.openSeconds != null ? `${fmt(results.openSeconds, 1)} s` : "—");
+row(
+  `201 → event, ${L?.streams ?? latencyStreams} streams, ${L?.posts ?? postCount} posts: median`,
+  L ? `${fmt(L.p50, 1)} ms` : "—",
+  `≤ ${budgets.medianMs} ms`,
+  judge(!!L && L.p50 <= budgets.medianMs),
+);
+row(
+  "  p99",
+  L ? `${fmt(L.p99, 1)} ms (p90 ${fmt(L.p90, 1)}, max ${fmt(L.max, 1)})` : "—",
+  `≤ ${fmt(budgets.p99Ms)} ms`,
+  judge(!!L && L.p99 <= budgets.p99Ms),
+);
+row(
+  `Server RSS growth, ${fmt(M?.streams ?? manyStreams)} open streams`,
+  M?.growthMb != null
+    ? `${fmt(M.growthMb, 1)} MB (${fmt(M.rssBeforeMb, 0)} → ${fmt(M.rssWithStreamsMb, 0)} MB; ${fmt(M.perStreamKb, 1)} kB a stream)`
+    : "—",
+  `≤ ${budgets.rssGrowthMb} MB`,
+  judge(M?.growthMb != null && M.growthMb <= budgets.rssGrowthMb),
+);
+row(
+  `One comment to all ${fmt(F?.of ?? manyStreams)} streams`,
+  F ? `${fmt(F.reached)} reached${F.allWithinMs != null ? `, the last after ${fmt(F.allWithinMs, 0)} ms` : ""}` : "—",
+);
+row(
+  "LISTEN connections (database connections before → with streams)",
+  results.listenConnections != null
+    ? `${results.listenConnections} (${results.dbConnections.before} → ${results.dbConnections.withStreams})`
+    : "—",
+  "1",
+  judge(results.listenConnections === 1),
+);
+row(
+  `Opening ${fmt(manyStreams)} streams (50 at a time)`,
+  results.openSeconds != null ? `${fmt(results.openSeconds, 1)} s` : "—",
+);
 finishBench("live", { results, table, problems, noFail: opts["no-fail"] || false, startedAt: t0 });

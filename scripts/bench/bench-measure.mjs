@@ -7,10 +7,11 @@ import autocannon from "autocannon";
 
 /** What a browser sends for a document, minus cookies (an anonymous reader). */
 export const browserHeaders = {
-  "accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
   "accept-encoding": "br, gzip",
   "accept-language": "en-US,en;q=0.9",
-  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 gloss-bench",
+  "user-agent":
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 gloss-bench",
 };
 
 /** GET without any automatic decompression: { status, headers, raw (bytes as sent), body (decoded) }. */
@@ -26,7 +27,12 @@ export function rawGet(url, headers = browserHeaders, { timeoutMs = 15_000 } = {
         const raw = Buffer.concat(chunks);
         const encoding = String(res.headers["content-encoding"] ?? "identity").toLowerCase();
         let body;
-        try { body = decode(raw, encoding); } catch (e) { reject(new Error(`${url}: cannot decode ${encoding} body (${e.message})`)); return; }
+        try {
+          body = decode(raw, encoding);
+        } catch (e) {
+          reject(new Error(`${url}: cannot decode ${encoding} body (${e.message})`));
+          return;
+        }
         resolve({ status: res.statusCode, headers: res.headers, raw, body, encoding });
       });
     });
@@ -45,7 +51,8 @@ function decode(raw, encoding) {
 const entities = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 export function decodeEntities(s) {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#")
+      return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return entities[e.toLowerCase()] ?? m;
   });
 }
@@ -58,7 +65,14 @@ function attributes(s) {
   return attrs;
 }
 
-const jsTypes = new Set(["", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript"]);
+const jsTypes = new Set([
+  "",
+  "module",
+  "text/javascript",
+  "application/javascript",
+  "application/ecmascript",
+  "text/ecmascript",
+]);
 
 /**
  * The external scripts a modern browser fetches on first load: <script src> (not nomodule, not
@@ -77,8 +91,14 @@ export function scriptUrls(html, baseUrl) {
   for (const m of withoutComments.matchAll(/<script\b([^>]*)>/gi)) {
     const a = attributes(m[1]);
     if (!("src" in a)) continue;
-    if ("nomodule" in a) { skipped.push({ url: new URL(a.src, baseUrl).href, why: "nomodule" }); continue; }
-    if (!jsTypes.has((a.type ?? "").trim().toLowerCase())) { skipped.push({ url: new URL(a.src, baseUrl).href, why: `type=${a.type}` }); continue; }
+    if ("nomodule" in a) {
+      skipped.push({ url: new URL(a.src, baseUrl).href, why: "nomodule" });
+      continue;
+    }
+    if (!jsTypes.has((a.type ?? "").trim().toLowerCase())) {
+      skipped.push({ url: new URL(a.src, baseUrl).href, why: `type=${a.type}` });
+      continue;
+    }
     add(a.src, "script");
   }
   for (const m of withoutComments.matchAll(/<link\b([^>]*)>/gi)) {
@@ -93,17 +113,30 @@ export function scriptUrls(html, baseUrl) {
 /** Fetches every first-load script; sizes uncompressed, as sent, and gzip -9 (zlib). */
 export async function measureScripts(html, pageUrl) {
   const { scripts, skipped } = scriptUrls(html, pageUrl);
-  const files = await Promise.all(scripts.map(async ({ url, via }) => {
-    const headers = { ...browserHeaders, accept: "*/*" };
-    const r = await rawGet(url, headers);
-    return {
-      url, via, status: r.status, encoding: r.encoding,
-      bytes: r.body.length, sentBytes: r.raw.length,
-      gzipBytes: zlib.gzipSync(r.body, { level: 9 }).length,
-    };
-  }));
+  const files = await Promise.all(
+    scripts.map(async ({ url, via }) => {
+      const headers = { ...browserHeaders, accept: "*/*" };
+      const r = await rawGet(url, headers);
+      return {
+        url,
+        via,
+        status: r.status,
+        encoding: r.encoding,
+        bytes: r.body.length,
+        sentBytes: r.raw.length,
+        gzipBytes: zlib.gzipSync(r.body, { level: 9 }).length,
+      };
+    }),
+  );
   const sum = (k) => files.reduce((n, f) => n + f[k], 0);
-  return { count: files.length, bytes: sum("bytes"), sentBytes: sum("sentBytes"), gzipBytes: sum("gzipBytes"), files, skipped };
+  return {
+    count: files.length,
+    bytes: sum("bytes"),
+    sentBytes: sum("sentBytes"),
+    gzipBytes: sum("gzipBytes"),
+    files,
+    skipped,
+  };
 }
 
 /** The document as a reader's browser receives it. */
@@ -111,9 +144,13 @@ export async function measureHtml(pageUrl) {
   const r = await rawGet(pageUrl);
   const html = r.body.toString("utf8");
   return {
-    status: r.status, encoding: r.encoding, bytes: r.body.length, sentBytes: r.raw.length,
+    status: r.status,
+    encoding: r.encoding,
+    bytes: r.body.length,
+    sentBytes: r.raw.length,
     gzip9Bytes: zlib.gzipSync(r.body, { level: 9 }).length,
-    cacheControl: r.headers["cache-control"] ?? null, etag: r.headers.etag ?? null,
+    cacheControl: r.headers["cache-control"] ?? null,
+    etag: r.headers.etag ?? null,
     setCookie: r.headers["set-cookie"] ?? null,
     html,
   };
@@ -121,23 +158,44 @@ export async function measureHtml(pageUrl) {
 
 let running = null;
 /** Stops a load test in progress (for Ctrl-C). */
-export function stopLoad() { running?.stop?.(); }
+export function stopLoad() {
+  running?.stop?.();
+}
 
 /** autocannon against one URL; returns the numbers the bench reports. */
 export async function load(url, { connections, durationSec, headers = browserHeaders }) {
   const instance = autocannon({ url, connections, duration: durationSec, headers, timeout: 10 });
   running = instance;
   let result;
-  try { result = await instance; } finally { running = null; }
+  try {
+    result = await instance;
+  } finally {
+    running = null;
+  }
   const seconds = result.duration || durationSec;
   return {
-    connections, durationSec: Math.round(seconds * 100) / 100,
+    connections,
+    durationSec: Math.round(seconds * 100) / 100,
     requests: result.requests.total ?? result.latency.totalCount,
     requestsPerSec: Math.round((result["2xx"] + result.non2xx) / seconds),
     requestsPerSecAvg: result.requests.average,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-    status: { "2xx": result["2xx"], non2xx: result.non2xx, "3xx": result["3xx"], "4xx": result["4xx"], "5xx": result["5xx"] },
-    errors: result.errors, timeouts: result.timeouts, resets: result.resets,
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.mean,
+    },
+    status: {
+      "2xx": result["2xx"],
+      non2xx: result.non2xx,
+      "3xx": result["3xx"],
+      "4xx": result["4xx"],
+      "5xx": result["5xx"],
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    resets: result.resets,
     throughputBytesPerSec: result.throughput.average,
   };
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from "node:child_process";
 // Participation at the speed of reading (issue #12): the article page's HTML is the same for every
 // viewer and cached (scripts/lib/shared-pages.mjs); what is personal comes from one small request
 // (GET /api/me/articles/{slug}). The seeded article with 200 approved comments, the production
@@ -13,14 +14,13 @@
 // personal request p99 ≤ 30 ms. Results: a table on stdout and .data/bench/personal.json; exits 1
 // when over budget or broken (unless --no-fail).
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt } from "./bench-report.mjs";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,11 +45,15 @@ async function signIn(baseUrl, email, password) {
   const { csrfToken } = await csrf.json();
   const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
   const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: baseUrl },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/` }),
   });
-  const session = answer.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /authjs\.session-token=/.test(c));
+  const session = answer.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /authjs\.session-token=/.test(c));
   if (!session) throw new Error(`sign-in failed (HTTP ${answer.status})`);
   return session;
 }
@@ -60,17 +64,36 @@ function cpuMs(pid) {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 function serverPid() {
   try {
     const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
-    return Number(out.split("\n").find((l) => l.includes("scripts/server.mjs"))?.trim().split(/\s+/)[0]) || null;
-  } catch { return null; }
+    return (
+      Number(
+        out
+          .split("\n")
+          .find((l) => l.includes("scripts/server.mjs"))
+          ?.trim()
+          .split(/\s+/)[0],
+      ) || null
+    );
+  } catch {
+    return null;
+  }
 }
 
 const t0 = Date.now();
-const results = { startedAt: new Date().toISOString(), cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100), budgets, connections, durationSec };
+const results = {
+  startedAt: new Date().toISOString(),
+  cpus: os.cpus().length,
+  loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  budgets,
+  connections,
+  durationSec,
+};
 const problems = [];
 
 try {
@@ -97,12 +120,23 @@ try {
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
 
   // ---- the seed: the published article, 20 authors, the discussion (a third of it replies) ----
-  const article = await db.article.findFirstOrThrow({ where: { status: "published" }, select: { id: true, slug: true } });
+  const article = await db.article.findFirstOrThrow({
+    where: { status: "published" },
+    select: { id: true, slug: true },
+  });
   const suffix = crypto.randomBytes(4).toString("hex");
-  const authors = Array.from({ length: 20 }, (_, i) => ({ id: `bench-author-${suffix}-${i}`, name: `Author ${i + 1}`, email: `author-${i}-${suffix}@bench.test`, trustedAt: new Date() }));
+  const authors = Array.from({ length: 20 }, (_, i) => ({
+    id: `bench-author-${suffix}-${i}`,
+    name: `Author ${i + 1}`,
+    email: `author-${i}-${suffix}@bench.test`,
+    trustedAt: new Date(),
+  }));
   await db.user.createMany({ data: authors });
   const password = `bench-password-${suffix}`;
-  const reader = await createUser({ name: `Bench Reader ${suffix}`, email: `reader-${suffix}@bench.test`, password }, { trusted: true });
+  const reader = await createUser(
+    { name: `Bench Reader ${suffix}`, email: `reader-${suffix}@bench.test`, password },
+    { trusted: true },
+  );
   const rows = [];
   const start = Date.now() - 86_400_000;
   for (let i = 0; i < commentCount; i++) {
@@ -110,9 +144,18 @@ try {
     const id = crypto.randomBytes(12).toString("hex");
     const body = `Comment ${i + 1}: the *argument* about jurisdiction and the tribunal's reading of the treaty, point ${i}.`;
     rows.push({
-      id, articleId: article.id, parentId: parent && parent.depth < 5 ? parent.id : null, threadId: parent && parent.depth < 5 ? parent.threadId : id,
-      depth: parent && parent.depth < 5 ? parent.depth + 1 : 0, authorId: i % 10 === 0 ? reader.id : authors[i % authors.length].id,
-      body, html: renderSafeMarkdown(body), status: "approved", holdReasons: [], likeCount: i % 5, createdAt: new Date(start + i * 60_000),
+      id,
+      articleId: article.id,
+      parentId: parent && parent.depth < 5 ? parent.id : null,
+      threadId: parent && parent.depth < 5 ? parent.threadId : id,
+      depth: parent && parent.depth < 5 ? parent.depth + 1 : 0,
+      authorId: i % 10 === 0 ? reader.id : authors[i % authors.length].id,
+      body,
+      html: renderSafeMarkdown(body),
+      status: "approved",
+      holdReasons: [],
+      likeCount: i % 5,
+      createdAt: new Date(start + i * 60_000),
     });
   }
   await db.comment.createMany({ data: rows });
@@ -128,17 +171,27 @@ try {
   const signed = await rawGet(pageUrl, signedHeaders); // the signed-in reader renders it first: cached for everyone
   const anon = await rawGet(pageUrl);
   const personal = await rawGet(personalUrl, { ...signedHeaders, accept: "application/json" });
-  if (anon.status !== 200 || signed.status !== 200) problems.push(`the article page answered ${anon.status} / ${signed.status}`);
+  if (anon.status !== 200 || signed.status !== 200)
+    problems.push(`the article page answered ${anon.status} / ${signed.status}`);
   if (!anon.body.equals(signed.body)) problems.push("the signed-in reader's page differs from the anonymous one");
   // (Their name is on the page as the author of public comments; their account is not.)
   for (const personalBit of [reader.email, `Account: ${reader.name}`, "Sign out"])
     if (signed.body.toString("utf8").includes(personalBit)) problems.push(`the shared page carries "${personalBit}"`);
   const me = JSON.parse(personal.body.toString("utf8") || "{}");
-  if (me.viewer?.name !== reader.name) problems.push(`the personal request did not name the reader (HTTP ${personal.status})`);
-  if (personal.headers["cache-control"] !== "private, no-store") problems.push(`the personal request's Cache-Control is ${personal.headers["cache-control"]}`);
-  results.page = { bytes: anon.body.length, sentBytes: anon.raw.length, encoding: anon.encoding, commentsOnPage: (anon.body.toString("utf8").match(/id="comment-/g) ?? []).length };
+  if (me.viewer?.name !== reader.name)
+    problems.push(`the personal request did not name the reader (HTTP ${personal.status})`);
+  if (personal.headers["cache-control"] !== "private, no-store")
+    problems.push(`the personal request's Cache-Control is ${personal.headers["cache-control"]}`);
+  results.page = {
+    bytes: anon.body.length,
+    sentBytes: anon.raw.length,
+    encoding: anon.encoding,
+    commentsOnPage: (anon.body.toString("utf8").match(/id="comment-/g) ?? []).length,
+  };
   results.personal = { bytes: personal.body.length, sentBytes: personal.raw.length, own: me.own?.length ?? null };
-  log(`page ${fmt(results.page.bytes)} bytes (${results.page.commentsOnPage} comments); personal answer ${fmt(results.personal.bytes)} bytes`);
+  log(
+    `page ${fmt(results.page.bytes)} bytes (${results.page.commentsOnPage} comments); personal answer ${fmt(results.personal.bytes)} bytes`,
+  );
 
   const pid = serverPid();
   const run = async (label, url, headers) => {
@@ -149,13 +202,20 @@ try {
     const after = pid ? cpuMs(pid) : null;
     r.serverCpuMsPerRequest = before !== null && after !== null && r.requests ? (after - before) / r.requests : null;
     if (!r.requests) problems.push(`${label}: no requests completed`);
-    if (r.status.non2xx || r.errors) problems.push(`${label}: ${r.status.non2xx} non-2xx responses, ${r.errors} errors`);
+    if (r.status.non2xx || r.errors)
+      problems.push(`${label}: ${r.status.non2xx} non-2xx responses, ${r.errors} errors`);
     return r;
   };
   results.anonymous = await run("anonymous page", pageUrl, browserHeaders);
   results.signedIn = await run("signed-in page", pageUrl, signedHeaders);
-  results.personalRequest = await run("personal request", personalUrl, { ...signedHeaders, accept: "application/json" });
-  results.whoAmI = await run("GET /api/me (for comparison: a full Auth.js session read)", `${baseUrl}/api/me`, { ...signedHeaders, accept: "application/json" });
+  results.personalRequest = await run("personal request", personalUrl, {
+    ...signedHeaders,
+    accept: "application/json",
+  });
+  results.whoAmI = await run("GET /api/me (for comparison: a full Auth.js session read)", `${baseUrl}/api/me`, {
+    ...signedHeaders,
+    accept: "application/json",
+  });
   // For information: the per-request render a signed-in page used to be (now only the no-JS reply page).
   const replyUrl = `${pageUrl}?replyTo=${rows[0].id}`;
   log(`per-request render (?replyTo=): 5 s at 4 connections…`);
@@ -170,15 +230,52 @@ try {
 results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 const { table, row } = benchTable();
-const A = results.anonymous, S = results.signedIn, P = results.personalRequest, R = results.perRequest;
+const A = results.anonymous,
+  S = results.signedIn,
+  P = results.personalRequest,
+  R = results.perRequest;
 const share = A && S && A.requestsPerSec ? S.requestsPerSec / A.requestsPerSec : NaN;
-row(`Article page, ${commentCount} comments, anonymous: req/s`, A ? `${fmt(A.requestsPerSec)} (p50 ${A.latencyMs.p50} / p99 ${A.latencyMs.p99} ms)` : "—");
-row("Same page, signed in (session cookie): req/s", S ? `${fmt(S.requestsPerSec)} (${fmt(share * 100)}% of anonymous)` : "—", `≥ ${budgets.signedShare * 100}%`, S ? share >= budgets.signedShare : false);
-row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—", `p99 ≤ ${budgets.signedP99Ms} ms`, S ? S.latencyMs.p99 <= budgets.signedP99Ms : false);
-row("Personal request (GET /api/me/articles/{slug}): req/s", P ? `${fmt(P.requestsPerSec)} (p50 ${P.latencyMs.p50} ms)` : "—");
-row("  latency p99", P ? `${P.latencyMs.p99} ms` : "—", `≤ ${budgets.personalP99Ms} ms`, P ? P.latencyMs.p99 <= budgets.personalP99Ms : false);
-row("  server CPU per personal request", P?.serverCpuMsPerRequest != null ? `${fmt(P.serverCpuMsPerRequest, 2)} ms (GET /api/me: ${fmt(results.whoAmI?.serverCpuMsPerRequest, 2)} ms)` : "—");
-row("Per-request render, signed in (?replyTo=, 4 conn): req/s", R ? `${fmt(R.requestsPerSec, 1)} (p50 ${R.latencyMs.p50} ms)` : "—");
-row("HTML / personal answer", results.page && results.personal ? `${fmt(results.page.bytes)} B (${fmt(results.page.sentBytes)} sent) / ${fmt(results.personal.bytes)} B (${fmt(results.personal.sentBytes)} sent)` : "—");
+row(
+  `Article page, ${commentCount} comments, anonymous: req/s`,
+  A ? `${fmt(A.requestsPerSec)} (p50 ${A.latencyMs.p50} / p99 ${A.latencyMs.p99} ms)` : "—",
+);
+row(
+  "Same page, signed in (session cookie): req/s",
+  S ? `${fmt(S.requestsPerSec)} (${fmt(share * 100)}% of anonymous)` : "—",
+  `≥ ${budgets.signedShare * 100}%`,
+  S ? share >= budgets.signedShare : false,
+);
+row(
+  "  latency p50 / p99",
+  S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—",
+  `p99 ≤ ${budgets.signedP99Ms} ms`,
+  S ? S.latencyMs.p99 <= budgets.signedP99Ms : false,
+);
+row(
+  "Personal request (GET /api/me/articles/{slug}): req/s",
+  P ? `${fmt(P.requestsPerSec)} (p50 ${P.latencyMs.p50} ms)` : "—",
+);
+row(
+  "  latency p99",
+  P ? `${P.latencyMs.p99} ms` : "—",
+  `≤ ${budgets.personalP99Ms} ms`,
+  P ? P.latencyMs.p99 <= budgets.personalP99Ms : false,
+);
+row(
+  "  server CPU per personal request",
+  P?.serverCpuMsPerRequest != null
+    ? `${fmt(P.serverCpuMsPerRequest, 2)} ms (GET /api/me: ${fmt(results.whoAmI?.serverCpuMsPerRequest, 2)} ms)`
+    : "—",
+);
+row(
+  "Per-request render, signed in (?replyTo=, 4 conn): req/s",
+  R ? `${fmt(R.requestsPerSec, 1)} (p50 ${R.latencyMs.p50} ms)` : "—",
+);
+row(
+  "HTML / personal answer",
+  results.page && results.personal
+    ? `${fmt(results.page.bytes)} B (${fmt(results.page.sentBytes)} sent) / ${fmt(results.personal.bytes)} B (${fmt(results.personal.sentBytes)} sent)`
+    : "—",
+);
 
 finishBench("personal", { results, table, problems, noFail: opts["no-fail"], startedAt: t0 });

@@ -13,7 +13,10 @@ import pg from "pg";
 import { tsImport } from "tsx/esm/api";
 import { createDatabase, dropDatabase, migrate, root, testPostgres } from "../lib/project.mjs";
 
-const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
 const articleCount = Number(arg("--articles", 10_000));
 const commentCount = Number(arg("--comments", 30_000));
 const budgetMs = 50;
@@ -32,12 +35,32 @@ function vocabulary() {
     obligation erga omnes reparation compensation restitution liability negligence due diligence proportionality
     necessity self-defence aggression intervention neutrality belligerent combatant civilian detention torture
     rendition surveillance privacy data protection extraterritorial enforcement compliance ratification reservation
-    accession denunciation withdrawal amendment interpretation preamble article paragraph clause protocol annex`.split(/\s+/).filter(Boolean);
-  const syllables = ["ka", "lo", "ri", "ven", "tas", "mor", "qui", "sel", "dra", "nu", "pek", "zon", "fa", "gil", "ost", "bre"];
+    accession denunciation withdrawal amendment interpretation preamble article paragraph clause protocol annex`
+    .split(/\s+/)
+    .filter(Boolean);
+  const syllables = [
+    "ka",
+    "lo",
+    "ri",
+    "ven",
+    "tas",
+    "mor",
+    "qui",
+    "sel",
+    "dra",
+    "nu",
+    "pek",
+    "zon",
+    "fa",
+    "gil",
+    "ost",
+    "bre",
+  ];
   const made = [];
   for (let i = 0; i < 4000; i++) {
     let w = "";
-    for (let n = 2 + (i % 3), x = i * 7919 + 13; n > 0; n--, x = Math.floor(x / 16) + i) w += syllables[x % syllables.length];
+    for (let n = 2 + (i % 3), x = i * 7919 + 13; n > 0; n--, x = Math.floor(x / 16) + i)
+      w += syllables[x % syllables.length];
     made.push(w);
   }
   return [...new Set([...seedWords, ...field, ...made])];
@@ -47,7 +70,10 @@ async function seed(url) {
   // Two connections share the work (the trigger's to_tsvector is the cost); the GIN indexes are
   // built once at the end, as a bulk load should.
   const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
-  for (const c of clients) { c.on("error", () => {}); await c.connect(); }
+  for (const c of clients) {
+    c.on("error", () => {});
+    await c.connect();
+  }
   try {
     await clients[0].query(`DROP INDEX "Article_search_idx"; DROP INDEX "Comment_search_idx"`);
     const words = await fill(clients);
@@ -69,25 +95,34 @@ async function seed(url) {
 /** Runs `count` numbered rows through `insert(client, from, to)` in batches, on every connection at once. */
 async function inBatches(clients, count, size, insert) {
   let next = 1;
-  await Promise.all(clients.map(async (client) => {
-    while (next <= count) {
-      const from = next;
-      next += size;
-      await insert(client, from, Math.min(from + size, count + 1));
-    }
-  }));
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next <= count) {
+        const from = next;
+        next += size;
+        await insert(client, from, Math.min(from + size, count + 1));
+      }
+    }),
+  );
 }
 
 // A deterministic pseudo-random source, so every run measures the same corpus.
 function randomSource(seed) {
   let x = seed >>> 0;
-  return () => { x = (x + 0x6d2b79f5) >>> 0; let t = x; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  return () => {
+    x = (x + 0x6d2b79f5) >>> 0;
+    let t = x;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 // Zipf-like text: the head of the vocabulary is frequent, its tail rare; a sentence every ~15 words.
 function textOf(words, count, random, skew) {
   const out = [];
-  for (let i = 0; i < count; i++) out.push(words[Math.floor(Math.pow(random(), skew) * words.length)] + (random() < 0.07 ? "." : ""));
+  for (let i = 0; i < count; i++)
+    out.push(words[Math.floor(Math.pow(random(), skew) * words.length)] + (random() < 0.07 ? "." : ""));
   return out.join(" ");
 }
 
@@ -99,36 +134,60 @@ async function fill(clients) {
   // Bodies of 400–1,800 words, titles of 4–11 words; 5% drafts and 2% scheduled in the future.
   await inBatches(clients, articleCount, batch, async (c, from, to) => {
     const random = randomSource(from);
-    const ids = [], titles = [], bodies = [];
+    const ids = [],
+      titles = [],
+      bodies = [];
     for (let g = from; g < to; g++) {
       ids.push(g);
-      titles.push(textOf(words, 4 + (g % 8), random, 1.5).replace(/\./g, "").replace(/\b\w/g, (c) => c.toUpperCase()));
+      titles.push(
+        textOf(words, 4 + (g % 8), random, 1.5)
+          .replace(/\./g, "")
+          .replace(/\b\w/g, (c) => c.toUpperCase()),
+      );
       bodies.push(textOf(words, 400 + ((g * 37) % 1400), random, 2.2));
     }
-    await c.query(`
+    await c.query(
+      `
       INSERT INTO "Article" (id, slug, title, "authorName", affiliation, excerpt, status, "publishedAt", "searchText", "updatedAt")
       SELECT 'bench' || g, 'bench-article-' || g, title, 'Author ' || (g % 300), 'University ' || (g % 40), '',
         (CASE WHEN g % 20 = 0 THEN 'draft' ELSE 'published' END)::"ArticleStatus",
         CASE WHEN g % 50 = 1 THEN now() + interval '30 days' ELSE now() - g * interval '1 hour' END, body, now()
-      FROM unnest($1::int[], $2::text[], $3::text[]) AS x(g, title, body)`, [ids, titles, bodies]);
+      FROM unnest($1::int[], $2::text[], $3::text[]) AS x(g, title, body)`,
+      [ids, titles, bodies],
+    );
   });
   await client.query(`
     INSERT INTO "ArticleRevision" (id, "articleId", number, body, html, text, "blockIds", "wordCount")
     SELECT 'rev-' || id, id, 1, '', '', '', ARRAY[]::text[], 1000 FROM "Article" WHERE id LIKE 'bench%'`);
-  await client.query(`UPDATE "Article" SET "currentRevisionId" = 'rev-' || id WHERE id LIKE 'bench%' AND status = 'published'`);
+  await client.query(
+    `UPDATE "Article" SET "currentRevisionId" = 'rev-' || id WHERE id LIKE 'bench%' AND status = 'published'`,
+  );
   // Comments of 15–95 words on random articles; one in ten still pending.
   await inBatches(clients, commentCount, batch * 4, async (c, from, to) => {
     const random = randomSource(from);
-    const ids = [], bodies = [];
-    for (let g = from; g < to; g++) { ids.push(g); bodies.push(textOf(words, 15 + ((g * 13) % 80), random, 2.2)); }
-    await c.query(`
+    const ids = [],
+      bodies = [];
+    for (let g = from; g < to; g++) {
+      ids.push(g);
+      bodies.push(textOf(words, 15 + ((g * 13) % 80), random, 2.2));
+    }
+    await c.query(
+      `
       INSERT INTO "Comment" (id, "articleId", "threadId", "authorName", body, html, status, "createdAt")
       SELECT 'benchc' || g, 'bench' || (1 + (g * 7) % $3::int), 'benchc' || g, 'Reader ' || (g % 500), body, '',
         (CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'approved' END)::"ContributionStatus", now() - g * interval '1 minute'
-      FROM unnest($1::int[], $2::text[]) AS x(g, body)`, [ids, bodies, articleCount]);
+      FROM unnest($1::int[], $2::text[]) AS x(g, body)`,
+      [ids, bodies, articleCount],
+    );
   });
-  const { rows: [stats] } = await client.query(`SELECT count(*)::int AS articles, avg(array_length(regexp_split_to_array("searchText", ' '), 1))::int AS words FROM "Article"`);
-  console.log(`Seeded ${stats.articles} articles (~${stats.words} words each) and ${commentCount} comments in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const {
+    rows: [stats],
+  } = await client.query(
+    `SELECT count(*)::int AS articles, avg(array_length(regexp_split_to_array("searchText", ' '), 1))::int AS words FROM "Article"`,
+  );
+  console.log(
+    `Seeded ${stats.articles} articles (~${stats.words} words each) and ${commentCount} comments in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return words;
 }
 
@@ -137,14 +196,56 @@ async function fill(clients) {
 function queries(words) {
   const pick = (i) => words[Math.min(words.length - 1, i)];
   return [
-    pick(0), pick(3), pick(10), pick(25), pick(60), pick(120), pick(300), pick(700), pick(1500), pick(3000),
-    "international law", "cyber attacks", "sovereignty", "jurisdiction treaty", "humanitarian intervention",
-    `"${pick(5)} ${pick(6)}"`, `"${pick(40)} ${pick(41)} ${pick(42)}"`, `${pick(2)} or ${pick(900)}`, `${pick(4)} -${pick(7)}`,
-    `${pick(15)} ${pick(16)} ${pick(17)} ${pick(18)}`, "the of and", "zzzzqqq", "xylophone", "jus cogens", "self-defence",
-    "NATO's condemnation", "Iran & Albania", "(attack)", "attack:*", "a|b!c", "'; DROP TABLE \"Article\"; --",
-    "naïve café résumé", "Ελληνικά 日本語 العربية", "🙂 emoji", "   ", `${pick(8)}*`, `-${pick(1)}`, `"unclosed ${pick(9)}`,
-    pick(2000), pick(3500), `${pick(30)} ${pick(2500)}`, "ransomware infrastructure", "advisory opinion", "due diligence",
-    "election interference", `${pick(12)}.`, "x".repeat(300), `${pick(50)} `.repeat(40), "a".repeat(1000), "reparation OR restitution",
+    pick(0),
+    pick(3),
+    pick(10),
+    pick(25),
+    pick(60),
+    pick(120),
+    pick(300),
+    pick(700),
+    pick(1500),
+    pick(3000),
+    "international law",
+    "cyber attacks",
+    "sovereignty",
+    "jurisdiction treaty",
+    "humanitarian intervention",
+    `"${pick(5)} ${pick(6)}"`,
+    `"${pick(40)} ${pick(41)} ${pick(42)}"`,
+    `${pick(2)} or ${pick(900)}`,
+    `${pick(4)} -${pick(7)}`,
+    `${pick(15)} ${pick(16)} ${pick(17)} ${pick(18)}`,
+    "the of and",
+    "zzzzqqq",
+    "xylophone",
+    "jus cogens",
+    "self-defence",
+    "NATO's condemnation",
+    "Iran & Albania",
+    "(attack)",
+    "attack:*",
+    "a|b!c",
+    '\'; DROP TABLE "Article"; --',
+    "naïve café résumé",
+    "Ελληνικά 日本語 العربية",
+    "🙂 emoji",
+    "   ",
+    `${pick(8)}*`,
+    `-${pick(1)}`,
+    `"unclosed ${pick(9)}`,
+    pick(2000),
+    pick(3500),
+    `${pick(30)} ${pick(2500)}`,
+    "ransomware infrastructure",
+    "advisory opinion",
+    "due diligence",
+    "election interference",
+    `${pick(12)}.`,
+    "x".repeat(300),
+    `${pick(50)} `.repeat(40),
+    "a".repeat(1000),
+    "reparation OR restitution",
   ];
 }
 
@@ -165,7 +266,11 @@ async function runQueries(url, list) {
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       samples.push(ms);
       entry.times.push(ms);
-      if (round === 0) Object.assign(entry, { articles: `${result.articles.total}${result.articles.more ? "+" : ""}`, comments: `${result.comments.total}${result.comments.more ? "+" : ""}` });
+      if (round === 0)
+        Object.assign(entry, {
+          articles: `${result.articles.total}${result.articles.more ? "+" : ""}`,
+          comments: `${result.comments.total}${result.comments.more ? "+" : ""}`,
+        });
     }
   }
   await closeDb();
@@ -188,17 +293,31 @@ try {
   const list = queries(words);
   const { samples, perQuery } = await runQueries(url, list);
   const sorted = [...samples].sort((x, y) => x - y);
-  const medianOf = (times) => quantile([...times].sort((x, y) => x - y), 0.5);
+  const medianOf = (times) =>
+    quantile(
+      [...times].sort((x, y) => x - y),
+      0.5,
+    );
   const best = perQuery.map((e) => Math.min(...e.times)).sort((x, y) => x - y);
   const slowest = [...perQuery].sort((x, y) => medianOf(y.times) - medianOf(x.times)).slice(0, 5);
   const [load1] = os.loadavg();
   const cpus = os.cpus().length;
-  console.log(`\nSearch (articles + comments, pages 1 and 2, with snippets): ${list.length} queries × ${rounds} rounds; load average ${load1.toFixed(1)} on ${cpus} CPUs`);
-  console.log(`  all runs:        median ${quantile(sorted, 0.5).toFixed(1)} ms · p95 ${quantile(sorted, 0.95).toFixed(1)} ms · max ${sorted.at(-1).toFixed(1)} ms (budget: median < ${budgetMs} ms)`);
-  console.log(`  best of ${rounds} each:  median ${quantile(best, 0.5).toFixed(1)} ms · p95 ${quantile(best, 0.95).toFixed(1)} ms · max ${best.at(-1).toFixed(1)} ms`);
+  console.log(
+    `\nSearch (articles + comments, pages 1 and 2, with snippets): ${list.length} queries × ${rounds} rounds; load average ${load1.toFixed(1)} on ${cpus} CPUs`,
+  );
+  console.log(
+    `  all runs:        median ${quantile(sorted, 0.5).toFixed(1)} ms · p95 ${quantile(sorted, 0.95).toFixed(1)} ms · max ${sorted.at(-1).toFixed(1)} ms (budget: median < ${budgetMs} ms)`,
+  );
+  console.log(
+    `  best of ${rounds} each:  median ${quantile(best, 0.5).toFixed(1)} ms · p95 ${quantile(best, 0.95).toFixed(1)} ms · max ${best.at(-1).toFixed(1)} ms`,
+  );
   console.log("  slowest queries (median of their runs):");
-  for (const e of slowest) console.log(`    ${medianOf(e.times).toFixed(1).padStart(6)} ms  ${e.articles} articles, ${e.comments} comments  ${JSON.stringify(e.q.length > 40 ? e.q.slice(0, 40) + "…" : e.q)}`);
-  if (load1 > cpus) console.log(`  (the machine is busy — load ${load1.toFixed(1)} on ${cpus} CPUs — so these times are pessimistic)`);
+  for (const e of slowest)
+    console.log(
+      `    ${medianOf(e.times).toFixed(1).padStart(6)} ms  ${e.articles} articles, ${e.comments} comments  ${JSON.stringify(e.q.length > 40 ? e.q.slice(0, 40) + "…" : e.q)}`,
+    );
+  if (load1 > cpus)
+    console.log(`  (the machine is busy — load ${load1.toFixed(1)} on ${cpus} CPUs — so these times are pessimistic)`);
   ok = quantile(sorted, 0.5) < budgetMs;
   if (!ok) console.log(`FAILED: the median is over ${budgetMs} ms`);
 } finally {
@@ -207,4 +326,3 @@ try {
   await pgServer.stop();
 }
 process.exit(ok ? 0 : 1);
-

@@ -12,7 +12,9 @@ import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/project.mjs";
 
-const { values: opts } = parseArgs({ options: { runs: { type: "string", default: "3" }, "no-fail": { type: "boolean", default: false } } });
+const { values: opts } = parseArgs({
+  options: { runs: { type: "string", default: "3" }, "no-fail": { type: "boolean", default: false } },
+});
 const runs = Math.max(1, Number(opts.runs) || 3);
 const budgets = { publishMs: 2000, dryRunMs: 1000, publishLargeMs: 2000 };
 const NOTES = 1000;
@@ -56,7 +58,13 @@ const { longArticleBody, randomAnchors, seededRandom } = await import("../../tes
 
 /** A revision an editor might publish: a new opening paragraph, and in one paragraph of 20 a word changed and a sentence added. */
 function revise(body, run) {
-  const paragraphs = body.split("\n\n").map((p, i) => (i % 20 !== (3 + run) % 20 || p.startsWith("#") ? p : `${p.replace(" the ", " this ")} An editor added this sentence in revision ${run + 2}.`));
+  const paragraphs = body
+    .split("\n\n")
+    .map((p, i) =>
+      i % 20 !== (3 + run) % 20 || p.startsWith("#")
+        ? p
+        : `${p.replace(" the ", " this ")} An editor added this sentence in revision ${run + 2}.`,
+    );
   return [`An introduction the editors wrote for revision ${run + 2}.`, ...paragraphs].join("\n\n");
 }
 
@@ -65,30 +73,63 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 try {
   const suffix = crypto.randomBytes(4).toString("hex");
-  const account = (role) => createUser({ name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` }, { role, trusted: true });
+  const account = (role) =>
+    createUser(
+      { name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` },
+      { role, trusted: true },
+    );
   const editorUser = await account("editor");
   const readerUser = await account("commenter");
-  const editor = { id: editorUser.id, name: editorUser.name, email: editorUser.email, role: editorUser.role, status: editorUser.status, bannedUntil: null };
+  const editor = {
+    id: editorUser.id,
+    name: editorUser.name,
+    email: editorUser.email,
+    role: editorUser.role,
+    status: editorUser.status,
+    bannedUntil: null,
+  };
 
   const body = longArticleBody();
-  const { slug } = await createArticle(editor, { title: "A long article for the studio benchmark", slug: `bench-studio-${suffix}`, body, status: "published" });
-  const article = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true, currentRevision: { select: { id: true, text: true, blockIds: true, wordCount: true } } } });
+  const { slug } = await createArticle(editor, {
+    title: "A long article for the studio benchmark",
+    slug: `bench-studio-${suffix}`,
+    body,
+    status: "published",
+  });
+  const article = await db.article.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, currentRevision: { select: { id: true, text: true, blockIds: true, wordCount: true } } },
+  });
   const revision = article.currentRevision;
   const blocks = revision.text.split("\n").map((text, i) => ({ id: revision.blockIds[i], text }));
   // 1,000 notes on random passages (1–25 words), stored as the annotation API stores them.
-  const storeNotes = (anchors, revisionId, first) => db.annotation.createMany({
-    data: anchors.map((a, at) => {
-      const i = first + at;
-      const id = crypto.randomBytes(12).toString("hex");
-      return {
-        id, threadId: id, articleId: article.id, authorId: readerUser.id, body: `Note ${i + 1}`, html: `<p>Note ${i + 1}</p>`,
-        exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix, start: a.position.start, end: a.position.end,
-        blockId: a.blockId ?? null, anchorRevisionId: revisionId, originalExact: a.quote.exact,
-      };
-    }),
-  });
+  const storeNotes = (anchors, revisionId, first) =>
+    db.annotation.createMany({
+      data: anchors.map((a, at) => {
+        const i = first + at;
+        const id = crypto.randomBytes(12).toString("hex");
+        return {
+          id,
+          threadId: id,
+          articleId: article.id,
+          authorId: readerUser.id,
+          body: `Note ${i + 1}`,
+          html: `<p>Note ${i + 1}</p>`,
+          exact: a.quote.exact,
+          prefix: a.quote.prefix,
+          suffix: a.quote.suffix,
+          start: a.position.start,
+          end: a.position.end,
+          blockId: a.blockId ?? null,
+          anchorRevisionId: revisionId,
+          originalExact: a.quote.exact,
+        };
+      }),
+    });
   await storeNotes(randomAnchors({ text: revision.text, blocks }, NOTES), revision.id, 0);
-  console.log(`Studio benchmark: ${revision.wordCount.toLocaleString("en")}-word article, ${NOTES.toLocaleString("en")} notes, ${runs} runs (database ${dbName})\n`);
+  console.log(
+    `Studio benchmark: ${revision.wordCount.toLocaleString("en")}-word article, ${NOTES.toLocaleString("en")} notes, ${runs} runs (database ${dbName})\n`,
+  );
 
   // One untimed dry run first: a server answering editors is warm.
   await updateArticle(editor, slug, { body: revise(body, 0) }, { dryRun: true });
@@ -104,13 +145,24 @@ try {
     times.publish.push(ms(t0));
     const { kept, moved, orphaned } = published.impact;
     const same = JSON.stringify(preview.impact) === JSON.stringify(published.impact);
-    console.log(`  run ${run + 1}: dry run ${times.dryRun[run].toFixed(0).padStart(5)} ms   publish revision ${published.revision} ${times.publish[run].toFixed(0).padStart(5)} ms   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned${same ? "" : "   (dry run predicted differently!)"}`);
+    console.log(
+      `  run ${run + 1}: dry run ${times.dryRun[run].toFixed(0).padStart(5)} ms   publish revision ${published.revision} ${times.publish[run].toFixed(0).padStart(5)} ms   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned${same ? "" : "   (dry run predicted differently!)"}`,
+    );
   }
 
   // 10,000 notes: 9,000 more on the current revision, then the same publishes.
-  const current = await db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevision: { select: { id: true, text: true, blockIds: true, number: true } } } });
-  const currentBlocks = current.currentRevision.text.split("\n").map((text, i) => ({ id: current.currentRevision.blockIds[i], text }));
-  await storeNotes(randomAnchors({ text: current.currentRevision.text, blocks: currentBlocks }, NOTES_LARGE - NOTES, seededRandom(7)), current.currentRevision.id, NOTES);
+  const current = await db.article.findUniqueOrThrow({
+    where: { slug },
+    select: { currentRevision: { select: { id: true, text: true, blockIds: true, number: true } } },
+  });
+  const currentBlocks = current.currentRevision.text
+    .split("\n")
+    .map((text, i) => ({ id: current.currentRevision.blockIds[i], text }));
+  await storeNotes(
+    randomAnchors({ text: current.currentRevision.text, blocks: currentBlocks }, NOTES_LARGE - NOTES, seededRandom(7)),
+    current.currentRevision.id,
+    NOTES,
+  );
   const anchoredNotes = await db.annotation.count({ where: { article: { slug }, state: "anchored" } });
   console.log(`\n  ${NOTES_LARGE.toLocaleString("en")} notes (${anchoredNotes.toLocaleString("en")} anchored):`);
   times.publishLarge = [];
@@ -124,16 +176,26 @@ try {
     // included): on a busy machine the wall time is mostly waiting for a core.
     const cpu = process.cpuUsage(cpu0);
     const { kept, moved, orphaned } = published.impact;
-    console.log(`  run ${run + 1}: publish revision ${published.revision} ${times.publishLarge[run].toFixed(0).padStart(5)} ms (Node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned`);
+    console.log(
+      `  run ${run + 1}: publish revision ${published.revision} ${times.publishLarge[run].toFixed(0).padStart(5)} ms (Node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned`,
+    );
   }
 
   const rows = [
     ["dry run (annotation impact)", median(times.dryRun), budgets.dryRunMs, PREVIOUS.dryRun],
     ["publish a revision (re-anchoring included)", median(times.publish), budgets.publishMs, PREVIOUS.publish],
-    [`publish with ${NOTES_LARGE.toLocaleString("en")} notes`, median(times.publishLarge), budgets.publishLargeMs, PREVIOUS.publishLarge],
+    [
+      `publish with ${NOTES_LARGE.toLocaleString("en")} notes`,
+      median(times.publishLarge),
+      budgets.publishLargeMs,
+      PREVIOUS.publishLarge,
+    ],
   ];
   console.log("\n  median of " + runs + " runs");
-  for (const [name, value, budget, previous] of rows) console.log(`  ${name.padEnd(44)} ${value.toFixed(0).padStart(6)} ms   (previous ${previous} ms)   budget < ${budget} ms   ${value < budget ? "ok" : "OVER BUDGET"}`);
+  for (const [name, value, budget, previous] of rows)
+    console.log(
+      `  ${name.padEnd(44)} ${value.toFixed(0).padStart(6)} ms   (previous ${previous} ms)   budget < ${budget} ms   ${value < budget ? "ok" : "OVER BUDGET"}`,
+    );
   const over = rows.some(([, value, budget]) => value >= budget);
   await cleanup();
   process.exit(over && !opts["no-fail"] ? 1 : 0);

@@ -26,23 +26,26 @@ let opts;
 try {
   opts = parseArgs({
     options: {
-      "smoke": { type: "boolean", default: false },
+      smoke: { type: "boolean", default: false },
       "page-only": { type: "boolean", default: false },
       "base-url": { type: "string" },
       "no-fail": { type: "boolean", default: false },
       "no-lighthouse": { type: "boolean", default: false },
-      "path": { type: "string", default: "/articles/iranian-and-albanian-conflict-in-lieu-of-the-recent-cyber-attacks" },
-      "connections": { type: "string" },
-      "duration": { type: "string" },
-      "runs": { type: "string" },
-      "help": { type: "boolean", default: false },
+      path: { type: "string", default: "/articles/iranian-and-albanian-conflict-in-lieu-of-the-recent-cyber-attacks" },
+      connections: { type: "string" },
+      duration: { type: "string" },
+      runs: { type: "string" },
+      help: { type: "boolean", default: false },
     },
   }).values;
 } catch (e) {
   console.error(`${e.message}\n${usage}`);
   process.exit(2);
 }
-if (opts.help) { console.log(usage); process.exit(0); }
+if (opts.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 process.chdir(root);
 const smoke = opts.smoke;
@@ -65,14 +68,24 @@ async function cleanup() {
   killChromes();
   while (cleanups.length) {
     const fn = cleanups.pop();
-    try { await fn(); } catch (e) { console.error(`[bench] cleanup: ${e.message}`); }
+    try {
+      await fn();
+    } catch (e) {
+      console.error(`[bench] cleanup: ${e.message}`);
+    }
   }
 }
 // Helpers of project.mjs end the process with die() (process.exit) on failure: still send the
 // stop signals (each stop() signals its child synchronously before it awaits anything).
 process.on("exit", () => {
   killChromes();
-  for (const fn of cleanups.reverse()) { try { fn().catch(() => {}); } catch { /* best effort */ } }
+  for (const fn of cleanups.reverse()) {
+    try {
+      fn().catch(() => {});
+    } catch {
+      /* best effort */
+    }
+  }
 });
 let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
@@ -86,8 +99,8 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 }
 
 // ---- helpers ----
-const fmtBytes = (n) => n == null ? "—" : `${(n / KB).toFixed(1)} kB (${n.toLocaleString("en-US")} B)`;
-const fmtInt = (n) => n == null ? "—" : Math.round(n).toLocaleString("en-US");
+const fmtBytes = (n) => (n == null ? "—" : `${(n / KB).toFixed(1)} kB (${n.toLocaleString("en-US")} B)`);
+const fmtInt = (n) => (n == null ? "—" : Math.round(n).toLocaleString("en-US"));
 const log = (s) => console.log(`[bench] ${s}`);
 
 function articleTitle() {
@@ -95,28 +108,55 @@ function articleTitle() {
     const src = fs.readFileSync(path.join(root, "prisma", "seed", "seed-article.md"), "utf8");
     const m = src.match(/^title:\s*["']?(.+?)["']?\s*$/m);
     return m ? m[1] : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function buildId() {
-  try { return fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim(); } catch { return null; }
+  try {
+    return fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
 }
 
 function gitRevision() {
   try {
-    const rev = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() !== "";
+    const rev = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const dirty =
+      execFileSync("git", ["status", "--porcelain"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim() !== "";
     return `${rev}${dirty ? "+dirty" : ""}`;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 // ---- the run ----
 const t0 = Date.now();
-const results = { mode: smoke ? "smoke" : "full", startedAt: new Date().toISOString(), revision: gitRevision(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null };
+const results = {
+  mode: smoke ? "smoke" : "full",
+  startedAt: new Date().toISOString(),
+  revision: gitRevision(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? null,
+};
 const problems = []; // broken measurements (not budgets): these fail --smoke
 const warnings = [];
 results.loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100);
-if (results.loadAverageAtStart[0] > results.cpus) warnings.push(`the machine was busy when the bench started (load average ${results.loadAverageAtStart[0]} on ${results.cpus} CPUs): numbers may be low`);
+if (results.loadAverageAtStart[0] > results.cpus)
+  warnings.push(
+    `the machine was busy when the bench started (load average ${results.loadAverageAtStart[0]} on ${results.cpus} CPUs): numbers may be low`,
+  );
 let fatal = null;
 
 try {
@@ -143,10 +183,18 @@ try {
   results.html = htmlNumbers;
   const title = articleTitle();
   if (html.status !== 200) problems.push(`the article page answered ${html.status}, not 200`);
-  else if (title && !decodeEntities(document).includes(title)) problems.push(`the article page does not contain the article title "${title}"`);
+  else if (title && !decodeEntities(document).includes(title))
+    problems.push(`the article page does not contain the article title "${title}"`);
   if (!html.bytes) problems.push("the article page is empty");
-  if (html.encoding === "identity") warnings.push("the HTML was sent uncompressed although the request accepted br and gzip");
-  if (html.setCookie) warnings.push(`the anonymous article page sets a cookie (${[].concat(html.setCookie).map((c) => c.split("=")[0]).join(", ")}), which makes it uncacheable`);
+  if (html.encoding === "identity")
+    warnings.push("the HTML was sent uncompressed although the request accepted br and gzip");
+  if (html.setCookie)
+    warnings.push(
+      `the anonymous article page sets a cookie (${[]
+        .concat(html.setCookie)
+        .map((c) => c.split("=")[0])
+        .join(", ")}), which makes it uncacheable`,
+    );
   const second = await rawGet(pageUrl);
   results.html.secondRequestSameBody = second.body.equals(Buffer.from(document, "utf8"));
 
@@ -167,8 +215,12 @@ try {
   const loadResult = await load(pageUrl, { connections, durationSec });
   results.load = loadResult;
   if (!loadResult.requests) problems.push("the load test completed no requests");
-  if (loadResult.status.non2xx) problems.push(`the load test got ${loadResult.status.non2xx} non-2xx responses (3xx ${loadResult.status["3xx"]}, 4xx ${loadResult.status["4xx"]}, 5xx ${loadResult.status["5xx"]})`);
-  if (loadResult.errors) problems.push(`the load test had ${loadResult.errors} errors (${loadResult.timeouts} timeouts)`);
+  if (loadResult.status.non2xx)
+    problems.push(
+      `the load test got ${loadResult.status.non2xx} non-2xx responses (3xx ${loadResult.status["3xx"]}, 4xx ${loadResult.status["4xx"]}, 5xx ${loadResult.status["5xx"]})`,
+    );
+  if (loadResult.errors)
+    problems.push(`the load test had ${loadResult.errors} errors (${loadResult.timeouts} timeouts)`);
 
   // 4. Lighthouse, mobile and desktop
   if (withLighthouse) {
@@ -181,15 +233,31 @@ try {
         const runs = [];
         for (let i = 0; i < lighthouseRuns && !interrupted; i++) {
           log(`Lighthouse (${formFactor})${lighthouseRuns > 1 ? ` run ${i + 1}/${lighthouseRuns}` : ""}…`);
-          runs.push(await lh.runLighthouse(pageUrl, formFactor, { chromePath, reportDir: lighthouseRuns > 1 ? path.join(outDir, `run-${i + 1}`) : outDir }));
+          runs.push(
+            await lh.runLighthouse(pageUrl, formFactor, {
+              chromePath,
+              reportDir: lighthouseRuns > 1 ? path.join(outDir, `run-${i + 1}`) : outDir,
+            }),
+          );
         }
         // the median run by performance score (Lighthouse's advice for noisy machines)
-        const ok = runs.filter((r) => !r.runtimeError && r.scores?.performance != null).sort((a, b) => a.scores.performance - b.scores.performance);
+        const ok = runs
+          .filter((r) => !r.runtimeError && r.scores?.performance != null)
+          .sort((a, b) => a.scores.performance - b.scores.performance);
         const chosen = ok.length ? ok[Math.floor((ok.length - 1) / 2)] : runs[runs.length - 1];
         const failedRuns = runs.filter((r) => r.runtimeError).length;
-        if (failedRuns && ok.length) warnings.push(`Lighthouse ${formFactor}: ${failedRuns} of ${runs.length} runs could not audit the page (${runs.find((r) => r.runtimeError).runtimeError})`);
-        results.lighthouse[formFactor] = { ...chosen, ...(runs.length > 1 ? { performanceOfAllRuns: runs.map((r) => r.runtimeError ? "error" : r.scores?.performance ?? null) } : {}) };
-        if (results.lighthouse[formFactor].runtimeError) problems.push(`Lighthouse ${formFactor}: ${results.lighthouse[formFactor].runtimeError}`);
+        if (failedRuns && ok.length)
+          warnings.push(
+            `Lighthouse ${formFactor}: ${failedRuns} of ${runs.length} runs could not audit the page (${runs.find((r) => r.runtimeError).runtimeError})`,
+          );
+        results.lighthouse[formFactor] = {
+          ...chosen,
+          ...(runs.length > 1
+            ? { performanceOfAllRuns: runs.map((r) => (r.runtimeError ? "error" : (r.scores?.performance ?? null))) }
+            : {}),
+        };
+        if (results.lighthouse[formFactor].runtimeError)
+          problems.push(`Lighthouse ${formFactor}: ${results.lighthouse[formFactor].runtimeError}`);
       } catch (e) {
         results.lighthouse[formFactor] = { error: e.message };
         problems.push(`Lighthouse ${formFactor} failed: ${e.message}`);
@@ -197,7 +265,9 @@ try {
     }
   }
   if (results.buildId && buildId() !== results.buildId) {
-    problems.push(`the production build in .next was replaced during the run (BUILD_ID ${results.buildId} → ${buildId()}), by a concurrent next build: the server kept serving the old build (missing chunks, CPU contention), so these numbers are unreliable — run again`);
+    problems.push(
+      `the production build in .next was replaced during the run (BUILD_ID ${results.buildId} → ${buildId()}), by a concurrent next build: the server kept serving the old build (missing chunks, CPU contention), so these numbers are unreliable — run again`,
+    );
   }
 } catch (e) {
   fatal = e;
@@ -210,31 +280,57 @@ results.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 // ---- the report ----
 const rows = [];
-const row = (metric, value, budget = "", pass = null) => rows.push({ metric, value, budget, status: pass === null ? "" : pass ? "PASS" : "FAIL" });
-const L = results.load, H = results.html, S = results.scripts;
-row(`Requests/s (${connections} connections, ${durationSec} s)`, L ? fmtInt(L.requestsPerSec) : "—", `≥ ${fmtInt(budgets.requestsPerSec)}`, L ? L.requestsPerSec >= budgets.requestsPerSec && !L.status.non2xx && !L.errors : false);
+const row = (metric, value, budget = "", pass = null) =>
+  rows.push({ metric, value, budget, status: pass === null ? "" : pass ? "PASS" : "FAIL" });
+const L = results.load,
+  H = results.html,
+  S = results.scripts;
+row(
+  `Requests/s (${connections} connections, ${durationSec} s)`,
+  L ? fmtInt(L.requestsPerSec) : "—",
+  `≥ ${fmtInt(budgets.requestsPerSec)}`,
+  L ? L.requestsPerSec >= budgets.requestsPerSec && !L.status.non2xx && !L.errors : false,
+);
 row("Latency p50", L ? `${L.latencyMs.p50} ms` : "—");
 row("Latency p99", L ? `${L.latencyMs.p99} ms` : "—");
 row("Responses 2xx / non-2xx / errors", L ? `${fmtInt(L.status["2xx"])} / ${L.status.non2xx} / ${L.errors}` : "—");
 row("HTML uncompressed", fmtBytes(H?.bytes));
 row(`HTML as sent (${H?.encoding ?? "?"})`, fmtBytes(H?.sentBytes));
-row(`First-load JS, gzip -9 (${S?.count ?? "?"} files)`, fmtBytes(S?.gzipBytes), `≤ ${budgets.jsGzipBytes / KB} kB`, S ? S.count > 0 && S.gzipBytes <= budgets.jsGzipBytes : false);
+row(
+  `First-load JS, gzip -9 (${S?.count ?? "?"} files)`,
+  fmtBytes(S?.gzipBytes),
+  `≤ ${budgets.jsGzipBytes / KB} kB`,
+  S ? S.count > 0 && S.gzipBytes <= budgets.jsGzipBytes : false,
+);
 row("First-load JS uncompressed", fmtBytes(S?.bytes));
 row("First-load JS as sent (server encoding)", fmtBytes(S?.sentBytes));
 if (results.lighthouse) {
   for (const [formFactor, r] of Object.entries(results.lighthouse)) {
     for (const c of ["performance", "accessibility", "best-practices", "seo"]) {
       const score = r.scores?.[c] ?? null;
-      row(`Lighthouse ${formFactor} ${c}`, score === null ? (r.error || r.runtimeError ? "error" : "—") : String(score), `= ${budgets.lighthouse}`, score !== null && score >= budgets.lighthouse);
+      row(
+        `Lighthouse ${formFactor} ${c}`,
+        score === null ? (r.error || r.runtimeError ? "error" : "—") : String(score),
+        `= ${budgets.lighthouse}`,
+        score !== null && score >= budgets.lighthouse,
+      );
     }
   }
   for (const [formFactor, r] of Object.entries(results.lighthouse)) {
-    if (r.scriptRequests) row(`JS requested in Lighthouse ${formFactor} (transfer)`, `${fmtBytes(r.scriptRequests.transferBytes)}, ${r.scriptRequests.count} files`);
+    if (r.scriptRequests)
+      row(
+        `JS requested in Lighthouse ${formFactor} (transfer)`,
+        `${fmtBytes(r.scriptRequests.transferBytes)}, ${r.scriptRequests.count} files`,
+      );
   }
 }
 
 const widths = ["metric", "value", "budget", "status"].map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join("  ")
+    .trimEnd();
 console.log("");
 console.log(line(["Metric", "Value", "Budget", "Result"]));
 console.log(widths.map((w) => "─".repeat(w)).join("  "));
@@ -242,13 +338,22 @@ for (const r of rows) console.log(line([r.metric, r.value, r.budget, r.status]))
 
 if (results.lighthouse) {
   for (const [formFactor, r] of Object.entries(results.lighthouse)) {
-    if (r.error) { console.log(`\nLighthouse ${formFactor}: failed: ${r.error}`); continue; }
-    if (r.runtimeError) { console.log(`\nLighthouse ${formFactor}: could not audit the page: ${r.runtimeError}`); continue; }
+    if (r.error) {
+      console.log(`\nLighthouse ${formFactor}: failed: ${r.error}`);
+      continue;
+    }
+    if (r.runtimeError) {
+      console.log(`\nLighthouse ${formFactor}: could not audit the page: ${r.runtimeError}`);
+      continue;
+    }
     const lines = [];
     for (const [c, audits] of Object.entries(r.failing ?? {})) {
       for (const a of audits.filter((x) => !x.error)) {
-        lines.push(`  ${c.padEnd(15)} ${a.id} — ${a.title} (score ${Math.round(a.score * 100)}${a.weight ? `, weight ${+a.weight.toFixed(2)}` : ", unweighted"}${a.displayValue ? `, ${a.displayValue}` : ""})`);
-        for (const item of a.items ?? []) lines.push(`${" ".repeat(20)}· ${String(item).replace(/\s+/g, " ").slice(0, 160)}`);
+        lines.push(
+          `  ${c.padEnd(15)} ${a.id} — ${a.title} (score ${Math.round(a.score * 100)}${a.weight ? `, weight ${+a.weight.toFixed(2)}` : ", unweighted"}${a.displayValue ? `, ${a.displayValue}` : ""})`,
+        );
+        for (const item of a.items ?? [])
+          lines.push(`${" ".repeat(20)}· ${String(item).replace(/\s+/g, " ").slice(0, 160)}`);
       }
       const errored = audits.filter((x) => x.error);
       if (errored.length) {
@@ -259,8 +364,13 @@ if (results.lighthouse) {
     console.log(`\nLighthouse ${formFactor}: ${lines.length ? "audits costing points" : "no failing audits"}`);
     for (const l of lines) console.log(l);
     const m = r.metrics ?? {};
-    console.log(`  metrics: ${Object.entries(m).map(([k, v]) => `${k} ${v.display ?? "—"}`).join(", ")}`);
-    if (r.performanceOfAllRuns) console.log(`  performance of each run: ${r.performanceOfAllRuns.join(", ")} (the median run is shown)`);
+    console.log(
+      `  metrics: ${Object.entries(m)
+        .map(([k, v]) => `${k} ${v.display ?? "—"}`)
+        .join(", ")}`,
+    );
+    if (r.performanceOfAllRuns)
+      console.log(`  performance of each run: ${r.performanceOfAllRuns.join(", ")} (the median run is shown)`);
     if (r.benchmarkIndex) console.log(`  host benchmarkIndex ${r.benchmarkIndex}; ${r.userAgent ?? ""}`);
     for (const w of r.runWarnings ?? []) console.log(`  warning: ${String(w).replace(/\s+/g, " ")}`);
   }
@@ -273,9 +383,14 @@ if (problems.length) {
   if (results.serverLog) {
     console.log(`  (server log: ${results.serverLog})`);
     try {
-      const errors = fs.readFileSync(results.serverLog, "utf8").split("\n").filter((l) => /error|⨯|can't reach/i.test(l));
+      const errors = fs
+        .readFileSync(results.serverLog, "utf8")
+        .split("\n")
+        .filter((l) => /error|⨯|can't reach/i.test(l));
       for (const l of [...new Set(errors)].slice(-5)) console.log(`    ${l.slice(0, 200)}`);
-    } catch { /* no log */ }
+    } catch {
+      /* no log */
+    }
   }
 }
 if (fatal && process.env.BENCH_DEBUG) console.error(fatal);
@@ -291,22 +406,50 @@ const jsonFile = path.join(outDir, smoke ? "smoke.json" : "last.json");
 try {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + "\n");
-} catch (e) { console.error(`[bench] could not write ${jsonFile}: ${e.message}`); }
+} catch (e) {
+  console.error(`[bench] could not write ${jsonFile}: ${e.message}`);
+}
 
 let code;
 if (smoke) {
-  console.log(`\nSmoke: ${problems.length ? "BROKEN" : "ok"} (budgets are reported, not enforced, in smoke mode) — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
+  console.log(
+    `\nSmoke: ${problems.length ? "BROKEN" : "ok"} (budgets are reported, not enforced, in smoke mode) — ${results.seconds} s; ${path.relative(root, jsonFile)}`,
+  );
   code = problems.length ? 1 : 0;
 } else {
-  console.log(`\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`);
+  console.log(
+    `\n${budgetFailed || problems.length ? "Budgets: FAIL" : "Budgets: all PASS"} — ${results.seconds} s; ${path.relative(root, jsonFile)}`,
+  );
   code = budgetFailed || problems.length ? 1 : 0;
   // The feature benches, each with its own database and budgets (skip with --page-only).
   if (!opts["page-only"]) {
-    for (const script of ["bench-anchoring.mjs", "bench-annotations-browser.mjs", "bench-studio.mjs", "bench-search.mjs", "bench-import.mjs", "bench-comments.mjs", "bench-personal.mjs", "bench-busy.mjs", "bench-moderation.mjs", "bench-live.mjs", "bench-faults.mjs", "bench-fuzz.mjs", "bench-following.mjs", "bench-desk.mjs"]) {
+    for (const script of [
+      "bench-anchoring.mjs",
+      "bench-annotations-browser.mjs",
+      "bench-studio.mjs",
+      "bench-search.mjs",
+      "bench-import.mjs",
+      "bench-comments.mjs",
+      "bench-personal.mjs",
+      "bench-busy.mjs",
+      "bench-moderation.mjs",
+      "bench-live.mjs",
+      "bench-faults.mjs",
+      "bench-fuzz.mjs",
+      "bench-following.mjs",
+      "bench-desk.mjs",
+    ]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);
-      const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "bench", script)], { stdio: "inherit", cwd: root });
-      if (r.status !== 0) { console.log(`${script}: FAIL (exit ${r.status})`); code = 1; }
+      const r = spawnSync(
+        process.execPath,
+        [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "bench", script)],
+        { stdio: "inherit", cwd: root },
+      );
+      if (r.status !== 0) {
+        console.log(`${script}: FAIL (exit ${r.status})`);
+        code = 1;
+      }
     }
   }
 }

@@ -31,9 +31,19 @@ export function nonceRequestHeader(nonce) {
   return `script-src 'nonce-${nonce}'`;
 }
 
-export function contentSecurityPolicy({ html = null, nonce = null, dev = false, https = false, formTargets = [] } = {}) {
+export function contentSecurityPolicy({
+  html = null,
+  nonce = null,
+  dev = false,
+  https = false,
+  formTargets = [],
+} = {}) {
   if (html === null) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-  const scripts = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : inlineScriptHashes(html)), ...(dev ? ["'unsafe-eval'"] : [])];
+  const scripts = [
+    "'self'",
+    ...(nonce ? [`'nonce-${nonce}'`] : inlineScriptHashes(html)),
+    ...(dev ? ["'unsafe-eval'"] : []),
+  ];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,

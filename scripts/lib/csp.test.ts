@@ -18,7 +18,9 @@ describe("content security policy", () => {
   });
 
   it("gives non-HTML responses a deny-all policy", () => {
-    expect(contentSecurityPolicy()).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(contentSecurityPolicy()).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
   });
 
   it("adds eval only in development", () => {

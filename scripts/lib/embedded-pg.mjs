@@ -4,9 +4,9 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { createRequire } from "node:module";
 import pg from "pg";
 
 const require = createRequire(import.meta.url);
@@ -19,7 +19,9 @@ function packageNativeDir() {
 
 function postgresIds() {
   let uid;
-  try { uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()); } catch {
+  try {
+    uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+  } catch {
     execFileSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
     uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
   }
@@ -56,13 +58,18 @@ function binaries(ids) {
 // The data directory: `<dataDir>` itself, or (as root, when postgres cannot reach it) a directory
 // under /var/tmp that `<dataDir>` links to.
 function dataDirectory(ids, dataDir) {
-  if (!isRoot) { fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); return dataDir; }
+  if (!isRoot) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return dataDir;
+  }
   let real = fs.existsSync(dataDir) ? fs.realpathSync(dataDir) : null;
   if (!real) {
     const parent = path.dirname(dataDir);
     fs.mkdirSync(parent, { recursive: true });
-    if (reachableBy(ids, parent)) { fs.mkdirSync(dataDir, { mode: 0o700 }); real = dataDir; }
-    else {
+    if (reachableBy(ids, parent)) {
+      fs.mkdirSync(dataDir, { mode: 0o700 });
+      real = dataDir;
+    } else {
       const key = crypto.createHash("sha1").update(path.resolve(dataDir)).digest("hex").slice(0, 16);
       real = sharedPlace("data", key);
       fs.symlinkSync(real, dataDir);
@@ -93,15 +100,24 @@ function runningPostmaster(pgdata) {
   const pidFile = path.join(pgdata, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(lines[0]), port = Number(lines[3]);
-  try { process.kill(pid, 0); return { pid, port }; } catch { return null; }
+  const pid = Number(lines[0]),
+    port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return null;
+  }
 }
 
 async function waitForPort(port, child, logFile) {
   for (let i = 0; i < 300; i++) {
     if (child && child.exitCode !== null) break;
     const ok = await new Promise((resolve) => {
-      const s = net.connect(port, "127.0.0.1", () => { s.end(); resolve(true); });
+      const s = net.connect(port, "127.0.0.1", () => {
+        s.end();
+        resolve(true);
+      });
       s.once("error", () => resolve(false));
     });
     if (ok) return;
@@ -151,26 +167,62 @@ export async function startEmbeddedPostgres(dataDir) {
     fs.writeFileSync(pwTmp, password, { mode: 0o600 });
     if (ids) fs.chownSync(pwTmp, ids.uid, ids.gid);
     try {
-      execFileSync(path.join(native, "bin", "initdb"), ["-D", pgdata, "-U", "postgres", "-A", "scram-sha-256",
-        "--pwfile", pwTmp, "-E", "UTF8", "--locale", "C", "--no-instructions"],
-        { env, ...asPostgres, stdio: ["ignore", "ignore", "pipe"] });
-    } finally { fs.rmSync(pwTmp, { force: true }); }
+      execFileSync(
+        path.join(native, "bin", "initdb"),
+        [
+          "-D",
+          pgdata,
+          "-U",
+          "postgres",
+          "-A",
+          "scram-sha-256",
+          "--pwfile",
+          pwTmp,
+          "-E",
+          "UTF8",
+          "--locale",
+          "C",
+          "--no-instructions",
+        ],
+        { env, ...asPostgres, stdio: ["ignore", "ignore", "pipe"] },
+      );
+    } finally {
+      fs.rmSync(pwTmp, { force: true });
+    }
     fs.writeFileSync(passwordFile, password, { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, "utf8").trim();
   const url = (db) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   const running = runningPostmaster(pgdata);
-  let port, child = null;
+  let port,
+    child = null;
   if (running) {
     port = running.port;
   } else {
-    port = await freePort(parseInt(crypto.createHash("sha1").update(path.resolve(dataDir)).digest("hex").slice(0, 6), 16));
+    port = await freePort(
+      parseInt(crypto.createHash("sha1").update(path.resolve(dataDir)).digest("hex").slice(0, 6), 16),
+    );
     const logFile = path.join(pgdata, "server.log");
     const out = fs.openSync(logFile, "a");
-    child = spawn(path.join(native, "bin", "postgres"), ["-D", pgdata, "-p", String(port), "-k", "",
-      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
-      { env, ...asPostgres, stdio: ["ignore", out, out] });
+    child = spawn(
+      path.join(native, "bin", "postgres"),
+      [
+        "-D",
+        pgdata,
+        "-p",
+        String(port),
+        "-k",
+        "",
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "max_connections=200",
+        "-c",
+        "fsync=on",
+      ],
+      { env, ...asPostgres, stdio: ["ignore", out, out] },
+    );
     fs.closeSync(out);
     await waitForPort(port, child, logFile);
   }

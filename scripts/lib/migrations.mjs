@@ -30,9 +30,11 @@ export class MigrationError extends Error {
 /** The committed migrations, oldest first: [{ name, file, sql, checksum }]. */
 export function readMigrations(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
-    .map((d) => d.name).sort()
+    .map((d) => d.name)
+    .sort()
     .map((name) => {
       const file = path.join(dir, name, "migration.sql");
       const sql = fs.readFileSync(file, "utf8");
@@ -86,24 +88,43 @@ export async function applyMigrations(url, { dir, log = () => {}, lockTimeoutMs 
     for (;;) {
       const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS ok", [PRISMA_ADVISORY_LOCK]);
       if (rows[0].ok) break;
-      if (!waited) { log("Another process is applying migrations; waiting for it…"); waited = true; }
-      if (Date.now() > deadline) throw new MigrationError(`Another process has held the migration lock for ${Math.round(lockTimeoutMs / 1000)} s (pg_advisory_lock ${PRISMA_ADVISORY_LOCK}); is a migration stuck?`);
+      if (!waited) {
+        log("Another process is applying migrations; waiting for it…");
+        waited = true;
+      }
+      if (Date.now() > deadline)
+        throw new MigrationError(
+          `Another process has held the migration lock for ${Math.round(lockTimeoutMs / 1000)} s (pg_advisory_lock ${PRISMA_ADVISORY_LOCK}); is a migration stuck?`,
+        );
       await sleep(200);
     }
     try {
       await client.query(createTable);
       const { rows: done } = await client.query(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+      );
       const failed = done.find((r) => !r.finished_at && !r.rolled_back_at);
       if (failed) {
-        throw new MigrationError(`Migration ${failed.migration_name} failed earlier and is recorded as unfinished in _prisma_migrations; ` +
-          `repair the database, then mark it with \`prisma migrate resolve --applied ${failed.migration_name}\` (or --rolled-back).`, { migration: failed.migration_name });
+        throw new MigrationError(
+          `Migration ${failed.migration_name} failed earlier and is recorded as unfinished in _prisma_migrations; ` +
+            `repair the database, then mark it with \`prisma migrate resolve --applied ${failed.migration_name}\` (or --rolled-back).`,
+          { migration: failed.migration_name },
+        );
       }
-      const applied = new Map(done.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
+      const applied = new Map(
+        done.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]),
+      );
       for (const m of migrations) {
         const sum = applied.get(m.name);
-        if (sum && sum !== m.checksum && sum !== checksum(m.sql.replace(/\r\n/g, "\n")) && sum !== checksum(m.sql.replace(/\n/g, "\r\n"))) {
-          log(`Warning: migration ${m.name} was changed after it was applied (its checksum differs); it is not applied again.`);
+        if (
+          sum &&
+          sum !== m.checksum &&
+          sum !== checksum(m.sql.replace(/\r\n/g, "\n")) &&
+          sum !== checksum(m.sql.replace(/\n/g, "\r\n"))
+        ) {
+          log(
+            `Warning: migration ${m.name} was changed after it was applied (its checksum differs); it is not applied again.`,
+          );
         }
       }
       const pending = migrations.filter((m) => !applied.has(m.name));
@@ -113,16 +134,23 @@ export async function applyMigrations(url, { dir, log = () => {}, lockTimeoutMs 
         const id = crypto.randomUUID();
         await client.query("BEGIN");
         try {
-          await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), 0)`,
-            [id, m.checksum, m.name]);
+          await client.query(
+            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), 0)`,
+            [id, m.checksum, m.name],
+          );
           await client.query(m.sql);
-          await client.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
+          await client.query(
+            `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
+            [id],
+          );
           await client.query("COMMIT");
         } catch (e) {
           await client.query("ROLLBACK").catch(() => {});
           const reason = String(e.message ?? e).split("\n")[0];
-          throw new MigrationError(`Migration ${m.name} failed and was rolled back (nothing of it is applied): ${reason}${locate(m.sql, e.position)}`,
-            { migration: m.name, cause: e });
+          throw new MigrationError(
+            `Migration ${m.name} failed and was rolled back (nothing of it is applied): ${reason}${locate(m.sql, e.position)}`,
+            { migration: m.name, cause: e },
+          );
         }
         names.push(m.name);
         log(`Applied migration ${m.name}`);

@@ -1,9 +1,33 @@
-export type Entry = { status: number; headers: Record<string, unknown>; body: Buffer; at: number; stale?: boolean; etag?: string; br?: Buffer; gzip?: Buffer; key?: string; bytes?: number };
-export type RenderToken = { key: string; promise: Promise<Entry | null | typeof RETRY>; dropped: boolean; stale: boolean };
+export type Entry = {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Buffer;
+  at: number;
+  stale?: boolean;
+  etag?: string;
+  br?: Buffer;
+  gzip?: Buffer;
+  key?: string;
+  bytes?: number;
+};
+export type RenderToken = {
+  key: string;
+  promise: Promise<Entry | null | typeof RETRY>;
+  dropped: boolean;
+  stale: boolean;
+};
 export const RETRY: unique symbol;
 export function entryBytes(entry: Entry): number;
 export class PageCache {
-  constructor(options?: { maxEntries?: number; maxBytes?: number; maxSearchEntries?: number; maxSearchBytes?: number; ttlMs?: number; maxRenderMs?: number; now?: () => number });
+  constructor(options?: {
+    maxEntries?: number;
+    maxBytes?: number;
+    maxSearchEntries?: number;
+    maxSearchBytes?: number;
+    ttlMs?: number;
+    maxRenderMs?: number;
+    now?: () => number;
+  });
   stats: { hits: number; stale: number; coalesced: number; renders: number };
   lookup(key: string): { hit?: Entry; wait?: Promise<Entry | null | typeof RETRY>; render?: RenderToken };
   done(token: RenderToken, entry: Entry | null): void;

@@ -29,7 +29,10 @@ class Bounded {
   }
   get(key) {
     const e = this.map.get(key);
-    if (e) { this.map.delete(key); this.map.set(key, e); }
+    if (e) {
+      this.map.delete(key);
+      this.map.set(key, e);
+    }
     return e;
   }
   set(key, entry) {
@@ -57,7 +60,10 @@ class Bounded {
     this.map.delete(key);
     this.bytes -= e.bytes ?? 0;
   }
-  clear() { this.map.clear(); this.bytes = 0; }
+  clear() {
+    this.map.clear();
+    this.bytes = 0;
+  }
 }
 
 /** Does the cache key (a URL path with its query) belong to the pages `prefix` names? */
@@ -74,7 +80,15 @@ function isVariant(key) {
 export const RETRY = Symbol("retry");
 
 export class PageCache {
-  constructor({ maxEntries = 1000, maxBytes = 256 * 2 ** 20, maxSearchEntries = 200, maxSearchBytes = 32 * 2 ** 20, ttlMs = 10 * 60_000, maxRenderMs = 10_000, now = () => Date.now() } = {}) {
+  constructor({
+    maxEntries = 1000,
+    maxBytes = 256 * 2 ** 20,
+    maxSearchEntries = 200,
+    maxSearchBytes = 32 * 2 ** 20,
+    ttlMs = 10 * 60_000,
+    maxRenderMs = 10_000,
+    now = () => Date.now(),
+  } = {}) {
     this.maxRenderMs = maxRenderMs;
     this.pages = new Bounded(maxEntries, maxBytes);
     this.search = new Bounded(maxSearchEntries, maxSearchBytes);
@@ -84,7 +98,9 @@ export class PageCache {
     this.stats = { hits: 0, stale: 0, coalesced: 0, renders: 0 };
   }
 
-  store(key) { return isVariant(key) ? this.search : this.pages; }
+  store(key) {
+    return isVariant(key) ? this.search : this.pages;
+  }
 
   /**
    * What to do with a request for `key`:
@@ -96,18 +112,29 @@ export class PageCache {
   lookup(key) {
     const entry = this.store(key).get(key);
     const fresh = entry && !entry.stale && this.now() - entry.at < this.ttlMs;
-    if (fresh) { this.stats.hits++; return { hit: entry }; }
+    if (fresh) {
+      this.stats.hits++;
+      return { hit: entry };
+    }
     let running = this.renders.get(key);
     // A render that never reported back (it should always: see server.mjs) must not leave readers
     // with a stale page, or waiting, for longer than a render can take.
-    if (running && this.now() - running.startedAt > this.maxRenderMs) { this.abandon(running); running = undefined; }
+    if (running && this.now() - running.startedAt > this.maxRenderMs) {
+      this.abandon(running);
+      running = undefined;
+    }
     if (running) {
-      if (entry) { this.stats.stale++; return { hit: entry }; }
+      if (entry) {
+        this.stats.stale++;
+        return { hit: entry };
+      }
       this.stats.coalesced++;
       return { wait: running.promise };
     }
     let resolve;
-    const promise = new Promise((r) => { resolve = r; });
+    const promise = new Promise((r) => {
+      resolve = r;
+    });
     const token = { key, promise, resolve, dropped: false, stale: false, startedAt: this.now() };
     this.renders.set(key, token);
     this.stats.renders++;
@@ -126,7 +153,9 @@ export class PageCache {
   }
 
   /** A compressed copy was added to a cached entry. */
-  grew(entry) { if (entry.key) this.store(entry.key).grew(entry); }
+  grew(entry) {
+    if (entry.key) this.store(entry.key).grew(entry);
+  }
 
   /**
    * An invalidation from any process. Payloads: `*` (every page, dropped), `/articles/<slug>`
@@ -139,12 +168,14 @@ export class PageCache {
     const matches = (key) => prefix === null || under(key, prefix) || isVariant(key);
     for (const [key, token] of this.renders) {
       if (!matches(key)) continue;
-      if (hard) this.abandon(token); else token.stale = true;
+      if (hard) this.abandon(token);
+      else token.stale = true;
     }
     for (const store of [this.pages, this.search]) {
       for (const [key, entry] of [...store.map]) {
         if (!matches(key)) continue;
-        if (hard) store.delete(key); else entry.stale = true;
+        if (hard) store.delete(key);
+        else entry.stale = true;
       }
     }
   }
@@ -157,7 +188,9 @@ export class PageCache {
   }
 
   /** A cached page, fresh or stale, without starting anything (HEAD requests). */
-  peek(key) { return this.store(key).get(key); }
+  peek(key) {
+    return this.store(key).get(key);
+  }
 
   clear() {
     this.pages.clear();
@@ -165,14 +198,27 @@ export class PageCache {
     for (const token of [...this.renders.values()]) this.abandon(token);
   }
 
-  get size() { return this.pages.map.size + this.search.map.size; }
-  get bytes() { return this.pages.bytes + this.search.bytes; }
+  get size() {
+    return this.pages.map.size + this.search.map.size;
+  }
+  get bytes() {
+    return this.pages.bytes + this.search.bytes;
+  }
 }
 
 /** The immutable /_next/static files, compressed once: keyed by path (the query string is ignored). */
 export class StaticCache extends Bounded {
-  constructor({ maxEntries = 2000, maxBytes = 128 * 2 ** 20 } = {}) { super(maxEntries, maxBytes); }
-  static keyOf(url) { return url.split("?")[0].split("#")[0]; }
-  lookup(url) { return this.get(StaticCache.keyOf(url)); }
-  keep(url, entry) { entry.key = StaticCache.keyOf(url); this.set(entry.key, entry); }
+  constructor({ maxEntries = 2000, maxBytes = 128 * 2 ** 20 } = {}) {
+    super(maxEntries, maxBytes);
+  }
+  static keyOf(url) {
+    return url.split("?")[0].split("#")[0];
+  }
+  lookup(url) {
+    return this.get(StaticCache.keyOf(url));
+  }
+  keep(url, entry) {
+    entry.key = StaticCache.keyOf(url);
+    this.set(entry.key, entry);
+  }
 }

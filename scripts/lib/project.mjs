@@ -27,7 +27,8 @@ export function baseEnv(extra = {}) {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "scripts", "tools", "prisma-schema-engine.mjs"),
+    PRISMA_SCHEMA_ENGINE_BINARY:
+      process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(root, "scripts", "tools", "prisma-schema-engine.mjs"),
     ...extra,
   };
 }
@@ -37,7 +38,10 @@ export function run(cmd, args, { env = baseEnv(), quiet = false, cwd = root } = 
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, cwd, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
     let out = "";
-    if (quiet) { child.stdout.on("data", (d) => (out += d)); child.stderr.on("data", (d) => (out += d)); }
+    if (quiet) {
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+    }
     child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
     child.on("error", (e) => resolve({ code: 1, out: String(e) }));
   });
@@ -64,7 +68,12 @@ export function authSecret() {
 }
 
 function describeUrl(url) {
-  try { const u = new URL(url); return `${u.hostname}:${u.port || 5432}${u.pathname}`; } catch { return "(unparsable URL)"; }
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "(unparsable URL)";
+  }
 }
 
 /** Connects once to prove the server is there; exits with one clear line if not. */
@@ -75,9 +84,18 @@ export async function checkDatabase(url) {
     await client.connect();
     await client.query("SELECT 1");
   } catch (e) {
-    const reason = e.code === "ECONNREFUSED" ? "connection refused" : e.code === "ENOTFOUND" ? "host not found"
-      : e.code === "28P01" ? "password authentication failed" : e.code === "3D000" ? "database does not exist"
-      : e.code === "28000" ? "access not allowed" : (e.message ?? String(e)).split("\n")[0];
+    const reason =
+      e.code === "ECONNREFUSED"
+        ? "connection refused"
+        : e.code === "ENOTFOUND"
+          ? "host not found"
+          : e.code === "28P01"
+            ? "password authentication failed"
+            : e.code === "3D000"
+              ? "database does not exist"
+              : e.code === "28000"
+                ? "access not allowed"
+                : (e.message ?? String(e)).split("\n")[0];
     die(`DATABASE_URL: cannot connect to the database at ${describeUrl(url)} (${reason})`);
   } finally {
     await client.end().catch(() => {});
@@ -130,14 +148,36 @@ export async function testPostgres() {
 /** Applies the committed migrations (scripts/lib/migrations.mjs: no schema engine, safe when several processes start at once). */
 export async function migrate(url, { quiet = true } = {}) {
   try {
-    await applyMigrations(url, { dir: path.join(root, "prisma", "migrations"), log: (line) => { if (!quiet || /^(Warning|Another)/.test(line)) console.log(line); } });
+    await applyMigrations(url, {
+      dir: path.join(root, "prisma", "migrations"),
+      log: (line) => {
+        if (!quiet || /^(Warning|Another)/.test(line)) console.log(line);
+      },
+    });
   } catch (e) {
-    die(e instanceof MigrationError ? e.message : `Database migration failed: ${String(e.message ?? e).split("\n")[0]}`);
+    die(
+      e instanceof MigrationError ? e.message : `Database migration failed: ${String(e.message ?? e).split("\n")[0]}`,
+    );
   }
 }
 
 // ---- the production build: rebuilt when any input changed ----
-const buildInputs = ["app", "components", "lib", "public", "auth.ts", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "prisma/schema.prisma", "types"];
+const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "auth.ts",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "tsconfig.build.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "types",
+];
 
 export function sourceHash() {
   const h = crypto.createHash("sha256");
@@ -147,7 +187,10 @@ export function sourceHash() {
     if (st.isDirectory()) {
       if (/(^|\/)(generated|node_modules)$/.test(p)) return;
       for (const f of fs.readdirSync(p).sort()) if (!f.endsWith(".test.ts")) walk(path.join(p, f));
-    } else { h.update(path.relative(root, p)); h.update(fs.readFileSync(p)); }
+    } else {
+      h.update(path.relative(root, p));
+      h.update(fs.readFileSync(p));
+    }
   };
   for (const i of buildInputs) walk(path.join(root, i));
   return h.digest("hex");
@@ -155,16 +198,35 @@ export function sourceHash() {
 
 export async function ensureBuild({ force = false } = {}) {
   const stamp = path.join(root, ".next", "gloss-build-hash");
-  const isFresh = (hash) => fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash && fs.existsSync(path.join(root, ".next", "BUILD_ID"));
+  const isFresh = (hash) =>
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8") === hash &&
+    fs.existsSync(path.join(root, ".next", "BUILD_ID"));
   const hash = sourceHash();
   if (!force && isFresh(hash)) return false;
   // Another command of this checkout may be building (Next.js holds .next/lock): wait for it,
   // then use its build if it built these same sources.
   for (let attempt = 0; attempt < 60; attempt++) {
     if (attempt === 0) console.log("Building Gloss (next build)…");
-    const r = await run(process.execPath, [nextBin, "build"], { env: baseEnv({ NODE_ENV: "production" }), quiet: true });
-    if (r.code === 0) { process.stdout.write(r.out.split("\n").filter((l) => /^(Route|[├└┌]|✓ Compiled)/.test(l)).slice(0, 3).join("\n") + "\n"); fs.writeFileSync(stamp, hash); return true; }
-    if (!/Another next build process is already running/.test(r.out)) { console.error(r.out); die("next build failed (see above)."); }
+    const r = await run(process.execPath, [nextBin, "build"], {
+      env: baseEnv({ NODE_ENV: "production" }),
+      quiet: true,
+    });
+    if (r.code === 0) {
+      process.stdout.write(
+        r.out
+          .split("\n")
+          .filter((l) => /^(Route|[├└┌]|✓ Compiled)/.test(l))
+          .slice(0, 3)
+          .join("\n") + "\n",
+      );
+      fs.writeFileSync(stamp, hash);
+      return true;
+    }
+    if (!/Another next build process is already running/.test(r.out)) {
+      console.error(r.out);
+      die("next build failed (see above).");
+    }
     if (attempt === 0) console.log("Another build of this checkout is running; waiting for it…");
     await new Promise((resolve) => setTimeout(resolve, 5000));
     if (!force && isFresh(sourceHash())) return false;

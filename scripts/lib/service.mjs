@@ -15,7 +15,9 @@ export function clientAddress(socketAddress, forwardedFor, trustProxy) {
   const socket = socketAddress ?? "unknown";
   if (!trustProxy) return socket;
   const list = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : String(forwardedFor ?? ""))
-    .split(",").map((s) => s.trim()).filter(Boolean);
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const picked = list.length >= trustProxy ? list[list.length - trustProxy] : list[0];
   return picked && /^[0-9a-fA-F:.]{2,45}$/.test(picked) ? picked : socket;
 }
@@ -23,7 +25,11 @@ export function clientAddress(socketAddress, forwardedFor, trustProxy) {
 /** The scheme the client used: X-Forwarded-Proto only from a trusted proxy. */
 export function clientProto(encrypted, forwardedProto, trustProxy) {
   if (trustProxy && forwardedProto) {
-    const last = String(forwardedProto).split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+    const last = String(forwardedProto)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last === "https" || last === "http") return last;
   }
   return encrypted ? "https" : "http";
@@ -46,15 +52,32 @@ export function createLogger(format, { write = (line) => process.stdout.write(li
     json,
     request({ method, url, status, durationMs, requestId: id, cache, ip }) {
       if (!json) return;
-      emit(status >= 500 ? "error" : "info", { msg: "request", method, path: String(url ?? "").split("?")[0], status, durationMs: Math.round(durationMs * 10) / 10, requestId: id, ...(ip ? { ip } : {}), ...(cache ? { cache } : {}) });
+      emit(status >= 500 ? "error" : "info", {
+        msg: "request",
+        method,
+        path: String(url ?? "").split("?")[0],
+        status,
+        durationMs: Math.round(durationMs * 10) / 10,
+        requestId: id,
+        ...(ip ? { ip } : {}),
+        ...(cache ? { cache } : {}),
+      });
     },
     /** Routes console.error / console.warn / console.log through JSON lines. */
     captureConsole(target = console) {
       if (!json) return;
-      for (const [method, level] of [["error", "error"], ["warn", "warn"], ["log", "info"], ["info", "info"]]) {
+      for (const [method, level] of [
+        ["error", "error"],
+        ["warn", "warn"],
+        ["log", "info"],
+        ["info", "info"],
+      ]) {
         target[method] = (...args) => {
           const error = args.find((a) => a instanceof Error);
-          emit(level, { msg: util.format(...args.map((a) => (a instanceof Error ? a.message : a))), ...(error ? { stack: error.stack } : {}) });
+          emit(level, {
+            msg: util.format(...args.map((a) => (a instanceof Error ? a.message : a))),
+            ...(error ? { stack: error.stack } : {}),
+          });
         };
       }
     },
@@ -66,22 +89,37 @@ const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Counters of one process, as a plain object (so processes can send them to each other). */
 export function newCounters() {
-  return { requests: {}, durationBuckets: buckets.map(() => 0), durationCount: 0, durationSum: 0, cache: {}, gauges: {}, routes: {}, routeDurations: {} };
+  return {
+    requests: {},
+    durationBuckets: buckets.map(() => 0),
+    durationCount: 0,
+    durationSum: 0,
+    cache: {},
+    gauges: {},
+    routes: {},
+    routeDurations: {},
+  };
 }
 
 export function countRequest(counters, { method, status, durationMs, route }) {
   const key = `${method}|${Math.floor(status / 100)}xx`;
   counters.requests[key] = (counters.requests[key] ?? 0) + 1;
   const seconds = durationMs / 1000;
-  buckets.forEach((b, i) => { if (seconds <= b) counters.durationBuckets[i]++; });
+  buckets.forEach((b, i) => {
+    if (seconds <= b) counters.durationBuckets[i]++;
+  });
   counters.durationCount++;
   counters.durationSum += seconds;
-  if (route) { // by route (Next's route pattern: bounded, never the raw path) and exact status
-    counters.routes ??= {}; counters.routeDurations ??= {};
+  if (route) {
+    // by route (Next's route pattern: bounded, never the raw path) and exact status
+    counters.routes ??= {};
+    counters.routeDurations ??= {};
     const routeKey = `${method}|${route}|${status}`;
     counters.routes[routeKey] = (counters.routes[routeKey] ?? 0) + 1;
     const h = (counters.routeDurations[route] ??= { buckets: buckets.map(() => 0), count: 0, sum: 0 });
-    buckets.forEach((b, i) => { if (seconds <= b) h.buckets[i]++; });
+    buckets.forEach((b, i) => {
+      if (seconds <= b) h.buckets[i]++;
+    });
     h.count++;
     h.sum += seconds;
   }
@@ -94,7 +132,11 @@ export function countRequest(counters, { method, status, durationMs, route }) {
  */
 export function routeLabeller(manifest) {
   const routes = [...(manifest?.staticRoutes ?? []), ...(manifest?.dynamicRoutes ?? [])].flatMap((r) => {
-    try { return [{ page: r.page, re: new RegExp(r.regex) }]; } catch { return []; }
+    try {
+      return [{ page: r.page, re: new RegExp(r.regex) }];
+    } catch {
+      return [];
+    }
   });
   const memo = new Map();
   return function routeOf(url) {
@@ -118,7 +160,9 @@ export function sumCounters(list) {
   const out = newCounters();
   for (const c of list) {
     for (const [k, v] of Object.entries(c.requests)) out.requests[k] = (out.requests[k] ?? 0) + v;
-    c.durationBuckets.forEach((v, i) => { out.durationBuckets[i] += v; });
+    c.durationBuckets.forEach((v, i) => {
+      out.durationBuckets[i] += v;
+    });
     out.durationCount += c.durationCount;
     out.durationSum += c.durationSum;
     for (const [k, v] of Object.entries(c.cache)) out.cache[k] = (out.cache[k] ?? 0) + v;
@@ -126,7 +170,9 @@ export function sumCounters(list) {
     for (const [k, v] of Object.entries(c.routes ?? {})) out.routes[k] = (out.routes[k] ?? 0) + v;
     for (const [route, h] of Object.entries(c.routeDurations ?? {})) {
       const o = (out.routeDurations[route] ??= { buckets: buckets.map(() => 0), count: 0, sum: 0 });
-      h.buckets.forEach((v, i) => { o.buckets[i] += v; });
+      h.buckets.forEach((v, i) => {
+        o.buckets[i] += v;
+      });
       o.count += h.count;
       o.sum += h.sum;
     }
@@ -142,28 +188,60 @@ export function renderMetrics(c) {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
   };
-  metric("gloss_http_requests_total", "counter", "HTTP requests answered, by method and status class.",
-    Object.entries(c.requests).map(([k, v]) => { const [method, status] = k.split("|"); return [`{method="${method}",status="${status}"}`, v]; }));
+  metric(
+    "gloss_http_requests_total",
+    "counter",
+    "HTTP requests answered, by method and status class.",
+    Object.entries(c.requests).map(([k, v]) => {
+      const [method, status] = k.split("|");
+      return [`{method="${method}",status="${status}"}`, v];
+    }),
+  );
   // Histogram buckets are cumulative (countRequest adds a request to every bucket it fits in).
-  lines.push("# HELP gloss_http_request_duration_seconds Time to answer a request.", "# TYPE gloss_http_request_duration_seconds histogram");
-  buckets.forEach((b, i) => lines.push(`gloss_http_request_duration_seconds_bucket{le="${b}"} ${c.durationBuckets[i]}`));
+  lines.push(
+    "# HELP gloss_http_request_duration_seconds Time to answer a request.",
+    "# TYPE gloss_http_request_duration_seconds histogram",
+  );
+  buckets.forEach((b, i) =>
+    lines.push(`gloss_http_request_duration_seconds_bucket{le="${b}"} ${c.durationBuckets[i]}`),
+  );
   lines.push(`gloss_http_request_duration_seconds_bucket{le="+Inf"} ${c.durationCount}`);
-  lines.push(`gloss_http_request_duration_seconds_sum ${c.durationSum}`, `gloss_http_request_duration_seconds_count ${c.durationCount}`);
-  metric("gloss_http_requests_by_route_total", "counter", "HTTP requests answered, by method, route (Next.js route pattern) and status code.",
-    Object.entries(c.routes ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => {
-      const [method, route, status] = k.split("|");
-      return [`{method="${labelValue(method)}",route="${labelValue(route)}",status="${status}"}`, v];
-    }));
-  lines.push("# HELP gloss_http_route_duration_seconds Time to answer a request, by route.", "# TYPE gloss_http_route_duration_seconds histogram");
+  lines.push(
+    `gloss_http_request_duration_seconds_sum ${c.durationSum}`,
+    `gloss_http_request_duration_seconds_count ${c.durationCount}`,
+  );
+  metric(
+    "gloss_http_requests_by_route_total",
+    "counter",
+    "HTTP requests answered, by method, route (Next.js route pattern) and status code.",
+    Object.entries(c.routes ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => {
+        const [method, route, status] = k.split("|");
+        return [`{method="${labelValue(method)}",route="${labelValue(route)}",status="${status}"}`, v];
+      }),
+  );
+  lines.push(
+    "# HELP gloss_http_route_duration_seconds Time to answer a request, by route.",
+    "# TYPE gloss_http_route_duration_seconds histogram",
+  );
   for (const [route, h] of Object.entries(c.routeDurations ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const r = `route="${labelValue(route)}"`;
     buckets.forEach((b, i) => lines.push(`gloss_http_route_duration_seconds_bucket{${r},le="${b}"} ${h.buckets[i]}`));
     lines.push(`gloss_http_route_duration_seconds_bucket{${r},le="+Inf"} ${h.count}`);
-    lines.push(`gloss_http_route_duration_seconds_sum{${r}} ${h.sum}`, `gloss_http_route_duration_seconds_count{${r}} ${h.count}`);
+    lines.push(
+      `gloss_http_route_duration_seconds_sum{${r}} ${h.sum}`,
+      `gloss_http_route_duration_seconds_count{${r}} ${h.count}`,
+    );
   }
-  metric("gloss_page_cache_events_total", "counter", "Whole-page cache: hits, stale pages served while a render ran, requests that waited for a render, renders.",
-    Object.entries(c.cache).map(([k, v]) => [`{event="${k}"}`, v]));
-  for (const [k, v] of Object.entries(c.gauges)) metric(`gloss_${k}`, "gauge", gaugeHelp[k] ?? k.replace(/_/g, " "), [["", v]]);
+  metric(
+    "gloss_page_cache_events_total",
+    "counter",
+    "Whole-page cache: hits, stale pages served while a render ran, requests that waited for a render, renders.",
+    Object.entries(c.cache).map(([k, v]) => [`{event="${k}"}`, v]),
+  );
+  for (const [k, v] of Object.entries(c.gauges))
+    metric(`gloss_${k}`, "gauge", gaugeHelp[k] ?? k.replace(/_/g, " "), [["", v]]);
   metric("gloss_processes", "gauge", "App processes whose figures are summed here.", [["", c.processes ?? 1]]);
   return lines.join("\n") + "\n";
 }
@@ -202,17 +280,27 @@ export function allCounters(own, { timeoutMs = 1000 } = {}) {
   if (!cluster.isWorker) return Promise.resolve([own()]);
   const id = crypto.randomUUID();
   return new Promise((resolve) => {
-    const onMessage = (m) => { if (m?.type === "gloss:metrics:all" && m.id === id) { process.off("message", onMessage); resolve(m.list); } };
+    const onMessage = (m) => {
+      if (m?.type === "gloss:metrics:all" && m.id === id) {
+        process.off("message", onMessage);
+        resolve(m.list);
+      }
+    };
     process.on("message", onMessage);
     process.send({ type: "gloss:metrics:gather", id });
-    setTimeout(() => { process.off("message", onMessage); resolve([own()]); }, timeoutMs + 200).unref();
+    setTimeout(() => {
+      process.off("message", onMessage);
+      resolve([own()]);
+    }, timeoutMs + 200).unref();
   });
 }
 
 /** In a worker: answer the primary's requests for this process's counters. */
 export function answerCounterRequests(own) {
   if (!cluster.isWorker) return;
-  process.on("message", (m) => { if (m?.type === "gloss:metrics:ask") process.send({ type: "gloss:metrics:mine", id: m.id, counters: own() }); });
+  process.on("message", (m) => {
+    if (m?.type === "gloss:metrics:ask") process.send({ type: "gloss:metrics:mine", id: m.id, counters: own() });
+  });
 }
 
 /**
@@ -238,8 +326,19 @@ export function runPrimary(count, { drainMs = 30_000, log = console.log } = {}) 
     const workers = Object.values(cluster.workers ?? {}).filter(Boolean);
     const list = [];
     const ask = crypto.randomUUID();
-    const done = () => { cluster.off("message", collect); from.send({ type: "gloss:metrics:all", id: m.id, list }); };
-    const collect = (_w, r) => { if (r?.type === "gloss:metrics:mine" && r.id === ask) { list.push(r.counters); if (list.length === workers.length) { clearTimeout(timer); done(); } } };
+    const done = () => {
+      cluster.off("message", collect);
+      from.send({ type: "gloss:metrics:all", id: m.id, list });
+    };
+    const collect = (_w, r) => {
+      if (r?.type === "gloss:metrics:mine" && r.id === ask) {
+        list.push(r.counters);
+        if (list.length === workers.length) {
+          clearTimeout(timer);
+          done();
+        }
+      }
+    };
     cluster.on("message", collect);
     const timer = setTimeout(done, 1000);
     for (const w of workers) w.send({ type: "gloss:metrics:ask", id: ask });
@@ -269,10 +368,22 @@ export function databaseProbe(url, { timeoutMs = 1500, cacheMs = 1000, Client } 
     if (last && Date.now() - last.at < cacheMs) return last.up;
     running ??= (async () => {
       const PgClient = Client ?? (await import("pg")).default.Client;
-      const client = new PgClient({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+      const client = new PgClient({
+        connectionString: url,
+        connectionTimeoutMillis: timeoutMs,
+        query_timeout: timeoutMs,
+      });
       client.on("error", () => {});
       let up = false;
-      try { await client.connect(); await client.query("SELECT 1"); up = true; } catch { up = false; } finally { client.end().catch(() => {}); }
+      try {
+        await client.connect();
+        await client.query("SELECT 1");
+        up = true;
+      } catch {
+        up = false;
+      } finally {
+        client.end().catch(() => {});
+      }
       last = { up, at: Date.now() };
       running = null;
       return up;

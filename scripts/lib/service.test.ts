@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  clientAddress, clientProto, countRequest, createLogger, databaseProbe, newCounters, renderMetrics, requestId, routeLabeller, sumCounters,
-  tokenMatches, unavailablePage, wantsPage,
+  clientAddress,
+  clientProto,
+  countRequest,
+  createLogger,
+  databaseProbe,
+  newCounters,
+  renderMetrics,
+  requestId,
+  routeLabeller,
+  sumCounters,
+  tokenMatches,
+  unavailablePage,
+  wantsPage,
 } from "./service.mjs";
 
 describe("client address behind proxies", () => {
@@ -41,7 +52,16 @@ describe("JSON logs", () => {
     const log = createLogger("json", { write: (l) => lines.push(l), pid: 1 });
     log.request({ method: "GET", url: "/articles/a?token=secret", status: 200, durationMs: 12.34, requestId: "r1" });
     const o = JSON.parse(lines[0]);
-    expect(o).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/articles/a", status: 200, durationMs: 12.3, requestId: "r1", pid: 1 });
+    expect(o).toMatchObject({
+      level: "info",
+      msg: "request",
+      method: "GET",
+      path: "/articles/a",
+      status: 200,
+      durationMs: 12.3,
+      requestId: "r1",
+      pid: 1,
+    });
     expect(lines[0]).not.toContain("secret");
   });
   it("turns console errors into JSON lines with the stack", () => {
@@ -57,14 +77,20 @@ describe("JSON logs", () => {
   });
   it("logs no requests in text format", () => {
     const lines: string[] = [];
-    createLogger("text", { write: (l) => lines.push(l) }).request({ method: "GET", url: "/", status: 200, durationMs: 1 });
+    createLogger("text", { write: (l) => lines.push(l) }).request({
+      method: "GET",
+      url: "/",
+      status: 200,
+      durationMs: 1,
+    });
     expect(lines).toEqual([]);
   });
 });
 
 describe("metrics", () => {
   it("sums processes and renders the Prometheus text format", () => {
-    const a = newCounters(), b = newCounters();
+    const a = newCounters(),
+      b = newCounters();
     countRequest(a, { method: "GET", status: 200, durationMs: 3 });
     countRequest(b, { method: "GET", status: 204, durationMs: 300 });
     countRequest(b, { method: "POST", status: 503, durationMs: 2000 });
@@ -96,7 +122,10 @@ describe("metrics", () => {
 describe("metrics by route", () => {
   // The shape of Next's .next/routes-manifest.json (static routes first, then dynamic ones by specificity).
   const manifest = {
-    staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/api/health", regex: "^/api/health(?:/)?$" }],
+    staticRoutes: [
+      { page: "/", regex: "^/(?:/)?$" },
+      { page: "/api/health", regex: "^/api/health(?:/)?$" },
+    ],
     dynamicRoutes: [
       { page: "/articles/[slug]", regex: "^/articles/([^/]+?)(?:/)?$" },
       { page: "/articles/[slug]/comments/[id]", regex: "^/articles/([^/]+?)/comments/([^/]+?)(?:/)?$" },
@@ -110,12 +139,15 @@ describe("metrics by route", () => {
     expect(routeOf("/articles/two/comments/c1")).toBe("/articles/[slug]/comments/[id]");
     expect(routeOf("/_next/static/chunks/abc.js")).toBe("/_next/static");
     expect(routeOf("/wp-login.php")).toBe("(unmatched)");
-    const labels = new Set(Array.from({ length: 500 }, (_, i) => routeOf(`/${i % 2 ? "articles" : "x"}/${i}-${Math.random()}`)));
+    const labels = new Set(
+      Array.from({ length: 500 }, (_, i) => routeOf(`/${i % 2 ? "articles" : "x"}/${i}-${Math.random()}`)),
+    );
     expect([...labels].sort()).toEqual(["(unmatched)", "/articles/[slug]"]);
     expect(routeLabeller(null)("/articles/x")).toBe("(unmatched)");
   });
   it("counts requests by method, route and status code, and times them by route, summed over processes", () => {
-    const a = newCounters(), b = newCounters();
+    const a = newCounters(),
+      b = newCounters();
     countRequest(a, { method: "GET", status: 200, durationMs: 3, route: "/articles/[slug]" });
     countRequest(b, { method: "GET", status: 200, durationMs: 30, route: "/articles/[slug]" });
     countRequest(b, { method: "POST", status: 201, durationMs: 20, route: "/api/articles/[slug]/comments" });
@@ -123,7 +155,9 @@ describe("metrics by route", () => {
     const text = renderMetrics(sumCounters([a, b]));
     expect(text).toContain("# TYPE gloss_http_requests_by_route_total counter");
     expect(text).toContain('gloss_http_requests_by_route_total{method="GET",route="/articles/[slug]",status="200"} 2');
-    expect(text).toContain('gloss_http_requests_by_route_total{method="POST",route="/api/articles/[slug]/comments",status="201"} 1');
+    expect(text).toContain(
+      'gloss_http_requests_by_route_total{method="POST",route="/api/articles/[slug]/comments",status="201"} 1',
+    );
     expect(text).toContain('gloss_http_requests_by_route_total{method="GET",route="odd\\"route",status="404"} 1');
     expect(text).toContain("# TYPE gloss_http_route_duration_seconds histogram");
     expect(text).toContain('gloss_http_route_duration_seconds_bucket{route="/articles/[slug]",le="0.005"} 1');
@@ -156,8 +190,25 @@ describe("the database going away", () => {
   });
   it("probes the database once per second at most, and says down when nothing answers", async () => {
     let connects = 0;
-    class Refused { on() {} async connect() { connects++; throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }); } async query() {} async end() {} }
-    class Up { on() {} async connect() { connects++; } async query() { return { rows: [{}] }; } async end() {} }
+    class Refused {
+      on() {}
+      async connect() {
+        connects++;
+        throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+      }
+      async query() {}
+      async end() {}
+    }
+    class Up {
+      on() {}
+      async connect() {
+        connects++;
+      }
+      async query() {
+        return { rows: [{}] };
+      }
+      async end() {}
+    }
     const down = databaseProbe("postgresql://x", { Client: Refused, cacheMs: 1000 });
     expect(await Promise.all([down(), down(), down()])).toEqual([false, false, false]);
     expect(await down()).toBe(false);
@@ -167,7 +218,9 @@ describe("the database going away", () => {
   });
   it("gives up on a database that accepts no connection within the timeout", async () => {
     const net = await import("node:net");
-    const silent = net.createServer(() => { /* never answers */ });
+    const silent = net.createServer(() => {
+      /* never answers */
+    });
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", () => r()));
     const port = (silent.address() as { port: number }).port;
     const t0 = Date.now();

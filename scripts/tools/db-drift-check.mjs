@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 // Drift check: do the committed migrations (prisma/migrations) produce exactly prisma/schema.prisma?
 //
 //   DATABASE_URL=postgresql://user@host:port/db node scripts/tools/db-drift-check.mjs [--schema P] [--migrations DIR]
@@ -8,9 +11,6 @@
 // (run with the Wasm schema-engine shim unless PRISMA_SCHEMA_ENGINE_BINARY is already set), and
 // the shadow database is dropped again. Prints one line; exits 0 when they match, 1 otherwise.
 import path from "node:path";
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -97,16 +97,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 function runPrismaDiff(env) {
   const cli = require.resolve("prisma/build/index.js");
-  const argv = [
-    cli,
-    "migrate",
-    "diff",
-    "--from-migrations",
-    migrationsDir,
-    "--to-schema",
-    schemaPath,
-    "--exit-code",
-  ];
+  const argv = [cli, "migrate", "diff", "--from-migrations", migrationsDir, "--to-schema", schemaPath, "--exit-code"];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

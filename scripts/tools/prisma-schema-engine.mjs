@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomUUID } from "node:crypto";
 // Stand-in for Prisma's native `schema-engine` binary, for machines that cannot download it.
 //
 // Point the Prisma CLI at it with PRISMA_SCHEMA_ENGINE_BINARY=/abs/path/scripts/tools/prisma-schema-engine.mjs.
@@ -12,10 +13,9 @@
 // on top of @prisma/adapter-pg; only PostgreSQL is supported. Logs are JSON lines on stderr.
 // stdout carries nothing but JSON-RPC messages.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import readline from "node:readline";
-import { createRequire } from "node:module";
-import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 // Resolve dependencies from the project (this file lives in <project>/scripts/tools/), falling back to cwd.
@@ -42,9 +42,7 @@ const PANIC_EXIT_CODE = 101; // what the native engine exits with after a panic
 // Logging: JSON lines on stderr, shaped like the native engine's tracing output.
 
 function log(level, fields, target = "schema_engine") {
-  process.stderr.write(
-    JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target }) + "\n",
-  );
+  process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target }) + "\n");
 }
 
 function writeStdout(text) {
@@ -105,7 +103,10 @@ function fixCharColumns(result) {
   }
   const charColumns = [];
   (result?.fields ?? []).forEach((field, i) => {
-    if (field.dataTypeID === PG_CHAR_OID) { field.dataTypeID = PG_TEXT_OID; charColumns.push(i); }
+    if (field.dataTypeID === PG_CHAR_OID) {
+      field.dataTypeID = PG_TEXT_OID;
+      charColumns.push(i);
+    }
   });
   if (charColumns.length && Array.isArray(result.rows)) charColumnsOf.set(result.rows, charColumns);
   return result;
@@ -318,7 +319,11 @@ async function runCli(args) {
   log("INFO", { message: "Starting schema engine CLI", git_hash: engineHash() });
   try {
     const url = args.datasource?.url;
-    if (!url) throw userError("P1012", "The datasource.url property is required in your Prisma config file when using this command.");
+    if (!url)
+      throw userError(
+        "P1012",
+        "The datasource.url property is required in your Prisma config file when using this command.",
+      );
     let message;
     switch (args.cli) {
       case "can-connect-to-database":
@@ -333,7 +338,10 @@ async function runCli(args) {
         message = "The database was successfully dropped.";
         break;
       default:
-        throw userError("", `Unknown cli sub-command \`${args.cli}\`. Expected one of: can-connect-to-database, create-database, drop-database.`);
+        throw userError(
+          "",
+          `Unknown cli sub-command \`${args.cli}\`. Expected one of: can-connect-to-database, create-database, drop-database.`,
+        );
     }
     log("INFO", { message });
     await flushAndExit(0);
@@ -367,7 +375,9 @@ function engineDir() {
 
 function engineHash() {
   try {
-    return JSON.parse(fs.readFileSync(path.join(engineDir(), "package.json"), "utf8")).version.split(".").pop();
+    return JSON.parse(fs.readFileSync(path.join(engineDir(), "package.json"), "utf8"))
+      .version.split(".")
+      .pop();
   } catch {
     return "unknown";
   }
@@ -445,7 +455,8 @@ function makeAdapterFactory(datasource) {
         await resetDatabase(shadowUrl);
         return open(shadowUrl);
       }
-      if (!mainUrl) throw userError("P1012", "A datasource url (or shadowDatabaseUrl) is required to create a shadow database.");
+      if (!mainUrl)
+        throw userError("P1012", "A datasource url (or shadowDatabaseUrl) is required to create a shadow database.");
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       try {
         await withServerClient(mainUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
@@ -524,9 +535,7 @@ async function getEngine() {
   enginePromise ??= (async () => {
     const bg = await loadWasm();
     const { bindMigrationAwareSqlAdapterFactory } = loadAdapterPg();
-    const datamodels = args.datamodels.length
-      ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")])
-      : undefined;
+    const datamodels = args.datamodels.length ? args.datamodels.map((p) => [p, fs.readFileSync(p, "utf8")]) : undefined;
     const logCallback = (line) => {
       const text = String(line);
       process.stderr.write(text.endsWith("\n") ? text : text + "\n");
@@ -546,7 +555,11 @@ async function getEngine() {
       // start-up probe; any real use of the main database then fails with the original error.
       const reason = await probeMainDatabase();
       if (!reason || panicked) throw e;
-      const offline = { ...factory, connect: async () => offlineAdapter(reason), connectToShadowDb: factory.connectToShadowDb };
+      const offline = {
+        ...factory,
+        connect: async () => offlineAdapter(reason),
+        connectToShadowDb: factory.connectToShadowDb,
+      };
       engine = await bg.SchemaEngine.new({ datamodels }, logCallback, bind(offline));
     }
     return engine;
@@ -614,7 +627,9 @@ async function hostPrint(text) {
 
 function stripSpanTrace(message) {
   // Wasm errors carry a tracing span trace ("   0: schema_engine_wasm::...\n at file:line").
-  return String(message ?? "").replace(/\n\s+0: [\w:]+[\s\S]*$/, "").trimEnd();
+  return String(message ?? "")
+    .replace(/\n\s+0: [\w:]+[\s\S]*$/, "")
+    .trimEnd();
 }
 
 // The Wasm engine reports a failed migration as a bare "external connector error"; rebuild the
@@ -625,7 +640,10 @@ function migrationFailure(e) {
   const m = /apply_migration::apply_script\s+with migration_name="((?:[^"\\]|\\.)*)"/.exec(text);
   if (!m) return e;
   const migrationName = m[1];
-  const databaseError = stripSpanTrace(text).replace(/^external connector error\n?(Error querying the database: )?/, "");
+  const databaseError = stripSpanTrace(text).replace(
+    /^external connector error\n?(Error querying the database: )?/,
+    "",
+  );
   const code = lastDbError?.code ?? "";
   return userError(
     "P3018",
@@ -677,7 +695,10 @@ const isWasmTrap = (e) => e instanceof WebAssembly.RuntimeError || panicked;
 function resolveUrl(datasourceParam) {
   if (datasourceParam?.tag === "ConnectionString" && datasourceParam.url) return datasourceParam.url;
   if (args.datasource?.url) return args.datasource.url;
-  throw userError("P1012", "The datasource.url property is required in your Prisma config file when using this command.");
+  throw userError(
+    "P1012",
+    "The datasource.url property is required in your Prisma config file when using this command.",
+  );
 }
 
 const handlers = {
@@ -852,7 +873,11 @@ process.on("SIGTERM", () => flushAndExit(0));
 try {
   args = parseArgs(process.argv.slice(2));
 } catch (e) {
-  log("ERROR", { is_panic: false, error_code: "", message: `Invalid arguments: ${e.message}` }, "schema_engine::logger");
+  log(
+    "ERROR",
+    { is_panic: false, error_code: "", message: `Invalid arguments: ${e.message}` },
+    "schema_engine::logger",
+  );
   await flushAndExit(1);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
-import { hypothesisMatchQuote } from "./hypothesis-match-quote";
 import { resolveAnchor } from "@/lib/anchoring/resolve-anchor";
+import { hypothesisMatchQuote } from "./hypothesis-match-quote";
 import { rangeOf, revise, seed } from "./support/seed-article";
 
 describe("hypothesisMatchQuote (the baseline)", () => {
@@ -14,12 +14,16 @@ describe("hypothesisMatchQuote (the baseline)", () => {
 
   it("uses the position hint as a tie-breaker", () => {
     const text = "same words here. same words here. same words here.";
-    expect(hypothesisMatchQuote(text, { exact: "same words", prefix: "", suffix: "" }, 34)).toMatchObject({ start: 34 });
+    expect(hypothesisMatchQuote(text, { exact: "same words", prefix: "", suffix: "" }, 34)).toMatchObject({
+      start: 34,
+    });
   });
 
   it("falls back to approximate matches with up to half the quote's length in errors", () => {
     const text = "Iran violated the sovereignty of the state of Albania repeatedly.";
-    expect(hypothesisMatchQuote(text, { exact: "the soverignty of the stat", prefix: "", suffix: "" })).toMatchObject({ start: 14 });
+    expect(hypothesisMatchQuote(text, { exact: "the soverignty of the stat", prefix: "", suffix: "" })).toMatchObject({
+      start: 14,
+    });
     expect(hypothesisMatchQuote(text, { exact: "completely unrelated words", prefix: "", suffix: "" })).toBeNull();
     expect(hypothesisMatchQuote(text, { exact: "", prefix: "", suffix: "" })).toBeNull();
   });
@@ -28,7 +32,11 @@ describe("hypothesisMatchQuote (the baseline)", () => {
     const quote = "Albania being a member of NATO and an ally of U.S.A";
     const { start, end } = rangeOf(seed.text, quote);
     const revised = revise([seed.blocks[6].text, "Albania hosted the group."]);
-    const selector = { exact: quote, prefix: seed.text.slice(start - 32, start), suffix: seed.text.slice(end, end + 32) };
+    const selector = {
+      exact: quote,
+      prefix: seed.text.slice(start - 32, start),
+      suffix: seed.text.slice(end, end + 32),
+    };
     const match = hypothesisMatchQuote(revised.text, selector, start);
     const lookAlike = revised.text.indexOf("However, Albania being a member of NATO and an ally of the USA") + 9;
     expect(match!.start).toBe(lookAlike);

@@ -40,12 +40,17 @@ export function hypothesisMatchQuote(text: string, quote: TextQuote, hintStart?:
 
   const scoreOf = (match: Match): number => {
     const quoteScore = 1 - match.errors / exact.length;
-    const prefixScore = prefix ? similarity(text.slice(Math.max(0, match.start - prefix.length), match.start), prefix) : 1;
+    const prefixScore = prefix
+      ? similarity(text.slice(Math.max(0, match.start - prefix.length), match.start), prefix)
+      : 1;
     const suffixScore = suffix ? similarity(text.slice(match.end, match.end + suffix.length), suffix) : 1;
     const positionScore = hintStart === undefined ? 1 : 1 - Math.abs(match.start - hintStart) / text.length;
     const total = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
     return (
-      (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore) /
+      (QUOTE_WEIGHT * quoteScore +
+        PREFIX_WEIGHT * prefixScore +
+        SUFFIX_WEIGHT * suffixScore +
+        POSITION_WEIGHT * positionScore) /
       total
     );
   };

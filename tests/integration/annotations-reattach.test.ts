@@ -1,16 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
 import { annotationJson, etagOf } from "@/lib/annotations/annotation-json";
 import { updateAnnotation } from "@/lib/annotations/change-annotation";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { updateArticle } from "@/lib/articles/update-article";
+import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { banUser } from "@/lib/moderation/ban-user";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
-import { createTestUser } from "../seed/users";
 import { annotateQuotes } from "../seed/annotations";
 import { publishSeedCopy, seedBody } from "../seed/articles";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 import { anchorsOf, currentText } from "./studio-helpers";
 
@@ -38,7 +38,9 @@ async function orphanedNote(author: Viewer, { audience = "public" }: { audience?
   if (audience === "public") [id] = await annotateQuotes(author, slug, [{ exact: gone }]);
   else {
     const { annotation } = await createAnnotation(author, slug, {
-      type: "Annotation", audience: "private", body: { type: "TextualBody", value: "A private thought" },
+      type: "Annotation",
+      audience: "private",
+      body: { type: "TextualBody", value: "A private thought" },
       target: { selector: { type: "TextQuoteSelector", exact: gone } },
     });
     id = annotation.id;
@@ -52,7 +54,10 @@ async function orphanedNote(author: Viewer, { audience = "public" }: { audience?
 /** What a client PUTs to move a note: the annotation as read, with a new target. */
 function moved(row: Parameters<typeof annotationJson>[0], exact: string, extra: Record<string, unknown> = {}) {
   const json = annotationJson(row) as Record<string, unknown>;
-  return { ...json, target: { selector: [{ type: "TextQuoteSelector", exact }, ...(extra.position ? [extra.position] : [])] } };
+  return {
+    ...json,
+    target: { selector: [{ type: "TextQuoteSelector", exact }, ...(extra.position ? [extra.position] : [])] },
+  };
 }
 
 async function readRow(id: string) {
@@ -83,7 +88,14 @@ describe("re-attaching an orphaned note", () => {
     const history = await db.annotationRevision.findMany({ where: { annotationId: id } });
     expect(history).toHaveLength(1);
     expect(history[0].body).toBe(before.body);
-    expect(history[0].anchor).toMatchObject({ exact: gone, originalExact: gone, state: "orphaned", start: before.start, end: before.end, anchorRevisionId: before.anchorRevisionId });
+    expect(history[0].anchor).toMatchObject({
+      exact: gone,
+      originalExact: gone,
+      state: "orphaned",
+      start: before.start,
+      end: before.end,
+      anchorRevisionId: before.anchorRevisionId,
+    });
     expect(history[0].editedById).toBe(author.id);
   });
 
@@ -108,7 +120,14 @@ describe("re-attaching an orphaned note", () => {
     const text = await currentText(slug);
     const cpStart = [...text.slice(0, text.indexOf(newPassage))].length; // W3C positions count code points
     const before = await readRow(id);
-    const updated = await updateAnnotation(author, slug, id, moved(before, newPassage, { position: { type: "TextPositionSelector", start: cpStart, end: cpStart + [...newPassage].length } }));
+    const updated = await updateAnnotation(
+      author,
+      slug,
+      id,
+      moved(before, newPassage, {
+        position: { type: "TextPositionSelector", start: cpStart, end: cpStart + [...newPassage].length },
+      }),
+    );
     expect(updated.start).toBe(cpStart);
     expect(updated.state).toBe("anchored");
   });
@@ -117,7 +136,10 @@ describe("re-attaching an orphaned note", () => {
     const { viewer: author } = await createTestUser({ label: "reattach-bad" });
     const { slug, id } = await orphanedNote(author);
     const before = await readRow(id);
-    const error = await expectAppError(updateAnnotation(author, slug, id, moved(before, "words that appear nowhere in this article")), "bad_request");
+    const error = await expectAppError(
+      updateAnnotation(author, slug, id, moved(before, "words that appear nowhere in this article")),
+      "bad_request",
+    );
     expect(Object.keys(error.fields ?? {})).toContain("target.selector.exact");
     const after = await readRow(id);
     expect(after).toEqual(before);
@@ -139,7 +161,13 @@ describe("re-attaching an orphaned note", () => {
     const { slug, id } = await orphanedNote(author);
     const before = await readRow(id);
     const json = annotationJson(before) as Record<string, unknown>;
-    const updated = await updateAnnotation(author, slug, id, { ...json, body: { type: "TextualBody", value: "Edited, still orphaned" } }, etagOf(before));
+    const updated = await updateAnnotation(
+      author,
+      slug,
+      id,
+      { ...json, body: { type: "TextualBody", value: "Edited, still orphaned" } },
+      etagOf(before),
+    );
     expect(updated.body).toBe("Edited, still orphaned");
     expect(updated.state).toBe("orphaned");
     expect(updated.exact).toBe(gone);
@@ -149,8 +177,17 @@ describe("re-attaching an orphaned note", () => {
     const { viewer: author } = await createTestUser({ label: "reattach-etag" });
     const { slug, id } = await orphanedNote(author);
     const before = await readRow(id);
-    await updateAnnotation(author, slug, id, { ...(annotationJson(before) as object), body: { type: "TextualBody", value: "First edit" } }, etagOf(before));
-    await expectAppError(updateAnnotation(author, slug, id, moved(before, newPassage), etagOf(before)), "precondition_failed");
+    await updateAnnotation(
+      author,
+      slug,
+      id,
+      { ...(annotationJson(before) as object), body: { type: "TextualBody", value: "First edit" } },
+      etagOf(before),
+    );
+    await expectAppError(
+      updateAnnotation(author, slug, id, moved(before, newPassage), etagOf(before)),
+      "precondition_failed",
+    );
     expect((await readRow(id)).state).toBe("orphaned");
   });
 
@@ -186,12 +223,20 @@ describe("re-attaching an orphaned note", () => {
     const { floodIntervalMs } = await getSettings();
     await setSetting("floodIntervalMs", 0);
     try {
-      const { annotation: reply } = await createAnnotation(author, slug, { type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "A reply" }, target: `https://gloss.test/api/annotations/${slug}/${id}` });
+      const { annotation: reply } = await createAnnotation(author, slug, {
+        type: "Annotation",
+        motivation: "replying",
+        body: { type: "TextualBody", value: "A reply" },
+        target: `https://gloss.test/api/annotations/${slug}/${id}`,
+      });
       const row = await readRow(reply.id);
       // A passage as the reply's target is not a reply's target: refused, nothing moves.
       await expectAppError(updateAnnotation(author, slug, reply.id, moved(row, newPassage)), "bad_request");
       expect(await readRow(reply.id)).toEqual(row);
-      const updated = await updateAnnotation(author, slug, reply.id, { ...(annotationJson(row) as object), body: { type: "TextualBody", value: "A reply, edited" } });
+      const updated = await updateAnnotation(author, slug, reply.id, {
+        ...(annotationJson(row) as object),
+        body: { type: "TextualBody", value: "A reply, edited" },
+      });
       expect(updated.body).toBe("A reply, edited");
       expect(updated.exact).toBeNull();
     } finally {
@@ -207,9 +252,14 @@ describe("re-attaching an orphaned note", () => {
     // A publish adds a paragraph before the passage: the stored position moves, the client's does not.
     await updateArticle(editor, slug, { body: `An editor's introduction.\n\n${seedBody}` });
     const moved = await readRow(id);
-    const readStart = (read.target as { selector: { type: string; start?: number }[] }).selector.find((sel) => sel.type === "TextPositionSelector")!.start;
+    const readStart = (read.target as { selector: { type: string; start?: number }[] }).selector.find(
+      (sel) => sel.type === "TextPositionSelector",
+    )!.start;
     expect(moved.start).not.toBe(readStart);
-    const updated = await updateAnnotation(author, slug, id, { ...read, body: { type: "TextualBody", value: "Edited after the publish" } });
+    const updated = await updateAnnotation(author, slug, id, {
+      ...read,
+      body: { type: "TextualBody", value: "Edited after the publish" },
+    });
     expect(updated.body).toBe("Edited after the publish");
     expect(updated.state).toBe("anchored");
     expect([updated.start, updated.end]).toEqual([moved.start, moved.end]);

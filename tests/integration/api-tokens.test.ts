@@ -35,7 +35,14 @@ describe("personal access tokens", () => {
   it("stands for its owner until revoked, then for no one", async () => {
     const { viewer } = await createTestUser({ name: "Token Owner", label: "use" });
     const { id, secret } = await createApiToken(viewer, { name: "ci" });
-    expect(await viewerFromApiToken(secret)).toEqual({ id: viewer.id, name: "Token Owner", email: viewer.email, role: "commenter", status: "active", bannedUntil: null });
+    expect(await viewerFromApiToken(secret)).toEqual({
+      id: viewer.id,
+      name: "Token Owner",
+      email: viewer.email,
+      role: "commenter",
+      status: "active",
+      bannedUntil: null,
+    });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
 
     await revokeApiToken(viewer, id);
@@ -69,7 +76,17 @@ describe("personal access tokens", () => {
   it("answers null for malformed and unknown tokens", async () => {
     const { viewer } = await createTestUser({ label: "malformed" });
     const { secret } = await createApiToken(viewer, { name: "real" });
-    for (const bad of ["", "gls_", "gls_short", secret.slice(4), `Bearer ${secret}`, `${secret} `, `gls_${"x".repeat(200)}`, "gls_'; DROP TABLE \"User\"; --aaaaaaaaaaaa", `${secret.slice(0, -1)}${secret.endsWith("A") ? "B" : "A"}`])
+    for (const bad of [
+      "",
+      "gls_",
+      "gls_short",
+      secret.slice(4),
+      `Bearer ${secret}`,
+      `${secret} `,
+      `gls_${"x".repeat(200)}`,
+      'gls_\'; DROP TABLE "User"; --aaaaaaaaaaaa',
+      `${secret.slice(0, -1)}${secret.endsWith("A") ? "B" : "A"}`,
+    ])
       expect(await viewerFromApiToken(bad)).toBeNull();
   });
 

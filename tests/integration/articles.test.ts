@@ -2,13 +2,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
 import { importArticleSource } from "@/lib/articles/import-article-source";
 import { listPublishedArticles } from "@/lib/articles/list-published-articles";
 import { parseArticleSource } from "@/lib/articles/parse-article-source";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
 const seedSource = fs.readFileSync(path.resolve(process.cwd(), "prisma/seed/seed-article.md"), "utf8");
 const seedText = fs.readFileSync(path.resolve(process.cwd(), "../shared/content/seed-article.text.txt"), "utf8");
@@ -17,13 +17,31 @@ const seedSlug = "iranian-and-albanian-conflict-in-lieu-of-the-recent-cyber-atta
 const unique = (label: string) => `${label}-${crypto.randomBytes(5).toString("hex")}`;
 
 /** Inserts an article with one revision that is its current one, straight through Prisma. */
-async function insertArticle(options: { slug?: string; status?: ArticleStatus; publishedAt?: Date | null; title?: string }) {
+async function insertArticle(options: {
+  slug?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  title?: string;
+}) {
   const slug = options.slug ?? unique("test-article");
   const article = await db.article.create({
     data: {
-      slug, title: options.title ?? `Title of ${slug}`, authorName: "Test Author", excerpt: "An excerpt.",
-      status: options.status ?? "published", publishedAt: options.publishedAt === undefined ? new Date("2001-01-01T00:00:00Z") : options.publishedAt,
-      revisions: { create: { number: 1, body: "Some words here.", html: "<p data-block-id=\"b000001\">Some words here.</p>", text: "Some words here.", blockIds: ["b000001"], wordCount: 3 } },
+      slug,
+      title: options.title ?? `Title of ${slug}`,
+      authorName: "Test Author",
+      excerpt: "An excerpt.",
+      status: options.status ?? "published",
+      publishedAt: options.publishedAt === undefined ? new Date("2001-01-01T00:00:00Z") : options.publishedAt,
+      revisions: {
+        create: {
+          number: 1,
+          body: "Some words here.",
+          html: '<p data-block-id="b000001">Some words here.</p>',
+          text: "Some words here.",
+          blockIds: ["b000001"],
+          wordCount: 3,
+        },
+      },
     },
     select: { id: true, revisions: { select: { id: true } } },
   });
@@ -46,7 +64,10 @@ async function walkPages(take: number) {
   const pages: string[][] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 1000; guard++) {
-    const { articles, next }: Awaited<ReturnType<typeof listPublishedArticles>> = await listPublishedArticles(cursor, take);
+    const { articles, next }: Awaited<ReturnType<typeof listPublishedArticles>> = await listPublishedArticles(
+      cursor,
+      take,
+    );
     pages.push(articles.map((a) => a.id));
     if (!next) return pages;
     cursor = next;
@@ -78,14 +99,23 @@ describe("importArticleSource", () => {
     const found = await getPublishedArticle(slug);
     expect(found && "article" in found).toBe(true);
     if (!found || !("article" in found)) return;
-    expect(found.article).toMatchObject({ title: "A Fresh Piece", authorName: "Jane Doe", affiliation: "Somewhere", excerpt: "First paragraph here." });
+    expect(found.article).toMatchObject({
+      title: "A Fresh Piece",
+      authorName: "Jane Doe",
+      affiliation: "Somewhere",
+      excerpt: "First paragraph here.",
+    });
     expect(found.article.publishedAt?.toISOString()).toBe("2003-04-05T09:00:00.000Z");
     expect(found.article.currentRevision?.text).toBe("First paragraph here.\nA heading\nSecond paragraph.");
   });
   it("lets several processes import the same new source at once: one creates it, the others find it", async () => {
     const slug = unique("raced");
     const source = `---\ntitle: Raced\nslug: ${slug}\nauthor: Jane Doe\npublication: Journal ${slug}\npublished: 2003-04-06\n---\n\nOnly paragraph.\n`;
-    const results = await Promise.all([importArticleSource(source), importArticleSource(source), importArticleSource(source)]);
+    const results = await Promise.all([
+      importArticleSource(source),
+      importArticleSource(source),
+      importArticleSource(source),
+    ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db.article.count({ where: { slug } })).toBe(1);
@@ -127,7 +157,15 @@ describe("getPublishedArticle", () => {
 
   it("does not return a published article without a revision, or one without a date", async () => {
     const slug = unique("no-revision");
-    await db.article.create({ data: { slug, title: "No body", authorName: "X", status: "published", publishedAt: new Date("2001-01-01T00:00:00Z") } });
+    await db.article.create({
+      data: {
+        slug,
+        title: "No body",
+        authorName: "X",
+        status: "published",
+        publishedAt: new Date("2001-01-01T00:00:00Z"),
+      },
+    });
     expect(await getPublishedArticle(slug)).toBeNull();
     const undated = await insertArticle({ publishedAt: null });
     expect(await getPublishedArticle(undated.slug)).toBeNull();
@@ -149,7 +187,8 @@ describe("listPublishedArticles", () => {
   it("pages newest first with a cursor, without duplicates or gaps", async () => {
     const base = Date.parse("2001-03-01T12:00:00Z");
     const mine: string[] = [];
-    for (let i = 0; i < 12; i++) mine.push((await insertArticle({ slug: unique(`page-${i}`), publishedAt: new Date(base + i * 86_400_000) })).id);
+    for (let i = 0; i < 12; i++)
+      mine.push((await insertArticle({ slug: unique(`page-${i}`), publishedAt: new Date(base + i * 86_400_000) })).id);
     const hidden = await insertArticle({ status: "draft", publishedAt: new Date(base + 5 * 86_400_000 + 1) });
 
     const pages = await walkPages(5);
@@ -179,7 +218,16 @@ describe("listPublishedArticles", () => {
   it("returns the summary fields a list shows, and starts again from the top for a bad cursor", async () => {
     const first = await listPublishedArticles(null, 2);
     expect(first.articles.length).toBeGreaterThan(0);
-    expect(Object.keys(first.articles[0]).sort()).toEqual(["affiliation", "authorName", "currentRevision", "excerpt", "id", "publishedAt", "slug", "title"]);
+    expect(Object.keys(first.articles[0]).sort()).toEqual([
+      "affiliation",
+      "authorName",
+      "currentRevision",
+      "excerpt",
+      "id",
+      "publishedAt",
+      "slug",
+      "title",
+    ]);
     expect(await listPublishedArticles("not-a-cursor", 2)).toEqual(first);
   });
 });

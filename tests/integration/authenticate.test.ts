@@ -2,10 +2,10 @@ import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { defaultSettings, getSettings, setSetting, type Settings } from "@/lib/settings/get-settings";
+import { defaultSettings, getSettings, type Settings, setSetting } from "@/lib/settings/get-settings";
 import { authenticateWithPassword, wrongCredentialsMessage } from "@/lib/users/authenticate-with-password";
-import { createTestUser } from "../seed/users";
 import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -37,8 +37,14 @@ describe("authenticateWithPassword", () => {
 
   it("gives a wrong password and an unknown email the very same answer", async () => {
     const { viewer } = await createTestUser({ label: "same" });
-    const wrong = await expectAppError(authenticateWithPassword({ email: viewer.email, password: "not-the-password" }, uniqueIp()), "unauthorized");
-    const unknown = await expectAppError(authenticateWithPassword({ email: uniqueEmail("nobody"), password: "not-the-password" }, uniqueIp()), "unauthorized");
+    const wrong = await expectAppError(
+      authenticateWithPassword({ email: viewer.email, password: "not-the-password" }, uniqueIp()),
+      "unauthorized",
+    );
+    const unknown = await expectAppError(
+      authenticateWithPassword({ email: uniqueEmail("nobody"), password: "not-the-password" }, uniqueIp()),
+      "unauthorized",
+    );
     expect(wrong.message).toBe(wrongCredentialsMessage);
     expect(unknown.message).toBe(wrong.message);
     expect(unknown.fields).toEqual(wrong.fields);
@@ -52,17 +58,30 @@ describe("authenticateWithPassword", () => {
 
   it("spends about the same time on an unknown email as on a wrong password (both hash)", async () => {
     // Two accounts, so that no account reaches the limit of five failures (warm-up + 3, and 2).
-    const accounts = [(await createTestUser({ label: "timing-a" })).viewer, (await createTestUser({ label: "timing-b" })).viewer];
+    const accounts = [
+      (await createTestUser({ label: "timing-a" })).viewer,
+      (await createTestUser({ label: "timing-b" })).viewer,
+    ];
     // Warm up both paths (the dummy hash for unknown emails is made on first use).
-    await timeOf(() => authenticateWithPassword({ email: uniqueEmail("warm"), password: "warm-up-password" }, uniqueIp()));
-    await timeOf(() => authenticateWithPassword({ email: accounts[0].email, password: "warm-up-password" }, uniqueIp()));
+    await timeOf(() =>
+      authenticateWithPassword({ email: uniqueEmail("warm"), password: "warm-up-password" }, uniqueIp()),
+    );
+    await timeOf(() =>
+      authenticateWithPassword({ email: accounts[0].email, password: "warm-up-password" }, uniqueIp()),
+    );
 
     const unknownTimes: number[] = [];
     const wrongTimes: number[] = [];
     for (let round = 0; round < 5; round++) {
       const { email } = accounts[round % 2];
-      unknownTimes.push(await timeOf(() => authenticateWithPassword({ email: uniqueEmail("t"), password: "some-wrong-password" }, uniqueIp())));
-      wrongTimes.push(await timeOf(() => authenticateWithPassword({ email, password: "some-wrong-password" }, uniqueIp())));
+      unknownTimes.push(
+        await timeOf(() =>
+          authenticateWithPassword({ email: uniqueEmail("t"), password: "some-wrong-password" }, uniqueIp()),
+        ),
+      );
+      wrongTimes.push(
+        await timeOf(() => authenticateWithPassword({ email, password: "some-wrong-password" }, uniqueIp())),
+      );
     }
     const unknown = median(unknownTimes);
     const wrong = median(wrongTimes);
@@ -82,10 +101,16 @@ describe("authenticateWithPassword", () => {
     for (let attempt = 0; attempt < limit; attempt++) {
       // Alternate the case: the limit counts the account, not the spelling.
       const email = attempt % 2 ? viewer.email.toUpperCase() : viewer.email;
-      await expectAppError(authenticateWithPassword({ email, password: `wrong-password-${attempt}` }, uniqueIp()), "unauthorized");
+      await expectAppError(
+        authenticateWithPassword({ email, password: `wrong-password-${attempt}` }, uniqueIp()),
+        "unauthorized",
+      );
     }
 
-    const locked = await expectAppError(authenticateWithPassword({ email: viewer.email, password }, uniqueIp()), "rate_limited");
+    const locked = await expectAppError(
+      authenticateWithPassword({ email: viewer.email, password }, uniqueIp()),
+      "rate_limited",
+    );
     expect(locked.status).toBe(429);
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.retryAfterSeconds).toBeLessThanOrEqual(windowMs / 1000);
@@ -93,12 +118,17 @@ describe("authenticateWithPassword", () => {
 
     // Still locked a little before the window ends, with a shorter wait.
     clock.advance(windowMs - 60_000);
-    const later = await expectAppError(authenticateWithPassword({ email: viewer.email, password }, uniqueIp()), "rate_limited");
+    const later = await expectAppError(
+      authenticateWithPassword({ email: viewer.email, password }, uniqueIp()),
+      "rate_limited",
+    );
     expect(later.retryAfterSeconds).toBeGreaterThan(0);
     expect(later.retryAfterSeconds).toBeLessThanOrEqual(60);
 
     clock.advance(61_000);
-    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("holds the account limit against a burst of concurrent guesses", async () => {
@@ -137,8 +167,12 @@ describe("authenticateWithPassword", () => {
     await withSetting("signInIpLimit", { limit: 3, windowMs: 60_000 }, async () => {
       const { viewer, password } = await createTestUser({ label: "office" });
       const ip = uniqueIp();
-      for (let i = 0; i < 6; i++) expect(await authenticateWithPassword({ email: viewer.email, password }, ip)).toMatchObject({ id: viewer.id });
-      await expectAppError(authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, ip), "unauthorized");
+      for (let i = 0; i < 6; i++)
+        expect(await authenticateWithPassword({ email: viewer.email, password }, ip)).toMatchObject({ id: viewer.id });
+      await expectAppError(
+        authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, ip),
+        "unauthorized",
+      );
       expect(await authenticateWithPassword({ email: viewer.email, password }, ip)).toMatchObject({ id: viewer.id });
     });
   });
@@ -146,11 +180,19 @@ describe("authenticateWithPassword", () => {
   it("forgets an account's failures after a successful sign-in", async () => {
     const { viewer, password } = await createTestUser({ label: "reset" });
     for (let attempt = 0; attempt < 4; attempt++)
-      await expectAppError(authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, uniqueIp()), "unauthorized");
+      await expectAppError(
+        authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, uniqueIp()),
+        "unauthorized",
+      );
     await authenticateWithPassword({ email: viewer.email, password }, uniqueIp());
     for (let attempt = 0; attempt < 4; attempt++)
-      await expectAppError(authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, uniqueIp()), "unauthorized");
-    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+      await expectAppError(
+        authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, uniqueIp()),
+        "unauthorized",
+      );
+    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("locks an IP after its limit of failures across accounts, and lets other IPs through", async () => {
@@ -159,17 +201,31 @@ describe("authenticateWithPassword", () => {
     await withSetting("signInIpLimit", { limit: 3, windowMs }, async () => {
       const ip = uniqueIp();
       // Failures on three different accounts: no single account reaches its own limit.
-      await expectAppError(authenticateWithPassword({ email: uniqueEmail("ip-a"), password: "wrong-password" }, ip), "unauthorized");
-      await expectAppError(authenticateWithPassword({ email: uniqueEmail("ip-b"), password: "wrong-password" }, ip), "unauthorized");
-      await expectAppError(authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, ip), "unauthorized");
+      await expectAppError(
+        authenticateWithPassword({ email: uniqueEmail("ip-a"), password: "wrong-password" }, ip),
+        "unauthorized",
+      );
+      await expectAppError(
+        authenticateWithPassword({ email: uniqueEmail("ip-b"), password: "wrong-password" }, ip),
+        "unauthorized",
+      );
+      await expectAppError(
+        authenticateWithPassword({ email: viewer.email, password: "wrong-password" }, ip),
+        "unauthorized",
+      );
 
-      const locked = await expectAppError(authenticateWithPassword({ email: viewer.email, password }, ip), "rate_limited");
+      const locked = await expectAppError(
+        authenticateWithPassword({ email: viewer.email, password }, ip),
+        "rate_limited",
+      );
       expect(locked.retryAfterSeconds).toBeGreaterThan(0);
       expect(locked.retryAfterSeconds).toBeLessThanOrEqual(windowMs / 1000);
       expect(locked.message).toContain(`Try again in ${locked.retryAfterSeconds} s`);
 
       // The same account from another IP is fine: only this IP is locked.
-      expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+      expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+        id: viewer.id,
+      });
 
       clock.advance(windowMs + 1_000);
       expect(await authenticateWithPassword({ email: viewer.email, password }, ip)).toMatchObject({ id: viewer.id });

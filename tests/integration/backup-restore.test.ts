@@ -7,13 +7,13 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "@/lib/backup/backup-database";
+import { db } from "@/lib/db";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { banUser } from "@/lib/moderation/ban-user";
-import { db } from "@/lib/db";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { member } from "../seed/users";
 
 // `gloss backup` / `gloss restore`: the whole database into one file and back into an empty
 // database, every row as it was. The restore runs the real command (`node scripts/run.mjs gloss`),
@@ -27,16 +27,28 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gloss-backup-"));
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return await fn(c); } finally { await c.end(); }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 /** Every table's row count and a digest of all its rows (sorted), by table name. */
 async function snapshot(url: string) {
   return withClient(url, async (c) => {
-    const tables = (await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).rows.map((r) => r.t);
+    const tables = (
+      await c.query<{ t: string }>(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+      )
+    ).rows.map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables) {
-      const r = (await c.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(j, E'\\n' ORDER BY j), '')) AS digest FROM (SELECT row_to_json(x)::text AS j FROM "${t}" x) s`)).rows[0];
+      const r = (
+        await c.query(
+          `SELECT count(*)::int AS n, md5(coalesce(string_agg(j, E'\\n' ORDER BY j), '')) AS digest FROM (SELECT row_to_json(x)::text AS j FROM "${t}" x) s`,
+        )
+      ).rows[0];
       out[t] = `${r.n} ${r.digest}`;
     }
     return out;
@@ -44,10 +56,19 @@ async function snapshot(url: string) {
 }
 
 /** `npm run gloss` (migrations first, then the command); `cli` skips the migrations once they are applied. */
-function gloss(url: string, ...args: string[]) { return command(url, [path.join("scripts", "run.mjs"), "gloss", "--", ...args]); }
-function cli(url: string, ...args: string[]) { return command(url, ["--import", "tsx", path.join("scripts", "cli.ts"), ...args]); }
+function gloss(url: string, ...args: string[]) {
+  return command(url, [path.join("scripts", "run.mjs"), "gloss", "--", ...args]);
+}
+function cli(url: string, ...args: string[]) {
+  return command(url, ["--import", "tsx", path.join("scripts", "cli.ts"), ...args]);
+}
 function command(url: string, args: string[]) {
-  const r = spawnSync(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", timeout: 180_000 });
+  const r = spawnSync(process.execPath, args, {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
 }
 
@@ -92,37 +113,81 @@ describe("backup and restore", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Restored \d+ rows in \d+ tables from /);
     expect(await snapshot(targetUrl)).toEqual(before);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["User", "Article", "ArticleRevision", "Comment", "Annotation", "AuditEntry", "Setting", "Media", "LiveEvent"]));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining([
+        "User",
+        "Article",
+        "ArticleRevision",
+        "Comment",
+        "Annotation",
+        "AuditEntry",
+        "Setting",
+        "Media",
+        "LiveEvent",
+      ]),
+    );
 
     await withClient(targetUrl, async (c) => {
       // JSON null and SQL NULL stay apart.
-      const a = (await c.query(`SELECT "before" IS NULL AS b, "after" IS NULL AS a, "after"::text AS t FROM "AuditEntry" WHERE id = $1`, [jsonNullAudit])).rows[0];
+      const a = (
+        await c.query(
+          `SELECT "before" IS NULL AS b, "after" IS NULL AS a, "after"::text AS t FROM "AuditEntry" WHERE id = $1`,
+          [jsonNullAudit],
+        )
+      ).rows[0];
       expect(a).toEqual({ b: true, a: false, t: "null" });
       // The audit log is append-only again, and the foreign keys are back (and enforced).
       await expect(c.query(`UPDATE "AuditEntry" SET reason = 'x' WHERE id = $1`, [jsonNullAudit])).rejects.toThrow();
-      await expect(c.query(`INSERT INTO "Comment" (id, "articleId", "threadId", body, html, status) VALUES ('orphan', 'no-such-article', 'orphan', 'b', 'b', 'approved')`)).rejects.toThrow(/foreign key/);
+      await expect(
+        c.query(
+          `INSERT INTO "Comment" (id, "articleId", "threadId", body, html, status) VALUES ('orphan', 'no-such-article', 'orphan', 'b', 'b', 'approved')`,
+        ),
+      ).rejects.toThrow(/foreign key/);
       // The search vectors were restored as stored, and the triggers that fill them are back on.
-      const fk = async (url: string) => withClient(url, async (d) => (await d.query(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`)).rows[0].n);
+      const fk = async (url: string) =>
+        withClient(
+          url,
+          async (d) =>
+            (
+              await d.query(
+                `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
+              )
+            ).rows[0].n,
+        );
       expect(await fk(targetUrl)).toBe(await fk(sourceUrl));
       // Ids from sequences continue where they were.
-      const seq = async (url: string) => withClient(url, async (d) => (await d.query(`SELECT last_value::text AS v, is_called FROM "LiveEvent_id_seq"`)).rows[0]);
+      const seq = async (url: string) =>
+        withClient(
+          url,
+          async (d) => (await d.query(`SELECT last_value::text AS v, is_called FROM "LiveEvent_id_seq"`)).rows[0],
+        );
       expect(await seq(targetUrl)).toEqual(await seq(sourceUrl));
       expect((await seq(sourceUrl)).is_called).toBe(true);
-      const triggers = (await c.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O'`)).rows[0].n;
+      const triggers = (
+        await c.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O'`)
+      ).rows[0].n;
       expect(triggers).toBeGreaterThanOrEqual(3);
     });
   });
 
-  it("refuses a database that is not empty unless --force, and --force replaces everything", { timeout: 240_000 }, async () => {
+  it("refuses a database that is not empty unless --force, and --force replaces everything", {
+    timeout: 240_000,
+  }, async () => {
     const file = path.join(dir, "again.backup");
     await backupDatabase(file);
     const before = await snapshot(sourceUrl);
-    await withClient(targetUrl, (c) => c.query(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('only-in-target', '1'::jsonb, now()) ON CONFLICT DO NOTHING`));
+    await withClient(targetUrl, (c) =>
+      c.query(
+        `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('only-in-target', '1'::jsonb, now()) ON CONFLICT DO NOTHING`,
+      ),
+    );
     const targetBefore = await snapshot(targetUrl);
 
     const refused = cli(targetUrl, "restore", file);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^Error: the database is not empty \(rows in [^)]+\): restore into an empty database, or pass --force to replace everything in it$/);
+    expect(refused.stderr).toMatch(
+      /^Error: the database is not empty \(rows in [^)]+\): restore into an empty database, or pass --force to replace everything in it$/,
+    );
     expect(await snapshot(targetUrl)).toEqual(targetBefore);
 
     const forced = cli(targetUrl, "restore", file, "--force");
@@ -142,10 +207,24 @@ describe("backup and restore", () => {
 
     const r1 = cli(targetUrl, "restore", cut, "--force");
     expect(r1).toMatchObject({ code: 1, stdout: "" });
-    expect(r1.stderr).toMatch(/^Error: the backup file is incomplete \(cut short( in table \w+)?\): nothing was restored$/);
-    expect(cli(targetUrl, "restore", notBackup, "--force")).toEqual({ code: 1, stdout: "", stderr: "Error: the file is not a Gloss backup (not gzip'd, or damaged)" });
-    expect(cli(targetUrl, "restore")).toEqual({ code: 1, stdout: "", stderr: "Error: name one backup file: restore FILE [--force]" });
-    expect(cli(targetUrl, "backup")).toEqual({ code: 1, stdout: "", stderr: "Error: name the file to write: backup --out FILE" });
+    expect(r1.stderr).toMatch(
+      /^Error: the backup file is incomplete \(cut short( in table \w+)?\): nothing was restored$/,
+    );
+    expect(cli(targetUrl, "restore", notBackup, "--force")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Error: the file is not a Gloss backup (not gzip'd, or damaged)",
+    });
+    expect(cli(targetUrl, "restore")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Error: name one backup file: restore FILE [--force]",
+    });
+    expect(cli(targetUrl, "backup")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Error: name the file to write: backup --out FILE",
+    });
     expect(await snapshot(targetUrl)).toEqual(targetBefore);
   });
 
@@ -153,7 +232,9 @@ describe("backup and restore", () => {
     const file = path.join(dir, "cli.backup");
     const r = cli(sourceUrl, "backup", "--out", file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Backed up \d+ rows in \d+ tables \(at migration \d+_\w+\) to .*cli\.backup \(\d+ bytes\)\.$/);
+    expect(r.stdout).toMatch(
+      /^Backed up \d+ rows in \d+ tables \(at migration \d+_\w+\) to .*cli\.backup \(\d+ bytes\)\.$/,
+    );
     const header = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString("utf8").split("\n")[0]);
     expect(header).toMatchObject({ format: "gloss-backup", version: 1 });
   });

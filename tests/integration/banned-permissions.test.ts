@@ -1,20 +1,20 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
-import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
 import { listArticlesForEditor } from "@/lib/articles/list-articles-for-editor";
 import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { importWxr } from "@/lib/import/import-wxr";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
-import { createTestUser } from "../seed/users";
 import { uniqueSlug } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // A banned account has none of the writing permissions (lib/auth/permissions.ts), whatever its
@@ -22,7 +22,10 @@ import { expectAppError } from "./helpers";
 // It keeps reading: the studio, the queue.
 async function banned(role: Viewer["role"], label: string) {
   const { viewer } = await createTestUser({ role, label });
-  await db.user.update({ where: { id: viewer.id }, data: { status: "banned", bannedUntil: new Date(clock.now().getTime() + 86_400_000), banReason: "testing" } });
+  await db.user.update({
+    where: { id: viewer.id },
+    data: { status: "banned", bannedUntil: new Date(clock.now().getTime() + 86_400_000), banReason: "testing" },
+  });
   return viewer; // still "active" as the session last saw it
 }
 
@@ -36,7 +39,10 @@ describe("a banned editor", () => {
 
     const refused = await expectAppError(updateArticle(editor, slug, { status: "published" }), "forbidden");
     expect(refused.message).toMatch(/banned/);
-    await expectAppError(createArticle(editor, { title: "New", slug: uniqueSlug("banned-new"), body: "B", status: "published" }), "forbidden");
+    await expectAppError(
+      createArticle(editor, { title: "New", slug: uniqueSlug("banned-new"), body: "B", status: "published" }),
+      "forbidden",
+    );
     await expectAppError(restoreRevision(editor, slug, 1), "forbidden");
     expect(await getPublishedArticle(slug)).toBeNull();
     expect((await db.article.findUniqueOrThrow({ where: { slug } })).status).toBe("draft");

@@ -15,7 +15,14 @@ const base = new Date("2033-03-01T00:00:00Z").getTime();
 const second = (n: number) => new Date(base + n * 1_000);
 const newId = (n: number) => `b${String(n).padStart(6, "0")}${crypto.randomBytes(6).toString("hex")}`;
 
-type Json = { id: string; status: string; body: string | null; depth: number; replies: Json[]; moreReplies?: { count: number; cursor: string | null } };
+type Json = {
+  id: string;
+  status: string;
+  body: string | null;
+  depth: number;
+  replies: Json[];
+  moreReplies?: { count: number; cursor: string | null };
+};
 
 /**
  * What GET /api/comments/{id}/replies answers (its route is this call and threadJson; the HTTP
@@ -25,7 +32,10 @@ type Json = { id: string; status: string; body: string | null; depth: number; re
 async function getReplies(id: string, query: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   try {
     const r = await listReplies(null, id, { sort: query.sort ?? null, cursor: query.cursor ?? null });
-    return { status: 200, body: JSON.parse(JSON.stringify({ comments: threadJson(r.comments), next: r.next, remaining: r.remaining })) };
+    return {
+      status: 200,
+      body: JSON.parse(JSON.stringify({ comments: threadJson(r.comments), next: r.next, remaining: r.remaining })),
+    };
   } catch (e) {
     if (isAppError(e)) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
     throw e;
@@ -75,7 +85,8 @@ async function reachAll(threads: Json[]) {
   return { seen, requests };
 }
 
-const stubTotal = (list: Json[]): number => list.reduce((n, c) => n + (c.moreReplies?.count ?? 0) + stubTotal(c.replies), 0);
+const stubTotal = (list: Json[]): number =>
+  list.reduce((n, c) => n + (c.moreReplies?.count ?? 0) + stubTotal(c.replies), 0);
 
 describe("a page load carries a bounded number of comments", () => {
   it("2,000 comments in 50 long threads: at most 100 on the page, the stubs count the rest, and following them reaches every comment once", async () => {
@@ -123,7 +134,14 @@ describe("a page load carries a bounded number of comments", () => {
     for (let r = 0; r < 10; r++) {
       const root = newId(r * 100);
       rows.push({ id: root, authorId: viewer.id, createdAt: second(r * 100), body: "long ".repeat(800) });
-      for (let k = 1; k < 30; k++) rows.push({ id: newId(r * 100 + k), parentId: root, authorId: viewer.id, createdAt: second(r * 100 + k), body: "long ".repeat(800) });
+      for (let k = 1; k < 30; k++)
+        rows.push({
+          id: newId(r * 100 + k),
+          parentId: root,
+          authorId: viewer.id,
+          createdAt: second(r * 100 + k),
+          body: "long ".repeat(800),
+        });
     }
     await insertComments(article.id, rows);
     const page = await listThread(null, article.slug);
@@ -132,7 +150,9 @@ describe("a page load carries a bounded number of comments", () => {
     expect(shown).toBeGreaterThanOrEqual(20);
     expect(shown).toBeLessThan(30);
     expect(shown + stubTotal(threadJson(page.threads) as Json[])).toBe(300);
-    await withSetting("commentBytesPerLoad", 10_000_000, async () => expect(countNodes((await listThread(null, article.slug)).threads)).toBe(100));
+    await withSetting("commentBytesPerLoad", 10_000_000, async () =>
+      expect(countNodes((await listThread(null, article.slug)).threads)).toBe(100),
+    );
   });
 
   it("the page's sort orders the threads; replies stay oldest first under them, each thread's stubs counting what it leaves out", async () => {
@@ -145,7 +165,10 @@ describe("a page load carries a bounded number of comments", () => {
       const times = page.threads.map((t) => t.createdAt.getTime());
       if (sort === "oldest") expect(times).toEqual([...times].sort((a, b) => a - b));
       if (sort === "newest") expect(times).toEqual([...times].sort((a, b) => b - a));
-      if (sort === "top") expect(page.threads.map((t) => t.likeCount)).toEqual(page.threads.map((t) => t.likeCount).sort((a, b) => b - a));
+      if (sort === "top")
+        expect(page.threads.map((t) => t.likeCount)).toEqual(
+          page.threads.map((t) => t.likeCount).sort((a, b) => b - a),
+        );
       const oldestFirst = (list: ThreadComment[]): void => {
         const at = list.map((c) => c.createdAt.getTime());
         expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -169,10 +192,19 @@ describe("GET /api/comments/{id}/replies", () => {
     const rootId = newId(0);
     const rows: SeedRow[] = [{ id: rootId, authorId: viewer.id, createdAt: second(0) }];
     // Pairs share a timestamp (the id breaks the tie); likes repeat so "top" has ties too.
-    for (let i = 0; i < count; i++) rows.push({ id: newId(i + 1), parentId: rootId, authorId: viewer.id, createdAt: second(1 + Math.floor(i / 2)), likeCount: (i * 7) % 5 });
+    for (let i = 0; i < count; i++)
+      rows.push({
+        id: newId(i + 1),
+        parentId: rootId,
+        authorId: viewer.id,
+        createdAt: second(1 + Math.floor(i / 2)),
+        likeCount: (i * 7) % 5,
+      });
     await insertComments(article.id, rows);
     // A reply under the third reply: it comes with its parent, within the budget.
-    const [nested] = await insertComments(article.id, [{ parentId: rows[3].id, authorId: viewer.id, createdAt: second(500) }]);
+    const [nested] = await insertComments(article.id, [
+      { parentId: rows[3].id, authorId: viewer.id, createdAt: second(500) },
+    ]);
     return { viewer, article, rootId, replies: rows.slice(1), nested };
   }
 
@@ -181,7 +213,10 @@ describe("GET /api/comments/{id}/replies", () => {
     const orders = {
       oldest: [...replies].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id! < b.id! ? -1 : 1)),
       newest: [...replies].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id! < b.id! ? 1 : -1)),
-      top: [...replies].sort((a, b) => b.likeCount! - a.likeCount! || a.createdAt.getTime() - b.createdAt.getTime() || (a.id! < b.id! ? -1 : 1)),
+      top: [...replies].sort(
+        (a, b) =>
+          b.likeCount! - a.likeCount! || a.createdAt.getTime() - b.createdAt.getTime() || (a.id! < b.id! ? -1 : 1),
+      ),
     };
     for (const [sort, expected] of Object.entries(orders)) {
       const seen: string[] = [];
@@ -213,8 +248,16 @@ describe("GET /api/comments/{id}/replies", () => {
     const { viewer } = await createTestUser({ label: "branch" });
     const article = await insertArticle();
     const rows: SeedRow[] = [{ id: newId(0), authorId: viewer.id, createdAt: second(0) }];
-    for (let i = 1; i <= 30; i++) rows.push({ id: newId(i), parentId: rows[0].id, authorId: viewer.id, createdAt: second(i) });
-    for (let i = 1; i <= 30; i++) for (let k = 0; k < 5; k++) rows.push({ id: newId(100 + i * 10 + k), parentId: rows[i].id, authorId: viewer.id, createdAt: second(100 + i * 10 + k) });
+    for (let i = 1; i <= 30; i++)
+      rows.push({ id: newId(i), parentId: rows[0].id, authorId: viewer.id, createdAt: second(i) });
+    for (let i = 1; i <= 30; i++)
+      for (let k = 0; k < 5; k++)
+        rows.push({
+          id: newId(100 + i * 10 + k),
+          parentId: rows[i].id,
+          authorId: viewer.id,
+          createdAt: second(100 + i * 10 + k),
+        });
     await insertComments(article.id, rows);
     await withSetting("commentsPerLoad", 60, async () => {
       const { body } = await getReplies(rows[0].id!);
@@ -229,7 +272,13 @@ describe("GET /api/comments/{id}/replies", () => {
     const { viewer: author } = await createTestUser({ label: "held" });
     const { viewer: other } = await createTestUser({ label: "other" });
     const article = await insertArticle();
-    const root = newId(0), held = newId(1), deleted = newId(2), below = newId(3), deletedLeaf = newId(4), spam = newId(5), visible = newId(6);
+    const root = newId(0),
+      held = newId(1),
+      deleted = newId(2),
+      below = newId(3),
+      deletedLeaf = newId(4),
+      spam = newId(5),
+      visible = newId(6);
     await insertComments(article.id, [
       { id: root, authorId: other.id, createdAt: second(0) },
       { id: held, parentId: root, authorId: author.id, createdAt: second(1), status: "pending" },
@@ -248,7 +297,8 @@ describe("GET /api/comments/{id}/replies", () => {
     expect(placeholder).toMatchObject({ status: "deleted", body: null });
     expect(placeholder.replies.map((r) => r.id)).toEqual([below]);
     // The replies of a held, a spam or a removed comment are not to be had by others.
-    for (const id of [held, spam, deletedLeaf, "no-such-comment", "../x"]) expect((await getReplies(id)).status).toBe(404);
+    for (const id of [held, spam, deletedLeaf, "no-such-comment", "../x"])
+      expect((await getReplies(id)).status).toBe(404);
     expect((await listReplies(author, held, {})).comments).toEqual([]);
   });
 
@@ -274,7 +324,13 @@ describe("permalinks into a long thread", () => {
     const root = ids[0];
     // The first thread grows 120 more replies, then, late, a chain four deep under its root; the
     // third of the chain has two replies, and the fourth one more (depth 5: shown flat at level 4).
-    await insertComments(article.id, Array.from({ length: 120 }, (_, i): SeedRow => ({ id: newId(8000 + i), parentId: root, authorId: viewer.id, createdAt: second(4_000 + i) })));
+    await insertComments(
+      article.id,
+      Array.from(
+        { length: 120 },
+        (_, i): SeedRow => ({ id: newId(8000 + i), parentId: root, authorId: viewer.id, createdAt: second(4_000 + i) }),
+      ),
+    );
     const chain = [newId(9001), newId(9002), newId(9003), newId(9004), newId(9005)];
     const kids = [newId(9006), newId(9007)];
     await insertComments(article.id, [
@@ -306,7 +362,8 @@ describe("permalinks into a long thread", () => {
     const { viewer } = await createTestUser({ label: "nojs" });
     const article = await insertArticle();
     const rows: SeedRow[] = [{ id: newId(0), authorId: viewer.id, createdAt: second(0) }];
-    for (let i = 1; i <= 250; i++) rows.push({ id: newId(i), parentId: rows[0].id, authorId: viewer.id, createdAt: second(i) });
+    for (let i = 1; i <= 250; i++)
+      rows.push({ id: newId(i), parentId: rows[0].id, authorId: viewer.id, createdAt: second(i) });
     await insertComments(article.id, rows);
     const first = await listThread(null, article.slug);
     const stub = first.threads[0].more!;

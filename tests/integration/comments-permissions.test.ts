@@ -9,9 +9,9 @@ import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
 import type { ErrorCode } from "@/lib/errors";
-import { ban, createTestUser } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
+import { ban, createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 type Actor = "anonymous" | "author" | "another commenter" | "banned user" | "moderator";
@@ -22,11 +22,25 @@ type Outcome = "ok" | Refusal;
 // Who may do what to a comment written by "author". Moderators act on others' comments through
 // moderation, not by editing or deleting them; a banned user may read, nothing more.
 const table: Record<Actor, Record<Action, Outcome>> = {
-  "anonymous":         { post: "unauthorized", reply: "unauthorized", edit: "unauthorized", delete: "unauthorized", like: "unauthorized", report: "unauthorized" },
-  "author":            { post: "ok",           reply: "ok",           edit: "ok",           delete: "ok",           like: "rule_violation", report: "rule_violation" },
-  "another commenter": { post: "ok",           reply: "ok",           edit: "forbidden",    delete: "forbidden",    like: "ok",           report: "ok" },
-  "banned user":       { post: "forbidden",    reply: "forbidden",    edit: "forbidden",    delete: "forbidden",    like: "forbidden",    report: "forbidden" },
-  "moderator":         { post: "ok",           reply: "ok",           edit: "forbidden",    delete: "forbidden",    like: "ok",           report: "ok" },
+  anonymous: {
+    post: "unauthorized",
+    reply: "unauthorized",
+    edit: "unauthorized",
+    delete: "unauthorized",
+    like: "unauthorized",
+    report: "unauthorized",
+  },
+  author: { post: "ok", reply: "ok", edit: "ok", delete: "ok", like: "rule_violation", report: "rule_violation" },
+  "another commenter": { post: "ok", reply: "ok", edit: "forbidden", delete: "forbidden", like: "ok", report: "ok" },
+  "banned user": {
+    post: "forbidden",
+    reply: "forbidden",
+    edit: "forbidden",
+    delete: "forbidden",
+    like: "forbidden",
+    report: "forbidden",
+  },
+  moderator: { post: "ok", reply: "ok", edit: "forbidden", delete: "forbidden", like: "ok", report: "ok" },
 };
 const status: Record<Refusal, number> = { unauthorized: 401, forbidden: 403, rule_violation: 422 };
 
@@ -42,12 +56,18 @@ async function actorFor(name: Actor, author: Viewer): Promise<Viewer | null> {
 /** What each action does, and how to tell from the database that a refused one changed nothing. */
 function perform(action: Action, actor: Viewer | null, slug: string, target: string) {
   switch (action) {
-    case "post": return createComment(actor, slug, { body: `A new comment by ${actor?.id ?? "nobody"}.` });
-    case "reply": return createComment(actor, slug, { body: `A reply by ${actor?.id ?? "nobody"}.`, parentId: target });
-    case "edit": return editComment(actor, target, { body: "Edited text." });
-    case "delete": return deleteComment(actor, target);
-    case "like": return setCommentLike(actor, target, true);
-    case "report": return reportComment(actor, target, { reason: "spam" });
+    case "post":
+      return createComment(actor, slug, { body: `A new comment by ${actor?.id ?? "nobody"}.` });
+    case "reply":
+      return createComment(actor, slug, { body: `A reply by ${actor?.id ?? "nobody"}.`, parentId: target });
+    case "edit":
+      return editComment(actor, target, { body: "Edited text." });
+    case "delete":
+      return deleteComment(actor, target);
+    case "like":
+      return setCommentLike(actor, target, true);
+    case "report":
+      return reportComment(actor, target, { reason: "spam" });
   }
 }
 
@@ -62,12 +82,18 @@ async function snapshot(articleId: string, target: string) {
   return { comments, row, likes, reports, revisions };
 }
 
-async function expectEffect(action: Action, articleId: string, target: string, before: Awaited<ReturnType<typeof snapshot>>) {
+async function expectEffect(
+  action: Action,
+  articleId: string,
+  target: string,
+  before: Awaited<ReturnType<typeof snapshot>>,
+) {
   const after = await snapshot(articleId, target);
   if (action === "post" || action === "reply") expect(after.comments).toBe(before.comments + 1);
   if (action === "edit") expect([after.row.body, after.revisions]).toEqual(["Edited text.", before.revisions + 1]);
   if (action === "delete") expect(after.row.status).toBe("deleted");
-  if (action === "like") expect([after.likes, after.row.likeCount]).toEqual([before.likes + 1, before.row.likeCount + 1]);
+  if (action === "like")
+    expect([after.likes, after.row.likeCount]).toEqual([before.likes + 1, before.row.likeCount + 1]);
   if (action === "report") expect(after.reports).toBe(before.reports + 1);
 }
 
@@ -115,7 +141,10 @@ describe("bans", () => {
     const { viewer } = await createTestUser({ label: "stale" });
     await ban(viewer.id, null); // permanent
     expect(viewer.status).toBe("active");
-    const error = await expectAppError(createComment(viewer, article.slug, { body: "I am still active, says my session." }), "forbidden");
+    const error = await expectAppError(
+      createComment(viewer, article.slug, { body: "I am still active, says my session." }),
+      "forbidden",
+    );
     expect(error.message).toMatch(/banned/);
   });
 
@@ -145,7 +174,9 @@ describe("editors and admins act through moderation too", () => {
       const target = await post(author, article.slug, "Mine, not theirs.");
       await expectAppError(editComment(boss, target.id, { body: "Overruled." }), "forbidden");
       await expectAppError(deleteComment(boss, target.id), "forbidden");
-      expect(await db.comment.findUniqueOrThrow({ where: { id: target.id }, select: { body: true, status: true } })).toEqual({ body: "Mine, not theirs.", status: "approved" });
+      expect(
+        await db.comment.findUniqueOrThrow({ where: { id: target.id }, select: { body: true, status: true } }),
+      ).toEqual({ body: "Mine, not theirs.", status: "approved" });
     });
   }
 });

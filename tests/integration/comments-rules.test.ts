@@ -8,8 +8,8 @@ import { setCommentLike } from "@/lib/comments/like-comment";
 import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
-import { commentCount, post } from "../seed/comments";
 import { insertArticle } from "../seed/articles";
+import { commentCount, post } from "../seed/comments";
 import { withSetting } from "../seed/settings";
 import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
@@ -34,15 +34,28 @@ describe("comment body", () => {
     const { viewer } = await createTestUser({ label: "body" });
     const parent = await post(viewer, article.slug, "A parent to reply to.");
     clock.advance(60_000);
-    for (const input of [{ body: "" }, { body: "   \n\t  " }, { body: "a".repeat(10_001) }, { body: ` ${"b".repeat(10_001)} ` }, {}, { body: 42 }, { body: null }]) {
+    for (const input of [
+      { body: "" },
+      { body: "   \n\t  " },
+      { body: "a".repeat(10_001) },
+      { body: ` ${"b".repeat(10_001)} ` },
+      {},
+      { body: 42 },
+      { body: null },
+    ]) {
       for (const target of [input, { ...input, parentId: parent.id }]) {
         const error = await expectAppError(createComment(viewer, article.slug, target), "bad_request");
         expect(error.status).toBe(400);
         expect(error.fields?.body, JSON.stringify(target).slice(0, 60)).toMatch(/\w/);
       }
     }
-    expect((await expectAppError(createComment(viewer, article.slug, { body: "" }), "bad_request")).fields?.body).toBe("Write something first.");
-    expect((await expectAppError(createComment(viewer, article.slug, { body: "a".repeat(10_001) }), "bad_request")).fields?.body).toBe("Keep it under 10,000 characters.");
+    expect((await expectAppError(createComment(viewer, article.slug, { body: "" }), "bad_request")).fields?.body).toBe(
+      "Write something first.",
+    );
+    expect(
+      (await expectAppError(createComment(viewer, article.slug, { body: "a".repeat(10_001) }), "bad_request")).fields
+        ?.body,
+    ).toBe("Keep it under 10,000 characters.");
     expect(await commentCount(article.id)).toBe(1);
   });
 
@@ -66,10 +79,25 @@ describe("comment body", () => {
     const { viewer: other } = await createTestUser({ label: "victim" });
     clock.advance(20_000);
     const { comment } = await createComment(viewer, article.slug, {
-      body: "Only my words count.", status: "pending", authorId: other.id, likeCount: 99, threadId: "x", depth: 7, articleId: "other", html: "<script>alert(1)</script>",
+      body: "Only my words count.",
+      status: "pending",
+      authorId: other.id,
+      likeCount: 99,
+      threadId: "x",
+      depth: 7,
+      articleId: "other",
+      html: "<script>alert(1)</script>",
     });
     const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
-    expect(row).toMatchObject({ status: "approved", authorId: viewer.id, likeCount: 0, threadId: row.id, depth: 0, articleId: article.id, html: "<p>Only my words count.</p>" });
+    expect(row).toMatchObject({
+      status: "approved",
+      authorId: viewer.id,
+      likeCount: 0,
+      threadId: row.id,
+      depth: 0,
+      articleId: article.id,
+      html: "<p>Only my words count.</p>",
+    });
   });
 });
 
@@ -85,7 +113,10 @@ describe("flood control", () => {
     expect(error.retryAfterSeconds).toBe(10);
     expect(error.message).toMatch(/10 s/);
     clock.set(at(14_000));
-    expect((await expectAppError(createComment(viewer, article.slug, { body: "Second." }), "rate_limited")).retryAfterSeconds).toBe(1);
+    expect(
+      (await expectAppError(createComment(viewer, article.slug, { body: "Second." }), "rate_limited"))
+        .retryAfterSeconds,
+    ).toBe(1);
     expect(await commentCount(article.id)).toBe(1);
 
     // The refused attempts did not move the window: 15 s after the first post, the next one goes through.
@@ -105,7 +136,7 @@ describe("flood control", () => {
     // Another user is not slowed down by this one.
     const { viewer: other } = await createTestUser({ label: "flood-other" });
     await createComment(other, a.slug, { body: "Mine.", parentId: comment.id });
-    expect(await commentCount(a.id) + await commentCount(b.id)).toBe(2);
+    expect((await commentCount(a.id)) + (await commentCount(b.id))).toBe(2);
   });
 
   it("a post refused for another reason does not use up the slot", async () => {
@@ -117,7 +148,10 @@ describe("flood control", () => {
     clock.set(at(16_000));
     await expectAppError(createComment(viewer, article.slug, { body: "   " }), "bad_request");
     await expectAppError(createComment(viewer, article.slug, { body: "Said once." }), "conflict");
-    await expectAppError(createComment(viewer, article.slug, { body: "To nobody.", parentId: "nosuchcomment0000000" }), "not_found");
+    await expectAppError(
+      createComment(viewer, article.slug, { body: "To nobody.", parentId: "nosuchcomment0000000" }),
+      "not_found",
+    );
     await expectAppError(createComment(viewer, closed.slug, { body: "Closed." }), "rule_violation");
     await createComment(viewer, article.slug, { body: "Said twice, differently." });
     expect(await commentCount(article.id)).toBe(2);
@@ -140,7 +174,9 @@ describe("flood control", () => {
     await withSetting("floodIntervalMs", 60_000, async () => {
       await createComment(viewer, article.slug, { body: "One." });
       clock.set(at(30_000));
-      expect((await expectAppError(createComment(viewer, article.slug, { body: "Two." }), "rate_limited")).retryAfterSeconds).toBe(30);
+      expect(
+        (await expectAppError(createComment(viewer, article.slug, { body: "Two." }), "rate_limited")).retryAfterSeconds,
+      ).toBe(30);
       clock.set(at(60_000));
       await createComment(viewer, article.slug, { body: "Two." });
     });
@@ -149,7 +185,7 @@ describe("flood control", () => {
 });
 
 describe("duplicates", () => {
-  it("the same user posting the same body on the same article within 10 minutes → conflict \"You already said that\"", async () => {
+  it('the same user posting the same body on the same article within 10 minutes → conflict "You already said that"', async () => {
     clock.set(t0);
     const [article, other] = [await insertArticle(), await insertArticle()];
     const { viewer } = await createTestUser({ label: "dup" });
@@ -211,11 +247,17 @@ describe("replies", () => {
 
     clock.advance(60_000);
     for (const parentId of [foreign.id, trashed.id, spam.id, deleted.id, pendingOfOther.id, "nosuchcomment0000000"]) {
-      const error = await expectAppError(createComment(viewer, article.slug, { body: `Reply to ${parentId}`, parentId }), "not_found");
+      const error = await expectAppError(
+        createComment(viewer, article.slug, { body: `Reply to ${parentId}`, parentId }),
+        "not_found",
+      );
       expect(error.status).toBe(404);
       expect(error.fields?.parentId).toMatch(/\w/);
     }
-    const malformed = await expectAppError(createComment(viewer, article.slug, { body: "Reply.", parentId: "../../etc" }), "bad_request");
+    const malformed = await expectAppError(
+      createComment(viewer, article.slug, { body: "Reply.", parentId: "../../etc" }),
+      "bad_request",
+    );
     expect(malformed.fields?.parentId).toBeDefined();
     expect(await commentCount(article.id)).toBe(before);
     expect(await db.comment.count({ where: { authorId: viewer.id } })).toBe(0);
@@ -253,10 +295,13 @@ describe("closed and missing articles", () => {
     const draft = await insertArticle();
     await db.article.update({ where: { id: draft.id }, data: { status: "draft" } });
     const scheduled = await insertArticle();
-    await db.article.update({ where: { id: scheduled.id }, data: { publishedAt: new Date(clock.now().getTime() + 86_400_000) } });
+    await db.article.update({
+      where: { id: scheduled.id },
+      data: { publishedAt: new Date(clock.now().getTime() + 86_400_000) },
+    });
     for (const slug of ["no-such-article-anywhere", draft.slug, scheduled.slug, "Not A Slug!"])
       await expectAppError(createComment(viewer, slug, { body: "Hello?" }), "not_found");
-    expect(await commentCount(draft.id) + await commentCount(scheduled.id)).toBe(0);
+    expect((await commentCount(draft.id)) + (await commentCount(scheduled.id))).toBe(0);
   });
 });
 
@@ -277,7 +322,10 @@ describe("editing", () => {
     // Saving the same text again is not a new version.
     await editComment(viewer, comment.id, { body: "Final words." });
 
-    const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, include: { revisions: { orderBy: { createdAt: "asc" } } } });
+    const row = await db.comment.findUniqueOrThrow({
+      where: { id: comment.id },
+      include: { revisions: { orderBy: { createdAt: "asc" } } },
+    });
     expect(row.body).toBe("Final words.");
     expect(row.createdAt.toISOString()).toBe(t0.toISOString());
     expect(row.revisions.map((r) => [r.body, r.editedById, r.createdAt.toISOString()])).toEqual([
@@ -325,9 +373,16 @@ describe("deleting", () => {
 
     for (const viewer of [null, author, replier]) {
       const { threads, total } = await listThread(viewer, article.slug);
-      expect(threads.map((t) => [t.id, t.status, t.replies.map((r) => r.id)])).toEqual([[parent.id, "deleted", [reply.id]]]);
+      expect(threads.map((t) => [t.id, t.status, t.replies.map((r) => r.id)])).toEqual([
+        [parent.id, "deleted", [reply.id]],
+      ]);
       expect(total).toBe(1);
-      const [json] = threadJson(threads) as { body: unknown; html: unknown; status: string; replies: { body: string }[] }[];
+      const [json] = threadJson(threads) as {
+        body: unknown;
+        html: unknown;
+        status: string;
+        replies: { body: string }[];
+      }[];
       expect(json).toMatchObject({ id: parent.id, body: null, html: null, status: "deleted" });
       expect(json.replies[0].body).toBe("You might.");
       expect(JSON.stringify(json)).not.toContain("regret");
@@ -356,7 +411,10 @@ describe("deleting", () => {
     const { threads, total } = await listThread(viewer, article.slug);
     expect(threads.map((t) => [t.id, t.replies.length])).toEqual([[keep.id, 0]]);
     expect(total).toBe(1);
-    const rows = await db.comment.findMany({ where: { id: { in: [gone.id, reply.id] } }, select: { status: true, body: true } });
+    const rows = await db.comment.findMany({
+      where: { id: { in: [gone.id, reply.id] } },
+      select: { status: true, body: true },
+    });
     expect(rows.map((r) => r.status)).toEqual(["deleted", "deleted"]);
     expect(rows.map((r) => r.body).sort()).toEqual(["A reply I take back.", "Remove me."]);
     // A deleted comment cannot be edited, liked or reported any more.
@@ -381,7 +439,8 @@ describe("visibility", () => {
     await db.comment.update({ where: { id: spam.id }, data: { status: "spam" } });
     await db.comment.update({ where: { id: trash.id }, data: { status: "trash" } });
 
-    const ids = (threads: Awaited<ReturnType<typeof listThread>>["threads"]) => threads.flatMap((t) => [t.id, ...t.replies.map((r) => r.id)]);
+    const ids = (threads: Awaited<ReturnType<typeof listThread>>["threads"]) =>
+      threads.flatMap((t) => [t.id, ...t.replies.map((r) => r.id)]);
     for (const viewer of [null, other]) {
       const result = await listThread(viewer, article.slug);
       expect(ids(result.threads)).toEqual([approved.id]);
@@ -413,7 +472,10 @@ describe("likes", () => {
     const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, include: { likes: true } });
     expect(row.likeCount).toBe(1);
     expect(row.likes.map((l) => l.userId)).toEqual([b.id]);
-    const [json] = threadJson((await listThread(b, article.slug)).threads, (await listThread(b, article.slug)).liked) as { likes: number; liked: boolean }[];
+    const [json] = threadJson(
+      (await listThread(b, article.slug)).threads,
+      (await listThread(b, article.slug)).liked,
+    ) as { likes: number; liked: boolean }[];
     expect(json).toMatchObject({ likes: 1, liked: true });
   });
 
@@ -447,13 +509,19 @@ describe("reports", () => {
     const { viewer: b } = await createTestUser({ label: "reporter-b" });
     const comment = await post(author, article.slug, "Questionable.");
 
-    expect(await reportComment(a, comment.id, { reason: "spam", note: "  looks automated  " })).toMatchObject({ reported: true, reports: 1 });
+    expect(await reportComment(a, comment.id, { reason: "spam", note: "  looks automated  " })).toMatchObject({
+      reported: true,
+      reports: 1,
+    });
     const again = await expectAppError(reportComment(a, comment.id, { reason: "harassment" }), "conflict");
     expect(again.status).toBe(409);
     expect(await reportComment(b, comment.id, { reason: "off_topic" })).toMatchObject({ reported: true, reports: 2 });
 
     const reports = await db.report.findMany({ where: { commentId: comment.id }, orderBy: { createdAt: "asc" } });
-    expect(reports.map((r) => [r.reporterId, r.reason, r.note])).toEqual([[a.id, "spam", "looks automated"], [b.id, "off_topic", null]]);
+    expect(reports.map((r) => [r.reporterId, r.reason, r.note])).toEqual([
+      [a.id, "spam", "looks automated"],
+      [b.id, "off_topic", null],
+    ]);
   });
 
   it("refuses an unknown reason with fields.reason and stores nothing", async () => {
@@ -465,7 +533,9 @@ describe("reports", () => {
       const error = await expectAppError(reportComment(a, comment.id, input), "bad_request");
       expect(Object.keys(error.fields ?? {}).length).toBeGreaterThan(0);
     }
-    expect((await expectAppError(reportComment(a, comment.id, { reason: "boring" }), "bad_request")).fields?.reason).toMatch(/spam/);
+    expect(
+      (await expectAppError(reportComment(a, comment.id, { reason: "boring" }), "bad_request")).fields?.reason,
+    ).toMatch(/spam/);
     expect(await db.report.count({ where: { commentId: comment.id } })).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { clock } from "@/lib/clock";
 import { countNodes } from "@/lib/comments/build-thread";
 import { threadJson } from "@/lib/comments/comment-json";
 import { createComment } from "@/lib/comments/create-comment";
-import { listThread, type CommentSort } from "@/lib/comments/list-thread";
+import { type CommentSort, listThread } from "@/lib/comments/list-thread";
 import { locateComment } from "@/lib/comments/locate-comment";
 import { db } from "@/lib/db";
 import { notificationsSettled } from "@/lib/notifications/notify-reply";
@@ -35,8 +35,17 @@ describe("keyset paging of top-level comments", () => {
     const article = await insertArticle();
     const { viewer } = await createTestUser({ label: "pager" });
     // 23 comments, several sharing a timestamp so that the id breaks the tie.
-    const seeded = await insertComments(article.id, Array.from({ length: 23 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(Math.floor(i / 3)) })));
-    const expectedSeeded = (await db.comment.findMany({ where: { id: { in: seeded } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } })).map((r) => r.id);
+    const seeded = await insertComments(
+      article.id,
+      Array.from({ length: 23 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(Math.floor(i / 3)) })),
+    );
+    const expectedSeeded = (
+      await db.comment.findMany({
+        where: { id: { in: seeded } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      })
+    ).map((r) => r.id);
 
     const arrived: string[] = [];
     clock.set(second(1_000));
@@ -46,7 +55,10 @@ describe("keyset paging of top-level comments", () => {
       arrived.push((await createComment(poster, article.slug, { body: `Arrived after page ${page}.` })).comment.id);
       clock.advance(1_000);
       // …and a reply lands in an earlier thread: it must not shift the top-level pages.
-      await createComment(viewer, article.slug, { body: `A reply during page ${page}.`, parentId: expectedSeeded[page] });
+      await createComment(viewer, article.slug, {
+        body: `A reply during page ${page}.`,
+        parentId: expectedSeeded[page],
+      });
       clock.advance(16_000);
     });
     expect(new Set(seen).size).toBe(seen.length);
@@ -56,8 +68,17 @@ describe("keyset paging of top-level comments", () => {
   it("newest first: new comments arriving at the top shift nothing that was not yet read", async () => {
     const article = await insertArticle();
     const { viewer } = await createTestUser({ label: "pager" });
-    const seeded = await insertComments(article.id, Array.from({ length: 17 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(Math.floor(i / 2)) })));
-    const expected = (await db.comment.findMany({ where: { id: { in: seeded } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } })).map((r) => r.id);
+    const seeded = await insertComments(
+      article.id,
+      Array.from({ length: 17 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(Math.floor(i / 2)) })),
+    );
+    const expected = (
+      await db.comment.findMany({
+        where: { id: { in: seeded } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true },
+      })
+    ).map((r) => r.id);
     clock.set(second(1_000));
     const seen = await walk(article.slug, "newest", 4, async (page) => {
       const { viewer: poster } = await createTestUser({ label: `late-${page}` });
@@ -71,22 +92,34 @@ describe("keyset paging of top-level comments", () => {
     const article = await insertArticle();
     const { viewer } = await createTestUser({ label: "pager" });
     const likes = [3, 0, 5, 3, 0, 1, 5, 0, 3, 2, 0];
-    const seeded = await insertComments(article.id, likes.map((n, i): SeedRow => ({ authorId: viewer.id, createdAt: second(i), likeCount: n })));
-    const expected = seeded.map((id, i) => ({ id, n: likes[i], i })).sort((a, b) => b.n - a.n || a.i - b.i).map((r) => r.id);
+    const seeded = await insertComments(
+      article.id,
+      likes.map((n, i): SeedRow => ({ authorId: viewer.id, createdAt: second(i), likeCount: n })),
+    );
+    const expected = seeded
+      .map((id, i) => ({ id, n: likes[i], i }))
+      .sort((a, b) => b.n - a.n || a.i - b.i)
+      .map((r) => r.id);
     expect(await walk(article.slug, "top", 3)).toEqual(expected);
   });
 
   it("a page holds each top-level comment with its whole reply tree; the cursor pages only top-level comments", async () => {
     const article = await insertArticle();
     const { viewer } = await createTestUser({ label: "pager" });
-    const [r1, r2, r3] = await insertComments(article.id, [0, 1, 2].map((n): SeedRow => ({ authorId: viewer.id, createdAt: second(n) })));
+    const [r1, r2, r3] = await insertComments(
+      article.id,
+      [0, 1, 2].map((n): SeedRow => ({ authorId: viewer.id, createdAt: second(n) })),
+    );
     await insertComments(article.id, [
       { id: "reply-of-r1-aaaaaaaaaa", parentId: r1, authorId: viewer.id, createdAt: second(10) },
       { id: "reply-of-r1-bbbbbbbbbb", parentId: "reply-of-r1-aaaaaaaaaa", authorId: viewer.id, createdAt: second(11) },
       { parentId: r3, authorId: viewer.id, createdAt: second(12) },
     ]);
     const first = await listThread(null, article.slug, { pageSize: 2 });
-    expect(first.threads.map((t) => [t.id, countNodes([t])])).toEqual([[r1, 3], [r2, 1]]);
+    expect(first.threads.map((t) => [t.id, countNodes([t])])).toEqual([
+      [r1, 3],
+      [r2, 1],
+    ]);
     expect(first.total).toBe(6);
     expect(first.pageCount).toBe(2);
     const rest = await listThread(null, article.slug, { pageSize: 2, cursor: first.next });
@@ -109,13 +142,18 @@ describe("locateComment (permalinks)", () => {
   it("a deep reply in top-level thread #60, with 50 per page, is on page 2", async () => {
     const article = await insertArticle();
     const { viewer } = await createTestUser({ label: "locate" });
-    const roots = await insertComments(article.id, Array.from({ length: 61 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(i) })));
+    const roots = await insertComments(
+      article.id,
+      Array.from({ length: 61 }, (_, i): SeedRow => ({ authorId: viewer.id, createdAt: second(i) })),
+    );
     // A hidden top-level comment before #60 must not count: readers do not see it on any page.
     await insertComments(article.id, [{ authorId: viewer.id, createdAt: new Date(base - 1_000), status: "spam" }]);
     let parent = roots[59];
     const chain: string[] = [];
     for (let depth = 1; depth <= 7; depth++) {
-      const [id] = await insertComments(article.id, [{ parentId: parent, authorId: viewer.id, createdAt: second(100 + depth) }]);
+      const [id] = await insertComments(article.id, [
+        { parentId: parent, authorId: viewer.id, createdAt: second(100 + depth) },
+      ]);
       chain.push(id);
       parent = id;
     }
@@ -142,7 +180,8 @@ describe("locateComment (permalinks)", () => {
       ...(await insertComments(article.id, [{ authorId: viewer.id, createdAt: second(0), status: "spam" }])),
       ...(await insertComments(other.id, [{ authorId: viewer.id, createdAt: second(0) }])),
     ];
-    for (const id of [spam, foreign, "nosuchcomment0000000", "../x"]) await expectAppError(locateComment(null, article.slug, id), "not_found");
+    for (const id of [spam, foreign, "nosuchcomment0000000", "../x"])
+      await expectAppError(locateComment(null, article.slug, id), "not_found");
   });
 
   it("a pending comment is located for its author only", async () => {
@@ -167,7 +206,7 @@ async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; st
       const query = client.query;
       client.query = function (this: pg.PoolClient, ...args: unknown[]) {
         const first = args[0] as string | { text?: string };
-        statements.push(typeof first === "string" ? first : first?.text ?? "?");
+        statements.push(typeof first === "string" ? first : (first?.text ?? "?"));
         return (query as (...a: unknown[]) => unknown).apply(this, args);
       } as typeof client.query;
     }
@@ -175,8 +214,14 @@ async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; st
   };
   const connect = pool.connect;
   // pool.query() checks a client out through pool.connect(callback) too, so this sees every statement.
-  pool.connect = function (this: pg.Pool, callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
-    if (callback) return (connect as (cb: typeof callback) => void).call(this, (err, client, done) => callback(err, wrap(client), done));
+  pool.connect = function (
+    this: pg.Pool,
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ) {
+    if (callback)
+      return (connect as (cb: typeof callback) => void).call(this, (err, client, done) =>
+        callback(err, wrap(client), done),
+      );
     return (connect as () => Promise<pg.PoolClient>).call(this).then((client) => wrap(client)!);
   } as typeof pool.connect;
   try {
@@ -226,7 +271,13 @@ describe("listThread cost", () => {
     const small = await seedDiscussion(10, 2, authors);
     const large = await seedDiscussion(2_000, 50, authors);
     // The viewer liked some comments, so their likes are read too.
-    const likedIds = (await db.comment.findMany({ where: { articleId: large.id, authorId: { not: viewer.id } }, take: 30, select: { id: true } })).map((c) => c.id);
+    const likedIds = (
+      await db.comment.findMany({
+        where: { articleId: large.id, authorId: { not: viewer.id } },
+        take: 30,
+        select: { id: true },
+      })
+    ).map((c) => c.id);
     await db.commentLike.createMany({ data: likedIds.map((commentId) => ({ commentId, userId: viewer.id })) });
 
     for (const who of [null, viewer]) {
@@ -239,10 +290,16 @@ describe("listThread cost", () => {
       expect(forSmall.statements.length).toBeGreaterThan(0);
       // Today 8 (anonymous) or 9 (signed in: their likes); a query per comment would be thousands.
       expect(forSmall.statements.length).toBeLessThanOrEqual(10);
-      expect(forLarge.statements.length, `statements for 2,000 comments:\n${forLarge.statements.join("\n")}`).toBe(forSmall.statements.length);
+      expect(forLarge.statements.length, `statements for 2,000 comments:\n${forLarge.statements.join("\n")}`).toBe(
+        forSmall.statements.length,
+      );
       // Only the likes of the comments the load carries are read.
       if (who) {
-        const shown = new Set(JSON.stringify(threadJson(forLarge.result.threads)).match(/"id":"c[^"]+"/g)!.map((m) => m.slice(6, -1)));
+        const shown = new Set(
+          JSON.stringify(threadJson(forLarge.result.threads))
+            .match(/"id":"c[^"]+"/g)!
+            .map((m) => m.slice(6, -1)),
+        );
         expect(forLarge.result.liked).toEqual(new Set(likedIds.filter((id) => shown.has(id))));
       }
     }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
-import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { exportAnnotations } from "@/lib/annotations/export-annotations";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
@@ -13,18 +12,19 @@ import { reviewArticle } from "@/lib/articles/review-article";
 import { submitArticle, withdrawArticle } from "@/lib/articles/submit-article";
 import { trashArticle } from "@/lib/articles/trash-article";
 import { updateArticle } from "@/lib/articles/update-article";
-import { exportAnnotations } from "@/lib/annotations/export-annotations";
-import { listAnnotations } from "@/lib/annotations/list-annotations";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { banUser } from "@/lib/moderation/ban-user";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
-import { setSetting } from "@/lib/settings/get-settings";
-import { createReviewNote } from "@/lib/reviews/create-review-note";
 import { deleteReviewNote, updateReviewNote } from "@/lib/reviews/change-review-note";
+import { createReviewNote } from "@/lib/reviews/create-review-note";
 import { getReviewNote, listReviewNotes } from "@/lib/reviews/list-review-notes";
 import { reviewNoteJson } from "@/lib/reviews/review-note-json";
-import { createTestUser } from "../seed/users";
+import { setSetting } from "@/lib/settings/get-settings";
 import { uniqueSlug } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // The editorial desk (issue 16; CONTRACT.md "The editorial desk"): every transition and every
@@ -48,8 +48,11 @@ const body1 = [
 ].join("\n\n");
 
 const note = (exact: string, value: string) => ({
-  "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "commenting",
-  body: { type: "TextualBody", value }, target: { selector: { type: "TextQuoteSelector", exact } },
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  type: "Annotation",
+  motivation: "commenting",
+  body: { type: "TextualBody", value },
+  target: { selector: { type: "TextQuoteSelector", exact } },
 });
 
 async function draftBy(who: Viewer, body = body1, extra: Record<string, unknown> = {}) {
@@ -58,10 +61,15 @@ async function draftBy(who: Viewer, body = body1, extra: Record<string, unknown>
   return slug;
 }
 
-const statusOf = async (slug: string) => (await db.article.findUniqueOrThrow({ where: { slug }, select: { status: true } })).status;
+const statusOf = async (slug: string) =>
+  (await db.article.findUniqueOrThrow({ where: { slug }, select: { status: true } })).status;
 const auditFor = async (slug: string) => {
   const { id } = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  return db.auditEntry.findMany({ where: { targetType: "article", targetId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, createdAt: true, reason: true } });
+  return db.auditEntry.findMany({
+    where: { targetType: "article", targetId: id },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true, createdAt: true, reason: true },
+  });
 };
 
 describe("contributors write their own drafts", () => {
@@ -79,10 +87,16 @@ describe("contributors write their own drafts", () => {
 
   it("refuses a contributor publishing or scheduling, at creation and on edit (403)", async () => {
     await expectAppError(createArticle(author, { title: "Go", body: body1, status: "published" }), "forbidden");
-    await expectAppError(createArticle(author, { title: "Go", body: body1, publishAt: new Date(Date.now() + 86_400_000).toISOString() }), "forbidden");
+    await expectAppError(
+      createArticle(author, { title: "Go", body: body1, publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      "forbidden",
+    );
     const slug = await draftBy(author);
     await expectAppError(updateArticle(author, slug, { status: "published" }), "forbidden");
-    await expectAppError(updateArticle(author, slug, { publishAt: new Date(Date.now() + 86_400_000).toISOString() }), "forbidden");
+    await expectAppError(
+      updateArticle(author, slug, { publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      "forbidden",
+    );
     expect(await statusOf(slug)).toBe("draft");
   });
 
@@ -100,7 +114,9 @@ describe("contributors write their own drafts", () => {
     expect(list).toContain(mine);
     expect(list).not.toContain(theirs);
     expect(list).not.toContain(editors);
-    expect((await db.article.findUniqueOrThrow({ where: { slug: theirs }, select: { title: true } })).title).toBe(`Desk ${theirs}`);
+    expect((await db.article.findUniqueOrThrow({ where: { slug: theirs }, select: { title: true } })).title).toBe(
+      `Desk ${theirs}`,
+    );
   });
 
   it("refuses a contributor editing a published article, even their own (403)", async () => {
@@ -170,7 +186,14 @@ describe("submit, withdraw, review", () => {
     await expectAppError(reviewArticle(editor, slug, { decision: "changes" }), "conflict");
 
     const log = await auditFor(slug);
-    expect(log.map((e) => e.action)).toEqual(["article.submit", "article.withdraw", "article.submit", "article.review.changes", "article.submit", "article.review.approve"]);
+    expect(log.map((e) => e.action)).toEqual([
+      "article.submit",
+      "article.withdraw",
+      "article.submit",
+      "article.review.changes",
+      "article.submit",
+      "article.review.approve",
+    ]);
     expect(log[3]).toMatchObject({ actorId: editor.id, reason: "Please cite your sources." });
     expect(log[0].actorId).toBe(author.id);
   });
@@ -182,9 +205,16 @@ describe("submit, withdraw, review", () => {
     await submitArticle(author, slug);
     await reviewArticle(editor, slug, { decision: "approve", message: "Lovely." });
     const { id } = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    const notes = await db.notification.findMany({ where: { userId: author.id, articleId: id }, orderBy: { createdAt: "asc" } });
-    expect(notes.map((n) => [n.type, n.excerpt, n.url])).toEqual([["review", "Shorten the second paragraph.", `/studio/${slug}`], ["review", "Lovely.", `/articles/${slug}`]]);
-    const mails = (await db.job.findMany({ where: { kind: "mail" }, select: { payload: true } })).map((j) => j.payload as { to: string; subject: string; text: string })
+    const notes = await db.notification.findMany({
+      where: { userId: author.id, articleId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(notes.map((n) => [n.type, n.excerpt, n.url])).toEqual([
+      ["review", "Shorten the second paragraph.", `/studio/${slug}`],
+      ["review", "Lovely.", `/articles/${slug}`],
+    ]);
+    const mails = (await db.job.findMany({ where: { kind: "mail" }, select: { payload: true } }))
+      .map((j) => j.payload as { to: string; subject: string; text: string })
       .filter((m) => m.to === author.email && m.text.includes(`Desk ${slug}`));
     expect(mails.map((m) => m.subject)).toEqual([`Changes requested on “Desk ${slug}”`, `“Desk ${slug}” was approved`]);
     expect(mails[0].text).toContain("Shorten the second paragraph.");
@@ -194,8 +224,12 @@ describe("submit, withdraw, review", () => {
     await setSetting("creditLine", "Edited By : SAILBlogs Editorial Board");
     const plain = await draftBy(author);
     const own = await draftBy(author, body1, { credit: "Edited by Prof. Kay" });
-    for (const s of [plain, own]) { await submitArticle(author, s); await reviewArticle(editor, s, { decision: "approve" }); }
-    const credit = async (s: string) => (await db.article.findUniqueOrThrow({ where: { slug: s }, select: { credit: true } })).credit;
+    for (const s of [plain, own]) {
+      await submitArticle(author, s);
+      await reviewArticle(editor, s, { decision: "approve" });
+    }
+    const credit = async (s: string) =>
+      (await db.article.findUniqueOrThrow({ where: { slug: s }, select: { credit: true } })).credit;
     expect(await credit(plain)).toBe("Edited By : SAILBlogs Editorial Board");
     expect(await credit(own)).toBe("Edited by Prof. Kay");
   });
@@ -249,7 +283,10 @@ describe("review notes", () => {
     for (const who of [other, reader, moderator, null]) {
       await expectAppError(listReviewNotes(who, slug), "not_found");
       await expectAppError(getReviewNote(who, slug, n.id), "not_found");
-      await expectAppError(createReviewNote(who, slug, note("necessity precluded wrongfulness", "Sneaky.")), "not_found");
+      await expectAppError(
+        createReviewNote(who, slug, note("necessity precluded wrongfulness", "Sneaky.")),
+        "not_found",
+      );
       await expectAppError(updateReviewNote(who, slug, n.id, { ...reviewNoteJson(n), resolved: true }), "not_found");
     }
   });
@@ -257,12 +294,25 @@ describe("review notes", () => {
   it("the author replies; notes are resolved by PUT; only a note's author edits or deletes it", async () => {
     const slug = await draftBy(author);
     const n = await createReviewNote(editor, slug, note("necessity precluded wrongfulness", "Say which ILC article."));
-    const reply = await createReviewNote(author, slug, { type: "Annotation", body: { type: "TextualBody", value: "Article 25, added." }, target: `http://x/api/reviews/${slug}/${n.id}` });
+    const reply = await createReviewNote(author, slug, {
+      type: "Annotation",
+      body: { type: "TextualBody", value: "Article 25, added." },
+      target: `http://x/api/reviews/${slug}/${n.id}`,
+    });
     expect(reply.parentId).toBe(n.id);
     const resolved = await updateReviewNote(author, slug, n.id, { ...reviewNoteJson(n), resolved: true });
     expect(reviewNoteJson(resolved).resolved).toBe(true);
-    await expectAppError(updateReviewNote(editor, slug, n.id, { ...reviewNoteJson(n), resolved: false }, `"${n.id}-v1"`), "precondition_failed");
-    await expectAppError(updateReviewNote(author, slug, n.id, { ...reviewNoteJson(n), body: { type: "TextualBody", value: "Rewritten by someone else" } }), "forbidden");
+    await expectAppError(
+      updateReviewNote(editor, slug, n.id, { ...reviewNoteJson(n), resolved: false }, `"${n.id}-v1"`),
+      "precondition_failed",
+    );
+    await expectAppError(
+      updateReviewNote(author, slug, n.id, {
+        ...reviewNoteJson(n),
+        body: { type: "TextualBody", value: "Rewritten by someone else" },
+      }),
+      "forbidden",
+    );
     await expectAppError(deleteReviewNote(author, slug, n.id), "forbidden");
     await deleteReviewNote(author, slug, reply.id);
     expect((await listReviewNotes(editor, slug)).notes.map((x) => x.id)).toEqual([n.id]);
@@ -289,7 +339,9 @@ describe("review notes", () => {
     await updateArticle(author, slug, { body: body2 });
     const text = (await getArticleForEditor(editor, slug)).draftRevision!.text;
     const get = async (id: string) => (await getReviewNote(editor, slug, id)).row;
-    const a1 = await get(n1.id), a2 = await get(n2.id), a3 = await get(n3.id);
+    const a1 = await get(n1.id),
+      a2 = await get(n2.id),
+      a3 = await get(n3.id);
     expect(a1.state).toBe("anchored");
     expect(Array.from(text).slice(a1.start!, a1.end!).join("")).toBe("breached the treaty of amity");
     expect(reviewNoteJson(a1).changed).toBe(false);
@@ -309,7 +361,9 @@ describe("review notes", () => {
     const pub = await listAnnotations(editor, slug);
     expect(JSON.stringify(pub.annotations)).not.toContain("zebra");
     expect(JSON.stringify(await exportAnnotations(slug))).not.toContain("zebra");
-    expect((await db.article.findUniqueOrThrow({ where: { slug }, select: { searchText: true } })).searchText).not.toContain("zebra");
+    expect(
+      (await db.article.findUniqueOrThrow({ where: { slug }, select: { searchText: true } })).searchText,
+    ).not.toContain("zebra");
     const found = await getPublishedArticle(slug);
     expect(JSON.stringify(found)).not.toContain("zebra");
     // and they stay the board's and the author's after publishing

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { annotationJson } from "@/lib/annotations/annotation-json";
-import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { updateAnnotation } from "@/lib/annotations/change-annotation";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { clock } from "@/lib/clock";
-import { editComment } from "@/lib/comments/edit-comment";
 import { threadJson } from "@/lib/comments/comment-json";
+import { editComment } from "@/lib/comments/edit-comment";
 import { listThread } from "@/lib/comments/list-thread";
 import { defaultSettings } from "@/lib/settings/get-settings";
-import { ban, createTestUser } from "../seed/users";
+import { annotate } from "../seed/annotations";
 import { insertArticle, insertArticle as insertQuotableArticle } from "../seed/articles";
 import { post } from "../seed/comments";
-import { annotate } from "../seed/annotations";
+import { ban, createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // The edit window has one home (lib/auth/edit-rights.ts): lists say what the viewer may do to
@@ -23,7 +23,8 @@ describe("comment lists carry canEdit and editableUntil", () => {
     const { viewer: author } = await createTestUser({ label: "rights-author" });
     const { viewer: other } = await createTestUser({ label: "rights-other" });
     const comment = await post(author, slug, "Within the window.");
-    const rightsOf = async (viewer: typeof author | null) => (await listThread(viewer, slug)).threads.find((t) => t.id === comment.id)!;
+    const rightsOf = async (viewer: typeof author | null) =>
+      (await listThread(viewer, slug)).threads.find((t) => t.id === comment.id)!;
 
     const mine = await rightsOf(author);
     expect(mine.canEdit).toBe(true);
@@ -32,7 +33,11 @@ describe("comment lists carry canEdit and editableUntil", () => {
     expect(await rightsOf(null)).toMatchObject({ canEdit: false, editableUntil: null });
     // The JSON API adds the fields (ISO) and keeps the others.
     const [json] = threadJson([mine]) as Record<string, unknown>[];
-    expect(json).toMatchObject({ id: comment.id, canEdit: true, editableUntil: new Date(comment.createdAt.getTime() + window).toISOString() });
+    expect(json).toMatchObject({
+      id: comment.id,
+      canEdit: true,
+      editableUntil: new Date(comment.createdAt.getTime() + window).toISOString(),
+    });
 
     clock.set(new Date(comment.createdAt.getTime() + window));
     expect((await rightsOf(author)).canEdit).toBe(true);
@@ -60,7 +65,8 @@ describe("annotation lists carry canEdit and editableUntil", () => {
     const { viewer: other } = await createTestUser({ label: "note-other" });
     const publicId = (await annotate(author, slug, "A public note")).id;
     const privateId = (await annotate(author, slug, "A private note", "private")).id;
-    const rows = async (viewer: typeof author) => new Map((await listAnnotations(viewer, slug)).annotations.map((a) => [a.id, a]));
+    const rows = async (viewer: typeof author) =>
+      new Map((await listAnnotations(viewer, slug)).annotations.map((a) => [a.id, a]));
 
     const mine = await rows(author);
     const pub = mine.get(publicId)!;
@@ -68,13 +74,24 @@ describe("annotation lists carry canEdit and editableUntil", () => {
     expect(pub.editableUntil?.getTime()).toBe(pub.createdAt.getTime() + window);
     expect(mine.get(privateId)).toMatchObject({ canEdit: true, editableUntil: null });
     expect((await rows(other)).get(publicId)).toMatchObject({ canEdit: false, editableUntil: null });
-    expect(annotationJson(pub, { withContext: false })).toMatchObject({ canEdit: true, editableUntil: pub.editableUntil!.toISOString() });
+    expect(annotationJson(pub, { withContext: false })).toMatchObject({
+      canEdit: true,
+      editableUntil: pub.editableUntil!.toISOString(),
+    });
 
     clock.set(new Date(pub.createdAt.getTime() + window + 1_000));
     const later = await rows(author);
     expect(later.get(publicId)).toMatchObject({ canEdit: false, editableUntil: null });
     expect(later.get(privateId)).toMatchObject({ canEdit: true, editableUntil: null });
-    const edit = (id: string) => updateAnnotation(author, slug, id, { motivation: "commenting", bodyValue: "Changed", target: { source: `http://localhost/articles/${slug}`, selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } } });
+    const edit = (id: string) =>
+      updateAnnotation(author, slug, id, {
+        motivation: "commenting",
+        bodyValue: "Changed",
+        target: {
+          source: `http://localhost/articles/${slug}`,
+          selector: { type: "TextQuoteSelector", exact: "passage worth quoting" },
+        },
+      });
     await expectAppError(edit(publicId), "forbidden");
     const changed = await edit(privateId);
     expect(changed).toMatchObject({ body: "Changed", canEdit: true, editableUntil: null });

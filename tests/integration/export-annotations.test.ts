@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
-import { createTestUser } from "../seed/users";
 import { annotateQuotes } from "../seed/annotations";
 import { publishSeedCopy } from "../seed/articles";
+import { createTestUser } from "../seed/users";
 
 describe("exportAnnotations (npm run gloss -- export:annotations)", () => {
   it("exports the public notes as one W3C AnnotationCollection and never a private one", async () => {
     const { viewer: editor } = await createTestUser({ role: "editor", label: "export-editor" });
     const { viewer: reader } = await createTestUser({ label: "export-reader" });
     const slug = await publishSeedCopy(editor);
-    const [publicId] = await annotateQuotes(reader, slug, [{ exact: "The ransomware software used is referred to as Roadsweep" }]);
+    const [publicId] = await annotateQuotes(reader, slug, [
+      { exact: "The ransomware software used is referred to as Roadsweep" },
+    ]);
     await createAnnotation(reader, slug, {
-      target: { selector: { type: "TextQuoteSelector", exact: "Manez" } }, audience: "private",
+      target: { selector: { type: "TextQuoteSelector", exact: "Manez" } },
+      audience: "private",
       body: { type: "TextualBody", value: "private: check the spelling" },
     });
 

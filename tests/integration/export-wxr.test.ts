@@ -10,10 +10,10 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { db } from "@/lib/db";
 import { exportWxr } from "@/lib/export/export-wxr";
 import { validateWxr } from "@/lib/import/validate-wxr";
-import { member } from "../seed/users";
-import { post } from "../seed/comments";
 import { seedBody } from "../seed/articles";
+import { post } from "../seed/comments";
 import { uniqueSlug } from "../seed/unique";
+import { member } from "../seed/users";
 
 // `gloss export:wxr`: every article, author, category, tag and approved comment (threaded) as a
 // WordPress export. The round trip: export → `gloss import:wxr` into an empty Gloss → the same
@@ -28,7 +28,11 @@ const file = path.join(dir, "export.xml");
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return await fn(c); } finally { await c.end(); }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 // A WordPress export carries times to the second.
@@ -37,20 +41,49 @@ const toSecond = (d: Date | null) => (d ? new Date(Math.floor(d.getTime() / 1000
 /** An article as a reader sees it, with its visible comment threads as nested bodies. */
 async function readable(url: string, slug: string) {
   return withClient(url, async (c) => {
-    const a = (await c.query(`SELECT a.id, a.title, a.status, a."authorName", a."publishedAt", r.text,
+    const a = (
+      await c.query(
+        `SELECT a.id, a.title, a.status, a."authorName", a."publishedAt", r.text,
         (SELECT array_agg(x.name ORDER BY x.name) FROM "Category" x JOIN "_ArticleToCategory" j ON j."B" = x.id WHERE j."A" = a.id) AS categories,
         (SELECT array_agg(x.name ORDER BY x.name) FROM "Tag" x JOIN "_ArticleToTag" j ON j."B" = x.id WHERE j."A" = a.id) AS tags
-      FROM "Article" a LEFT JOIN "ArticleRevision" r ON r.id = coalesce(a."currentRevisionId", a."draftRevisionId") WHERE a.slug = $1`, [slug])).rows[0];
+      FROM "Article" a LEFT JOIN "ArticleRevision" r ON r.id = coalesce(a."currentRevisionId", a."draftRevisionId") WHERE a.slug = $1`,
+        [slug],
+      )
+    ).rows[0];
     if (!a) return null;
-    const comments = (await c.query(`SELECT id, "parentId", body, coalesce("authorName", (SELECT name FROM "User" u WHERE u.id = "authorId")) AS author, "createdAt"
-      FROM "Comment" WHERE "articleId" = $1 AND status = 'approved' ORDER BY "createdAt", id`, [a.id])).rows;
+    const comments = (
+      await c.query(
+        `SELECT id, "parentId", body, coalesce("authorName", (SELECT name FROM "User" u WHERE u.id = "authorId")) AS author, "createdAt"
+      FROM "Comment" WHERE "articleId" = $1 AND status = 'approved' ORDER BY "createdAt", id`,
+        [a.id],
+      )
+    ).rows;
     const approved = new Set(comments.map((x) => x.id));
     const parentOf = new Map<string, string | null>(
-      (await c.query(`SELECT id, "parentId" FROM "Comment" WHERE "articleId" = $1`, [a.id])).rows.map((x) => [x.id, x.parentId]));
-    const visibleParent = (id: string) => { let p = parentOf.get(id) ?? null; while (p && !approved.has(p)) p = parentOf.get(p) ?? null; return p; };
+      (await c.query(`SELECT id, "parentId" FROM "Comment" WHERE "articleId" = $1`, [a.id])).rows.map((x) => [
+        x.id,
+        x.parentId,
+      ]),
+    );
+    const visibleParent = (id: string) => {
+      let p = parentOf.get(id) ?? null;
+      while (p && !approved.has(p)) p = parentOf.get(p) ?? null;
+      return p;
+    };
     const tree = (parent: string | null): unknown[] =>
-      comments.filter((x) => visibleParent(x.id) === parent).map((x) => ({ body: x.body, author: x.author, at: toSecond(x.createdAt), replies: tree(x.id) }));
-    return { title: a.title, status: a.status, author: a.authorName, publishedAt: toSecond(a.publishedAt), text: a.text, categories: a.categories, tags: a.tags, comments: tree(null) };
+      comments
+        .filter((x) => visibleParent(x.id) === parent)
+        .map((x) => ({ body: x.body, author: x.author, at: toSecond(x.createdAt), replies: tree(x.id) }));
+    return {
+      title: a.title,
+      status: a.status,
+      author: a.authorName,
+      publishedAt: toSecond(a.publishedAt),
+      text: a.text,
+      categories: a.categories,
+      tags: a.tags,
+      comments: tree(null),
+    };
   });
 }
 
@@ -62,12 +95,28 @@ beforeAll(async () => {
   const other = await member("commenter", { name: "Oth Er" });
   const newcomer = await member("commenter", { trusted: false });
   const published = uniqueSlug("wxr");
-  await createArticle(editor, { title: "Exported & <imported> again", slug: published, body: seedBody, status: "published", categories: ["Cyber Law"], tags: ["Albania", "Iran"] });
+  await createArticle(editor, {
+    title: "Exported & <imported> again",
+    slug: published,
+    body: seedBody,
+    status: "published",
+    categories: ["Cyber Law"],
+    tags: ["Albania", "Iran"],
+  });
   const draft = uniqueSlug("wxr-draft");
-  await createArticle(editor, { title: "A draft travels too", slug: draft, body: "A short draft with *emphasis* and a [link](https://example.org/).", status: "draft" });
+  await createArticle(editor, {
+    title: "A draft travels too",
+    slug: draft,
+    body: "A short draft with *emphasis* and a [link](https://example.org/).",
+    status: "draft",
+  });
   slugs.push(published, draft);
 
-  const top = await post(reader, published, "The first thread, with **bold** text and a ]]> that must not end the CDATA.");
+  const top = await post(
+    reader,
+    published,
+    "The first thread, with **bold** text and a ]]> that must not end the CDATA.",
+  );
   const reply = await post(other, published, "A reply.", top.id);
   await post(reader, published, "A reply to the reply.", reply.id);
   await post(other, published, "A second thread.");
@@ -103,12 +152,18 @@ describe("export:wxr", () => {
     expect(xml).toMatch(/<wp:comment_parent>[1-9]\d*<\/wp:comment_parent>/);
     // every comment_parent names a comment in the same file, or 0
     const ids = new Set([...xml.matchAll(/<wp:comment_id>(\d+)<\/wp:comment_id>/g)].map((m) => m[1]));
-    for (const m of xml.matchAll(/<wp:comment_parent>(\d+)<\/wp:comment_parent>/g)) expect(m[1] === "0" || ids.has(m[1])).toBe(true);
+    for (const m of xml.matchAll(/<wp:comment_parent>(\d+)<\/wp:comment_parent>/g))
+      expect(m[1] === "0" || ids.has(m[1])).toBe(true);
     expect(ids.size).toBe((xml.match(/<wp:comment>/g) ?? []).length);
   });
 
   it("imports into an empty Gloss as the same articles and comment threads", { timeout: 240_000 }, async () => {
-    const r = spawnSync(process.execPath, [path.join("scripts", "run.mjs"), "gloss", "--", "import:wxr", file], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: targetUrl }, encoding: "utf8", timeout: 200_000 });
+    const r = spawnSync(process.execPath, [path.join("scripts", "run.mjs"), "gloss", "--", "import:wxr", file], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: targetUrl },
+      encoding: "utf8",
+      timeout: 200_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Failed: 0\./);
@@ -122,14 +177,26 @@ describe("export:wxr", () => {
   });
 
   it("is the command line's export:wxr, to stdout without --out", { timeout: 120_000 }, async () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "cli.ts"), "export:wxr"], { cwd: process.cwd(), env: process.env, encoding: "utf8", timeout: 100_000, maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "cli.ts"), "export:wxr"], {
+      cwd: process.cwd(),
+      env: process.env,
+      encoding: "utf8",
+      timeout: 100_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith(`<?xml version="1.0" encoding="UTF-8" ?>`)).toBe(true);
     expect(r.stdout.trimEnd().endsWith("</rss>")).toBe(true);
     const out = path.join(dir, "cli.xml");
-    const w = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "cli.ts"), "export:wxr", "--out", out], { cwd: process.cwd(), env: process.env, encoding: "utf8", timeout: 100_000 });
+    const w = spawnSync(
+      process.execPath,
+      ["--import", "tsx", path.join("scripts", "cli.ts"), "export:wxr", "--out", out],
+      { cwd: process.cwd(), env: process.env, encoding: "utf8", timeout: 100_000 },
+    );
     expect(w.status).toBe(0);
-    expect(w.stdout.trim()).toMatch(/^Exported \d+ articles, \d+ approved comments, \d+ authors, \d+ categories and \d+ tags to .*cli\.xml\.$/);
+    expect(w.stdout.trim()).toMatch(
+      /^Exported \d+ articles, \d+ approved comments, \d+ authors, \d+ categories and \d+ tags to .*cli\.xml\.$/,
+    );
     expect(fs.readFileSync(out, "utf8")).toContain("<wp:wxr_version>1.2</wp:wxr_version>");
   });
 });

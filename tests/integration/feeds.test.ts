@@ -1,23 +1,24 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GET as rssFeed } from "@/app/feed.xml/route";
-import { GET as atomFeed } from "@/app/feed.atom/route";
-import { GET as commentFeed } from "@/app/(reader)/articles/[slug]/comments.xml/route";
 import { resolveRobots, resolveSitemap } from "next/dist/build/webpack/loaders/metadata/resolve-route-data";
-import sitemapRoute from "@/app/sitemap";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as commentFeed } from "@/app/(reader)/articles/[slug]/comments.xml/route";
+import { GET as atomFeed } from "@/app/feed.atom/route";
+import { GET as rssFeed } from "@/app/feed.xml/route";
 import robotsRoute from "@/app/robots";
+import sitemapRoute from "@/app/sitemap";
+import { authorSlug } from "@/lib/articles/author-slug";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
-import { authorSlug } from "@/lib/articles/author-slug";
-import { childrenNamed, childText, parseXml, type XmlElement } from "../support/parse-xml";
 import { rfc822 } from "@/lib/feeds/xml";
-import { createTestUser } from "../seed/users";
-import { insertComment } from "../seed/comments";
 import { makeDraft, publishArticle } from "../seed/articles";
+import { insertComment } from "../seed/comments";
 import { unique, uniqueWord } from "../seed/unique";
+import { createTestUser } from "../seed/users";
+import { childrenNamed, childText, parseXml, type XmlElement } from "../support/parse-xml";
 import { testNow, useTestClock } from "./feeds-fixtures";
 
 const nastyTitle = `Tom & Jerry's <script>alert("x")</script> ]]> “quoted” — ${"\u{1F600}"}`;
-const nastyBody = "A paragraph with <b>raw tags</b>, an ampersand & a ]]> sequence, and a [link](https://example.com/?a=1&b=2).\n\n## A heading\n\nSecond paragraph.";
+const nastyBody =
+  "A paragraph with <b>raw tags</b>, an ampersand & a ]]> sequence, and a [link](https://example.com/?a=1&b=2).\n\n## A heading\n\nSecond paragraph.";
 const get = (url: string, headers: Record<string, string> = {}) => new Request(`http://localhost${url}`, { headers });
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 
@@ -40,8 +41,21 @@ const futureTitle = unique("Future never in feeds");
 beforeAll(async () => {
   useTestClock();
   // 22 articles late in 2099: more than a feed holds, and the newest of all.
-  for (let day = 1; day <= 21; day++) await publishArticle({ title: unique(`Feed filler ${day}`), body: `Filler body ${day}.`, published: `2099-11-${String(day).padStart(2, "0")}` });
-  nasty = await publishArticle({ title: nastyTitle, body: nastyBody, published: "2099-12-20", author: "Zoë <O'Brien> & Co", affiliation: "Law & Order School", tags: ["Cyber&Law"], categories: [{ slug: "feeds-test", name: "Feeds <Test> & Co" }] });
+  for (let day = 1; day <= 21; day++)
+    await publishArticle({
+      title: unique(`Feed filler ${day}`),
+      body: `Filler body ${day}.`,
+      published: `2099-11-${String(day).padStart(2, "0")}`,
+    });
+  nasty = await publishArticle({
+    title: nastyTitle,
+    body: nastyBody,
+    published: "2099-12-20",
+    author: "Zoë <O'Brien> & Co",
+    affiliation: "Law & Order School",
+    tags: ["Cyber&Law"],
+    categories: [{ slug: "feeds-test", name: "Feeds <Test> & Co" }],
+  });
   draft = await publishArticle({ title: draftTitle, body: "Draft body.", published: "2099-12-21" });
   await makeDraft(draft.id);
   future = await publishArticle({ title: futureTitle, body: "Future body.", published: "2100-06-01" });
@@ -60,10 +74,15 @@ describe("/feed.xml (RSS 2.0)", () => {
     const [channel] = childrenNamed(rss, "channel");
     expect(childText(channel, "title")).toBe("SAILBlogs");
     expect(childText(channel, "link")).toBe(`${siteUrl()}/`);
-    expect(childrenNamed(channel, "atom:link")[0].attributes).toMatchObject({ rel: "self", href: `${siteUrl()}/feed.xml` });
+    expect(childrenNamed(channel, "atom:link")[0].attributes).toMatchObject({
+      rel: "self",
+      href: `${siteUrl()}/feed.xml`,
+    });
     const items = childrenNamed(channel, "item");
     expect(items).toHaveLength(20);
-    expect(items.map((i) => childText(i, "link"))).toEqual((await expectedNewest(20)).map((a) => `${siteUrl()}/articles/${a.slug}`));
+    expect(items.map((i) => childText(i, "link"))).toEqual(
+      (await expectedNewest(20)).map((a) => `${siteUrl()}/articles/${a.slug}`),
+    );
   });
 
   it("escapes titles, names and the full HTML body, which read back exactly", async () => {
@@ -76,8 +95,15 @@ describe("/feed.xml (RSS 2.0)", () => {
     expect(childText(item, "pubDate")).toBe(rfc822(new Date("2099-12-20T09:00:00Z")));
     expect(childText(item, "pubDate")).toBe("Sun, 20 Dec 2099 09:00:00 GMT");
     expect(childText(item, "dc:creator")).toBe("Zoë <O'Brien> & Co");
-    expect(childrenNamed(item, "category").map((c) => c.text).sort()).toEqual(["Articles", "Cyber&Law", "Feeds <Test> & Co"]);
-    const { currentRevision } = await db.article.findUniqueOrThrow({ where: { id: nasty.id }, select: { currentRevision: { select: { html: true } } } });
+    expect(
+      childrenNamed(item, "category")
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(["Articles", "Cyber&Law", "Feeds <Test> & Co"]);
+    const { currentRevision } = await db.article.findUniqueOrThrow({
+      where: { id: nasty.id },
+      select: { currentRevision: { select: { html: true } } },
+    });
     expect(childText(item, "content:encoded")).toBe(currentRevision!.html);
     expect(childText(item, "content:encoded")).toContain("<h2");
     expect(childText(item, "wfw:commentRss")).toBe(`${url}/comments.xml`);
@@ -110,7 +136,9 @@ describe("/feed.atom (Atom 1.0)", () => {
     expect(feed.attributes.xmlns).toBe("http://www.w3.org/2005/Atom");
     expect(childText(feed, "id")).toBe(`${siteUrl()}/`);
     expect(childText(feed, "updated")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
-    expect(childrenNamed(feed, "link").find((l) => l.attributes.rel === "self")?.attributes.href).toBe(`${siteUrl()}/feed.atom`);
+    expect(childrenNamed(feed, "link").find((l) => l.attributes.rel === "self")?.attributes.href).toBe(
+      `${siteUrl()}/feed.atom`,
+    );
     const entries = childrenNamed(feed, "entry");
     const expected = await expectedNewest(20);
     expect(entries.map((e) => childText(e, "id"))).toEqual(expected.map((a) => `${siteUrl()}/articles/${a.slug}`));
@@ -135,8 +163,14 @@ describe("/articles/<slug>/comments.xml", () => {
   it("lists the approved comments newest first, each linking to its permalink", async () => {
     const article = await publishArticle({ title: "Discussed & debated", body: "Body.", published: "2099-10-01" });
     const { viewer } = await createTestUser({ name: "Ann <Reader>" });
-    const oldest = await insertComment(article.id, "First & oldest <b>comment</b>", { authorId: viewer.id, createdAt: new Date("2099-10-02T10:00:00Z") });
-    const newest = await insertComment(article.id, "Newest comment ]]> here", { authorName: "Imported Commenter", createdAt: new Date("2099-10-03T10:00:00Z") });
+    const oldest = await insertComment(article.id, "First & oldest <b>comment</b>", {
+      authorId: viewer.id,
+      createdAt: new Date("2099-10-02T10:00:00Z"),
+    });
+    const newest = await insertComment(article.id, "Newest comment ]]> here", {
+      authorName: "Imported Commenter",
+      createdAt: new Date("2099-10-03T10:00:00Z"),
+    });
     const pending = await insertComment(article.id, `Pending ${uniqueWord()}`, { status: "pending" });
     const spam = await insertComment(article.id, `Spam ${uniqueWord()}`, { status: "spam" });
     const removed = await insertComment(article.id, `Deleted ${uniqueWord()}`, { deleted: true });
@@ -166,7 +200,10 @@ describe("/articles/<slug>/comments.xml", () => {
 
   it("is an empty, well-formed feed for an article without comments", async () => {
     const article = await publishArticle({ title: "Quiet", body: "Body.", published: "2099-10-05" });
-    const channel = childrenNamed(parseXml(await (await commentFeed(get("/x"), params(article.slug))).text()), "channel")[0];
+    const channel = childrenNamed(
+      parseXml(await (await commentFeed(get("/x"), params(article.slug))).text()),
+      "channel",
+    )[0];
     expect(childrenNamed(channel, "item")).toEqual([]);
   });
 });
@@ -179,7 +216,10 @@ describe("/sitemap.xml and /robots.txt", () => {
     expect(urlset.attributes.xmlns).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     const entries = new Map(childrenNamed(urlset, "url").map((u) => [childText(u, "loc")!, childText(u, "lastmod")]));
     const base = siteUrl();
-    const published = await db.article.findMany({ where: { status: "published", publishedAt: { lte: testNow }, currentRevisionId: { not: null } }, select: { slug: true } });
+    const published = await db.article.findMany({
+      where: { status: "published", publishedAt: { lte: testNow }, currentRevisionId: { not: null } },
+      select: { slug: true },
+    });
     for (const { slug } of published) expect(entries.has(`${base}/articles/${slug}`), slug).toBe(true);
     expect(entries.get(`${base}/articles/${nasty.slug}`)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(entries.has(`${base}/`)).toBe(true);
@@ -197,7 +237,8 @@ describe("/sitemap.xml and /robots.txt", () => {
   it("robots.txt allows reading, keeps crawlers out of the API, accounts and the board, and points to the sitemap", async () => {
     const lines = resolveRobots(robotsRoute()).split("\n");
     expect(lines).toContain("User-Agent: *");
-    for (const path of ["/api/", "/account", "/moderation", "/studio", "/dev"]) expect(lines).toContain(`Disallow: ${path}`);
+    for (const path of ["/api/", "/account", "/moderation", "/studio", "/dev"])
+      expect(lines).toContain(`Disallow: ${path}`);
     expect(lines).toContain(`Sitemap: ${siteUrl()}/sitemap.xml`);
     expect(lines.some((l) => /^Disallow:\s*\/\s*$/.test(l))).toBe(false);
   });

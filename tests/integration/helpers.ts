@@ -1,7 +1,7 @@
 // Assertions and readers the integration tests share (the data they make comes from tests/seed/).
 import { expect } from "vitest";
-import { AppError, type ErrorCode } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 /** Awaits a promise that must reject with an AppError of `code`, and returns the error. */
 export async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
@@ -30,4 +30,5 @@ export function expectAppErrorSync(fn: () => unknown, code: ErrorCode): AppError
 }
 
 /** The audit entries about one target, oldest first. */
-export const auditOf = (targetId: string) => db.auditEntry.findMany({ where: { targetId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export const auditOf = (targetId: string) =>
+  db.auditEntry.findMany({ where: { targetId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

@@ -6,7 +6,12 @@ import { blogExport, fixtureDir, rowCounts } from "./import-helpers";
 // `npm run gloss -- import:wxr FILE`: the command the contract names. Exit 0 with the counts, or
 // exit 1 with one line on bad input.
 function gloss(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "cli.ts"), ...args], { cwd: process.cwd(), env: process.env, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "cli.ts"), ...args], {
+    cwd: process.cwd(),
+    env: process.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() };
 }
 
@@ -28,19 +33,37 @@ describe("gloss import:wxr", () => {
     ]);
     const json = gloss("import:wxr", file, "--json");
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ site, articles: { unchanged: 3 }, comments: { unchanged: 7 }, failed: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      site,
+      articles: { unchanged: 3 },
+      comments: { unchanged: 7 },
+      failed: [],
+    });
   });
 
   it("exits 1 with one line, writing nothing, for a bad file", { timeout: 120_000 }, async () => {
     const before = await rowCounts();
     const cases: [string, string][] = [
-      [path.join(fixtureDir, "malformed.xml"), "Error: the file is not well-formed XML (line 15: unexpected close tag)"],
-      [path.join(fixtureDir, "not-wxr.xml"), "Error: the file is not a WordPress export (WXR 1.1 or 1.2): it does not declare the wp: export namespace"],
+      [
+        path.join(fixtureDir, "malformed.xml"),
+        "Error: the file is not well-formed XML (line 15: unexpected close tag)",
+      ],
+      [
+        path.join(fixtureDir, "not-wxr.xml"),
+        "Error: the file is not a WordPress export (WXR 1.1 or 1.2): it does not declare the wp: export namespace",
+      ],
       [path.join(fixtureDir, "billion-laughs.xml"), "Error: the file declares a DTD or entities, which is not allowed"],
-      [path.join(fixtureDir, "no-such-export.xml"), `Error: no such file: ${path.join(fixtureDir, "no-such-export.xml")}`],
+      [
+        path.join(fixtureDir, "no-such-export.xml"),
+        `Error: no such file: ${path.join(fixtureDir, "no-such-export.xml")}`,
+      ],
     ];
     for (const [file, line] of cases) expect(gloss("import:wxr", file)).toEqual({ code: 1, stdout: "", stderr: line });
-    expect(gloss("import:wxr")).toEqual({ code: 1, stdout: "", stderr: "Error: name one WordPress export file: import:wxr FILE" });
+    expect(gloss("import:wxr")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Error: name one WordPress export file: import:wxr FILE",
+    });
     expect(await rowCounts()).toEqual(before);
   });
 });

@@ -30,7 +30,11 @@ export function blogExport(edit: (text: string) => string = (t) => t) {
 /** Rows in the tables an import writes. */
 export async function rowCounts() {
   const [articles, revisions, comments, categories, tags] = await Promise.all([
-    db.article.count(), db.articleRevision.count(), db.comment.count(), db.category.count(), db.tag.count(),
+    db.article.count(),
+    db.articleRevision.count(),
+    db.comment.count(),
+    db.category.count(),
+    db.tag.count(),
   ]);
   return { articles, revisions, comments, categories, tags };
 }
@@ -38,7 +42,20 @@ export async function rowCounts() {
 export async function commentsOf(site: string) {
   const rows = await db.comment.findMany({
     where: { importKey: { startsWith: `${site}#` } },
-    select: { id: true, importKey: true, parentId: true, threadId: true, depth: true, authorId: true, authorName: true, body: true, html: true, status: true, createdAt: true, articleId: true },
+    select: {
+      id: true,
+      importKey: true,
+      parentId: true,
+      threadId: true,
+      depth: true,
+      authorId: true,
+      authorName: true,
+      body: true,
+      html: true,
+      status: true,
+      createdAt: true,
+      articleId: true,
+    },
   });
   return new Map(rows.map((r) => [r.importKey!.slice(site.length + "#comment-".length), r]));
 }
@@ -47,8 +64,10 @@ export async function articleOf(site: string, postId: number) {
   return db.article.findUniqueOrThrow({
     where: { importKey: `${site}#post-${postId}` },
     include: {
-      currentRevision: true, draftRevision: true,
-      categories: { select: { slug: true, name: true }, orderBy: { slug: "asc" } }, tags: { select: { slug: true, name: true }, orderBy: { slug: "asc" } },
+      currentRevision: true,
+      draftRevision: true,
+      categories: { select: { slug: true, name: true }, orderBy: { slug: "asc" } },
+      tags: { select: { slug: true, name: true }, orderBy: { slug: "asc" } },
     },
   });
 }

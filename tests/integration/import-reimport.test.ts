@@ -3,8 +3,8 @@ import { updateArticle } from "@/lib/articles/update-article";
 import { db } from "@/lib/db";
 import { importWxr } from "@/lib/import/import-wxr";
 import { actOnItems } from "@/lib/moderation/act-on-items";
-import { articleOf, blogExport, commentsOf, exportFile, rowCounts } from "./import-helpers";
 import { createTestUser } from "../seed/users";
+import { articleOf, blogExport, commentsOf, exportFile, rowCounts } from "./import-helpers";
 
 const newComment = (id: number, parent: number, text: string, approved = "1") => `<wp:comment>
   <wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[New Reader]]></wp:comment_author>
@@ -18,8 +18,14 @@ function editedInWordpress(text: string) {
     .replace("<title>The treaty, classic edition</title>", "<title>The treaty, revised</title>")
     .replace("<h3>Further reading</h3>", "<h3>Further reading</h3>\nA paragraph added in WordPress.\n")
     .replace("Great post!\nThanks for <em>writing</em> it.", "Great post!\nThanks for <em>writing</em> it (edited).")
-    .replace("<![CDATA[Still waiting for moderation.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[0]]>", "<![CDATA[Still waiting for moderation.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]>")
-    .replace("\t</item>\n\n\t<item>\n\t\t<title>Blocks", `${newComment(110, 103, "A late reply, deep in the thread.")}\n\t</item>\n\n\t<item>\n\t\t<title>Blocks`);
+    .replace(
+      "<![CDATA[Still waiting for moderation.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[0]]>",
+      "<![CDATA[Still waiting for moderation.]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]>",
+    )
+    .replace(
+      "\t</item>\n\n\t<item>\n\t\t<title>Blocks",
+      `${newComment(110, 103, "A late reply, deep in the thread.")}\n\t</item>\n\n\t<item>\n\t\t<title>Blocks`,
+    );
 }
 
 describe("importWxr again", () => {
@@ -28,7 +34,12 @@ describe("importWxr again", () => {
     await importWxr("command-line", file);
     const before = { rows: await rowCounts(), article: await articleOf(site, 10), comments: await commentsOf(site) };
     const again = await importWxr("command-line", file);
-    expect(again).toMatchObject({ articles: { created: 0, updated: 0, unchanged: 3, kept: 0 }, drafts: 1, comments: { created: 0, updated: 0, unchanged: 7, kept: 0 }, failed: [] });
+    expect(again).toMatchObject({
+      articles: { created: 0, updated: 0, unchanged: 3, kept: 0 },
+      drafts: 1,
+      comments: { created: 0, updated: 0, unchanged: 7, kept: 0 },
+      failed: [],
+    });
     expect(await rowCounts()).toEqual(before.rows);
     expect(await articleOf(site, 10)).toEqual(before.article);
     expect(await commentsOf(site)).toEqual(before.comments);
@@ -41,7 +52,11 @@ describe("importWxr again", () => {
     const firstComments = await commentsOf(site);
 
     const report = await importWxr("command-line", exportFile(editedInWordpress(text)));
-    expect(report).toMatchObject({ articles: { created: 0, updated: 1, unchanged: 2, kept: 0 }, comments: { created: 1, updated: 2, unchanged: 5, kept: 0 }, failed: [] });
+    expect(report).toMatchObject({
+      articles: { created: 0, updated: 1, unchanged: 2, kept: 0 },
+      comments: { created: 1, updated: 2, unchanged: 5, kept: 0 },
+      failed: [],
+    });
 
     const article = await articleOf(site, 10);
     expect(article).toMatchObject({ id: first.id, slug: first.slug, title: "The treaty, revised" });
@@ -55,7 +70,11 @@ describe("importWxr again", () => {
     expect(comments.get("101")!.body).toContain("it (edited).");
     expect(comments.get("101")!.id).toBe(firstComments.get("101")!.id);
     expect(comments.get("108")!.status).toBe("approved");
-    expect(comments.get("110")).toMatchObject({ parentId: comments.get("103")!.id, threadId: comments.get("101")!.id, depth: 3 });
+    expect(comments.get("110")).toMatchObject({
+      parentId: comments.get("103")!.id,
+      threadId: comments.get("101")!.id,
+      depth: 3,
+    });
 
     const third = await importWxr("command-line", exportFile(editedInWordpress(text)));
     expect(third).toMatchObject({ articles: { unchanged: 3 }, comments: { created: 0, updated: 0, unchanged: 8 } });
@@ -76,7 +95,10 @@ describe("importWxr again", () => {
 
     // The same export again: Gloss's state stays (and is reported as kept).
     const same = await importWxr("command-line", file);
-    expect(same).toMatchObject({ articles: { unchanged: 2, kept: 1, updated: 0 }, comments: { unchanged: 5, kept: 2, updated: 0 } });
+    expect(same).toMatchObject({
+      articles: { unchanged: 2, kept: 1, updated: 0 },
+      comments: { unchanged: 5, kept: 2, updated: 0 },
+    });
     comments = await commentsOf(site);
     expect(comments.get("108")!.status).toBe("approved");
     expect(comments.get("109")!.status).toBe("trash");
@@ -86,7 +108,10 @@ describe("importWxr again", () => {
     // follow WordPress where Gloss did not touch them (101's text), not where it did (109's status;
     // 108 is now approved in WordPress too).
     const changed = await importWxr("command-line", exportFile(editedInWordpress(text)));
-    expect(changed).toMatchObject({ articles: { kept: 1, updated: 0 }, comments: { created: 1, updated: 1, kept: 1, unchanged: 5 } });
+    expect(changed).toMatchObject({
+      articles: { kept: 1, updated: 0 },
+      comments: { created: 1, updated: 1, kept: 1, unchanged: 5 },
+    });
     const kept = await articleOf(site, 10);
     expect(kept.title).toBe("The treaty, as Gloss titles it");
     expect(kept.currentRevision!.text).not.toContain("A paragraph added in WordPress.");
@@ -100,8 +125,14 @@ describe("importWxr again", () => {
     const { site, file, text } = blogExport();
     await importWxr("command-line", file);
     const comment = (await commentsOf(site)).get("101")!;
-    await db.comment.update({ where: { id: comment.id }, data: { body: "Edited in Gloss.", html: "<p>Edited in Gloss.</p>", editedAt: new Date() } });
-    const unapproved = text.replace("<wp:comment_approved><![CDATA[1]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[]]></wp:comment_type>", "<wp:comment_approved><![CDATA[0]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[]]></wp:comment_type>");
+    await db.comment.update({
+      where: { id: comment.id },
+      data: { body: "Edited in Gloss.", html: "<p>Edited in Gloss.</p>", editedAt: new Date() },
+    });
+    const unapproved = text.replace(
+      "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[]]></wp:comment_type>",
+      "<wp:comment_approved><![CDATA[0]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[]]></wp:comment_type>",
+    );
     expect(unapproved).not.toBe(text);
     const report = await importWxr("command-line", exportFile(editedInWordpress(unapproved)));
     expect(report.comments).toMatchObject({ created: 1, updated: 2 });
@@ -133,7 +164,10 @@ describe("importWxr again", () => {
   it("updates an untouched comment WordPress later marked as spam, and imports no new spam", async () => {
     const { site, file, text } = blogExport();
     await importWxr("command-line", file);
-    const spammed = text.replace("<![CDATA[Replying to the spam comment (which will not be imported).]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]>", "<![CDATA[Replying to the spam comment (which will not be imported).]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[spam]]>");
+    const spammed = text.replace(
+      "<![CDATA[Replying to the spam comment (which will not be imported).]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]>",
+      "<![CDATA[Replying to the spam comment (which will not be imported).]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[spam]]>",
+    );
     expect(spammed).not.toBe(text);
     const report = await importWxr("command-line", exportFile(spammed));
     expect(report).toMatchObject({ comments: { updated: 1, created: 0 }, skipped: { spam: 2 } });

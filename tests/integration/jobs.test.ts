@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -12,8 +12,8 @@ import { startJobWorker } from "@/lib/jobs/start-job-worker";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { deliverMail, listOutbox, type Mail, type MailTransport } from "@/lib/mail/send-mail";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { member } from "../seed/users";
 
 // The job queue in PostgreSQL (lib/jobs): mail that fails is retried and sent once, several
 // workers (processes) share the queue without taking a job twice, a dead worker's job comes back,
@@ -32,7 +32,8 @@ beforeEach(async () => {
   await db.job.deleteMany({ where: { runAt: { gt: clock.now() }, NOT: { key: { startsWith: "every:" } } } });
 });
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 /** A small SMTP server that refuses the first `refusals` messages (451) and keeps the rest. */
@@ -53,7 +54,10 @@ async function smtpServer(refusals: number) {
         if (inData) {
           if (line === ".") {
             inData = false;
-            received.push({ messageId: /^Message-ID: (.*)$/im.exec(data)?.[1] ?? "", subject: /^Subject: (.*)$/im.exec(data)?.[1] ?? "" });
+            received.push({
+              messageId: /^Message-ID: (.*)$/im.exec(data)?.[1] ?? "",
+              subject: /^Subject: (.*)$/im.exec(data)?.[1] ?? "",
+            });
             data = "";
             socket.write("250 kept\r\n");
           } else data += line + "\n";
@@ -62,37 +66,67 @@ async function smtpServer(refusals: number) {
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") socket.write("250 test\r\n");
         else if (verb === "MAIL") {
-          if (refused < refusals) { refused++; socket.write("451 4.3.0 try again later\r\n"); } else socket.write("250 ok\r\n");
-        } else if (verb === "DATA") { inData = true; socket.write("354 go on\r\n"); }
-        else if (verb === "QUIT") { socket.end("221 bye\r\n"); }
-        else socket.write("250 ok\r\n");
+          if (refused < refusals) {
+            refused++;
+            socket.write("451 4.3.0 try again later\r\n");
+          } else socket.write("250 ok\r\n");
+        } else if (verb === "DATA") {
+          inData = true;
+          socket.write("354 go on\r\n");
+        } else if (verb === "QUIT") {
+          socket.end("221 bye\r\n");
+        } else socket.write("250 ok\r\n");
       }
     });
     socket.on("error", () => {});
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as net.AddressInfo).port;
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, pool: true, maxConnections: 1 });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 1,
+  });
   return {
     received,
     refusedCount: () => refused,
     transport: transport as unknown as MailTransport,
-    close: async () => { transport.close(); await new Promise((r) => server.close(r)); },
+    close: async () => {
+      transport.close();
+      await new Promise((r) => server.close(r));
+    },
   };
 }
 
 function startChild(mode: "record" | "hang") {
-  const child = spawn(process.execPath, [tsx, fixture, mode], { cwd: root, env: process.env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [tsx, fixture, mode], {
+    cwd: root,
+    env: process.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   children.push(child);
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (c: string) => (out += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (err += c));
-  const until = (text: string) => new Promise<void>((resolve, reject) => {
-    const check = () => { if (out.includes(text)) { clearInterval(timer); resolve(); } };
-    const timer = setInterval(check, 20);
-    child.once("exit", (code) => { check(); clearInterval(timer); if (!out.includes(text)) reject(new Error(`worker exited ${code} before "${text}": ${err.slice(0, 500)}`)); });
-  });
+  const until = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(text)) {
+          clearInterval(timer);
+          resolve();
+        }
+      };
+      const timer = setInterval(check, 20);
+      child.once("exit", (code) => {
+        check();
+        clearInterval(timer);
+        if (!out.includes(text)) reject(new Error(`worker exited ${code} before "${text}": ${err.slice(0, 500)}`));
+      });
+    });
   return { child, output: () => out, until };
 }
 
@@ -103,8 +137,13 @@ describe("job queue", () => {
     try {
       const subject = `Retried ${tag()}`;
       await queueMail(db, { to: "reader@gloss.test", subject, text: "Hello." });
-      const job = await db.job.findFirstOrThrow({ where: { kind: "mail", payload: { path: ["subject"], equals: subject } } });
-      const handlers = { mail: (payload: unknown, j: { id: string }) => deliverMail(payload as Mail, { messageId: j.id, transport: smtp.transport }) };
+      const job = await db.job.findFirstOrThrow({
+        where: { kind: "mail", payload: { path: ["subject"], equals: subject } },
+      });
+      const handlers = {
+        mail: (payload: unknown, j: { id: string }) =>
+          deliverMail(payload as Mail, { messageId: j.id, transport: smtp.transport }),
+      };
 
       for (let attempt = 1; attempt <= 3; attempt++) {
         expect(await runDueJobs({ handlers })).toMatchObject({ claimed: 1, failed: 1 });
@@ -119,15 +158,23 @@ describe("job queue", () => {
       expect(await runDueJobs({ handlers })).toEqual({ claimed: 1, failed: 0 });
       expect(await db.job.findUnique({ where: { id: job.id } })).toBeNull();
       expect(smtp.refusedCount()).toBe(3);
-      expect(smtp.received.filter((m) => m.subject === subject)).toEqual([{ subject, messageId: `<${job.id}@localhost>` }]);
+      expect(smtp.received.filter((m) => m.subject === subject)).toEqual([
+        { subject, messageId: `<${job.id}@localhost>` },
+      ]);
       expect(await runDueJobs({ handlers })).toEqual({ claimed: 0, failed: 0 });
-    } finally { await smtp.close(); }
+    } finally {
+      await smtp.close();
+    }
   });
 
   it("keeps a job that never succeeds, as failed, after its last attempt", async () => {
     const key = tag();
     await enqueueJob(db, { kind: "test:always-fails", key, maxAttempts: 2 });
-    const handlers = { "test:always-fails": async () => { throw new Error("refused for good"); } };
+    const handlers = {
+      "test:always-fails": async () => {
+        throw new Error("refused for good");
+      },
+    };
     await runDueJobs({ handlers });
     clock.advance(retryDelayMs(1));
     await runDueJobs({ handlers });
@@ -151,7 +198,13 @@ describe("job queue", () => {
     for (const w of workers) w.child.stdin!.write("go\n");
     await Promise.all(workers.map((w) => w.until("done")));
 
-    const runs = workers.flatMap((w) => w.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { id: string; pid: number }));
+    const runs = workers.flatMap((w) =>
+      w
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { id: string; pid: number }),
+    );
     const counts = new Map<string, number>();
     for (const r of runs) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
@@ -163,7 +216,9 @@ describe("job queue", () => {
   it("takes back a job whose worker died holding it, once its lock runs out", { timeout: 60_000 }, async () => {
     const subject = `Orphaned ${tag()}`;
     await queueMail(db, { to: "reader@gloss.test", subject, text: "Hello." });
-    const job = await db.job.findFirstOrThrow({ where: { kind: "mail", payload: { path: ["subject"], equals: subject } } });
+    const job = await db.job.findFirstOrThrow({
+      where: { kind: "mail", payload: { path: ["subject"], equals: subject } },
+    });
     const doomed = startChild("hang");
     await doomed.until("claimed");
     doomed.child.kill("SIGKILL");
@@ -171,7 +226,11 @@ describe("job queue", () => {
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ attempts: 1, failedAt: null });
 
     const sent: string[] = [];
-    const handlers = { mail: async (_p: unknown, j: { id: string }) => { sent.push(j.id); } };
+    const handlers = {
+      mail: async (_p: unknown, j: { id: string }) => {
+        sent.push(j.id);
+      },
+    };
     expect((await runDueJobs({ handlers })).claimed).toBe(0); // still locked by the dead worker
     clock.advance(lockMs + 1_000);
     expect(await runDueJobs({ handlers })).toEqual({ claimed: 1, failed: 0 });
@@ -182,12 +241,19 @@ describe("job queue", () => {
   it("publishes scheduled articles and cleans up expired rows as periodic jobs", async () => {
     clock.set(new Date());
     const { id } = await insertArticle();
-    await db.article.update({ where: { id }, data: { status: "scheduled", publishAt: new Date(clock.now().getTime() - 1_000) } });
+    await db.article.update({
+      where: { id },
+      data: { status: "scheduled", publishAt: new Date(clock.now().getTime() - 1_000) },
+    });
     const user = await member("commenter");
     const expiredSession = `s-${tag()}`;
-    await db.session.create({ data: { sessionToken: expiredSession, userId: user.id, expires: new Date(clock.now().getTime() - 1_000) } });
+    await db.session.create({
+      data: { sessionToken: expiredSession, userId: user.id, expires: new Date(clock.now().getTime() - 1_000) },
+    });
     const staleKey = `stale:${tag()}`;
-    await db.rateLimit.create({ data: { key: staleKey, windowStart: new Date(clock.now().getTime() - 2 * 86_400_000), count: 3 } });
+    await db.rateLimit.create({
+      data: { key: staleKey, windowStart: new Date(clock.now().getTime() - 2 * 86_400_000), count: 3 },
+    });
     await db.job.deleteMany({ where: { key: { in: ["every:publish-due", "every:clean-up"] } } });
     await enqueueJob(db, { kind: "publish-due", key: "every:publish-due" });
     await enqueueJob(db, { kind: "clean-up", key: "every:clean-up" });
@@ -203,7 +269,9 @@ describe("job queue", () => {
     await db.job.deleteMany({ where: { key: { in: ["every:publish-due", "every:clean-up"] } } });
   });
 
-  it("queues reply mail with the reply (nothing is sent in the request), and the worker sends it", { timeout: 30_000 }, async () => {
+  it("queues reply mail with the reply (nothing is sent in the request), and the worker sends it", {
+    timeout: 30_000,
+  }, async () => {
     const { slug } = await insertArticle();
     const author = await member("commenter");
     const replier = await member("commenter");
@@ -215,7 +283,8 @@ describe("job queue", () => {
 
     const worker = startJobWorker({ pollMs: 50 });
     try {
-      for (let i = 0; i < 100 && !(await listOutbox(500)).some((m) => m.to === author.email); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && !(await listOutbox(500)).some((m) => m.to === author.email); i++)
+        await new Promise((r) => setTimeout(r, 50));
     } finally {
       process.emit("gloss:shutdown" as never);
       await worker.stop();

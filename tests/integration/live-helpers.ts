@@ -14,14 +14,30 @@ export function parseSse(text: string): { events: SseEvent[]; rest: string; comm
     const ev: SseEvent = { id: null, event: "message", data: "" };
     let fields = 0;
     for (const line of block.split("\n")) {
-      if (line.startsWith(":")) { comments.push(line); continue; }
+      if (line.startsWith(":")) {
+        comments.push(line);
+        continue;
+      }
       const k = line.indexOf(":");
       const f = k < 0 ? line : line.slice(0, k);
       const v = k < 0 ? "" : line.slice(k + 1).replace(/^ /, "");
-      if (f === "id") { ev.id = v; fields++; } else if (f === "event") { ev.event = v; fields++; } else if (f === "data") { ev.data += (ev.data ? "\n" : "") + v; fields++; }
+      if (f === "id") {
+        ev.id = v;
+        fields++;
+      } else if (f === "event") {
+        ev.event = v;
+        fields++;
+      } else if (f === "data") {
+        ev.data += (ev.data ? "\n" : "") + v;
+        fields++;
+      }
     }
     if (!fields || (!ev.data && !ev.id)) continue;
-    try { ev.json = JSON.parse(ev.data); } catch { /* id-only */ }
+    try {
+      ev.json = JSON.parse(ev.data);
+    } catch {
+      /* id-only */
+    }
     events.push(ev);
   }
   return { events, rest: buf, comments };
@@ -44,19 +60,33 @@ export async function collect(slug: string, lastEventId: string | null = null) {
       const parsed = parseSse(buf + dec.decode(value, { stream: true }));
       buf = parsed.rest;
       comments.push(...parsed.comments);
-      for (const e of parsed.events) { if (e.id) lastId = e.id; if (e.json && e.event !== "ready") events.push(e); }
+      for (const e of parsed.events) {
+        if (e.id) lastId = e.id;
+        if (e.json && e.event !== "ready") events.push(e);
+      }
     }
   })();
   return {
-    events, comments,
-    get lastId() { return lastId; },
+    events,
+    comments,
+    get lastId() {
+      return lastId;
+    },
     /** Waits for an event matching `pred` (null after `ms`). */
     async waitFor(pred: (e: SseEvent) => boolean, ms = 3000) {
       const end = Date.now() + ms;
-      while (Date.now() < end) { const e = events.find(pred); if (e) return e; await new Promise((r) => setTimeout(r, 20)); }
+      while (Date.now() < end) {
+        const e = events.find(pred);
+        if (e) return e;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       return null;
     },
-    async close() { ac.abort(); await reader.cancel().catch(() => {}); await pump.catch(() => {}); },
+    async close() {
+      ac.abort();
+      await reader.cancel().catch(() => {});
+      await pump.catch(() => {});
+    },
   };
 }
 

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/change-annotation";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { reportComment } from "@/lib/comments/report-comment";
@@ -11,11 +12,10 @@ import { db } from "@/lib/db";
 import { closeLiveBus, liveBus } from "@/lib/live/live-bus";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { getSettings, setSetting } from "@/lib/settings/get-settings";
-import { createComment } from "@/lib/comments/create-comment";
-import { collect, sleep, type SseEvent } from "./live-helpers";
 import { insertArticle } from "../seed/articles";
-import { established, createTestUser } from "../seed/users";
+import { createTestUser, established } from "../seed/users";
 import { expectAppError } from "./helpers";
+import { collect, type SseEvent, sleep } from "./live-helpers";
 
 const root = process.cwd();
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
@@ -23,7 +23,8 @@ const fixture = path.join(root, "tests", "integration", "fixtures", "live-listen
 
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 let floodIntervalMs = 0;
 afterAll(async () => {
@@ -33,30 +34,57 @@ afterAll(async () => {
 
 /** Another process on the same database with its own bus and stream on `slug`. */
 function startListener(slug: string) {
-  const child = spawn(process.execPath, [tsx, fixture, slug], { cwd: root, env: process.env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [tsx, fixture, slug], {
+    cwd: root,
+    env: process.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   children.push(child);
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (c: string) => (out += c));
   child.stderr!.setEncoding("utf8").on("data", (c: string) => (err += c));
-  const lines = () => out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as SseEvent & { posted?: string; error?: string });
+  const lines = () =>
+    out
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as SseEvent & { posted?: string; error?: string });
   const ready = new Promise<void>((resolve, reject) => {
-    const t = setInterval(() => { if (out.includes("ready\n")) { clearInterval(t); resolve(); } }, 20);
-    child.once("exit", (code) => { clearInterval(t); reject(new Error(`listener exited (${code}) before it was ready:\n${err}`)); });
+    const t = setInterval(() => {
+      if (out.includes("ready\n")) {
+        clearInterval(t);
+        resolve();
+      }
+    }, 20);
+    child.once("exit", (code) => {
+      clearInterval(t);
+      reject(new Error(`listener exited (${code}) before it was ready:\n${err}`));
+    });
   });
   return {
-    ready, lines,
+    ready,
+    lines,
     send: (line: string) => child.stdin!.write(line + "\n"),
-    async waitFor<T>(pick: (l: ReturnType<typeof lines>[number]) => T | undefined | false, ms = 3000): Promise<T | null> {
+    async waitFor<T>(
+      pick: (l: ReturnType<typeof lines>[number]) => T | undefined | false,
+      ms = 3000,
+    ): Promise<T | null> {
       const end = Date.now() + ms;
-      while (Date.now() < end) { for (const l of lines()) { const v = pick(l); if (v) return v; } await sleep(20); }
+      while (Date.now() < end) {
+        for (const l of lines()) {
+          const v = pick(l);
+          if (v) return v;
+        }
+        await sleep(20);
+      }
       return null;
     },
   };
 }
 
 // On the real clock (the child process has no test clock); the flood interval is 0 in this file.
-const post = async (viewer: Viewer, slug: string, body: string) => (await createComment(viewer, slug, { body })).comment;
+const post = async (viewer: Viewer, slug: string, body: string) =>
+  (await createComment(viewer, slug, { body })).comment;
 
 let author: Viewer, moderator: Viewer, fresh: Viewer, readers: Viewer[];
 let article: { id: string; slug: string };
@@ -73,7 +101,9 @@ beforeAll(async () => {
 });
 
 const note = (audience?: "private") => ({
-  "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", ...(audience ? { audience } : {}),
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  type: "Annotation",
+  ...(audience ? { audience } : {}),
   target: { selector: { type: "TextQuoteSelector", exact: "words" } },
   body: { type: "TextualBody", value: `A ${audience ?? "public"} note ${Math.random()}` },
 });
@@ -127,7 +157,10 @@ describe("what is sent", () => {
       expect(held.status).toBe("pending");
       const marker = await post(author, article.slug, "A later public comment.");
       expect(await s.waitFor((e) => e.json?.id === marker.id)).not.toBeNull();
-      expect(s.events.find((e) => e.json?.id === held.id), "a held comment sent an event").toBeUndefined();
+      expect(
+        s.events.find((e) => e.json?.id === held.id),
+        "a held comment sent an event",
+      ).toBeUndefined();
 
       await actOnItems(moderator, { type: "comment", ids: [held.id], action: "approve" });
       const approved = await s.waitFor((e) => e.json?.id === held.id);
@@ -146,7 +179,10 @@ describe("what is sent", () => {
     try {
       const c = await post(author, article.slug, "Approved, then a failed batch.");
       await s.waitFor((e) => e.json?.id === c.id);
-      await expectAppError(actOnItems(moderator, { type: "comment", ids: [c.id, "nosuchcomment000000000000"], action: "trash" }), "not_found");
+      await expectAppError(
+        actOnItems(moderator, { type: "comment", ids: [c.id, "nosuchcomment000000000000"], action: "trash" }),
+        "not_found",
+      );
       const marker = await post(author, article.slug, "Marker after the failed batch.");
       await s.waitFor((e) => e.json?.id === marker.id);
       expect(s.events.filter((e) => e.json?.id === c.id).map((e) => e.json?.action)).toEqual(["created"]);
@@ -181,15 +217,24 @@ describe("what is sent", () => {
       const { annotation: pub } = await createAnnotation(moderator, article.slug, note());
       const created = await s.waitFor((e) => e.event === "annotation" && e.json?.id === pub.id);
       expect(created?.json).toEqual({ action: "created", id: pub.id });
-      await updateAnnotation(author, article.slug, priv.id, { ...note("private"), body: { type: "TextualBody", value: "Still private." } });
-      await updateAnnotation(moderator, article.slug, pub.id, { ...note(), body: { type: "TextualBody", value: "Edited public note." } });
+      await updateAnnotation(author, article.slug, priv.id, {
+        ...note("private"),
+        body: { type: "TextualBody", value: "Still private." },
+      });
+      await updateAnnotation(moderator, article.slug, pub.id, {
+        ...note(),
+        body: { type: "TextualBody", value: "Edited public note." },
+      });
       expect(await s.waitFor((e) => e.json?.id === pub.id && e.json?.action === "updated")).not.toBeNull();
       await deleteAnnotation(author, article.slug, priv.id);
       await deleteAnnotation(moderator, article.slug, pub.id);
       expect(await s.waitFor((e) => e.json?.id === pub.id && e.json?.action === "removed")).not.toBeNull();
       const marker = await post(author, article.slug, "Marker after the notes.");
       await s.waitFor((e) => e.json?.id === marker.id);
-      expect(s.events.filter((e) => e.json?.id === priv.id), "a private note sent events").toEqual([]);
+      expect(
+        s.events.filter((e) => e.json?.id === priv.id),
+        "a private note sent events",
+      ).toEqual([]);
     } finally {
       await s.close();
     }
@@ -197,7 +242,8 @@ describe("what is sent", () => {
 });
 
 describe("a reply names the branch it hangs in (issue 22: the page counts it in “N more replies”)", () => {
-  const reply = async (viewer: Viewer, parentId: string, body: string) => (await createComment(viewer, article.slug, { body, parentId })).comment;
+  const reply = async (viewer: Viewer, parentId: string, body: string) =>
+    (await createComment(viewer, article.slug, { body, parentId })).comment;
 
   it("a reply's created carries `parents`, nearest first, as the page nests it; live and replayed alike; a top-level comment carries none", async () => {
     const maxDepth = (await getSettings()).commentMaxDepth; // 5: replies below the 4th level are listed flat under the 3rd
@@ -208,10 +254,12 @@ describe("a reply names the branch it hangs in (issue 22: the page counts it in 
     try {
       const root = await post(author, article.slug, "The root of a branch.");
       const chain = [root];
-      for (let level = 1; level <= 5; level++) chain.push(await reply(author, chain[level - 1].id, `Level ${level} of the branch.`));
+      for (let level = 1; level <= 5; level++)
+        chain.push(await reply(author, chain[level - 1].id, `Level ${level} of the branch.`));
       const seenRoot = await first.waitFor((e) => e.json?.id === root.id);
       expect(seenRoot?.json).toEqual({ action: "created", id: root.id });
-      const parentsOf = async (events: { waitFor: typeof first.waitFor }, id: string) => ((await events.waitFor((e) => e.json?.id === id))?.json as { parents?: string[] } | undefined)?.parents;
+      const parentsOf = async (events: { waitFor: typeof first.waitFor }, id: string) =>
+        ((await events.waitFor((e) => e.json?.id === id))?.json as { parents?: string[] } | undefined)?.parents;
       const expected = [
         [root.id],
         [chain[1].id, root.id],
@@ -220,18 +268,23 @@ describe("a reply names the branch it hangs in (issue 22: the page counts it in 
         // Level 5 hangs below the last level the page draws: listed flat under level 3.
         [chain[3].id, chain[2].id, chain[1].id, root.id],
       ];
-      for (let level = 1; level <= 5; level++) expect(await parentsOf(first, chain[level].id), `level ${level}, live`).toEqual(expected[level - 1]);
+      for (let level = 1; level <= 5; level++)
+        expect(await parentsOf(first, chain[level].id), `level ${level}, live`).toEqual(expected[level - 1]);
 
       const again = await collect(article.slug, last);
       try {
-        for (let level = 1; level <= 5; level++) expect(await parentsOf(again, chain[level].id), `level ${level}, replayed`).toEqual(expected[level - 1]);
+        for (let level = 1; level <= 5; level++)
+          expect(await parentsOf(again, chain[level].id), `level ${level}, replayed`).toEqual(expected[level - 1]);
         expect(again.events.find((e) => e.json?.id === root.id)?.json).toEqual({ action: "created", id: root.id });
       } finally {
         await again.close();
       }
       // Edits and removals stay ids only.
       await editComment(author, chain[1].id, { body: "Level 1, edited." });
-      expect((await first.waitFor((e) => e.json?.id === chain[1].id && e.json?.action === "updated"))?.json).toEqual({ action: "updated", id: chain[1].id });
+      expect((await first.waitFor((e) => e.json?.id === chain[1].id && e.json?.action === "updated"))?.json).toEqual({
+        action: "updated",
+        id: chain[1].id,
+      });
     } finally {
       await first.close();
     }
@@ -293,7 +346,10 @@ describe("replay", () => {
     const last = s.lastId!;
     await s.close();
     const old = await post(author, article.slug, "An old one.");
-    await db.liveEvent.updateMany({ where: { itemId: old.id }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    await db.liveEvent.updateMany({
+      where: { itemId: old.id },
+      data: { createdAt: new Date(Date.now() - 6 * 60_000) },
+    });
     const recent = await post(author, article.slug, "A recent one.");
     const again = await collect(article.slug, last);
     const junk = await collect(article.slug, "not-a-number");

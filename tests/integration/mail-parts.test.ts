@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { listOutbox } from "@/lib/mail/send-mail";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { mailSettled } from "@/lib/mail/deliver-later";
+import { listOutbox } from "@/lib/mail/send-mail";
 import { notifyModerators } from "@/lib/moderation/notify-moderators";
-import { requestPasswordReset } from "@/lib/users/password-reset";
 import { publication } from "@/lib/site";
-import { createTestUser } from "../seed/users";
+import { requestPasswordReset } from "@/lib/users/password-reset";
 import { withSettings } from "../seed/settings";
+import { createTestUser } from "../seed/users";
 
 // Issue 18, item 6: what leaves the server — from the publication, a text and an HTML part, a reason.
 const newestTo = async (email: string) => (await listOutbox(500)).find((m) => m.to === email);

@@ -1,6 +1,6 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The upgraded nodemailer (10.x, past the 7.0.10 advisories) speaks SMTP the way lib/mail/send-mail.ts
 // uses it: createTransport(SMTP_URL).sendMail({ from, to, subject, text }). A minimal SMTP server
@@ -23,15 +23,23 @@ beforeAll(async () => {
         const line = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
         if (data) {
-          if (line === ".") { data = false; received.push(message); message = ""; socket.write("250 OK queued\r\n"); }
-          else message += `${line}\n`;
+          if (line === ".") {
+            data = false;
+            received.push(message);
+            message = "";
+            socket.write("250 OK queued\r\n");
+          } else message += `${line}\n`;
           continue;
         }
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") socket.write("250-test\r\n250 8BITMIME\r\n");
-        else if (verb === "DATA") { data = true; socket.write("354 go ahead\r\n"); }
-        else if (verb === "QUIT") { socket.write("221 bye\r\n"); socket.end(); }
-        else socket.write("250 OK\r\n");
+        else if (verb === "DATA") {
+          data = true;
+          socket.write("354 go ahead\r\n");
+        } else if (verb === "QUIT") {
+          socket.write("221 bye\r\n");
+          socket.end();
+        } else socket.write("250 OK\r\n");
       }
     });
   });
@@ -43,7 +51,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("mail through SMTP with nodemailer 10", () => {
   it("delivers a reset-style message with its headers and text", async () => {
     const info = await nodemailer.createTransport(`smtp://127.0.0.1:${port}`).sendMail({
-      from: "Gloss <no-reply@localhost>", to: "reader@gloss.test", subject: "Reset your password", text: "Hello Reader,\n\nOpen this link: http://localhost/reset-password?token=abc\n",
+      from: "Gloss <no-reply@localhost>",
+      to: "reader@gloss.test",
+      subject: "Reset your password",
+      text: "Hello Reader,\n\nOpen this link: http://localhost/reset-password?token=abc\n",
     });
     expect(info.accepted).toEqual(["reader@gloss.test"]);
     expect(received).toHaveLength(1);

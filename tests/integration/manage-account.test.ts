@@ -4,10 +4,17 @@ import { db } from "@/lib/db";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { createUser } from "@/lib/users/create-user";
-import { changePassword, deleteAccount, maxAvatarBytes, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
+import {
+  changePassword,
+  deleteAccount,
+  maxAvatarBytes,
+  signOutEverywhere,
+  updateAvatar,
+  updateProfileName,
+} from "@/lib/users/manage-account";
 import { openSession, userOfSession } from "@/lib/users/sessions";
-import { createTestUser } from "../seed/users";
 import { uniqueIp } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -70,16 +77,24 @@ describe("changePassword", () => {
     const { viewer, password } = await createTestUser({ label: "pw-wrong" });
     const session = await openSession(viewer.id);
     const before = (await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).passwordHash;
-    const error = await expectAppError(changePassword(viewer, { currentPassword: "not-my-password", newPassword }), "bad_request");
+    const error = await expectAppError(
+      changePassword(viewer, { currentPassword: "not-my-password", newPassword }),
+      "bad_request",
+    );
     expect(error.fields?.currentPassword).toBeTruthy();
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).passwordHash).toBe(before);
     expect(await userOfSession(session)).not.toBeNull();
-    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("refuses a weak new password beside that field", async () => {
     const { viewer, password } = await createTestUser({ label: "pw-weak" });
-    const error = await expectAppError(changePassword(viewer, { currentPassword: password, newPassword: "password123" }), "bad_request");
+    const error = await expectAppError(
+      changePassword(viewer, { currentPassword: password, newPassword: "password123" }),
+      "bad_request",
+    );
     expect(error.fields?.newPassword).toBeTruthy();
   });
 
@@ -94,7 +109,9 @@ describe("changePassword", () => {
     expect(after).not.toBe(before);
     expect(after).not.toContain(newPassword);
     for (const session of sessions) expect(await userOfSession(session)).toBeNull();
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
     await expectAppError(authenticateWithPassword({ email: viewer.email, password }, uniqueIp()), "unauthorized");
   });
 });
@@ -154,7 +171,9 @@ describe("deleteAccount", () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: viewer.id } });
     expect(row).toMatchObject({ name: "Staying", email: viewer.email, deletedAt: null });
     expect(await userOfSession(session)).not.toBeNull();
-    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("scrubs the account, ends its sessions and tokens, and keeps the row (and what the person wrote)", async () => {
@@ -165,8 +184,19 @@ describe("deleteAccount", () => {
     // Something the person wrote: an article revision they authored.
     const article = await db.article.create({
       data: {
-        slug: `by-leaver-${viewer.id}`, title: "Written before leaving", authorName: "Leaving Reader",
-        revisions: { create: { number: 1, body: "Words.", html: "<p>Words.</p>", text: "Words.", wordCount: 1, createdById: viewer.id } },
+        slug: `by-leaver-${viewer.id}`,
+        title: "Written before leaving",
+        authorName: "Leaving Reader",
+        revisions: {
+          create: {
+            number: 1,
+            body: "Words.",
+            html: "<p>Words.</p>",
+            text: "Words.",
+            wordCount: 1,
+            createdById: viewer.id,
+          },
+        },
       },
       select: { id: true },
     });
@@ -183,9 +213,14 @@ describe("deleteAccount", () => {
     expect(await db.apiToken.count({ where: { userId: viewer.id } })).toBe(0);
     expect(await userOfSession(session)).toBeNull();
     expect(await viewerFromApiToken(secret)).toBeNull();
-    expect(await db.articleRevision.findFirstOrThrow({ where: { articleId: article.id } })).toMatchObject({ createdById: viewer.id });
+    expect(await db.articleRevision.findFirstOrThrow({ where: { articleId: article.id } })).toMatchObject({
+      createdById: viewer.id,
+    });
 
-    const error = await expectAppError(authenticateWithPassword({ email: viewer.email, password }, uniqueIp()), "unauthorized");
+    const error = await expectAppError(
+      authenticateWithPassword({ email: viewer.email, password }, uniqueIp()),
+      "unauthorized",
+    );
     expect(error.message).toMatch(/do not match/);
 
     // The address is free again for a new account.

@@ -5,12 +5,14 @@ import { updateArticle } from "@/lib/articles/update-article";
 import { db } from "@/lib/db";
 import { getMedia } from "@/lib/media/get-media";
 import { uploadMedia } from "@/lib/media/upload-media";
-import { createTestUser } from "../seed/users";
 import { uniqueSlug } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 const png = (width: number, height: number, seed = 0) =>
-  sharp({ create: { width, height, channels: 3, background: { r: seed % 256, g: 120, b: 200 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: { r: seed % 256, g: 120, b: 200 } } })
+    .png()
+    .toBuffer();
 const blob = (bytes: Uint8Array, type = "image/png") => new Blob([new Uint8Array(bytes)], { type });
 
 describe("media uploads", () => {
@@ -46,7 +48,10 @@ describe("media uploads", () => {
 
   it("drops a JPEG's metadata (a phone photo's position) and keeps it upright", async () => {
     const { viewer: editor } = await createTestUser({ role: "editor" });
-    const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#888" } }).jpeg().withExif({ IFD0: { Copyright: "secret-location" } }).toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#888" } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "secret-location" } })
+      .toBuffer();
     expect(jpeg.includes("secret-location")).toBe(true);
     const { url } = await uploadMedia(editor, blob(jpeg, "image/jpeg"));
     const stored = await getMedia(url.slice(7));
@@ -55,11 +60,24 @@ describe("media uploads", () => {
 
   it("refuses what is not an image by its content (415), and readers and commenters altogether", async () => {
     const { viewer: editor } = await createTestUser({ role: "editor" });
-    await expectAppError(uploadMedia(editor, blob(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))), "unsupported_media");
-    await expectAppError(uploadMedia(editor, blob(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]))), "unsupported_media");
+    await expectAppError(
+      uploadMedia(
+        editor,
+        blob(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')),
+      ),
+      "unsupported_media",
+    );
+    await expectAppError(
+      uploadMedia(
+        editor,
+        blob(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8])),
+      ),
+      "unsupported_media",
+    );
     await expectAppError(uploadMedia(editor, null), "bad_request");
     await expectAppError(uploadMedia(null, blob(await png(8, 8))), "unauthorized");
-    for (const role of ["commenter", "moderator"] as const) await expectAppError(uploadMedia((await createTestUser({ role })).viewer, blob(await png(8, 8))), "forbidden");
+    for (const role of ["commenter", "moderator"] as const)
+      await expectAppError(uploadMedia((await createTestUser({ role })).viewer, blob(await png(8, 8))), "forbidden");
     const before = await db.media.count();
     await expectAppError(uploadMedia(editor, blob(new Uint8Array(10 * 1024 * 1024 + 1))), "too_large");
     expect(await db.media.count()).toBe(before);
@@ -71,14 +89,35 @@ describe("alt text", () => {
     const { viewer: editor } = await createTestUser({ role: "editor" });
     const { url } = await uploadMedia(editor, blob(await png(20, 20, 3)));
     const body = `Text.\n\n![](${url})`;
-    await expectAppError(createArticle(editor, { title: "No alt", slug: uniqueSlug("noalt"), body, status: "published" }), "rule_violation");
-    await expectAppError(createArticle(editor, { title: "No alt", slug: uniqueSlug("noalt"), body, publishAt: new Date(Date.now() + 86_400_000).toISOString() }), "rule_violation");
-    const draft = await createArticle(editor, { title: "No alt yet", slug: uniqueSlug("draft"), body, status: "draft" });
+    await expectAppError(
+      createArticle(editor, { title: "No alt", slug: uniqueSlug("noalt"), body, status: "published" }),
+      "rule_violation",
+    );
+    await expectAppError(
+      createArticle(editor, {
+        title: "No alt",
+        slug: uniqueSlug("noalt"),
+        body,
+        publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      "rule_violation",
+    );
+    const draft = await createArticle(editor, {
+      title: "No alt yet",
+      slug: uniqueSlug("draft"),
+      body,
+      status: "draft",
+    });
     await expectAppError(updateArticle(editor, draft.slug, { status: "published" }), "rule_violation");
     await updateArticle(editor, draft.slug, { body: `Text.\n\n![A square of colour](${url})`, status: "published" });
-    const published = await db.article.findUniqueOrThrow({ where: { slug: draft.slug }, select: { status: true, currentRevision: { select: { html: true } } } });
+    const published = await db.article.findUniqueOrThrow({
+      where: { slug: draft.slug },
+      select: { status: true, currentRevision: { select: { html: true } } },
+    });
     expect(published.status).toBe("published");
-    expect(published.currentRevision!.html).toContain(`<img src="${url}" alt="A square of colour" width="20" height="20"`);
+    expect(published.currentRevision!.html).toContain(
+      `<img src="${url}" alt="A square of colour" width="20" height="20"`,
+    );
     await expectAppError(updateArticle(editor, draft.slug, { body: `Text.\n\n![ ](${url})` }), "rule_violation");
   });
 });

@@ -17,7 +17,11 @@ const created: string[] = [];
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return await fn(c); } finally { await c.end(); }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 /** A new empty database on the test server. */
@@ -29,13 +33,30 @@ async function emptyDatabase(): Promise<string> {
 }
 
 async function history(url: string) {
-  return withClient(url, async (c) => (await c.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
-    `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`)).rows);
+  return withClient(
+    url,
+    async (c) =>
+      (
+        await c.query<{
+          migration_name: string;
+          checksum: string;
+          finished_at: Date | null;
+          applied_steps_count: number;
+        }>(
+          `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+        )
+      ).rows,
+  );
 }
 
 async function tables(url: string) {
-  return withClient(url, async (c) => (await c.query<{ t: string }>(
-    `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.t));
+  return withClient(url, async (c) =>
+    (
+      await c.query<{ t: string }>(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+      )
+    ).rows.map((r) => r.t),
+  );
 }
 
 /** Starts `node -e <runner>` as a separate process against `url`; resolves with its exit code and output. */
@@ -43,7 +64,10 @@ function runnerProcess(url: string, dir: string) {
   const code = `import("./scripts/lib/migrations.mjs").then((m) => m.applyMigrations(process.env.DATABASE_URL, { dir: ${JSON.stringify(dir)} }))
     .then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e.message); process.exit(1); })`;
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ["-e", code], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(process.execPath, ["-e", code], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: url },
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -52,7 +76,9 @@ function runnerProcess(url: string, dir: string) {
 }
 
 afterAll(async () => {
-  await withClient(sourceUrl, async (c) => { for (const n of created) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`); });
+  await withClient(sourceUrl, async (c) => {
+    for (const n of created) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+  });
 }, 180_000); // eight databases to drop: slow on a busy machine
 
 describe("the migration runner", () => {
@@ -80,9 +106,16 @@ describe("the migration runner", () => {
     await applyMigrations(url, { dir: migrationsDir });
     // The Prisma CLI (through the schema-engine stand-in, as `npm run db:migration` uses it) reads our history.
     const r = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "status"], {
-      cwd: process.cwd(), encoding: "utf8", timeout: 120_000,
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1",
-        PRISMA_SCHEMA_ENGINE_BINARY: path.join(process.cwd(), "scripts", "tools", "prisma-schema-engine.mjs") },
+      cwd: process.cwd(),
+      encoding: "utf8",
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+        PRISMA_SCHEMA_ENGINE_BINARY: path.join(process.cwd(), "scripts", "tools", "prisma-schema-engine.mjs"),
+      },
     });
     expect(r.stdout + r.stderr).toMatch(/Database schema is up to date/);
     expect(r.status).toBe(0);
@@ -135,10 +168,17 @@ describe("the migration runner", () => {
     fs.cpSync(path.dirname(committed[0].file), path.join(dir, committed[0].name), { recursive: true });
     const bad = "29990101000000_broken";
     fs.mkdirSync(path.join(dir, bad));
-    fs.writeFileSync(path.join(dir, bad, "migration.sql"),
-      `-- a table, then a mistake: neither may stay\nCREATE TABLE "Half" (id INT);\nINSERT INTO "Half" (nope) VALUES (1);\n`);
-    const error = await applyMigrations(url, { dir }).then(() => null, (e: Error) => e);
-    expect(error?.message).toMatch(/^Migration 29990101000000_broken failed and was rolled back \(nothing of it is applied\): column "nope" of relation "Half" does not exist at line 3: INSERT INTO "Half" \(nope\)/);
+    fs.writeFileSync(
+      path.join(dir, bad, "migration.sql"),
+      `-- a table, then a mistake: neither may stay\nCREATE TABLE "Half" (id INT);\nINSERT INTO "Half" (nope) VALUES (1);\n`,
+    );
+    const error = await applyMigrations(url, { dir }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /^Migration 29990101000000_broken failed and was rolled back \(nothing of it is applied\): column "nope" of relation "Half" does not exist at line 3: INSERT INTO "Half" \(nope\)/,
+    );
     const names = await tables(url);
     expect(names).not.toContain("Half");
     expect(names).toContain("User"); // the good migration before it stays applied
@@ -147,24 +187,41 @@ describe("the migration runner", () => {
     // Fixed, the next start applies it.
     fs.writeFileSync(path.join(dir, bad, "migration.sql"), `CREATE TABLE "Half" (id INT);\n`);
     expect((await applyMigrations(url, { dir })).applied).toEqual([bad]);
-    expect((await history(url)).find((r) => r.migration_name === bad)?.checksum).toBe(checksum(`CREATE TABLE "Half" (id INT);\n`));
+    expect((await history(url)).find((r) => r.migration_name === bad)?.checksum).toBe(
+      checksum(`CREATE TABLE "Half" (id INT);\n`),
+    );
   });
 
   it("refuses to go on past a migration Prisma recorded as failed", async () => {
     const url = await emptyDatabase();
     await applyMigrations(url, { dir: migrationsDir });
-    await withClient(url, (c) => c.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, applied_steps_count) VALUES ($1, 'x', '29990101000000_half_done', 'boom', 0)`, [crypto.randomUUID()]));
-    await expect(applyMigrations(url, { dir: migrationsDir })).rejects.toThrow(/29990101000000_half_done failed earlier .*prisma migrate resolve --applied 29990101000000_half_done/);
+    await withClient(url, (c) =>
+      c.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, applied_steps_count) VALUES ($1, 'x', '29990101000000_half_done', 'boom', 0)`,
+        [crypto.randomUUID()],
+      ),
+    );
+    await expect(applyMigrations(url, { dir: migrationsDir })).rejects.toThrow(
+      /29990101000000_half_done failed earlier .*prisma migrate resolve --applied 29990101000000_half_done/,
+    );
   });
 
   it("`npm run gloss` on a database with a broken migration exits 1 with one clear line", async () => {
     const url = await emptyDatabase();
     await withClient(url, async (c) => {
-      await c.query(`CREATE TABLE "_prisma_migrations" (id VARCHAR(36) PRIMARY KEY, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
-      await c.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, 'x', '20200101000000_stuck')`, [crypto.randomUUID()]);
+      await c.query(
+        `CREATE TABLE "_prisma_migrations" (id VARCHAR(36) PRIMARY KEY, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
+      );
+      await c.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, 'x', '20200101000000_stuck')`,
+        [crypto.randomUUID()],
+      );
     });
-    const r = spawnSync(process.execPath, [path.join("scripts", "run.mjs"), "gloss", "--", "user:role", "--email", "x@y.z", "--role", "admin"],
-      { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join("scripts", "run.mjs"), "gloss", "--", "user:role", "--email", "x@y.z", "--role", "admin"],
+      { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^Migration 20200101000000_stuck failed earlier/);
     expect(r.stderr).not.toMatch(/at .*\.mjs:\d+/); // no stack

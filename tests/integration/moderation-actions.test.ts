@@ -1,21 +1,21 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { reportAnnotation } from "@/lib/annotations/report-annotation";
+import { clock } from "@/lib/clock";
 import { editComment } from "@/lib/comments/edit-comment";
 import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
-import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { actOnSelection } from "@/lib/moderation/act-on-selection";
 import { listQueue, queueCounts, reportedCount } from "@/lib/moderation/list-queue";
 import { queueItemJson } from "@/lib/moderation/queue-item-json";
 import { annotate } from "../seed/annotations";
-import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post, storedComment } from "../seed/comments";
 import { withSettings } from "../seed/settings";
-import { expectAppError, auditOf } from "./helpers";
+import { established, member } from "../seed/users";
+import { auditOf, expectAppError } from "./helpers";
 
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
 const readerSees = async (slug: string) => (await listThread(null, slug)).threads.map((c) => c.body);
@@ -37,7 +37,12 @@ describe("moderation actions", () => {
     ] as const;
     let before = "pending";
     for (const step of steps) {
-      const r = await actOnItems(moderator, { type: "comment", ids: [held.id], action: step.action, reason: `because ${step.action}` });
+      const r = await actOnItems(moderator, {
+        type: "comment",
+        ids: [held.id],
+        action: step.action,
+        reason: `because ${step.action}`,
+      });
       expect(r.results).toEqual([{ id: held.id, before, after: step.after }]);
       expect(await statusOf(held.id)).toBe(step.after);
       expect(await readerSees(article.slug)).toEqual(step.visible ? ["Waiting for a moderator."] : []);
@@ -60,20 +65,33 @@ describe("moderation actions", () => {
     const plain = await post(reader, article.slug, "Fine at first.");
     await actOnItems(moderator, { type: "comment", ids: [plain.id], action: "trash" });
     await actOnItems(moderator, { type: "comment", ids: [plain.id], action: "restore" });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({ status: "pending", holdReasons: ["manual"] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: plain.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["manual"],
+    });
     const linked = await post(reader, article.slug, "https://a.example https://b.example");
     await actOnItems(moderator, { type: "comment", ids: [linked.id], action: "spam" });
     await actOnItems(moderator, { type: "comment", ids: [linked.id], action: "restore" });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({ status: "pending", holdReasons: ["links"] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["links"],
+    });
   });
 
   it("a batch is all or nothing: one unknown id → 404 naming it, and nothing changes or is logged", async () => {
     const article = await insertArticle();
     const author = await member();
     const moderator = await member("moderator");
-    const ids = [await storedComment(article.id, author.id), await storedComment(article.id, author.id), await storedComment(article.id, author.id)];
+    const ids = [
+      await storedComment(article.id, author.id),
+      await storedComment(article.id, author.id),
+      await storedComment(article.id, author.id),
+    ];
     const unknown = crypto.randomBytes(12).toString("hex");
-    const error = await expectAppError(actOnItems(moderator, { type: "comment", ids: [...ids, unknown], action: "spam" }), "not_found");
+    const error = await expectAppError(
+      actOnItems(moderator, { type: "comment", ids: [...ids, unknown], action: "spam" }),
+      "not_found",
+    );
     expect(error.status).toBe(404);
     expect(error.message).toContain(unknown);
     expect(error.fields?.ids).toBe(unknown);
@@ -85,7 +103,10 @@ describe("moderation actions", () => {
     await expectAppError(actOnItems(moderator, { type: "annotation", ids: [ids[0]], action: "approve" }), "not_found");
     // Items their authors deleted cannot be moderated, and the whole batch stops.
     const gone = await storedComment(article.id, author.id, "deleted");
-    await expectAppError(actOnItems(moderator, { type: "comment", ids: [ids[0], gone], action: "approve" }), "rule_violation");
+    await expectAppError(
+      actOnItems(moderator, { type: "comment", ids: [ids[0], gone], action: "approve" }),
+      "rule_violation",
+    );
     expect(await statusOf(ids[0])).toBe("pending");
   });
 
@@ -97,12 +118,31 @@ describe("moderation actions", () => {
     const c2 = await post(newcomer, article.slug, "Bulk two.");
     const n1 = await annotate(newcomer, article.slug, "Bulk note.");
     const missing = crypto.randomBytes(12).toString("hex");
-    await expectAppError(actOnSelection(moderator, { items: [{ type: "comment", id: c1.id }, { type: "annotation", id: missing }], action: "spam" }), "not_found");
+    await expectAppError(
+      actOnSelection(moderator, {
+        items: [
+          { type: "comment", id: c1.id },
+          { type: "annotation", id: missing },
+        ],
+        action: "spam",
+      }),
+      "not_found",
+    );
     expect(await statusOf(c1.id)).toBe("pending");
     await expectAppError(actOnSelection(moderator, { items: [], action: "spam" }), "bad_request");
-    await expectAppError(actOnSelection(moderator, { items: [{ type: "comment", id: c1.id }], action: "burn" }), "bad_request");
+    await expectAppError(
+      actOnSelection(moderator, { items: [{ type: "comment", id: c1.id }], action: "burn" }),
+      "bad_request",
+    );
 
-    const r = await actOnSelection(moderator, { items: [{ type: "comment", id: c1.id }, { type: "comment", id: c2.id }, { type: "annotation", id: n1.id }], action: "spam" });
+    const r = await actOnSelection(moderator, {
+      items: [
+        { type: "comment", id: c1.id },
+        { type: "comment", id: c2.id },
+        { type: "annotation", id: n1.id },
+      ],
+      action: "spam",
+    });
     expect(r.results).toHaveLength(3);
     expect(await statusOf(c1.id)).toBe("spam");
     expect(await statusOf(c2.id)).toBe("spam");
@@ -115,7 +155,18 @@ describe("moderation actions", () => {
     const author = await member();
     const moderator = await member("moderator");
     const ids = Array.from({ length: 300 }, () => crypto.randomBytes(12).toString("hex"));
-    await db.comment.createMany({ data: ids.map((id, i) => ({ id, articleId: article.id, threadId: id, authorId: author.id, body: `Bulk ${i}`, html: `<p>Bulk ${i}</p>`, status: "pending" as const, createdAt: new Date(clock.now().getTime() - i) })) });
+    await db.comment.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        articleId: article.id,
+        threadId: id,
+        authorId: author.id,
+        body: `Bulk ${i}`,
+        html: `<p>Bulk ${i}</p>`,
+        status: "pending" as const,
+        createdAt: new Date(clock.now().getTime() - i),
+      })),
+    });
     const t0 = Date.now();
     const r = await actOnItems(moderator, { type: "comment", ids, action: "approve" });
     expect(Date.now() - t0).toBeLessThan(5_000);
@@ -130,31 +181,60 @@ describe("moderation actions", () => {
     const moderator = await member("moderator");
     const readers = [await established(), await established(), await established()];
     const target = await post(author, article.slug, "A contested opinion.");
-    expect(await reportComment(readers[0], target.id, { reason: "harassment", note: "rude" })).toMatchObject({ reports: 1, hidden: false });
+    expect(await reportComment(readers[0], target.id, { reason: "harassment", note: "rude" })).toMatchObject({
+      reports: 1,
+      hidden: false,
+    });
     await expectAppError(reportComment(readers[0], target.id, { reason: "spam" }), "conflict");
     expect(await reportComment(readers[1], target.id, { reason: "spam" })).toMatchObject({ reports: 2, hidden: false });
     expect(await readerSees(article.slug)).toEqual(["A contested opinion."]);
-    expect(await reportComment(readers[2], target.id, { reason: "off_topic" })).toMatchObject({ reports: 3, hidden: true });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ status: "pending", holdReasons: ["reported:3"] });
+    expect(await reportComment(readers[2], target.id, { reason: "off_topic" })).toMatchObject({
+      reports: 3,
+      hidden: true,
+    });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["reported:3"],
+    });
     expect(await readerSees(article.slug)).toEqual([]);
 
     const [item] = (await listQueue(moderator, { status: "pending", article: article.slug })).items;
     expect(queueItemJson(item)).toMatchObject({ id: target.id, reasons: ["reported:3"], reports: 3 });
     expect(item.reports.map((r) => r.reason).sort()).toEqual(["harassment", "off_topic", "spam"]);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, reason: "reported" })).items).toHaveLength(1);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, reason: "reported:3" })).items).toHaveLength(1);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, reason: "reported" })).items,
+    ).toHaveLength(1);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, reason: "reported:3" })).items,
+    ).toHaveLength(1);
 
     const hide = (await auditOf(target.id)).find((e) => e.action === "hide_reported");
-    expect(hide).toMatchObject({ actorId: null, reason: "reported:3", before: { status: "approved" }, after: { status: "pending" } });
+    expect(hide).toMatchObject({
+      actorId: null,
+      reason: "reported:3",
+      before: { status: "approved" },
+      after: { status: "pending" },
+    });
 
     const r = await actOnItems(moderator, { type: "comment", ids: [target.id], action: "dismiss_reports" });
     expect(r.results).toEqual([{ id: target.id, before: "pending", after: "approved" }]);
-    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ status: "approved", holdReasons: [] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      status: "approved",
+      holdReasons: [],
+    });
     expect(await db.report.count({ where: { commentId: target.id, dismissedAt: null } })).toBe(0);
     expect(await readerSees(article.slug)).toEqual(["A contested opinion."]);
-    expect((await auditOf(target.id)).at(-1)).toMatchObject({ action: "dismiss_reports", actorId: moderator.id, before: { status: "pending" }, after: { status: "approved" } });
+    expect((await auditOf(target.id)).at(-1)).toMatchObject({
+      action: "dismiss_reports",
+      actorId: moderator.id,
+      before: { status: "pending" },
+      after: { status: "approved" },
+    });
     // Dismissed reports no longer count: one new report does not hide it again.
-    expect(await reportComment(await established(), target.id, { reason: "spam" })).toMatchObject({ reports: 1, hidden: false });
+    expect(await reportComment(await established(), target.id, { reason: "spam" })).toMatchObject({
+      reports: 1,
+      hidden: false,
+    });
   });
 
   it("the report threshold is a setting and applies to public notes too", async () => {
@@ -163,9 +243,14 @@ describe("moderation actions", () => {
     const note = await annotate(author, article.slug, "A note readers dislike.");
     await withSettings({ reportThreshold: 2 }, async () => {
       await reportAnnotation(await established(), article.slug, note.id, { reason: "spam" });
-      expect(await reportAnnotation(await established(), article.slug, note.id, { reason: "other", note: "meh" })).toMatchObject({ reports: 2, hidden: true });
+      expect(
+        await reportAnnotation(await established(), article.slug, note.id, { reason: "other", note: "meh" }),
+      ).toMatchObject({ reports: 2, hidden: true });
     });
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ status: "pending", holdReasons: ["reported:2"] });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["reported:2"],
+    });
   });
 
   it("delete permanently: admins only, only from Trash, logged", async () => {
@@ -174,13 +259,25 @@ describe("moderation actions", () => {
     const moderator = await member("moderator");
     const admin = await member("admin");
     const id = await storedComment(article.id, author.id, "pending");
-    await expectAppError(actOnItems(admin, { type: "comment", ids: [id], action: "delete_permanently" }), "rule_violation");
+    await expectAppError(
+      actOnItems(admin, { type: "comment", ids: [id], action: "delete_permanently" }),
+      "rule_violation",
+    );
     await actOnItems(moderator, { type: "comment", ids: [id], action: "trash" });
-    await expectAppError(actOnItems(moderator, { type: "comment", ids: [id], action: "delete_permanently" }), "forbidden");
+    await expectAppError(
+      actOnItems(moderator, { type: "comment", ids: [id], action: "delete_permanently" }),
+      "forbidden",
+    );
     expect(await db.comment.count({ where: { id } })).toBe(1);
     await actOnItems(admin, { type: "comment", ids: [id], action: "delete_permanently", reason: "illegal content" });
     expect(await db.comment.count({ where: { id } })).toBe(0);
-    expect((await auditOf(id)).at(-1)).toMatchObject({ action: "delete_permanently", actorId: admin.id, before: { status: "trash" }, after: { status: "destroyed" }, reason: "illegal content" });
+    expect((await auditOf(id)).at(-1)).toMatchObject({
+      action: "delete_permanently",
+      actorId: admin.id,
+      before: { status: "trash" },
+      after: { status: "destroyed" },
+      reason: "illegal content",
+    });
   });
 });
 
@@ -197,7 +294,10 @@ describe("the queue", () => {
     const spam = await storedComment(article.id, newcomer.id, "spam");
 
     const { items } = await listQueue(moderator, { status: "pending", article: article.slug });
-    expect(items.map((i) => [i.type, i.id])).toEqual([["annotation", note.id], ["comment", reply.id]]);
+    expect(items.map((i) => [i.type, i.id])).toEqual([
+      ["annotation", note.id],
+      ["comment", reply.id],
+    ]);
     const [n, c] = items;
     expect(n.quote).toBe("passage worth quoting");
     expect(c.parent).toMatchObject({ id: parent.id, body: "The parent comment." });
@@ -206,8 +306,16 @@ describe("the queue", () => {
     expect(c.history).toEqual({ approved: 0, spam: 1 });
     expect(c.author).toMatchObject({ id: newcomer.id, email: newcomer.email });
     expect(c.article).toEqual({ slug: article.slug, title: `Title of ${article.slug}` });
-    expect(queueItemJson(c)).toMatchObject({ type: "comment", status: "pending", reasons: ["first_comment"], author: { approved: 0, spam: 1 }, edits: 1 });
-    expect((await listQueue(moderator, { status: "spam", article: article.slug })).items.map((i) => i.id)).toEqual([spam]);
+    expect(queueItemJson(c)).toMatchObject({
+      type: "comment",
+      status: "pending",
+      reasons: ["first_comment"],
+      author: { approved: 0, spam: 1 },
+      edits: 1,
+    });
+    expect((await listQueue(moderator, { status: "spam", article: article.slug })).items.map((i) => i.id)).toEqual([
+      spam,
+    ]);
   });
 
   it("filters by type, article, author and reason, and pages by keyset without gaps or repeats", async () => {
@@ -220,19 +328,40 @@ describe("the queue", () => {
     const note = await annotate(newcomer, article.slug, "Paged note.");
     await post(newcomer, other.slug, "Elsewhere.");
 
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, type: "annotation" })).items.map((i) => i.id)).toEqual([note.id]);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, type: "comment" })).items).toHaveLength(5);
-    expect((await listQueue(moderator, { status: "pending", author: newcomer.email.toUpperCase() })).items).toHaveLength(7);
-    expect((await listQueue(moderator, { status: "pending", author: newcomer.id, article: other.slug })).items).toHaveLength(1);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, reason: "first_comment" })).items).toHaveLength(6);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, reason: "links" })).items).toHaveLength(0);
-    expect((await listQueue(moderator, { status: "pending", article: article.slug, reason: "word" })).items).toHaveLength(0);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, type: "annotation" })).items.map(
+        (i) => i.id,
+      ),
+    ).toEqual([note.id]);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, type: "comment" })).items,
+    ).toHaveLength(5);
+    expect(
+      (await listQueue(moderator, { status: "pending", author: newcomer.email.toUpperCase() })).items,
+    ).toHaveLength(7);
+    expect(
+      (await listQueue(moderator, { status: "pending", author: newcomer.id, article: other.slug })).items,
+    ).toHaveLength(1);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, reason: "first_comment" })).items,
+    ).toHaveLength(6);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, reason: "links" })).items,
+    ).toHaveLength(0);
+    expect(
+      (await listQueue(moderator, { status: "pending", article: article.slug, reason: "word" })).items,
+    ).toHaveLength(0);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(moderator, { status: "pending", article: article.slug, cursor, take: 2 });
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(moderator, {
+        status: "pending",
+        article: article.slug,
+        cursor,
+        take: 2,
+      });
       seen.push(...page.items.map((i) => i.id));
       cursor = page.next;
       pages++;
@@ -260,27 +389,51 @@ describe("the queue", () => {
     await db.report.create({ data: { commentId: held, reporterId: readers[1].id, reason: "other" } });
 
     // Below the threshold (3) nothing is hidden: Pending has only the held one.
-    expect((await listQueue(moderator, { status: "pending", article: article.slug })).items.map((i) => i.id)).toEqual([held]);
+    expect((await listQueue(moderator, { status: "pending", article: article.slug })).items.map((i) => i.id)).toEqual([
+      held,
+    ]);
     const reported = await listQueue(moderator, { status: "reported", article: article.slug });
     const byId = (rows: [string, ...unknown[]][]) => rows.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    expect(byId(reported.items.map((i) => [i.id, i.status, i._count.reports]))).toEqual(byId([[held, "pending", 1], [second.id, "approved", 2], [first.id, "approved", 1]]));
-    expect(reported.items.find((i) => i.id === second.id)!.reports.map((r) => r.reason).sort()).toEqual(["off_topic", "spam"]);
+    expect(byId(reported.items.map((i) => [i.id, i.status, i._count.reports]))).toEqual(
+      byId([
+        [held, "pending", 1],
+        [second.id, "approved", 2],
+        [first.id, "approved", 1],
+      ]),
+    );
+    expect(
+      reported.items
+        .find((i) => i.id === second.id)!
+        .reports.map((r) => r.reason)
+        .sort(),
+    ).toEqual(["off_topic", "spam"]);
     expect(reported.items.map((i) => i.id)).not.toContain(quiet.id);
     expect(reported.items.map((i) => i.id)).not.toContain(trashed.id);
     expect(await reportedCount()).toBe(countBefore + 3);
-    expect((await listQueue(moderator, { status: "reported", article: article.slug, reason: "links" })).items.map((i) => i.id)).toEqual([held]);
+    expect(
+      (await listQueue(moderator, { status: "reported", article: article.slug, reason: "links" })).items.map(
+        (i) => i.id,
+      ),
+    ).toEqual([held]);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(moderator, { status: "reported", article: article.slug, cursor, take: 2 });
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(moderator, {
+        status: "reported",
+        article: article.slug,
+        cursor,
+        take: 2,
+      });
       seen.push(...page.items.map((i) => i.id));
       cursor = page.next;
     } while (cursor && seen.length < 10);
     expect(seen).toEqual(reported.items.map((i) => i.id));
 
     await actOnItems(moderator, { type: "comment", ids: [first.id], action: "dismiss_reports" });
-    expect((await listQueue(moderator, { status: "reported", article: article.slug })).items.map((i) => i.id).sort()).toEqual([held, second.id].sort());
+    expect(
+      (await listQueue(moderator, { status: "reported", article: article.slug })).items.map((i) => i.id).sort(),
+    ).toEqual([held, second.id].sort());
     expect(await reportedCount()).toBe(countBefore + 2);
   });
 

@@ -3,8 +3,8 @@ import { reportComment } from "@/lib/comments/report-comment";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { storedComment } from "../seed/comments";
+import { member } from "../seed/users";
 
 // Issue 18, item 16: the header's Moderation badge counted held items but not open reports.
 describe("the Moderation badge", () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { updateAnnotation } from "@/lib/annotations/change-annotation";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { reportAnnotation } from "@/lib/annotations/report-annotation";
+import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { listThread } from "@/lib/comments/list-thread";
 import { reportComment } from "@/lib/comments/report-comment";
-import { reportAnnotation } from "@/lib/annotations/report-annotation";
-import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { banUser, unbanUser } from "@/lib/moderation/ban-user";
@@ -15,24 +15,37 @@ import { changeUserRole } from "@/lib/moderation/change-user-role";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
-import { expectAppError, auditOf } from "./helpers";
+import { member } from "../seed/users";
+import { auditOf, expectAppError } from "./helpers";
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const t0 = new Date("2032-05-01T09:00:00Z");
-const quote = (slug: string, note: string) => ({ motivation: "commenting", bodyValue: note, target: { source: `/articles/${slug}`, selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } } });
+const quote = (slug: string, note: string) => ({
+  motivation: "commenting",
+  bodyValue: note,
+  target: { source: `/articles/${slug}`, selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } },
+});
 
 describe("bans", () => {
-  for (const [duration, ms] of [["1d", day], ["7d", 7 * day], ["30d", 30 * day]] as const) {
+  for (const [duration, ms] of [
+    ["1d", day],
+    ["7d", 7 * day],
+    ["30d", 30 * day],
+  ] as const) {
     it(`a ${duration} ban stops posting at once and lifts after ${ms / hour} h`, async () => {
       clock.set(t0);
       const article = await insertArticle();
       const moderator = await member("moderator");
       const reader = await member();
       const r = await banUser(moderator, { email: reader.email, duration, reason: "Flooding the thread" });
-      expect(r).toEqual({ email: reader.email, status: "banned", bannedUntil: new Date(t0.getTime() + ms).toISOString(), reason: "Flooding the thread" });
+      expect(r).toEqual({
+        email: reader.email,
+        status: "banned",
+        bannedUntil: new Date(t0.getTime() + ms).toISOString(),
+        reason: "Flooding the thread",
+      });
       const refused = await expectAppError(createComment(reader, article.slug, { body: "Let me in." }), "forbidden");
       expect(refused.message).toContain("Flooding the thread");
       clock.advance(ms - 60_000);
@@ -47,14 +60,23 @@ describe("bans", () => {
     const article = await insertArticle();
     const moderator = await member("moderator");
     const reader = await member();
-    expect((await banUser(moderator, { email: reader.email, duration: "permanent", reason: "Spam account" })).bannedUntil).toBeNull();
+    expect(
+      (await banUser(moderator, { email: reader.email, duration: "permanent", reason: "Spam account" })).bannedUntil,
+    ).toBeNull();
     clock.set(new Date(t0.getTime() + 3650 * day));
     await expectAppError(createComment(reader, article.slug, { body: "Ten years later." }), "forbidden");
     expect(await unbanUser(moderator, reader.email.toUpperCase())).toEqual({ email: reader.email, status: "active" });
     expect((await createComment(reader, article.slug, { body: "Forgiven." })).comment.status).toBe("approved");
     const log = await auditOf(reader.id);
-    expect(log.map((e) => [e.action, e.actorId, e.reason])).toEqual([["ban", moderator.id, "Spam account"], ["unban", moderator.id, null]]);
-    expect(log[0]).toMatchObject({ targetType: "user", before: { status: "active", bannedUntil: null }, after: { status: "banned", bannedUntil: null, duration: "permanent", email: reader.email } });
+    expect(log.map((e) => [e.action, e.actorId, e.reason])).toEqual([
+      ["ban", moderator.id, "Spam account"],
+      ["unban", moderator.id, null],
+    ]);
+    expect(log[0]).toMatchObject({
+      targetType: "user",
+      before: { status: "active", bannedUntil: null },
+      after: { status: "banned", bannedUntil: null, duration: "permanent", email: reader.email },
+    });
     expect(log[1]).toMatchObject({ before: { status: "banned" }, after: { status: "active" } });
   });
 
@@ -76,8 +98,14 @@ describe("bans", () => {
     await expectAppError(setCommentLike(reader, theirs.id, true), "forbidden");
     await expectAppError(reportComment(reader, theirs.id, { reason: "spam" }), "forbidden");
     await expectAppError(createAnnotation(reader, article.slug, quote(article.slug, "A public note.")), "forbidden");
-    await expectAppError(createAnnotation(reader, article.slug, { ...quote(article.slug, "A private note."), audience: "private" }), "forbidden");
-    await expectAppError(updateAnnotation(reader, article.slug, myNote.id, { ...quote(article.slug, "Edited note.") }), "forbidden");
+    await expectAppError(
+      createAnnotation(reader, article.slug, { ...quote(article.slug, "A private note."), audience: "private" }),
+      "forbidden",
+    );
+    await expectAppError(
+      updateAnnotation(reader, article.slug, myNote.id, { ...quote(article.slug, "Edited note.") }),
+      "forbidden",
+    );
     await expectAppError(reportAnnotation(reader, article.slug, theirNote.id, { reason: "spam" }), "forbidden");
 
     // Reading still works, and nothing was stored.
@@ -100,9 +128,15 @@ describe("bans", () => {
     await banUser(editor, { email: otherModerator.email, duration: "1d", reason: "Editors may" });
     await banUser(admin, { email: editor.email, duration: "1d", reason: "Admins may" });
     await expectAppError(banUser(admin, { email: "nobody-here@gloss.test", duration: "1d", reason: "x" }), "not_found");
-    const bad = await expectAppError(banUser(admin, { email: "not-an-email", duration: "2d", reason: "  " }), "bad_request");
+    const bad = await expectAppError(
+      banUser(admin, { email: "not-an-email", duration: "2d", reason: "  " }),
+      "bad_request",
+    );
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["duration", "email", "reason"]);
-    const long = await expectAppError(banUser(admin, { email: moderator.email, duration: "1d", reason: "r".repeat(501) }), "bad_request");
+    const long = await expectAppError(
+      banUser(admin, { email: moderator.email, duration: "1d", reason: "r".repeat(501) }),
+      "bad_request",
+    );
     expect(long.fields?.reason).toMatch(/500/);
   });
 
@@ -128,7 +162,10 @@ describe("roles", () => {
     const held = await post(newcomer, article.slug, "Will a new moderator approve me?");
     const user = await member();
     await expectAppError(actOnItems(user, { type: "comment", ids: [held.id], action: "approve" }), "forbidden");
-    expect(await changeUserRole(admin, { email: user.email, role: "moderator" })).toEqual({ email: user.email, role: "moderator" });
+    expect(await changeUserRole(admin, { email: user.email, role: "moderator" })).toEqual({
+      email: user.email,
+      role: "moderator",
+    });
     // The next request carries the new role (the session reads it from the database).
     const promoted = { ...user, role: "moderator" as const };
     await actOnItems(promoted, { type: "comment", ids: [held.id], action: "approve" });

@@ -12,9 +12,9 @@ import { listUsers } from "@/lib/moderation/list-users";
 import { updateModerationSettings } from "@/lib/moderation/update-moderation-settings";
 import { defaultSettings } from "@/lib/settings/get-settings";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { storedComment } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // The permission table: every moderation action for every kind of viewer. "ok" means the action
@@ -24,8 +24,13 @@ const who: Who[] = ["anonymous", "commenter", "banned", "moderator", "editor", "
 type Outcome = "ok" | ErrorCode;
 
 const rules = {
-  holdFirstContribution: defaultSettings.holdFirstContribution, linkHoldThreshold: defaultSettings.linkHoldThreshold, moderationWords: [], disallowedWords: [],
-  holdAll: false, closeAfterDays: null, reportThreshold: defaultSettings.reportThreshold,
+  holdFirstContribution: defaultSettings.holdFirstContribution,
+  linkHoldThreshold: defaultSettings.linkHoldThreshold,
+  moderationWords: [],
+  disallowedWords: [],
+  holdAll: false,
+  closeAfterDays: null,
+  reportThreshold: defaultSettings.reportThreshold,
 };
 
 let article: { id: string; slug: string };
@@ -37,13 +42,34 @@ const actions: Record<string, (v: Viewer | null) => Promise<unknown>> = {
   "list the queue": (v) => listQueue(v, { status: "pending" }),
   "read the audit log": (v) => listAuditLog(v),
   "list users": (v) => listUsers(v),
-  approve: async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "pending")], action: "approve" }),
-  spam: async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "pending")], action: "spam" }),
-  trash: async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "approved")], action: "trash" }),
-  restore: async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "trash")], action: "restore" }),
-  "dismiss reports": async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "pending", ["reported:3"])], action: "dismiss_reports" }),
-  "bulk spam": async (v) => actOnSelection(v, { items: [{ type: "comment", id: await storedComment(article.id, author.id, "pending") }, { type: "comment", id: await storedComment(article.id, author.id, "pending") }], action: "spam" }),
-  "delete permanently": async (v) => actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "trash")], action: "delete_permanently" }),
+  approve: async (v) =>
+    actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "pending")], action: "approve" }),
+  spam: async (v) =>
+    actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "pending")], action: "spam" }),
+  trash: async (v) =>
+    actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "approved")], action: "trash" }),
+  restore: async (v) =>
+    actOnItems(v, { type: "comment", ids: [await storedComment(article.id, author.id, "trash")], action: "restore" }),
+  "dismiss reports": async (v) =>
+    actOnItems(v, {
+      type: "comment",
+      ids: [await storedComment(article.id, author.id, "pending", ["reported:3"])],
+      action: "dismiss_reports",
+    }),
+  "bulk spam": async (v) =>
+    actOnSelection(v, {
+      items: [
+        { type: "comment", id: await storedComment(article.id, author.id, "pending") },
+        { type: "comment", id: await storedComment(article.id, author.id, "pending") },
+      ],
+      action: "spam",
+    }),
+  "delete permanently": async (v) =>
+    actOnItems(v, {
+      type: "comment",
+      ids: [await storedComment(article.id, author.id, "trash")],
+      action: "delete_permanently",
+    }),
   ban: async (v) => banUser(v, { email: (await member()).email, duration: "1d", reason: "Permission table" }),
   unban: async (v) => {
     const target = await member();
@@ -80,7 +106,10 @@ describe("the moderation permission table", () => {
     for (const w of ["commenter", "moderator", "editor", "admin"] as const) viewers.set(w, await member(w));
     const banned = await member();
     const bannedModerator = await member("moderator");
-    await db.user.updateMany({ where: { id: { in: [banned.id, bannedModerator.id] } }, data: { status: "banned", bannedUntil: null, banReason: "table" } });
+    await db.user.updateMany({
+      where: { id: { in: [banned.id, bannedModerator.id] } },
+      data: { status: "banned", bannedUntil: null, banReason: "table" },
+    });
     viewers.set("banned", { ...banned, status: "banned" });
     viewers.set("banned moderator", { ...bannedModerator, status: "banned" });
   });

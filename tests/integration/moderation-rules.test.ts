@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { actOnItems } from "@/lib/moderation/act-on-items";
-import { listQueue } from "@/lib/moderation/list-queue";
+import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
+import { actOnItems } from "@/lib/moderation/act-on-items";
+import { listQueue } from "@/lib/moderation/list-queue";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Each hold rule with the reason code it leaves on the item, and their precedence.
@@ -36,7 +36,10 @@ describe("hold rules and their reasons", () => {
     const article = await insertArticle();
     const newcomer = await member("commenter", { trusted: false });
     await withSettings({ holdFirstContribution: false }, async () => {
-      expect(await post(newcomer, article.slug, "No hold for me.")).toMatchObject({ status: "approved", holdReasons: [] });
+      expect(await post(newcomer, article.slug, "No hold for me.")).toMatchObject({
+        status: "approved",
+        holdReasons: [],
+      });
     });
   });
 
@@ -44,14 +47,28 @@ describe("hold rules and their reasons", () => {
     const article = await insertArticle();
     const reader = await member();
     expect(await post(reader, article.slug, "One link: https://example.com/a")).toMatchObject({ status: "approved" });
-    expect(await post(reader, article.slug, "Two: https://example.com/a and [this](https://example.org/b)")).toMatchObject({ status: "pending", holdReasons: ["links"] });
-    expect(await annotate(reader, article.slug, "See www.example.com and https://example.net")).toMatchObject({ status: "pending" });
+    expect(
+      await post(reader, article.slug, "Two: https://example.com/a and [this](https://example.org/b)"),
+    ).toMatchObject({ status: "pending", holdReasons: ["links"] });
+    expect(await annotate(reader, article.slug, "See www.example.com and https://example.net")).toMatchObject({
+      status: "pending",
+    });
     await withSettings({ linkHoldThreshold: 3 }, async () => {
-      expect(await post(reader, article.slug, "Two again: https://example.com/c https://example.com/d")).toMatchObject({ status: "approved" });
-      expect(await post(reader, article.slug, "Three: https://a.example https://b.example https://c.example")).toMatchObject({ status: "pending", holdReasons: ["links"] });
+      expect(await post(reader, article.slug, "Two again: https://example.com/c https://example.com/d")).toMatchObject({
+        status: "approved",
+      });
+      expect(
+        await post(reader, article.slug, "Three: https://a.example https://b.example https://c.example"),
+      ).toMatchObject({ status: "pending", holdReasons: ["links"] });
     });
     await withSettings({ linkHoldThreshold: 0 }, async () => {
-      expect(await post(reader, article.slug, "Many: https://a.example https://b.example https://c.example https://d.example")).toMatchObject({ status: "approved" });
+      expect(
+        await post(
+          reader,
+          article.slug,
+          "Many: https://a.example https://b.example https://c.example https://d.example",
+        ),
+      ).toMatchObject({ status: "approved" });
     });
   });
 
@@ -60,10 +77,21 @@ describe("hold rules and their reasons", () => {
     const reader = await member();
     const named = await member("commenter", { name: "Casino Royale" });
     await withSettings({ moderationWords: ["casino", "cheap pills"] }, async () => {
-      expect(await post(reader, article.slug, "Try the CASINO tonight.")).toMatchObject({ status: "pending", holdReasons: ["word:casino"] });
-      expect(await post(reader, article.slug, "Selling cheap pills here.")).toMatchObject({ status: "pending", holdReasons: ["word:cheap pills"] });
-      expect(await post(reader, article.slug, "Casinos and casinoroyale are other words.")).toMatchObject({ status: "approved" });
-      expect(await post(named, article.slug, "An innocent remark.")).toMatchObject({ status: "pending", holdReasons: ["word:casino"] });
+      expect(await post(reader, article.slug, "Try the CASINO tonight.")).toMatchObject({
+        status: "pending",
+        holdReasons: ["word:casino"],
+      });
+      expect(await post(reader, article.slug, "Selling cheap pills here.")).toMatchObject({
+        status: "pending",
+        holdReasons: ["word:cheap pills"],
+      });
+      expect(await post(reader, article.slug, "Casinos and casinoroyale are other words.")).toMatchObject({
+        status: "approved",
+      });
+      expect(await post(named, article.slug, "An innocent remark.")).toMatchObject({
+        status: "pending",
+        holdReasons: ["word:casino"],
+      });
       const note = await annotate(reader, article.slug, "A casino note.");
       expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).holdReasons).toEqual(["word:casino"]);
     });
@@ -74,8 +102,14 @@ describe("hold rules and their reasons", () => {
     const reader = await member();
     const named = await member("commenter", { name: "Viagra Seller" });
     await withSettings({ disallowedWords: ["viagra"] }, async () => {
-      expect(await post(reader, article.slug, "Buy vIaGrA now!")).toMatchObject({ status: "spam", holdReasons: ["word:viagra"] });
-      expect(await post(named, article.slug, "Nothing to see.")).toMatchObject({ status: "spam", holdReasons: ["word:viagra"] });
+      expect(await post(reader, article.slug, "Buy vIaGrA now!")).toMatchObject({
+        status: "spam",
+        holdReasons: ["word:viagra"],
+      });
+      expect(await post(named, article.slug, "Nothing to see.")).toMatchObject({
+        status: "spam",
+        holdReasons: ["word:viagra"],
+      });
       const note = await annotate(reader, article.slug, "viagra in a note");
       expect(note).toMatchObject({ status: "spam" });
     });
@@ -89,7 +123,10 @@ describe("hold rules and their reasons", () => {
     const article = await insertArticle();
     const reader = await member();
     await withSettings({ holdAll: true }, async () => {
-      expect(await post(reader, article.slug, "Plain and trusted.")).toMatchObject({ status: "pending", holdReasons: ["all_held"] });
+      expect(await post(reader, article.slug, "Plain and trusted.")).toMatchObject({
+        status: "pending",
+        holdReasons: ["all_held"],
+      });
     });
     expect(await post(reader, article.slug, "After the rule is off.")).toMatchObject({ status: "approved" });
   });
@@ -127,8 +164,13 @@ describe("hold rules and their reasons", () => {
     const moderator = await member("moderator", { trusted: false });
     const newcomer = await member("commenter", { trusted: false });
     await withSettings({ holdAll: true, moderationWords: ["casino"] }, async () => {
-      expect(await post(moderator, article.slug, "Casino links https://a.example https://b.example")).toMatchObject({ status: "approved", holdReasons: [] });
-      expect(await annotate(newcomer, article.slug, "A private casino thought.", "private")).toMatchObject({ status: "approved" });
+      expect(await post(moderator, article.slug, "Casino links https://a.example https://b.example")).toMatchObject({
+        status: "approved",
+        holdReasons: [],
+      });
+      expect(await annotate(newcomer, article.slug, "A private casino thought.", "private")).toMatchObject({
+        status: "approved",
+      });
     });
   });
 

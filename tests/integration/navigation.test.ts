@@ -9,8 +9,13 @@ import { db } from "@/lib/db";
 const hex = () => crypto.randomBytes(4).toString("hex");
 async function published(date: string, publication = "Navigation Tests") {
   const slug = `nav-${hex()}`;
-  await importArticleSource(`---\ntitle: "Nav ${slug}"\nslug: ${slug}\nauthor: "Nav Author"\npublication: "${publication}"\npublished: "${date}"\n---\n\nWords.\n`);
-  return db.article.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, title: true, publishedAt: true } });
+  await importArticleSource(
+    `---\ntitle: "Nav ${slug}"\nslug: ${slug}\nauthor: "Nav Author"\npublication: "${publication}"\npublished: "${date}"\n---\n\nWords.\n`,
+  );
+  return db.article.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true, title: true, publishedAt: true },
+  });
 }
 
 describe("previous and next article", () => {
@@ -33,8 +38,13 @@ describe("previous and next article", () => {
   });
 
   it("orders articles published at the same moment by id, without skipping or repeating one", async () => {
-    const same = [await published("1906-06-06"), await published("1906-06-06"), await published("1906-06-06")].sort((x, y) => (x.id < y.id ? -1 : 1));
-    expect((await findAdjacentArticles({ id: same[1].id, publishedAt: same[1].publishedAt! }))).toMatchObject({ previous: { slug: same[0].slug }, next: { slug: same[2].slug } });
+    const same = [await published("1906-06-06"), await published("1906-06-06"), await published("1906-06-06")].sort(
+      (x, y) => (x.id < y.id ? -1 : 1),
+    );
+    expect(await findAdjacentArticles({ id: same[1].id, publishedAt: same[1].publishedAt! })).toMatchObject({
+      previous: { slug: same[0].slug },
+      next: { slug: same[2].slug },
+    });
   });
 });
 
@@ -50,6 +60,9 @@ describe("the archive's index", () => {
       { year: 1907, month: 11, count: 1, path: "/1907/11", label: "November 1907" },
       { year: 1907, month: 2, count: 2, path: "/1907/02", label: "February 1907" },
     ]);
-    expect(categories.find((c) => c.name === category)).toMatchObject({ count: 3, path: expect.stringMatching(/^\/category\/index-/) });
+    expect(categories.find((c) => c.name === category)).toMatchObject({
+      count: 3,
+      path: expect.stringMatching(/^\/category\/index-/),
+    });
   });
 });

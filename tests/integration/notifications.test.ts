@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import * as subscriptionRoute from "@/app/api/articles/[slug]/subscription/route";
+import * as readRoute from "@/app/api/me/notifications/read/route";
+import * as notificationsRoute from "@/app/api/me/notifications/route";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -8,17 +11,14 @@ import { actOnItems } from "@/lib/moderation/act-on-items";
 import { announceVisible } from "@/lib/notifications/announce-visible";
 import { getFollowing, setFollowing } from "@/lib/notifications/follow-article";
 import { listNotifications, markNotificationsRead, openNotification } from "@/lib/notifications/list-notifications";
-import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { setMailPreferences } from "@/lib/notifications/reply-mail-preference";
+import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { member } from "../seed/users";
-import { bearerFor, call } from "./route-helpers";
-import * as notificationsRoute from "@/app/api/me/notifications/route";
-import * as readRoute from "@/app/api/me/notifications/read/route";
-import * as subscriptionRoute from "@/app/api/articles/[slug]/subscription/route";
 import { expectAppError } from "./helpers";
+import { bearerFor, call } from "./route-helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
@@ -27,7 +27,8 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 
 afterEach(() => clock.reset());
 
-const mine = async (viewer: Parameters<typeof listNotifications>[0]) => (await listNotifications(viewer, { limit: 100 })).items;
+const mine = async (viewer: Parameters<typeof listNotifications>[0]) =>
+  (await listNotifications(viewer, { limit: 100 })).items;
 const mailsTo = async (email: string) => (await listOutbox(1000)).filter((m) => m.to === email);
 
 describe("notifications", () => {
@@ -39,13 +40,23 @@ describe("notifications", () => {
     const reply = await post(replier, slug, "An **answer** to Ada.", parent.id);
     const note = await annotate(author, slug, "A margin note.");
     clock.advance(20_000);
-    const noteReply = await createAnnotation(replier, slug, { type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "Answering the note." }, target: `http://localhost/api/annotations/${slug}/${note.id}` });
+    const noteReply = await createAnnotation(replier, slug, {
+      type: "Annotation",
+      motivation: "replying",
+      body: { type: "TextualBody", value: "Answering the note." },
+      target: `http://localhost/api/annotations/${slug}/${note.id}`,
+    });
 
     const items = await mine(author);
     const replies = items.filter((i) => i.type === "reply");
     expect(replies).toHaveLength(2);
     const toComment = replies.find((i) => i.url.endsWith(`/articles/${slug}/comments/${reply.id}`))!;
-    expect(toComment).toMatchObject({ read: false, actor: { id: replier.id, name: "Rui" }, excerpt: "An answer to Ada.", article: { slug } });
+    expect(toComment).toMatchObject({
+      read: false,
+      actor: { id: replier.id, name: "Rui" },
+      excerpt: "An answer to Ada.",
+      article: { slug },
+    });
     expect(replies.some((i) => i.url.endsWith(`/annotations/${noteReply.annotation.id}`))).toBe(true);
     // The replier is told nothing about their own words.
     expect((await mine(replier)).filter((i) => i.type === "reply")).toEqual([]);
@@ -62,7 +73,10 @@ describe("notifications", () => {
     expect((await mine(follower)).filter((i) => i.url.includes(held.id))).toEqual([]);
 
     await actOnItems(mod, { type: "comment", ids: [held.id], action: "approve" });
-    expect((await mine(newcomer)).find((i) => i.type === "approved")).toMatchObject({ url: expect.stringContaining(`/comments/${held.id}`), actor: { id: mod.id } });
+    expect((await mine(newcomer)).find((i) => i.type === "approved")).toMatchObject({
+      url: expect.stringContaining(`/comments/${held.id}`),
+      actor: { id: mod.id },
+    });
     expect((await mine(follower)).filter((i) => i.type === "comment" && i.url.includes(held.id))).toHaveLength(1);
     // Approved again after a round trip through the queue: nobody is told twice.
     await actOnItems(mod, { type: "comment", ids: [held.id], action: "restore" });
@@ -127,17 +141,62 @@ describe("notifications", () => {
     const auth = await bearerFor(reader);
     expect((await call(notificationsRoute.GET, { method: "GET", path: "/api/me/notifications" })).status).toBe(401);
     expect((await call(readRoute.POST, { path: "/api/me/notifications/read", body: '{"all":true}' })).status).toBe(401);
-    const list = await call(notificationsRoute.GET, { method: "GET", path: "/api/me/notifications", authorization: auth });
+    const list = await call(notificationsRoute.GET, {
+      method: "GET",
+      path: "/api/me/notifications",
+      authorization: auth,
+    });
     expect(list.status).toBe(200);
     expect(list.json).toMatchObject({ items: [], next: null, unread: 0 });
-    expect((await call(subscriptionRoute.GET, { method: "GET", path: `/api/articles/${slug}/subscription`, params: { slug } })).status).toBe(401);
-    const get = () => call(subscriptionRoute.GET, { method: "GET", path: `/api/articles/${slug}/subscription`, params: { slug }, authorization: auth });
+    expect(
+      (
+        await call(subscriptionRoute.GET, {
+          method: "GET",
+          path: `/api/articles/${slug}/subscription`,
+          params: { slug },
+        })
+      ).status,
+    ).toBe(401);
+    const get = () =>
+      call(subscriptionRoute.GET, {
+        method: "GET",
+        path: `/api/articles/${slug}/subscription`,
+        params: { slug },
+        authorization: auth,
+      });
     expect((await get()).json).toEqual({ following: false });
-    expect((await call(subscriptionRoute.PUT, { method: "PUT", path: `/api/articles/${slug}/subscription`, params: { slug }, authorization: auth })).status).toBe(200);
+    expect(
+      (
+        await call(subscriptionRoute.PUT, {
+          method: "PUT",
+          path: `/api/articles/${slug}/subscription`,
+          params: { slug },
+          authorization: auth,
+        })
+      ).status,
+    ).toBe(200);
     expect((await get()).json).toEqual({ following: true });
-    expect((await call(subscriptionRoute.DELETE, { method: "DELETE", path: `/api/articles/${slug}/subscription`, params: { slug }, authorization: auth })).status).toBe(200);
+    expect(
+      (
+        await call(subscriptionRoute.DELETE, {
+          method: "DELETE",
+          path: `/api/articles/${slug}/subscription`,
+          params: { slug },
+          authorization: auth,
+        })
+      ).status,
+    ).toBe(200);
     expect((await get()).json).toEqual({ following: false });
-    expect((await call(subscriptionRoute.GET, { method: "GET", path: "/api/articles/no-such-article/subscription", params: { slug: "no-such-article" }, authorization: auth })).status).toBe(404);
+    expect(
+      (
+        await call(subscriptionRoute.GET, {
+          method: "GET",
+          path: "/api/articles/no-such-article/subscription",
+          params: { slug: "no-such-article" },
+          authorization: auth,
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -176,7 +235,12 @@ describe("following a discussion", () => {
     await annotate(eager, third, "A private note does not.", "private");
     expect(await getFollowing(eager, third)).toEqual({ following: false });
 
-    await setMailPreferences(quiet, { notifyReplies: true, notifyFollowed: true, autoFollow: false, newArticles: false });
+    await setMailPreferences(quiet, {
+      notifyReplies: true,
+      notifyFollowed: true,
+      autoFollow: false,
+      newArticles: false,
+    });
     await post(quiet, slug, "I comment, but do not follow.");
     expect(await getFollowing(quiet, slug)).toEqual({ following: false });
   });
@@ -188,7 +252,12 @@ describe("following a discussion", () => {
     const muted = await member();
     await setFollowing(follower, slug, true);
     await setFollowing(muted, slug, true);
-    await setMailPreferences(muted, { notifyReplies: true, notifyFollowed: false, autoFollow: true, newArticles: false });
+    await setMailPreferences(muted, {
+      notifyReplies: true,
+      notifyFollowed: false,
+      autoFollow: true,
+      newArticles: false,
+    });
     const writer = await member("commenter", { name: "Walt Writer" });
 
     await post(writer, slug, "The first new comment.");
@@ -199,7 +268,9 @@ describe("following a discussion", () => {
     expect(mails[0].text).toContain("The first new comment.");
     expect(mails[0].text).toMatch(/because you follow the discussion/);
     expect(mails[0].text).toContain("/unsubscribe?k=followed");
-    expect((mails[0] as { headers?: Record<string, string> }).headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect((mails[0] as { headers?: Record<string, string> }).headers?.["List-Unsubscribe-Post"]).toBe(
+      "List-Unsubscribe=One-Click",
+    );
 
     // Two more within the hour: no mail yet (the job comes back when the hour is over).
     await post(writer, slug, "The second new comment.");

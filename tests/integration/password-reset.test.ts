@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/env";
-import { listOutbox } from "@/lib/mail/send-mail";
 import { mailSettled } from "@/lib/mail/deliver-later";
+import { listOutbox } from "@/lib/mail/send-mail";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { openSession, userOfSession } from "@/lib/users/sessions";
-import { createTestUser } from "../seed/users";
 import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 const newPassword = "a-brand-new-secret-7";
@@ -47,13 +47,17 @@ describe("password reset", () => {
     expect(row.tokenHash).not.toContain(token);
 
     await resetPassword({ token, password: newPassword });
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
     await expectAppError(authenticateWithPassword({ email: viewer.email, password }, uniqueIp()), "unauthorized");
     for (const session of sessions) expect(await userOfSession(session)).toBeNull();
 
     const again = await expectAppError(resetPassword({ token, password: "yet-another-secret-8" }), "bad_request");
     expect(again.message).toMatch(/expired or was already used/);
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("lets a link be used only once, even by two requests at the same moment", async () => {
@@ -67,7 +71,9 @@ describe("password reset", () => {
     const [refused] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(refused.reason).toMatchObject({ code: "bad_request" });
     const winner = outcomes[0].status === "fulfilled" ? "first-racer-pass-1" : "second-racer-pass-2";
-    expect(await authenticateWithPassword({ email: viewer.email, password: winner }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: winner }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("refuses a link used after its hour, and keeps the old password", async () => {
@@ -76,7 +82,9 @@ describe("password reset", () => {
     clock.advance(61 * 60_000);
     const error = await expectAppError(resetPassword({ token, password: newPassword }), "bad_request");
     expect(error.message).toMatch(/expired/);
-    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("accepts a link used within its hour", async () => {
@@ -84,7 +92,9 @@ describe("password reset", () => {
     const token = await resetTokenFor(viewer.email);
     clock.advance(59 * 60_000);
     await resetPassword({ token, password: newPassword });
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("makes every other outstanding link of the account useless once one is used", async () => {
@@ -94,7 +104,9 @@ describe("password reset", () => {
     expect(first).not.toBe(second);
     await resetPassword({ token: second, password: newPassword });
     await expectAppError(resetPassword({ token: first, password: "attacker-chosen-99" }), "bad_request");
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("refuses a weak new password beside the field, without using up the link", async () => {
@@ -103,7 +115,9 @@ describe("password reset", () => {
     const error = await expectAppError(resetPassword({ token, password: "password123" }), "bad_request");
     expect(error.fields?.password).toBeTruthy();
     await resetPassword({ token, password: newPassword });
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 
   it("refuses a malformed or unknown token", async () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authorBio, getPublicProfile } from "@/lib/users/get-public-profile";
 import { deleteAccount, updateBio } from "@/lib/users/manage-account";
-import { createTestUser } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { storedComment } from "../seed/comments";
 import { unique } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Issue 18, items 16 and 10: /users/<id> (an annotation's author link) and author bios.
@@ -18,7 +18,14 @@ describe("a person's public page", () => {
     await storedComment(article.id, viewer.id, "pending");
     await storedComment(article.id, viewer.id, "spam");
     const profile = await getPublicProfile(viewer.id);
-    expect(profile).toMatchObject({ id: viewer.id, name: viewer.name, bio: "Reads treaties.", comments: 1, notes: 0, authorPath: null });
+    expect(profile).toMatchObject({
+      id: viewer.id,
+      name: viewer.name,
+      bio: "Reads treaties.",
+      comments: 1,
+      notes: 0,
+      authorPath: null,
+    });
     expect(JSON.stringify(profile)).not.toContain(viewer.email);
 
     await deleteAccount(viewer, password);

@@ -3,7 +3,13 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/users/api-tokens";
-import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateProfileName } from "@/lib/users/manage-account";
+import {
+  changePassword,
+  deleteAccount,
+  signOutEverywhere,
+  updateAvatar,
+  updateProfileName,
+} from "@/lib/users/manage-account";
 import { createTestUser } from "../seed/users";
 import { expectAppError, expectAppErrorSync } from "./helpers";
 
@@ -42,7 +48,10 @@ describe("refused", () => {
     await expectAppError(revokeApiToken(null, tokenId), "unauthorized");
     await expectAppError(updateProfileName(null, "Hacked"), "unauthorized");
     await expectAppError(updateAvatar(null, null), "unauthorized");
-    await expectAppError(changePassword(null, { currentPassword: password, newPassword: "hijacked-password-1" }), "unauthorized");
+    await expectAppError(
+      changePassword(null, { currentPassword: password, newPassword: "hijacked-password-1" }),
+      "unauthorized",
+    );
     await expectAppError(signOutEverywhere(null), "unauthorized");
     await expectAppError(deleteAccount(null, password), "unauthorized");
 

@@ -1,21 +1,21 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { readSessionViewer } from "@/lib/auth/read-session-viewer";
-import { env } from "@/lib/env";
-import { closeSession, openSession } from "@/lib/users/sessions";
 import { clock } from "@/lib/clock";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/get-article-personal";
-import { setFollowing } from "@/lib/notifications/follow-article";
 import { moderationBadge } from "@/lib/moderation/list-queue";
+import { setFollowing } from "@/lib/notifications/follow-article";
+import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/get-article-personal";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { deleteAccount } from "@/lib/users/manage-account";
-import { ban, defaultPassword, member } from "../seed/users";
+import { closeSession, openSession } from "@/lib/users/sessions";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
+import { ban, defaultPassword, member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // The personal layer of the shared article page (GET /api/me/articles/{slug}): what each viewer
@@ -35,7 +35,17 @@ describe("the article page's personal layer", () => {
     const author = await member("commenter");
     await post(author, slug, "A public comment.");
     const data = await getArticlePersonal(null, slug);
-    expect(data).toMatchObject({ slug, viewer: null, ban: null, canComment: false, canAnnotate: false, liked: [], own: [], held: [], notes: [] });
+    expect(data).toMatchObject({
+      slug,
+      viewer: null,
+      ban: null,
+      canComment: false,
+      canAnnotate: false,
+      liked: [],
+      own: [],
+      held: [],
+      notes: [],
+    });
   });
 
   for (const role of ["commenter", "moderator", "editor", "admin"] satisfies Role[]) {
@@ -77,12 +87,22 @@ describe("the article page's personal layer", () => {
     expect(data.held).toEqual([]);
     expect(data.notes.map((n) => (n as { id: string }).id)).toEqual([expect.stringContaining(myPrivate.id)]);
     const bytes = JSON.stringify(data);
-    for (const foreign of ["Their private thought.", "A newcomer's first words.", othersHeld.id, theirPrivate.id, other.email, newcomer.email, me.email])
+    for (const foreign of [
+      "Their private thought.",
+      "A newcomer's first words.",
+      othersHeld.id,
+      theirPrivate.id,
+      other.email,
+      newcomer.email,
+      me.email,
+    ])
       expect(bytes).not.toContain(foreign);
 
     // The newcomer sees their own held comment, and why it is held.
     const theirView = await getArticlePersonal(newcomer, slug);
-    expect(theirView.held).toEqual([expect.objectContaining({ id: othersHeld.id, status: "pending", reasons: ["first_comment"] })]);
+    expect(theirView.held).toEqual([
+      expect.objectContaining({ id: othersHeld.id, status: "pending", reasons: ["first_comment"] }),
+    ]);
     expect(theirView.held[0].explanation.join(" ")).toMatch(/first contribution/i);
     expect(theirView.own.map((o) => o.id)).toEqual([othersHeld.id]);
     expect(JSON.stringify(theirView)).not.toContain("My private thought.");
@@ -103,7 +123,9 @@ describe("the article page's personal layer", () => {
     const viewer = await member("commenter");
     const token = await createApiToken(viewer, { name: "script" });
     await deleteAccount(viewer, defaultPassword);
-    expect(await db.user.findUnique({ where: { id: viewer.id }, select: { deletedAt: true } })).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(await db.user.findUnique({ where: { id: viewer.id }, select: { deletedAt: true } })).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
     const data = await getArticlePersonal(await viewerFromApiToken(token.secret), slug);
     expect(data.viewer).toBeNull();
     expect(data.own).toEqual([]);
@@ -120,12 +142,18 @@ describe("the article page's personal layer", () => {
 describe("reading the viewer of a personal request", () => {
   const cookieName = "authjs.session-token";
   const cookieFor = async (sid: string, secret = env().AUTH_SECRET) =>
-    new Headers({ cookie: `theme=dark; ${cookieName}=${await encode({ token: { sid, sub: "ignored" }, secret, salt: cookieName })}` });
+    new Headers({
+      cookie: `theme=dark; ${cookieName}=${await encode({ token: { sid, sub: "ignored" }, secret, salt: cookieName })}`,
+    });
 
   it("reads a live session, and nothing from an ended one, a forged one or a deleted account", async () => {
     const viewer = await member("commenter", { name: "Session Reader" });
     const sid = await openSession(viewer.id);
-    expect(await readSessionViewer(await cookieFor(sid))).toMatchObject({ id: viewer.id, name: "Session Reader", role: "commenter" });
+    expect(await readSessionViewer(await cookieFor(sid))).toMatchObject({
+      id: viewer.id,
+      name: "Session Reader",
+      role: "commenter",
+    });
     expect(await readSessionViewer(new Headers())).toBeNull();
     expect(await readSessionViewer(new Headers({ cookie: `${cookieName}=not-a-token` }))).toBeNull();
     expect(await readSessionViewer(await cookieFor(sid, "another-secret-another-secret-another-secret"))).toBeNull();
@@ -154,7 +182,9 @@ describe("reading the viewer of a personal request", () => {
     // (Commenting follows the discussion.)
     expect(bySession).toMatchObject({ following: true, viewer: { unread: 0 } });
     await setFollowing(viewer, slug, false);
-    await db.notification.createMany({ data: [1, 2].map((i) => ({ userId: viewer.id, type: "reply" as const, url: `/articles/${slug}#n${i}` })) });
+    await db.notification.createMany({
+      data: [1, 2].map((i) => ({ userId: viewer.id, type: "reply" as const, url: `/articles/${slug}#n${i}` })),
+    });
     const changed = await getArticlePersonalOfSession(sid, slug);
     expect(changed).toMatchObject({ following: false, viewer: { unread: 2 } });
     expect(changed).toEqual(await getArticlePersonal(viewer, slug));
@@ -188,6 +218,9 @@ describe("reading the viewer of a personal request", () => {
   it("reads a personal access token from Authorization", async () => {
     const viewer = await member("editor");
     const token = await createApiToken(viewer, { name: "script" });
-    expect(await readSessionViewer(new Headers({ authorization: `Bearer ${token.secret}` }))).toMatchObject({ id: viewer.id, role: "editor" });
+    expect(await readSessionViewer(new Headers({ authorization: `Bearer ${token.secret}` }))).toMatchObject({
+      id: viewer.id,
+      role: "editor",
+    });
   });
 });

@@ -1,5 +1,5 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -13,7 +13,8 @@ type Result = { pid: number; counts: number[]; startedAt: number; endedAt: numbe
 
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 /** Starts one app-like process (its own PrismaClient and pool) that will hit `key` `hits` times. */
@@ -30,7 +31,9 @@ function startHitter(key: string, hits: number, windowMs: number) {
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
-    const check = () => { if (out.includes("ready\n")) resolve(); };
+    const check = () => {
+      if (out.includes("ready\n")) resolve();
+    };
     child.stdout!.on("data", check);
     exited.then((code) => reject(new Error(`hitter exited (${code}) before it was ready:\n${err}`)));
   });

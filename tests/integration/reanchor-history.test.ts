@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { updateArticle } from "@/lib/articles/update-article";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { updateArticle } from "@/lib/articles/update-article";
-import { createTestUser } from "../seed/users";
 import { annotateQuotes } from "../seed/annotations";
 import { publishSeedCopy, seedBody } from "../seed/articles";
+import { createTestUser } from "../seed/users";
 import { currentText, rangeOf, sliceCodePoints } from "./studio-helpers";
 
 // Issue 20: publishing an edit that rewords a quoted passage follows the note to the new
@@ -19,7 +19,14 @@ beforeAll(async () => {
 });
 
 const anchorsOf = (ids: string[]) =>
-  Promise.all(ids.map((id) => db.annotation.findUniqueOrThrow({ where: { id }, select: { state: true, exact: true, prefix: true, suffix: true, start: true, end: true } })));
+  Promise.all(
+    ids.map((id) =>
+      db.annotation.findUniqueOrThrow({
+        where: { id },
+        select: { state: true, exact: true, prefix: true, suffix: true, start: true, end: true },
+      }),
+    ),
+  );
 
 const replaceOnce = (text: string, from: string, to: string) => {
   expect(text.split(from).length, `“${from}” must occur once`).toBe(2);
@@ -38,7 +45,11 @@ describe("publishing an edit that rewords a quoted passage", () => {
     const [untouchedBefore] = await anchorsOf([untouched]);
 
     // A word inserted inside the quote, an apostrophe curled nearby, a sentence added earlier.
-    let body = replaceOnce(seedBody, "Albania announced that it has cut all diplomatic ties with Iran", "Albania announced that it has cut all diplomatic and trade ties with Iran");
+    let body = replaceOnce(
+      seedBody,
+      "Albania announced that it has cut all diplomatic ties with Iran",
+      "Albania announced that it has cut all diplomatic and trade ties with Iran",
+    );
     body = `An editor's introduction.\n\n${body}`;
     const published = await updateArticle(editor, slug, { body, baseRevision: 1 });
     expect(published.revision).toBe(2);
@@ -50,17 +61,32 @@ describe("publishing an edit that rewords a quoted passage", () => {
     const range = rangeOf(text, newExact);
     expect(after).toMatchObject({ state: "anchored", exact: newExact, start: range.start, end: range.end });
     // Prefix, exact and suffix are the new text around it, verbatim.
-    expect(sliceCodePoints(text, after.start! - after.prefix!.length, after.end! + after.suffix!.length)).toBe(after.prefix! + after.exact! + after.suffix!);
+    expect(sliceCodePoints(text, after.start! - after.prefix!.length, after.end! + after.suffix!.length)).toBe(
+      after.prefix! + after.exact! + after.suffix!,
+    );
     expect(text.split(after.prefix! + after.exact! + after.suffix!)).toHaveLength(2);
-    const revision = await db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevision: { select: { id: true } } } });
-    const stored = await db.annotation.findUniqueOrThrow({ where: { id: reworded }, select: { anchorRevisionId: true, body: true } });
+    const revision = await db.article.findUniqueOrThrow({
+      where: { slug },
+      select: { currentRevision: { select: { id: true } } },
+    });
+    const stored = await db.annotation.findUniqueOrThrow({
+      where: { id: reworded },
+      select: { anchorRevisionId: true, body: true },
+    });
     expect(stored.anchorRevisionId).toBe(revision.currentRevision!.id);
 
     // The history has the selectors it had before, with the note's text unchanged.
     const history = await db.annotationRevision.findMany({ where: { annotationId: reworded } });
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ body: stored.body, editedById: null });
-    expect(history[0].anchor).toMatchObject({ exact: before.exact, prefix: before.prefix, suffix: before.suffix, start: before.start, end: before.end, state: "anchored" });
+    expect(history[0].anchor).toMatchObject({
+      exact: before.exact,
+      prefix: before.prefix,
+      suffix: before.suffix,
+      start: before.start,
+      end: before.end,
+      state: "anchored",
+    });
 
     // A note whose passage only shifted keeps no history entry, and describes its new place.
     const [untouchedAfter] = await anchorsOf([untouched]);
@@ -71,9 +97,14 @@ describe("publishing an edit that rewords a quoted passage", () => {
 
   it("keeps the selectors of a note orphaned by the edit as they were, with no history entry", async () => {
     const slug = await publishSeedCopy(editor);
-    const [gone] = await annotateQuotes(reader, slug, [{ exact: "Iran has always viewed the rebellious group as a terrorist organisation" }]);
+    const [gone] = await annotateQuotes(reader, slug, [
+      { exact: "Iran has always viewed the rebellious group as a terrorist organisation" },
+    ]);
     const [before] = await anchorsOf([gone]);
-    const body = seedBody.split("\n\n").filter((paragraph) => !paragraph.includes("Iran has always viewed the rebellious group")).join("\n\n");
+    const body = seedBody
+      .split("\n\n")
+      .filter((paragraph) => !paragraph.includes("Iran has always viewed the rebellious group"))
+      .join("\n\n");
     await updateArticle(editor, slug, { body, baseRevision: 1 });
     const [after] = await anchorsOf([gone]);
     expect(after).toEqual({ ...before, state: "orphaned" });

@@ -8,8 +8,8 @@ import { notificationsSettled, notifyReply, unsubscribeToken } from "@/lib/notif
 import { setReplyMail, unsubscribeReplyMail } from "@/lib/notifications/reply-mail-preference";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
+import { member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // A reader hears of a reply to their comment or note once it is visible: one mail per reply,
@@ -90,7 +90,10 @@ describe("reply notifications", () => {
     const note = await annotate(author, slug, "Worth quoting indeed.");
     clock.advance(60_000);
     const { annotation: reply } = await createAnnotation(replier, slug, {
-      type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "Agreed." }, target: `http://localhost/api/annotations/${slug}/${note.id}`,
+      type: "Annotation",
+      motivation: "replying",
+      body: { type: "TextualBody", value: "Agreed." },
+      target: `http://localhost/api/annotations/${slug}/${note.id}`,
     });
     const mails = await mailFor(author.email, reply.id);
     expect(mails).toHaveLength(1);

@@ -8,7 +8,13 @@ import { createTestUser } from "../seed/users";
 // Issue 18, item 13: a used reset link says so instead of showing the form again.
 async function linkFor(userId: string, expiresInMs = 60 * 60_000) {
   const secret = crypto.randomBytes(32).toString("base64url");
-  await db.passwordResetToken.create({ data: { userId, tokenHash: crypto.createHash("sha256").update(secret).digest("hex"), expiresAt: new Date(clock.now().getTime() + expiresInMs) } });
+  await db.passwordResetToken.create({
+    data: {
+      userId,
+      tokenHash: crypto.createHash("sha256").update(secret).digest("hex"),
+      expiresAt: new Date(clock.now().getTime() + expiresInMs),
+    },
+  });
   return secret;
 }
 
@@ -20,7 +26,8 @@ describe("checkResetLink", () => {
     expect(await checkResetLink(fresh)).toBe("valid");
     expect(await checkResetLink(fresh)).toBe("valid"); // looking does not use it up
     expect(await checkResetLink(expired)).toBe("expired");
-    for (const bad of ["x".repeat(43), "", "short", 42, null, "y".repeat(500)]) expect(await checkResetLink(bad)).toBe("unknown");
+    for (const bad of ["x".repeat(43), "", "short", 42, null, "y".repeat(500)])
+      expect(await checkResetLink(bad)).toBe("unknown");
 
     await resetPassword({ token: fresh, password: `a-new-password-${crypto.randomBytes(4).toString("hex")}` });
     expect(await checkResetLink(fresh)).toBe("used");

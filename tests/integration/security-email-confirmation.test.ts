@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
 import { reportAnnotation } from "@/lib/annotations/report-annotation";
-import { reportComment } from "@/lib/comments/report-comment";
-import { createComment } from "@/lib/comments/create-comment";
+import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
+import { createComment } from "@/lib/comments/create-comment";
+import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
 import { mailSettled } from "@/lib/mail/deliver-later";
 import { actOnItems } from "@/lib/moderation/act-on-items";
@@ -12,12 +12,12 @@ import { defaultSettings } from "@/lib/settings/get-settings";
 import { createUser } from "@/lib/users/create-user";
 import { checkConfirmLink, confirmEmail, resendConfirmationLink } from "@/lib/users/email-confirmation";
 import { signUp } from "@/lib/users/sign-up";
-import { uniqueEmail, uniqueIp } from "../seed/unique";
 import { annotate } from "../seed/annotations";
-import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { established, member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Finding 5, its last part: a new account's contributions and reports count only once its e-mail
@@ -25,14 +25,23 @@ import { expectAppError } from "./helpers";
 const sent = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
 vi.mock("@/lib/mail/send-mail", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/mail/send-mail")>()),
-  sendMail: async (mail: { to: string; subject: string; text: string }) => { sent.push(mail); },
+  sendMail: async (mail: { to: string; subject: string; text: string }) => {
+    sent.push(mail);
+  },
 }));
 
 /** Signs up through the sign-up page's path and returns the viewer and the link mailed to them. */
 async function signedUp(label = "newcomer") {
   const email = uniqueEmail(label);
   const user = await signUp({ name: "New Comer", email, password: "a-fine-password-1" }, uniqueIp());
-  const viewer: Viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
+  const viewer: Viewer = {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    bannedUntil: null,
+  };
   return { viewer, token: await linkSentTo(email) };
 }
 
@@ -46,7 +55,8 @@ async function linkSentTo(email: string): Promise<string> {
   return token!;
 }
 
-const confirmed = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { emailConfirmed: true, emailVerified: true } }));
+const confirmed = async (id: string) =>
+  await db.user.findUniqueOrThrow({ where: { id }, select: { emailConfirmed: true, emailVerified: true } });
 
 describe("finding 5: e-mail confirmation before a sign-up's contributions count", () => {
   it("a sign-up starts unconfirmed and is mailed a link; accounts an admin makes (gloss user:create) are confirmed", async () => {
@@ -68,10 +78,15 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
     clock.advance(defaultSettings.floodIntervalMs + 1_000);
     const result = await createComment(viewer, article.slug, { body: "My first thought on this." });
     expect(result.comment).toMatchObject({ status: "pending" });
-    expect((await db.comment.findUniqueOrThrow({ where: { id: result.comment.id } })).holdReasons).toEqual(["unconfirmed", "first_comment"]);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: result.comment.id } })).holdReasons).toEqual([
+      "unconfirmed",
+      "first_comment",
+    ]);
     expect(result.held).toBe(true);
     // What the author is told (the comment form and the personal layer word the reasons so).
-    expect(heldMessage(result.comment.holdReasons, defaultSettings.linkHoldThreshold)).toMatch(/confirm your e-mail address: open the link we sent you/);
+    expect(heldMessage(result.comment.holdReasons, defaultSettings.linkHoldThreshold)).toMatch(
+      /confirm your e-mail address: open the link we sent you/,
+    );
 
     const note = await annotate(viewer, article.slug, "A public note.");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).holdReasons).toContain("unconfirmed");
@@ -88,11 +103,17 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
     await actOnItems(moderator, { type: "comment", ids: [first.id], action: "approve" });
     expect((await db.comment.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("approved");
     const second = await post(viewer, article.slug, "Second.");
-    expect(await db.comment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "pending", holdReasons: ["unconfirmed"] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["unconfirmed"],
+    });
     await withSettings({ holdFirstContribution: false }, async () => {
       const other = await signedUp();
       const held = await post(other.viewer, article.slug, "Rules are off.");
-      expect(await db.comment.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ status: "pending", holdReasons: ["unconfirmed"] });
+      expect(await db.comment.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({
+        status: "pending",
+        holdReasons: ["unconfirmed"],
+      });
     });
   });
 
@@ -108,9 +129,15 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
 
     expect(await confirmEmail(token)).toMatchObject({ email: viewer.email, released: 1 });
     expect(await confirmed(viewer.id)).toMatchObject({ emailConfirmed: true, emailVerified: expect.any(Date) });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "approved", holdReasons: [] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      status: "approved",
+      holdReasons: [],
+    });
     // Still held for its links; no longer for the address.
-    expect(await db.comment.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({ status: "pending", holdReasons: ["links"] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["links"],
+    });
     expect(await db.liveEvent.count({ where: { itemId: waiting.id, action: "created" } })).toBe(live + 1);
     expect(await db.auditEntry.count({ where: { targetId: waiting.id, action: "release_confirmed" } })).toBe(1);
 
@@ -128,9 +155,20 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
       const target = await post(await member(), article.slug, "Something to report.");
       const note = await annotate(await member(), article.slug, "A note to report.");
       const { viewer, token } = await signedUp();
-      await db.user.update({ where: { id: viewer.id }, data: { createdAt: new Date(clock.now().getTime() - 5 * 86_400_000), trustedAt: new Date() } });
-      expect(await reportComment(viewer, target.id, { reason: "spam" })).toMatchObject({ reported: true, hidden: false, counted: false });
-      expect(await reportAnnotation(viewer, article.slug, note.id, { reason: "spam" })).toMatchObject({ reported: true, hidden: false, counted: false });
+      await db.user.update({
+        where: { id: viewer.id },
+        data: { createdAt: new Date(clock.now().getTime() - 5 * 86_400_000), trustedAt: new Date() },
+      });
+      expect(await reportComment(viewer, target.id, { reason: "spam" })).toMatchObject({
+        reported: true,
+        hidden: false,
+        counted: false,
+      });
+      expect(await reportAnnotation(viewer, article.slug, note.id, { reason: "spam" })).toMatchObject({
+        reported: true,
+        hidden: false,
+        counted: false,
+      });
       expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("approved");
       expect(await db.report.count({ where: { commentId: target.id } })).toBe(1);
       // Confirmed, the same standing counts.
@@ -139,13 +177,19 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
       expect(await reportComment(viewer, second.id, { reason: "spam" })).toMatchObject({ hidden: true, counted: true });
       // An established reader's report counts as before.
       const third = await post(await member(), article.slug, "A third.");
-      expect(await reportComment(await established(), third.id, { reason: "spam" })).toMatchObject({ hidden: true, counted: true });
+      expect(await reportComment(await established(), third.id, { reason: "spam" })).toMatchObject({
+        hidden: true,
+        counted: true,
+      });
     });
   });
 
   it("refuses an expired link, a made-up one and garbage, changing nothing", async () => {
     const { viewer, token } = await signedUp();
-    await db.verificationToken.updateMany({ where: { identifier: `email-confirmation:${viewer.id}` }, data: { expires: new Date(clock.now().getTime() - 1_000) } });
+    await db.verificationToken.updateMany({
+      where: { identifier: `email-confirmation:${viewer.id}` },
+      data: { expires: new Date(clock.now().getTime() - 1_000) },
+    });
     expect(await checkConfirmLink(token)).toBe("expired");
     expect((await expectAppError(confirmEmail(token), "bad_request")).message).toMatch(/expired/);
     for (const bad of ["x".repeat(43), "", null, 42, { token }, "a".repeat(500), "\u0000".repeat(30)]) {
@@ -186,6 +230,9 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
     await db.user.update({ where: { id: viewer.id }, data: { status: "banned" } });
     await confirmEmail(token);
     clock.advance(defaultSettings.floodIntervalMs + 1_000);
-    await expectAppError(createComment({ ...viewer, status: "banned" }, article.slug, { body: "Still banned." }), "forbidden");
+    await expectAppError(
+      createComment({ ...viewer, status: "banned" }, article.slug, { body: "Still banned." }),
+      "forbidden",
+    );
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { mailSettled } from "@/lib/mail/deliver-later";
 import { requestPasswordReset } from "@/lib/users/password-reset";
-import { createTestUser } from "../seed/users";
 import { uniqueEmail } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 
 // Finding 9: forgot-password's answer time and SMTP errors revealed whether an account exists.
 // The SMTP server is stood in for by a slow one that fails (the database stays real).

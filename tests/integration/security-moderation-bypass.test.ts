@@ -6,16 +6,27 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { db } from "@/lib/db";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { member } from "../seed/users";
 
 // Finding 3: a private note turned public, or an edited comment or note, skipped moderation.
-const rules = { holdFirstContribution: true, linkHoldThreshold: 2, moderationWords: ["casino"], disallowedWords: [], holdAll: false };
+const rules = {
+  holdFirstContribution: true,
+  linkHoldThreshold: 2,
+  moderationWords: ["casino"],
+  disallowedWords: [],
+  holdAll: false,
+};
 const spammy = "casino http://a.example http://b.example http://c.example";
 const put = (slug: string, id: string, note: string, audience: "public" | "private") => ({
-  motivation: "commenting", bodyValue: note, audience,
-  target: { source: `http://localhost/articles/${slug}`, selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } },
+  motivation: "commenting",
+  bodyValue: note,
+  audience,
+  target: {
+    source: `http://localhost/articles/${slug}`,
+    selector: { type: "TextQuoteSelector", exact: "passage worth quoting" },
+  },
 });
 
 describe("finding 3: making an item public or editing its text runs the moderation rules", () => {
@@ -25,7 +36,12 @@ describe("finding 3: making an item public or editing its text runs the moderati
       const newcomer = await member("commenter", { trusted: false });
       const note = await annotate(newcomer, slug, "A thought worth keeping", "private");
       expect(note.status).toBe("approved");
-      const updated = await updateAnnotation(newcomer, slug, note.id, put(slug, note.id, "A thought worth keeping", "public"));
+      const updated = await updateAnnotation(
+        newcomer,
+        slug,
+        note.id,
+        put(slug, note.id, "A thought worth keeping", "public"),
+      );
       expect(updated.audience).toBe("public");
       expect(updated.status).toBe("pending");
       expect(updated.holdReasons).toContain("first_comment");
@@ -77,7 +93,9 @@ describe("finding 3: making an item public or editing its text runs the moderati
       const { slug } = await insertArticle();
       const reader = await member("commenter", { trusted: true });
       const comment = await post(reader, slug, "A fair point about the bridge.");
-      expect((await editComment(reader, comment.id, { body: "A fairer point about the bridge." })).status).toBe("approved");
+      expect((await editComment(reader, comment.id, { body: "A fairer point about the bridge." })).status).toBe(
+        "approved",
+      );
       const newcomer = await member("commenter", { trusted: false });
       const held = await post(newcomer, slug, "My first words here.");
       expect(held.status).toBe("pending");

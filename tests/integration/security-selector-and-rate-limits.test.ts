@@ -1,21 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { clock } from "@/lib/clock";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
-import { clock } from "@/lib/clock";
 import { maxQuoteLength } from "@/lib/validation/annotation";
 import { insertArticle, publishSeedCopy } from "../seed/articles";
-import { member } from "../seed/users";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Finding 7: a TextPositionSelector alone skipped the 2,000-character quote cap; private notes,
 // highlights and likes had no rate limit; a like that changed nothing dropped the cached pages.
 
 const byPosition = (start: number, end: number, extra: Record<string, unknown> = {}) => ({
-  target: { selector: { type: "TextPositionSelector", start, end } }, body: { type: "TextualBody", value: "The whole thing" }, ...extra,
+  target: { selector: { type: "TextPositionSelector", start, end } },
+  body: { type: "TextualBody", value: "The whole thing" },
+  ...extra,
 });
 
 describe("finding 7: selectors cannot bypass the quote cap", () => {
@@ -23,13 +25,18 @@ describe("finding 7: selectors cannot bypass the quote cap", () => {
     const editor = await member("editor");
     const reader = await member("commenter");
     const slug = await publishSeedCopy(editor);
-    const text = (await db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevision: { select: { text: true } } } })).currentRevision!.text;
+    const text = (
+      await db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevision: { select: { text: true } } } })
+    ).currentRevision!.text;
     const length = [...text].length;
     expect(length).toBeGreaterThan(maxQuoteLength + 100);
     const before = await db.annotation.count({ where: { article: { slug } } });
     for (const audience of ["public", "private"] as const) {
       await expectAppError(createAnnotation(reader, slug, byPosition(0, length, { audience })), "too_large");
-      await expectAppError(createAnnotation(reader, slug, byPosition(10, 10 + maxQuoteLength + 1, { audience })), "too_large");
+      await expectAppError(
+        createAnnotation(reader, slug, byPosition(10, 10 + maxQuoteLength + 1, { audience })),
+        "too_large",
+      );
     }
     expect(await db.annotation.count({ where: { article: { slug } } })).toBe(before);
     // At the cap it is a note like any other.
@@ -43,9 +50,20 @@ describe("finding 7: private notes, highlights and likes are rate limited in Pos
     await withSettings({ privateAnnotationLimit: { limit: 3, windowMs: 60_000 } }, async () => {
       const { slug } = await insertArticle();
       const reader = await member("commenter");
-      const highlight = { motivation: "highlighting", target: { selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } } };
+      const highlight = {
+        motivation: "highlighting",
+        target: { selector: { type: "TextQuoteSelector", exact: "passage worth quoting" } },
+      };
       for (let i = 0; i < 3; i++) await createAnnotation(reader, slug, highlight);
-      const refused = await expectAppError(createAnnotation(reader, slug, { ...highlight, motivation: "commenting", bodyValue: "private", audience: "private" }), "rate_limited");
+      const refused = await expectAppError(
+        createAnnotation(reader, slug, {
+          ...highlight,
+          motivation: "commenting",
+          bodyValue: "private",
+          audience: "private",
+        }),
+        "rate_limited",
+      );
       expect(refused.retryAfterSeconds).toBeGreaterThan(0);
       expect(await db.annotation.count({ where: { authorId: reader.id } })).toBe(3);
       // The counter is a row in PostgreSQL: what another process counted counts here too.
@@ -80,9 +98,16 @@ describe("finding 7: a like that changes nothing keeps the cached pages", () => 
     listener.on("notification", (n) => heard.push(n.payload ?? ""));
     await listener.query("LISTEN gloss_pages");
   });
-  afterEach(async () => { await listener.end(); heard.length = 0; });
+  afterEach(async () => {
+    await listener.end();
+    heard.length = 0;
+  });
 
-  const settle = async () => { await db.$executeRaw`SELECT pg_notify('gloss_pages', 'marker')`; for (let i = 0; i < 50 && !heard.includes("marker"); i++) await new Promise((r) => setTimeout(r, 20)); heard.splice(heard.indexOf("marker"), 1); };
+  const settle = async () => {
+    await db.$executeRaw`SELECT pg_notify('gloss_pages', 'marker')`;
+    for (let i = 0; i < 50 && !heard.includes("marker"); i++) await new Promise((r) => setTimeout(r, 20));
+    heard.splice(heard.indexOf("marker"), 1);
+  };
 
   it("drops the article's pages when the count changes, not when a like or unlike is repeated", async () => {
     const { slug } = await insertArticle();

@@ -5,8 +5,8 @@ import { listOutbox } from "@/lib/mail/send-mail";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { requestPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { withSetting } from "../seed/settings";
-import { createTestUser } from "../seed/users";
 import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Finding 8: a success took a failure off the per-IP counter (alternate with your own account to
@@ -18,12 +18,21 @@ describe("finding 8: the sign-in limiter", () => {
       const { viewer: mine, password } = await createTestUser({ label: "attacker" });
       const ip = uniqueIp();
       for (let i = 0; i < 2; i++) {
-        await expectAppError(authenticateWithPassword({ email: uniqueEmail(`victim${i}`), password: "guess-guess-1" }, ip), "unauthorized");
+        await expectAppError(
+          authenticateWithPassword({ email: uniqueEmail(`victim${i}`), password: "guess-guess-1" }, ip),
+          "unauthorized",
+        );
         expect(await authenticateWithPassword({ email: mine.email, password }, ip)).toMatchObject({ id: mine.id });
       }
-      await expectAppError(authenticateWithPassword({ email: uniqueEmail("victim2"), password: "guess-guess-1" }, ip), "unauthorized");
+      await expectAppError(
+        authenticateWithPassword({ email: uniqueEmail("victim2"), password: "guess-guess-1" }, ip),
+        "unauthorized",
+      );
       // Three failures from this IP: the fourth guess is refused unchecked, successes in between notwithstanding.
-      await expectAppError(authenticateWithPassword({ email: uniqueEmail("victim"), password: "guess-guess-1" }, ip), "rate_limited");
+      await expectAppError(
+        authenticateWithPassword({ email: uniqueEmail("victim"), password: "guess-guess-1" }, ip),
+        "rate_limited",
+      );
       const failures = await db.rateLimit.findUnique({ where: { key: `signin:ip:${ip}` } });
       expect(failures?.count).toBe(3);
       expect((await db.rateLimit.findUnique({ where: { key: `signin:ok:ip:${ip}` } }))?.count).toBe(2);
@@ -32,8 +41,12 @@ describe("finding 8: the sign-in limiter", () => {
 
   it("lets the owner of a locked account back in through the reset link, at once", async () => {
     const { viewer } = await createTestUser({ label: "victim" });
-    for (let i = 0; i < 6; i++) await authenticateWithPassword({ email: viewer.email, password: `wrong-guess-${i}` }, uniqueIp()).catch(() => {});
-    await expectAppError(authenticateWithPassword({ email: viewer.email, password: "any-password-1" }, uniqueIp()), "rate_limited");
+    for (let i = 0; i < 6; i++)
+      await authenticateWithPassword({ email: viewer.email, password: `wrong-guess-${i}` }, uniqueIp()).catch(() => {});
+    await expectAppError(
+      authenticateWithPassword({ email: viewer.email, password: "any-password-1" }, uniqueIp()),
+      "rate_limited",
+    );
 
     await requestPasswordReset(viewer.email);
     await mailSettled();
@@ -42,6 +55,8 @@ describe("finding 8: the sign-in limiter", () => {
     const newPassword = "back-in-after-lockout-9";
     expect(await resetPassword({ token, password: newPassword })).toEqual({ email: viewer.email });
     // No waiting out the window: the lock is gone for the owner.
-    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({ id: viewer.id });
+    expect(await authenticateWithPassword({ email: viewer.email, password: newPassword }, uniqueIp())).toMatchObject({
+      id: viewer.id,
+    });
   });
 });

@@ -4,12 +4,12 @@ import { reportComment } from "@/lib/comments/report-comment";
 import { db } from "@/lib/db";
 import * as passwords from "@/lib/users/passwords";
 import { signUp } from "@/lib/users/sign-up";
-import { uniqueEmail, uniqueIp } from "../seed/unique";
 import { annotate } from "../seed/annotations";
-import { established, member } from "../seed/users";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
+import { uniqueEmail, uniqueIp } from "../seed/unique";
+import { established, member } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 // Finding 5: three throw-away accounts hid anyone's comment; sign-up had no limit and ran argon2
@@ -32,7 +32,9 @@ describe("finding 5: sign-ups are limited per IP, before argon2 runs", () => {
       } finally {
         hashing.mockRestore();
       }
-      expect(await db.user.count({ where: { name: "Throw Away", createdAt: { gte: new Date(Date.now() - 60_000) } } })).toBeGreaterThanOrEqual(4);
+      expect(
+        await db.user.count({ where: { name: "Throw Away", createdAt: { gte: new Date(Date.now() - 60_000) } } }),
+      ).toBeGreaterThanOrEqual(4);
     });
   });
 });
@@ -47,14 +49,20 @@ describe("finding 5: reports are weighed by the reporter's standing", () => {
       expect(await reportComment(fresh, target.id, { reason: "spam" })).toMatchObject({ hidden: false });
     }
     // Trusted but younger than a day: still not counted.
-    for (let i = 0; i < 3; i++) expect(await reportComment(await member("commenter", { trusted: true }), target.id, { reason: "spam" })).toMatchObject({ hidden: false });
+    for (let i = 0; i < 3; i++)
+      expect(
+        await reportComment(await member("commenter", { trusted: true }), target.id, { reason: "spam" }),
+      ).toMatchObject({ hidden: false });
     expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("approved");
     // Open reports are all kept for the moderators.
     expect(await db.report.count({ where: { commentId: target.id, dismissedAt: null } })).toBe(6);
     // Three readers in good standing do hide it.
     for (let i = 0; i < 2; i++) await reportComment(await established(), target.id, { reason: "spam" });
     expect(await reportComment(await established(), target.id, { reason: "spam" })).toMatchObject({ hidden: true });
-    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ status: "pending", holdReasons: ["reported:3"] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      status: "pending",
+      holdReasons: ["reported:3"],
+    });
   });
 
   it("an old account counts once it has an approved contribution", async () => {
@@ -64,7 +72,17 @@ describe("finding 5: reports are weighed by the reporter's standing", () => {
       const old = await member("commenter", { trusted: false });
       await db.user.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 3 * 86_400_000) } });
       expect(await reportComment(old, target.id, { reason: "spam" })).toMatchObject({ hidden: false });
-      await db.comment.create({ data: { id: `c${Date.now()}`, articleId: article.id, threadId: `c${Date.now()}`, authorId: old.id, body: "ok", html: "<p>ok</p>", status: "approved" } });
+      await db.comment.create({
+        data: {
+          id: `c${Date.now()}`,
+          articleId: article.id,
+          threadId: `c${Date.now()}`,
+          authorId: old.id,
+          body: "ok",
+          html: "<p>ok</p>",
+          status: "approved",
+        },
+      });
       const second = await post(await member(), article.slug, "Something else to report.");
       expect(await reportComment(old, second.id, { reason: "spam" })).toMatchObject({ hidden: true });
     });
@@ -78,7 +96,9 @@ describe("finding 5: reports are weighed by the reporter's standing", () => {
     for (let i = 0; i < 4; i++) {
       const reader = await established();
       expect(await reportComment(reader, comment.id, { reason: "harassment" })).toMatchObject({ hidden: false });
-      expect(await reportAnnotation(reader, article.slug, note.id, { reason: "harassment" })).toMatchObject({ hidden: false });
+      expect(await reportAnnotation(reader, article.slug, note.id, { reason: "harassment" })).toMatchObject({
+        hidden: false,
+      });
     }
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("approved");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).status).toBe("approved");

@@ -10,7 +10,13 @@ describe("sessions", () => {
     const { viewer } = await createTestUser({ name: "Session User", label: "sess" });
     const token = await openSession(viewer.id, "Firefox ".repeat(50));
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(await userOfSession(token)).toMatchObject({ id: viewer.id, name: "Session User", email: viewer.email, role: "commenter", status: "active" });
+    expect(await userOfSession(token)).toMatchObject({
+      id: viewer.id,
+      name: "Session User",
+      email: viewer.email,
+      role: "commenter",
+      status: "active",
+    });
 
     const row = await db.session.findUniqueOrThrow({ where: { sessionToken: token } });
     expect(row.userAgent).toHaveLength(200);

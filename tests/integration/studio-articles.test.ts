@@ -1,7 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
-import { clock } from "@/lib/clock";
-import { db } from "@/lib/db";
 import { createArticle } from "@/lib/articles/create-article";
 import { diffRevisions, diffWords } from "@/lib/articles/diff-revisions";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
@@ -12,10 +9,13 @@ import { listRevisions } from "@/lib/articles/list-revisions";
 import { publishDueArticles } from "@/lib/articles/publish-due-articles";
 import { restoreRevision } from "@/lib/articles/restore-revision";
 import { updateArticle } from "@/lib/articles/update-article";
+import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
-import { createTestUser } from "../seed/users";
+import { db } from "@/lib/db";
 import { annotateQuotes } from "../seed/annotations";
 import { uniqueSlug } from "../seed/unique";
+import { createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 import { anchorsOf } from "./studio-helpers";
 
@@ -34,7 +34,10 @@ const isVisible = async (slug: string) => {
   return !!found && "article" in found;
 };
 
-async function publishedArticle(body = "First paragraph of the piece.\n\nSecond paragraph, with more words.", extra: Record<string, unknown> = {}) {
+async function publishedArticle(
+  body = "First paragraph of the piece.\n\nSecond paragraph, with more words.",
+  extra: Record<string, unknown> = {},
+) {
   const slug = uniqueSlug();
   await createArticle(editor, { title: `Piece ${slug}`, slug, body, status: "published", ...extra });
   return slug;
@@ -43,11 +46,21 @@ async function publishedArticle(body = "First paragraph of the piece.\n\nSecond 
 describe("creating articles", () => {
   it("creates a draft (not visible), then publishes it (visible), keeping one revision per body", async () => {
     const slug = uniqueSlug();
-    const created = await createArticle(editor, { title: "A Draft", slug, body: "Words of the draft.", categories: ["Cyber Law", "New Category " + slug], tags: ["iran"] });
+    const created = await createArticle(editor, {
+      title: "A Draft",
+      slug,
+      body: "Words of the draft.",
+      categories: ["Cyber Law", "New Category " + slug],
+      tags: ["iran"],
+    });
     expect(created.status).toBe("draft");
     expect(await isVisible(slug)).toBe(false);
     const draft = await getArticleForEditor(editor, slug);
-    expect(draft).toMatchObject({ headRevision: 1, currentRevision: null, draftRevision: { number: 1, body: "Words of the draft." } });
+    expect(draft).toMatchObject({
+      headRevision: 1,
+      currentRevision: null,
+      draftRevision: { number: 1, body: "Words of the draft." },
+    });
     expect(draft.categories.map((c) => c.name).sort()).toEqual(["Cyber Law", `New Category ${slug}`].sort());
 
     const published = await updateArticle(editor, slug, { status: "published", baseRevision: 1 });
@@ -94,12 +107,22 @@ describe("creating articles", () => {
 describe("revisions", () => {
   it("publishing a changed body writes a new revision; an unchanged one does not", async () => {
     const slug = await publishedArticle();
-    const r2 = await updateArticle(editor, slug, { body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.", baseRevision: 1 });
+    const r2 = await updateArticle(editor, slug, {
+      body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.",
+      baseRevision: 1,
+    });
     expect(r2.revision).toBe(2);
-    const same = await updateArticle(editor, slug, { body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.", title: "Retitled", baseRevision: 2 });
+    const same = await updateArticle(editor, slug, {
+      body: "First paragraph of the piece.\n\nSecond paragraph, with fewer words.",
+      title: "Retitled",
+      baseRevision: 2,
+    });
     expect(same.revision).toBe(2);
     const { revisions } = await listRevisions(editor, slug);
-    expect(revisions.map((r) => [r.number, r.current, r.draft, r.createdBy?.name])).toEqual([[2, true, false, "Eda Editor"], [1, false, false, "Eda Editor"]]);
+    expect(revisions.map((r) => [r.number, r.current, r.draft, r.createdBy?.name])).toEqual([
+      [2, true, false, "Eda Editor"],
+      [1, false, false, "Eda Editor"],
+    ]);
     const found = await getPublishedArticle(slug);
     expect(found && "article" in found && found.article.title).toBe("Retitled");
     expect(found && "article" in found && found.article.currentRevision?.html).toContain("fewer words");
@@ -115,7 +138,11 @@ describe("revisions", () => {
     const found = await getPublishedArticle(slug);
     expect(found && "article" in found && found.article.currentRevision?.number).toBe(1);
     const edit = await getArticleForEditor(editor, slug);
-    expect(edit).toMatchObject({ headRevision: 3, currentRevision: { number: 1 }, draftRevision: { number: 3, body: "Draft two." } });
+    expect(edit).toMatchObject({
+      headRevision: 3,
+      currentRevision: { number: 1 },
+      draftRevision: { number: 3, body: "Draft two." },
+    });
     // Autosaves do not pile up: one row for the draft.
     expect(await db.articleRevision.count({ where: { article: { slug } } })).toBe(2);
     // Another editor's save keeps the first editor's draft in the history.
@@ -150,14 +177,26 @@ describe("revisions", () => {
     const diff = await diffRevisions(editor, slug, 1, 2);
     expect(diff.parts.filter((p) => p.op === "removed").map((p) => p.text.trim())).toEqual(["cut"]);
     expect(diff.parts.filter((p) => p.op === "added").map((p) => p.text.trim())).toEqual(["severed all", "in 2022"]);
-    expect(diff.parts.filter((p) => p.op !== "added").map((p) => p.text).join("")).toBe("Albania cut its ties with Iran.");
-    expect(diff.parts.filter((p) => p.op !== "removed").map((p) => p.text).join("")).toBe("Albania severed all its ties with Iran in 2022.");
+    expect(
+      diff.parts
+        .filter((p) => p.op !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("Albania cut its ties with Iran.");
+    expect(
+      diff.parts
+        .filter((p) => p.op !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("Albania severed all its ties with Iran in 2022.");
     await expectAppError(restoreRevision(editor, slug, 99), "not_found");
     await expectAppError(diffRevisions(editor, slug, 1, 99), "not_found");
   });
 
   it("a restore brings orphaned notes back to their passage", async () => {
-    const slug = await publishedArticle("Albania cut all diplomatic ties with Iran.\n\nThe attack hit the border system.");
+    const slug = await publishedArticle(
+      "Albania cut all diplomatic ties with Iran.\n\nThe attack hit the border system.",
+    );
     const [note] = await annotateQuotes(reader, slug, [{ exact: "the border system" }]);
     await updateArticle(editor, slug, { body: "Albania cut all diplomatic ties with Iran." });
     expect((await anchorsOf([note]))[0].state).toBe("orphaned");
@@ -217,7 +256,12 @@ describe("slugs", () => {
     const draft = await createArticle(editor, { title: "Retitled draft", slug: uniqueSlug(), body: "B" });
     const moved = await updateArticle(editor, draft.slug, { title, slug: first.slug }, { slugFromTitle: true });
     expect(moved.article.slug).toBe(`${first.slug}-4`);
-    const same = await updateArticle(editor, moved.article.slug, { title, slug: moved.article.slug }, { slugFromTitle: true });
+    const same = await updateArticle(
+      editor,
+      moved.article.slug,
+      { title, slug: moved.article.slug },
+      { slugFromTitle: true },
+    );
     expect(same.article.slug).toBe(moved.article.slug);
     await expectAppError(updateArticle(editor, moved.article.slug, { slug: first.slug }), "conflict");
   });
@@ -241,10 +285,18 @@ describe("excerpts", () => {
     const body = "The first paragraph says what the piece is about.\n\nThe second one goes on.";
     await updateArticle(editor, slug, { title: "Autosaved early", excerpt: "", body, draft: true, baseRevision: 1 });
     expect((await getArticleForEditor(editor, slug)).excerpt).toBe("The first paragraph says what the piece is about.");
-    const published = await updateArticle(editor, slug, { title: "Autosaved early", excerpt: "", body, status: "published", baseRevision: 2 });
+    const published = await updateArticle(editor, slug, {
+      title: "Autosaved early",
+      excerpt: "",
+      body,
+      status: "published",
+      baseRevision: 2,
+    });
     expect(published.article.status).toBe("published");
     const shown = await getPublishedArticle(slug);
-    expect(shown && "article" in shown && shown.article.excerpt).toBe("The first paragraph says what the piece is about.");
+    expect(shown && "article" in shown && shown.article.excerpt).toBe(
+      "The first paragraph says what the piece is about.",
+    );
 
     // A typed excerpt wins, and stays when later saves leave the field out.
     await updateArticle(editor, slug, { excerpt: "Chosen words." });
@@ -284,8 +336,13 @@ describe("scheduling and unpublishing", () => {
     const scheduled = await updateArticle(editor, slug, { publishAt: inAnHour });
     expect(scheduled.article.status).toBe("scheduled");
     const inTwoHours = new Date(clock.now().getTime() + 7_200_000).toISOString();
-    expect((await updateArticle(editor, slug, { publishAt: inTwoHours })).article.publishAt?.toISOString()).toBe(inTwoHours);
-    await expectAppError(updateArticle(editor, slug, { publishAt: new Date(clock.now().getTime() - 1000).toISOString() }), "bad_request");
+    expect((await updateArticle(editor, slug, { publishAt: inTwoHours })).article.publishAt?.toISOString()).toBe(
+      inTwoHours,
+    );
+    await expectAppError(
+      updateArticle(editor, slug, { publishAt: new Date(clock.now().getTime() - 1000).toISOString() }),
+      "bad_request",
+    );
     // Publishing it now makes it visible now, not at the scheduled time.
     await updateArticle(editor, slug, { status: "published" });
     expect(await isVisible(slug)).toBe(true);
@@ -328,15 +385,24 @@ describe("stale edits", () => {
     const slug = await publishedArticle("Version one.");
     const opened = (await getArticleForEditor(editor, slug)).headRevision;
     await updateArticle(otherEditor, slug, { body: "Version two, by someone else.", baseRevision: opened });
-    const e = await expectAppError(updateArticle(editor, slug, { body: "My version.", title: "My title", baseRevision: opened }), "conflict");
+    const e = await expectAppError(
+      updateArticle(editor, slug, { body: "My version.", title: "My title", baseRevision: opened }),
+      "conflict",
+    );
     expect(e.message).toMatch(/Someone else saved this article/);
-    await expectAppError(updateArticle(editor, slug, { body: "My draft.", draft: true, baseRevision: opened }), "conflict");
+    await expectAppError(
+      updateArticle(editor, slug, { body: "My draft.", draft: true, baseRevision: opened }),
+      "conflict",
+    );
     const now = await getArticleForEditor(editor, slug);
     expect(now.currentRevision?.body).toBe("Version two, by someone else.");
     expect(now.draftRevision).toBeNull();
     expect(now.title).not.toBe("My title");
     // A stale dry run is refused too: the impact shown must be that of the text that will be published.
-    await expectAppError(updateArticle(editor, slug, { body: "Mine." , baseRevision: opened }, { dryRun: true }), "conflict");
+    await expectAppError(
+      updateArticle(editor, slug, { body: "Mine.", baseRevision: opened }, { dryRun: true }),
+      "conflict",
+    );
   });
 });
 
@@ -370,7 +436,11 @@ describe("permissions", () => {
 
   it("an admin may do what an editor does", async () => {
     const admin = (await createTestUser({ role: "admin", label: "admin" })).viewer;
-    const { slug } = await createArticle(admin, { title: `By an admin ${uniqueSlug()}`, body: "B.", status: "published" });
+    const { slug } = await createArticle(admin, {
+      title: `By an admin ${uniqueSlug()}`,
+      body: "B.",
+      status: "published",
+    });
     expect(await isVisible(slug)).toBe(true);
   });
 });
@@ -382,7 +452,8 @@ describe("the studio list", () => {
     const live = uniqueSlug();
     await createArticle(editor, { title: `Draft about ${word}`, slug: draft, body: "B." });
     await createArticle(editor, { title: `Live about ${word}`, slug: live, body: "B.", status: "published" });
-    const slugs = async (options: Parameters<typeof listArticlesForEditor>[1]) => (await listArticlesForEditor(editor, options)).map((a) => a.slug).sort();
+    const slugs = async (options: Parameters<typeof listArticlesForEditor>[1]) =>
+      (await listArticlesForEditor(editor, options)).map((a) => a.slug).sort();
     expect(await slugs({ q: word })).toEqual([draft, live].sort());
     expect(await slugs({ q: word.toUpperCase(), status: "draft" })).toEqual([draft]);
     expect(await slugs({ q: word, status: "published" })).toEqual([live]);

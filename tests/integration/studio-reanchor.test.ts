@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { updateArticle } from "@/lib/articles/update-article";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { updateArticle } from "@/lib/articles/update-article";
-import { createTestUser } from "../seed/users";
 import { annotateQuotes, type NoteSpec } from "../seed/annotations";
 import { publishSeedCopy, seedBody } from "../seed/articles";
+import { createTestUser } from "../seed/users";
 import { anchorsOf, currentText, rangeOf, sliceCodePoints } from "./studio-helpers";
 
 // Re-anchoring through the edits editors really make to the seed article. Every note must end up
@@ -20,11 +20,17 @@ const notes: (NoteSpec & { name: string })[] = [
   { name: "doubled word inside", exact: "It took arms against against the Pahlavi dynasty" },
   { name: "rewritten sentence", exact: "The ransomware software used is referred to as Roadsweep" },
   { name: "deleted paragraph", exact: "Iran has always viewed the rebellious group as a terrorist organisation" },
-  { name: "reordered paragraph", exact: "The USA in response of the cyber-attacks conducted against Albania has imposed sanctions" },
+  {
+    name: "reordered paragraph",
+    exact: "The USA in response of the cyber-attacks conducted against Albania has imposed sanctions",
+  },
   { name: "repeated phrase, second", exact: "an offensive act of aggregation", prefix: "Iran has committed " },
   { name: "heading", exact: "Motive behind the said attack" },
   { name: "short repeated word", exact: "MEK", prefix: "Mujahedeen of Iran (" },
-  { name: "sentence beside a rewrite", exact: "These attacks have been primarily been targeted on journalists and activists" },
+  {
+    name: "sentence beside a rewrite",
+    exact: "These attacks have been primarily been targeted on journalists and activists",
+  },
   { name: "second section", exact: "This forced the state of Albania to take the system offline for 24 hours" },
   { name: "near the end", exact: "However, that does not justify this act of vengeance." },
 ];
@@ -36,8 +42,10 @@ const replaceOnce = (text: string, from: string, to: string) => {
 const paragraphs = (body: string) => body.split("\n\n");
 const paragraphStarting = (body: string, start: string) => paragraphs(body).findIndex((p) => p.startsWith(start));
 
-const rewritten = "Investigators named the malware Roadsweep: once it runs, it lists the files of a device and encrypts them.";
-const editorsNote = "Editor’s note: Albania announced that it has cut all diplomatic ties with Iran in September 2022. This piece explains the background.";
+const rewritten =
+  "Investigators named the malware Roadsweep: once it runs, it lists the files of a device and encrypts them.";
+const editorsNote =
+  "Editor’s note: Albania announced that it has cut all diplomatic ties with Iran in September 2022. This piece explains the background.";
 
 const edits: Record<string, (body: string) => string> = {
   "typo fixes": (body) => {
@@ -48,13 +56,24 @@ const edits: Record<string, (body: string) => string> = {
     return out.split("act of aggregation").join("act of aggression");
   },
   "a sentence rewritten": (body) =>
-    replaceOnce(body, "The ransomware software used is referred to as Roadsweep, which is a new software which upon execution enumerates and encrypts files on the attacked device.", rewritten),
+    replaceOnce(
+      body,
+      "The ransomware software used is referred to as Roadsweep, which is a new software which upon execution enumerates and encrypts files on the attacked device.",
+      rewritten,
+    ),
   "a paragraph inserted before": (body) => {
     const list = paragraphs(body);
-    list.splice(paragraphStarting(body, "## Motive"), 0, "Before turning to motives, recall that the attacks came in three waves, each against a different system.");
+    list.splice(
+      paragraphStarting(body, "## Motive"),
+      0,
+      "Before turning to motives, recall that the attacks came in three waves, each against a different system.",
+    );
     return [editorsNote, ...list].join("\n\n");
   },
-  "a paragraph deleted": (body) => paragraphs(body).filter((p) => !p.startsWith("The relation between Albania and Iran")).join("\n\n"),
+  "a paragraph deleted": (body) =>
+    paragraphs(body)
+      .filter((p) => !p.startsWith("The relation between Albania and Iran"))
+      .join("\n\n"),
   "paragraphs reordered": (body) => {
     const list = paragraphs(body);
     const a = paragraphStarting(body, "According to a Microsoft report");
@@ -69,12 +88,25 @@ edits["all of them at once"] = (body) => eachEdit.reduce((text, edit) => edit(te
 // What each edit must do to the notes; a note not named here stays exactly on its own passage.
 const expected: Record<string, Record<string, Expect>> = {
   "typo fixes": {
-    "typo inside": { at: { exact: "by not adhering to the nuclear deal which was signed by both Nation States in 2015" }, mayOrphan: true },
+    "typo inside": {
+      at: { exact: "by not adhering to the nuclear deal which was signed by both Nation States in 2015" },
+      mayOrphan: true,
+    },
     "doubled word inside": { at: { exact: "It took arms against the Pahlavi dynasty" }, mayOrphan: true },
-    "repeated phrase, second": { at: { exact: "an offensive act of aggression", prefix: "Iran has committed " }, mayOrphan: true },
+    "repeated phrase, second": {
+      at: { exact: "an offensive act of aggression", prefix: "Iran has committed " },
+      mayOrphan: true,
+    },
   },
   "a sentence rewritten": { "rewritten sentence": { within: rewritten } },
-  "a paragraph inserted before": { "untouched opening": { at: { exact: "Albania announced that it has cut all diplomatic ties with Iran", prefix: "Earlier at the beginning of last month, " } } },
+  "a paragraph inserted before": {
+    "untouched opening": {
+      at: {
+        exact: "Albania announced that it has cut all diplomatic ties with Iran",
+        prefix: "Earlier at the beginning of last month, ",
+      },
+    },
+  },
   "a paragraph deleted": { "deleted paragraph": { orphaned: true } },
   "paragraphs reordered": {},
 };
@@ -103,7 +135,10 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
       expect(published.impact).toEqual(dryRun.impact);
 
       const text = await currentText(slug);
-      const revision = await db.article.findUniqueOrThrow({ where: { slug }, select: { currentRevision: { select: { id: true, blockIds: true } } } });
+      const revision = await db.article.findUniqueOrThrow({
+        where: { slug },
+        select: { currentRevision: { select: { id: true, blockIds: true } } },
+      });
       const anchors = await anchorsOf(ids);
       const misplaced: string[] = [];
       const outcome: Record<string, string> = {};
@@ -123,13 +158,20 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
         // …in the block readers see it beside.
         const blockIndex = Array.from(text).slice(0, anchor.start!).join("").split("\n").length - 1;
         expect(anchor.blockId).toBe(revision.currentRevision!.blockIds[blockIndex]);
-        if ("orphaned" in want) misplaced.push(`${note.name}: anchored at ${anchor.start}–${anchor.end} (“${anchor.exact}”), but its passage was deleted`);
+        if ("orphaned" in want)
+          misplaced.push(
+            `${note.name}: anchored at ${anchor.start}–${anchor.end} (“${anchor.exact}”), but its passage was deleted`,
+          );
         else if ("within" in want) {
           const region = rangeOf(text, want.within);
-          if (anchor.start! < region.start || anchor.end! > region.end) misplaced.push(`${note.name}: anchored outside its rewritten passage: “${anchor.exact}”`);
+          if (anchor.start! < region.start || anchor.end! > region.end)
+            misplaced.push(`${note.name}: anchored outside its rewritten passage: “${anchor.exact}”`);
         } else {
           const right = rangeOf(text, want.at.exact, want.at.prefix);
-          if (anchor.start !== right.start || anchor.end !== right.end) misplaced.push(`${note.name}: at ${anchor.start}–${anchor.end} (“${anchor.exact}”), must be ${right.start}–${right.end}`);
+          if (anchor.start !== right.start || anchor.end !== right.end)
+            misplaced.push(
+              `${note.name}: at ${anchor.start}–${anchor.end} (“${anchor.exact}”), must be ${right.start}–${right.end}`,
+            );
         }
       });
       expect(misplaced, JSON.stringify(outcome, null, 1)).toEqual([]);
@@ -147,7 +189,9 @@ describe("re-anchoring notes through realistic edits of the seed article", () =>
     const slug = await publishSeedCopy(editor);
     const ids = await annotateQuotes(reader, slug, notes.slice(0, 4));
     const before = await anchorsOf(ids);
-    const result = await updateArticle(editor, slug, { body: `${seedBody}\n\nA closing paragraph added at the very end.` });
+    const result = await updateArticle(editor, slug, {
+      body: `${seedBody}\n\nA closing paragraph added at the very end.`,
+    });
     expect(result.impact).toEqual({ kept: 4, moved: 0, orphaned: [], privateOrphaned: 0 });
     expect((await anchorsOf(ids)).map((a) => [a.start, a.end])).toEqual(before.map((a) => [a.start, a.end]));
   });

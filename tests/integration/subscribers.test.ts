@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import * as confirmRoute from "@/app/api/subscribers/confirm/route";
+import * as subscribersRoute from "@/app/api/subscribers/route";
+import * as unsubscribeRoute from "@/app/api/unsubscribe/route";
 import { createArticle } from "@/lib/articles/create-article";
 import { publishDueArticles } from "@/lib/articles/publish-due-articles";
 import { updateArticle } from "@/lib/articles/update-article";
 import { clock } from "@/lib/clock";
-import { cleanExpiredRows } from "@/lib/jobs/clean-expired-rows";
 import { db } from "@/lib/db";
+import { cleanExpiredRows } from "@/lib/jobs/clean-expired-rows";
 import { runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { listOutbox, type StoredMail } from "@/lib/mail/send-mail";
-import { confirmSubscription, requestSubscription } from "@/lib/subscribers/subscribe";
 import { exportSubscribersCsv, subscriberCounts } from "@/lib/subscribers/announce-article";
+import { confirmSubscription, requestSubscription } from "@/lib/subscribers/subscribe";
 import { unique, uniqueEmail, uniqueIp } from "../seed/unique";
 import { member } from "../seed/users";
-import { call, origin } from "./route-helpers";
-import * as subscribersRoute from "@/app/api/subscribers/route";
-import * as unsubscribeRoute from "@/app/api/unsubscribe/route";
-import * as confirmRoute from "@/app/api/subscribers/confirm/route";
 import { expectAppError } from "./helpers";
+import { call, origin } from "./route-helpers";
 
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
@@ -44,7 +44,13 @@ async function confirmed(email: string) {
 
 const publish = async (editor: Awaited<ReturnType<typeof member>>, extra: object = {}) => {
   const slug = unique("news");
-  await createArticle(editor, { title: `News ${slug}`, slug, body: "A new article for subscribers.", status: "published", ...extra });
+  await createArticle(editor, {
+    title: `News ${slug}`,
+    slug,
+    body: "A new article for subscribers.",
+    status: "published",
+    ...extra,
+  });
   return slug;
 };
 
@@ -87,13 +93,26 @@ describe("new articles by e-mail", () => {
 
     // RFC 8058: a POST with no session and no Origin stops it.
     const path = new URL(oneClick!).pathname + new URL(oneClick!).search;
-    const response = await unsubscribeRoute.POST(new Request(`${origin}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }), {} as never);
+    const response = await unsubscribeRoute.POST(
+      new Request(`${origin}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      }),
+      {} as never,
+    );
     expect(response.status).toBe(200);
     const after = await publish(editor);
     await runJobsUntilIdle();
     expect((await mailsTo(email)).some((x) => x.text.includes(after))).toBe(false);
     // A forged link changes nothing.
-    const forged = await unsubscribeRoute.POST(new Request(`${origin}/api/unsubscribe?k=articles&i=x&t=nope`, { method: "POST", body: "List-Unsubscribe=One-Click" }), {} as never);
+    const forged = await unsubscribeRoute.POST(
+      new Request(`${origin}/api/unsubscribe?k=articles&i=x&t=nope`, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+      }),
+      {} as never,
+    );
     expect(forged.status).toBe(400);
   });
 
@@ -101,7 +120,10 @@ describe("new articles by e-mail", () => {
     const email = uniqueEmail("sched");
     const editor = await member("editor");
     await confirmed(email);
-    const slug = await publish(editor, { status: undefined, publishAt: new Date(clock.now().getTime() + 3_600_000).toISOString() });
+    const slug = await publish(editor, {
+      status: undefined,
+      publishAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+    });
     await runJobsUntilIdle();
     expect((await mailsTo(email)).some((m) => m.text.includes(slug))).toBe(false);
     clock.advance(3_600_000 + 1_000);
@@ -133,21 +155,34 @@ describe("new articles by e-mail", () => {
   it("POST /api/subscribers answers 202 whatever the address; bad input 400; a form without JavaScript 303", async () => {
     const known = uniqueEmail("known");
     await confirmed(known);
-    const ask = (body: string, headers: Record<string, string> = {}) => call(subscribersRoute.POST, { path: "/api/subscribers", body, headers: { "x-forwarded-for": uniqueIp(), ...headers } });
+    const ask = (body: string, headers: Record<string, string> = {}) =>
+      call(subscribersRoute.POST, {
+        path: "/api/subscribers",
+        body,
+        headers: { "x-forwarded-for": uniqueIp(), ...headers },
+      });
     const a = await ask(JSON.stringify({ email: known }));
     const b = await ask(JSON.stringify({ email: uniqueEmail("fresh") }));
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(a.text).toBe(b.text);
     expect((await ask(JSON.stringify({ email: "not an address" }))).status).toBe(400);
-    const form = await ask(`email=${encodeURIComponent(uniqueEmail("form"))}`, { "content-type": "application/x-www-form-urlencoded" });
+    const form = await ask(`email=${encodeURIComponent(uniqueEmail("form"))}`, {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toBe("/subscribe?sent=1");
     // A cross-site form post is refused (the Origin check).
-    expect((await ask(JSON.stringify({ email: uniqueEmail("x") }), { origin: "https://evil.example" })).status).toBe(403);
+    expect((await ask(JSON.stringify({ email: uniqueEmail("x") }), { origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     // The confirmation page's button (a plain form) confirms and lands on a page that says so.
     const mail = await subscribe(uniqueEmail("button"));
     const token = new URL(linkIn(mail, /https?:\/\/\S+\/subscribe\/confirm\?token=[\w-]+/)!).searchParams.get("token")!;
-    const pressed = await call(confirmRoute.POST, { path: "/api/subscribers/confirm", body: `token=${token}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const pressed = await call(confirmRoute.POST, {
+      path: "/api/subscribers/confirm",
+      body: `token=${token}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect([pressed.status, pressed.headers.get("location")]).toEqual([303, "/subscribe?confirmed=1"]);
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { createUser } from "@/lib/users/create-user";
 import { systemActor } from "@/lib/auth/system-actor";
+import { db } from "@/lib/db";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
-import { createTestUser, defaultPassword } from "../seed/users";
+import { createUser } from "@/lib/users/create-user";
 import { uniqueEmail } from "../seed/unique";
+import { createTestUser, defaultPassword } from "../seed/users";
 import { expectAppError } from "./helpers";
 
 const storedWith = (email: string) => db.user.count({ where: { email: email.trim().toLowerCase() } });
@@ -23,7 +23,11 @@ describe("createUser", () => {
 
   it("normalises the email to lower case without surrounding spaces, and trims the name", async () => {
     const email = uniqueEmail("case");
-    const user = await createUser({ name: "  Grace  ", email: `  ${email.toUpperCase()}  `, password: defaultPassword });
+    const user = await createUser({
+      name: "  Grace  ",
+      email: `  ${email.toUpperCase()}  `,
+      password: defaultPassword,
+    });
     expect(user.email).toBe(email);
     expect(user.name).toBe("Grace");
     expect(await db.user.count({ where: { email } })).toBe(1);
@@ -32,7 +36,10 @@ describe("createUser", () => {
   it("refuses a second account with the same email, in any case, as a conflict on the email field", async () => {
     const email = uniqueEmail("dup");
     await createUser({ name: "First", email, password: defaultPassword });
-    const error = await expectAppError(createUser({ name: "Second", email: email.toUpperCase(), password: "another-pass-99" }), "conflict");
+    const error = await expectAppError(
+      createUser({ name: "Second", email: email.toUpperCase(), password: "another-pass-99" }),
+      "conflict",
+    );
     expect(error.fields?.email).toMatch(/already exists/);
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
@@ -68,14 +75,18 @@ describe("createUser", () => {
   });
 
   it("gives the role passed by the CLI", async () => {
-    const user = await createUser({ name: "Ed", email: uniqueEmail("editor"), password: defaultPassword }, { role: "editor" });
+    const user = await createUser(
+      { name: "Ed", email: uniqueEmail("editor"), password: defaultPassword },
+      { role: "editor" },
+    );
     expect(user.role).toBe("editor");
   });
 });
 
 describe("user:role (the shell's role change: changeUserRole as the system actor)", () => {
   const cliRole = (raw: unknown) => changeUserRole(systemActor, raw);
-  const roleEntries = (userId: string) => db.auditEntry.findMany({ where: { action: "role", targetId: userId }, orderBy: { createdAt: "asc" } });
+  const roleEntries = (userId: string) =>
+    db.auditEntry.findMany({ where: { action: "role", targetId: userId }, orderBy: { createdAt: "asc" } });
 
   it("changes the role, found by email in any case", async () => {
     const { viewer } = await createTestUser({ label: "role" });
@@ -91,7 +102,13 @@ describe("user:role (the shell's role change: changeUserRole as the system actor
     const { viewer } = await createTestUser({ label: "audited" });
     await cliRole({ email: viewer.email, role: "editor" });
     const [entry] = await roleEntries(viewer.id);
-    expect(entry).toMatchObject({ actorId: null, targetType: "user", before: { role: "commenter" }, after: { role: "editor", email: viewer.email }, reason: "command line" });
+    expect(entry).toMatchObject({
+      actorId: null,
+      targetType: "user",
+      before: { role: "commenter" },
+      after: { role: "editor", email: viewer.email },
+      reason: "command line",
+    });
   });
 
   it("refuses to demote the last admin, as the moderation path refuses an admin's own demotion", async () => {

@@ -3,16 +3,20 @@
 // tests/seed/bin/annotated-article.ts, a child process) and scripts/bench/bench-annotations-browser.mjs.
 import crypto from "node:crypto";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
-import { longArticleBody, randomAnchors } from "@/tests/anchoring/support/long-article";
 import { importArticleSource } from "@/lib/articles/import-article-source";
 import { renderArticle } from "@/lib/articles/render-article";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { db } from "@/lib/db";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
+import { longArticleBody, randomAnchors } from "@/tests/anchoring/support/long-article";
 
 export type SeedNote = {
   /** The author's email (an existing account). */
-  author: string; exact?: string; note: string; audience?: "public" | "private"; tags?: string[];
+  author: string;
+  exact?: string;
+  note: string;
+  audience?: "public" | "private";
+  tags?: string[];
   /** Index of an earlier note this one replies to. */
   parent?: number;
   /** Stored as orphaned: its passage is no longer in the text. */
@@ -20,7 +24,9 @@ export type SeedNote = {
 };
 export type SeedRequest = {
   /** The article's Markdown; default a short five-block article, or with `long` ~15,600 words (longArticleBody). */
-  body?: string; long?: boolean; notes?: SeedNote[];
+  body?: string;
+  long?: boolean;
+  notes?: SeedNote[];
   /** `count` public notes by `author` on random passages of 1–25 words (randomAnchors). */
   bulk?: { author: string; count: number };
 };
@@ -44,11 +50,25 @@ async function createArticle(body: string) {
 export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<SeedResult> {
   const body = request.body ?? (request.long ? longArticleBody() : defaultBody);
   const slug = await createArticle(body);
-  const article = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true, currentRevisionId: true, currentRevision: { select: { text: true } } } });
+  const article = await db.article.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, currentRevisionId: true, currentRevision: { select: { text: true } } },
+  });
   const text = article.currentRevision!.text;
   const blocks = renderArticle(body).blocks;
-  const emails = [...new Set([...(request.notes ?? []).map((n) => n.author), ...(request.bulk ? [request.bulk.author] : [])].map((e) => e.toLowerCase()))];
-  const users = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email.toLowerCase(), u.id]));
+  const emails = [
+    ...new Set(
+      [...(request.notes ?? []).map((n) => n.author), ...(request.bulk ? [request.bulk.author] : [])].map((e) =>
+        e.toLowerCase(),
+      ),
+    ),
+  ];
+  const users = new Map(
+    (await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [
+      u.email.toLowerCase(),
+      u.id,
+    ]),
+  );
   // A few minutes old: older than anything a spec posts live, still inside the edit window.
   const start = Date.now() - 5 * 60_000;
   const ids: string[] = [];
@@ -61,19 +81,47 @@ export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<S
     ids.push(id);
     threadOf.push(n.parent === undefined ? id : threadOf[n.parent]);
     const base = {
-      id, articleId: article.id, authorId, parentId, threadId: threadOf[i], audience: n.audience ?? "public", body: n.note, html: renderSafeMarkdown(n.note),
-      tags: n.tags ?? [], status: "approved" as const, createdAt: new Date(start + i * 1_000),
+      id,
+      articleId: article.id,
+      authorId,
+      parentId,
+      threadId: threadOf[i],
+      audience: n.audience ?? "public",
+      body: n.note,
+      html: renderSafeMarkdown(n.note),
+      tags: n.tags ?? [],
+      status: "approved" as const,
+      createdAt: new Date(start + i * 1_000),
     };
     if (parentId) return { ...base, motivation: "replying" as const };
     const exact = n.exact ?? "";
-    if (n.orphaned) return { ...base, motivation: "commenting" as const, exact, prefix: "", suffix: "", state: "orphaned" as const, originalExact: exact, anchorRevisionId: article.currentRevisionId };
+    if (n.orphaned)
+      return {
+        ...base,
+        motivation: "commenting" as const,
+        exact,
+        prefix: "",
+        suffix: "",
+        state: "orphaned" as const,
+        originalExact: exact,
+        anchorRevisionId: article.currentRevisionId,
+      };
     const at = text.indexOf(exact);
     if (!exact || at === -1) throw new Error(`"${exact}" is not in the text`);
     const cp = (utf16: number) => Array.from(text.slice(0, utf16)).length;
     const anchor = describeAnchor(text, cp(at), cp(at + exact.length), blocks);
     return {
-      ...base, motivation: "commenting" as const, exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix,
-      start: anchor.position.start, end: anchor.position.end, blockId: anchor.blockId ?? null, anchorRevisionId: article.currentRevisionId, state: "anchored" as const, originalExact: exact,
+      ...base,
+      motivation: "commenting" as const,
+      exact: anchor.quote.exact,
+      prefix: anchor.quote.prefix,
+      suffix: anchor.quote.suffix,
+      start: anchor.position.start,
+      end: anchor.position.end,
+      blockId: anchor.blockId ?? null,
+      anchorRevisionId: article.currentRevisionId,
+      state: "anchored" as const,
+      originalExact: exact,
     };
   });
   if (request.bulk) {
@@ -83,9 +131,27 @@ export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<S
       const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
       const note = `Bulk note ${rows.length + 1}.`;
       rows.push({
-        id, articleId: article.id, authorId, parentId: null, threadId: id, audience: "public", body: note, html: renderSafeMarkdown(note), tags: [], status: "approved",
-        createdAt: new Date(start + rows.length), motivation: "commenting", exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix,
-        start: anchor.position.start, end: anchor.position.end, blockId: anchor.blockId ?? null, anchorRevisionId: article.currentRevisionId, state: "anchored", originalExact: anchor.quote.exact,
+        id,
+        articleId: article.id,
+        authorId,
+        parentId: null,
+        threadId: id,
+        audience: "public",
+        body: note,
+        html: renderSafeMarkdown(note),
+        tags: [],
+        status: "approved",
+        createdAt: new Date(start + rows.length),
+        motivation: "commenting",
+        exact: anchor.quote.exact,
+        prefix: anchor.quote.prefix,
+        suffix: anchor.quote.suffix,
+        start: anchor.position.start,
+        end: anchor.position.end,
+        blockId: anchor.blockId ?? null,
+        anchorRevisionId: article.currentRevisionId,
+        state: "anchored",
+        originalExact: anchor.quote.exact,
       });
     }
   }

@@ -16,7 +16,15 @@ export async function post(viewer: Viewer | null, slug: string, body: string, pa
 
 export const commentCount = (articleId: string) => db.comment.count({ where: { articleId } });
 
-export type SeedRow = { id?: string; parentId?: string | null; authorId: string; body?: string; status?: ContributionStatus; createdAt: Date; likeCount?: number };
+export type SeedRow = {
+  id?: string;
+  parentId?: string | null;
+  authorId: string;
+  body?: string;
+  status?: ContributionStatus;
+  createdAt: Date;
+  likeCount?: number;
+};
 
 /**
  * Inserts comments in bulk (one statement), filling threadId and depth from the parents given in
@@ -25,7 +33,11 @@ export type SeedRow = { id?: string; parentId?: string | null; authorId: string;
 export async function insertComments(articleId: string, rows: SeedRow[]) {
   const known = new Map<string, { threadId: string; depth: number }>();
   const parentIds = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => !!p))];
-  for (const p of await db.comment.findMany({ where: { id: { in: parentIds } }, select: { id: true, threadId: true, depth: true } })) known.set(p.id, p);
+  for (const p of await db.comment.findMany({
+    where: { id: { in: parentIds } },
+    select: { id: true, threadId: true, depth: true },
+  }))
+    known.set(p.id, p);
   const data = rows.map((r) => {
     const id = r.id ?? crypto.randomBytes(12).toString("hex");
     const parent = r.parentId ? known.get(r.parentId) : undefined;
@@ -35,8 +47,17 @@ export async function insertComments(articleId: string, rows: SeedRow[]) {
     known.set(id, { threadId, depth });
     const body = r.body ?? `Seeded comment ${id}`;
     return {
-      id, articleId, parentId: r.parentId ?? null, threadId, depth, authorId: r.authorId, body, html: `<p>${body}</p>`,
-      status: r.status ?? "approved", likeCount: r.likeCount ?? 0, createdAt: r.createdAt,
+      id,
+      articleId,
+      parentId: r.parentId ?? null,
+      threadId,
+      depth,
+      authorId: r.authorId,
+      body,
+      html: `<p>${body}</p>`,
+      status: r.status ?? "approved",
+      likeCount: r.likeCount ?? 0,
+      createdAt: r.createdAt,
     };
   });
   await db.comment.createMany({ data });
@@ -44,20 +65,53 @@ export async function insertComments(articleId: string, rows: SeedRow[]) {
 }
 
 /** A comment stored straight in a given state (for actions that do not care how it got there). */
-export async function storedComment(articleId: string, authorId: string, status: "pending" | "approved" | "spam" | "trash" | "deleted" = "pending", holdReasons: string[] = []) {
+export async function storedComment(
+  articleId: string,
+  authorId: string,
+  status: "pending" | "approved" | "spam" | "trash" | "deleted" = "pending",
+  holdReasons: string[] = [],
+) {
   const id = crypto.randomBytes(12).toString("hex");
-  await db.comment.create({ data: { id, articleId, threadId: id, authorId, body: `Stored ${id}`, html: `<p>Stored ${id}</p>`, status, holdReasons, createdAt: clock.now() } });
+  await db.comment.create({
+    data: {
+      id,
+      articleId,
+      threadId: id,
+      authorId,
+      body: `Stored ${id}`,
+      html: `<p>Stored ${id}</p>`,
+      status,
+      holdReasons,
+      createdAt: clock.now(),
+    },
+  });
   return id;
 }
 
 /** Stores a comment straight through Prisma, with the status given (an imported reader's unless `authorId`). */
-export async function insertComment(articleId: string, body: string, options: { status?: ContributionStatus; authorName?: string; authorId?: string; createdAt?: Date; deleted?: boolean } = {}) {
+export async function insertComment(
+  articleId: string,
+  body: string,
+  options: {
+    status?: ContributionStatus;
+    authorName?: string;
+    authorId?: string;
+    createdAt?: Date;
+    deleted?: boolean;
+  } = {},
+) {
   const id = `c${crypto.randomBytes(10).toString("hex")}`;
   await db.comment.create({
     data: {
-      id, threadId: id, articleId, body, html: `<p>${body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
-      status: options.deleted ? "deleted" : (options.status ?? "approved"), deletedAt: options.deleted ? new Date() : null,
-      authorName: options.authorId ? null : (options.authorName ?? "Imported Reader"), authorId: options.authorId ?? null,
+      id,
+      threadId: id,
+      articleId,
+      body,
+      html: `<p>${body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`,
+      status: options.deleted ? "deleted" : (options.status ?? "approved"),
+      deletedAt: options.deleted ? new Date() : null,
+      authorName: options.authorId ? null : (options.authorName ?? "Imported Reader"),
+      authorId: options.authorId ?? null,
       createdAt: options.createdAt ?? new Date(),
     },
   });

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { setSetting, type Settings } from "@/lib/settings/get-settings";
+import { type Settings, setSetting } from "@/lib/settings/get-settings";
 
 /** Runs `fn` with settings changed, then puts each setting back as it was (tests share one database). */
 export async function withSettings<T>(values: Partial<Settings>, fn: () => Promise<T>): Promise<T> {
@@ -18,5 +18,8 @@ export async function withSettings<T>(values: Partial<Settings>, fn: () => Promi
 }
 
 /** Runs `fn` with one setting changed. */
-export const withSetting = <K extends keyof Settings, T>(key: K, value: Settings[K], fn: () => Promise<T>): Promise<T> =>
-  withSettings({ [key]: value } as Partial<Settings>, fn);
+export const withSetting = <K extends keyof Settings, T>(
+  key: K,
+  value: Settings[K],
+  fn: () => Promise<T>,
+): Promise<T> => withSettings({ [key]: value } as Partial<Settings>, fn);

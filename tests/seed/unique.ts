@@ -9,7 +9,8 @@ export const unique = (label: string) => `${label}-${crypto.randomBytes(5).toStr
 export const uniqueSlug = (label = "studio") => unique(label);
 
 /** A made-up word no other article contains (letters only, so the English stemmer keeps it whole). */
-export const uniqueWord = (prefix = "zq") => prefix + [...crypto.randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join("");
+export const uniqueWord = (prefix = "zq") =>
+  prefix + [...crypto.randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join("");
 
 /** An address no other test uses, on the reserved .test domain. */
 export function uniqueEmail(label = "user") {

@@ -10,13 +10,22 @@ import { uniqueEmail } from "./unique";
 export const defaultPassword = "margin-notes-42";
 
 /** Creates an account through the real sign-up path and returns it as a viewer. */
-export async function createTestUser(options: { name?: string; password?: string; role?: Role; label?: string; trusted?: boolean } = {}) {
+export async function createTestUser(
+  options: { name?: string; password?: string; role?: Role; label?: string; trusted?: boolean } = {},
+) {
   const password = options.password ?? defaultPassword;
   const user = await createUser(
     { name: options.name ?? "Test Reader", email: uniqueEmail(options.label), password },
     { role: options.role, trusted: options.trusted ?? true },
   );
-  const viewer: Viewer = { id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, bannedUntil: null };
+  const viewer: Viewer = {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    bannedUntil: null,
+  };
   return { viewer, password };
 }
 
@@ -28,7 +37,10 @@ export async function member(role: Role = "commenter", options: { trusted?: bool
 /** A trusted account made two days ago (past the new-account rules). */
 export async function established(role: Role = "commenter") {
   const viewer = await member(role, { trusted: true });
-  await db.user.update({ where: { id: viewer.id }, data: { createdAt: new Date(clock.now().getTime() - 2 * 86_400_000) } });
+  await db.user.update({
+    where: { id: viewer.id },
+    data: { createdAt: new Date(clock.now().getTime() - 2 * 86_400_000) },
+  });
   return viewer;
 }
 

@@ -4,11 +4,12 @@
 
 export type XmlElement = { name: string; attributes: Record<string, string>; children: XmlElement[]; text: string };
 
-const nameStart = "A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+const nameStart =
+  "A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const nameChar = `${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const xmlName = new RegExp(`^[${nameStart}][${nameChar}]*$`);
 const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const predefined: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
+const predefined: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 export class XmlError extends Error {}
 
@@ -16,7 +17,12 @@ function decode(raw: string, where: string): string {
   return raw.replace(/&([^;&\s]*);?/g, (match, ref: string) => {
     if (!match.endsWith(";")) throw new XmlError(`bare & in ${where}: ${JSON.stringify(raw.slice(0, 60))}`);
     if (ref in predefined) return predefined[ref];
-    const code = /^#x([0-9a-fA-F]+)$/.exec(ref)?.[1] !== undefined ? Number.parseInt(ref.slice(2), 16) : /^#([0-9]+)$/.test(ref) ? Number(ref.slice(1)) : NaN;
+    const code =
+      /^#x([0-9a-fA-F]+)$/.exec(ref)?.[1] !== undefined
+        ? Number.parseInt(ref.slice(2), 16)
+        : /^#([0-9]+)$/.test(ref)
+          ? Number(ref.slice(1))
+          : NaN;
     if (Number.isNaN(code)) throw new XmlError(`unknown entity &${ref}; in ${where}`);
     const ch = String.fromCodePoint(code);
     if (notXmlChar.test(ch)) throw new XmlError(`character reference to a forbidden character &${ref}; in ${where}`);
@@ -26,14 +32,17 @@ function decode(raw: string, where: string): string {
 
 function parseAttributes(source: string, tag: string): Record<string, string> {
   const attributes: Record<string, string> = {};
-  const rest = source.replace(/\s+([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g, (_, name: string, _q, dq?: string, sq?: string) => {
-    if (!xmlName.test(name)) throw new XmlError(`bad attribute name ${name} on <${tag}>`);
-    if (name in attributes) throw new XmlError(`duplicate attribute ${name} on <${tag}>`);
-    const value = dq ?? sq ?? "";
-    if (value.includes("<")) throw new XmlError(`< in attribute ${name} of <${tag}>`);
-    attributes[name] = decode(value, `attribute ${name} of <${tag}>`);
-    return "";
-  });
+  const rest = source.replace(
+    /\s+([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g,
+    (_, name: string, _q, dq?: string, sq?: string) => {
+      if (!xmlName.test(name)) throw new XmlError(`bad attribute name ${name} on <${tag}>`);
+      if (name in attributes) throw new XmlError(`duplicate attribute ${name} on <${tag}>`);
+      const value = dq ?? sq ?? "";
+      if (value.includes("<")) throw new XmlError(`< in attribute ${name} of <${tag}>`);
+      attributes[name] = decode(value, `attribute ${name} of <${tag}>`);
+      return "";
+    },
+  );
   if (rest.trim()) throw new XmlError(`malformed attributes on <${tag}>: ${JSON.stringify(rest.trim().slice(0, 60))}`);
   return attributes;
 }
@@ -41,9 +50,11 @@ function parseAttributes(source: string, tag: string): Record<string, string> {
 /** Parses `xml`, throwing an XmlError that says what is wrong when it is not well-formed. */
 export function parseXml(xml: string): XmlElement {
   const bad = notXmlChar.exec(xml);
-  if (bad) throw new XmlError(`forbidden character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+  if (bad)
+    throw new XmlError(`forbidden character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
   let i = 0;
-  const declaration = /^<\?xml\s+version="1\.[0-9]"(\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(\s+standalone="(yes|no)")?\s*\?>/.exec(xml);
+  const declaration =
+    /^<\?xml\s+version="1\.[0-9]"(\s+encoding="[A-Za-z][A-Za-z0-9._-]*")?(\s+standalone="(yes|no)")?\s*\?>/.exec(xml);
   if (declaration) i = declaration[0].length;
   else if (xml.startsWith("<?xml")) throw new XmlError("malformed XML declaration");
   const stack: XmlElement[] = [];
@@ -54,7 +65,8 @@ export function parseXml(xml: string): XmlElement {
     if (text) {
       if (text.includes(">") && text.includes("]]>")) throw new XmlError("]]> in text");
       if (stack.length) stack.at(-1)!.text += decode(text, `<${stack.at(-1)!.name}>`);
-      else if (text.trim()) throw new XmlError(`text outside the root element: ${JSON.stringify(text.trim().slice(0, 40))}`);
+      else if (text.trim())
+        throw new XmlError(`text outside the root element: ${JSON.stringify(text.trim().slice(0, 40))}`);
     }
     if (lt === -1) break;
     if (xml.startsWith("<!--", lt)) {
@@ -70,7 +82,8 @@ export function parseXml(xml: string): XmlElement {
       throw new XmlError("a DOCTYPE or declaration: not expected here");
     } else if (xml.startsWith("<?", lt)) {
       const end = xml.indexOf("?>", lt);
-      if (end === -1 || /^<\?xml[\s?]/i.test(xml.slice(lt, lt + 6))) throw new XmlError("malformed or misplaced processing instruction");
+      if (end === -1 || /^<\?xml[\s?]/i.test(xml.slice(lt, lt + 6)))
+        throw new XmlError("malformed or misplaced processing instruction");
       i = end + 2;
     } else {
       const end = xml.indexOf(">", lt);
@@ -85,7 +98,12 @@ export function parseXml(xml: string): XmlElement {
         const body = selfClosing ? tag.slice(0, -1) : tag;
         const name = /^[^\s/]+/.exec(body)?.[0] ?? "";
         if (!xmlName.test(name)) throw new XmlError(`bad element name ${JSON.stringify(name)}`);
-        const element: XmlElement = { name, attributes: parseAttributes(body.slice(name.length), name), children: [], text: "" };
+        const element: XmlElement = {
+          name,
+          attributes: parseAttributes(body.slice(name.length), name),
+          children: [],
+          text: "",
+        };
         if (stack.length) stack.at(-1)!.children.push(element);
         else if (root) throw new XmlError(`a second root element <${name}>`);
         else root = element;

@@ -7,7 +7,9 @@ export const metadata: Metadata = { title: "Forgot password" };
 export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Reset your password">
-      <p className="mb-6 text-sm text-zinc-700 dark:text-zinc-300">Enter the email address of your account. We will send it a link to choose a new password.</p>
+      <p className="mb-6 text-sm text-zinc-700 dark:text-zinc-300">
+        Enter the email address of your account. We will send it a link to choose a new password.
+      </p>
       <ForgotPasswordForm />
     </AuthCard>
   );

@@ -25,23 +25,49 @@ export default async function ArchivePage() {
       </header>
       <div className="grid gap-10 sm:grid-cols-2">
         <section aria-labelledby="by-month">
-          <h2 id="by-month" className="text-lg font-semibold">By month</h2>
-          {years.length === 0 ? <p className="mt-3">Nothing is published yet.</p> : years.map((year) => (
-            <div key={year} className="mt-4">
-              <h3 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">{year}</h3>
-              <ul className="mt-1 space-y-1" aria-label={`Months of ${year}`}>
-                {months.filter((m) => m.year === year).map((m) => (
-                  <li key={m.path}><Link href={m.path} className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300">{m.label}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(m.count)})</span></li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          <h2 id="by-month" className="text-lg font-semibold">
+            By month
+          </h2>
+          {years.length === 0 ? (
+            <p className="mt-3">Nothing is published yet.</p>
+          ) : (
+            years.map((year) => (
+              <div key={year} className="mt-4">
+                <h3 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">{year}</h3>
+                <ul className="mt-1 space-y-1" aria-label={`Months of ${year}`}>
+                  {months
+                    .filter((m) => m.year === year)
+                    .map((m) => (
+                      <li key={m.path}>
+                        <Link
+                          href={m.path}
+                          className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300"
+                        >
+                          {m.label}
+                        </Link>{" "}
+                        <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(m.count)})</span>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))
+          )}
         </section>
         <section aria-labelledby="by-category">
-          <h2 id="by-category" className="text-lg font-semibold">By category</h2>
+          <h2 id="by-category" className="text-lg font-semibold">
+            By category
+          </h2>
           <ul className="mt-4 space-y-1" aria-label="Categories">
             {categories.map((c) => (
-              <li key={c.path}><Link href={c.path} className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300">{c.name}</Link> <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(c.count)})</span></li>
+              <li key={c.path}>
+                <Link
+                  href={c.path}
+                  className="text-accent-700 underline decoration-1 underline-offset-2 hover:decoration-2 dark:text-accent-300"
+                >
+                  {c.name}
+                </Link>{" "}
+                <span className="text-sm text-zinc-600 dark:text-zinc-400">({plural(c.count)})</span>
+              </li>
             ))}
           </ul>
         </section>

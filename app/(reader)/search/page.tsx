@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ArticleResults, CommentResults, SearchPagination } from "@/components/search/search-results";
 import { SearchForm } from "@/components/search/search-form";
+import { ArticleResults, CommentResults, SearchPagination } from "@/components/search/search-results";
 import { normalizeSearchQuery } from "@/lib/search/normalize-search-query";
 import { searchSite } from "@/lib/search/search-site";
 
@@ -15,10 +15,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 // Full-text search over published articles and approved comments; an empty query shows the form only.
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const { query, page, articles, comments, pageCount } = await searchSite(params.q, Array.isArray(params.page) ? params.page[0] : params.page);
+  const { query, page, articles, comments, pageCount } = await searchSite(
+    params.q,
+    Array.isArray(params.page) ? params.page[0] : params.page,
+  );
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-      <h1 className="mb-6 font-serif text-3xl font-bold leading-tight tracking-tight">{query ? <>Results for “{query}”</> : "Search"}</h1>
+      <h1 className="mb-6 font-serif text-3xl font-bold leading-tight tracking-tight">
+        {query ? <>Results for “{query}”</> : "Search"}
+      </h1>
       <SearchForm query={query} />
       {query ? (
         <>

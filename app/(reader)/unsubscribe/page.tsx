@@ -17,9 +17,27 @@ export default async function UnsubscribePage({ searchParams }: Props) {
     <div className="mx-auto max-w-md px-4 py-12 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Stop e-mails</h1>
       {doneKind ? (
-        <p role="status" className="mt-3 text-zinc-800 dark:text-zinc-200">Done: no more {doneKind}. {done === "articles" ? "You can subscribe again at any time." : <>You can turn it back on in <Link href="/account#notifications" className="font-medium text-accent-700 underline dark:text-accent-300">your account</Link>.</>}</p>
+        <p role="status" className="mt-3 text-zinc-800 dark:text-zinc-200">
+          Done: no more {doneKind}.{" "}
+          {done === "articles" ? (
+            "You can subscribe again at any time."
+          ) : (
+            <>
+              You can turn it back on in{" "}
+              <Link
+                href="/account#notifications"
+                className="font-medium text-accent-700 underline dark:text-accent-300"
+              >
+                your account
+              </Link>
+              .
+            </>
+          )}
+        </p>
       ) : error ? (
-        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">{error}</p>
+        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
+          {error}
+        </p>
       ) : validMailToken(k, i, t) ? (
         <>
           <p className="mt-3 text-zinc-700 dark:text-zinc-300">Stop {stopLabels[k as keyof typeof stopLabels]}?</p>
@@ -28,11 +46,22 @@ export default async function UnsubscribePage({ searchParams }: Props) {
             <input type="hidden" name="i" value={i} />
             <input type="hidden" name="t" value={t} />
             <input type="hidden" name="from" value="page" />
-            <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Stop these e-mails</button>
+            <button
+              type="submit"
+              className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+            >
+              Stop these e-mails
+            </button>
           </form>
         </>
       ) : (
-        <p role="alert" className="mt-3 text-zinc-800 dark:text-zinc-200">This link is not valid. You can change your e-mail on <Link href="/account#notifications" className="font-medium text-accent-700 underline dark:text-accent-300">your account page</Link>.</p>
+        <p role="alert" className="mt-3 text-zinc-800 dark:text-zinc-200">
+          This link is not valid. You can change your e-mail on{" "}
+          <Link href="/account#notifications" className="font-medium text-accent-700 underline dark:text-accent-300">
+            your account page
+          </Link>
+          .
+        </p>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
-import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { listPublishedArticles } from "@/lib/articles/list-published-articles";
 import { articleSummaryJson } from "@/lib/articles/article-json";
 import { createArticle } from "@/lib/articles/create-article";
 import { listPendingReview } from "@/lib/articles/list-pending-review";
+import { listPublishedArticles } from "@/lib/articles/list-published-articles";
+import { getViewer } from "@/lib/auth/get-viewer";
 import { AppError } from "@/lib/errors";
+import { apiRoute, bodyLimits, json, readJson } from "@/lib/http/api";
 
 export const GET = apiRoute(async (request: Request) => {
   const params = new URL(request.url).searchParams;
@@ -12,9 +12,24 @@ export const GET = apiRoute(async (request: Request) => {
   // The board's review queue (editor+), the longest-waiting first.
   if (status === "pending_review") {
     const pending = await listPendingReview(await getViewer(request.headers));
-    return json({ articles: pending.map((a) => ({ slug: a.slug, title: a.title, author: a.author, status: "pending_review", submittedAt: a.submittedAt.toISOString(), wordCount: a.wordCount, revision: a.revision, openNotes: a.openNotes })), next: null });
+    return json({
+      articles: pending.map((a) => ({
+        slug: a.slug,
+        title: a.title,
+        author: a.author,
+        status: "pending_review",
+        submittedAt: a.submittedAt.toISOString(),
+        wordCount: a.wordCount,
+        revision: a.revision,
+        openNotes: a.openNotes,
+      })),
+      next: null,
+    });
   }
-  if (status !== null && status !== "published") throw new AppError("bad_request", "status must be published or pending_review.", { status: "published or pending_review" });
+  if (status !== null && status !== "published")
+    throw new AppError("bad_request", "status must be published or pending_review.", {
+      status: "published or pending_review",
+    });
   const cursor = params.get("cursor");
   const { articles, next } = await listPublishedArticles(cursor, 20);
   return json({ articles: articles.map(articleSummaryJson), next });

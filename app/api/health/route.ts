@@ -1,7 +1,7 @@
 import pg from "pg";
+import { retryAfterSeconds } from "@/lib/database-unavailable";
 import { env } from "@/lib/env";
 import { json } from "@/lib/http/api";
-import { retryAfterSeconds } from "@/lib/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,11 @@ const limitMs = 1500;
 
 /** Can PostgreSQL be reached right now? A connection of its own (the app's pool may be cold or busy), answered within `limitMs`. */
 async function databaseAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: limitMs, query_timeout: limitMs });
+  const client = new pg.Client({
+    connectionString: env().DATABASE_URL,
+    connectionTimeoutMillis: limitMs,
+    query_timeout: limitMs,
+  });
   client.on("error", () => {});
   try {
     await client.connect();
@@ -26,7 +30,10 @@ async function databaseAnswers(): Promise<boolean> {
 export async function GET() {
   return (await databaseAnswers())
     ? json({ status: "ok", database: "ok" })
-    : json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } });
+    : json(
+        { status: "unavailable", database: "unreachable" },
+        { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+      );
 }
 
 export const HEAD = GET;

@@ -3,13 +3,16 @@
 import type { Quote } from "../model/note-data";
 
 type Json = Record<string, unknown>;
-export type ApiResult<T = Json> = { ok: true; data: T; etag: string | null; status: number } | { ok: false; message: string; status: number };
+export type ApiResult<T = Json> =
+  | { ok: true; data: T; etag: string | null; status: number }
+  | { ok: false; message: string; status: number };
 
 const mediaType = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 /** Readers' notes; the studio's review margin passes the desk's container, "/api/reviews/", as `base`. */
 export const annotationsBase = "/api/annotations/";
 const container = (slug: string, base = annotationsBase) => `${base}${encodeURIComponent(slug)}/`;
-const resource = (slug: string, id: string, base = annotationsBase) => `${container(slug, base)}${encodeURIComponent(id)}`;
+const resource = (slug: string, id: string, base = annotationsBase) =>
+  `${container(slug, base)}${encodeURIComponent(id)}`;
 
 async function call(url: string, init: RequestInit = {}): Promise<ApiResult> {
   try {
@@ -21,7 +24,11 @@ async function call(url: string, init: RequestInit = {}): Promise<ApiResult> {
     const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
     if (!response.ok) {
       const message = (data as { error?: { message?: string } }).error?.message;
-      return { ok: false, status: response.status, message: message ?? `The server could not do that (HTTP ${response.status}).` };
+      return {
+        ok: false,
+        status: response.status,
+        message: message ?? `The server could not do that (HTTP ${response.status}).`,
+      };
     }
     return { ok: true, status: response.status, data: data as Json, etag: response.headers.get("etag") };
   } catch {
@@ -29,11 +36,21 @@ async function call(url: string, init: RequestInit = {}): Promise<ApiResult> {
   }
 }
 
-export type NewNote = { quote: Quote; start: number; end: number; note: string; tags: string[]; audience: "public" | "private" };
+export type NewNote = {
+  quote: Quote;
+  start: number;
+  end: number;
+  note: string;
+  tags: string[];
+  audience: "public" | "private";
+};
 
 const targetOf = (slug: string, { quote, start, end }: Pick<NewNote, "quote" | "start" | "end">) => ({
   source: `${location.origin}/articles/${slug}`,
-  selector: [{ type: "TextQuoteSelector", ...quote }, { type: "TextPositionSelector", start, end }],
+  selector: [
+    { type: "TextQuoteSelector", ...quote },
+    { type: "TextPositionSelector", start, end },
+  ],
 });
 
 const tagBodies = (tags: string[]) => tags.map((value) => ({ type: "TextualBody", value, purpose: "tagging" }));
@@ -48,8 +65,14 @@ export function createNote(slug: string, n: NewNote, base = annotationsBase) {
   return call(container(slug, base), {
     method: "POST",
     body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "commenting", audience: n.audience,
-      body: [{ type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" }, ...tagBodies(n.tags)],
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "commenting",
+      audience: n.audience,
+      body: [
+        { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
+        ...tagBodies(n.tags),
+      ],
       target: targetOf(slug, n),
     }),
   });
@@ -59,7 +82,13 @@ export function createNote(slug: string, n: NewNote, base = annotationsBase) {
 export function createHighlight(slug: string, n: Pick<NewNote, "quote" | "start" | "end">, base = annotationsBase) {
   return call(container(slug, base), {
     method: "POST",
-    body: JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "highlighting", audience: "private", target: targetOf(slug, n) }),
+    body: JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "highlighting",
+      audience: "private",
+      target: targetOf(slug, n),
+    }),
   });
 }
 
@@ -68,7 +97,9 @@ export function createReply(slug: string, parentId: string, text: string, base =
   return call(container(slug, base), {
     method: "POST",
     body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying",
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "replying",
       body: { type: "TextualBody", value: text, format: "text/markdown", purpose: "replying" },
       target: `${location.origin}${resource(slug, parentId, base)}`,
     }),
@@ -76,19 +107,45 @@ export function createReply(slug: string, parentId: string, text: string, base =
 }
 
 /** Reads a note for its ETag, then PUTs back the changed copy with If-Match (412 if it changed meanwhile). */
-async function putBack(slug: string, id: string, change: (data: Json) => Json, base = annotationsBase): Promise<ApiResult> {
+async function putBack(
+  slug: string,
+  id: string,
+  change: (data: Json) => Json,
+  base = annotationsBase,
+): Promise<ApiResult> {
   const current = await call(resource(slug, id, base));
   if (!current.ok) return current;
   const { data, etag } = current;
-  return call(resource(slug, id, base), { method: "PUT", headers: etag ? { "If-Match": etag } : {}, body: JSON.stringify(change(data)) });
+  return call(resource(slug, id, base), {
+    method: "PUT",
+    headers: etag ? { "If-Match": etag } : {},
+    body: JSON.stringify(change(data)),
+  });
 }
 
 /** Edits a note's text and tags. */
-export function editNote(slug: string, id: string, text: string, tags: string[], base = annotationsBase): Promise<ApiResult> {
-  return putBack(slug, id, (data) => {
-    const purpose = data.motivation === "replying" ? "replying" : "commenting";
-    return { ...data, body: [...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []), ...tagBodies(tags)] };
-  }, base);
+export function editNote(
+  slug: string,
+  id: string,
+  text: string,
+  tags: string[],
+  base = annotationsBase,
+): Promise<ApiResult> {
+  return putBack(
+    slug,
+    id,
+    (data) => {
+      const purpose = data.motivation === "replying" ? "replying" : "commenting";
+      return {
+        ...data,
+        body: [
+          ...(text ? [{ type: "TextualBody", value: text, format: "text/markdown", purpose }] : []),
+          ...tagBodies(tags),
+        ],
+      };
+    },
+    base,
+  );
 }
 
 /** Marks a review note resolved (or open again): the desk's `"resolved": true` by PUT. */
@@ -97,7 +154,12 @@ export function resolveNote(slug: string, id: string, resolved: boolean, base = 
 }
 
 /** Re-attaches an orphaned note (or highlight) to a new passage: the same note with a new target. */
-export function reattachNote(slug: string, id: string, passage: Pick<NewNote, "quote" | "start" | "end">, base = annotationsBase): Promise<ApiResult> {
+export function reattachNote(
+  slug: string,
+  id: string,
+  passage: Pick<NewNote, "quote" | "start" | "end">,
+  base = annotationsBase,
+): Promise<ApiResult> {
   return putBack(slug, id, (data) => ({ ...data, target: targetOf(slug, passage) }), base);
 }
 
@@ -106,5 +168,9 @@ export function deleteNote(slug: string, id: string, base = annotationsBase) {
 }
 
 export function reportNote(slug: string, id: string, reason: string, note?: string) {
-  return call(`${resource(slug, id)}/flags`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason, ...(note ? { note } : {}) }) });
+  return call(`${resource(slug, id)}/flags`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ reason, ...(note ? { note } : {}) }),
+  });
 }

@@ -5,25 +5,38 @@ import { createPortal } from "react-dom";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
+import { signInHref as signInTo } from "@/lib/http/sign-in-href";
+import { heldMessage } from "@/lib/moderation/explain-hold";
 import { annotationsBase, createHighlight, createNote, reattachNote } from "../api/annotation-api";
+import { useAnchorSpans, useArticleText, usePaint } from "../hooks/use-article-anchors";
+import { useHighlightClicks } from "../hooks/use-highlight-clicks";
+import { useNoteStore } from "../hooks/use-note-store";
+import { useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
+import { useWide } from "../hooks/use-wide";
+import {
+  buildThreads,
+  filterChoices,
+  matchesFilter,
+  type NoteData,
+  type NoteFilter,
+  type ViewerInfo,
+} from "../model/note-data";
+import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing } from "../model/passages";
 import { MarginNotes } from "./margin-notes";
-import { buildThreads, filterChoices, matchesFilter, type NoteData, type NoteFilter, type ViewerInfo } from "../model/note-data";
-import { NotesContext, type NotesApi } from "./notes-context";
+import { type NotesApi, NotesContext } from "./notes-context";
 import { NotesFilter } from "./notes-filter";
 import { NotesListing } from "./notes-listing";
 import { PassagePanel } from "./passage-panel";
-import { AnnotationEditor, SelectionToolbar, type EditorValues } from "./selection-toolbar";
-import { useWide } from "../hooks/use-wide";
-import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing } from "../model/passages";
-import { useAnchorSpans, useArticleText, usePaint } from "../hooks/use-article-anchors";
-import { useHighlightClicks } from "../hooks/use-highlight-clicks";
-import { heldMessage } from "@/lib/moderation/explain-hold";
-import { useNoteStore } from "../hooks/use-note-store";
-import { useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
-import { signInHref as signInTo } from "@/lib/http/sign-in-href";
+import { AnnotationEditor, type EditorValues, SelectionToolbar } from "./selection-toolbar";
 
 type Props = {
-  slug: string; notes: NoteData[]; viewer: ViewerInfo | null; canWrite: boolean; banNotice: string | null; editWindowMs: number; linkHoldThreshold: number;
+  slug: string;
+  notes: NoteData[];
+  viewer: ViewerInfo | null;
+  canWrite: boolean;
+  banNotice: string | null;
+  editWindowMs: number;
+  linkHoldThreshold: number;
   /** The annotation container's base path: readers' notes by default; the studio's review margin passes "/api/reviews/". */
   container?: string;
 };
@@ -32,7 +45,16 @@ type Props = {
 // note, lays the notes out beside their passages (or under a tapped paragraph on narrow
 // screens), and lets a signed-in reader annotate a selection. Its server HTML (the first
 // render, before the text is read) is the plain list of notes, for readers without JavaScript.
-export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, container = annotationsBase }: Props) {
+export function AnnotationsClient({
+  slug,
+  notes: initialNotes,
+  viewer,
+  canWrite,
+  banNotice,
+  editWindowMs,
+  linkHoldThreshold,
+  container = annotationsBase,
+}: Props) {
   const review = container !== annotationsBase;
   const hintId = useId();
   const wide = useWide();
@@ -41,7 +63,10 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [panel, setPanel] = useState<{ after: Element; ids: string[] } | null>(null);
-  const [draft, setDraft] = useState<{ span: TextSpan; rect: { top: number; bottom: number; left: number; right: number } } | null>(null);
+  const [draft, setDraft] = useState<{
+    span: TextSpan;
+    rect: { top: number; bottom: number; left: number; right: number };
+  } | null>(null);
   const [announcement, setAnnouncement] = useState({ text: "", error: false });
   const [reveal, setReveal] = useState<{ threadOf: string; focus: boolean } | null>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
@@ -58,17 +83,26 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   const visible = useMemo(() => threads.filter((t) => matchesFilter(t, filter)), [threads, filter]);
   const { anchored, orphaned } = useMemo(() => {
     if (!article) return storedListing(visible);
-    return { anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)), orphaned: visible.filter((t) => !spans.has(t.id)) };
+    return {
+      anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)),
+      orphaned: visible.filter((t) => !spans.has(t.id)),
+    };
   }, [article, visible, spans]);
   const groups = useMemo(() => groupByPassage(anchored, spans), [anchored, spans]);
 
-  const paint = useMemo<PaintSpan[]>(() => anchored.flatMap((t) => {
-    const span = spans.get(t.id);
-    return span ? [{ ...span, kind: t.motivation === "highlighting" ? "highlight" as const : "note" as const }] : [];
-  }), [anchored, spans]);
+  const paint = useMemo<PaintSpan[]>(
+    () =>
+      anchored.flatMap((t) => {
+        const span = spans.get(t.id);
+        return span
+          ? [{ ...span, kind: t.motivation === "highlighting" ? ("highlight" as const) : ("note" as const) }]
+          : [];
+      }),
+    [anchored, spans],
+  );
   // Lit in the text: the passage being annotated, else the one pointed at, else the active note's.
   const litId = hoveredId ?? activeId;
-  const activeSpan = draft?.span ?? (litId ? spans.get(litId) ?? null : null);
+  const activeSpan = draft?.span ?? (litId ? (spans.get(litId) ?? null) : null);
   const liveMap = usePaint(article, paint, activeSpan);
   const [selection, setSelection] = useTextSelection(article?.body ?? null, liveMap, host);
   const caret = useCaretBrowsing(article?.body ?? null, liveMap, hintId);
@@ -80,17 +114,20 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   }, []);
 
   // Open a passage's notes: beside it on wide screens, in a panel under its paragraph otherwise.
-  const open = useCallback((ids: string[], focusId: string, focus: boolean) => {
-    const thread = findThread(threads, focusId);
-    if (!thread) return;
-    setActiveId(thread.id);
-    const span = spans.get(thread.id);
-    if (!wide && article && span) {
-      const after = blockAfter(article, span);
-      if (after) setPanel({ after, ids: ids.includes(thread.id) ? ids : [thread.id] });
-    }
-    if (focus) setReveal({ threadOf: focusId, focus: true });
-  }, [threads, spans, wide, article]);
+  const open = useCallback(
+    (ids: string[], focusId: string, focus: boolean) => {
+      const thread = findThread(threads, focusId);
+      if (!thread) return;
+      setActiveId(thread.id);
+      const span = spans.get(thread.id);
+      if (!wide && article && span) {
+        const after = blockAfter(article, span);
+        if (after) setPanel({ after, ids: ids.includes(thread.id) ? ids : [thread.id] });
+      }
+      if (focus) setReveal({ threadOf: focusId, focus: true });
+    },
+    [threads, spans, wide, article],
+  );
 
   // Focus a note once it is rendered where it belongs (margin, panel or list).
   useEffect(() => {
@@ -152,7 +189,15 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     if (!r.ok) return r.message;
     const note = store.put(r.data);
     finishSelection();
-    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : review ? "Review note saved." : values.audience === "private" ? "Private note saved: only you can see it." : "Note saved.");
+    announce(
+      r.status === 202
+        ? heldMessage(note.reasons, linkHoldThreshold)
+        : review
+          ? "Review note saved."
+          : values.audience === "private"
+            ? "Private note saved: only you can see it."
+            : "Note saved.",
+    );
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
     return null;
@@ -185,12 +230,18 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     // Keyboard readers select with Shift and the arrows from the article body (caret mode).
     article?.body.focus({ preventScroll: true });
     // On a phone the notes list is below the article: bring the text to pick from into view.
-    if (!wide && article) article.body.scrollIntoView({ block: "start", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+    if (!wide && article)
+      article.body.scrollIntoView({
+        block: "start",
+        behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth",
+      });
   };
   useEffect(() => {
     if (!reattaching) return;
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
       if (e.key === "Escape" && !e.defaultPrevented && !typing) cancelReattach();
     };
     addEventListener("keydown", onKey);
@@ -220,10 +271,22 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
   };
 
   const api: NotesApi = {
-    slug, viewer, canWrite, banNotice, editWindowMs, linkHoldThreshold, interactive: !!article, activeId, hoveredId,
-    reply: store.reply, edit: store.edit, remove: store.remove, report: store.report,
+    slug,
+    viewer,
+    canWrite,
+    banNotice,
+    editWindowMs,
+    linkHoldThreshold,
+    interactive: !!article,
+    activeId,
+    hoveredId,
+    reply: store.reply,
+    edit: store.edit,
+    remove: store.remove,
+    report: store.report,
     activate: setActiveId,
-    startReattach, reattachingId: reattaching,
+    startReattach,
+    reattachingId: reattaching,
     ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);
@@ -234,49 +297,125 @@ export function AnnotationsClient({ slug, notes: initialNotes, viewer, canWrite,
     },
   };
 
-  const filterUi = article ? <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} /> : null;
+  const filterUi = article ? (
+    <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} />
+  ) : null;
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
   const total = noteTotal(threads);
   const signInHref = signInTo(`/articles/${slug}`);
   // Wide screens write beside the passage (as Google Docs and Hypothesis do); narrow ones under it.
   const composeInMargin = wide && !!aside;
-  const editor = draft && host && article
-    ? <AnnotationEditor host={host} selection={draft} quote={article.map.text.slice(draft.span.start, draft.span.end)} onSave={saveNote} onCancel={cancelDraft} inMargin={composeInMargin} />
-    : null;
+  const editor =
+    draft && host && article ? (
+      <AnnotationEditor
+        host={host}
+        selection={draft}
+        quote={article.map.text.slice(draft.span.start, draft.span.end)}
+        onSave={saveNote}
+        onCancel={cancelDraft}
+        inMargin={composeInMargin}
+      />
+    ) : null;
 
   return (
     <NotesContext.Provider value={api}>
-      {!article || !wide ? <NotesListing anchored={anchored} orphaned={orphaned} total={total} filter={filterUi} idsFor={(id) => !inPanel.has(id)} /> : null}
-      {article && wide && aside ? createPortal(<MarginNotes groups={groups} orphaned={orphaned} total={total} map={liveMap ?? article.map} body={article.body} filter={filterUi} activeId={activeId}
-        composer={composeInMargin && draft && editor ? { span: draft.span, node: editor } : null} litId={litId} />, aside) : null}
-      {article && !wide && panel && panelThreads.length ? <PassagePanel after={panel.after} threads={panelThreads} onClose={() => { setPanel(null); setActiveId(null); }} /> : null}
-      {article && host ? createPortal(
-        <>
-          <p id={hintId} className="sr-only">Article text. Move with the arrow keys, select with Shift and the arrow keys, then press Tab to annotate the selection.</p>
-          {caret ? <span aria-hidden="true" className="gloss-caret" style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }} /> : null}
-          {selection && !draft ? (
-            <SelectionToolbar host={host} selection={selection} viewer={viewer} canWrite={canWrite} banNotice={banNotice} signInHref={signInHref}
-              error={announcement.error ? announcement.text : null} onAnnotate={() => setDraft(selection)} onHighlight={review ? undefined : saveHighlight}
-              annotateLabel={review ? "Comment on this passage" : undefined}
-              reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null} />
-          ) : null}
-          {reattaching ? (
-            <div role="region" aria-label="Re-attaching a note" className="fixed inset-x-0 bottom-4 z-40 mx-auto flex w-fit max-w-[calc(100%-2rem)] flex-wrap items-center gap-3 rounded-md bg-zinc-900 px-4 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
-              <p>Select the new passage for your note in the article, then choose “Attach here”.</p>
-              <button type="button" onClick={cancelReattach} className="rounded px-2 py-1 font-medium underline underline-offset-2">Cancel re-attach</button>
-            </div>
-          ) : null}
-          {!composeInMargin ? editor : null}
-          {caret && !selection && !reattaching ? (
-            <p aria-hidden="true" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-zinc-900 px-3 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
-              Arrows move · Shift+arrows select · then Tab to Annotate
-            </p>
-          ) : null}
-          <p role="status" aria-live="polite" className="sr-only">{announcement.text}</p>
-        </>,
-        host,
+      {!article || !wide ? (
+        <NotesListing
+          anchored={anchored}
+          orphaned={orphaned}
+          total={total}
+          filter={filterUi}
+          idsFor={(id) => !inPanel.has(id)}
+        />
       ) : null}
+      {article && wide && aside
+        ? createPortal(
+            <MarginNotes
+              groups={groups}
+              orphaned={orphaned}
+              total={total}
+              map={liveMap ?? article.map}
+              body={article.body}
+              filter={filterUi}
+              activeId={activeId}
+              composer={composeInMargin && draft && editor ? { span: draft.span, node: editor } : null}
+              litId={litId}
+            />,
+            aside,
+          )
+        : null}
+      {article && !wide && panel && panelThreads.length ? (
+        <PassagePanel
+          after={panel.after}
+          threads={panelThreads}
+          onClose={() => {
+            setPanel(null);
+            setActiveId(null);
+          }}
+        />
+      ) : null}
+      {article && host
+        ? createPortal(
+            <>
+              <p id={hintId} className="sr-only">
+                Article text. Move with the arrow keys, select with Shift and the arrow keys, then press Tab to annotate
+                the selection.
+              </p>
+              {caret ? (
+                <span
+                  aria-hidden="true"
+                  className="gloss-caret"
+                  style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }}
+                />
+              ) : null}
+              {selection && !draft ? (
+                <SelectionToolbar
+                  host={host}
+                  selection={selection}
+                  viewer={viewer}
+                  canWrite={canWrite}
+                  banNotice={banNotice}
+                  signInHref={signInHref}
+                  error={announcement.error ? announcement.text : null}
+                  onAnnotate={() => setDraft(selection)}
+                  onHighlight={review ? undefined : saveHighlight}
+                  annotateLabel={review ? "Comment on this passage" : undefined}
+                  reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null}
+                />
+              ) : null}
+              {reattaching ? (
+                <div
+                  role="region"
+                  aria-label="Re-attaching a note"
+                  className="fixed inset-x-0 bottom-4 z-40 mx-auto flex w-fit max-w-[calc(100%-2rem)] flex-wrap items-center gap-3 rounded-md bg-zinc-900 px-4 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+                >
+                  <p>Select the new passage for your note in the article, then choose “Attach here”.</p>
+                  <button
+                    type="button"
+                    onClick={cancelReattach}
+                    className="rounded px-2 py-1 font-medium underline underline-offset-2"
+                  >
+                    Cancel re-attach
+                  </button>
+                </div>
+              ) : null}
+              {!composeInMargin ? editor : null}
+              {caret && !selection && !reattaching ? (
+                <p
+                  aria-hidden="true"
+                  className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-md bg-zinc-900 px-3 py-2 font-sans text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+                >
+                  Arrows move · Shift+arrows select · then Tab to Annotate
+                </p>
+              ) : null}
+              <p role="status" aria-live="polite" className="sr-only">
+                {announcement.text}
+              </p>
+            </>,
+            host,
+          )
+        : null}
     </NotesContext.Provider>
   );
 }

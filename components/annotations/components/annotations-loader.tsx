@@ -1,11 +1,11 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import type { AnnotationsClient } from "./annotations-client";
-import { buildThreads, noteFromJson, type NoteData } from "../model/note-data";
-import { NotesContext, type NotesApi } from "./notes-context";
-import { NotesListing } from "./notes-listing";
+import { buildThreads, type NoteData, noteFromJson } from "../model/note-data";
 import { noteTotal, storedListing } from "../model/passages";
+import type { AnnotationsClient } from "./annotations-client";
+import { type NotesApi, NotesContext } from "./notes-context";
+import { NotesListing } from "./notes-listing";
 
 type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: number; linkHoldThreshold: number };
 
@@ -21,8 +21,17 @@ export function AnnotationsLoader(props: Props) {
   const [Client, setClient] = useState<typeof AnnotationsClient | null>(null);
   useEffect(() => {
     let live = true;
-    import("./annotations-client").then((m) => { if (live) setClient(() => m.AnnotationsClient); }, () => { /* stays a list */ });
-    return () => { live = false; };
+    import("./annotations-client").then(
+      (m) => {
+        if (live) setClient(() => m.AnnotationsClient);
+      },
+      () => {
+        /* stays a list */
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   const { slug, notes, open, editWindowMs, linkHoldThreshold } = props;
   const personal = usePersonalState(slug);
@@ -45,13 +54,36 @@ export function AnnotationsLoader(props: Props) {
   const canWrite = open && !banNotice && (me ? me.canAnnotate : true);
   const threads = useMemo(() => buildThreads(notes), [notes]);
   if (Client && settled) {
-    return <Client slug={slug} notes={allNotes} viewer={viewer} canWrite={canWrite} banNotice={banNotice} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />;
+    return (
+      <Client
+        slug={slug}
+        notes={allNotes}
+        viewer={viewer}
+        canWrite={canWrite}
+        banNotice={banNotice}
+        editWindowMs={editWindowMs}
+        linkHoldThreshold={linkHoldThreshold}
+      />
+    );
   }
 
   const api: NotesApi = {
-    slug, viewer: null, canWrite: false, banNotice: null, editWindowMs, linkHoldThreshold, interactive: false, activeId: null,
-    reply: refused, edit: refused, remove: refused, report: refused, showPassage: () => {}, activate: () => {},
-    startReattach: () => {}, reattachingId: null,
+    slug,
+    viewer: null,
+    canWrite: false,
+    banNotice: null,
+    editWindowMs,
+    linkHoldThreshold,
+    interactive: false,
+    activeId: null,
+    reply: refused,
+    edit: refused,
+    remove: refused,
+    report: refused,
+    showPassage: () => {},
+    activate: () => {},
+    startReattach: () => {},
+    reattachingId: null,
   };
   const { anchored, orphaned } = storedListing(threads);
   return (

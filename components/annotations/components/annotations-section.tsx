@@ -1,8 +1,8 @@
 import { annotationJson } from "@/lib/annotations/annotation-json";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getSettings } from "@/lib/settings/get-settings";
+import { type NoteData, noteFromJson } from "../model/note-data";
 import { AnnotationsLoader } from "./annotations-loader";
-import { noteFromJson, type NoteData } from "../model/note-data";
 
 // An article's notes up to 10,000 reach the margin (the browser bench anchors and paints 10,000).
 const maxNotes = 10_000;
@@ -21,5 +21,13 @@ export async function AnnotationsSection({ slug }: { slug: string }) {
     cursor = page.next;
   } while (cursor && notes.length < maxNotes);
   const { editWindowMs, linkHoldThreshold } = await getSettings();
-  return <AnnotationsLoader slug={slug} notes={notes} open={open} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />;
+  return (
+    <AnnotationsLoader
+      slug={slug}
+      notes={notes}
+      open={open}
+      editWindowMs={editWindowMs}
+      linkHoldThreshold={linkHoldThreshold}
+    />
+  );
 }

@@ -6,7 +6,9 @@ import { NoteActions } from "./note-actions";
 import { useNotes } from "./notes-context";
 
 type Props = {
-  thread: NoteThread; withIds: boolean; anchored: boolean;
+  thread: NoteThread;
+  withIds: boolean;
+  anchored: boolean;
   /** False where the passage is quoted once for several cards (a busy passage's group in the margin). */
   showQuote?: boolean;
 };
@@ -26,13 +28,25 @@ export function NoteCard({ thread: t, withIds, anchored, showQuote = true }: Pro
   // Lit with its passage: the active note, or the one whose passage the pointer is on.
   const active = api.activeId === t.id || api.hoveredId === t.id;
   return (
-    <article id={withIds ? `annotation-${t.id}` : undefined} tabIndex={-1} data-note-id={t.id} data-lit={active ? "true" : undefined}
-      aria-label={t.motivation === "highlighting" ? "Your highlight" : t.status === "deleted" ? "Deleted note" : `Note by ${t.authorName}`}
-      onFocus={() => api.activate(t.id)} onMouseMove={(e) => {
+    <article
+      id={withIds ? `annotation-${t.id}` : undefined}
+      tabIndex={-1}
+      data-note-id={t.id}
+      data-lit={active ? "true" : undefined}
+      aria-label={
+        t.motivation === "highlighting"
+          ? "Your highlight"
+          : t.status === "deleted"
+            ? "Deleted note"
+            : `Note by ${t.authorName}`
+      }
+      onFocus={() => api.activate(t.id)}
+      onMouseMove={(e) => {
         // A moving pointer, not the page scrolling a card under a still one (after "Show in text").
         if (api.interactive && api.activeId !== t.id && (e.movementX || e.movementY)) api.activate(t.id);
       }}
-      className={`scroll-mt-24 rounded-lg border bg-white p-3 text-sm shadow-sm outline-offset-2 dark:bg-zinc-900 ${active ? "border-amber-500 ring-2 ring-amber-300 dark:ring-amber-700" : "border-zinc-200 dark:border-zinc-800"}`}>
+      className={`scroll-mt-24 rounded-lg border bg-white p-3 text-sm shadow-sm outline-offset-2 dark:bg-zinc-900 ${active ? "border-amber-500 ring-2 ring-amber-300 dark:ring-amber-700" : "border-zinc-200 dark:border-zinc-800"}`}
+    >
       {quote ? (
         <blockquote className="mb-2 border-l-4 border-amber-300 pl-2 font-serif text-[0.95rem] italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
           <p className="line-clamp-4">{quote}</p>
@@ -40,12 +54,19 @@ export function NoteCard({ thread: t, withIds, anchored, showQuote = true }: Pro
       ) : null}
       <NoteBody note={t} />
       {api.interactive && anchored ? (
-        <button type="button" onClick={() => api.showPassage(t.id)} className="mt-1 inline-flex min-h-11 items-center text-xs font-medium text-accent-700 underline-offset-2 hover:underline sm:min-h-8 pointer-coarse:min-h-11 dark:text-accent-300">
+        <button
+          type="button"
+          onClick={() => api.showPassage(t.id)}
+          className="mt-1 inline-flex min-h-11 items-center text-xs font-medium text-accent-700 underline-offset-2 hover:underline sm:min-h-8 pointer-coarse:min-h-11 dark:text-accent-300"
+        >
           Show in text
         </button>
       ) : anchored && t.quote ? (
         // Without JavaScript (and before the margin has loaded): the article with this passage marked.
-        <a href={`/articles/${api.slug}?note=${encodeURIComponent(t.id)}#passage-${encodeURIComponent(t.id)}`} className="mt-1 inline-block text-xs font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300">
+        <a
+          href={`/articles/${api.slug}?note=${encodeURIComponent(t.id)}#passage-${encodeURIComponent(t.id)}`}
+          className="mt-1 inline-block text-xs font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300"
+        >
           Show in text
         </a>
       ) : null}
@@ -61,19 +82,48 @@ function NoteBody({ note: n }: { note: NoteThread }) {
     <>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="font-semibold">{n.motivation === "highlighting" ? "Highlight" : n.authorName}</span>
-        <a href={api.review ? `#annotation-${n.id}` : `/articles/${api.slug}/annotations/${n.id}`} className="text-zinc-600 hover:underline dark:text-zinc-400" aria-label={`Link to this note, posted ${new Date(n.created).toUTCString()}`}>
+        <a
+          href={api.review ? `#annotation-${n.id}` : `/articles/${api.slug}/annotations/${n.id}`}
+          className="text-zinc-600 hover:underline dark:text-zinc-400"
+          aria-label={`Link to this note, posted ${new Date(n.created).toUTCString()}`}
+        >
           <RelativeTime iso={n.created} />
         </a>
         {n.edited ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
-        {n.audience === "private" ? <span className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>Private — only you</span> : null}
-        {n.changed ? <span className={`${badge} bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-200`}>{n.state === "orphaned" ? "Passage gone since your note" : "Changed since your note"}</span> : null}
-        {n.resolved ? <span className={`${badge} bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200`}>Resolved</span> : null}
-        {n.status === "pending" ? <HeldBadge reasons={n.reasons} linkHoldThreshold={api.linkHoldThreshold} explain={!!api.viewer && n.authorId === api.viewer.id} /> : null}
+        {n.audience === "private" ? (
+          <span className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>
+            Private — only you
+          </span>
+        ) : null}
+        {n.changed ? (
+          <span className={`${badge} bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-200`}>
+            {n.state === "orphaned" ? "Passage gone since your note" : "Changed since your note"}
+          </span>
+        ) : null}
+        {n.resolved ? (
+          <span className={`${badge} bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200`}>Resolved</span>
+        ) : null}
+        {n.status === "pending" ? (
+          <HeldBadge
+            reasons={n.reasons}
+            linkHoldThreshold={api.linkHoldThreshold}
+            explain={!!api.viewer && n.authorId === api.viewer.id}
+          />
+        ) : null}
       </header>
-      {n.html ? <div className="prose prose-sm prose-zinc mt-1 max-w-none dark:prose-invert prose-p:my-1" dangerouslySetInnerHTML={{ __html: n.html }} /> : null}
+      {n.html ? (
+        <div
+          className="prose prose-sm prose-zinc mt-1 max-w-none dark:prose-invert prose-p:my-1"
+          dangerouslySetInnerHTML={{ __html: n.html }}
+        />
+      ) : null}
       {n.tags.length ? (
         <ul aria-label="Tags" className="mt-1 flex flex-wrap gap-1">
-          {n.tags.map((tag) => <li key={tag} className={`${badge} bg-accent-50 text-accent-700 dark:bg-zinc-800 dark:text-accent-300`}>#{tag}</li>)}
+          {n.tags.map((tag) => (
+            <li key={tag} className={`${badge} bg-accent-50 text-accent-700 dark:bg-zinc-800 dark:text-accent-300`}>
+              #{tag}
+            </li>
+          ))}
         </ul>
       ) : null}
       {api.interactive ? <NoteActions note={n} /> : null}
@@ -86,10 +136,17 @@ function Replies({ replies, withIds, label }: { replies: NoteThread[]; withIds: 
     <ol aria-label={label} className="mt-2 space-y-2 border-l-2 border-zinc-200 pl-3 dark:border-zinc-800">
       {replies.map((r) => (
         <li key={r.id}>
-          <article id={withIds ? `annotation-${r.id}` : undefined} tabIndex={-1} aria-label={r.status === "deleted" ? "Deleted reply" : `Reply by ${r.authorName}`} className="scroll-mt-24 rounded outline-offset-2">
+          <article
+            id={withIds ? `annotation-${r.id}` : undefined}
+            tabIndex={-1}
+            aria-label={r.status === "deleted" ? "Deleted reply" : `Reply by ${r.authorName}`}
+            className="scroll-mt-24 rounded outline-offset-2"
+          >
             <NoteBody note={r} />
           </article>
-          {r.replies.length ? <Replies replies={r.replies} withIds={withIds} label={`Replies to ${r.authorName}`} /> : null}
+          {r.replies.length ? (
+            <Replies replies={r.replies} withIds={withIds} label={`Replies to ${r.authorName}`} />
+          ) : null}
         </li>
       ))}
     </ol>

@@ -2,8 +2,8 @@
 import { useLayoutEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import type { NoteThread } from "../model/note-data";
-import { NoteCard } from "./note-card";
 import { countLabel } from "./margin-notes";
+import { NoteCard } from "./note-card";
 
 type Props = { after: Element; threads: NoteThread[]; onClose(): void };
 
@@ -24,12 +24,23 @@ export function PassagePanel({ after, threads, onClose }: Props) {
     return () => host.remove();
   }, [after, host]);
   return createPortal(
-    <section aria-label={`${countLabel(threads)} on this passage`} className="space-y-2 rounded-lg border border-amber-300 bg-amber-50/60 p-2 font-sans dark:border-amber-800 dark:bg-amber-950/30">
+    <section
+      aria-label={`${countLabel(threads)} on this passage`}
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50/60 p-2 font-sans dark:border-amber-800 dark:bg-amber-950/30"
+    >
       <div className="flex items-center justify-between">
         <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">{countLabel(threads)} on this passage</p>
-        <button type="button" onClick={onClose} className="rounded px-2 py-1 text-xs font-medium hover:bg-white dark:hover:bg-zinc-800">Close notes</button>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-2 py-1 text-xs font-medium hover:bg-white dark:hover:bg-zinc-800"
+        >
+          Close notes
+        </button>
       </div>
-      {threads.map((t) => <NoteCard key={t.id} thread={t} withIds anchored />)}
+      {threads.map((t) => (
+        <NoteCard key={t.id} thread={t} withIds anchored />
+      ))}
     </section>,
     host,
   );

@@ -1,9 +1,16 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { createResolver, type Resolver } from "@/lib/anchoring/resolve-anchor";
 import type { TextSpan } from "@/lib/anchoring/dom/dom-ranges";
-import { clearHighlights, paintActive, paintWithHighlights, unwrapMarks, wrapMarks, type PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
+import {
+  clearHighlights,
+  type PaintSpan,
+  paintActive,
+  paintWithHighlights,
+  unwrapMarks,
+  wrapMarks,
+} from "@/lib/anchoring/dom/paint-highlights";
 import { createTextMap, type TextMap } from "@/lib/anchoring/dom/text-map";
+import { createResolver, type Resolver } from "@/lib/anchoring/resolve-anchor";
 import type { NoteThread } from "../model/note-data";
 
 export type ArticleText = { body: HTMLElement; map: TextMap<Node>; resolver: Resolver; fallback: boolean };
@@ -27,7 +34,10 @@ export function useArticleText(): ArticleText | null {
 
 /** Where each top-level note sits in the text (UTF-16 spans of map.text); orphaned ones are absent. */
 export function useAnchorSpans(article: ArticleText | null, threads: readonly NoteThread[]) {
-  return useMemo(() => (article ? resolveSpans(article.resolver, threads) : new Map<string, TextSpan>()), [article, threads]);
+  return useMemo(
+    () => (article ? resolveSpans(article.resolver, threads) : new Map<string, TextSpan>()),
+    [article, threads],
+  );
 }
 
 // One pass for all anchors: the stored position first, then one scan for every missed quote,
@@ -39,7 +49,8 @@ function resolveSpans(resolver: Resolver, threads: readonly NoteThread[]) {
   const results = resolver.resolveAll(placed.map((t) => ({ quote: t.quote!, position: t.position ?? undefined })));
   placed.forEach((t, i) => {
     const r = results[i];
-    if (r.state === "anchored") spans.set(t.id, { start: resolver.index.toUtf16(r.start), end: resolver.index.toUtf16(r.end) });
+    if (r.state === "anchored")
+      spans.set(t.id, { start: resolver.index.toUtf16(r.start), end: resolver.index.toUtf16(r.end) });
   });
   performance.measure("gloss-resolve", { start: t0, detail: { count: placed.length } });
   return spans;
@@ -49,7 +60,11 @@ function resolveSpans(resolver: Resolver, threads: readonly NoteThread[]) {
  * Paints the given passages and the active one. The Custom Highlight API leaves the DOM alone;
  * the <mark> fallback rewrites text nodes, so it returns a fresh map of the live DOM.
  */
-export function usePaint(article: ArticleText | null, paint: readonly PaintSpan[], active: TextSpan | null): TextMap<Node> | null {
+export function usePaint(
+  article: ArticleText | null,
+  paint: readonly PaintSpan[],
+  active: TextSpan | null,
+): TextMap<Node> | null {
   const [liveMap, setLiveMap] = useState<TextMap<Node> | null>(null);
   const fallback = article?.fallback ?? false;
   useEffect(() => {
@@ -69,5 +84,5 @@ export function usePaint(article: ArticleText | null, paint: readonly PaintSpan[
     setLiveMap(createTextMap<Node>(article.body));
   }, [article, fallback, paint, active]);
   useEffect(() => () => clearHighlights(), []);
-  return article ? (fallback ? liveMap ?? article.map : article.map) : null;
+  return article ? (fallback ? (liveMap ?? article.map) : article.map) : null;
 }

@@ -11,7 +11,10 @@ import type { NoteThread } from "../model/note-data";
  * pointer's text offset is looked up among the passages.
  */
 export function useHighlightClicks(
-  body: HTMLElement | null, liveMap: TextMap<Node> | null, anchored: readonly NoteThread[], spans: Map<string, TextSpan>,
+  body: HTMLElement | null,
+  liveMap: TextMap<Node> | null,
+  anchored: readonly NoteThread[],
+  spans: Map<string, TextSpan>,
   open: (ids: string[], focusId: string, focus: boolean) => void,
   hover?: (id: string | null) => void,
 ) {
@@ -20,18 +23,34 @@ export function useHighlightClicks(
     const hits = (x: number, y: number) => {
       const at = offsetAtPoint(liveMap, x, y);
       if (at === null) return [];
-      return anchored.filter((t) => { const s = spans.get(t.id)!; return s.start <= at && at <= s.end; })
-        .sort((a, b) => (spans.get(a.id)!.end - spans.get(a.id)!.start) - (spans.get(b.id)!.end - spans.get(b.id)!.start));
+      return anchored
+        .filter((t) => {
+          const s = spans.get(t.id)!;
+          return s.start <= at && at <= s.end;
+        })
+        .sort(
+          (a, b) => spans.get(a.id)!.end - spans.get(a.id)!.start - (spans.get(b.id)!.end - spans.get(b.id)!.start),
+        );
     };
     const onClick = (e: MouseEvent) => {
       if ((e.target as Element).closest?.("[data-annotation-ui], a, button")) return;
       if (document.getSelection()?.isCollapsed === false) return;
       const found = hits(e.clientX, e.clientY);
-      if (found.length) open(found.map((t) => t.id), found[0].id, true);
+      if (found.length)
+        open(
+          found.map((t) => t.id),
+          found[0].id,
+          true,
+        );
     };
     let frame = 0;
     let over: string | null = null;
-    const pointAt = (id: string | null) => { if (id !== over) { over = id; hover?.(id); } };
+    const pointAt = (id: string | null) => {
+      if (id !== over) {
+        over = id;
+        hover?.(id);
+      }
+    };
     const onMove = (e: MouseEvent) => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -41,12 +60,18 @@ export function useHighlightClicks(
         pointAt(found[0]?.id ?? null);
       });
     };
-    const onLeave = () => { cancelAnimationFrame(frame); frame = 0; pointAt(null); };
+    const onLeave = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      pointAt(null);
+    };
     body.addEventListener("click", onClick);
     body.addEventListener("mousemove", onMove);
     body.addEventListener("mouseleave", onLeave);
     return () => {
-      body.removeEventListener("click", onClick); body.removeEventListener("mousemove", onMove); body.removeEventListener("mouseleave", onLeave);
+      body.removeEventListener("click", onClick);
+      body.removeEventListener("mousemove", onMove);
+      body.removeEventListener("mouseleave", onLeave);
       cancelAnimationFrame(frame);
       if (over) hover?.(null);
     };

@@ -1,12 +1,27 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { liveNoteEvent, type LiveNoteDetail } from "@/components/live/live-note-event";
-import { annotationsBase, createReply, deleteNote, editNote, getNote, reportNote, resolveNote } from "../api/annotation-api";
+import { type LiveNoteDetail, liveNoteEvent } from "@/components/live/live-note-event";
 import { heldMessage } from "@/lib/moderation/explain-hold";
-import { noteFromJson, type NoteData } from "../model/note-data";
+import {
+  annotationsBase,
+  createReply,
+  deleteNote,
+  editNote,
+  getNote,
+  reportNote,
+  resolveNote,
+} from "../api/annotation-api";
+import { type NoteData, noteFromJson } from "../model/note-data";
 
 /** The notes on the page and the edits a reader makes to them through the API. */
-export function useNoteStore(slug: string, initial: NoteData[], announce: (message: string) => void, reveal: (id: string) => void, linkHoldThreshold: number, base = annotationsBase) {
+export function useNoteStore(
+  slug: string,
+  initial: NoteData[],
+  announce: (message: string) => void,
+  reveal: (id: string) => void,
+  linkHoldThreshold: number,
+  base = annotationsBase,
+) {
   const [notes, setNotes] = useState(initial);
 
   const put = useCallback((json: Record<string, unknown>) => {
@@ -15,48 +30,68 @@ export function useNoteStore(slug: string, initial: NoteData[], announce: (messa
     return note;
   }, []);
 
-  const reply = useCallback(async (parentId: string, text: string) => {
-    const r = await createReply(slug, parentId, text, base);
-    if (!r.ok) return r.message;
-    const note = put(r.data);
-    announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : "Reply posted.");
-    reveal(note.id);
-    return null;
-  }, [slug, put, announce, reveal, linkHoldThreshold, base]);
+  const reply = useCallback(
+    async (parentId: string, text: string) => {
+      const r = await createReply(slug, parentId, text, base);
+      if (!r.ok) return r.message;
+      const note = put(r.data);
+      announce(r.status === 202 ? heldMessage(note.reasons, linkHoldThreshold) : "Reply posted.");
+      reveal(note.id);
+      return null;
+    },
+    [slug, put, announce, reveal, linkHoldThreshold, base],
+  );
 
-  const edit = useCallback(async (id: string, text: string, tags: string[]) => {
-    const r = await editNote(slug, id, text, tags, base);
-    if (!r.ok) return r.message;
-    put(r.data);
-    announce("Changes saved.");
-    reveal(id);
-    return null;
-  }, [slug, put, announce, reveal, base]);
+  const edit = useCallback(
+    async (id: string, text: string, tags: string[]) => {
+      const r = await editNote(slug, id, text, tags, base);
+      if (!r.ok) return r.message;
+      put(r.data);
+      announce("Changes saved.");
+      reveal(id);
+      return null;
+    },
+    [slug, put, announce, reveal, base],
+  );
 
-  const resolve = useCallback(async (id: string, resolved: boolean) => {
-    const r = await resolveNote(slug, id, resolved, base);
-    if (!r.ok) return r.message;
-    put(r.data);
-    announce(resolved ? "Marked resolved." : "Opened again.");
-    return null;
-  }, [slug, put, announce, base]);
+  const resolve = useCallback(
+    async (id: string, resolved: boolean) => {
+      const r = await resolveNote(slug, id, resolved, base);
+      if (!r.ok) return r.message;
+      put(r.data);
+      announce(resolved ? "Marked resolved." : "Opened again.");
+      return null;
+    },
+    [slug, put, announce, base],
+  );
 
-  const remove = useCallback(async (id: string) => {
-    const r = await deleteNote(slug, id, base);
-    if (!r.ok) return r.message;
-    setNotes((all) => all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)));
-    announce("Deleted.");
-    return null;
-  }, [slug, announce, base]);
+  const remove = useCallback(
+    async (id: string) => {
+      const r = await deleteNote(slug, id, base);
+      if (!r.ok) return r.message;
+      setNotes((all) =>
+        all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)),
+      );
+      announce("Deleted.");
+      return null;
+    },
+    [slug, announce, base],
+  );
 
-  const report = useCallback(async (id: string, reason: string) => {
-    const r = await reportNote(slug, id, reason);
-    return r.ok ? null : r.message;
-  }, [slug]);
+  const report = useCallback(
+    async (id: string, reason: string) => {
+      const r = await reportNote(slug, id, reason);
+      return r.ok ? null : r.message;
+    },
+    [slug],
+  );
 
   // Live updates (components/live): a new or edited note is fetched and placed; a removed one goes.
   useEffect(() => {
-    const gone = (id: string) => setNotes((all) => all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)));
+    const gone = (id: string) =>
+      setNotes((all) =>
+        all.map((n) => (n.id === id ? { ...n, status: "deleted", html: null, body: "", tags: [] } : n)),
+      );
     const onChange = async (e: Event) => {
       const { action, id } = (e as CustomEvent<LiveNoteDetail>).detail;
       if (action === "removed") return gone(id);

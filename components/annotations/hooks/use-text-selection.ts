@@ -21,8 +21,11 @@ export function useTextSelection(body: HTMLElement | null, map: TextMap<Node> | 
       frame = 0;
       const sel = document.getSelection();
       const range = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
-      const inside = range && !range.collapsed && body.contains(range.commonAncestorContainer)
-        && !(range.startContainer.parentElement?.closest(UI) || range.endContainer.parentElement?.closest(UI));
+      const inside =
+        range &&
+        !range.collapsed &&
+        body.contains(range.commonAncestorContainer) &&
+        !(range.startContainer.parentElement?.closest(UI) || range.endContainer.parentElement?.closest(UI));
       const span = inside ? spanOfRange(map, range) : null;
       if (!span || !range) {
         if (!keepWithin?.contains(document.activeElement)) setSelection(null);
@@ -31,9 +34,19 @@ export function useTextSelection(body: HTMLElement | null, map: TextMap<Node> | 
       const rects = range.getClientRects();
       const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
       const first = rects[0] ?? last;
-      setSelection({ span, rect: { top: first.top + scrollY, bottom: last.bottom + scrollY, left: first.left + scrollX, right: last.right + scrollX } });
+      setSelection({
+        span,
+        rect: {
+          top: first.top + scrollY,
+          bottom: last.bottom + scrollY,
+          left: first.left + scrollX,
+          right: last.right + scrollX,
+        },
+      });
     };
-    const schedule = () => { if (!frame) frame = requestAnimationFrame(read); };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
     document.addEventListener("selectionchange", schedule);
     body.addEventListener("mouseup", schedule);
     body.addEventListener("keyup", schedule);
@@ -48,7 +61,10 @@ export function useTextSelection(body: HTMLElement | null, map: TextMap<Node> | 
 }
 
 const moves: Record<string, [direction: "forward" | "backward", granularity: "character" | "line"]> = {
-  ArrowRight: ["forward", "character"], ArrowLeft: ["backward", "character"], ArrowDown: ["forward", "line"], ArrowUp: ["backward", "line"],
+  ArrowRight: ["forward", "character"],
+  ArrowLeft: ["backward", "character"],
+  ArrowDown: ["forward", "line"],
+  ArrowUp: ["backward", "line"],
 };
 
 /**
@@ -74,7 +90,10 @@ export function useCaretBrowsing(body: HTMLElement | null, map: TextMap<Node> | 
       const r = s.getRangeAt(0).getBoundingClientRect();
       setCaret(r.height ? { top: r.top + scrollY, left: r.left + scrollX, height: r.height } : null);
     };
-    const onPointerDown = () => { pointer = true; caretMode = false; };
+    const onPointerDown = () => {
+      pointer = true;
+      caretMode = false;
+    };
     const onFocus = () => {
       const s = sel();
       if (!pointer) caretMode = true;
@@ -92,7 +111,9 @@ export function useCaretBrowsing(body: HTMLElement | null, map: TextMap<Node> | 
       const lineEnd = e.key === "Home" || e.key === "End";
       if ((!move && !lineEnd) || (!e.shiftKey && !caretMode)) return;
       e.preventDefault();
-      const [direction, granularity] = lineEnd ? [e.key === "End" ? "forward" : "backward", "lineboundary"] as const : move;
+      const [direction, granularity] = lineEnd
+        ? ([e.key === "End" ? "forward" : "backward", "lineboundary"] as const)
+        : move;
       const byWord = (e.ctrlKey || e.altKey) && granularity === "character";
       s.modify(e.shiftKey ? "extend" : "move", direction, byWord ? "word" : granularity);
       const focusNode = s.focusNode?.parentElement;

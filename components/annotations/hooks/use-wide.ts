@@ -8,4 +8,9 @@ const subscribeWide = (onChange: () => void) => {
   return () => media.removeEventListener("change", onChange);
 };
 /** True on wide screens (Tailwind's lg), where notes sit in the margin; false on the server. */
-export const useWide = () => useSyncExternalStore(subscribeWide, () => matchMedia(wideQuery).matches, () => false);
+export const useWide = () =>
+  useSyncExternalStore(
+    subscribeWide,
+    () => matchMedia(wideQuery).matches,
+    () => false,
+  );

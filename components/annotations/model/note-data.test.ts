@@ -1,63 +1,145 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, filterChoices, matchesFilter, noteFromJson, parseTags, type NoteData } from "./note-data";
+import { buildThreads, filterChoices, matchesFilter, type NoteData, noteFromJson, parseTags } from "./note-data";
 import { stackTops } from "./stack-tops";
 
 const base = "http://localhost:3000/api/annotations/an-article";
 
 const json = (over: Record<string, unknown> = {}) => ({
-  id: `${base}/n1`, type: "Annotation", motivation: "commenting", created: "2024-01-01T10:00:00.000Z", modified: "2024-01-01T10:00:00.000Z",
+  id: `${base}/n1`,
+  type: "Annotation",
+  motivation: "commenting",
+  created: "2024-01-01T10:00:00.000Z",
+  modified: "2024-01-01T10:00:00.000Z",
   creator: { id: "http://localhost:3000/users/u1", type: "Person", name: "Ann" },
-  body: [{ type: "TextualBody", value: "A *note*", format: "text/markdown", purpose: "commenting" }, { type: "TextualBody", value: "law", purpose: "tagging" }],
-  target: { source: "http://localhost:3000/articles/an-article", selector: [{ type: "TextQuoteSelector", exact: "quoted", prefix: "a ", suffix: " b" }, { type: "TextPositionSelector", start: 2, end: 8 }] },
-  audience: "public", status: "approved", state: "anchored", blockId: "b1", html: "<p>A <em>note</em></p>", edited: false,
+  body: [
+    { type: "TextualBody", value: "A *note*", format: "text/markdown", purpose: "commenting" },
+    { type: "TextualBody", value: "law", purpose: "tagging" },
+  ],
+  target: {
+    source: "http://localhost:3000/articles/an-article",
+    selector: [
+      { type: "TextQuoteSelector", exact: "quoted", prefix: "a ", suffix: " b" },
+      { type: "TextPositionSelector", start: 2, end: 8 },
+    ],
+  },
+  audience: "public",
+  status: "approved",
+  state: "anchored",
+  blockId: "b1",
+  html: "<p>A <em>note</em></p>",
+  edited: false,
   ...over,
 });
 
-const note = (id: string, over: Partial<NoteData> = {}): NoteData => ({ ...noteFromJson(json({ id: `${base}/${id}` })), created: `2024-01-01T10:00:0${id.length}.000Z`, ...over });
+const note = (id: string, over: Partial<NoteData> = {}): NoteData => ({
+  ...noteFromJson(json({ id: `${base}/${id}` })),
+  created: `2024-01-01T10:00:0${id.length}.000Z`,
+  ...over,
+});
 
 describe("noteFromJson", () => {
   it("reads a note's author, text, tags, quote and position from the W3C JSON", () => {
     expect(noteFromJson(json())).toEqual({
-      id: "n1", parentId: null, authorId: "u1", authorName: "Ann", created: "2024-01-01T10:00:00.000Z", edited: false,
-      motivation: "commenting", audience: "public", status: "approved", state: "anchored", html: "<p>A <em>note</em></p>",
-      body: "A *note*", tags: ["law"], quote: { exact: "quoted", prefix: "a ", suffix: " b" }, position: { start: 2, end: 8 }, originalQuote: null, reasons: [],
-      canEdit: false, editableUntil: null,
+      id: "n1",
+      parentId: null,
+      authorId: "u1",
+      authorName: "Ann",
+      created: "2024-01-01T10:00:00.000Z",
+      edited: false,
+      motivation: "commenting",
+      audience: "public",
+      status: "approved",
+      state: "anchored",
+      html: "<p>A <em>note</em></p>",
+      body: "A *note*",
+      tags: ["law"],
+      quote: { exact: "quoted", prefix: "a ", suffix: " b" },
+      position: { start: 2, end: 8 },
+      originalQuote: null,
+      reasons: [],
+      canEdit: false,
+      editableUntil: null,
     });
   });
 
   it("reads what the viewer may do from the server (no edit window is computed in the browser)", () => {
-    expect(noteFromJson(json({ canEdit: true, editableUntil: "2024-01-01T10:15:00.000Z" }))).toMatchObject({ canEdit: true, editableUntil: "2024-01-01T10:15:00.000Z" });
-    expect(noteFromJson(json({ canEdit: true, editableUntil: null }))).toMatchObject({ canEdit: true, editableUntil: null });
+    expect(noteFromJson(json({ canEdit: true, editableUntil: "2024-01-01T10:15:00.000Z" }))).toMatchObject({
+      canEdit: true,
+      editableUntil: "2024-01-01T10:15:00.000Z",
+    });
+    expect(noteFromJson(json({ canEdit: true, editableUntil: null }))).toMatchObject({
+      canEdit: true,
+      editableUntil: null,
+    });
   });
 
   it("reads why a pending note is held", () => {
-    expect(noteFromJson(json({ status: "pending", reasons: ["links", "first_comment"] })).reasons).toEqual(["links", "first_comment"]);
+    expect(noteFromJson(json({ status: "pending", reasons: ["links", "first_comment"] })).reasons).toEqual([
+      "links",
+      "first_comment",
+    ]);
   });
 
   it("reads a reply's parent from its target, and an orphan's original quote", () => {
-    const reply = noteFromJson(json({ id: `${base}/r1`, motivation: "replying", target: `${base}/n1`, body: { type: "TextualBody", value: "Yes", purpose: "replying" } }));
-    expect(reply).toMatchObject({ id: "r1", parentId: "n1", motivation: "replying", body: "Yes", quote: null, tags: [] });
-    const orphan = noteFromJson(json({ state: "orphaned", originalQuote: "gone words", target: { source: "x", selector: [{ type: "TextQuoteSelector", exact: "gone words" }] } }));
+    const reply = noteFromJson(
+      json({
+        id: `${base}/r1`,
+        motivation: "replying",
+        target: `${base}/n1`,
+        body: { type: "TextualBody", value: "Yes", purpose: "replying" },
+      }),
+    );
+    expect(reply).toMatchObject({
+      id: "r1",
+      parentId: "n1",
+      motivation: "replying",
+      body: "Yes",
+      quote: null,
+      tags: [],
+    });
+    const orphan = noteFromJson(
+      json({
+        state: "orphaned",
+        originalQuote: "gone words",
+        target: { source: "x", selector: [{ type: "TextQuoteSelector", exact: "gone words" }] },
+      }),
+    );
     expect(orphan).toMatchObject({ state: "orphaned", originalQuote: "gone words", position: null });
   });
 
   it("copes with a private highlight without body or creator name", () => {
-    expect(noteFromJson(json({ body: undefined, motivation: "highlighting", audience: "private", creator: undefined }))).toMatchObject({
-      motivation: "highlighting", audience: "private", body: "", tags: [], authorId: null, authorName: "someone",
+    expect(
+      noteFromJson(json({ body: undefined, motivation: "highlighting", audience: "private", creator: undefined })),
+    ).toMatchObject({
+      motivation: "highlighting",
+      audience: "private",
+      body: "",
+      tags: [],
+      authorId: null,
+      authorName: "someone",
     });
   });
 });
 
 describe("buildThreads", () => {
   it("nests replies under their notes, oldest first", () => {
-    const threads = buildThreads([note("bb"), note("a"), note("r1", { parentId: "a" }), note("r22", { parentId: "r1" })]);
+    const threads = buildThreads([
+      note("bb"),
+      note("a"),
+      note("r1", { parentId: "a" }),
+      note("r22", { parentId: "r1" }),
+    ]);
     expect(threads.map((t) => t.id)).toEqual(["a", "bb"]);
     expect(threads[0].replies[0].id).toBe("r1");
     expect(threads[0].replies[0].replies[0].id).toBe("r22");
   });
 
   it("keeps a deleted note only while it has live replies", () => {
-    const threads = buildThreads([note("a", { status: "deleted" }), note("bb", { status: "deleted" }), note("r1", { parentId: "bb" })]);
+    const threads = buildThreads([
+      note("a", { status: "deleted" }),
+      note("bb", { status: "deleted" }),
+      note("r1", { parentId: "bb" }),
+    ]);
     expect(threads.map((t) => t.id)).toEqual(["bb"]);
   });
 
@@ -69,7 +151,13 @@ describe("buildThreads", () => {
 describe("filters", () => {
   it("lists the people and tags, and matches a thread by its author or a tag", () => {
     const threads = buildThreads([note("a", { authorId: "u2", authorName: "Zoe", tags: ["sea"] }), note("bb")]);
-    expect(filterChoices(threads)).toEqual({ people: [{ id: "u1", name: "Ann" }, { id: "u2", name: "Zoe" }], tags: ["law", "sea"] });
+    expect(filterChoices(threads)).toEqual({
+      people: [
+        { id: "u1", name: "Ann" },
+        { id: "u2", name: "Zoe" },
+      ],
+      tags: ["law", "sea"],
+    });
     expect(threads.filter((t) => matchesFilter(t, { person: "u2", tag: "" })).map((t) => t.id)).toEqual(["a"]);
     expect(threads.filter((t) => matchesFilter(t, { person: "", tag: "law" })).map((t) => t.id)).toEqual(["bb"]);
   });

@@ -34,7 +34,7 @@ export type NoteThread = NoteData & { replies: NoteThread[] };
 export type ViewerInfo = { id: string; name: string };
 
 type Json = Record<string, unknown>;
-const lastSegment = (url: unknown) => (typeof url === "string" ? url.replace(/\/+$/, "").split("/").pop() ?? "" : "");
+const lastSegment = (url: unknown) => (typeof url === "string" ? (url.replace(/\/+$/, "").split("/").pop() ?? "") : "");
 const asArray = (v: unknown): Json[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]) as Json[];
 
 /** One annotation as the UI needs it, from the API's (or annotationJson's) W3C JSON. */
@@ -60,7 +60,9 @@ export function noteFromJson(json: Json): NoteData {
     html: typeof json.html === "string" ? json.html : null,
     body: typeof text?.value === "string" ? text.value : "",
     tags: bodies.filter((b) => b.purpose === "tagging").map((b) => String(b.value)),
-    quote: quote ? { exact: String(quote.exact ?? ""), prefix: String(quote.prefix ?? ""), suffix: String(quote.suffix ?? "") } : null,
+    quote: quote
+      ? { exact: String(quote.exact ?? ""), prefix: String(quote.prefix ?? ""), suffix: String(quote.suffix ?? "") }
+      : null,
     position: position ? { start: Number(position.start), end: Number(position.end) } : null,
     originalQuote: typeof json.originalQuote === "string" ? json.originalQuote : null,
     reasons: Array.isArray(json.reasons) ? json.reasons.map(String) : [],
@@ -82,10 +84,11 @@ export function buildThreads(notes: readonly NoteData[]): NoteThread[] {
     if (parent) parent.replies.push(node);
     else if (!node.parentId) roots.push(node);
   }
-  const prune = (list: NoteThread[]): NoteThread[] => list
-    .map((t) => ({ ...t, replies: prune(t.replies) }))
-    .filter((t) => isLive(t) || t.replies.length > 0)
-    .sort((a, b) => a.created.localeCompare(b.created));
+  const prune = (list: NoteThread[]): NoteThread[] =>
+    list
+      .map((t) => ({ ...t, replies: prune(t.replies) }))
+      .filter((t) => isLive(t) || t.replies.length > 0)
+      .sort((a, b) => a.created.localeCompare(b.created));
   return prune(roots);
 }
 
@@ -110,5 +113,12 @@ export const matchesFilter = (t: NoteThread, f: NoteFilter) =>
 
 /** "a, b c ,#d" → ["a", "b c", "d"]: tags are separated by commas. */
 export function parseTags(raw: string): string[] {
-  return [...new Set(raw.split(",").map((t) => t.trim().replace(/^#+/, "")).filter(Boolean))].slice(0, 10);
+  return [
+    ...new Set(
+      raw
+        .split(",")
+        .map((t) => t.trim().replace(/^#+/, ""))
+        .filter(Boolean),
+    ),
+  ].slice(0, 10);
 }

@@ -1,7 +1,7 @@
 // Ordering and grouping notes by their passages, and where a passage's panel goes.
 import type { TextSpan } from "@/lib/anchoring/dom/dom-ranges";
-import type { NoteThread } from "./note-data";
 import type { ArticleText } from "../hooks/use-article-anchors";
+import type { NoteThread } from "./note-data";
 
 /** Notes on one passage: the margin shows one count per group. */
 export type PassageGroup = { key: string; span: TextSpan; threads: NoteThread[] };
@@ -14,11 +14,15 @@ export const byPosition = (spans: Map<string, TextSpan>) => (a: NoteThread, b: N
 };
 
 // The server's order before the text is read (and without JavaScript): by stored position.
-export const byStoredPosition = (a: NoteThread, b: NoteThread) => (a.position?.start ?? 0) - (b.position?.start ?? 0) || a.created.localeCompare(b.created);
+export const byStoredPosition = (a: NoteThread, b: NoteThread) =>
+  (a.position?.start ?? 0) - (b.position?.start ?? 0) || a.created.localeCompare(b.created);
 
 /** Before the text is read (server HTML, no JavaScript): notes where the server last placed them, orphaned ones apart. */
 export function storedListing(threads: NoteThread[]) {
-  return { anchored: threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition), orphaned: threads.filter((t) => t.state === "orphaned") };
+  return {
+    anchored: threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition),
+    orphaned: threads.filter((t) => t.state === "orphaned"),
+  };
 }
 
 /** The count the margin and the list show: every note but deleted ones. */

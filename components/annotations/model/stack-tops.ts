@@ -19,7 +19,12 @@ export function stackTops(desired: readonly number[], heights: readonly number[]
  * its way (never above 0), the boxes below it are pushed down. When the boxes above cannot all
  * fit between 0 and it, the last of them stay partly under it (it is drawn above them).
  */
-export function stackTopsAround(desired: readonly number[], heights: readonly number[], pinned: number, gap = GAP): number[] {
+export function stackTopsAround(
+  desired: readonly number[],
+  heights: readonly number[],
+  pinned: number,
+  gap = GAP,
+): number[] {
   if (pinned < 0 || pinned >= desired.length) return stackTops(desired, heights, gap);
   const tops = stackTops(desired.slice(0, pinned), heights.slice(0, pinned), gap);
   let ceiling = desired[pinned];

@@ -7,7 +7,12 @@ import { confirmEmail, resendConfirmationLink } from "@/lib/users/email-confirma
 // scanners that open links must not use it up).
 export const confirmEmailAction = formAction(z.object({ token: formText() }), async ({ token }) => {
   const { released } = await confirmEmail(token);
-  const shown = released === 0 ? "" : released === 1 ? " Your waiting comment or note is now shown." : ` Your ${released} waiting comments and notes are now shown.`;
+  const shown =
+    released === 0
+      ? ""
+      : released === 1
+        ? " Your waiting comment or note is now shown."
+        : ` Your ${released} waiting comments and notes are now shown.`;
   return { ok: true, message: `Thank you: your e-mail address is confirmed.${shown}` };
 });
 

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { actionViewer, formAction, formFields, formText } from "@/lib/actions/form-action";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
-import { changePassword, deleteAccount, signOutEverywhere, updateAvatar, updateBio, updateProfileName } from "@/lib/users/manage-account";
+import {
+  changePassword,
+  deleteAccount,
+  signOutEverywhere,
+  updateAvatar,
+  updateBio,
+  updateProfileName,
+} from "@/lib/users/manage-account";
 
 export const updateNameAction = formAction(z.object({ name: formText() }), async ({ name }, { viewer }) => {
   await updateProfileName(viewer, name);
@@ -30,19 +37,33 @@ export const updateAvatarAction = formAction(z.object({ remove: formText() }), a
   return { ok: true, message: "Your picture is saved." };
 });
 
-export const changePasswordAction = formAction(z.object({ currentPassword: formText(), newPassword: formText() }), async (values, { viewer }) => {
-  await changePassword(viewer, values);
-  // Every session row is gone; also drop this browser's cookie, so the page it lands on (header
-  // included) is rendered signed out rather than reused from the client's router cache.
-  await signOut({ redirectTo: "/signin?changed=1" });
-});
+export const changePasswordAction = formAction(
+  z.object({ currentPassword: formText(), newPassword: formText() }),
+  async (values, { viewer }) => {
+    await changePassword(viewer, values);
+    // Every session row is gone; also drop this browser's cookie, so the page it lands on (header
+    // included) is rendered signed out rather than reused from the client's router cache.
+    await signOut({ redirectTo: "/signin?changed=1" });
+  },
+);
 
-export const createTokenAction = formAction(z.object({ name: formText(), expiresInDays: formText() }), async ({ name, expiresInDays }, { viewer, form }) => {
-  // Scopes are checkboxes (several values under one name); none ticked is refused ("Choose at least one scope").
-  const token = await createApiToken(viewer, { name, scopes: form.getAll("scopes").map(String), ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) });
-  refresh(); // list the new token beside the secret shown once
-  return { ok: true, message: "Token created. Copy it now: it will not be shown again.", data: { secret: token.secret, name: token.name } };
-});
+export const createTokenAction = formAction(
+  z.object({ name: formText(), expiresInDays: formText() }),
+  async ({ name, expiresInDays }, { viewer, form }) => {
+    // Scopes are checkboxes (several values under one name); none ticked is refused ("Choose at least one scope").
+    const token = await createApiToken(viewer, {
+      name,
+      scopes: form.getAll("scopes").map(String),
+      ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}),
+    });
+    refresh(); // list the new token beside the secret shown once
+    return {
+      ok: true,
+      message: "Token created. Copy it now: it will not be shown again.",
+      data: { secret: token.secret, name: token.name },
+    };
+  },
+);
 
 export async function revokeTokenAction(form: FormData) {
   await revokeApiToken(await actionViewer(), formFields(form).id ?? "");
@@ -57,8 +78,11 @@ export async function signOutEverywhereAction() {
   await signOut({ redirectTo: "/signin?everywhere=1" });
 }
 
-export const deleteAccountAction = formAction(z.object({ confirm: formText(), password: formText() }), async ({ confirm, password }, { viewer }) => {
-  if (confirm !== "DELETE") return { errors: { confirm: "Type DELETE to confirm." } };
-  await deleteAccount(viewer, password);
-  await signOut({ redirectTo: "/account/deleted" });
-});
+export const deleteAccountAction = formAction(
+  z.object({ confirm: formText(), password: formText() }),
+  async ({ confirm, password }, { viewer }) => {
+    if (confirm !== "DELETE") return { errors: { confirm: "Type DELETE to confirm." } };
+    await deleteAccount(viewer, password);
+    await signOut({ redirectTo: "/account/deleted" });
+  },
+);

@@ -8,7 +8,12 @@ import { setMailPreferences, unsubscribeReplyMail } from "@/lib/notifications/re
 /** The account page's mail settings (replies, followed discussions, automatic follow, new articles). */
 export async function replyMailAction(form: FormData) {
   const on = (name: string) => form.get(name) === "on";
-  const confirming = await setMailPreferences(await actionViewer(), { notifyReplies: on("notify"), notifyFollowed: on("notifyFollowed"), autoFollow: on("autoFollow"), newArticles: on("newArticles") });
+  const confirming = await setMailPreferences(await actionViewer(), {
+    notifyReplies: on("notify"),
+    notifyFollowed: on("notifyFollowed"),
+    autoFollow: on("autoFollow"),
+    newArticles: on("newArticles"),
+  });
   refresh();
   redirect(`/account?saved=${confirming ? "confirm-articles" : "notifications"}#notifications`);
 }
@@ -16,5 +21,8 @@ export async function replyMailAction(form: FormData) {
 /** The one-click way out from a reply mail (no sign-in: the link is signed). */
 export const unsubscribeReplyMailAction = formAction(z.object({ u: formText(), t: formText() }), async ({ u, t }) => {
   await unsubscribeReplyMail(u, t);
-  return { ok: true, message: "Done: you will no longer get an e-mail when someone replies. You can turn them back on in your account." };
+  return {
+    ok: true,
+    message: "Done: you will no longer get an e-mail when someone replies. You can turn them back on in your account.",
+  };
 });

@@ -14,7 +14,12 @@ const failed = (slug: string, e: unknown) => back(slug, `error=${encodeURICompon
 export async function submitArticleAction(form: FormData) {
   const slug = String(form.get("slug") ?? "");
   let to: string;
-  try { await submitArticle(await actionViewer(), slug); to = back(slug, "desk=submitted"); } catch (e) { to = failed(slug, e); }
+  try {
+    await submitArticle(await actionViewer(), slug);
+    to = back(slug, "desk=submitted");
+  } catch (e) {
+    to = failed(slug, e);
+  }
   redirect(to);
 }
 
@@ -22,7 +27,12 @@ export async function submitArticleAction(form: FormData) {
 export async function withdrawArticleAction(form: FormData) {
   const slug = String(form.get("slug") ?? "");
   let to: string;
-  try { await withdrawArticle(await actionViewer(), slug); to = back(slug, "desk=withdrawn"); } catch (e) { to = failed(slug, e); }
+  try {
+    await withdrawArticle(await actionViewer(), slug);
+    to = back(slug, "desk=withdrawn");
+  } catch (e) {
+    to = failed(slug, e);
+  }
   redirect(to);
 }
 
@@ -34,7 +44,12 @@ export async function reviewArticleAction(form: FormData) {
   let to: string;
   try {
     const r = await reviewArticle(await actionViewer(), slug, { decision, ...(message ? { message } : {}) });
-    to = back(slug, `desk=${r.decision === "approve" ? (r.status === "scheduled" ? "scheduled" : "approved") : "changes"}`);
-  } catch (e) { to = failed(slug, e); }
+    to = back(
+      slug,
+      `desk=${r.decision === "approve" ? (r.status === "scheduled" ? "scheduled" : "approved") : "changes"}`,
+    );
+  } catch (e) {
+    to = failed(slug, e);
+  }
   redirect(to);
 }

@@ -11,7 +11,9 @@ export async function restoreRevisionAction(form: FormData) {
   const base = Number(form.get("baseRevision"));
   let outcome: string;
   try {
-    const { revision } = await restoreRevision(await actionViewer(), slug, number, { baseRevision: Number.isInteger(base) ? base : undefined });
+    const { revision } = await restoreRevision(await actionViewer(), slug, number, {
+      baseRevision: Number.isInteger(base) ? base : undefined,
+    });
     outcome = `restored=${number}&as=${revision}`;
   } catch (e) {
     outcome = `error=${encodeURIComponent(formError(e).message ?? "")}`;

@@ -1,13 +1,13 @@
 "use server";
+import { actionViewer as viewer } from "@/lib/actions/form-action";
+import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
 import { createArticle } from "@/lib/articles/create-article";
+import { type EditorSnapshot, snapshotOf } from "@/lib/articles/editor-snapshot";
 import { getArticleForEditor } from "@/lib/articles/get-article-for-editor";
 import { scheduledMessage } from "@/lib/articles/schedule-text";
 import { updateArticle } from "@/lib/articles/update-article";
-import type { AnnotationImpact } from "@/lib/annotations/reanchor-annotations";
-import { actionViewer as viewer } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
 import { formError } from "@/lib/http/form-state";
-import { snapshotOf, type EditorSnapshot } from "@/lib/articles/editor-snapshot";
 
 export type StudioResult =
   | { ok: true; message: string; article: EditorSnapshot }
@@ -27,7 +27,8 @@ function failure(e: unknown): Extract<StudioResult, { ok: false }> {
 type SaveOptions = { slugFromTitle: boolean; intent: string; timeZone?: string };
 
 function said({ status, publishAt }: EditorSnapshot, intent: string, timeZone?: string) {
-  if (intent === "unpublish") return status === "draft" ? "Back to draft: readers do not see it. Its notes and comments are kept." : "Saved.";
+  if (intent === "unpublish")
+    return status === "draft" ? "Back to draft: readers do not see it. Its notes and comments are kept." : "Saved.";
   if (intent === "schedule") return publishAt ? scheduledMessage(new Date(publishAt), timeZone ?? null) : "Saved.";
   if (intent === "publish") return status === "published" ? "Published." : "Saved.";
   return "Saved.";

@@ -8,7 +8,8 @@ import { markNotificationsRead } from "@/lib/notifications/list-notifications";
 export async function markNotificationsReadAction(form: FormData) {
   const viewer = await actionViewer();
   const ids = form.getAll("id").filter((v): v is string => typeof v === "string" && !!v);
-  if (form.get("all") === "1" || ids.length) await markNotificationsRead(viewer, form.get("all") === "1" ? { all: true } : { ids });
+  if (form.get("all") === "1" || ids.length)
+    await markNotificationsRead(viewer, form.get("all") === "1" ? { all: true } : { ids });
   refresh();
   redirect("/notifications?marked=1");
 }

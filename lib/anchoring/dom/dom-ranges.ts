@@ -18,7 +18,8 @@ export function spanOfRange(map: TextMap<Node>, range: AbstractRange & Pick<Rang
   for (const { node, bounds } of map.segments) {
     if (!range.intersectsNode(node)) continue;
     const from = node === range.startContainer ? bounds[Math.min(range.startOffset, bounds.length - 1)] : bounds[0];
-    const to = node === range.endContainer ? bounds[Math.min(range.endOffset, bounds.length - 1)] : bounds[bounds.length - 1];
+    const to =
+      node === range.endContainer ? bounds[Math.min(range.endOffset, bounds.length - 1)] : bounds[bounds.length - 1];
     if (to <= from) continue;
     if (from < start) start = from;
     if (to > end) end = to;
@@ -31,7 +32,12 @@ export function staticRangeOf(map: TextMap<Node>, span: TextSpan): StaticRange |
   const from = map.toDom(span.start, "start");
   const to = map.toDom(span.end, "end");
   if (!from || !to) return null;
-  return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
+  return new StaticRange({
+    startContainer: from.node,
+    startOffset: from.offset,
+    endContainer: to.node,
+    endOffset: to.offset,
+  });
 }
 
 /** A live DOM range over a plain-text span (for measuring where a passage sits on the page). */

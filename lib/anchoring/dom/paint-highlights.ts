@@ -6,7 +6,12 @@ import type { TextMap } from "./text-map";
 
 export type PaintSpan = TextSpan & { kind: "note" | "highlight" };
 
-export const highlightNames = { note: "gloss-note", dense: "gloss-note-dense", highlight: "gloss-highlight", active: "gloss-active" } as const;
+export const highlightNames = {
+  note: "gloss-note",
+  dense: "gloss-note-dense",
+  highlight: "gloss-highlight",
+  active: "gloss-active",
+} as const;
 
 type HighlightRegistry = { set(name: string, value: unknown): void; delete(name: string): void };
 type HighlightCtor = new (...ranges: AbstractRange[]) => { priority: number };
@@ -30,7 +35,8 @@ export function overlapSpans(spans: readonly TextSpan[]): TextSpan[] {
   for (const [at, change] of events) {
     if (depth >= 2 && at > from) {
       const last = out.at(-1);
-      if (last && last.end === from) last.end = at; else out.push({ start: from, end: at });
+      if (last && last.end === from) last.end = at;
+      else out.push({ start: from, end: at });
     }
     depth += change;
     from = at;
@@ -96,10 +102,16 @@ export function wrapMarks(map: TextMap<Node>, spans: readonly PaintSpan[], activ
     const { node, bounds } = map.segments[s];
     const first = bounds[0];
     const last = bounds[bounds.length - 1];
-    const pieces = mergePieces(all
-      .filter((span) => span.start < last && span.end > first)
-      .map((span) => ({ kind: span.kind as string, from: localOffset(bounds, Math.max(span.start, first), "start"), to: localOffset(bounds, Math.min(span.end, last), "end") }))
-      .filter((p) => p.to > p.from));
+    const pieces = mergePieces(
+      all
+        .filter((span) => span.start < last && span.end > first)
+        .map((span) => ({
+          kind: span.kind as string,
+          from: localOffset(bounds, Math.max(span.start, first), "start"),
+          to: localOffset(bounds, Math.min(span.end, last), "end"),
+        }))
+        .filter((p) => p.to > p.from),
+    );
     for (const piece of pieces.reverse()) {
       const text = node as Text;
       if (piece.to < text.length) text.splitText(piece.to);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { plainTextFromElement, type DomNodeLike } from "@/lib/articles/plain-text";
+import { type DomNodeLike, plainTextFromElement } from "@/lib/articles/plain-text";
 import { renderArticle } from "@/lib/articles/render-article";
-import { createCodePointIndex } from "../code-points";
 import { seed, seedBody } from "../../../tests/anchoring/support/seed-article";
+import { createCodePointIndex } from "../code-points";
 import { trimSpan } from "./dom-ranges";
 import { overlapSpans, unionSpans } from "./paint-highlights";
 import { collapseBoundaries, createTextMap } from "./text-map";
@@ -11,13 +11,19 @@ import { collapseBoundaries, createTextMap } from "./text-map";
 type FakeNode = DomNodeLike & { childNodes: FakeNode[]; name?: string };
 const text = (value: string): FakeNode => ({ nodeType: 3, nodeValue: value, childNodes: [] });
 const el = (attributes: Record<string, string>, childNodes: FakeNode[] = []): FakeNode => ({
-  nodeType: 1, nodeValue: null, childNodes, getAttribute: (name) => attributes[name] ?? null,
+  nodeType: 1,
+  nodeValue: null,
+  childNodes,
+  getAttribute: (name) => attributes[name] ?? null,
 });
 const block = (id: string, ...children: FakeNode[]) => el({ "data-block-id": id }, children);
 
-const decode = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|nbsp);/gi, (_, n: string) =>
-  n[0] === "#" ? String.fromCodePoint(n[1].toLowerCase() === "x" ? parseInt(n.slice(2), 16) : Number(n.slice(1)))
-    : ({ amp: "&", lt: "<", gt: ">", quot: '"', nbsp: "\u00a0" } as Record<string, string>)[n.toLowerCase()]);
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|nbsp);/gi, (_, n: string) =>
+    n[0] === "#"
+      ? String.fromCodePoint(n[1].toLowerCase() === "x" ? parseInt(n.slice(2), 16) : Number(n.slice(1)))
+      : ({ amp: "&", lt: "<", gt: ">", quot: '"', nbsp: "\u00a0" } as Record<string, string>)[n.toLowerCase()],
+  );
 
 // Enough of an HTML parser for the well-formed markup renderArticle writes.
 function parseHtml(html: string): FakeNode {
@@ -30,7 +36,8 @@ function parseHtml(html: string): FakeNode {
     else if (close !== undefined) stack.pop();
     else {
       const attributes: Record<string, string> = {};
-      for (const [, name, value] of attrs.matchAll(/([a-z][a-z0-9-]*)(?:="([^"]*)")?/gi)) attributes[name.toLowerCase()] = decode(value ?? "");
+      for (const [, name, value] of attrs.matchAll(/([a-z][a-z0-9-]*)(?:="([^"]*)")?/gi))
+        attributes[name.toLowerCase()] = decode(value ?? "");
       const element = el(attributes);
       parent.childNodes.push(element);
       if (!["br", "hr", "img", "input", "wbr"].includes(open.toLowerCase())) stack.push(element);
@@ -57,13 +64,15 @@ describe("createTextMap", () => {
   });
 
   it("agrees with the server on nested blocks, code, breaks, entities and emoji", () => {
-    const rendered = renderArticle([
-      "# Heading with `code` & &lt;angle&gt;",
-      "> quote one\n>\n> - listed in a quote\n> - another",
-      "- tight item\n  - nested *item*\n    continued\n- last",
-      "```\n  indented  code\n\n  with   gaps\n```",
-      "hard  \nbreak and soft\nbreak, [a link](https://example.org) and 😀 e\u0301 👩🏽‍💻 done",
-    ].join("\n\n"));
+    const rendered = renderArticle(
+      [
+        "# Heading with `code` & &lt;angle&gt;",
+        "> quote one\n>\n> - listed in a quote\n> - another",
+        "- tight item\n  - nested *item*\n    continued\n- last",
+        "```\n  indented  code\n\n  with   gaps\n```",
+        "hard  \nbreak and soft\nbreak, [a link](https://example.org) and 😀 e\u0301 👩🏽‍💻 done",
+      ].join("\n\n"),
+    );
     const map = createTextMap(parseHtml(rendered.html));
     expect(map.text).toBe(rendered.text);
     expect(map.blocks).toEqual(rendered.blocks);
@@ -85,7 +94,12 @@ describe("createTextMap", () => {
   it("puts range starts after collapsed white space and range ends before it", () => {
     const first = text("  Hello   ");
     const em = text("big");
-    const root = el({}, [text("\n"), block("a", first, el({}, [em]), text("  world ")), text("\n"), block("b", text("Next"))]);
+    const root = el({}, [
+      text("\n"),
+      block("a", first, el({}, [em]), text("  world ")),
+      text("\n"),
+      block("b", text("Next")),
+    ]);
     const map = createTextMap(root);
     expect(map.text).toBe("Hello big world\nNext");
     expect(map.toDom(0, "start")).toEqual({ node: first, offset: 2 });
@@ -134,7 +148,15 @@ describe("trimSpan", () => {
 
 describe("unionSpans", () => {
   it("merges spans that overlap or touch, in text order", () => {
-    expect(unionSpans([{ start: 20, end: 22 }, { start: 5, end: 15 }, { start: 0, end: 10 }, { start: 15, end: 18 }, { start: 3, end: 3 }])).toEqual([
+    expect(
+      unionSpans([
+        { start: 20, end: 22 },
+        { start: 5, end: 15 },
+        { start: 0, end: 10 },
+        { start: 15, end: 18 },
+        { start: 3, end: 3 },
+      ]),
+    ).toEqual([
       { start: 0, end: 18 },
       { start: 20, end: 22 },
     ]);
@@ -144,7 +166,19 @@ describe("unionSpans", () => {
 
 describe("overlapSpans", () => {
   it("finds where two or more spans overlap, merged", () => {
-    expect(overlapSpans([{ start: 0, end: 10 }, { start: 5, end: 15 }, { start: 8, end: 12 }, { start: 20, end: 22 }])).toEqual([{ start: 5, end: 12 }]);
-    expect(overlapSpans([{ start: 0, end: 5 }, { start: 5, end: 9 }])).toEqual([]);
+    expect(
+      overlapSpans([
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+        { start: 8, end: 12 },
+        { start: 20, end: 22 },
+      ]),
+    ).toEqual([{ start: 5, end: 12 }]);
+    expect(
+      overlapSpans([
+        { start: 0, end: 5 },
+        { start: 5, end: 9 },
+      ]),
+    ).toEqual([]);
   });
 });

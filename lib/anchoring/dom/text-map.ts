@@ -3,7 +3,13 @@
 // block by block, applying the same white-space collapsing, and records for every character
 // boundary of every text node its offset in the plain text. Offsets here are UTF-16 indexes of
 // `text`; convert to code points with createCodePointIndex(text).
-import { BLOCK_ID_ATTRIBUTE, joinBlockTexts, normalizeBlockText, type DomNodeLike, type TextBlock } from "@/lib/articles/plain-text";
+import {
+  BLOCK_ID_ATTRIBUTE,
+  type DomNodeLike,
+  joinBlockTexts,
+  normalizeBlockText,
+  type TextBlock,
+} from "@/lib/articles/plain-text";
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -29,8 +35,17 @@ export type TextMap<N extends DomNodeLike> = {
 export function isWhiteSpace(unit: number): boolean {
   if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
   if (unit < 0xa0) return false;
-  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029
-    || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
 }
 
 /**
@@ -42,7 +57,7 @@ export function collapseBoundaries(raw: string, base = 0): { text: string; bound
   const bounds = new Uint32Array(raw.length + 1);
   let out = 0;
   bounds[0] = base;
-  for (let i = 0; i < raw.length;) {
+  for (let i = 0; i < raw.length; ) {
     if (!isWhiteSpace(raw.charCodeAt(i))) {
       bounds[++i] = base + ++out;
       continue;
@@ -146,7 +161,10 @@ function lastIndex(length: number, holds: (index: number) => boolean): number {
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (holds(mid)) { found = mid; low = mid + 1; } else high = mid - 1;
+    if (holds(mid)) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
   return found;
 }
@@ -157,7 +175,10 @@ function firstIndex(length: number, holds: (index: number) => boolean): number {
   let found = length;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (holds(mid)) { found = mid; high = mid - 1; } else low = mid + 1;
+    if (holds(mid)) {
+      found = mid;
+      high = mid - 1;
+    } else low = mid + 1;
   }
   return found;
 }

@@ -1,16 +1,36 @@
 // Test and bench support: a ~15,000-word article made of the seed body repeated with varied
 // names (so most passages stay distinguishable, as in a real long article), 1,000 anchors on
 // it, and a revision with the kind of edits an editor makes.
-import { renderArticle, type RenderedArticle } from "@/lib/articles/render-article";
+
 import { createCodePointIndex } from "@/lib/anchoring/code-points";
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import type { StoredAnchor } from "@/lib/anchoring/types";
+import { type RenderedArticle, renderArticle } from "@/lib/articles/render-article";
 import { seedBody } from "./seed-article";
 
 const NAMES: [string, string[]][] = [
   ["Iran", ["Iran", "Syria", "Libya", "Yemen", "Sudan", "Chad", "Peru", "Oman", "Mali", "Laos", "Fiji", "Cuba"]],
-  ["Albania", ["Albania", "Estonia", "Latvia", "Croatia", "Slovenia", "Portugal", "Belgium", "Norway", "Denmark", "Romania", "Bulgaria", "Greece"]],
-  ["NATO", ["NATO", "the EU", "the OSCE", "ASEAN", "the AU", "OAS", "the GCC", "NORDEFCO", "CARICOM", "SADC", "ECOWAS", "PIF"]],
+  [
+    "Albania",
+    [
+      "Albania",
+      "Estonia",
+      "Latvia",
+      "Croatia",
+      "Slovenia",
+      "Portugal",
+      "Belgium",
+      "Norway",
+      "Denmark",
+      "Romania",
+      "Bulgaria",
+      "Greece",
+    ],
+  ],
+  [
+    "NATO",
+    ["NATO", "the EU", "the OSCE", "ASEAN", "the AU", "OAS", "the GCC", "NORDEFCO", "CARICOM", "SADC", "ECOWAS", "PIF"],
+  ],
 ];
 
 /** A deterministic pseudo-random generator (mulberry32), so every run measures the same work. */
@@ -38,7 +58,10 @@ export function longArticleBody(copies = 12): string {
 
 /** `count` anchors on whole words of `text`, 1 to 25 words long, at random places. */
 export function randomAnchors(article: RenderedArticle, count: number, random = seededRandom(42)): StoredAnchor[] {
-  const words = [...article.text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const words = [...article.text.matchAll(/\S+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   const index = createCodePointIndex(article.text);
   const anchors: StoredAnchor[] = [];
   while (anchors.length < count) {
@@ -46,7 +69,15 @@ export function randomAnchors(article: RenderedArticle, count: number, random = 
     const last = Math.min(words.length - 1, first + Math.floor(random() * 25));
     // Positions are in code points: the words' offsets are UTF-16 (they differ after an emoji,
     // as in the short seed article).
-    anchors.push(describeAnchor(article.text, index.toCodePoint(words[first].start), index.toCodePoint(words[last].end), article.blocks, index));
+    anchors.push(
+      describeAnchor(
+        article.text,
+        index.toCodePoint(words[first].start),
+        index.toCodePoint(words[last].end),
+        article.blocks,
+        index,
+      ),
+    );
   }
   return anchors;
 }

@@ -52,7 +52,13 @@ export function randomRevision(original: string, random: () => number): TracedRe
  * Whether text[start, end) of the revision is the passage that was original[from, to): at least
  * half of the placement (or of what survives of the passage, if less) is made of its characters.
  */
-export function landsOnOwnPassage(revision: TracedRevision, from: number, to: number, start: number, end: number): boolean {
+export function landsOnOwnPassage(
+  revision: TracedRevision,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): boolean {
   let surviving = 0;
   let inside = 0;
   revision.origins.forEach((origin, at) => {
@@ -126,7 +132,8 @@ export function randomRewording(base: string, random: () => number, kind: Reword
   }
 
   // A passage the text says once (one that recurs is another test: random-revisions.test.ts).
-  if (base.indexOf(base.slice(from, to)) !== base.lastIndexOf(base.slice(from, to))) return randomRewording(base, random, kind);
+  if (base.indexOf(base.slice(from, to)) !== base.lastIndexOf(base.slice(from, to)))
+    return randomRewording(base, random, kind);
 
   if (kind === "deleted-near-copy") {
     // A near-copy (one word replaced) in another paragraph of the old text, which stays.
@@ -213,15 +220,27 @@ export function randomRewording(base: string, random: () => number, kind: Reword
       edits.push({ start: from, end: to + (oldText[to] === " " ? 1 : 0), text: "" });
       break;
   }
-  const typographic = kind === "typographic" || (kind !== "rewritten" && kind !== "deleted-near-copy" && random() < 1 / 3);
+  const typographic =
+    kind === "typographic" || (kind !== "rewritten" && kind !== "deleted-near-copy" && random() < 1 / 3);
   edits.sort((a, b) => b.start - a.start);
   for (const edit of edits) chars.splice(edit.start, edit.end - edit.start, ...fresh(edit.text));
-  if (typographic) chars = typographicChanges(chars, from, from + (to - from) + edits.reduce((sum, edit) => (edit.start < to ? sum + edit.text.length - (edit.end - edit.start) : sum), 0), random);
+  if (typographic)
+    chars = typographicChanges(
+      chars,
+      from,
+      from +
+        (to - from) +
+        edits.reduce((sum, edit) => (edit.start < to ? sum + edit.text.length - (edit.end - edit.start) : sum), 0),
+      random,
+    );
 
   if (random() < 0.5) {
     // An unrelated sentence at the start of another paragraph: every later position shifts.
-    const starts = chars.flatMap((traced, at) => (at > 0 && chars[at - 1].char === "\n" && (at < from || at > to) ? [at] : []));
-    if (starts.length) chars.splice(starts[pick(starts.length)], 0, ...fresh(`${Array.from({ length: 4 }, filler).join(" ")}. `));
+    const starts = chars.flatMap((traced, at) =>
+      at > 0 && chars[at - 1].char === "\n" && (at < from || at > to) ? [at] : [],
+    );
+    if (starts.length)
+      chars.splice(starts[pick(starts.length)], 0, ...fresh(`${Array.from({ length: 4 }, filler).join(" ")}. `));
   }
 
   const revision = { text: chars.map((traced) => traced.char).join(""), origins: chars.map((traced) => traced.origin) };
@@ -249,7 +268,10 @@ function typographicChanges(chars: TracedChar[], from: number, to: number, rando
     if (swap) changed[at] = { char: swap, origin: changed[at].origin };
     else if (changed[at].char === " " && spaces++ === 1) changed[at] = { char: "\u00a0", origin: changed[at].origin };
   }
-  const text = changed.slice(from, to).map((traced) => traced.char).join("");
+  const text = changed
+    .slice(from, to)
+    .map((traced) => traced.char)
+    .join("");
   const long = [...text.matchAll(/\p{L}{7,}/gu)];
   if (long.length) {
     const word = long[Math.floor(random() * long.length)];

@@ -2,7 +2,14 @@
 // the server re-anchors on publish, and judged against the outcome each must have.
 import { describeAnchor } from "@/lib/anchoring/describe-anchor";
 import { reanchor } from "@/lib/anchoring/reanchor";
-import { FOLLOWABLE_KINDS, landsOnOwnPassage, ORPHAN_KINDS, randomRewording, type RewordingCase, type RewordingKind } from "./random-revision";
+import {
+  FOLLOWABLE_KINDS,
+  landsOnOwnPassage,
+  ORPHAN_KINDS,
+  type RewordingCase,
+  type RewordingKind,
+  randomRewording,
+} from "./random-revision";
 
 export type RewordingTally = { cases: number; followed: number; orphaned: number; misplaced: number };
 
@@ -20,15 +27,22 @@ export function generateRewordings(base: string, random: () => number, perKind: 
 /** Where reanchor puts the case's anchor (UTF-16 offsets of the revision; no astral characters here), or null. */
 export function placeRewording(rewording: RewordingCase): { start: number; end: number } | null {
   const anchor = describeAnchor(rewording.oldText, rewording.from, rewording.to, rewording.oldBlocks);
-  const [result] = reanchor(rewording.oldText, rewording.revision.text, [anchor], { newBlocks: rewording.revision.blocks }).anchors;
+  const [result] = reanchor(rewording.oldText, rewording.revision.text, [anchor], {
+    newBlocks: rewording.revision.blocks,
+  }).anchors;
   return result.state === "anchored" ? { start: result.start, end: result.end } : null;
 }
 
 /** "followed": on its own passage; "orphaned"; "misplaced": anywhere else, or anywhere for a trap. */
-export function judgeRewording(rewording: RewordingCase, placed: { start: number; end: number } | null): "followed" | "orphaned" | "misplaced" {
+export function judgeRewording(
+  rewording: RewordingCase,
+  placed: { start: number; end: number } | null,
+): "followed" | "orphaned" | "misplaced" {
   if (!placed) return "orphaned";
   if (rewording.expect === "orphan") return "misplaced";
-  return landsOnOwnPassage(rewording.revision, rewording.from, rewording.to, placed.start, placed.end) ? "followed" : "misplaced";
+  return landsOnOwnPassage(rewording.revision, rewording.from, rewording.to, placed.start, placed.end)
+    ? "followed"
+    : "misplaced";
 }
 
 /** Tallies by kind, and over all followable and all trap cases. */

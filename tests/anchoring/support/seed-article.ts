@@ -2,7 +2,7 @@
 // by editing its Markdown body and rendering it as the server does.
 import { readFileSync } from "node:fs";
 import { parseArticleSource } from "@/lib/articles/parse-article-source";
-import { renderArticle, type RenderedArticle } from "@/lib/articles/render-article";
+import { type RenderedArticle, renderArticle } from "@/lib/articles/render-article";
 
 export const seedBody = parseArticleSource(
   readFileSync(new URL("../../../../shared/content/seed-article.md", import.meta.url), "utf8"),
@@ -19,7 +19,10 @@ export function edit(body: string, from: string, to: string): string {
 
 /** The seed body with the given edits applied in order, rendered to its plain text. */
 export function revise(...edits: [from: string, to: string][]): RenderedArticle {
-  return renderArticle(edits.reduce((body, [from, to]) => edit(body, from, to), seedBody), seed.blocks);
+  return renderArticle(
+    edits.reduce((body, [from, to]) => edit(body, from, to), seedBody),
+    seed.blocks,
+  );
 }
 
 /** Code point range of the one occurrence of `quote` in `text`. */

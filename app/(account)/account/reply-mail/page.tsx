@@ -13,7 +13,9 @@ export default async function ReplyMailPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-md px-4 py-12 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">Reply e-mails</h1>
-      <p className="mt-3 text-zinc-700 dark:text-zinc-300">Stop the e-mail Gloss sends when someone replies to your comments or notes?</p>
+      <p className="mt-3 text-zinc-700 dark:text-zinc-300">
+        Stop the e-mail Gloss sends when someone replies to your comments or notes?
+      </p>
       <ReplyMailUnsubscribeForm userId={one(params.u)} token={one(params.t)} />
     </div>
   );

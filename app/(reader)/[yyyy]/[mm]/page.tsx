@@ -1,5 +1,5 @@
-import { cache } from "react";
 import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
 import { ArchiveView, archiveMetadata } from "@/components/article/archive-view";
 import { findLegacyRedirect } from "@/lib/articles/find-legacy-redirect";
 import { findArchive } from "@/lib/articles/list-archives";

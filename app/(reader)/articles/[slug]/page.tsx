@@ -1,26 +1,29 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { ArticleDate } from "@/components/article/article-date";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
+import { ArticleDate } from "@/components/article/article-date";
+import { ArticlePager } from "@/components/article/article-pager";
+import { CiteThis } from "@/components/article/cite-this";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { SubscribeForm } from "@/components/following/subscribe-form";
+import { LiveUpdates } from "@/components/live/live-updates";
+import { PersonalLoader } from "@/components/personal/personal-loader";
+import { markNotePassage } from "@/lib/annotations/mark-note-passage";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
-import { siteUrl } from "@/lib/env";
-import { headers } from "next/headers";
-import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
-import { markNotePassage } from "@/lib/annotations/mark-note-passage";
-import { CommentsSection } from "@/components/comments/comments-section";
-import { LiveUpdates } from "@/components/live/live-updates";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { getArticlePersonal } from "@/lib/personal/get-article-personal";
-import { PersonalLoader } from "@/components/personal/personal-loader";
-import { commentSortSchema } from "@/lib/validation/comment";
-import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
-import { CiteThis } from "@/components/article/cite-this";
-import { SubscribeForm } from "@/components/following/subscribe-form";
-import { ArticlePager } from "@/components/article/article-pager";
 import { clock } from "@/lib/clock";
+import { siteUrl } from "@/lib/env";
+import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
+import { getArticlePersonal } from "@/lib/personal/get-article-personal";
+import { commentSortSchema } from "@/lib/validation/comment";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(slug: string) {
   const found = await getPublishedArticle(slug);
@@ -46,7 +49,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const report = replyTo ? undefined : one("report");
   const perRequest = !!(replyTo || report || one("posted"));
   const viewer = perRequest ? await getViewer(await headers()) : null;
-  const personal = perRequest ? { viewer, replyTo, report, data: await getArticlePersonal(viewer, article.slug) } : undefined;
+  const personal = perRequest
+    ? { viewer, replyTo, report, data: await getArticlePersonal(viewer, article.slug) }
+    : undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
   const revision = article.currentRevision!;
   // The notes list's "Show in text" without JavaScript: the passage of a public note, marked.
@@ -57,25 +62,55 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
       <article className="min-w-0" aria-labelledby="article-title" data-revision={revision.number}>
         <header className="mb-8">
-          {article.publication ? <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">{article.publication}</p> : null}
-          <h1 id="article-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
+          {article.publication ? (
+            <p className="text-sm font-semibold uppercase tracking-wider text-accent-700 dark:text-accent-300">
+              {article.publication}
+            </p>
+          ) : null}
+          <h1
+            id="article-title"
+            className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl"
+          >
+            {article.title}
+          </h1>
           <p className="mt-4 text-base text-zinc-700 dark:text-zinc-300">
-            by <Link href={`/author/${encodeURIComponent(authorSlug(article.authorName))}`} rel="author" className="font-semibold hover:underline">{article.authorName}</Link>
-            {article.affiliation ? <span className="text-zinc-600 dark:text-zinc-400">, {article.affiliation}</span> : null}
+            by{" "}
+            <Link
+              href={`/author/${encodeURIComponent(authorSlug(article.authorName))}`}
+              rel="author"
+              className="font-semibold hover:underline"
+            >
+              {article.authorName}
+            </Link>
+            {article.affiliation ? (
+              <span className="text-zinc-600 dark:text-zinc-400">, {article.affiliation}</span>
+            ) : null}
           </p>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {article.publishedAt ? <ArticleDate date={article.publishedAt} /> : null} · {readingMinutes(revision.wordCount)} min read
+            {article.publishedAt ? <ArticleDate date={article.publishedAt} /> : null} ·{" "}
+            {readingMinutes(revision.wordCount)} min read
           </p>
           <ArchiveLinks label="Categories" base="/category" terms={article.categories} />
           <ArchiveLinks label="Tags" base="/tag" terms={article.tags} />
         </header>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
         <div className="relative" data-annotation-host />
-        {article.credit ? <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{article.credit}</p> : null}
+        {article.credit ? (
+          <p className="mt-10 border-t border-zinc-200 pt-4 text-sm italic text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+            {article.credit}
+          </p>
+        ) : null}
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
-        <section aria-labelledby="subscribe-article-title" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h2 id="subscribe-article-title" className="text-base font-semibold">New articles by e-mail</h2>
-          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">One e-mail per new article. Confirm once; unsubscribe with one click.</p>
+        <section
+          aria-labelledby="subscribe-article-title"
+          className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+        >
+          <h2 id="subscribe-article-title" className="text-base font-semibold">
+            New articles by e-mail
+          </h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            One e-mail per new article. Confirm once; unsubscribe with one click.
+          </p>
           <SubscribeForm id="subscribe-article-email" />
         </section>
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
@@ -84,8 +119,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} />
-        <CommentsSection slug={article.slug} sort={commentSortSchema.parse(one("sort"))} page={page} personal={personal}
-          focus={one("comment") ?? replyTo ?? report} focusAfter={one("after")} />
+        <CommentsSection
+          slug={article.slug}
+          sort={commentSortSchema.parse(one("sort"))}
+          page={page}
+          personal={personal}
+          focus={one("comment") ?? replyTo ?? report}
+          focusAfter={one("after")}
+        />
         <PersonalLoader slug={article.slug} />
         <LiveUpdates slug={article.slug} />
       </div>
@@ -94,7 +135,15 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 }
 
 /** The article's categories or tags, each a link to its archive (nothing when it has none). */
-function ArchiveLinks({ label, base, terms }: { label: string; base: string; terms: { slug: string; name: string }[] }) {
+function ArchiveLinks({
+  label,
+  base,
+  terms,
+}: {
+  label: string;
+  base: string;
+  terms: { slug: string; name: string }[];
+}) {
   if (!terms.length) return null;
   return (
     <div className="mt-2 flex flex-wrap items-baseline gap-x-2 text-sm">
@@ -102,8 +151,13 @@ function ArchiveLinks({ label, base, terms }: { label: string; base: string; ter
       <ul aria-label={label} className="flex flex-wrap gap-x-2 gap-y-1">
         {terms.map((t) => (
           <li key={t.slug}>
-            <Link href={`${base}/${encodeURIComponent(t.slug)}`} rel={base === "/tag" ? "tag" : undefined}
-              className="font-medium text-accent-700 hover:underline dark:text-accent-300">{t.name}</Link>
+            <Link
+              href={`${base}/${encodeURIComponent(t.slug)}`}
+              rel={base === "/tag" ? "tag" : undefined}
+              className="font-medium text-accent-700 hover:underline dark:text-accent-300"
+            >
+              {t.name}
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
-import { cache } from "react";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ArchiveView, archiveMetadata, decodeParam } from "@/components/article/archive-view";
 import { findArchive } from "@/lib/articles/list-archives";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { confirmationIsLive } from "@/lib/subscribers/subscribe";
 import { publication } from "@/lib/site";
+import { confirmationIsLive } from "@/lib/subscribers/subscribe";
 
 export const metadata: Metadata = { title: "Confirm new articles by e-mail", robots: { index: false } };
 
@@ -18,14 +18,23 @@ export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold tracking-tight">New articles by e-mail</h1>
       {live ? (
         <>
-          <p className="mt-3 text-zinc-700 dark:text-zinc-300">Press the button to get each new article of {publication.name} at this address.</p>
+          <p className="mt-3 text-zinc-700 dark:text-zinc-300">
+            Press the button to get each new article of {publication.name} at this address.
+          </p>
           <form action="/api/subscribers/confirm" method="post" className="mt-4">
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">Yes, send me new articles</button>
+            <button
+              type="submit"
+              className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+            >
+              Yes, send me new articles
+            </button>
           </form>
         </>
       ) : (
-        <p role="alert" className="mt-3 text-zinc-800 dark:text-zinc-200">This link has expired or was already used. Use the form at the bottom of any page to ask for a new one.</p>
+        <p role="alert" className="mt-3 text-zinc-800 dark:text-zinc-200">
+          This link has expired or was already used. Use the form at the bottom of any page to ask for a new one.
+        </p>
       )}
     </div>
   );

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { Avatar } from "@/components/ui/avatar";
 import { decodeParam } from "@/components/article/archive-view";
+import { Avatar } from "@/components/ui/avatar";
 import { getPublicProfile } from "@/lib/users/get-public-profile";
 
 type Props = { params: Promise<{ id: string }> };
@@ -14,7 +14,9 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await load((await params).id);
-  return profile ? { title: profile.name, description: profile.bio || undefined, robots: { index: false } } : { title: "Not found" };
+  return profile
+    ? { title: profile.name, description: profile.bio || undefined, robots: { index: false } }
+    : { title: "Not found" };
 }
 
 // A person's page: where an annotation's author link (`/users/<id>`, its W3C `creator`) leads.
@@ -32,12 +34,19 @@ export default async function UserPage({ params }: Props) {
       </header>
       {profile.bio ? <p className="mt-6 font-serif text-lg leading-relaxed">{profile.bio}</p> : null}
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="text-zinc-600 dark:text-zinc-400">Member since</dt><dd>{month.format(profile.joined)}</dd>
+        <dt className="text-zinc-600 dark:text-zinc-400">Member since</dt>
+        <dd>{month.format(profile.joined)}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Contributions</dt>
-        <dd>{plural(profile.comments, "comment", "comments")} · {plural(profile.notes, "public note", "public notes")}</dd>
+        <dd>
+          {plural(profile.comments, "comment", "comments")} · {plural(profile.notes, "public note", "public notes")}
+        </dd>
       </dl>
       {profile.authorPath ? (
-        <p className="mt-6"><Link href={profile.authorPath} className="font-medium text-accent-700 underline dark:text-accent-300">Articles by {profile.name}</Link></p>
+        <p className="mt-6">
+          <Link href={profile.authorPath} className="font-medium text-accent-700 underline dark:text-accent-300">
+            Articles by {profile.name}
+          </Link>
+        </p>
       ) : null}
     </div>
   );

@@ -1,9 +1,9 @@
-import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { containerLinks, ld } from "@/lib/http/ld";
-import { listAnnotations } from "@/lib/annotations/list-annotations";
-import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { annoContext, annotationJson, annotationUrl, containerUrl, etagOf } from "@/lib/annotations/annotation-json";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { listAnnotations } from "@/lib/annotations/list-annotations";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
+import { containerLinks, ld } from "@/lib/http/ld";
 
 type Ctx = { params: Promise<{ slug: string }> };
 const allow = "GET, HEAD, OPTIONS, POST";
@@ -22,13 +22,23 @@ export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
     items: annotations.map((a) => annotationJson(a, { withContext: false })),
     ...(next ? { next: `${container}?cursor=${encodeURIComponent(next)}` } : {}),
   };
-  const headers = { Link: containerLinks, Allow: allow, "Accept-Post": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' };
+  const headers = {
+    Link: containerLinks,
+    Allow: allow,
+    "Accept-Post": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+  };
   if (cursor) return ld({ "@context": annoContext, ...page }, { headers });
-  return ld({
-    "@context": [annoContext, "http://www.w3.org/ns/ldp.jsonld"],
-    id: container, type: ["BasicContainer", "AnnotationCollection"], label: `Annotations on ${slug}`,
-    total, first: page,
-  }, { headers });
+  return ld(
+    {
+      "@context": [annoContext, "http://www.w3.org/ns/ldp.jsonld"],
+      id: container,
+      type: ["BasicContainer", "AnnotationCollection"],
+      label: `Annotations on ${slug}`,
+      total,
+      first: page,
+    },
+    { headers },
+  );
 });
 
 export const HEAD = async (request: Request, ctx: Ctx) => {
@@ -37,7 +47,14 @@ export const HEAD = async (request: Request, ctx: Ctx) => {
 };
 
 export function OPTIONS() {
-  return new Response(null, { status: 204, headers: { Allow: allow, Link: containerLinks, "Accept-Post": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } });
+  return new Response(null, {
+    status: 204,
+    headers: {
+      Allow: allow,
+      Link: containerLinks,
+      "Accept-Post": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+    },
+  });
 }
 
 export const POST = apiRoute(async (request: Request, { params }: Ctx) => {
@@ -47,6 +64,10 @@ export const POST = apiRoute(async (request: Request, { params }: Ctx) => {
   const { annotation, held } = await createAnnotation(viewer, slug, input);
   return ld(annotationJson(annotation), {
     status: held ? 202 : 201,
-    headers: { Location: annotationUrl(slug, annotation.id), ETag: etagOf(annotation), Link: '<http://www.w3.org/ns/ldp#Resource>; rel="type"' },
+    headers: {
+      Location: annotationUrl(slug, annotation.id),
+      ETag: etagOf(annotation),
+      Link: '<http://www.w3.org/ns/ldp#Resource>; rel="type"',
+    },
   });
 });

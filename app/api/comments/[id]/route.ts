@@ -1,8 +1,8 @@
-import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { editComment } from "@/lib/comments/edit-comment";
-import { deleteComment } from "@/lib/comments/delete-comment";
 import { commentJson } from "@/lib/comments/comment-json";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import { apiRoute, bodyLimits, json, readJson } from "@/lib/http/api";
 
 type Ctx = { params: Promise<{ id: string }> };
 

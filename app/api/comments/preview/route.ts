@@ -1,6 +1,6 @@
-import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { previewComment } from "@/lib/comments/preview-comment";
+import { apiRoute, bodyLimits, json, readJson } from "@/lib/http/api";
 
 // The comment box's Preview: the body rendered as the server will store it (nothing is saved).
 export const POST = apiRoute(async (request: Request) => {

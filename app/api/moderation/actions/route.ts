@@ -1,5 +1,5 @@
-import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, bodyLimits, json, readJson } from "@/lib/http/api";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 
 export const POST = apiRoute(async (request: Request) => {

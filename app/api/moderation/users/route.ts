@@ -1,5 +1,5 @@
-import { apiRoute, json, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, bodyLimits, json, readJson } from "@/lib/http/api";
 import { changeUserRole } from "@/lib/moderation/change-user-role";
 
 // PATCH {email, role}: admins change a user's role.

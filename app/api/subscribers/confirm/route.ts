@@ -1,5 +1,5 @@
-import { apiRoute, readFormOrJson, seeOther } from "@/lib/http/api";
 import { isAppError } from "@/lib/errors";
+import { apiRoute, readFormOrJson, seeOther } from "@/lib/http/api";
 import { confirmSubscription } from "@/lib/subscribers/subscribe";
 
 // The button on the confirmation page (the link in the mail opens the page; only this POST confirms).
@@ -11,5 +11,7 @@ export const POST = apiRoute(async (request: Request) => {
     if (form && isAppError(e)) return seeOther(`/subscribe?error=${encodeURIComponent(e.message)}`);
     throw e;
   }
-  return form ? seeOther("/subscribe?confirmed=1") : new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+  return form
+    ? seeOther("/subscribe?confirmed=1")
+    : new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,9 +1,9 @@
-import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
-import { getViewer } from "@/lib/auth/get-viewer";
-import { ld, resourceLinks } from "@/lib/http/ld";
-import { getAnnotation } from "@/lib/annotations/get-annotation";
-import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/change-annotation";
 import { annotationJson, etagOf } from "@/lib/annotations/annotation-json";
+import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/change-annotation";
+import { getAnnotation } from "@/lib/annotations/get-annotation";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
+import { ld, resourceLinks } from "@/lib/http/ld";
 
 type Ctx = { params: Promise<{ slug: string; id: string }> };
 const allow = "GET, HEAD, OPTIONS, PUT, DELETE";

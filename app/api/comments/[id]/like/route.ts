@@ -1,11 +1,13 @@
-import { apiRoute, json } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { setCommentLike } from "@/lib/comments/like-comment";
+import { apiRoute, json } from "@/lib/http/api";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export const PUT = apiRoute(async (request: Request, { params }: Ctx) =>
-  json(await setCommentLike(await getViewer(request.headers), (await params).id, true)));
+  json(await setCommentLike(await getViewer(request.headers), (await params).id, true)),
+);
 
 export const DELETE = apiRoute(async (request: Request, { params }: Ctx) =>
-  json(await setCommentLike(await getViewer(request.headers), (await params).id, false)));
+  json(await setCommentLike(await getViewer(request.headers), (await params).id, false)),
+);

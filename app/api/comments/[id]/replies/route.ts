@@ -1,7 +1,7 @@
-import { apiRoute, json } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
-import { listReplies } from "@/lib/comments/list-replies";
 import { threadJson } from "@/lib/comments/comment-json";
+import { listReplies } from "@/lib/comments/list-replies";
+import { apiRoute, json } from "@/lib/http/api";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -9,6 +9,13 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const url = new URL(request.url);
   const viewer = await getViewer(request.headers);
-  const result = await listReplies(viewer, (await params).id, { sort: url.searchParams.get("sort"), cursor: url.searchParams.get("cursor") });
-  return json({ comments: threadJson(result.comments, viewer ? result.liked : undefined), next: result.next, remaining: result.remaining });
+  const result = await listReplies(viewer, (await params).id, {
+    sort: url.searchParams.get("sort"),
+    cursor: url.searchParams.get("cursor"),
+  });
+  return json({
+    comments: threadJson(result.comments, viewer ? result.liked : undefined),
+    next: result.next,
+    remaining: result.remaining,
+  });
 });

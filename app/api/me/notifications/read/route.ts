@@ -1,5 +1,5 @@
-import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
 import { markNotificationsRead } from "@/lib/notifications/list-notifications";
 
 // Marks notifications read: {ids: [...]} or {all: true} → 204.

@@ -1,5 +1,5 @@
-import { apiRoute, json } from "@/lib/http/api";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { apiRoute, json } from "@/lib/http/api";
 import { unbanUser } from "@/lib/moderation/ban-user";
 
 export const DELETE = apiRoute(async (request: Request, { params }: { params: Promise<{ email: string }> }) => {

@@ -1,6 +1,6 @@
+import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { isAppError } from "@/lib/errors";
-import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { seeOther } from "@/lib/http/api";
 
 // A note's permalink: to the article at the note (which the page scrolls to, lights up and
