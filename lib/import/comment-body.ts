@@ -5,7 +5,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { readerSanitizeSchema } from "@/lib/markdown/render-safe-markdown";
+import { readerSanitizeSchema, renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import {
   htmlToMarkdown,
   isPlainText,
@@ -36,6 +36,8 @@ const toReaderHtml = unified()
   .use(rehypeStringify)
   .freeze();
 
+const mayAutolink = /[a-z][a-z0-9+.-]*:\/\/|www\.|@/i;
+
 /**
  * A WordPress comment's content as a Gloss comment: its Markdown body, and the sanitized HTML that
  * renderSafeMarkdown gives for that body — new comments' renderer, allow-list and link rule. It is
@@ -43,6 +45,12 @@ const toReaderHtml = unified()
  * round trip was most of an import's time; a unit test holds both ways together on varied input.
  */
 export function commentBodyFromWordpress(content: string): { body: string; html: string } {
+  // Something renderSafeMarkdown may autolink (a URL, www., an e-mail address): take the renderer's
+  // own path, which links it as WordPress did and as a new comment would be.
+  if (mayAutolink.test(content)) {
+    const body = isPlainText(content) ? htmlToMarkdown(content) : mdastToMarkdown(wordpressHtmlToMdast(content));
+    return { body, html: renderSafeMarkdown(body) };
+  }
   if (isPlainText(content)) {
     const html = plainTextParagraphs(content)
       .map((lines) => `<p>${lines.join("<br>\n")}</p>`)
