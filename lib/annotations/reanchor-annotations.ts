@@ -1,4 +1,5 @@
 import { reanchor } from "@/lib/anchoring/reanchor";
+import { storedAnchorInput } from "@/lib/anchoring/stored-anchor-input";
 import type { AnchorBlock } from "@/lib/anchoring/types";
 import { clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -52,19 +53,7 @@ export async function reanchorAnnotations(
     orderBy: { id: "asc" },
   });
   if (!notes.length) return { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
-  const result = reanchor(
-    args.fromText,
-    args.toText,
-    notes.map((n) => ({
-      quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
-      // An orphaned note's old position means nothing in the old text: search by quote only.
-      ...(n.state === "anchored" && n.start !== null && n.end !== null
-        ? { position: { start: n.start, end: n.end } }
-        : {}),
-      ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
-    })),
-    { newBlocks: args.toBlocks },
-  );
+  const result = reanchor(args.fromText, args.toText, notes.map(storedAnchorInput), { newBlocks: args.toBlocks });
 
   const impact: AnnotationImpact = { kept: 0, moved: 0, orphaned: [], privateOrphaned: 0 };
   // Notes removed by their author or by moderation move too, but are no one's concern: not counted.

@@ -1,4 +1,5 @@
 import { reanchor } from "@/lib/anchoring/reanchor";
+import { storedAnchorInput } from "@/lib/anchoring/stored-anchor-input";
 import type { AnchorBlock } from "@/lib/anchoring/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -24,18 +25,7 @@ export async function reanchorReviewNotes(
   });
   const impact: ReviewImpact = { kept: 0, moved: 0, orphaned: 0 };
   if (!notes.length || args.fromText === args.toText) return impact;
-  const result = reanchor(
-    args.fromText,
-    args.toText,
-    notes.map((n) => ({
-      quote: { exact: n.exact!, prefix: n.prefix ?? "", suffix: n.suffix ?? "" },
-      ...(n.state === "anchored" && n.start !== null && n.end !== null
-        ? { position: { start: n.start, end: n.end } }
-        : {}),
-      ...(n.state === "anchored" && n.blockId ? { blockId: n.blockId } : {}),
-    })),
-    { newBlocks: args.toBlocks },
-  );
+  const result = reanchor(args.fromText, args.toText, notes.map(storedAnchorInput), { newBlocks: args.toBlocks });
   const rows = notes.map((n, i) => {
     const r = result.anchors[i];
     if (r.state === "orphaned") {

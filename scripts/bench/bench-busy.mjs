@@ -16,12 +16,12 @@
 // new comment visible ≤ 1 s after its 201; 5,000 comments at 10 posts/s: anonymous ≥ 50% of quiet.
 import crypto from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { planDiscussion, shownTotal } from "./bench-discussion.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -131,24 +131,10 @@ const results = {
 const problems = [];
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-busy" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
-  results.serverLog = path.join(server.runDir, "server.log");
-
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  const db = dbModule.db;
-  cleanups.push(() => dbModule.closeDb());
+  const bench = await benchServer("bench-busy", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  const { db } = bench;
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");

@@ -35,10 +35,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { commentBody, cpuMeter, planDiscussion, randomSource, serverPid, shownTotal } from "./bench-discussion.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -76,26 +77,11 @@ const problems = [];
 let db;
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-comments" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
+  const bench = await benchServer("bench-comments", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  db = bench.db;
   const pid = serverPid();
-  results.serverLog = path.join(server.runDir, "server.log");
-
-  // The domain modules read DATABASE_URL on first use: the server's database, set before importing them.
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  db = dbModule.db;
-  cleanups.push(() => dbModule.closeDb());
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");

@@ -11,10 +11,10 @@
 // Results: a table on stdout and .data/bench/following.json; exits 1 when over budget or broken.
 import crypto from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { benchCleanup, benchTable, finishBench, fmt } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({ options: { "no-fail": { type: "boolean", default: false } } });
 const budgets = { publishRequestMs: 500, queuedMs: 5000, commentNotifyMs: 1000 };
@@ -38,24 +38,10 @@ const results = {
 const problems = [];
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-following" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
-  results.serverLog = path.join(server.runDir, "server.log");
-
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  const { db } = dbModule;
-  cleanups.push(() => dbModule.closeDb());
+  const bench = await benchServer("bench-following", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  const { db } = bench;
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
 

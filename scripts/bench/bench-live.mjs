@@ -19,10 +19,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -134,26 +134,12 @@ const results = {
 const problems = [];
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-live" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
+  const bench = await benchServer("bench-live", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  const { db } = bench;
   const pid = serverPid();
-  results.serverLog = path.join(server.runDir, "server.log");
   if (!pid) problems.push("could not find the server's process id (no RSS figures)");
-
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  const db = dbModule.db;
-  cleanups.push(() => dbModule.closeDb());
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");

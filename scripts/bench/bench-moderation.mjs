@@ -19,10 +19,10 @@
 // (unless --no-fail).
 import crypto from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({ options: { "no-fail": { type: "boolean", default: false } } });
 // The issue asks for "one request"; 5 s is our ceiling for it: a moderator waits for the answer
@@ -193,25 +193,10 @@ const results = {
 const problems = [];
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-moderation" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
-  results.serverLog = path.join(server.runDir, "server.log");
-
-  // The domain modules read DATABASE_URL on first use: the server's database, set before importing them.
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  const { db } = dbModule;
-  cleanups.push(() => dbModule.closeDb());
+  const bench = await benchServer("bench-moderation", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  const { db } = bench;
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { createArticle } = await import("../../lib/articles/create-article.ts");

@@ -16,11 +16,11 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuild, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -97,24 +97,10 @@ const results = {
 const problems = [];
 
 try {
-  await ensureBuild();
-  const { startTestServer } = await import("../test.mjs");
-  log("starting the test PostgreSQL and the production server on a fresh database…");
-  const pgServer = await testPostgres();
-  cleanups.push(() => pgServer.stop());
-  const server = await startTestServer(pgServer, { label: "bench-personal" });
-  cleanups.push(() => server.stop());
-  const { baseUrl } = server;
-  results.serverLog = path.join(server.runDir, "server.log");
-
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
-  process.env.AUTH_SECRET = server.env.AUTH_SECRET;
-  process.env.AUTH_URL = baseUrl;
-  delete process.env.ADMIN_EMAIL;
-  delete process.env.ADMIN_PASSWORD;
-  const dbModule = await import("../../lib/db.ts");
-  const { db } = dbModule;
-  cleanups.push(() => dbModule.closeDb());
+  const bench = await benchServer("bench-personal", cleanups, log);
+  const { baseUrl } = bench;
+  results.serverLog = bench.serverLog;
+  const { db } = bench;
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { invalidateArticlePages } = await import("../../lib/cache/invalidate-pages.ts");
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
