@@ -1,8 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
-import net from "node:net";
 import path from "node:path";
-import nodemailer from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -10,10 +8,11 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { lockMs, retryDelayMs, runDueJobs, runJobsUntilIdle } from "@/lib/jobs/run-due-jobs";
 import { startJobWorker } from "@/lib/jobs/start-job-worker";
 import { queueMail } from "@/lib/mail/queue-mail";
-import { deliverMail, listOutbox, type Mail, type MailTransport } from "@/lib/mail/send-mail";
+import { deliverMail, listOutbox, type Mail } from "@/lib/mail/send-mail";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
 import { member } from "../seed/users";
+import { refusingSmtpServer } from "../support/smtp-server";
 
 // The job queue in PostgreSQL (lib/jobs): mail that fails is retried and sent once, several
 // workers (processes) share the queue without taking a job twice, a dead worker's job comes back,
@@ -37,69 +36,6 @@ afterEach(() => {
 });
 
 /** A small SMTP server that refuses the first `refusals` messages (451) and keeps the rest. */
-async function smtpServer(refusals: number) {
-  const received: { messageId: string; subject: string }[] = [];
-  let refused = 0;
-  const server = net.createServer((socket) => {
-    socket.setEncoding("utf8");
-    socket.write("220 test ESMTP\r\n");
-    let buffer = "";
-    let inData = false;
-    let data = "";
-    socket.on("data", (chunk: string) => {
-      buffer += chunk;
-      for (let i = buffer.indexOf("\r\n"); i >= 0; i = buffer.indexOf("\r\n")) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        if (inData) {
-          if (line === ".") {
-            inData = false;
-            received.push({
-              messageId: /^Message-ID: (.*)$/im.exec(data)?.[1] ?? "",
-              subject: /^Subject: (.*)$/im.exec(data)?.[1] ?? "",
-            });
-            data = "";
-            socket.write("250 kept\r\n");
-          } else data += line + "\n";
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") socket.write("250 test\r\n");
-        else if (verb === "MAIL") {
-          if (refused < refusals) {
-            refused++;
-            socket.write("451 4.3.0 try again later\r\n");
-          } else socket.write("250 ok\r\n");
-        } else if (verb === "DATA") {
-          inData = true;
-          socket.write("354 go on\r\n");
-        } else if (verb === "QUIT") {
-          socket.end("221 bye\r\n");
-        } else socket.write("250 ok\r\n");
-      }
-    });
-    socket.on("error", () => {});
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  const transport = nodemailer.createTransport({
-    host: "127.0.0.1",
-    port,
-    secure: false,
-    ignoreTLS: true,
-    pool: true,
-    maxConnections: 1,
-  });
-  return {
-    received,
-    refusedCount: () => refused,
-    transport: transport as unknown as MailTransport,
-    close: async () => {
-      transport.close();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
 
 function startChild(mode: "record" | "hang") {
   const child = spawn(process.execPath, [tsx, fixture, mode], {
@@ -133,7 +69,7 @@ function startChild(mode: "record" | "hang") {
 describe("job queue", () => {
   it("retries a mail the SMTP server refuses, with back-off, and sends it once", { timeout: 60_000 }, async () => {
     clock.set(new Date()); // still, so the back-off can be checked to the millisecond
-    const smtp = await smtpServer(3);
+    const smtp = await refusingSmtpServer(3);
     try {
       const subject = `Retried ${tag()}`;
       await queueMail(db, { to: "reader@gloss.test", subject, text: "Hello." });
