@@ -41,7 +41,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** The word-level diff between two revisions of an article's body (editor+). */
 export async function diffRevisions(viewer: Viewer | null, slug: string, from: number, to: number) {
-  const me = await requirePermission(viewer, "articles.create_draft");
+  const me = await requirePermission(viewer, "articles.read_own");
   requireReadable(me, await db.article.findUnique({ where: { slug }, select: { ownerId: true, status: true } }));
   const rows = await db.articleRevision.findMany({
     where: { article: { slug }, number: { in: [from, to] } },

@@ -13,7 +13,7 @@ const revision = {
  * for the studio: editors any, a contributor only their own (someone else's is a 404).
  */
 export async function getArticleForEditor(viewer: Viewer | null, slug: string) {
-  const me = await requirePermission(viewer, "articles.create_draft");
+  const me = await requirePermission(viewer, "articles.read_own");
   const article = await db.article.findUnique({
     where: { slug },
     select: {

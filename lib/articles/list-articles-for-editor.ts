@@ -10,7 +10,7 @@ export async function listArticlesForEditor(
   viewer: Viewer | null,
   options: { q?: string; status?: "draft" | "pending_review" | "scheduled" | "published"; trash?: boolean } = {},
 ) {
-  const me = await requirePermission(viewer, "articles.create_draft");
+  const me = await requirePermission(viewer, "articles.read_own");
   return db.article.findMany({
     where: {
       ...(roleCan(me.role, "articles.read_drafts") ? {} : { ownerId: me.id }),

@@ -17,7 +17,7 @@ function creditOf(createdBy: { name: string } | null, importKey: string | null):
 // Every saved version of an article's body, newest first, with who and when; which one readers
 // see (current) and which is the unpublished draft.
 export async function listRevisions(viewer: Viewer | null, slug: string) {
-  const me = await requirePermission(viewer, "articles.create_draft");
+  const me = await requirePermission(viewer, "articles.read_own");
   const article = await db.article.findFirst({
     where: { OR: [{ slug }, { slugRedirects: { some: { oldSlug: slug } } }] },
     select: {

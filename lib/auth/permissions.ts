@@ -15,6 +15,7 @@ const table = {
   // Articles
   "articles.create_draft": "contributor",
   "articles.submit": "contributor",
+  "articles.read_own": "contributor",
   "articles.read_drafts": "editor",
   "articles.write": "editor",
   "articles.publish": "editor",
@@ -39,6 +40,7 @@ export type Permission = keyof typeof table;
 
 /** The permissions that only read: a banned account keeps them (it reads on); it loses every other. */
 const reading = new Set<Permission>([
+  "articles.read_own",
   "articles.read_drafts",
   "moderation.read",
   "outbox.read",

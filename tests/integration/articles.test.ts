@@ -221,6 +221,7 @@ describe("listPublishedArticles", () => {
     expect(Object.keys(first.articles[0]).sort()).toEqual([
       "affiliation",
       "authorName",
+      "categories",
       "currentRevision",
       "excerpt",
       "id",

@@ -76,8 +76,13 @@ describe("media uploads", () => {
     );
     await expectAppError(uploadMedia(editor, null), "bad_request");
     await expectAppError(uploadMedia(null, blob(await png(8, 8))), "unauthorized");
-    for (const role of ["commenter", "moderator"] as const)
-      await expectAppError(uploadMedia((await createTestUser({ role })).viewer, blob(await png(8, 8))), "forbidden");
+    // Uploading is a contributor's power (and so every role above: moderators hold contributors' powers).
+    await expectAppError(
+      uploadMedia((await createTestUser({ role: "commenter" })).viewer, blob(await png(8, 8))),
+      "forbidden",
+    );
+    for (const role of ["contributor", "moderator"] as const)
+      expect((await uploadMedia((await createTestUser({ role })).viewer, blob(await png(8, 8)))).width).toBe(8);
     const before = await db.media.count();
     await expectAppError(uploadMedia(editor, blob(new Uint8Array(10 * 1024 * 1024 + 1))), "too_large");
     expect(await db.media.count()).toBe(before);

@@ -185,7 +185,7 @@ describe("roles", () => {
     await expectAppError(changeUserRole(editor, { email: user.email, role: "moderator" }), "forbidden");
     await expectAppError(changeUserRole(admin, { email: admin.email, role: "editor" }), "forbidden");
     const bad = await expectAppError(changeUserRole(admin, { email: user.email, role: "superuser" }), "bad_request");
-    expect(bad.fields?.role).toMatch(/commenter, moderator, editor or admin/);
+    expect(bad.fields?.role).toMatch(/commenter, contributor, moderator, editor or admin/);
     await expectAppError(changeUserRole(admin, { email: "missing@gloss.test", role: "editor" }), "not_found");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("commenter");
   });

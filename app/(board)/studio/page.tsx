@@ -24,7 +24,7 @@ const tabLabels: Record<Tab, string> = {
 };
 
 export default async function StudioPage({ searchParams }: Props) {
-  const viewer = await requirePage("articles.create_draft", "/studio");
+  const viewer = await requirePage("articles.read_own", "/studio");
   const board = roleCan(viewer.role, "articles.review");
   const query = await searchParams;
   const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";

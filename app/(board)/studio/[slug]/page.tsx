@@ -24,7 +24,7 @@ const buttonClass = "rounded-md border px-3 py-1.5 text-sm font-medium";
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const viewer = await requirePage("articles.create_draft", `/studio/${slug}`);
+  const viewer = await requirePage("articles.read_own", `/studio/${slug}`);
   const article = await getArticleForEditor(viewer, slug).catch((e: unknown) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

@@ -24,7 +24,7 @@ type Props = {
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const viewer = await requirePage("articles.create_draft", `/studio/${slug}/review`);
+  const viewer = await requirePage("articles.read_own", `/studio/${slug}/review`);
   const notFoundOn = (e: unknown) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

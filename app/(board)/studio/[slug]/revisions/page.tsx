@@ -25,7 +25,7 @@ const orNotFound = (e: unknown): never => {
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const viewer = await requirePage("articles.create_draft", `/studio/${slug}/revisions`);
+  const viewer = await requirePage("articles.read_own", `/studio/${slug}/revisions`);
   const { article, revisions } = await listRevisions(viewer, slug).catch(orNotFound);
   if (article.slug !== slug) redirect(`/studio/${article.slug}/revisions`);
   const query = await searchParams;
