@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { usePersonalState } from "@/components/personal/personal-store";
 import { CommentItem, repliesLabel, repliesListClass } from "./comment-item";
@@ -34,10 +34,11 @@ export function CommentCount({ total }: { total: number }) {
   return <>({total + extra})</>;
 }
 
-const onServerPage = (id: string) => {
-  const el = document.getElementById(`comment-${id}`);
-  return !!el && !el.closest("[data-session-comment]");
-};
+/** Whether the shared page itself now shows the comment (a refresh after a live event brings it in). */
+const onServerPage = (id: string) =>
+  [...document.querySelectorAll(`[id="comment-${CSS.escape(id)}"]`)].some(
+    (el) => !el.closest("[data-session-comment]"),
+  );
 
 /** Where a comment of this visit goes: a new list item at the end of its parent's replies (or of the threads). */
 function makeTarget(c: CommentView, section: HTMLElement): HTMLElement | null {
@@ -90,6 +91,22 @@ export function SessionComments({
     return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }, [data, added]);
   const [targets, setTargets] = useState(() => new Map<string, HTMLElement>());
+  // The shared page changes under us (a live event refreshes it): when it now carries one of this
+  // visit's comments itself, look again (and drop this visit's copy).
+  const targetsNow = useRef(targets);
+  useEffect(() => {
+    targetsNow.current = targets;
+  }, [targets]);
+  const [pageVersion, setPageVersion] = useState(0);
+  useEffect(() => {
+    const section = document.getElementById("comments");
+    if (!section) return;
+    const observer = new MutationObserver(() => {
+      if ([...targetsNow.current.keys()].some(onServerPage)) setPageVersion((v) => v + 1);
+    });
+    observer.observe(section, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
 
   useLayoutEffect(() => {
     const section = document.getElementById("comments");
@@ -97,7 +114,8 @@ export function SessionComments({
     let next: Map<string, HTMLElement> | null = null;
     const ids = new Set(items.map((c) => c.id));
     for (const [id, target] of targets) {
-      if (ids.has(id)) continue;
+      // Gone from this visit's list, or now on the shared page itself: this copy goes.
+      if (ids.has(id) && !onServerPage(id)) continue;
       target.remove();
       (next ??= new Map(targets)).delete(id);
     }
@@ -107,7 +125,7 @@ export function SessionComments({
       if (target) (next ??= new Map(targets)).set(c.id, target);
     }
     if (next) setTargets(next);
-  }, [items, targets]);
+  }, [items, targets, pageVersion]);
 
   useLayoutEffect(() => {
     const visible = items.filter((c) => targets.has(c.id) && c.status !== "deleted").length;

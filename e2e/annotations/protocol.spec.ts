@@ -590,7 +590,7 @@ test("reports: 201 once, 409 the second time, 404 for someone else's private not
   await expectError(await http.report(url(publicId), { reason: "boring" }), 400, "bad_request", "reason");
   const first = await http.report(url(publicId), { reason: "spam", note: "An advert." });
   expect(first.status(), await first.text()).toBe(201);
-  expect(await first.json()).toEqual({ reported: true, reports: 1, hidden: false });
+  expect(await first.json()).toEqual({ reported: true, reports: 1, hidden: false, counted: true });
   const again = await expectError(await http.report(url(publicId), { reason: "harassment" }), 409, "conflict");
   expect(again.message).toBe("You have already reported this note.");
   await expectError(await http.report(url(privateId), { reason: "spam" }), 404, "not_found");
