@@ -23,7 +23,10 @@ test("a new account lands on a welcome page with next steps", async ({ page }) =
   await expect(page).toHaveURL(/\/welcome$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(new RegExp(`^Welcome to .+, ${user.name}$`));
   await expect(page.getByText("Select a passage of an article to add a note")).toBeVisible();
-  await expect(page.getByRole("link", { name: "your account page" })).toHaveAttribute("href", "/account#profile");
+  await expect(page.getByRole("link", { name: "your account page", exact: true })).toHaveAttribute(
+    "href",
+    "/account#profile",
+  );
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("link", { name: "Read the latest articles" }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -101,6 +101,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
+        <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
+      </article>
+      {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
+      <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
+      <div className="min-w-0 lg:col-start-1">
+        {/* After the article, not in it: the article's headings stay its own. */}
         <section
           aria-labelledby="subscribe-article-title"
           className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
@@ -113,11 +119,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </p>
           <SubscribeForm id="subscribe-article-email" />
         </section>
-        <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
-      </article>
-      {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
-      <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
-      <div className="min-w-0 lg:col-start-1">
         <AnnotationsSection slug={article.slug} />
         <CommentsSection
           slug={article.slug}
