@@ -1,5 +1,5 @@
 import { reanchor } from "@/lib/anchoring/reanchor";
-import { storedAnchorInput } from "@/lib/anchoring/stored-anchor-input";
+import { storedAnchorInput, storedAnchorRow } from "@/lib/anchoring/stored-anchor-input";
 import type { AnchorBlock } from "@/lib/anchoring/types";
 import { clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -65,31 +65,13 @@ export async function reanchorAnnotations(
         if (n.audience === "private") impact.privateOrphaned++;
         else impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! });
       }
-      return {
-        id: n.id,
-        state: "orphaned",
-        exact: n.exact!,
-        prefix: n.prefix ?? "",
-        suffix: n.suffix ?? "",
-        start: n.start ?? 0,
-        end: n.end ?? 0,
-        blockId: null as string | null,
-      };
+      return storedAnchorRow(n, r);
     }
     if (counts(n)) {
       if (r.change === "kept" && n.state === "anchored") impact.kept++;
       else impact.moved++;
     }
-    return {
-      id: n.id,
-      state: "anchored",
-      exact: r.quote.exact,
-      prefix: r.quote.prefix,
-      suffix: r.quote.suffix,
-      start: r.start,
-      end: r.end,
-      blockId: r.blockId ?? null,
-    };
+    return storedAnchorRow(n, r);
   });
   if (args.dryRun) return impact;
 

@@ -1,5 +1,5 @@
 import { reanchor } from "@/lib/anchoring/reanchor";
-import { storedAnchorInput } from "@/lib/anchoring/stored-anchor-input";
+import { storedAnchorInput, storedAnchorRow } from "@/lib/anchoring/stored-anchor-input";
 import type { AnchorBlock } from "@/lib/anchoring/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -30,29 +30,11 @@ export async function reanchorReviewNotes(
     const r = result.anchors[i];
     if (r.state === "orphaned") {
       impact.orphaned++;
-      return {
-        id: n.id,
-        state: "orphaned",
-        exact: n.exact!,
-        prefix: n.prefix ?? "",
-        suffix: n.suffix ?? "",
-        start: n.start ?? 0,
-        end: n.end ?? 0,
-        blockId: null as string | null,
-      };
+      return storedAnchorRow(n, r);
     }
     if (r.change === "kept" && n.state === "anchored") impact.kept++;
     else impact.moved++;
-    return {
-      id: n.id,
-      state: "anchored",
-      exact: r.quote.exact,
-      prefix: r.quote.prefix,
-      suffix: r.quote.suffix,
-      start: r.start,
-      end: r.end,
-      blockId: r.blockId ?? null,
-    };
+    return storedAnchorRow(n, r);
   });
   await tx.$executeRaw`
     UPDATE "ReviewNote" AS a SET
