@@ -101,7 +101,9 @@ export function AnnotationsClient({
     [anchored, spans],
   );
   // Lit in the text: the passage being annotated, else the one pointed at, else the active note's.
-  const litId = hoveredId ?? activeId;
+  // Without the Custom Highlight API painting rewrites the text's nodes (<mark>s), so pointing
+  // does not repaint there: a click right after a hover would meet a text map of replaced nodes.
+  const litId = (article?.fallback ? null : hoveredId) ?? activeId;
   const activeSpan = draft?.span ?? (litId ? (spans.get(litId) ?? null) : null);
   const liveMap = usePaint(article, paint, activeSpan);
   const [selection, setSelection] = useTextSelection(article?.body ?? null, liveMap, host);
