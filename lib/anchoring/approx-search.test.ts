@@ -63,10 +63,14 @@ describe("approxSearch", () => {
   it("answers exactly as approx-string-match for edited quotes of a real article", () => {
     const random = seededRandom(20);
     const text = seed.text;
-    for (let run = 0; run < 120; run++) {
+    for (let run = 0; run < 200; run++) {
       const pattern = randomPattern(random, text, "etaoin shrdlu");
       const maxErrors = Math.floor(pattern.length * [0, 0.1, 0.3, 0.5][run % 4]);
       expect(approxSearch(text, pattern, maxErrors), `run ${run}`).toEqual(reference(text, pattern, maxErrors));
+      // The same through a masked search's first round, which looks near the pattern's pieces first.
+      expect(createMaskedSearch(text, pattern).best(maxErrors), `run ${run}`).toEqual(
+        reference(text, pattern, maxErrors),
+      );
     }
   });
 

@@ -289,7 +289,7 @@ export function createMaskedSearch(text: string, pattern: string) {
   const m = pattern.length;
   const n = text.length;
   let searched = text;
-  let rounds = 0;
+  let fullSearches = 0;
   let counts: Uint16Array | Int32Array | null = null;
   let cap = -1;
   let forward: Peq | null = null;
@@ -310,12 +310,16 @@ export function createMaskedSearch(text: string, pattern: string) {
     /** approxSearch(this.text, pattern, maxErrors), the first `limit` matches. */
     best(maxErrors: number, limit = Infinity): ApproxMatch[] {
       if (m === 0 || n === 0) return [];
-      if (rounds++ === 0) {
-        const ends = findMatchEnds(searched, 0, n, 1, m, (forward ??= buildPeq(pattern, false)), maxErrors);
-        return withStarts(ends.slice(0, limit));
-      }
       const k = Math.min(maxErrors, m);
       if (k < 0) return [];
+      forward ??= buildPeq(pattern, false);
+      // Most quotes have a close look-alike or none: found near its pieces, the rest unread.
+      for (const share of GUESSES) {
+        const near = findEndsNear(indexOf(text), searched, pattern, k, Math.floor(m * share), forward);
+        if (near) return withStarts(near.slice(0, limit));
+      }
+      if (fullSearches++ === 0 && counts === null)
+        return withStarts(findMatchEnds(searched, 0, n, 1, m, forward, k).slice(0, limit));
       if (counts === null || k > cap) {
         cap = k;
         counts = cap < 0xffff ? new Uint16Array(n + 1) : new Int32Array(n + 1);
@@ -386,3 +390,147 @@ export function approxSearch(text: string, pattern: string, maxErrors: number): 
   const backward = buildPeq(pattern, true);
   return ends.map(({ end, errors }) => ({ start: matchStart(text, end, errors, m, backward), end, errors }));
 }
+
+/** The length of the grams a TextIndex finds pieces of a pattern by. */
+const GRAM = 8;
+const GRAM_BASE = 0x01000193;
+/** Slots of a TextIndex's hash table (a power of two). */
+const SLOTS = 1 << 17;
+
+/** Where each GRAM-character stretch of a text occurs, to find a pattern's pieces fast. */
+export type TextIndex = {
+  readonly text: string;
+  /** Every place where `piece` (≥ GRAM characters, no MASK) occurs in `searched` — the indexed
+   * text, or the same with some of it masked — in no particular order. */
+  occurrences(piece: string, searched: string): number[];
+};
+
+function gramHash(text: string, at: number): number {
+  let hash = 0;
+  for (let i = 0; i < GRAM; i++) hash = (Math.imul(hash, GRAM_BASE) + text.charCodeAt(at + i)) | 0;
+  return hash;
+}
+
+/** Indexes the GRAM-character stretches of `text` by a rolling hash (typed arrays only). */
+export function createTextIndex(text: string): TextIndex {
+  const count = Math.max(0, text.length - GRAM + 1);
+  let power = 1;
+  for (let i = 1; i < GRAM; i++) power = Math.imul(power, GRAM_BASE);
+  // hashes[at]: the hash of text[at, at + GRAM); heads[slot] / next[at]: the places whose hash
+  // falls in a slot, chained; sizes[slot]: how many (to pick a piece's rarest gram).
+  const hashes = new Int32Array(count);
+  const heads = new Int32Array(SLOTS).fill(-1);
+  const sizes = new Int32Array(SLOTS);
+  const next = new Int32Array(count);
+  let hash = count > 0 ? gramHash(text, 0) : 0;
+  for (let at = 0; at < count; at++) {
+    hashes[at] = hash;
+    const slot = hash & (SLOTS - 1);
+    next[at] = heads[slot];
+    heads[slot] = at;
+    sizes[slot]++;
+    if (at + GRAM < text.length)
+      hash = (Math.imul((hash - Math.imul(text.charCodeAt(at), power)) | 0, GRAM_BASE) + text.charCodeAt(at + GRAM)) | 0;
+  }
+  return {
+    text,
+    occurrences(piece, searched) {
+      // The piece's rarest gram leads to the fewest places to check.
+      let best = 0;
+      let bestHash = 0;
+      let bestSize = Infinity;
+      for (let offset = 0; offset + GRAM <= piece.length; offset++) {
+        const h = gramHash(piece, offset);
+        const size = sizes[h & (SLOTS - 1)];
+        if (size < bestSize) {
+          best = offset;
+          bestHash = h;
+          bestSize = size;
+          if (size === 0) return [];
+        }
+      }
+      const found: number[] = [];
+      for (let at = heads[bestHash & (SLOTS - 1)]; at !== -1; at = next[at]) {
+        const start = at - best;
+        if (hashes[at] === bestHash && start >= 0 && searched.startsWith(piece, start)) found.push(start);
+      }
+      return found;
+    },
+  };
+}
+
+// The indexes of the last texts searched (a re-anchoring searches its new text and the same
+// folded, hundreds of times each).
+const recentIndexes: TextIndex[] = [];
+
+function indexOf(text: string): TextIndex {
+  let index = recentIndexes.find((candidate) => candidate.text === text);
+  if (!index) {
+    index = createTextIndex(text);
+    recentIndexes.unshift(index);
+    recentIndexes.length = Math.min(recentIndexes.length, 2);
+  }
+  return index;
+}
+
+/**
+ * The ends of approxSearch(searched, pattern, maxErrors) when its matches have at most `guess`
+ * errors, found without reading the whole text: with the pattern split into guess + 1 pieces, a
+ * match with at most `guess` edits holds one piece verbatim (an edit touches one piece at most),
+ * so only the stretches around the pieces' occurrences can hold one, and only those are read.
+ * Null when no match has `guess` errors or fewer (only a full search can answer then) or the
+ * pieces would be shorter than a gram.
+ */
+function findEndsNear(
+  index: TextIndex,
+  searched: string,
+  pattern: string,
+  maxErrors: number,
+  guess: number,
+  forward: Peq,
+): { end: number; errors: number }[] | null {
+  const m = pattern.length;
+  const k = Math.min(maxErrors, guess, m);
+  const pieces = k + 1;
+  if (k < 0 || Math.floor(m / pieces) < GRAM || searched.length !== index.text.length) return null;
+  const n = searched.length;
+  const windows: Span[] = [];
+  for (let piece = 0; piece < pieces; piece++) {
+    const from = Math.floor((piece * m) / pieces);
+    const to = Math.floor(((piece + 1) * m) / pieces);
+    // A match holding this piece at `at` starts at most k before at - from and ends at most k
+    // after at - from + m.
+    for (const at of index.occurrences(pattern.slice(from, to), searched))
+      windows.push({ start: Math.max(0, at - from - k), end: Math.min(n, at - from + m + k) });
+  }
+  windows.sort((a, b) => a.start - b.start);
+  // Each merged stretch is searched on its own, the lowest error count kept across them, as one
+  // search of the whole text keeps it (every match within the budget lies inside one stretch).
+  let ends: { end: number; errors: number }[] = [];
+  let threshold = k;
+  const scan = (start: number, end: number) => {
+    for (const match of findMatchEnds(searched, start, end - start, 1, m, forward, threshold)) {
+      if (match.errors < threshold) ends = [];
+      threshold = match.errors;
+      ends.push({ end: start + match.end, errors: match.errors });
+    }
+  };
+  let from = -1;
+  let to = -1;
+  for (const window of windows) {
+    if (from !== -1 && window.start <= to) {
+      to = Math.max(to, window.end);
+      continue;
+    }
+    if (from !== -1) scan(from, to);
+    from = window.start;
+    to = window.end;
+  }
+  if (from !== -1) scan(from, to);
+  if (ends.length > 0) return ends;
+  // Nothing within the guess: the answer is "none" only when the guess was the whole budget.
+  return k === Math.min(maxErrors, m) ? [] : null;
+}
+
+/** The guesses tried before a full search, as shares of the pattern's length. */
+const GUESSES = [0.05, 0.1];
