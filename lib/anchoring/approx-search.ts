@@ -40,7 +40,7 @@ function buildPeq(pattern: string, reversed: boolean): Peq {
   for (let i = 0; i < m; i++) {
     const code = pattern.charCodeAt(reversed ? m - 1 - i : i);
     const row = code < 256 ? code : wide.get(code)!;
-    table[row * blocks + ((i / W) | 0)] |= 1 << i % W;
+    table[row * blocks + ((i / W) | 0)] |= 1 << (i % W);
   }
   return { table, blocks, wide, empty };
 }
@@ -68,7 +68,7 @@ function findMatchEnds(
   const M = new Int32Array(blocks);
   const score = new Int32Array(blocks);
   // The bit of the pattern's last row in the last block (every other block's is HIGH_BIT).
-  const lastMask = 1 << (m - 1) % W;
+  const lastMask = 1 << ((m - 1) % W);
   const remainder = m % W;
   const lastBlockScore = remainder === 0 ? W : remainder;
 
@@ -198,7 +198,7 @@ function scanEnds(
   const P = new Int32Array(blocks);
   const M = new Int32Array(blocks);
   const score = new Int32Array(blocks);
-  const lastMask = 1 << (m - 1) % W;
+  const lastMask = 1 << ((m - 1) % W);
   const remainder = m % W;
   const lastBlockScore = remainder === 0 ? W : remainder;
 
@@ -430,7 +430,8 @@ export function createTextIndex(text: string): TextIndex {
     heads[slot] = at;
     sizes[slot]++;
     if (at + GRAM < text.length)
-      hash = (Math.imul((hash - Math.imul(text.charCodeAt(at), power)) | 0, GRAM_BASE) + text.charCodeAt(at + GRAM)) | 0;
+      hash =
+        (Math.imul((hash - Math.imul(text.charCodeAt(at), power)) | 0, GRAM_BASE) + text.charCodeAt(at + GRAM)) | 0;
   }
   return {
     text,

@@ -95,8 +95,7 @@ export function createUniqueStretches(text: string): UniqueStretches {
   for (let at = 0; at < count; at++) {
     hashes[at] = hash;
     if (at + STRETCH < text.length)
-      hash =
-        (Math.imul((hash - Math.imul(text.charCodeAt(at), power)) | 0, BASE) + text.charCodeAt(at + STRETCH)) | 0;
+      hash = (Math.imul((hash - Math.imul(text.charCodeAt(at), power)) | 0, BASE) + text.charCodeAt(at + STRETCH)) | 0;
   }
   // first.get(hash): the first stretch with that hash; next[at]: the next one after `at` (-1: none).
   const first = new Map<number, number>();
@@ -124,7 +123,8 @@ export function createUniqueStretches(text: string): UniqueStretches {
       if (start < 0 || end - start < STRETCH || end > text.length) return null;
       const needle = text.slice(start, end);
       const found: number[] = [];
-      for (let at = first.get(hashes[start])!; at !== -1; at = next[at]) if (text.startsWith(needle, at)) found.push(at);
+      for (let at = first.get(hashes[start])!; at !== -1; at = next[at])
+        if (text.startsWith(needle, at)) found.push(at);
       return found;
     },
   };
