@@ -279,11 +279,13 @@ export const MASK = "\u0000";
 
 /**
  * approxSearch in rounds on one text, each round's regions masked out for the next (the
- * runners-up), as `approxSearch(masked, pattern, k)` round after round would answer — without
- * reading the whole text again each round. The first round is approxSearch itself. A second one
- * reads the text once more and keeps every end's error count; from then on, masking a region
- * can only change the counts of ends within reach of it (a match with at most `cap` errors spans
- * at most pattern + cap characters), and only those are read again.
+ * runners-up), as `approxSearch(masked, pattern, k)` round after round would answer — reading as
+ * little of the text as that answer allows. Each round first looks near the pattern's pieces
+ * (findEndsNear: enough when the best match has at most 5%, then 10%, of the pattern's length in
+ * errors). Otherwise the first such round reads the whole text as approxSearch does; a second
+ * one reads it once more keeping every end's error count, and from then on masking a region can
+ * only change the counts of ends within reach of it (a match with at most `cap` errors spans at
+ * most pattern + cap characters), and only those are read again.
  */
 export function createMaskedSearch(text: string, pattern: string) {
   const m = pattern.length;
