@@ -143,6 +143,7 @@ const expected: Record<string, number[]> = {
   "update own name": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "update own bio": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "update own picture": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
+  "change own e-mail address": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "change own password": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "create a token": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "revoke own token": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
@@ -190,6 +191,7 @@ const covers: Record<string, string> = {
   updateNameAction: "update own name",
   updateBioAction: "update own bio",
   updateAvatarAction: "update own picture",
+  changeEmailAction: "change own e-mail address",
   changePasswordAction: "change own password",
   createTokenAction: "create a token",
   revokeTokenAction: "revoke own token",
@@ -323,6 +325,13 @@ const rows: Record<string, Row> = {
       accountActions.updateAvatarAction(
         none,
         form({ avatar: new File([new Uint8Array(tinyPng)], "me.png", { type: "image/png" }) }),
+      ),
+  },
+  "change own e-mail address": {
+    prepare: async () => () =>
+      accountActions.changeEmailAction(
+        none,
+        form({ email: `moved-${++n}-${Date.now()}@matrix.test`, password: defaultPassword }),
       ),
   },
   "change own password": {
