@@ -127,7 +127,7 @@ export function EmailForm({
       />
       {needsPassword ? (
         <Field
-          label="Your password"
+          label="Your password, to confirm it is you"
           name="password"
           type="password"
           autoComplete="current-password"

@@ -17,12 +17,12 @@ test("a reader changes their address: the old one stays until the link mailed to
 
   // A wrong password is refused where it was typed; nothing is sent.
   await section.getByLabel("New e-mail address").fill(next);
-  await section.getByLabel("Your password").fill("not-the-password");
+  await section.getByLabel("Your password, to confirm it is you").fill("not-the-password");
   await section.getByRole("button", { name: "Change e-mail address" }).click();
   await expect(section.getByText("Your password is not right.")).toBeVisible();
   await expect(section.getByLabel("New e-mail address")).toHaveValue(next);
 
-  await section.getByLabel("Your password").fill(user.password);
+  await section.getByLabel("Your password, to confirm it is you").fill(user.password);
   await section.getByRole("button", { name: "Change e-mail address" }).click();
   await expect(section.getByRole("status")).toHaveText(
     `We sent a link to ${next}. Your account keeps its current address until you open it.`,
