@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { articlePath, margin, seedAnnotations, waitForAnchoring } from "../annotations/helpers";
+import { articlePath, margin, seedAnnotations, selectPhrase, waitForAnchoring } from "../annotations/helpers";
 import { seriousViolations } from "../fixtures/axe";
 import { linkIn, newestMailTo } from "../fixtures/mail";
 import { seedArticle } from "../fixtures/seed-article";
@@ -109,4 +109,15 @@ test("before confirming, the comment form warns that a post waits, and a note re
     "Thank you. The editorial board will see it; it counts towards hiding the note once you confirm your e-mail address (see your account page).",
   );
   await page.screenshot({ path: test.info().outputPath("note-report-unconfirmed.png") });
+
+  // The note editor says the same for a public note (not for a private one).
+  await selectPhrase(page, "the freedom of the seas");
+  await page.getByRole("button", { name: "Annotate", exact: true }).click();
+  const editor = page.getByRole("form", { name: "New note" });
+  const noteWarning = editor.getByRole("note");
+  await expect(noteWarning).toContainText("a public note will be shown to others once you confirm it");
+  await page.screenshot({ path: test.info().outputPath("note-editor-unconfirmed.png") });
+  await editor.getByLabel("Private — only you").check();
+  await expect(noteWarning).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 });
