@@ -91,6 +91,14 @@ export async function updateAnnotation(
   const a = interpretAnnotation(input);
   const move = await requestedMove(row, a);
   const audience = row.parentId ? row.audience : (a.audience ?? row.audience);
+  // A group note stays in its group, and no note moves into one: its readers would change under it.
+  if (
+    (audience === "group") !== (row.audience === "group") ||
+    (audience === "group" && !row.parentId && a.group !== undefined && a.group !== row.groupId)
+  )
+    throw new AppError("rule_violation", "A note cannot move into or out of a group: write a new note there.", {
+      audience: "A group note stays in its group.",
+    });
   const textChanged =
     a.note !== row.body ||
     !sameTags(a.tags, row.tags) ||

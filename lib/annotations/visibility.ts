@@ -1,14 +1,48 @@
+import { roleCan, roleOrder } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma, Prisma as PrismaSql } from "@/lib/generated/prisma/client";
 
-/** Who sees what: public approved notes for everyone; private and pending ones for their author only. */
+/**
+ * Who sees what — the one rule (issue 19): public approved notes for everyone; a group's notes for
+ * its current members (the editorial board's for the accounts whose role is on the board); private
+ * and pending ones for their author only (an author who left a group still sees what they wrote
+ * there). Deleted public and group notes stay as placeholders for the replies under them.
+ */
 export function visibleAnnotations(viewer: Viewer | null): Prisma.AnnotationWhereInput {
+  const shown = { in: ["approved", "deleted"] as ("approved" | "deleted")[] };
   return {
     OR: [
-      { audience: "public", status: { in: ["approved", "deleted"] } },
+      { audience: "public", status: shown },
       ...(viewer
-        ? [{ authorId: viewer.id, status: { in: ["approved", "pending"] as ("approved" | "pending")[] } }]
+        ? [
+            { authorId: viewer.id, status: { in: ["approved", "pending"] as ("approved" | "pending")[] } },
+            {
+              audience: "group" as const,
+              status: shown,
+              group: { members: { some: { userId: viewer.id, leftAt: null } } },
+            },
+            ...(roleCan(viewer.role, "groups.board")
+              ? [{ audience: "group" as const, status: shown, group: { kind: "board" as const } }]
+              : []),
+          ]
         : []),
     ],
   };
+}
+
+/** Whether an account of this role belongs to the editorial board's built-in group. */
+export const onBoard = (role: string | null | undefined) => roleCan(role, "groups.board");
+
+/**
+ * The group half of the same rule in SQL, for the personal layer's single raw query: `note` is the
+ * annotation's alias, `userId` and `role` SQL expressions for the viewer. Public notes are the
+ * shared page's; the author's own are read by the layer apart. Kept equal to visibleAnnotations by
+ * tests/integration/groups-visibility.test.ts (the same table through both).
+ */
+export function groupNotesVisibleSql(note: string, userId: Prisma.Sql, role: Prisma.Sql) {
+  const a = PrismaSql.raw(note);
+  const boardRoles = roleOrder.filter(onBoard);
+  return PrismaSql.sql`(${a}.audience = 'group' AND ${a}.status IN ('approved', 'deleted') AND (
+    EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${a}."groupId" AND gm."userId" = ${userId} AND gm."leftAt" IS NULL)
+    OR (${role}::text = ANY(${boardRoles}::text[]) AND EXISTS (SELECT 1 FROM "Group" g WHERE g.id = ${a}."groupId" AND g.kind = 'board'))))`;
 }

@@ -1,4 +1,5 @@
 import { type AnnotationRow, annotationJson } from "@/lib/annotations/annotation-json";
+import { groupNotesVisibleSql, onBoard } from "@/lib/annotations/visibility";
 import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
 import { editRights } from "@/lib/auth/edit-rights";
 import { roleCan } from "@/lib/auth/permissions";
@@ -9,6 +10,7 @@ import type { commentFields } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { boardGroupId, boardGroupName } from "@/lib/groups/board-group";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
@@ -46,7 +48,7 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
 
 async function personalOf(
   viewer: Viewer | null,
-  { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows,
+  { article, settings, liked, mine, notes, noteRights, unread, following, groups, role }: PersonalRows,
 ) {
   const base = {
     slug: article.slug,
@@ -66,6 +68,7 @@ async function personalOf(
       held: [] as HeldComment[],
       notes: [] as unknown[],
       noteRights: [] as NoteRights[],
+      groups: [] as PersonalGroup[],
     };
   }
   const now = clock.now();
@@ -108,7 +111,13 @@ async function personalOf(
           explanation: explainHold(c.holdReasons, settings.linkHoldThreshold),
         }),
       ),
+    // Their private and held notes, and the notes of the groups they are in (issue 19): never on the shared page.
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
+    // The margin's audience switcher: each group they may write to (the board's first, by role).
+    groups: [
+      ...(onBoard(role ?? viewer.role) ? [{ id: boardGroupId, name: boardGroupName, kind: "board" as const }] : []),
+      ...groups,
+    ],
     // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
     noteRights: noteRights.map((n): NoteRights => {
       const { canEdit, editableUntil } = editRights(
@@ -147,6 +156,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
         WHERE s."sessionToken" = ${who.sessionToken} AND s.expires >= ${now}::timestamp AND u."deletedAt" IS NULL LIMIT 1`
       : Prisma.sql`SELECT ${who.userId}::text AS id`;
   const userId = Prisma.sql`(SELECT id FROM me)`;
+  // The viewer's role as stored (the board's group follows it), read once for the whole statement.
+  const viewerRole = Prisma.sql`(SELECT u2.role::text FROM "User" u2 WHERE u2.id = (SELECT id FROM me))`;
   const [row] = await db.$queryRaw<{ payload: string }[]>`
     WITH me AS (${me}), art AS (
       SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
@@ -168,15 +179,20 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
                 WHERE c."articleId" = (SELECT id FROM art) AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
                 ORDER BY c."createdAt", c.id LIMIT 2000) x),
       'notes', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
-                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a.body, a.html, a.tags, a.color,
+                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a."groupId", a.body, a.html, a.tags, a.color,
                        a.status, a."holdReasons", a.exact, a.prefix, a.suffix, a.start, a."end", a."blockId", a."anchorRevisionId", a.state,
                        a."originalExact", a.version, a."createdAt", a."updatedAt", a."editedAt",
                        json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author,
                        json_build_object('slug', ar.slug) AS article
                 FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
-                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId}
-                  AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
+                WHERE a."articleId" = (SELECT id FROM art)
+                  AND ((a."authorId" = ${userId} AND ((a.audience <> 'public' AND a.status = 'approved') OR a.status = 'pending'))
+                    OR ${groupNotesVisibleSql("a", userId, viewerRole)})
                 ORDER BY a."createdAt", a.id LIMIT 5000) x),
+      'groups', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind) ORDER BY g.name, g.id), '[]')
+                FROM "GroupMember" gm JOIN "Group" g ON g.id = gm."groupId"
+                WHERE gm."userId" = ${userId} AND gm."leftAt" IS NULL AND g.kind = 'custom'),
+      'role', ${viewerRole},
       'noteRights', (SELECT coalesce(json_agg(x), '[]') FROM (
                 SELECT a.id, a.audience, a.status, a."createdAt" FROM "Annotation" a
                 WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId} AND a.status IN ('approved', 'pending')
@@ -191,6 +207,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
     liked: string[];
     mine: CommentRow[];
     notes: AnnotationRow[];
+    groups: PersonalGroup[];
+    role: string | null;
     noteRights: { id: string; audience: string; status: string; createdAt: Date }[];
   };
   if (!rows.article) throw new AppError("not_found", "No published article has that address.");
@@ -204,6 +222,7 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   };
 }
 
+export type PersonalGroup = { id: string; name: string; kind: "custom" | "board" };
 export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
 export type HeldComment = ReturnType<typeof commentJson> & { reasons: string[]; explanation: string[] };
