@@ -8,7 +8,7 @@ import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { emitLiveEvents, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
+import { emitLiveEvents, groupNoteChange, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { recheckStatus } from "@/lib/moderation/recheck-status";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -200,6 +200,7 @@ export async function updateAnnotation(
       isPublic(updated.status, updated.audience),
     ),
   );
+  await emitLiveEvents(groupNoteChange("updated", updated));
   return withRights(updated);
 }
 
@@ -213,4 +214,5 @@ export async function deleteAnnotation(viewer: Viewer | null, slug: string, id: 
   if (row.audience === "public") await invalidateArticlePages(slug, { removal: true });
   if (isPublic(row.status, row.audience))
     await emitLiveEvents([{ kind: "annotation", action: "removed", articleId: row.articleId, itemId: row.id }]);
+  await emitLiveEvents(groupNoteChange("removed", row));
 }

@@ -11,7 +11,7 @@ import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireGroupWriter } from "@/lib/groups/find-membership";
-import { emitLiveEvents } from "@/lib/live/emit-live-events";
+import { emitLiveEvents, groupNoteChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
@@ -152,6 +152,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
       emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }]),
     ]);
   if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
+  // A group note's event goes to its members' streams only.
+  await emitLiveEvents(groupNoteChange("created", created));
   return {
     annotation: { ...created, ...editRights(me, created, settings.editWindowMs) },
     held: created.status !== "approved",

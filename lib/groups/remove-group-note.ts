@@ -1,6 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { emitLiveEvents, groupNoteChange } from "@/lib/live/emit-live-events";
 import { recordAudit } from "@/lib/moderation/record-audit";
 import { commentIdSchema } from "@/lib/validation/comment";
 import { requireGroupOwner } from "./require-group-owner";
@@ -14,7 +15,7 @@ export async function removeGroupNote(viewer: Viewer | null, rawGroupId: unknown
   await db.$transaction(async (tx) => {
     const note = await tx.annotation.findFirst({
       where: { id: id.data, groupId, audience: "group", status: { in: ["approved", "pending"] } },
-      select: { id: true, status: true },
+      select: { id: true, status: true, articleId: true, groupId: true, audience: true },
     });
     if (!note) throw new AppError("not_found", "No such note in this group.");
     await tx.annotation.update({ where: { id: note.id }, data: { status: "trash" } });
@@ -26,6 +27,7 @@ export async function removeGroupNote(viewer: Viewer | null, rawGroupId: unknown
       before: { status: note.status },
       after: { status: "trash", groupId },
     });
+    await emitLiveEvents(groupNoteChange("removed", note), tx);
   });
   return { removed: true };
 }

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
@@ -8,6 +8,8 @@ import { buildCommentFeed } from "@/lib/feeds/build-comment-feed";
 import { type FeedComments, listFeedComments } from "@/lib/feeds/list-feed-comments";
 import { joinGroup } from "@/lib/groups/join-group";
 import { leaveGroup } from "@/lib/groups/leave-group";
+import { liveGroupsOf } from "@/lib/groups/live-groups-of";
+import { closeLiveBus } from "@/lib/live/live-bus";
 import { getArticlePersonal, getArticlePersonalOfSession } from "@/lib/personal/get-article-personal";
 import { searchSite } from "@/lib/search/search-site";
 import { openSession } from "@/lib/users/sessions";
@@ -15,6 +17,7 @@ import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
 import { annotateGroup, makeGroup, replyTo } from "../seed/groups";
 import { member } from "../seed/users";
+import { collect, sleep } from "./live-helpers";
 
 // Issue 19: the one visibility rule (lib/annotations/visibility.ts), as a table — every audience ×
 // every viewer × every surface that shows notes: visible (✓) or not (✗). The viewer-dependent
@@ -76,6 +79,10 @@ beforeAll(async () => {
   Object.assign(viewers, { anonymous: null, member: classmate, nonMember: outsider, owner, admin });
 });
 
+afterAll(async () => {
+  await closeLiveBus();
+});
+
 // The table's "author" is each row's own author.
 const viewerFor = (a: Audience, v: ViewerName) => (v === "author" ? authors[a] : viewers[v]);
 
@@ -112,7 +119,7 @@ describe("the one visibility rule: audience × viewer × surface", () => {
     const shared = (await listAnnotations(null, slug)).annotations.map((n) => n.id);
     const exported = JSON.stringify(await exportAnnotations(slug));
     const feed = buildCommentFeed("http://localhost", (await listFeedComments(slug)) as FeedComments, new Date());
-    const events = await db.liveEvent.findMany({ where: { articleId }, select: { itemId: true } });
+    const events = await db.liveEvent.findMany({ where: { articleId }, select: { itemId: true, groupId: true } });
     for (const a of audiences) {
       const { id, word } = notes[a];
       const isPublic = a === "public";
@@ -121,12 +128,29 @@ describe("the one visibility rule: audience × viewer × surface", () => {
       expect(feed.includes(word), `feed: ${a}`).toBe(false);
       const search = JSON.stringify(await searchSite(word));
       expect(search.includes(id), `search: ${a}`).toBe(false);
+      // Every stream carries an event without a group; a group note's carries its group.
       expect(
-        events.some((e) => e.itemId === id),
-        `events: ${a}`,
+        events.some((e) => e.itemId === id && e.groupId === null),
+        `events for every stream: ${a}`,
       ).toBe(isPublic);
     }
   });
+
+  for (const v of viewerNames)
+    it(`the live events stream of ${v} carries the events of the notes ${v} may see (private notes send none)`, async () => {
+      const seen = new Map<Audience, boolean>();
+      for (const a of audiences) {
+        const viewer = viewerFor(a, v);
+        const stream = await collect(slug, "0", await liveGroupsOf(viewer));
+        await sleep(150);
+        seen.set(
+          a,
+          stream.events.some((e) => e.json?.id === notes[a].id),
+        );
+        await stream.close();
+      }
+      for (const a of audiences) expect(seen.get(a), `${a} note`).toBe(expected[a][v] && a !== "private");
+    });
 
   it("replies in a group's thread stay in the group; a member who left sees only what they wrote", async () => {
     const classmate = viewers.member!;

@@ -10,6 +10,9 @@ ALTER TYPE "AnnotationAudience" ADD VALUE 'group';
 -- AlterTable
 ALTER TABLE "Annotation" ADD COLUMN     "groupId" TEXT;
 
+-- AlterTable
+ALTER TABLE "LiveEvent" ADD COLUMN     "groupId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Group" (
     "id" TEXT NOT NULL,
