@@ -17,6 +17,7 @@ import {
   buildThreads,
   filterChoices,
   matchesFilter,
+  type GroupChoice,
   type NoteData,
   type NoteFilter,
   type ViewerInfo,
@@ -37,6 +38,8 @@ type Props = {
   banNotice: string | null;
   editWindowMs: number;
   linkHoldThreshold: number;
+  /** The viewer's groups (the personal layer's): the margin's group switcher and the editor's audiences. */
+  groups?: GroupChoice[];
   /** The annotation container's base path: readers' notes by default; the studio's review margin passes "/api/reviews/". */
   container?: string;
 };
@@ -53,6 +56,7 @@ export function AnnotationsClient({
   banNotice,
   editWindowMs,
   linkHoldThreshold,
+  groups: myGroups = [],
   container = annotationsBase,
 }: Props) {
   const review = container !== annotationsBase;
@@ -198,7 +202,9 @@ export function AnnotationsClient({
           ? "Review note saved."
           : values.audience === "private"
             ? "Private note saved: only you can see it."
-            : "Note saved.",
+            : values.audience === "group"
+              ? `Group note saved: only the members of ${myGroups.find((g) => g.id === values.group)?.name ?? "the group"} can see it.`
+              : "Note saved.",
     );
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
@@ -289,6 +295,7 @@ export function AnnotationsClient({
     activate: setActiveId,
     startReattach,
     reattachingId: reattaching,
+    groups: myGroups,
     ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);
@@ -300,7 +307,13 @@ export function AnnotationsClient({
   };
 
   const filterUi = article ? (
-    <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} />
+    <NotesFilter
+      people={choices.people}
+      tags={choices.tags}
+      filter={filter}
+      onChange={setFilter}
+      groups={review ? [] : myGroups}
+    />
   ) : null;
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
@@ -317,6 +330,8 @@ export function AnnotationsClient({
         onSave={saveNote}
         onCancel={cancelDraft}
         inMargin={composeInMargin}
+        groups={review ? [] : myGroups}
+        initialAudience={filter.layer || "public"}
       />
     ) : null;
 
