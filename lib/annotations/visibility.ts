@@ -35,14 +35,15 @@ export const onBoard = (role: string | null | undefined) => roleCan(role, "group
 
 /**
  * The group half of the same rule in SQL, for the personal layer's single raw query: `note` is the
- * annotation's alias, `userId` and `role` SQL expressions for the viewer. Public notes are the
+ * annotation's alias, `userId` and `role` SQL expressions for the viewer. The viewer's groups are
+ * one uncorrelated subquery (hashed once per statement, not probed per note). Public notes are the
  * shared page's; the author's own are read by the layer apart. Kept equal to visibleAnnotations by
  * tests/integration/groups-visibility.test.ts (the same table through both).
  */
 export function groupNotesVisibleSql(note: string, userId: Prisma.Sql, role: Prisma.Sql) {
   const a = PrismaSql.raw(note);
   const boardRoles = roleOrder.filter(onBoard);
-  return PrismaSql.sql`(${a}.audience = 'group' AND ${a}.status IN ('approved', 'deleted') AND (
-    EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${a}."groupId" AND gm."userId" = ${userId} AND gm."leftAt" IS NULL)
-    OR (${role}::text = ANY(${boardRoles}::text[]) AND EXISTS (SELECT 1 FROM "Group" g WHERE g.id = ${a}."groupId" AND g.kind = 'board'))))`;
+  return PrismaSql.sql`(${a}.audience = 'group' AND ${a}.status IN ('approved', 'deleted') AND ${a}."groupId" IN (
+    SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."userId" = ${userId} AND gm."leftAt" IS NULL
+    UNION ALL SELECT g.id FROM "Group" g WHERE g.kind = 'board' AND ${role}::text = ANY(${boardRoles}::text[])))`;
 }
