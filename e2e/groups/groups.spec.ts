@@ -71,7 +71,12 @@ test("two students annotate the seed article in their group; a reader outside it
   const adaNote = `Group only: sovereignty ${suffix}`;
   await adaPage.goto(seedArticle.path);
   await waitForAnchoring(adaPage);
-  const adaId = await annotateFor(adaPage, "blatant violation of the international laws", adaNote, `${name} — its members`);
+  const adaId = await annotateFor(
+    adaPage,
+    "blatant violation of the international laws",
+    adaNote,
+    `${name} — its members`,
+  );
   await expect(adaPage.locator(`#annotation-${adaId}`)).toContainText(`Group — ${name}`);
   await expect(adaPage.getByRole("status").filter({ hasText: `only the members of ${name}` })).toBeAttached();
 
@@ -97,6 +102,11 @@ test("two students annotate the seed article in their group; a reader outside it
     timeout: 15_000,
   });
 
+  // Ben runs nothing: no "Remove from group" on Ada's note; Ada, the owner, has it on Ben's.
+  await expect(
+    margin(benPage).locator(`#annotation-${adaId}`).getByRole("button", { name: "Remove from group" }),
+  ).toHaveCount(0);
+
   // Cai is not a member: not in the margin, not in the container, not in the page's HTML.
   const caiPage = await signedIn(browser, cai);
   await caiPage.goto(seedArticle.path);
@@ -112,6 +122,17 @@ test("two students annotate the seed article in their group; a reader outside it
   const anonymous = await (await browser.newContext()).newPage();
   const shared = await (await anonymous.request.get(seedArticle.path)).text();
   expect(shared).not.toContain(suffix);
+
+  // Ada removes an off-topic note of Ben's from the group, in the margin.
+  const offTopic = `Off-topic ${suffix}`;
+  const offId = await annotateFor(benPage, "principle of sovereignty", offTopic, `${name} — its members`);
+  await adaPage.reload();
+  await waitForAnchoring(adaPage);
+  const offCard = margin(adaPage).locator(`#annotation-${offId}`);
+  await offCard.getByRole("button", { name: "Remove from group" }).click();
+  await offCard.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(margin(adaPage).locator(`#annotation-${offId}`)).toHaveCount(0);
+  expect((await benPage.request.get(`/api/annotations/${seedArticle.slug}/${offId}`)).status()).toBe(404);
 
   // The group page on a phone and wide, for the record.
   await adaPage.goto("/groups");

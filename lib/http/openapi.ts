@@ -149,8 +149,10 @@ const responses = {
         "W3C annotations: the viewer's private notes, highlights and held notes, and the notes of the groups they are in.",
       ),
     groups: z
-      .array(z.object({ id: z.string(), name: z.string(), kind: z.enum(["custom", "board"]) }))
-      .describe("The groups the viewer may write notes to (the margin's audience switcher)."),
+      .array(z.object({ id: z.string(), name: z.string(), kind: z.enum(["custom", "board"]), runs: z.boolean() }))
+      .describe(
+        "The groups the viewer may write notes to (the margin's audience switcher); `runs`: they may remove its notes.",
+      ),
     noteRights: z
       .array(z.object({ id: z.string(), ...rights }))
       .describe("Edit on each of the viewer's notes on the article (public ones included)."),

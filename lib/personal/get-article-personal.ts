@@ -115,7 +115,16 @@ async function personalOf(
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
     // The margin's audience switcher: each group they may write to (the board's first, by role).
     groups: [
-      ...(onBoard(role ?? viewer.role) ? [{ id: boardGroupId, name: boardGroupName, kind: "board" as const }] : []),
+      ...(onBoard(role ?? viewer.role)
+        ? [
+            {
+              id: boardGroupId,
+              name: boardGroupName,
+              kind: "board" as const,
+              runs: roleCan(role ?? viewer.role, "comments.moderate"),
+            },
+          ]
+        : []),
       ...groups,
     ],
     // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
@@ -189,7 +198,7 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
                   AND ((a."authorId" = ${userId} AND ((a.audience <> 'public' AND a.status = 'approved') OR a.status = 'pending'))
                     OR ${groupNotesVisibleSql("a", userId, viewerRole)})
                 ORDER BY a."createdAt", a.id LIMIT 5000) x),
-      'groups', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind) ORDER BY g.name, g.id), '[]')
+      'groups', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'runs', gm.role = 'owner') ORDER BY g.name, g.id), '[]')
                 FROM "GroupMember" gm JOIN "Group" g ON g.id = gm."groupId"
                 WHERE gm."userId" = ${userId} AND gm."leftAt" IS NULL AND g.kind = 'custom'),
       'role', ${viewerRole},
@@ -222,7 +231,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   };
 }
 
-export type PersonalGroup = { id: string; name: string; kind: "custom" | "board" };
+/** A group the viewer may write to; `runs`: they may remove its notes (its owner; the board's moderators). */
+export type PersonalGroup = { id: string; name: string; kind: "custom" | "board"; runs: boolean };
 export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
 export type HeldComment = ReturnType<typeof commentJson> & { reasons: string[]; explanation: string[] };

@@ -152,6 +152,17 @@ describe("the one visibility rule: audience × viewer × surface", () => {
       for (const a of audiences) expect(seen.get(a), `${a} note`).toBe(expected[a][v] && a !== "private");
     });
 
+  it("the personal layer lists the viewer's groups for the switcher, and which they run", async () => {
+    const groupsOf = async (v: Viewer | null) =>
+      (await getArticlePersonal(v, slug)).groups.map((g) => ({ id: g.id, kind: g.kind, runs: g.runs }));
+    expect(await groupsOf(null)).toEqual([]);
+    expect(await groupsOf(viewers.nonMember)).toEqual([]);
+    expect(await groupsOf(viewers.owner)).toEqual([{ id: groupId, kind: "custom", runs: true }]);
+    expect(await groupsOf(viewers.member)).toEqual([{ id: groupId, kind: "custom", runs: false }]);
+    expect(await groupsOf(authors.board)).toEqual([{ id: "board", kind: "board", runs: true }]);
+    expect(await groupsOf(viewers.admin)).toEqual([{ id: "board", kind: "board", runs: true }]);
+  });
+
   it("replies in a group's thread stay in the group; a member who left sees only what they wrote", async () => {
     const classmate = viewers.member!;
     const reply = await replyTo(classmate, slug, notes.group.id, "A reply only the group sees.");

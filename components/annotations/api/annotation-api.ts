@@ -170,6 +170,11 @@ export function deleteNote(slug: string, id: string, base = annotationsBase) {
   return call(resource(slug, id, base), { method: "DELETE" });
 }
 
+/** The group's owner removes a note written in the group (it goes to the trash, history kept). */
+export function removeGroupNote(groupId: string, id: string) {
+  return call(`/api/groups/${encodeURIComponent(groupId)}/notes/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
 export function reportNote(slug: string, id: string, reason: string, note?: string) {
   return call(`${resource(slug, id)}/flags`, {
     method: "POST",

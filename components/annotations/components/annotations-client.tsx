@@ -16,8 +16,8 @@ import { useWide } from "../hooks/use-wide";
 import {
   buildThreads,
   filterChoices,
-  matchesFilter,
   type GroupChoice,
+  matchesFilter,
   type NoteData,
   type NoteFilter,
   type ViewerInfo,
@@ -296,6 +296,7 @@ export function AnnotationsClient({
     startReattach,
     reattachingId: reattaching,
     groups: myGroups,
+    removeFromGroup: store.removeFromGroup,
     ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);

@@ -29,6 +29,8 @@ export type NotesApi = {
   activate(threadId: string | null): void;
   /** The viewer's groups (names for group notes' badges); absent or empty for most readers. */
   groups?: GroupChoice[];
+  /** A group's owner removes a note written in it (the personal layer says which groups they run). */
+  removeFromGroup?(id: string, groupId: string): Promise<string | null>;
   /** The studio's review margin (the editorial desk): no reports or re-attach, resolve instead, links in the page. */
   review?: { resolve(id: string, resolved: boolean): Promise<string | null> };
 };

@@ -119,7 +119,7 @@ export const matchesFilter = (t: NoteThread, f: NoteFilter) =>
   (!f.person || t.authorId === f.person) && (!f.tag || t.tags.includes(f.tag)) && (!f.layer || layerOf(t) === f.layer);
 
 /** A group the viewer may write notes to (the personal layer's `groups`). */
-export type GroupChoice = { id: string; name: string };
+export type GroupChoice = { id: string; name: string; runs?: boolean };
 
 /** "a, b c ,#d" → ["a", "b c", "d"]: tags are separated by commas. */
 export function parseTags(raw: string): string[] {
