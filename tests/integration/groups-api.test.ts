@@ -212,18 +212,40 @@ describe("groups API", () => {
     await makeGroupMember(classmate);
     const note = await annotateGroup(classmate, slug, group.id, "Off-topic remark.");
     const params = { id: group.id, userId: classmate.id };
-    const byMember = await call(removeMember, { method: "DELETE", path: "/api/groups/x", params, authorization: auth.student });
+    const byMember = await call(removeMember, {
+      method: "DELETE",
+      path: "/api/groups/x",
+      params,
+      authorization: auth.student,
+    });
     expect(byMember.status).toBe(403);
-    const byOutsider = await call(removeMember, { method: "DELETE", path: "/api/groups/x", params, authorization: auth.outsider });
+    const byOutsider = await call(removeMember, {
+      method: "DELETE",
+      path: "/api/groups/x",
+      params,
+      authorization: auth.outsider,
+    });
     expect(byOutsider.status).toBe(404);
     const noteParams = { id: group.id, noteId: note.id };
     expect(
-      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: noteParams, authorization: auth.student }))
-        .status,
+      (
+        await call(removeNote, {
+          method: "DELETE",
+          path: "/api/groups/x",
+          params: noteParams,
+          authorization: auth.student,
+        })
+      ).status,
     ).toBe(403);
     expect(
-      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: noteParams, authorization: auth.outsider }))
-        .status,
+      (
+        await call(removeNote, {
+          method: "DELETE",
+          path: "/api/groups/x",
+          params: noteParams,
+          authorization: auth.outsider,
+        })
+      ).status,
     ).toBe(404);
     expect(await db.annotation.findUniqueOrThrow({ where: { id: note.id }, select: { status: true } })).toEqual({
       status: "approved",
@@ -231,7 +253,14 @@ describe("groups API", () => {
 
     // The owner's moderation: the note to the trash, text and audit kept; the member out, for good.
     expect(
-      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: noteParams, authorization: auth.owner })).status,
+      (
+        await call(removeNote, {
+          method: "DELETE",
+          path: "/api/groups/x",
+          params: noteParams,
+          authorization: auth.owner,
+        })
+      ).status,
     ).toBe(204);
     const stored = await db.annotation.findUniqueOrThrow({
       where: { id: note.id },
@@ -243,9 +272,9 @@ describe("groups API", () => {
       await db.auditEntry.count({ where: { action: "group.remove_note", targetId: note.id, actorId: owner.id } }),
     ).toBe(1);
 
-    expect((await call(removeMember, { method: "DELETE", path: "/api/groups/x", params, authorization: auth.owner })).status).toBe(
-      204,
-    );
+    expect(
+      (await call(removeMember, { method: "DELETE", path: "/api/groups/x", params, authorization: auth.owner })).status,
+    ).toBe(204);
     const classmateAuth = await bearerFor(classmate);
     const shown = await call(getGroup, {
       method: "GET",
@@ -261,7 +290,11 @@ describe("groups API", () => {
     });
     expect(back.status).toBe(403);
 
-    const ownerLeaves = await call(leave, { path: "/api/groups/x", params: { id: group.id }, authorization: auth.owner });
+    const ownerLeaves = await call(leave, {
+      path: "/api/groups/x",
+      params: { id: group.id },
+      authorization: auth.owner,
+    });
     expect(ownerLeaves.status).toBe(422);
     const removeSelf = await call(removeMember, {
       method: "DELETE",
@@ -270,7 +303,11 @@ describe("groups API", () => {
       authorization: auth.owner,
     });
     expect(removeSelf.status).toBe(422);
-    const outsiderLeaves = await call(leave, { path: "/api/groups/x", params: { id: group.id }, authorization: auth.outsider });
+    const outsiderLeaves = await call(leave, {
+      path: "/api/groups/x",
+      params: { id: group.id },
+      authorization: auth.outsider,
+    });
     expect(outsiderLeaves.status).toBe(404);
   });
 
@@ -279,7 +316,9 @@ describe("groups API", () => {
     await makeGroupMember(reader);
     const note = await annotateGroup(reader, slug, group.id, "Stays after I go.");
     const readerAuth = await bearerFor(reader);
-    expect((await call(leave, { path: "/api/groups/x", params: { id: group.id }, authorization: readerAuth })).status).toBe(200);
+    expect(
+      (await call(leave, { path: "/api/groups/x", params: { id: group.id }, authorization: readerAuth })).status,
+    ).toBe(200);
     expect((await listAnnotations(owner, slug)).annotations.map((n) => n.id)).toContain(note.id);
     const again = await call(join, {
       path: "/api/groups/join",
@@ -303,18 +342,35 @@ describe("groups API", () => {
     const boardNote = await annotateGroup(moderator, slug, "board", "For the board only.");
     const boardParams = { id: "board", noteId: boardNote.id };
     expect(
-      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: boardParams, authorization: auth.owner })).status,
+      (
+        await call(removeNote, {
+          method: "DELETE",
+          path: "/api/groups/x",
+          params: boardParams,
+          authorization: auth.owner,
+        })
+      ).status,
     ).toBe(404);
-    expect((await call(leave, { path: "/api/groups/x", params: { id: "board" }, authorization: modAuth })).status).toBe(422);
+    expect((await call(leave, { path: "/api/groups/x", params: { id: "board" }, authorization: modAuth })).status).toBe(
+      422,
+    );
     expect(
-      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: boardParams, authorization: modAuth })).status,
+      (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: boardParams, authorization: modAuth }))
+        .status,
     ).toBe(204);
 
     // Admins act on reports: they may remove a group's note though they cannot read the group.
     const note = await annotateGroup(student, slug, group.id, "Reported to the admins.");
     const adminAuth = await bearerFor(admin);
     expect(
-      (await call(getGroup, { method: "GET", path: "/api/groups/x", params: { id: group.id }, authorization: adminAuth })).status,
+      (
+        await call(getGroup, {
+          method: "GET",
+          path: "/api/groups/x",
+          params: { id: group.id },
+          authorization: adminAuth,
+        })
+      ).status,
     ).toBe(404);
     expect(
       (
