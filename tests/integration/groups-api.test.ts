@@ -7,6 +7,8 @@ import { DELETE as removeNote } from "@/app/api/groups/[id]/notes/[noteId]/route
 import { GET as getGroup } from "@/app/api/groups/[id]/route";
 import { POST as join } from "@/app/api/groups/join/route";
 import { POST as createGroup, GET as listGroups } from "@/app/api/groups/route";
+import { POST as moderate } from "@/app/api/moderation/actions/route";
+import { GET as listQueue } from "@/app/api/moderation/queue/route";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -358,6 +360,25 @@ describe("groups API", () => {
       (await call(removeNote, { method: "DELETE", path: "/api/groups/x", params: boardParams, authorization: modAuth }))
         .status,
     ).toBe(204);
+
+    // The public moderation queue is not the way in: a group's notes are its owner's to moderate.
+    const groupNote = await annotateGroup(student, slug, group.id, "Not for the public queue.");
+    const viaQueue = await call(moderate, {
+      path: "/api/moderation/actions",
+      body: JSON.stringify({ type: "annotation", ids: [groupNote.id], action: "trash" }),
+      authorization: modAuth,
+    });
+    expect(viaQueue.status).toBe(404);
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: groupNote.id }, select: { status: true } })).toEqual({
+      status: "approved",
+    });
+    const queue = await call(listQueue, {
+      method: "GET",
+      path: "/api/moderation/queue?status=approved&type=annotation",
+      authorization: modAuth,
+    });
+    expect(queue.status).toBe(200);
+    expect(queue.text).not.toContain(groupNote.id);
 
     // Admins act on reports: they may remove a group's note though they cannot read the group.
     const note = await annotateGroup(student, slug, group.id, "Reported to the admins.");
