@@ -122,6 +122,11 @@ test("two students annotate the seed article in their group; a reader outside it
   const anonymous = await (await browser.newContext()).newPage();
   const shared = await (await anonymous.request.get(seedArticle.path)).text();
   expect(shared).not.toContain(suffix);
+  // Anonymous visitors are sent to sign in, from the groups page and from the invite link alike.
+  await anonymous.goto("/groups");
+  await expect(anonymous).toHaveURL(/\/signin\?returnTo=%2Fgroups$/);
+  await anonymous.goto(new URL(invite).pathname);
+  await expect(anonymous).toHaveURL(/\/signin\?returnTo=%2Fgroups%2Fjoin%2F/);
 
   // Ada removes an off-topic note of Ben's from the group, in the margin.
   const offTopic = `Off-topic ${suffix}`;

@@ -12,7 +12,7 @@ const membershipLabel = { owner: "You run it", member: "Member", board: "By your
 
 // My reading groups (issue 19) and the form to make one. Notes written to a group are seen by its members only.
 export default async function GroupsPage({ searchParams }: Props) {
-  const viewer = await requirePage("groups.create", "/groups");
+  const viewer = await requirePage("account.manage", "/groups");
   const [groups, params] = await Promise.all([listMyGroups(viewer), searchParams]);
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">

@@ -25,7 +25,7 @@ const notices: Record<string, string> = {
 // One group (issue 19): its members, the invite link and the owner's tools; its members only.
 export default async function GroupPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const viewer = await requirePage("groups.create", `/groups/${encodeURIComponent(id)}`);
+  const viewer = await requirePage("account.manage", `/groups/${encodeURIComponent(id)}`);
   const group = await getGroup(viewer, id).catch((e) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

@@ -12,7 +12,7 @@ type Props = { params: Promise<{ token: string }> };
 // An invite link: who runs the group and how many are in it, then one button (opening the link joins no one).
 export default async function JoinGroupPage({ params }: Props) {
   const { token } = await params;
-  const viewer = await requirePage("groups.create", `/groups/join/${encodeURIComponent(token)}`);
+  const viewer = await requirePage("account.manage", `/groups/join/${encodeURIComponent(token)}`);
   const invite = await previewInvite(viewer, token).catch((e) => {
     if (isAppError(e) && e.code === "not_found") return null;
     throw e;
