@@ -127,6 +127,8 @@ type EditorProps = {
   groups?: GroupChoice[];
   /** Who the note is for at first: the margin's current layer ("public", "private" or a group's id). */
   initialAudience?: string;
+  /** The writer has not confirmed their address: a public note will wait for it (said before saving). */
+  unconfirmed?: boolean;
 };
 
 // The new-note editor: the note (Markdown), tags, and who will be able to read it, stated plainly.
@@ -140,6 +142,7 @@ export function AnnotationEditor({
   inMargin = false,
   groups = [],
   initialAudience = "public",
+  unconfirmed = false,
 }: EditorProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -247,6 +250,15 @@ export function AnnotationEditor({
           Private — only you
         </label>
       </fieldset>
+      {unconfirmed && audience === "public" ? (
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Your e-mail address is not confirmed yet: a public note will be shown to others once you confirm it (open the
+          link we sent you). Private notes work as usual.
+        </p>
+      ) : null}
       <div id={`${id}-error`}>
         <FormStatus message={error} />
       </div>
