@@ -90,6 +90,8 @@ test("two students annotate the seed article in their group; a reader outside it
   await selectPhrase(benPage, "an open call for war");
   await benPage.getByRole("button", { name: "Annotate", exact: true }).click();
   await expect(benPage.getByLabel(`${name} — its members`, { exact: true })).toBeChecked();
+  // The editor with its group audiences open is axe clean too.
+  expect(await seriousViolations(benPage)).toEqual([]);
   await benPage.getByLabel("Annotation", { exact: true }).fill(benNote);
   await benPage.getByRole("button", { name: "Save annotation", exact: true }).click();
   const benCard = benPage.locator("article[id^='annotation-']").filter({ hasText: benNote });
