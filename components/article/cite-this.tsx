@@ -1,6 +1,6 @@
 import type { PublishedArticle } from "@/lib/articles/get-published-article";
 import { apa, bluebook, oscola, plainText, type Styled } from "@/lib/citations/cite-article";
-import { CopyCitation } from "./copy-citation-client";
+import { CopyButton } from "./copy-button-client";
 
 type Props = {
   base: string;
@@ -43,7 +43,7 @@ export function CiteThis({ base, article, accessed }: Props) {
               <span className="text-xs font-semibold uppercase tracking-wider text-zinc-600 dark:text-zinc-400">
                 {label}
               </span>
-              <CopyCitation label={label} text={plainText(parts)} html={asHtml(parts)} />
+              <CopyButton name={`Copy ${label} citation`} text={plainText(parts)} html={asHtml(parts)} />
             </dt>
             <dd data-citation={key} className="mt-1 select-all break-words font-serif text-base leading-relaxed">
               {parts.map((p, i) => (typeof p === "string" ? p : <i key={i}>{p.italic}</i>))}

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { MAX_CITED_QUOTE } from "@/lib/citations/passage-link";
 
 // A "Cite this passage" link's W3C TextQuoteSelector, from the article page's query
 // (?passage=<exact>&prefix=…&suffix=…): the quote as long as an annotation's may be.
-export const MAX_CITED_QUOTE = 2_000;
 
 export const citedPassageSchema = z.object({
   passage: z

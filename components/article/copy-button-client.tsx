@@ -26,7 +26,18 @@ export async function copyToClipboard(text: string, html?: string): Promise<bool
  * A Copy button and its status ("Copied", read out by screen readers). Shown once the page runs
  * scripts: without them the citation is still there to select (it selects whole on a click).
  */
-export function CopyCitation({ label, text, html }: { label: string; text: string; html?: string }) {
+export function CopyButton({
+  name,
+  label = "Copy",
+  text,
+  html,
+}: {
+  /** The button's accessible name; it starts with the visible label. */
+  name: string;
+  label?: string;
+  text: string;
+  html?: string;
+}) {
   const scripted = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -41,7 +52,7 @@ export function CopyCitation({ label, text, html }: { label: string; text: strin
       </span>
       <button
         type="button"
-        aria-label={`Copy ${label} citation`}
+        aria-label={name === label ? undefined : name}
         onClick={async () => {
           setStatus("");
           const ok = await copyToClipboard(text, html);
@@ -49,7 +60,7 @@ export function CopyCitation({ label, text, html }: { label: string; text: strin
         }}
         className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Copy
+        {label}
       </button>
     </span>
   );
