@@ -20,7 +20,16 @@ export async function uploadMedia(viewer: Viewer | null, file: Blob | null) {
   if (!file || typeof file.arrayBuffer !== "function")
     throw new AppError("bad_request", "Send the image as the multipart field “file”.", { file: "Required." });
   if (file.size > MAX_MEDIA_BYTES) throw new AppError("too_large", "Images can be at most 10 MB.");
-  let bytes: Buffer = Buffer.from(await file.arrayBuffer());
+  return storeImage(Buffer.from(await file.arrayBuffer()), me.id);
+}
+
+/**
+ * Stores an image's bytes (the checks of an upload: a known format by content, readable, sized;
+ * a JPEG re-encoded upright without metadata) and answers its URL. Also the WXR import's way in.
+ */
+export async function storeImage(input: Buffer, uploadedById: string | null) {
+  let bytes = input;
+  if (bytes.length > MAX_MEDIA_BYTES) throw new AppError("too_large", "Images can be at most 10 MB.");
   const kind = detectImage(bytes);
   if (!kind) throw new AppError("unsupported_media", "Upload a PNG, JPEG, WebP, GIF or AVIF image.");
   let meta: Metadata;
@@ -50,7 +59,7 @@ export async function uploadMedia(viewer: Viewer | null, file: Blob | null) {
       height,
       size: bytes.length,
       data: new Uint8Array(bytes),
-      uploadedById: me.id,
+      uploadedById,
     },
     update: {},
   });
