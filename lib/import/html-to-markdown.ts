@@ -41,7 +41,8 @@ export function htmlToMarkdown(html: string, images?: ReadonlyMap<string, ImageO
     const { src, alt } = found[Number(n)];
     const outcome = images.get(src);
     if (outcome && "url" in outcome) return `![${escapeLabel(alt)}](${outcome.url})`;
-    const label = escapeLabel(`Image: ${alt || decodeFileName(src)}`);
+    const name = alt || decodeFileName(src);
+    const label = escapeLabel(name ? `Image: ${name}` : "Image");
     return /^https?:\/\//i.test(src) ? `[${label}](${src.replace(/[\s()<>]/g, encodeURIComponent)})` : `(${label})`;
   });
 }
@@ -57,6 +58,7 @@ const attribute = (tag: string, name: string) => {
 };
 const decodeAttribute = (value: string) => imageSources(`<img src="${value.replace(/"/g, "&quot;")}">`)[0] ?? "";
 const decodeFileName = (src: string) => {
+  if (/^data:/i.test(src)) return "";
   const name = src.split(/[?#]/)[0].split("/").pop() ?? "";
   try {
     return decodeURIComponent(name);
