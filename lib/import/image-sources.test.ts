@@ -6,7 +6,9 @@ import { candidatePaths } from "./import-images";
 describe("a post's images", () => {
   it("lists each <img> src once, entities decoded", () => {
     expect(
-      imageSources(`<img src="a.png?x=1&amp;y=2"><IMG alt=x SRC='b.png'><img src=c.png><img src="a.png?x=1&amp;y=2"><img alt="none">`),
+      imageSources(
+        `<img src="a.png?x=1&amp;y=2"><IMG alt=x SRC='b.png'><img src=c.png><img src="a.png?x=1&amp;y=2"><img alt="none">`,
+      ),
     ).toEqual(["a.png?x=1&y=2", "b.png", "c.png"]);
   });
   it("looks for a file only inside the media folder", () => {

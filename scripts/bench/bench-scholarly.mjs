@@ -86,10 +86,14 @@ async function fiveMegabyteJpeg() {
       raw[o + 2] = Math.max(0, Math.min(255, (128 + 60 * Math.sin(x / 90) * Math.cos(y / 70) + grain) | 0));
     }
   for (let quality = 80; quality <= 100; quality += 2) {
-    const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+    const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .toBuffer();
     if (jpeg.length >= 4.5e6) return jpeg;
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -167,9 +171,19 @@ try {
   );
 
   const rows = [
-    [`render on publish, ${refs} footnotes (median)`, `${render.toFixed(0)} ms`, `< ${budgets.renderMs} ms`, render < budgets.renderMs],
+    [
+      `render on publish, ${refs} footnotes (median)`,
+      `${render.toFixed(0)} ms`,
+      `< ${budgets.renderMs} ms`,
+      render < budgets.renderMs,
+    ],
     [`whole publish (median, no budget)`, `${median(publishTimes).toFixed(0)} ms`, "", null],
-    [`5 MB JPEG upload → variants ready (median)`, `${variantsMs.toFixed(0)} ms`, `< ${budgets.variantsMs} ms`, variantsMs < budgets.variantsMs],
+    [
+      `5 MB JPEG upload → variants ready (median)`,
+      `${variantsMs.toFixed(0)} ms`,
+      `< ${budgets.variantsMs} ms`,
+      variantsMs < budgets.variantsMs,
+    ],
     [
       `phone variant (${PHONE_WIDTH} px) / uploaded bytes`,
       `${(phoneShare * 100).toFixed(1)}%`,
@@ -179,7 +193,9 @@ try {
   ];
   console.log("");
   for (const [label, value, budget, ok] of rows)
-    console.log(`  ${label.padEnd(48)} ${value.padStart(8)}   ${budget.padEnd(10)} ${ok === null ? "" : ok ? "ok" : "OVER BUDGET"}`);
+    console.log(
+      `  ${label.padEnd(48)} ${value.padStart(8)}   ${budget.padEnd(10)} ${ok === null ? "" : ok ? "ok" : "OVER BUDGET"}`,
+    );
   const failed = rows.some(([, , , ok]) => ok === false);
   await cleanup();
   process.exit(failed && !opts["no-fail"] ? 1 : 0);

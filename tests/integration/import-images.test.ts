@@ -6,8 +6,8 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { getPublishedArticle } from "@/lib/articles/get-published-article";
 import { db } from "@/lib/db";
-import { importWxr } from "@/lib/import/import-wxr";
 import { formatReport } from "@/lib/import/import-report";
+import { importWxr } from "@/lib/import/import-wxr";
 import { getMedia } from "@/lib/media/get-media";
 import { buildWxr } from "../seed/wxr";
 import { exportFile } from "./import-helpers";
@@ -75,7 +75,9 @@ describe("WXR import with images", () => {
     expect(await mediaCount()).toBe(before + 3);
     const summary = formatReport(report);
     expect(summary).toContain("Images: 3 imported, 3 not imported.");
-    expect(summary).toContain("image not imported: https://elsewhere.example/remote.png in “A map of the strait” (post 10)");
+    expect(summary).toContain(
+      "image not imported: https://elsewhere.example/remote.png in “A map of the strait” (post 10)",
+    );
 
     const found = await getPublishedArticle(report.imported[0].path.split("/").at(-1)!);
     const article = found && "article" in found ? found.article : null;
@@ -84,7 +86,9 @@ describe("WXR import with images", () => {
     expect(big, body).not.toBeNull();
     expect(body).toContain(`![The Corfu Channel again](${big![1]})`);
     expect(body).toMatch(
-      new RegExp(`\\[!\\[A smaller \\\\\\[map\\\\\\]\\]\\(/media/[0-9a-f]{32}-300x150\\.png\\)\\]\\(${up.replace(/[.]/g, "\\.")}/strait\\.png\\)`),
+      new RegExp(
+        `\\[!\\[A smaller \\\\\\[map\\\\\\]\\]\\(/media/[0-9a-f]{32}-300x150\\.png\\)\\]\\(${up.replace(/[.]/g, "\\.")}/strait\\.png\\)`,
+      ),
     );
     expect(body).toContain("[Image: A remote chart](https://elsewhere.example/remote.png)");
     expect(body).toContain(`[Image: Not an image](${up}/fake.png)`);
