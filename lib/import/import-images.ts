@@ -40,7 +40,7 @@ export function candidatePaths(dir: string, src: string): string[] {
 export function createImageImporter(mediaDir: string | null) {
   const seen = new Map<string, Promise<ImageOutcome>>();
   const importOne = async (src: string): Promise<ImageOutcome> => {
-    if (!mediaDir) return { notImported: "no --media-dir was given" };
+    if (!mediaDir) return { notImported: "no media folder was given (--media-dir)" };
     for (const file of candidatePaths(mediaDir, src)) {
       const stat = await fs.stat(file).catch(() => null);
       if (!stat?.isFile()) continue;

@@ -29,12 +29,12 @@ describe("importWxr: a WordPress export (WXR 1.2)", () => {
           {
             src: `${site}/wp-content/uploads/map.png`,
             post: "“The treaty, classic edition” (post 10)",
-            reason: "no --media-dir was given",
+            reason: "no media folder was given (--media-dir)",
           },
           {
             src: `${site}/wp-content/uploads/border.jpg`,
             post: "“Blocks & borders: a block-editor post” (post 20)",
-            reason: "no --media-dir was given",
+            reason: "no media folder was given (--media-dir)",
           },
         ],
       },
