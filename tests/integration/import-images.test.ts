@@ -107,7 +107,9 @@ describe("WXR import with images", () => {
     const report = await importWxr("command-line", file);
     expect(report.images.imported).toBe(0);
     expect(report.images.notImported).toHaveLength(6);
-    expect(new Set(report.images.notImported.map((i) => i.reason))).toEqual(new Set(["no media folder was given (--media-dir)"]));
+    expect(new Set(report.images.notImported.map((i) => i.reason))).toEqual(
+      new Set(["no media folder was given (--media-dir)"]),
+    );
     expect(await mediaCount()).toBe(before);
     const found = await getPublishedArticle(report.imported[0].path.split("/").at(-1)!);
     const body = found && "article" in found ? found.article.currentRevision!.body : "";
