@@ -61,7 +61,7 @@ export function CitePassage({ host, selection, slug, quote, onClose }: Props) {
           </a>
         </p>
       )}
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <CopyButton
           name="Copy quotation and citation"
           label="Copy quotation and citation"
@@ -71,7 +71,7 @@ export function CitePassage({ host, selection, slug, quote, onClose }: Props) {
         <button
           type="button"
           onClick={onClose}
-          className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          className="ml-auto rounded-md px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
           Close
         </button>
