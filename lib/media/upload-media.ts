@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { detectImage } from "./detect-image";
-import { makeVariants } from "./make-variants";
+import { encodeVariants, saveVariants, variantWidths } from "./make-variants";
 import { mediaUrl } from "./media-url";
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
@@ -50,6 +50,13 @@ export async function storeImage(input: Buffer, uploadedById: string | null) {
   const height = meta.pageHeight ?? meta.height ?? 0;
   if (!width || !height) throw new AppError("unsupported_media", "That image has no size.");
   const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  // The srcset copies are made while the original is written (so the first readers on phones
+  // wait for nothing); an image uploaded again that has them all makes none.
+  const widths = variantWidths(width, kind.mimeType);
+  const stored = await db.media.findUnique({ where: { hash }, select: { variants: { select: { width: true } } } });
+  const missing = widths.filter((w) => !stored?.variants.some((v) => v.width === w));
+  const copies = encodeVariants(bytes, missing);
+  copies.catch(() => {}); // awaited below; not an unhandled rejection while the write runs
   const media = await db.media.upsert({
     where: { hash },
     create: {
@@ -63,10 +70,8 @@ export async function storeImage(input: Buffer, uploadedById: string | null) {
       uploadedById,
     },
     update: {},
-    select: { id: true, width: true, mimeType: true },
+    select: { id: true },
   });
-  // Its srcset copies now, so the first readers on phones wait for nothing.
-  await makeVariants(media, bytes);
-
+  await saveVariants(media.id, await copies);
   return { url: mediaUrl({ hash, width, height, ext: kind.ext }), width, height };
 }
