@@ -144,9 +144,9 @@ const actors: Actor[] = [
 //                                          anon comm cont uncf  mod  edit admin bann dele token
 const expected: Record<string, number[]> = {
   "resend own confirmation link": [401, 409, 409, 200, 409, 409, 409, 409, 401, 401],
-  "update own name": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
-  "update own bio": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
-  "update own picture": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
+  "update own name": [401, 200, 200, 200, 200, 200, 200, 403, 401, 401],
+  "update own bio": [401, 200, 200, 200, 200, 200, 200, 403, 401, 401],
+  "update own picture": [401, 200, 200, 200, 200, 200, 200, 403, 401, 401],
   "change own e-mail address": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "change own password": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "create a token": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
