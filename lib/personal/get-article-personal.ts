@@ -1,12 +1,13 @@
+import { createHash } from "node:crypto";
 import { type AnnotationRow, annotationJson } from "@/lib/annotations/annotation-json";
-import { banNotice, viewerBan } from "@/lib/auth/can-contribute";
+import { banNotice, isBanned } from "@/lib/auth/can-contribute";
 import { editRights } from "@/lib/auth/edit-rights";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { commentJson } from "@/lib/comments/comment-json";
 import type { commentFields } from "@/lib/comments/create-comment";
-import { db } from "@/lib/db";
+import { dbPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { explainHold } from "@/lib/moderation/explain-hold";
@@ -46,7 +47,7 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
 
 async function personalOf(
   viewer: Viewer | null,
-  { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows,
+  { article, settings, liked, mine, notes, noteRights, unread, following, ban: banRow }: PersonalRows,
 ) {
   const base = {
     slug: article.slug,
@@ -69,12 +70,13 @@ async function personalOf(
     };
   }
   const now = clock.now();
-  // The header's notification count and the article's Follow button (issue 15) come with the
-  // layer's one query (readPersonalRows).
-  const [ban, pending] = await Promise.all([
-    viewerBan(viewer),
-    roleCan(viewer.role, "moderation.read") ? moderationBadge().then((b) => b.total) : Promise.resolve(null),
-  ]);
+  // The header's notification count, the article's Follow button (issue 15) and the ban (read
+  // fresh: its reason is not in the session) come with the layer's one query (readPersonalRows).
+  const ban =
+    banRow && isBanned({ status: "banned", bannedUntil: banRow.bannedUntil }, now)
+      ? { until: banRow.bannedUntil, reason: banRow.banReason }
+      : null;
+  const pending = roleCan(viewer.role, "moderation.read") ? (await moderationBadge()).total : null;
   return {
     ...base,
     following,
@@ -133,7 +135,10 @@ const revive = (_key: string, value: unknown) =>
  * The article (published, as findArticleForDiscussion finds it), the two settings the layer needs,
  * and what is the viewer's own on it — the comments they liked, their comments (held ones
  * included), their private notes, highlights and held notes — in one round trip: this runs after
- * every page view, and an ORM query each cost most of its CPU.
+ * every page view, and an ORM query each cost most of its CPU. It is sent to PostgreSQL as a named
+ * prepared statement (straight on the pool under Prisma): planning this many subqueries on every
+ * call cost more of PostgreSQL's CPU than running them (0.5 ms of ~0.8 ms); prepared, each
+ * connection plans it once.
  */
 type PersonalRows = Awaited<ReturnType<typeof readPersonalRows>>;
 
@@ -147,7 +152,7 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
         WHERE s."sessionToken" = ${who.sessionToken} AND s.expires >= ${now}::timestamp AND u."deletedAt" IS NULL LIMIT 1`
       : Prisma.sql`SELECT ${who.userId}::text AS id`;
   const userId = Prisma.sql`(SELECT id FROM me)`;
-  const [row] = await db.$queryRaw<{ payload: string }[]>`
+  const query = Prisma.sql`
     WITH me AS (${me}), art AS (
       SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
       WHERE slug = ${slug} AND status = 'published' AND "publishedAt" <= ${now}::timestamp LIMIT 1
@@ -156,6 +161,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
       'viewer', ${"sessionToken" in who ? Prisma.sql`(SELECT row_to_json(me) FROM me)` : Prisma.sql`NULL`},
       'article', (SELECT row_to_json(art) FROM art),
       'unread', (SELECT count(*) FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL),
+      'ban', (SELECT json_build_object('bannedUntil', u."bannedUntil", 'banReason', u."banReason") FROM "User" u
+              WHERE u.id = ${userId} AND u.status = 'banned'),
       'following', EXISTS (SELECT 1 FROM "ArticleFollow" f WHERE f."userId" = ${userId} AND f."articleId" = (SELECT id FROM art)),
       'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
@@ -182,10 +189,18 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
                 WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId} AND a.status IN ('approved', 'pending')
                 LIMIT 10000) x)
     )::text AS payload`;
+  const {
+    rows: [row],
+  } = await dbPool().query<{ payload: string }>({
+    name: statementName(query.text),
+    text: query.text,
+    values: query.values,
+  });
   const rows = JSON.parse(row.payload, revive) as {
     viewer: Viewer | null;
     unread: number;
     following: boolean;
+    ban: { bannedUntil: Date | null; banReason: string | null } | null;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;
     liked: string[];
@@ -202,6 +217,17 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
       linkHoldThreshold: rows.settings.linkHoldThreshold ?? defaultSettings.linkHoldThreshold,
     },
   };
+}
+
+// A prepared statement's name per query text (one per variant: by session token, by user id).
+const statementNames = new Map<string, string>();
+function statementName(text: string) {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `gloss_personal_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
