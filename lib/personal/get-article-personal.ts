@@ -47,7 +47,7 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
 
 async function personalOf(
   viewer: Viewer | null,
-  { article, settings, liked, mine, notes, noteRights, unread, following, ban: banRow }: PersonalRows,
+  { article, settings, liked, mine, notes, noteRights, unread, following, unconfirmed, ban: banRow }: PersonalRows,
 ) {
   const base = {
     slug: article.slug,
@@ -58,6 +58,7 @@ async function personalOf(
     return {
       ...base,
       following: false,
+      unconfirmed: false,
       viewer: null,
       ban: null,
       canComment: false,
@@ -80,6 +81,8 @@ async function personalOf(
   return {
     ...base,
     following,
+    // The comment and note forms say before posting that it will wait for the confirmation.
+    unconfirmed,
     viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending, unread },
     ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
@@ -160,6 +163,7 @@ function personalQuery(me: string, viewer: string) {
       'unread', (SELECT count(*) FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL),
       'ban', (SELECT json_build_object('bannedUntil', u."bannedUntil", 'banReason', u."banReason") FROM "User" u
               WHERE u.id = ${userId} AND u.status = 'banned'),
+      'unconfirmed', EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${userId} AND NOT u."emailConfirmed"),
       'following', EXISTS (SELECT 1 FROM "ArticleFollow" f WHERE f."userId" = ${userId} AND f."articleId" = (SELECT id FROM art)),
       'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
@@ -224,6 +228,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   const rows = withDates(JSON.parse(row.payload)) as {
     viewer: Viewer | null;
     unread: number;
+    /** The viewer signed up and has not confirmed the address yet: what they post waits for it. */
+    unconfirmed: boolean;
     following: boolean;
     ban: { bannedUntil: Date | null; banReason: string | null } | null;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
