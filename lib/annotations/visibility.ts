@@ -1,6 +1,6 @@
 import { roleCan, roleOrder } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { type Prisma, Prisma as PrismaSql } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Who sees what — the one rule (issue 19): public approved notes for everyone; a group's notes for
@@ -34,16 +34,20 @@ export function visibleAnnotations(viewer: Viewer | null): Prisma.AnnotationWher
 export const onBoard = (role: string | null | undefined) => roleCan(role, "groups.board");
 
 /**
- * The group half of the same rule in SQL, for the personal layer's single raw query: `note` is the
- * annotation's alias, `userId` and `role` SQL expressions for the viewer. The viewer's groups are
- * one uncorrelated subquery (hashed once per statement, not probed per note). Public notes are the
+ * The group half of the same rule as SQL text, for the personal layer's single prepared statement:
+ * `note` is the annotation's alias, `userId` and `role` SQL expressions for the viewer (no values
+ * are spliced in: the board's roles are this file's constants). The viewer's groups are one
+ * uncorrelated subquery (hashed once per statement, not probed per note). Public notes are the
  * shared page's; the author's own are read by the layer apart. Kept equal to visibleAnnotations by
  * tests/integration/groups-visibility.test.ts (the same table through both).
  */
-export function groupNotesVisibleSql(note: string, userId: Prisma.Sql, role: Prisma.Sql) {
-  const a = PrismaSql.raw(note);
-  const boardRoles = roleOrder.filter(onBoard);
-  return PrismaSql.sql`(${a}.audience = 'group' AND ${a}.status IN ('approved', 'deleted') AND ${a}."groupId" IN (
+export function groupNotesVisibleText(note: string, userId: string, role: string) {
+  if (!/^[a-z_]+$/.test(note)) throw new Error("groupNotesVisibleText: the alias must be a bare name");
+  const boardRoles = roleOrder
+    .filter(onBoard)
+    .map((r) => `'${r}'`)
+    .join(", ");
+  return `(${note}.audience = 'group' AND ${note}.status IN ('approved', 'deleted') AND ${note}."groupId" IN (
     SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."userId" = ${userId} AND gm."leftAt" IS NULL
-    UNION ALL SELECT g.id FROM "Group" g WHERE g.kind = 'board' AND ${role}::text = ANY(${boardRoles}::text[])))`;
+    UNION ALL SELECT g.id FROM "Group" g WHERE g.kind = 'board' AND ${role} IN (${boardRoles})))`;
 }
