@@ -25,7 +25,7 @@ const note = (
 });
 
 describe("where the conversation is", () => {
-  it("marks where notes start, as percentages of the text, one mark per bucket with its count and first note", () => {
+  it("marks where passages start, as percentages of the text, one mark per bucket with its count and first note", () => {
     const { marks } = summarizeConversation(
       [note("c", 500, 510, "u1", "b2", "the middle"), note("a", 0, 5, "u1", "b1", "the start"), note("b", 5, 9, "u2")],
       1000,
@@ -41,7 +41,16 @@ describe("where the conversation is", () => {
     const { marks } = summarizeConversation(notes, 100_000);
     expect(marks.length).toBeLessThanOrEqual(maxMarks);
     expect(marks.reduce((s, m) => s + m.count, 0)).toBe(1000);
+    expect(marks).toHaveLength(maxMarks);
     expect(marks.every((m, i) => i === 0 || m.at > marks[i - 1].at)).toBe(true);
+  });
+
+  it("counts overlapping notes as one passage on the bar, marked where the passage starts", () => {
+    const { marks } = summarizeConversation(
+      [note("a", 30, 50, "u1", "b1", "the freedom of the seas"), note("b", 45, 70, "u2"), note("c", 65, 80, "u3")],
+      400,
+    );
+    expect(marks).toEqual([{ at: 7.5, count: 3, quote: "the freedom of the…", id: "a" }]);
   });
 
   it("labels passages that at least 3 distinct readers noted, clustering overlapping notes", () => {
@@ -74,6 +83,7 @@ describe("where the conversation is", () => {
   it("shortens quotes by characters, not code units", () => {
     expect(shortQuote("  short \n quote ")).toBe("short quote");
     expect(shortQuote("😀".repeat(30), 4)).toBe("😀😀😀😀…");
+    expect(shortQuote("state responsibility under international law")).toBe("state responsibility…");
   });
 
   it("labels a block with an empty span, leaving the article's text as it was", () => {
@@ -83,7 +93,7 @@ describe("where the conversation is", () => {
       { blockId: "missing", readers: 3, id: "m" },
     ]);
     expect(out).toBe(
-      '<p data-block-id="b1">One.</p><ul><li data-block-id="b2" class="x"><span class="readers-noted" data-readers="4"></span>Two <em>words</em></li></ul>',
+      '<p data-block-id="b1">One.</p><ul><li data-block-id="b2" class="x"><span data-readers="4"></span>Two <em>words</em></li></ul>',
     );
     expect(out.replace(/<[^>]*>/g, "")).toBe(html.replace(/<[^>]*>/g, ""));
   });

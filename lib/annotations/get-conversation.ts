@@ -1,9 +1,8 @@
-import { db } from "@/lib/db";
-import { type Conversation, summarizeConversation } from "./conversation";
-import { visibleAnnotations } from "./visibility";
+import { type Conversation, type PlacedNote, summarizeConversation } from "./conversation";
+import { listPublicNotes } from "./list-public-notes";
 
 /** Length in code points (annotation positions count in code points). */
-function codePointLength(text: string): number {
+export function codePointLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -12,27 +11,35 @@ function codePointLength(text: string): number {
   return n;
 }
 
+type Row = Pick<PlacedNote, "id" | "authorId" | "blockId" | "exact"> & {
+  parentId: string | null;
+  status: string;
+  state: string;
+  start: number | null;
+  end: number | null;
+};
+
+/** The notes that place the conversation: approved top-level notes anchored on a passage (not page notes, not orphaned, not deleted). */
+export function conversationOf(rows: readonly Row[], text: string): Conversation {
+  const placed: PlacedNote[] = [];
+  for (const r of rows)
+    if (!r.parentId && r.status === "approved" && r.state === "anchored" && r.exact !== null && r.start !== null)
+      placed.push({
+        id: r.id,
+        start: r.start,
+        end: r.end ?? r.start,
+        authorId: r.authorId,
+        blockId: r.blockId,
+        exact: r.exact,
+      });
+  return summarizeConversation(placed, codePointLength(text));
+}
+
 /**
- * Where an article's public conversation is (density bar, "N readers noted this"): its approved
- * public notes anchored in the current text, one lean query. Reads no viewer — the article page is
- * the same for everyone and cached; page notes (no passage) and orphaned notes are not placed.
+ * Where an article's public conversation is (density bar, "N readers noted this"), from the notes
+ * the page lists anyway (listPublicNotes: the same rows, read once per render). Reads no viewer —
+ * the article page is the same for everyone and cached with this in it.
  */
-export async function getConversation(articleId: string, text: string): Promise<Conversation> {
-  const notes = await db.annotation.findMany({
-    where: {
-      articleId,
-      parentId: null,
-      // What anyone may see (the one visibility rule), and of that only what is up, not deleted.
-      AND: [visibleAnnotations(null)],
-      status: "approved",
-      state: "anchored",
-      start: { not: null },
-      exact: { not: null },
-    },
-    select: { id: true, start: true, end: true, authorId: true, blockId: true, exact: true },
-  });
-  return summarizeConversation(
-    notes.map((n) => ({ ...n, start: n.start ?? 0, end: n.end ?? 0 })),
-    codePointLength(text),
-  );
+export async function getConversation(slug: string, text: string): Promise<Conversation> {
+  return conversationOf((await listPublicNotes(slug)).rows, text);
 }

@@ -127,7 +127,7 @@ describe("page notes", () => {
 
 describe("where the conversation is (server side)", () => {
   it("places public anchored notes on the bar and labels a passage three readers noted; page and private notes are not placed", async () => {
-    const { id: articleId, slug } = await insertArticle({ label: "conversation" });
+    const { slug } = await insertArticle({ label: "conversation" });
     const text = "Some words here name the river and the bridge.\nA second paragraph has a passage worth quoting here.";
     const readers = await Promise.all([established(), established(), established(), established()]);
     await annotateQuotes(readers[0], slug, [{ exact: "passage worth quoting" }]);
@@ -142,7 +142,7 @@ describe("where the conversation is (server side)", () => {
       audience: "private",
     });
 
-    const { marks, noted } = await getConversation(articleId, text);
+    const { marks, noted } = await getConversation(slug, text);
     expect(marks.reduce((n, m) => n + m.count, 0)).toBe(4);
     expect(marks[0]).toMatchObject({ count: 1, quote: "river" });
     expect(marks[0].at).toBeLessThan(50);

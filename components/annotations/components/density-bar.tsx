@@ -1,5 +1,5 @@
 "use client";
-import "./conversation.css";
+// Its styles (and the labels'): ./conversation.css, imported by the article page.
 
 /** A mark as the server sends it, compact (it is part of the cached page): [percent, notes, quote, first note's id]. */
 export type DensityMarkTuple = [at: number, count: number, quote: string, id: string];
@@ -13,7 +13,7 @@ export const markLabel = (count: number, quote: string) => `${count} ${count ===
 export function DensityBar({ marks }: { marks: DensityMarkTuple[] }) {
   if (!marks.length) return null;
   return (
-    <nav aria-label="Where the notes are" className="density-bar" data-density-bar>
+    <nav aria-label="Where the notes are" className="density-bar">
       <ol>
         {marks.map(([at, count, quote, id]) => (
           <li key={id} style={{ top: `${at}%` }}>

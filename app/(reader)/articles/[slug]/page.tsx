@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
+import "@/components/annotations/components/conversation.css";
 import { DensityBar } from "@/components/annotations/components/density-bar";
 import { ArticleDate } from "@/components/article/article-date";
 import { ArticlePager } from "@/components/article/article-pager";
@@ -72,7 +73,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // Where the conversation is (density bar, "N readers noted this"): computed here, cached with the page.
   const [marked, conversation] = await Promise.all([
     note ? markNotePassage(article.slug, revision.html, note) : revision.html,
-    getConversation(article.id, revision.text),
+    getConversation(article.slug, revision.text),
   ]);
   const html = labelNotedPassages(marked, conversation.noted);
   return (
