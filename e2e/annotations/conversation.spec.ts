@@ -80,6 +80,34 @@ test("the density bar marks where public notes are and jumps to a passage, by mo
   await expect.poll(() => highlightedText(page, "gloss-active")).toEqual(["the freedom of the seas"]);
 });
 
+test("a public note that arrives live is added to the bar without a reload", async ({ page, browser, baseURL }) => {
+  const { slug, bob } = seedConversation();
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto(articlePath(slug));
+  await waitForAnchoring(page);
+  await expect(page.locator("[data-live-state]")).toHaveAttribute("data-live-state", "open");
+  await expect(bar(page).getByRole("link")).toHaveCount(2);
+
+  // Bob, elsewhere, notes the third paragraph through the container.
+  const other = await browser.newContext();
+  try {
+    await signIn(await other.newPage(), bob.email, bob.password);
+    const posted = await other.request.post(`/api/annotations/${slug}/`, {
+      headers: { "Content-Type": "application/ld+json", Origin: new URL(baseURL!).origin },
+      data: JSON.stringify({
+        type: "Annotation",
+        body: { type: "TextualBody", value: "Bob, live." },
+        target: { selector: { type: "TextQuoteSelector", exact: "the attribution problem" } },
+      }),
+    });
+    expect(posted.status(), await posted.text()).toBe(201);
+  } finally {
+    await other.close();
+  }
+  await expect(bar(page).getByRole("link")).toHaveCount(3);
+  await expect(bar(page).getByRole("link").nth(1)).toHaveAccessibleName("1 note at “the attribution…”");
+});
+
 test("on a phone the bar stays out of the way: the notes list does its job", async ({ page }) => {
   const { slug } = seedConversation();
   await page.setViewportSize({ width: 390, height: 800 });
@@ -91,7 +119,7 @@ test("on a phone the bar stays out of the way: the notes list does its job", asy
 
 test("a page note: written from the margin, listed first, kept by the container without a selector", async ({
   page,
-}) => {
+}, testInfo) => {
   const { slug, ann } = seedConversation();
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, ann.email, ann.password);
@@ -102,6 +130,7 @@ test("a page note: written from the margin, listed first, kept by the container 
 
   await pageNotes.getByRole("button", { name: "Note on this page" }).click();
   await expect(page.getByRole("heading", { name: "New note on this page" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("page-note-form-wide.png") });
   // Escape cancels and gives the focus back to the button.
   await page.keyboard.press("Escape");
   await expect(pageNotes.getByRole("button", { name: "Note on this page" })).toBeFocused();
@@ -130,6 +159,16 @@ test("a page note: written from the margin, listed first, kept by the container 
   await waitForAnchoring(page);
   await expect(pageNotes.locator(`#annotation-${id}`)).toBeVisible();
 
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // On a phone: the list after the article has the page notes first, and the button.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const listed = notesList(page).getByRole("region", { name: /^On the whole article/ });
+  await expect(listed.locator(`#annotation-${id}`)).toBeVisible();
+  await listed.getByRole("button", { name: "Note on this page" }).click();
+  await expect(page.getByRole("heading", { name: "New note on this page" })).toBeVisible();
+  await listed.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("page-note-form-phone.png") });
   expect(await seriousViolations(page)).toEqual([]);
 });
 

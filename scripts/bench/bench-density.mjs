@@ -75,7 +75,7 @@ try {
     const conversation = conversationOf(rows, revision.text);
     const html = labelNotedPassages(revision.html, conversation.noted);
     const marks = conversation.marks.map((m) => [m.at, m.count, m.quote, m.id]);
-    const bar = renderToString(createElement(DensityBar, { marks }));
+    const bar = renderToString(createElement(DensityBar, { marks, length: revision.text.length }));
     return { conversation, html, marks, bar };
   };
   for (let i = 0; i < 20; i++) await once(); // warm-up: connection, plans, JIT
@@ -97,7 +97,7 @@ try {
   const labelsHtml = html.length - revision.html.length;
   const labelsFlight = inFlight(html) - inFlight(revision.html);
   // The client component's element in the payload: ["$","$L<ref>",null,{"marks":…}] and its module reference line.
-  const barFlight = inFlight(marks) + inFlight(["$", "$L1f", null, { marks: [] }]) + 120;
+  const barFlight = inFlight(marks) + inFlight(["$", "$L1f", null, { marks: [], length: revision.text.length }]) + 120;
   const added = bar.length + barFlight + labelsHtml + labelsFlight;
 
   const [load1] = os.loadavg();

@@ -13,7 +13,7 @@ import { SubscribeForm } from "@/components/following/subscribe-form";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { PersonalLoader } from "@/components/personal/personal-loader";
 import { labelNotedPassages } from "@/lib/annotations/conversation";
-import { getConversation } from "@/lib/annotations/get-conversation";
+import { codePointLength, getConversation } from "@/lib/annotations/get-conversation";
 import { markNotePassage } from "@/lib/annotations/mark-note-passage";
 import { noteShareMetadata } from "@/lib/annotations/note-share-metadata";
 import { authorSlug } from "@/lib/articles/author-slug";
@@ -122,7 +122,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
-      <DensityBar marks={conversation.marks.map((m) => [m.at, m.count, m.quote, m.id])} />
+      <DensityBar
+        marks={conversation.marks.map((m) => [m.at, m.count, m.quote, m.id])}
+        length={codePointLength(revision.text)}
+      />
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
