@@ -41,8 +41,8 @@ test("the density bar marks where public notes are and jumps to a passage, by mo
   // Public, placed notes only: the private note and the page note are not on the bar.
   const marks = bar(page).getByRole("link");
   await expect(marks).toHaveCount(2);
-  await expect(marks.nth(0)).toHaveAccessibleName("3 notes at “the freedom of the…”");
-  await expect(marks.nth(1)).toHaveAccessibleName("1 note at “state responsibility…”");
+  await expect(marks.nth(0)).toHaveAccessibleName("3 notes at the freedom of the…");
+  await expect(marks.nth(1)).toHaveAccessibleName("1 note at state responsibility…");
   const tops = await marks.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
   expect(tops[0]).toBeLessThan(tops[1]);
 
@@ -105,7 +105,7 @@ test("a public note that arrives live is added to the bar without a reload", asy
     await other.close();
   }
   await expect(bar(page).getByRole("link")).toHaveCount(3);
-  await expect(bar(page).getByRole("link").nth(1)).toHaveAccessibleName("1 note at “the attribution…”");
+  await expect(bar(page).getByRole("link").nth(1)).toHaveAccessibleName("1 note at the attribution…");
 });
 
 test("on a phone the bar stays out of the way: the notes list does its job", async ({ page }) => {

@@ -76,9 +76,9 @@ describe("where the conversation is", () => {
     for (let p = 0; p < 8; p++)
       for (let r = 0; r < 3 + p; r++) notes.push(note(`p${p}r${r}`, p * 100, p * 100 + 10, `u${r}`, `b${p}`));
     const { noted } = summarizeConversation(notes, 1000);
-    expect(maxNoted).toBe(4);
-    expect(noted.map((n) => n.blockId)).toEqual(["b4", "b5", "b6", "b7"]);
-    expect(noted.map((n) => n.readers)).toEqual([7, 8, 9, 10]);
+    expect(maxNoted).toBe(3);
+    expect(noted.map((n) => n.blockId)).toEqual(["b5", "b6", "b7"]);
+    expect(noted.map((n) => n.readers)).toEqual([8, 9, 10]);
   });
 
   it("shortens quotes by characters, not code units", () => {

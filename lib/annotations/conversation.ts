@@ -24,7 +24,7 @@ export type Conversation = { marks: DensityMark[]; noted: NotedPassage[] };
 /** At most this many marks on the bar: busy articles get coarser buckets, never a longer bar. */
 export const maxMarks = 8;
 /** At most this many "N readers noted this" labels (the most-noted passages). */
-export const maxNoted = 4;
+export const maxNoted = 3;
 /** A passage needs this many distinct public annotators to be labelled. */
 export const minReaders = 3;
 /** The passage quoted in a mark's accessible name, at most this many characters (then "…"). */

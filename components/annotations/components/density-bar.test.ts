@@ -31,7 +31,7 @@ describe("the density bar, live", () => {
   });
 
   it("names each mark by its count and passage", () => {
-    expect(markLabel(1, "a passage")).toBe("1 note at “a passage”");
-    expect(markLabel(3, "a passage")).toBe("3 notes at “a passage”");
+    expect(markLabel(1, "a passage")).toBe("1 note at a passage");
+    expect(markLabel(3, "a passage")).toBe("3 notes at a passage");
   });
 });

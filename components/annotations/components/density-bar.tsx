@@ -8,7 +8,8 @@ import { noteFromJson } from "../model/note-data";
 /** A mark as the server sends it, compact (it is part of the cached page): [percent, notes, quote, first note's id]. */
 export type DensityMarkTuple = [at: number, count: number, quote: string, id: string];
 
-export const markLabel = (count: number, quote: string) => `${count} ${count === 1 ? "note" : "notes"} at “${quote}”`;
+// Plain words, no quotation marks: "3 notes at the freedom of the…" (every byte is in the cached page).
+export const markLabel = (count: number, quote: string) => `${count} ${count === 1 ? "note" : "notes"} at ${quote}`;
 
 /** Marks this close (percent of the text) are one: the server's finest bucket. */
 const near = 2;
