@@ -439,6 +439,7 @@ if (smoke) {
       "bench-following.mjs",
       "bench-desk.mjs",
       "bench-density.mjs",
+      "bench-scholarly.mjs",
     ]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);
