@@ -10,7 +10,8 @@ import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { emitLiveEvents } from "@/lib/live/emit-live-events";
+import { requireGroupWriter } from "@/lib/groups/find-membership";
+import { emitLiveEvents, groupNoteChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
@@ -19,20 +20,27 @@ import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
-import { interpretAnnotation } from "./interpret-annotation";
+import { interpretAnnotation, targetsArticle } from "./interpret-annotation";
 import { locateSelection } from "./locate-selection";
 import { visibleAnnotations } from "./visibility";
 
 // Creates a note, a private highlight or a reply. The server places the anchor on the current
 // revision (adding the TextPositionSelector and extending the context until unique). Public notes
-// and replies share the comments' flood clock and duplicate rule; private ones never wait or hold.
+// and replies share the comments' flood clock and duplicate rule; private and group ones never wait
+// or hold (a group's notes are moderated by its owner), and count towards the private notes' limit.
 export async function createAnnotation(viewer: Viewer | null, slug: string, input: unknown) {
   const me = await requireContributor(viewer);
   const a = interpretAnnotation(input);
   const article = await findArticleForDiscussion(slug, { forWriting: true, kind: "annotations" });
   const settings = await getSettings();
 
-  let parent: { id: string; threadId: string; audience: "public" | "private"; authorId: string | null } | null = null;
+  let parent: {
+    id: string;
+    threadId: string;
+    audience: "public" | "private" | "group";
+    groupId: string | null;
+    authorId: string | null;
+  } | null = null;
   let anchor: ReturnType<typeof describeAnchor> | null = null;
   let revisionId: string | null = null;
   if (a.parentId) {
@@ -43,12 +51,20 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
         AND: [visibleAnnotations(me)],
         status: { in: ["approved", "pending"] },
       },
-      select: { id: true, threadId: true, audience: true, authorId: true },
+      select: { id: true, threadId: true, audience: true, groupId: true, authorId: true },
     });
     if (!parent)
       throw new AppError("not_found", "The note you are replying to does not exist on this article.", {
         target: "No such note on this article.",
       });
+  } else if (a.page) {
+    // A note on the whole article: the target is the article's own address, with no selector.
+    if (!targetsArticle(a.source, article.slug))
+      throw new AppError(
+        "bad_request",
+        "The target needs a TextQuoteSelector (the passage quoted exactly), or the article's address as its source for a note on the whole article.",
+        { "target.selector": "A TextQuoteSelector is required (or the article as the source, for a page note)." },
+      );
   } else {
     const current = await currentRevisionText(article.id);
     const { start, end } = locateSelection(current.text, a);
@@ -56,6 +72,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     revisionId = current.revisionId;
   }
   const audience = parent ? parent.audience : (a.audience ?? "public");
+  // A group note (and a reply in its thread) is written only by the group's current members.
+  const groupId = audience === "group" ? await requireGroupWriter(me, parent ? parent.groupId : a.group) : null;
   const counts = audience === "public";
 
   if (counts && a.note) {
@@ -103,6 +121,7 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
           threadId: parent?.threadId ?? id,
           motivation: a.motivation,
           audience,
+          groupId,
           body: a.note,
           html: a.note ? renderSafeMarkdown(a.note) : "",
           tags: a.tags,
@@ -141,6 +160,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
       emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }]),
     ]);
   if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
+  // A group note's event goes to its members' streams only.
+  await emitLiveEvents(groupNoteChange("created", created));
   return {
     annotation: { ...created, ...editRights(me, created, settings.editWindowMs) },
     held: created.status !== "approved",

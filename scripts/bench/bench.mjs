@@ -438,6 +438,8 @@ if (smoke) {
       "bench-fuzz.mjs",
       "bench-following.mjs",
       "bench-desk.mjs",
+      "bench-density.mjs",
+      "bench-scholarly.mjs",
     ]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);

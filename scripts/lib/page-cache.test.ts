@@ -112,12 +112,35 @@ describe("page cache", () => {
     for (let i = 0; i < 50; i++) render(cache, `/search?q=${i}`, "results").finish();
     expect(cache.size).toBe(5);
     for (const k of ["/articles/a", "/articles/b", "/articles/c"]) expect(cache.peek(k)).toBeTruthy();
+    for (let i = 0; i < 50; i++) render(cache, `/articles/a?passage=${i}&prefix=`, "cited").finish();
+    expect(cache.size).toBe(5);
+    for (const k of ["/articles/a", "/articles/b", "/articles/c"]) expect(cache.peek(k)).toBeTruthy();
     render(cache, "/articles/d", "d").finish(); // the least recently used article goes
     expect(cache.peek("/articles/a")).toBeUndefined();
     const big = new PageCache({ maxBytes: 2500 });
     for (const k of ["/1", "/2", "/3"]) render(big, k, "x".repeat(1000)).finish();
     expect(big.size).toBe(2);
     expect(big.bytes).toBeLessThanOrEqual(2500);
+  });
+
+  it("keeps shared notes' pages (?note=<id>) apart: made-up ids never evict articles, and they follow their article", () => {
+    const cache = new PageCache({ maxEntries: 2, maxNoteEntries: 3 });
+    render(cache, "/articles/a", "a").finish();
+    render(cache, "/articles/b", "b").finish();
+    for (let i = 0; i < 40; i++) render(cache, `/articles/a?note=n${i}`, `note ${i}`).finish();
+    expect(cache.peek("/articles/a")).toBeTruthy();
+    expect(cache.peek("/articles/b")).toBeTruthy();
+    expect(cache.size).toBe(5); // two articles, the three most recent note pages
+    expect(cache.peek("/articles/a?note=n39")?.body.toString()).toBe("note 39");
+    expect(cache.peek("/articles/a?note=n0")).toBeUndefined();
+    render(cache, "/articles/b?page=2&note=x", "b's note").finish();
+    // A change to article a marks its note pages stale, not b's; a removal drops them.
+    cache.invalidate("/articles/a");
+    expect(cache.peek("/articles/a?note=n39")?.stale).toBe(true);
+    expect(cache.peek("/articles/b?page=2&note=x")?.stale).toBeFalsy();
+    cache.invalidate("!/articles/b");
+    expect(cache.peek("/articles/b?page=2&note=x")).toBeUndefined();
+    expect(cache.peek("/articles/a?note=n39")).toBeTruthy();
   });
 
   it("counts compressed copies in the byte budget", () => {

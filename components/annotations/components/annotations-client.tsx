@@ -6,23 +6,34 @@ import { usePersonal } from "@/components/personal/personal-store";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
+import type { TextQuote } from "@/lib/anchoring/types";
 import { signInHref as signInTo } from "@/lib/http/sign-in-href";
 import { heldMessage } from "@/lib/moderation/explain-hold";
-import { annotationsBase, createHighlight, createNote, reattachNote } from "../api/annotation-api";
+import { annotationsBase, createHighlight, createNote, createPageNote, reattachNote } from "../api/annotation-api";
 import { useAnchorSpans, useArticleText, usePaint } from "../hooks/use-article-anchors";
 import { useHighlightClicks } from "../hooks/use-highlight-clicks";
 import { useNoteStore } from "../hooks/use-note-store";
-import { useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
+import { type TextSelection, useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
 import { useWide } from "../hooks/use-wide";
 import {
   buildThreads,
   filterChoices,
+  type GroupChoice,
   matchesFilter,
   type NoteData,
   type NoteFilter,
   type ViewerInfo,
 } from "../model/note-data";
-import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing } from "../model/passages";
+import {
+  blockAfter,
+  byPosition,
+  findThread,
+  groupByPassage,
+  noteTotal,
+  pageNotes,
+  storedListing,
+} from "../model/passages";
+import { CitePassage } from "./cite-passage";
 import { MarginNotes } from "./margin-notes";
 import { type NotesApi, NotesContext } from "./notes-context";
 import { NotesFilter } from "./notes-filter";
@@ -38,6 +49,8 @@ type Props = {
   banNotice: string | null;
   editWindowMs: number;
   linkHoldThreshold: number;
+  /** The viewer's groups (the personal layer's): the margin's group switcher and the editor's audiences. */
+  groups?: GroupChoice[];
   /** The annotation container's base path: readers' notes by default; the studio's review margin passes "/api/reviews/". */
   container?: string;
 };
@@ -54,6 +67,7 @@ export function AnnotationsClient({
   banNotice,
   editWindowMs,
   linkHoldThreshold,
+  groups: myGroups = [],
   container = annotationsBase,
 }: Props) {
   const review = container !== annotationsBase;
@@ -73,6 +87,9 @@ export function AnnotationsClient({
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [aside, setAside] = useState<HTMLElement | null>(null);
   const [reattaching, setReattaching] = useState<string | null>(null);
+  const [pageDraft, setPageDraft] = useState(false);
+  const pageButtonId = useId();
+  const [citing, setCiting] = useState<{ selection: TextSelection; quote: TextQuote } | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
@@ -84,11 +101,14 @@ export function AnnotationsClient({
   const choices = useMemo(() => filterChoices(threads), [threads]);
 
   const visible = useMemo(() => threads.filter((t) => matchesFilter(t, filter)), [threads, filter]);
-  const { anchored, orphaned } = useMemo(() => {
+  const { page, anchored, orphaned } = useMemo(() => {
     if (!article) return storedListing(visible);
+    // Page notes first and apart: they have no passage, so they are never "not found".
+    const onPassages = visible.filter((t) => !t.page);
     return {
-      anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)),
-      orphaned: visible.filter((t) => !spans.has(t.id)),
+      page: pageNotes(visible),
+      anchored: onPassages.filter((t) => spans.has(t.id)).sort(byPosition(spans)),
+      orphaned: onPassages.filter((t) => !spans.has(t.id)),
     };
   }, [article, visible, spans]);
   const groups = useMemo(() => groupByPassage(anchored, spans), [anchored, spans]);
@@ -201,7 +221,9 @@ export function AnnotationsClient({
           ? "Review note saved."
           : values.audience === "private"
             ? "Private note saved: only you can see it."
-            : "Note saved.",
+            : values.audience === "group"
+              ? `Group note saved: only the members of ${myGroups.find((g) => g.id === values.group)?.name ?? "the group"} can see it.`
+              : "Note saved.",
     );
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
@@ -216,6 +238,27 @@ export function AnnotationsClient({
     store.put(r.data);
     finishSelection();
     announce("Highlight saved: only you can see it.");
+  };
+
+  // A note on the whole article: no selection, the article itself is the target.
+  const savePageNote = async (values: EditorValues) => {
+    const r = await createPageNote(slug, values, container);
+    if (!r.ok) return r.message;
+    const note = store.put(r.data);
+    setPageDraft(false);
+    announce(
+      r.status === 202
+        ? heldMessage(note.reasons, linkHoldThreshold)
+        : values.audience === "private"
+          ? "Private note on this page saved: only you can see it."
+          : "Note on this page saved.",
+    );
+    setReveal({ threadOf: note.id, focus: true });
+    return null;
+  };
+  const cancelPageNote = () => {
+    setPageDraft(false);
+    requestAnimationFrame(() => document.getElementById(pageButtonId)?.focus());
   };
 
   // Re-attaching an orphaned note: the reader picks its new passage, then "Attach here".
@@ -292,6 +335,8 @@ export function AnnotationsClient({
     activate: setActiveId,
     startReattach,
     reattachingId: reattaching,
+    groups: myGroups,
+    removeFromGroup: store.removeFromGroup,
     ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);
@@ -303,7 +348,13 @@ export function AnnotationsClient({
   };
 
   const filterUi = article ? (
-    <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} />
+    <NotesFilter
+      people={choices.people}
+      tags={choices.tags}
+      filter={filter}
+      onChange={setFilter}
+      groups={review ? [] : myGroups}
+    />
   ) : null;
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
@@ -320,14 +371,47 @@ export function AnnotationsClient({
         onSave={saveNote}
         onCancel={cancelDraft}
         inMargin={composeInMargin}
+        groups={review ? [] : myGroups}
+        initialAudience={filter.layer || "public"}
         unconfirmed={!!personal?.unconfirmed}
       />
     ) : null;
+
+  // "Note on this page": readers' notes only (the desk's review notes are about passages).
+  const pageComposer =
+    review || !article || !canWrite ? null : pageDraft && host ? (
+      <AnnotationEditor
+        host={host}
+        selection={null}
+        quote={null}
+        onSave={savePageNote}
+        onCancel={cancelPageNote}
+        inMargin={composeInMargin}
+      />
+    ) : viewer ? (
+      <button
+        id={pageButtonId}
+        type="button"
+        onClick={() => setPageDraft(true)}
+        className="inline-flex min-h-9 items-center rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Note on this page
+      </button>
+    ) : (
+      <a
+        href={signInHref}
+        className="inline-flex min-h-9 items-center text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300"
+      >
+        Sign in to write a note on this page
+      </a>
+    );
 
   return (
     <NotesContext.Provider value={api}>
       {!article || !wide ? (
         <NotesListing
+          page={page}
+          pageComposer={pageComposer}
           anchored={anchored}
           orphaned={orphaned}
           total={total}
@@ -338,6 +422,8 @@ export function AnnotationsClient({
       {article && wide && aside
         ? createPortal(
             <MarginNotes
+              pageNotes={page}
+              pageComposer={pageComposer}
               groups={groups}
               orphaned={orphaned}
               total={total}
@@ -375,7 +461,7 @@ export function AnnotationsClient({
                   style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }}
                 />
               ) : null}
-              {selection && !draft ? (
+              {selection && !draft && !citing ? (
                 <SelectionToolbar
                   host={host}
                   selection={selection}
@@ -388,6 +474,19 @@ export function AnnotationsClient({
                   onHighlight={review ? undefined : saveHighlight}
                   annotateLabel={review ? "Comment on this passage" : undefined}
                   reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null}
+                  onCite={review ? undefined : () => setCiting({ selection, quote: quoteOf(selection.span).quote })}
+                />
+              ) : null}
+              {citing ? (
+                <CitePassage
+                  host={host}
+                  selection={citing.selection}
+                  slug={slug}
+                  quote={citing.quote}
+                  onClose={() => {
+                    setCiting(null);
+                    article.body.focus({ preventScroll: true });
+                  }}
                 />
               ) : null}
               {reattaching ? (

@@ -2,12 +2,12 @@
 import { useId, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import type { TextSelection } from "../hooks/use-text-selection";
-import { parseTags, type ViewerInfo } from "../model/note-data";
+import { type GroupChoice, parseTags, type ViewerInfo } from "../model/note-data";
 
 const button = "rounded-md px-3 py-1.5 text-sm font-medium";
 
 /** Page coordinates → coordinates inside the host (the positioned box right after the article body). */
-function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: number) {
+export function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: number) {
   const box = host.getBoundingClientRect();
   const top = rect.bottom - (box.top + scrollY) + 8;
   const left = Math.max(0, Math.min(rect.left - (box.left + scrollX), box.width - width));
@@ -29,6 +29,8 @@ type ToolbarProps = {
   annotateLabel?: string;
   /** While an orphaned note is being re-attached: "Attach here" instead of Annotate/Highlight. */
   reattach: { onAttach(): void; onCancel(): void } | null;
+  /** "Cite this passage" (the reading page; for everyone, signed in or not). */
+  onCite?(): void;
 };
 
 // Floats under a selection in the article: "Annotate" and "Highlight" (or "Sign in to annotate").
@@ -44,9 +46,10 @@ export function SelectionToolbar({
   onAnnotate,
   onHighlight,
   reattach,
+  onCite,
   annotateLabel = "Annotate",
 }: ToolbarProps) {
-  const position = placeUnder(host, selection.rect, 220);
+  const position = placeUnder(host, selection.rect, 360);
   const keep = (e: React.MouseEvent) => e.preventDefault(); // keep the text selected on mouse down
   return (
     <div
@@ -109,20 +112,35 @@ export function SelectionToolbar({
           {error ? <p className="basis-full px-2 pb-1 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
         </>
       )}
+      {onCite && !reattach ? (
+        <button
+          type="button"
+          onMouseDown={keep}
+          onClick={onCite}
+          className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
+        >
+          Cite this passage
+        </button>
+      ) : null}
     </div>
   );
 }
 
-export type EditorValues = { note: string; tags: string[]; audience: "public" | "private" };
+export type EditorValues = { note: string; tags: string[]; audience: "public" | "private" | "group"; group?: string };
 
 type EditorProps = {
   host: HTMLElement;
-  selection: TextSelection;
-  quote: string;
+  /** The passage's selection; null for a note on the whole article (laid out in place, no quote). */
+  selection: TextSelection | null;
+  quote: string | null;
   onSave(values: EditorValues): Promise<string | null>;
   onCancel(): void;
   /** In the margin (wide screens): laid out by its container, level with the passage, not floated under the selection. */
   inMargin?: boolean;
+  /** The viewer's groups: each is a choice under "Who can read it". */
+  groups?: GroupChoice[];
+  /** Who the note is for at first: the margin's current layer ("public", "private" or a group's id). */
+  initialAudience?: string;
   /** The writer has not confirmed their address: a public note will wait for it (said before saving). */
   unconfirmed?: boolean;
 };
@@ -136,21 +154,32 @@ export function AnnotationEditor({
   onSave,
   onCancel,
   inMargin = false,
+  groups = [],
+  initialAudience = "public",
   unconfirmed = false,
 }: EditorProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [audience, setAudience] = useState<"public" | "private">("public");
-  const position = inMargin
-    ? undefined
-    : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
+  // "public", "private" or a group's id.
+  const [audience, setAudience] = useState<string>(
+    initialAudience === "private" || groups.some((g) => g.id === initialAudience) ? initialAudience : "public",
+  );
+  const position =
+    inMargin || !selection
+      ? undefined
+      : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const note = String(data.get("note") ?? "").trim();
     if (!note) return setError("Write your note first (or use Highlight to mark the passage without one).");
     setBusy(true);
-    const failure = await onSave({ note, tags: parseTags(String(data.get("tags") ?? "")), audience });
+    const tags = parseTags(String(data.get("tags") ?? ""));
+    const failure = await onSave(
+      audience === "public" || audience === "private"
+        ? { note, tags, audience }
+        : { note, tags, audience: "group", group: audience },
+    );
     setBusy(false);
     setError(failure);
   };
@@ -169,14 +198,16 @@ export function AnnotationEditor({
           onCancel();
         }
       }}
-      className={`${inMargin ? "w-full border-amber-400 dark:border-amber-700" : "absolute z-30 w-[min(28rem,100%)] border-zinc-200 dark:border-zinc-700"} space-y-2 rounded-lg border bg-white p-3 font-sans text-sm shadow-xl dark:bg-zinc-900`}
+      className={`${inMargin || !selection ? "w-full border-amber-400 dark:border-amber-700" : "absolute z-30 w-[min(28rem,100%)] border-zinc-200 dark:border-zinc-700"} space-y-2 rounded-lg border bg-white p-3 font-sans text-sm shadow-xl dark:bg-zinc-900`}
     >
       <h2 id={`${id}-title`} className="text-sm font-semibold">
-        New note
+        {quote === null ? "New note on this page" : "New note"}
       </h2>
-      <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
-        <p className={inMargin ? "line-clamp-2" : "line-clamp-3"}>{quote}</p>
-      </blockquote>
+      {quote === null ? null : (
+        <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
+          <p className={inMargin ? "line-clamp-2" : "line-clamp-3"}>{quote}</p>
+        </blockquote>
+      )}
       <label htmlFor={`${id}-note`} className="block font-medium">
         Annotation
       </label>
@@ -213,6 +244,18 @@ export function AnnotationEditor({
           />{" "}
           Public — everyone can read it
         </label>
+        {groups.map((g) => (
+          <label key={g.id} className={`${inMargin ? "flex" : "mr-4 inline-flex"} items-center gap-1.5`}>
+            <input
+              type="radio"
+              name="audience"
+              value={g.id}
+              checked={audience === g.id}
+              onChange={() => setAudience(g.id)}
+            />{" "}
+            {g.name} — its members
+          </label>
+        ))}
         <label className={`${inMargin ? "flex" : "inline-flex"} items-center gap-1.5`}>
           <input
             type="radio"

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { type LiveNoteDetail, liveNoteEvent } from "@/components/live/live-note-event";
+import { type LiveNoteDetail, liveNoteEvent, liveNotePlacedEvent } from "@/components/live/live-note-event";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { reportThanks } from "@/lib/moderation/report-thanks";
 import {
@@ -9,6 +9,7 @@ import {
   deleteNote,
   editNote,
   getNote,
+  removeGroupNote,
   reportNote,
   resolveNote,
 } from "../api/annotation-api";
@@ -79,6 +80,17 @@ export function useNoteStore(
     [slug, announce, base],
   );
 
+  const removeFromGroup = useCallback(
+    async (id: string, groupId: string) => {
+      const r = await removeGroupNote(groupId, id);
+      if (!r.ok) return r.message;
+      setNotes((all) => all.filter((n) => n.id !== id));
+      announce("Removed from the group.");
+      return null;
+    },
+    [announce],
+  );
+
   const report = useCallback(
     async (id: string, reason: string) => {
       const r = await reportNote(slug, id, reason);
@@ -100,11 +112,12 @@ export function useNoteStore(
       if (action === "removed") return gone(id);
       const r = await getNote(slug, id, base);
       if (r.ok) put(r.data);
+      if (r.ok && action === "created") dispatchEvent(new CustomEvent(liveNotePlacedEvent, { detail: r.data }));
       else if (r.status === 404) gone(id);
     };
     addEventListener(liveNoteEvent, onChange);
     return () => removeEventListener(liveNoteEvent, onChange);
   }, [slug, put, base]);
 
-  return { notes, put, reply, edit, remove, report, resolve };
+  return { notes, put, reply, edit, remove, removeFromGroup, report, resolve };
 }

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
+import "@/components/annotations/components/conversation.css";
+import { DensityBar } from "@/components/annotations/components/density-bar";
 import { ArticleDate } from "@/components/article/article-date";
 import { ArticlePager } from "@/components/article/article-pager";
 import { CiteThis } from "@/components/article/cite-this";
@@ -10,14 +12,19 @@ import { CommentsSection } from "@/components/comments/comments-section";
 import { SubscribeForm } from "@/components/following/subscribe-form";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { PersonalLoader } from "@/components/personal/personal-loader";
+import { labelNotedPassages } from "@/lib/annotations/conversation";
+import { codePointLength, getConversation } from "@/lib/annotations/get-conversation";
 import { markNotePassage } from "@/lib/annotations/mark-note-passage";
+import { noteShareMetadata } from "@/lib/annotations/note-share-metadata";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { markCitedPassage } from "@/lib/citations/mark-cited-passage";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { getArticlePersonal } from "@/lib/personal/get-article-personal";
+import { citedPassageSchema } from "@/lib/validation/citation";
 import { commentSortSchema } from "@/lib/validation/comment";
 
 type Props = {
@@ -32,10 +39,19 @@ async function load(slug: string) {
   return found.article;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const found = await getPublishedArticle((await params).slug);
   if (!found || "movedTo" in found) return { title: "Not found" };
-  return articleMetadata(siteUrl(), found.article);
+  const metadata = articleMetadata(siteUrl(), found.article);
+  // A shared note (?note=<id>): its preview quotes the passage and the note — public notes only.
+  const note = (await searchParams).note;
+  const shared = typeof note === "string" ? await noteShareMetadata(found.article, siteUrl(), note) : null;
+  if (!shared) return metadata;
+  return {
+    ...metadata,
+    openGraph: { ...metadata.openGraph, ...shared.openGraph },
+    twitter: { ...metadata.twitter, ...shared.twitter },
+  };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -56,7 +72,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const revision = article.currentRevision!;
   // The notes list's "Show in text" without JavaScript: the passage of a public note, marked.
   const note = one("note");
-  const html = note ? await markNotePassage(article.slug, revision.html, note) : revision.html;
+  // A "Cite this passage" link (?passage=<exact>&prefix=…&suffix=…#passage-cited): the passage marked.
+  const cited = one("passage") === undefined ? null : citedPassage(revision, one);
+  // Where the conversation is (density bar, "N readers noted this"): computed here, cached with the page.
+  const [marked, conversation] = await Promise.all([
+    cited?.found ? cited.html : note ? markNotePassage(article.slug, revision.html, note) : revision.html,
+    getConversation(article.slug, revision.text),
+  ]);
+  const html = labelNotedPassages(marked, conversation.noted);
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
@@ -93,6 +116,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <ArchiveLinks label="Categories" base="/category" terms={article.categories} />
           <ArchiveLinks label="Tags" base="/tag" terms={article.tags} />
         </header>
+        {cited && !cited.found ? (
+          <p
+            role="status"
+            className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {cited.message}
+          </p>
+        ) : null}
         <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
         <div className="relative" data-annotation-host />
         {article.credit ? (
@@ -103,6 +134,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
+      <DensityBar
+        marks={conversation.marks.map((m) => [m.at, m.count, m.quote, m.id])}
+        length={codePointLength(revision.text)}
+      />
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
@@ -133,6 +168,21 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+/** The passage a "Cite this passage" link names, marked in the article — or why it is not. */
+function citedPassage(
+  revision: { html: string; text: string; blockIds: string[] },
+  one: (k: string) => string | undefined,
+): { found: true; html: string } | { found: false; message: string } {
+  const query = citedPassageSchema.safeParse({ passage: one("passage"), prefix: one("prefix"), suffix: one("suffix") });
+  if (!query.success)
+    return { found: false, message: "That passage link cannot be read: it names no passage, or too long a one." };
+  const { passage, prefix, suffix } = query.data;
+  const marked = markCitedPassage(revision, { exact: passage, prefix, suffix });
+  return marked.found
+    ? { found: true, html: marked.html }
+    : { found: false, message: "That passage is no longer in the article." };
 }
 
 /** The article's categories or tags, each a link to its archive (nothing when it has none). */
