@@ -24,7 +24,7 @@
 // branch (GET /api/comments/{id}/replies, 50 replies a request: 4 connections for 5 s on its first
 // page, and sequential walks through the whole branch).
 //
-//   npx tsx scripts/bench/bench-comments.mjs [--no-fail] [--no-before] [--comments 5000] [--connections 32] [--duration 10]
+//   npx tsx scripts/bench/bench-comments.mjs [--no-fail] [--no-before] [--no-lighthouse] [--comments 5000] [--connections 32] [--duration 10]
 //
 // Budgets: the anonymous page ≥ 3,000 requests/s (issue #22; was 500), its HTML ≤ 400 kB with
 // ≤ 120 comments in it, the branch's replies API p99 ≤ 50 ms, posting p99 ≤ 150 ms (on a 2-core machine).
@@ -45,6 +45,7 @@ const { values: opts } = parseArgs({
   options: {
     "no-fail": { type: "boolean", default: false },
     "no-before": { type: "boolean", default: false },
+    "no-lighthouse": { type: "boolean", default: false },
     comments: { type: "string", default: "5000" },
     connections: { type: "string", default: "32" },
     duration: { type: "string", default: "10" },
@@ -53,7 +54,16 @@ const { values: opts } = parseArgs({
 const commentCount = Math.max(1, Number(opts.comments) || 5000);
 const connections = Math.max(1, Number(opts.connections) || 32);
 const durationSec = Math.max(1, Number(opts.duration) || 10);
-const budgets = { requestsPerSec: 3000, postP99Ms: 150, pageBytes: 400_000, pageComments: 120, repliesP99Ms: 50 };
+const budgets = {
+  requestsPerSec: 3000,
+  postP99Ms: 150,
+  pageBytes: 400_000,
+  pageComments: 120,
+  repliesP99Ms: 50,
+  lighthouse: 100,
+  domElements: 800,
+};
+const LIGHTHOUSE_RUNS = 3;
 const BRANCH = Math.min(120, Math.floor(commentCount / 4)); // direct replies of the long early thread
 const USERS = 20;
 const POSTS_PER_USER = 10;
@@ -193,6 +203,20 @@ try {
   if (!anonymous.requests) problems.push("the anonymous load test completed no requests");
   if (anonymous.status.non2xx || anonymous.errors)
     problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
+
+  // ---- 1a. Lighthouse mobile on the same page (median of 3 by performance), and its DOM size ----
+  if (!opts["no-lighthouse"]) {
+    const { runLighthouse } = await import("./bench-lighthouse.mjs");
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      log(`Lighthouse mobile run ${i + 1}/${LIGHTHOUSE_RUNS}…`);
+      const r = await runLighthouse(pageUrl, "mobile");
+      if (r.runtimeError) throw new Error(`Lighthouse could not audit the page: ${r.runtimeError}`);
+      runs.push({ scores: r.scores, domElements: r.domElements, tbt: r.metrics["total-blocking-time"].value });
+    }
+    const median = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(runs.length / 2)];
+    results.lighthouse = { runs, median };
+  }
 
   // ---- 1b. the long branch through the replies API ----
   const branchRoot = rows[0].id;
@@ -426,6 +450,21 @@ row(
 );
 row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
 row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
+const L = results.lighthouse;
+if (L) {
+  row(
+    `  Lighthouse mobile performance (median of ${L.runs.length})`,
+    `${L.median.scores.performance} (runs ${L.runs.map((r) => r.scores.performance).join(", ")}; TBT ${L.runs.map((r) => fmt(r.tbt)).join(", ")} ms)`,
+    `${budgets.lighthouse}`,
+    L.median.scores.performance >= budgets.lighthouse,
+  );
+  row(
+    "  DOM size (body elements)",
+    L.median.domElements == null ? "—" : fmt(L.median.domElements),
+    `≤ ${fmt(budgets.domElements)}`,
+    L.median.domElements != null && L.median.domElements <= budgets.domElements,
+  );
+}
 row(
   `Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`,
   R

@@ -124,6 +124,8 @@ export async function runLighthouse(url, formFactor, { chromePath = "/usr/bin/ch
         categories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]),
       ),
       failing: Object.fromEntries(categories.map((c) => [c, failingAudits(lhr, c)])),
+      // body elements (Lighthouse's "Avoid an excessive DOM size" warns above ~800)
+      domElements: lhr.audits["dom-size"]?.numericValue ?? null,
       metrics: Object.fromEntries(
         metricIds.map((id) => [
           id,

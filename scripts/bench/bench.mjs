@@ -445,7 +445,14 @@ if (smoke) {
       console.log(`\n━━ ${script} ━━`);
       const r = spawnSync(
         process.execPath,
-        [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "bench", script)],
+        [
+          path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+          path.join(root, "scripts", "bench", script),
+          // the feature benches that run Lighthouse too skip it when the whole run does
+          ...(!withLighthouse && ["bench-comments.mjs", "bench-scholarly.mjs"].includes(script)
+            ? ["--no-lighthouse"]
+            : []),
+        ],
         { stdio: "inherit", cwd: root },
       );
       if (r.status !== 0) {
