@@ -33,7 +33,7 @@ export function MyNotesFilters({ facets, values }: { facets: MyNoteFacets; value
           <option value="">All articles</option>
           {facets.articles.map((a) => (
             <option key={a.slug} value={a.slug}>
-              {a.title} ({a.count})
+              {a.title}
             </option>
           ))}
         </select>
@@ -42,14 +42,21 @@ export function MyNotesFilters({ facets, values }: { facets: MyNoteFacets; value
         <label htmlFor="notes-tag" className="block text-sm font-medium">
           Tag
         </label>
-        <select id="notes-tag" name="tag" defaultValue={values.tag ?? ""} className={control}>
-          <option value="">Any tag</option>
+        <input
+          id="notes-tag"
+          name="tag"
+          list="notes-tags"
+          defaultValue={values.tag ?? ""}
+          maxLength={40}
+          autoComplete="off"
+          placeholder="Any tag"
+          className={control}
+        />
+        <datalist id="notes-tags">
           {facets.tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
+            <option key={t} value={t} />
           ))}
-        </select>
+        </datalist>
       </div>
       <div>
         <label htmlFor="notes-visibility" className="block text-sm font-medium">

@@ -15,7 +15,7 @@ export type NoteScope = {
 
 // How many of the newest matches one search looks at: the GIN index finds them, the rank and the
 // visibility rule (visibleAnnotations, applied by the caller) then work on this window only.
-export const noteMatchWindow = 1_000;
+export const noteMatchWindow = 500;
 
 /**
  * The newest notes whose search vector matches the query (note, tags, quoted passage), within the
@@ -36,11 +36,19 @@ export async function matchNotes(
     ...(scope.before ? [Prisma.sql`(n."createdAt", n.id) < (${new Date(scope.before.t)}, ${scope.before.id})`] : []),
   ];
   const rows = await db.$queryRaw<{ id: string | null; createdAt: Date; rank: number; found: number }[]>`
-    WITH recent AS (
+    WITH ${
+      // One article's notes are few: find them all first (GIN and article index), never by walking
+      // the whole table in date order. Site-wide, the planner picks: a common word's newest
+      // matches come soonest in date order (the createdAt index), a rare word's from the GIN index.
+      scope.articleId
+        ? Prisma.sql`found AS MATERIALIZED (SELECT n.id, n."createdAt", n.search FROM "Annotation" n WHERE ${Prisma.join(where, " AND ")}),
+      recent AS (SELECT * FROM found ORDER BY "createdAt" DESC, id DESC LIMIT ${window})`
+        : Prisma.sql`recent AS (
       SELECT n.id, n."createdAt", n.search FROM "Annotation" n
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY n."createdAt" DESC, n.id DESC LIMIT ${window}
-    ),
+    )`
+    },
     ranked AS (
       SELECT r.id, r."createdAt", ts_rank(r.search, ${query.exact}::tsquery)::float8 AS rank FROM recent r
       ${query.hasPhrase ? Prisma.sql`WHERE r.search @@ ${query.exact}::tsquery` : Prisma.empty}

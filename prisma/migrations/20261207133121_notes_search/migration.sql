@@ -4,6 +4,12 @@ ALTER TABLE "Annotation" ADD COLUMN     "search" tsvector;
 -- CreateIndex
 CREATE INDEX "Annotation_search_idx" ON "Annotation" USING GIN ("search");
 
+-- CreateIndex
+CREATE INDEX "Annotation_createdAt_id_idx" ON "Annotation"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Annotation_authorId_articleId_idx" ON "Annotation"("authorId", "articleId");
+
 
 -- Keep the notes' search vector current: the note and its tags (weight A) above the quoted
 -- passage (B). Replies have no passage; a page note (no selector) has none either.
