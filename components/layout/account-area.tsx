@@ -84,6 +84,9 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
         ),
       )}
       {typeof person.unread === "number" ? <NotificationsLink unread={person.unread} /> : null}
+      <Link href="/notes" className={boardLink}>
+        My notes
+      </Link>
       <Link href="/account" className="header-link font-medium" aria-label={`Account: ${person.name}`}>
         {person.name}
       </Link>
