@@ -16,7 +16,7 @@ import { searchSiteNotes } from "@/lib/search/search-site-notes";
 import { setSetting } from "@/lib/settings/get-settings";
 import { insertArticle } from "../seed/articles";
 import { uniqueWord } from "../seed/unique";
-import { createTestUser } from "../seed/users";
+import { ban, createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
 import { bearerFor, call } from "./route-helpers";
 
@@ -137,6 +137,25 @@ describe("my notes (/notes)", () => {
     await expectAppError(listMyNotes(null), "unauthorized");
     await expectAppError(exportMyNotes(null, "csv"), "unauthorized");
     await expectAppError(myNoteFacets(null), "unauthorized");
+  });
+
+  it("every role reads only its own notes; a banned reader still reads and exports theirs", async () => {
+    for (const role of ["contributor", "moderator", "editor", "admin"] as const) {
+      const board = (await createTestUser({ role, label: `notes-${role}` })).viewer;
+      expect((await listMyNotes(board)).notes).toEqual([]);
+      expect((await listMyNotes(board, { q: word })).notes).toEqual([]);
+      expect(JSON.parse((await exportMyNotes(board, "jsonld")).body).total).toBe(0);
+    }
+    const banned = (await createTestUser({ label: "notes-banned" })).viewer;
+    const id = (await note(banned, articleB.slug, { body: `Before the ban ${word}`, audience: "private" })).id;
+    await ban(banned.id);
+    const bannedNow = {
+      ...banned,
+      status: "banned" as const,
+      bannedUntil: new Date(clock.now().getTime() + 86_400_000),
+    };
+    expect((await listMyNotes(bannedNow)).notes.map((n) => n.id)).toEqual([id]);
+    expect((await exportMyNotes(bannedNow, "csv")).body).toContain(id);
   });
 
   it("offers the articles, tags and audiences of my notes as filters", async () => {
