@@ -122,6 +122,17 @@ test("anonymous readers are sent to sign in; the Notes tab shows only what each 
   await expect(results).not.toContainText("Classmate's secret");
 });
 
+test("the header's My notes link fits an admin's row at 1024 px", async ({ page }, testInfo) => {
+  const admin = createUser("notes-admin", "admin");
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/notes");
+  const account = page.getByRole("navigation", { name: "Account" });
+  await expect(account.getByRole("link", { name: "My notes" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await page.screenshot({ path: testInfo.outputPath("header-admin-1024.png") });
+});
+
 test("screenshots of /notes and the Notes tab, phone and wide", async ({ page }, testInfo) => {
   const { student, word } = seed();
   await signIn(page, student.email, student.password);

@@ -26,6 +26,8 @@ export type NoteHit = {
 };
 
 const sentinels = highlightStart + highlightEnd;
+// Notes up to this many characters are shown whole in the results.
+const wholeNote = 400;
 
 /**
  * Where a note search may look: which notes the one visibility rule lets this viewer see
@@ -113,6 +115,7 @@ async function noteHits(ids: string[], query: PreparedQuery): Promise<Omit<NoteH
       tags: string[];
       quote: string | null;
       snippet: string;
+      whole: boolean;
       opening: string;
       ending: string;
     }[]
@@ -120,8 +123,11 @@ async function noteHits(ids: string[], query: PreparedQuery): Promise<Omit<NoteH
     SELECT n.id, n."threadId", n."parentId", a.slug, a.title, n.audience::text AS audience, n.status::text AS status, n."createdAt", n.tags,
       u.id AS "authorId", CASE WHEN u.id IS NULL OR u."deletedAt" IS NOT NULL THEN 'deleted user' ELSE u.name END AS "authorName",
       CASE WHEN coalesce(q.exact, '') = '' THEN NULL ELSE ts_headline('english', translate(q.exact, ${sentinels}, ''), ${query.exact}::tsquery, ${titleHeadline}) END AS quote,
-      ts_headline('english', translate(n.body, ${sentinels}, ''), ${query.exact}::tsquery, ${snippetHeadline}) AS snippet,
-      left(n.body, 40) AS opening, right(n.body, 40) AS ending
+      -- A short note is shown whole (its matches marked); a long one as a snippet around them.
+      length(n.body) <= ${wholeNote} AS whole,
+      ts_headline('english', translate(left(n.body, 6000), ${sentinels}, ''), ${query.exact}::tsquery,
+        CASE WHEN length(n.body) <= ${wholeNote} THEN ${titleHeadline} ELSE ${snippetHeadline} END) AS snippet,
+      left(n.body, 40) AS opening, right(left(n.body, 6000), 40) AS ending
     FROM "Annotation" n
       JOIN "Article" a ON a.id = n."articleId"
       LEFT JOIN "User" u ON u.id = n."authorId"
@@ -139,6 +145,10 @@ async function noteHits(ids: string[], query: PreparedQuery): Promise<Omit<NoteH
     createdAt: r.createdAt,
     tags: r.tags,
     quote: r.quote ? highlightSegments(r.quote) : [],
-    snippet: r.snippet.trim() ? snippetSegments(r.snippet, r.opening, r.ending) : [],
+    snippet: !r.snippet.trim()
+      ? []
+      : r.whole
+        ? highlightSegments(r.snippet)
+        : snippetSegments(r.snippet, r.opening, r.ending),
   }));
 }

@@ -276,6 +276,9 @@ describe("searching notes", () => {
       expect.arrayContaining([word, "river"]),
     );
     expect(hit.author).toEqual({ id: me.id, name: "Student Ada" });
+    // A short note is shown whole, its passage too.
+    expect(hit.snippet.map((x) => x.text).join("")).toBe(`First thought about ${word} and the river`);
+    expect(hit.quote.map((x) => x.text).join("")).toBe("passage worth quoting");
   });
 
   it("skips notes on an article that is no longer published", async () => {
