@@ -3,6 +3,8 @@ import { AnnotationAudience } from "@/lib/generated/prisma/enums";
 import { tagSchema } from "./annotation";
 
 const audiences = Object.values(AnnotationAudience) as [string, ...string[]];
+// A filter value goes into a query: no control characters or lone surrogates (PostgreSQL refuses them).
+const plain = <S extends z.ZodString>(s: S) => s.refine((v) => !/[\p{Cc}\p{Cs}]/u.test(v), "No control characters.");
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
   const x = one(v);
@@ -22,12 +24,12 @@ export const myNotesQuerySchema = z.object({
       .regex(/^[a-z0-9-]{1,120}$/, "Not an article address.")
       .optional(),
   ),
-  tag: z.preprocess(blankToUndefined, tagSchema.optional()),
+  tag: z.preprocess(blankToUndefined, plain(tagSchema).optional()),
   visibility: z.preprocess(
     blankToUndefined,
     z.enum(audiences, { error: `Visibility is one of: ${audiences.join(", ")}.` }).optional(),
   ),
-  group: z.preprocess(blankToUndefined, z.string().min(1).max(64).optional()),
+  group: z.preprocess(blankToUndefined, plain(z.string().min(1).max(64)).optional()),
   q: z.preprocess(blankToUndefined, z.string().max(1000, "Use at most 1,000 characters.").optional()),
   replies: z.preprocess(
     blankToUndefined,
@@ -45,8 +47,8 @@ export const noteExportFormatSchema = z.preprocess(
 
 /** Notes search (/search's Notes tab): text plus optional tag, author and article narrowing. */
 export const noteSearchFiltersSchema = z.object({
-  tag: z.preprocess(blankToUndefined, tagSchema.optional()),
-  author: z.preprocess(blankToUndefined, z.string().min(1).max(64).optional()),
+  tag: z.preprocess(blankToUndefined, plain(tagSchema).optional()),
+  author: z.preprocess(blankToUndefined, plain(z.string().min(1).max(64)).optional()),
   article: z.preprocess(
     blankToUndefined,
     z

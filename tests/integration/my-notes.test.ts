@@ -139,6 +139,43 @@ describe("my notes (/notes)", () => {
     await expectAppError(myNoteFacets(null), "unauthorized");
   });
 
+  it("hostile queries are refused in the error envelope or find nothing, never a 500", async () => {
+    const authorization = await bearerFor(me);
+    const hostile = [
+      "q=%00",
+      "q=%ED%A0%80",
+      `q=${"x".repeat(5000)}`,
+      "tag=a%00b",
+      "tag=%ED%A0%80",
+      "group=%00",
+      `article=${"a".repeat(500)}`,
+      "cursor=%00",
+      "limit=-1",
+      "limit=abc",
+      "visibility=public&visibility=private",
+      "replies=some",
+      "format=md&tag=a%00",
+      "format=csv&q=%00",
+    ];
+    for (const query of hostile) {
+      const r = await call(myNotesGet, { method: "GET", path: `/api/me/notes?${query}`, authorization });
+      expect(r.status, query).toBeLessThan(500);
+      if (r.status >= 400) expect(r.json?.error?.message, query).toBeTruthy();
+    }
+    for (const query of ["q=%00", "q=%ED%A0%80", `q=${"x".repeat(2000)}`, "q=a%00b"]) {
+      const r = await call(containerGet, {
+        method: "GET",
+        path: `/api/annotations/${articleA.slug}/?${query}`,
+        params: { slug: articleA.slug },
+      });
+      expect(r.status, query).toBeLessThan(500);
+    }
+    for (const filters of [{ tag: "a\u0000b" }, { author: "\ud800" }, { article: "x".repeat(500) }]) {
+      const page = await searchSiteNotes(null, word, 1, filters);
+      expect(page.notes.total).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it("every role reads only its own notes; a banned reader still reads and exports theirs", async () => {
     for (const role of ["contributor", "moderator", "editor", "admin"] as const) {
       const board = (await createTestUser({ role, label: `notes-${role}` })).viewer;
