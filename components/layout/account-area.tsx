@@ -84,9 +84,12 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
         ),
       )}
       {typeof person.unread === "number" ? <NotificationsLink unread={person.unread} /> : null}
-      <Link href="/notes" className={boardLink}>
-        My notes
-      </Link>
+      {/* A board member's row is full between 1024 and 1280 px: there My notes is on the account page. */}
+      <span className={person.links.length ? "contents lg:hidden xl:contents" : "contents"}>
+        <Link href="/notes" className={boardLink}>
+          My notes
+        </Link>
+      </span>
       <Link href="/account" className="header-link font-medium" aria-label={`Account: ${person.name}`}>
         {person.name}
       </Link>
