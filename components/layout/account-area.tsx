@@ -84,8 +84,9 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
         ),
       )}
       {typeof person.unread === "number" ? <NotificationsLink unread={person.unread} /> : null}
-      {/* A board member's row is full between 1024 and 1280 px: there My notes is on the account page. */}
-      <span className={person.links.length ? "contents lg:hidden xl:contents" : "contents"}>
+      {/* A board member's wide row is full below 1536 px (the masthead would shrink): there My notes
+          is in the phone menu and on the account page. */}
+      <span className={person.links.length ? "contents lg:hidden 2xl:contents" : "contents"}>
         <Link href="/notes" className={boardLink}>
           My notes
         </Link>
