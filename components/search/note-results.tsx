@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ArticleDate } from "@/components/article/article-date";
+import { noteMatchWindow } from "@/lib/search/match-notes";
 import type { SearchPage } from "@/lib/search/search-articles";
 import type { NoteHit } from "@/lib/search/search-notes";
-import { noteMatchWindow } from "@/lib/search/match-notes";
 import { HighlightedText } from "./highlighted-text";
 
 const audienceLabel: Record<string, string> = { public: "Public", private: "Only you", group: "Group" };

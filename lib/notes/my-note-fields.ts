@@ -1,5 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { annotationFields } from "@/lib/annotations/annotation-fields";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // What a line of /notes and every export needs: the annotation's own fields (for the W3C JSON),
 // the article's title, and for a reply the note it answers (its passage and its author).

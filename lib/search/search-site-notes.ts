@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { noteSearchFiltersSchema, type NoteSearchFilters } from "@/lib/validation/note";
+import { type NoteSearchFilters, noteSearchFiltersSchema } from "@/lib/validation/note";
 import { normalizeSearchQuery } from "./normalize-search-query";
 import { prepareTsQuery } from "./prepare-ts-query";
 import type { SearchPage } from "./search-articles";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { SearchForm } from "@/components/search/search-form";
 import { NoteResults, SearchTabs } from "@/components/search/note-results";
+import { SearchForm } from "@/components/search/search-form";
 import { ArticleResults, CommentResults, SearchPagination } from "@/components/search/search-results";
 import { getViewer } from "@/lib/auth/get-viewer";
 import { normalizeSearchQuery } from "@/lib/search/normalize-search-query";
