@@ -12,6 +12,7 @@ import { isAppError } from "@/lib/errors";
 import { clientIp, usesSecureCookies } from "@/lib/http/client-ip";
 import { authenticateWithPassword } from "@/lib/users/authenticate-with-password";
 import { sendConfirmationLinkLater } from "@/lib/users/email-confirmation";
+import { type GitHubProfile, githubUser, githubUserinfo } from "@/lib/users/github-profile";
 import { closeSession, openSession, sessionMaxAgeSeconds, userOfSession } from "@/lib/users/sessions";
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -38,10 +39,21 @@ function providers(): NextAuthConfig["providers"] {
       },
     }),
   ];
-  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) list.push(GitHub);
-  // Google says whether it verified the address: an account it made from an unverified one must
-  // confirm it by mail like a sign-up (lib/users/email-confirmation.ts; `emailConfirmed` is a
-  // User column, stored by the adapter's createUser). GitHub gives a verified public address.
+  // GitHub and Google say whether they verified the address: an account made from an unverified
+  // one (or, for GitHub, when its address list cannot be had) must confirm it by mail like a
+  // sign-up (lib/users/email-confirmation.ts; `emailConfirmed` is a User column, stored by the
+  // adapter's createUser). GitHub's verdict is in /user/emails only: lib/users/github-profile.ts.
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
+    list.push(
+      GitHub({
+        userinfo: {
+          url: "https://api.github.com/user",
+          request: ({ tokens }: { tokens: { access_token?: string } }) => githubUserinfo(tokens.access_token ?? ""),
+        },
+        profile: (p) => githubUser(p as GitHubProfile),
+      }),
+    );
+  }
   if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
     list.push(
       Google({

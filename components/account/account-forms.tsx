@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import {
+  changeEmailAction,
   changePasswordAction,
   createTokenAction,
   deleteAccountAction,
@@ -87,6 +88,55 @@ export function AvatarForm({ hasAvatar }: { hasAvatar: boolean }) {
           </SubmitButton>
         ) : null}
       </div>
+    </form>
+  );
+}
+
+/** A new address: it is used once the link mailed to it is opened (the current one stays until then). */
+export function EmailForm({
+  email,
+  pending,
+  needsPassword,
+}: {
+  email: string;
+  pending: string | null;
+  needsPassword: boolean;
+}) {
+  const [state, action] = useActionState(changeEmailAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Your address is <strong>{email}</strong>.
+        {pending && !state.ok ? (
+          <>
+            {" "}
+            A link was sent to <strong>{pending}</strong>: your account moves there once you open it.
+          </>
+        ) : null}
+      </p>
+      <Field
+        label="New e-mail address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={state.values?.email ?? ""}
+        error={state.errors?.email}
+        hint="We mail a link to the new address; your account keeps the current one until you open it."
+      />
+      {needsPassword ? (
+        <Field
+          label="Your password, to confirm it is you"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={state.errors?.password}
+        />
+      ) : null}
+      <FormStatus message={state.errors ? null : state.message} tone={state.ok ? "success" : "error"} />
+      <SubmitButton>Change e-mail address</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { addPostedComment, usePersonal } from "@/components/personal/personal-store";
@@ -17,6 +18,23 @@ function Pending({ label, busy }: { label: string; busy: boolean }) {
     >
       {label}
     </button>
+  );
+}
+
+/** Said before an unconfirmed account writes: what it posts waits for the address to be confirmed. */
+function UnconfirmedNotice({ what }: { what: string }) {
+  return (
+    <p
+      role="note"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      Your e-mail address is not confirmed yet: your {what} will be shown to others once you confirm it. Open the link
+      we sent you, or have it sent again from{" "}
+      <Link href="/account" className="font-medium underline">
+        your account page
+      </Link>
+      .
+    </p>
   );
 }
 
@@ -96,6 +114,7 @@ export function CommentForm({
     >
       <input type="hidden" name="slug" value={slug} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      {me?.unconfirmed ? <UnconfirmedNotice what={parentId ? "reply" : "comment"} /> : null}
       <MarkdownField
         key={fieldKey}
         label={label}

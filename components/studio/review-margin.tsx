@@ -51,7 +51,7 @@ export function ReviewMargin({ slug, notes, viewer, canWrite }: Props) {
     reply: refused,
     edit: refused,
     remove: refused,
-    report: refused,
+    report: async () => ({ ok: false, message: await refused() }),
     showPassage: () => {},
     activate: () => {},
     startReattach: () => {},

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { articlePath, margin, seedAnnotations, selectPhrase, waitForAnchoring } from "../annotations/helpers";
 import { seriousViolations } from "../fixtures/axe";
 import { linkIn, newestMailTo } from "../fixtures/mail";
 import { seedArticle } from "../fixtures/seed-article";
-import { newUserData, signUp } from "../fixtures/users";
+import { createUser, newUserData, signUp } from "../fixtures/users";
 
 // Issue 13, finding 5: a sign-up confirms its address before what it writes counts.
 test("a new account is told to confirm its address, can have the link sent again, and confirms it once", async ({
@@ -66,4 +67,57 @@ test("a made-up confirmation link is refused without a form", async ({ page }) =
   await page.goto("/confirm-email?token=not-a-real-token-at-all-0123456789");
   await expect(page.getByRole("heading", { level: 1, name: "This confirmation link is not valid" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Confirm my address" })).toHaveCount(0);
+});
+
+// Issue 13: an unconfirmed account is told before it posts that the post will wait, and a report it
+// sends says it does not count yet — for notes as for comments.
+test("before confirming, the comment form warns that a post waits, and a note report says it does not count yet", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const author = createUser("noted-for-report");
+  const {
+    slug,
+    ids: [noteId],
+  } = seedAnnotations({ notes: [{ author: author.email, exact: "state responsibility", note: "Report me." }] });
+  const user = newUserData("unconfirmed-reporter");
+  await signUp(page, user);
+  await expect(page).toHaveURL(/\/welcome/);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(articlePath(slug));
+  await waitForAnchoring(page);
+
+  const region = page.getByRole("region", { name: /Comments/ });
+  const warning = region.getByRole("note").filter({ hasText: "Your e-mail address is not confirmed yet" });
+  await expect(warning).toContainText("your comment will be shown to others once you confirm it");
+  await expect(warning.getByRole("link", { name: "your account page" })).toHaveAttribute("href", "/account");
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const [name, width, height] of [
+    ["phone", 390, 844],
+    ["wide", 1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`comment-unconfirmed-${name}.png`) });
+  }
+
+  const card = margin(page).locator(`#annotation-${noteId}`);
+  await card.getByRole("button", { name: "Report", exact: true }).click();
+  await card.getByRole("radio", { name: "Spam" }).check();
+  await card.getByRole("button", { name: "Send report" }).click();
+  await expect(card.getByRole("status")).toHaveText(
+    "Thank you. The editorial board will see it; it counts towards hiding the note once you confirm your e-mail address (see your account page).",
+  );
+  await page.screenshot({ path: test.info().outputPath("note-report-unconfirmed.png") });
+
+  // The note editor says the same for a public note (not for a private one).
+  await selectPhrase(page, "the freedom of the seas");
+  await page.getByRole("button", { name: "Annotate", exact: true }).click();
+  const editor = page.getByRole("form", { name: "New note" });
+  const noteWarning = editor.getByRole("note");
+  await expect(noteWarning).toContainText("a public note will be shown to others once you confirm it");
+  await page.screenshot({ path: test.info().outputPath("note-editor-unconfirmed.png") });
+  await editor.getByLabel("Private — only you").check();
+  await expect(noteWarning).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 });

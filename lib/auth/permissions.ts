@@ -34,6 +34,9 @@ const table = {
   "subscribers.read": "admin",
   // Everyone signed in
   "account.manage": "commenter",
+  // The name, bio and picture shown beside everything the account wrote: a write (a banned
+  // account could otherwise rename the author of all its past comments to spam)
+  "profile.edit": "commenter",
 } as const satisfies Record<string, AnyRole>;
 
 export type Permission = keyof typeof table;

@@ -46,7 +46,7 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
 
 async function personalOf(
   viewer: Viewer | null,
-  { article, settings, liked, mine, notes, noteRights, unread, following }: PersonalRows,
+  { article, settings, liked, mine, notes, noteRights, unread, following, unconfirmed }: PersonalRows,
 ) {
   const base = {
     slug: article.slug,
@@ -57,6 +57,7 @@ async function personalOf(
     return {
       ...base,
       following: false,
+      unconfirmed: false,
       viewer: null,
       ban: null,
       canComment: false,
@@ -78,6 +79,8 @@ async function personalOf(
   return {
     ...base,
     following,
+    // The comment and note forms say before posting that it will wait for the confirmation.
+    unconfirmed,
     viewer: { id: viewer.id, name: viewer.name, role: viewer.role, links: roleLinks(viewer.role), pending, unread },
     ban: ban ? { notice: banNotice(ban), until: ban.until?.toISOString() ?? null } : null,
     canComment: article.commentsOpen && !ban,
@@ -156,6 +159,7 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
       'viewer', ${"sessionToken" in who ? Prisma.sql`(SELECT row_to_json(me) FROM me)` : Prisma.sql`NULL`},
       'article', (SELECT row_to_json(art) FROM art),
       'unread', (SELECT count(*) FROM "Notification" n WHERE n."userId" = ${userId} AND n."readAt" IS NULL),
+      'unconfirmed', EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${userId} AND NOT u."emailConfirmed"),
       'following', EXISTS (SELECT 1 FROM "ArticleFollow" f WHERE f."userId" = ${userId} AND f."articleId" = (SELECT id FROM art)),
       'settings', (SELECT coalesce(json_object_agg(key, value), '{}') FROM "Setting" WHERE key IN ('editWindowMs', 'linkHoldThreshold')),
       'liked', (SELECT coalesce(json_agg(l."commentId"), '[]') FROM "CommentLike" l JOIN "Comment" c ON c.id = l."commentId"
@@ -185,6 +189,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   const rows = JSON.parse(row.payload, revive) as {
     viewer: Viewer | null;
     unread: number;
+    /** The viewer signed up and has not confirmed the address yet: what they post waits for it. */
+    unconfirmed: boolean;
     following: boolean;
     article: { id: string; slug: string; commentsOpen: boolean; annotationsOpen: boolean } | null;
     settings: Partial<Pick<Settings, "editWindowMs" | "linkHoldThreshold">>;

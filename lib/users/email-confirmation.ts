@@ -29,8 +29,10 @@ import { publication } from "@/lib/site";
 
 export const UNCONFIRMED = "unconfirmed";
 const PREFIX = "email-confirmation:";
-const USED = new Date(0);
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
+/** A change of address waiting for its link (lib/users/change-email.ts): `email-change:<user id>:<new address>`. */
+export const EMAIL_CHANGE_PREFIX = "email-change:";
+export const USED = new Date(0);
+export const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 export function emailConfirmationMail(
   to: { email: string; name: string },
@@ -102,16 +104,18 @@ export type ConfirmLinkState = "valid" | "used" | "expired" | "unknown";
 
 /** What a confirmation link is worth before its page offers the button (changes nothing). */
 export async function checkConfirmLink(token: unknown): Promise<ConfirmLinkState> {
-  const record = await findLink(token);
+  // The same page confirms a new account's address and a change of address.
+  const record = await findLink(token, [PREFIX, EMAIL_CHANGE_PREFIX]);
   if (!record) return "unknown";
   if (record.expires.getTime() === USED.getTime()) return "used";
   return record.expires < clock.now() ? "expired" : "valid";
 }
 
-async function findLink(token: unknown) {
+/** The stored link of `token` when its identifier starts with one of `prefixes`. */
+export async function findLink(token: unknown, prefixes = [PREFIX]) {
   if (typeof token !== "string" || token.length < 20 || token.length > 200) return null;
   const record = await db.verificationToken.findUnique({ where: { token: sha256(token) } });
-  return record && record.identifier.startsWith(PREFIX) ? record : null;
+  return record && prefixes.some((p) => record.identifier.startsWith(p)) ? record : null;
 }
 
 /**
@@ -151,51 +155,70 @@ export async function confirmEmail(token: unknown): Promise<{ email: string; rel
     if (!user || user.deletedAt)
       throw new AppError("bad_request", "This confirmation link is not valid: its account was deleted.");
     await tx.user.update({ where: { id: userId }, data: { emailConfirmed: true, emailVerified: now } });
-
-    const where = { authorId: userId, status: "pending" as const, holdReasons: { has: UNCONFIRMED } };
-    const select = { id: true, articleId: true, holdReasons: true, article: { select: { slug: true } } } as const;
-    const comments = await tx.comment.findMany({ where, select });
-    const notes = await tx.annotation.findMany({ where: { ...where, audience: "public" }, select });
-    const released: Record<"comment" | "annotation", string[]> = { comment: [], annotation: [] };
-    const slugs = new Set<string>();
-    for (const [type, rows] of [
-      ["comment", comments],
-      ["annotation", notes],
-    ] as const) {
-      for (const row of rows) {
-        const rest = row.holdReasons.filter((reason) => reason !== UNCONFIRMED);
-        const data = { status: rest.length ? ("pending" as const) : ("approved" as const), holdReasons: rest };
-        if (type === "comment") await tx.comment.update({ where: { id: row.id }, data });
-        else await tx.annotation.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
-        if (rest.length) continue;
-        released[type].push(row.id);
-        slugs.add(row.article.slug);
-        await emitLiveEvents(visibilityChange(type, row.articleId, row.id, false, true), tx);
-      }
-    }
-    const ids = [
-      ...released.comment.map((id) => ["comment", id]),
-      ...released.annotation.map((id) => ["annotation", id]),
-    ];
-    if (ids.length) {
-      await tx.auditEntry.createMany({
-        data: ids.map(([targetType, targetId]) => ({
-          actorId: null,
-          action: "release_confirmed",
-          targetType,
-          targetId,
-          before: { status: "pending" },
-          after: { status: "approved" },
-          reason: "e-mail confirmed",
-          createdAt: now,
-        })),
-      });
-    }
+    const { released, slugs } = await releaseConfirmed(tx, userId, now);
     return { email: user.email, released, slugs };
   });
 
+  return { email: outcome.email, released: await afterRelease(outcome) };
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Inside the transaction that confirms an account's address (a new account's link, or a change of
+ * address confirmed from the new one): what waited only for it becomes visible, audited, with live
+ * events; what another rule also holds stays in the queue without this reason.
+ */
+export async function releaseConfirmed(tx: Tx, userId: string, now: Date) {
+  const where = { authorId: userId, status: "pending" as const, holdReasons: { has: UNCONFIRMED } };
+  const select = { id: true, articleId: true, holdReasons: true, article: { select: { slug: true } } } as const;
+  const comments = await tx.comment.findMany({ where, select });
+  const notes = await tx.annotation.findMany({ where: { ...where, audience: "public" }, select });
+  const released: Record<"comment" | "annotation", string[]> = { comment: [], annotation: [] };
+  const slugs = new Set<string>();
+  for (const [type, rows] of [
+    ["comment", comments],
+    ["annotation", notes],
+  ] as const) {
+    for (const row of rows) {
+      const rest = row.holdReasons.filter((reason) => reason !== UNCONFIRMED);
+      const data = { status: rest.length ? ("pending" as const) : ("approved" as const), holdReasons: rest };
+      if (type === "comment") await tx.comment.update({ where: { id: row.id }, data });
+      else await tx.annotation.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
+      if (rest.length) continue;
+      released[type].push(row.id);
+      slugs.add(row.article.slug);
+      await emitLiveEvents(visibilityChange(type, row.articleId, row.id, false, true), tx);
+    }
+  }
+  const ids = [
+    ...released.comment.map((id) => ["comment", id]),
+    ...released.annotation.map((id) => ["annotation", id]),
+  ];
+  if (ids.length) {
+    await tx.auditEntry.createMany({
+      data: ids.map(([targetType, targetId]) => ({
+        actorId: null,
+        action: "release_confirmed",
+        targetType,
+        targetId,
+        before: { status: "pending" },
+        after: { status: "approved" },
+        reason: "e-mail confirmed",
+        createdAt: now,
+      })),
+    });
+  }
+  return { released, slugs };
+}
+
+/** After that transaction: the pages that show what appeared, and the reply notifications. Returns how many appeared. */
+export async function afterRelease(outcome: {
+  released: Record<"comment" | "annotation", string[]>;
+  slugs: Set<string>;
+}) {
   await Promise.all([...outcome.slugs].map((slug) => invalidateArticlePages(slug)));
   await notifyReplies("comment", outcome.released.comment);
   await notifyReplies("annotation", outcome.released.annotation);
-  return { email: outcome.email, released: outcome.released.comment.length + outcome.released.annotation.length };
+  return outcome.released.comment.length + outcome.released.annotation.length;
 }

@@ -1,4 +1,5 @@
 import { roleCan } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/require-permission";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requireViewer } from "@/lib/auth/viewer";
 import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
@@ -11,14 +12,14 @@ import { hashPassword, verifyPassword } from "./passwords";
 import { closeAllSessions } from "./sessions";
 
 export async function updateProfileName(viewer: Viewer | null, rawName: unknown) {
-  const me = requireViewer(viewer);
+  const me = await requirePermission(viewer, "profile.edit");
   const parsed = parseInput(nameSchema, rawName, { field: "name" });
   await db.user.update({ where: { id: me.id }, data: { name: parsed } });
 }
 
 /** Saves the viewer's short bio (empty removes it). */
 export async function updateBio(viewer: Viewer | null, rawBio: unknown) {
-  const me = requireViewer(viewer);
+  const me = await requirePermission(viewer, "profile.edit");
   const bio = parseInput(bioSchema, rawBio ?? "", { field: "bio" });
   await db.user.update({ where: { id: me.id }, data: { bio } });
   // An editor's bio shows on their author archive, which anonymous readers get from the page cache.
@@ -35,7 +36,7 @@ export const maxAvatarBytes = 512 * 1024;
 
 /** Stores an uploaded avatar (PNG, JPEG, WebP or GIF, checked by its bytes) or removes it (null). */
 export async function updateAvatar(viewer: Viewer | null, bytes: Buffer | null) {
-  const me = requireViewer(viewer);
+  const me = await requirePermission(viewer, "profile.edit");
   if (!bytes) {
     await db.user.update({ where: { id: me.id }, data: { avatar: null, avatarType: null, image: null } });
     return;

@@ -34,7 +34,7 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 // compared with what the handlers answer. Callers use real tokens (all the scopes their role
 // allows) — except `anonymous` (none), `deleted` (its account was deleted after the token was made)
 // and `noScope` (an admin's token with only `read`). Targets are fresh per cell, written by someone else.
-// (Server actions are not in this table: they need Next's request scope; they never accept a token.)
+// Server actions (the forms) have their own table, with cookie sessions: permission-matrix-actions.test.ts.
 
 type Actor =
   | "anonymous"

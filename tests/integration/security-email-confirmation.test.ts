@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { mailSettled } from "@/lib/mail/deliver-later";
 import { actOnItems } from "@/lib/moderation/act-on-items";
 import { heldMessage } from "@/lib/moderation/explain-hold";
+import { getArticlePersonal } from "@/lib/personal/get-article-personal";
 import { defaultSettings } from "@/lib/settings/get-settings";
 import { createUser } from "@/lib/users/create-user";
 import { checkConfirmLink, confirmEmail, resendConfirmationLink } from "@/lib/users/email-confirmation";
@@ -234,5 +235,15 @@ describe("finding 5: e-mail confirmation before a sign-up's contributions count"
       createComment({ ...viewer, status: "banned" }, article.slug, { body: "Still banned." }),
       "forbidden",
     );
+  });
+
+  it("the article page's personal layer says when the reader is unconfirmed (its forms warn before posting)", async () => {
+    const { slug } = await insertArticle();
+    const { viewer, token } = await signedUp();
+    expect((await getArticlePersonal(viewer, slug)).unconfirmed).toBe(true);
+    expect((await getArticlePersonal(await member("commenter"), slug)).unconfirmed).toBe(false);
+    expect((await getArticlePersonal(null, slug)).unconfirmed).toBe(false);
+    await confirmEmail(token);
+    expect((await getArticlePersonal(viewer, slug)).unconfirmed).toBe(false);
   });
 });

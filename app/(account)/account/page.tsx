@@ -5,6 +5,7 @@ import {
   BioForm,
   CreateTokenForm,
   DeleteAccountForm,
+  EmailForm,
   NameForm,
   PasswordForm,
 } from "@/components/account/account-forms";
@@ -18,6 +19,7 @@ import { formatUtc, formatUtcDay } from "@/lib/dates/format-utc";
 import { db } from "@/lib/db";
 import { getMailPreferences } from "@/lib/notifications/reply-mail-preference";
 import { listApiTokens, scopesForRole } from "@/lib/users/api-tokens";
+import { pendingEmailChange } from "@/lib/users/change-email";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -39,7 +41,7 @@ export default async function AccountPage({
 }) {
   const saved = (await searchParams).saved;
   const viewer = await requirePage("account.manage", "/account");
-  const [user, tokens, sessions, prefs] = await Promise.all([
+  const [user, tokens, sessions, prefs, pendingEmail] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: viewer.id },
       select: {
@@ -57,6 +59,7 @@ export default async function AccountPage({
     listApiTokens(viewer),
     db.session.count({ where: { userId: viewer.id } }),
     getMailPreferences(viewer),
+    pendingEmailChange(viewer),
   ]);
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
@@ -90,6 +93,9 @@ export default async function AccountPage({
       </Section>
       <Section id="picture" title="Picture">
         <AvatarForm hasAvatar={!!user.image} />
+      </Section>
+      <Section id="email" title="E-mail address">
+        <EmailForm email={user.email} pending={pendingEmail} needsPassword={!!user.passwordHash} />
       </Section>
       {user.passwordHash ? (
         <Section id="password" title="Password">

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import "./annotations.css";
 import { createPortal } from "react-dom";
+import { usePersonal } from "@/components/personal/personal-store";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
@@ -75,6 +76,8 @@ export function AnnotationsClient({
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
+  // The personal layer (already here: the loader waits for it) says whether the writer is unconfirmed.
+  const personal = usePersonal(slug);
   const store = useNoteStore(slug, initialNotes, announce, revealNote, linkHoldThreshold, container);
   const threads = useMemo(() => buildThreads(store.notes), [store.notes]);
   const spans = useAnchorSpans(article, threads);
@@ -317,6 +320,7 @@ export function AnnotationsClient({
         onSave={saveNote}
         onCancel={cancelDraft}
         inMargin={composeInMargin}
+        unconfirmed={!!personal?.unconfirmed}
       />
     ) : null;
 

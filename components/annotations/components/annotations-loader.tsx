@@ -79,7 +79,7 @@ export function AnnotationsLoader(props: Props) {
     reply: refused,
     edit: refused,
     remove: refused,
-    report: refused,
+    report: async () => ({ ok: false, message: await refused() }),
     showPassage: () => {},
     activate: () => {},
     startReattach: () => {},

@@ -215,13 +215,19 @@ const reasons = [
 ];
 
 // No reason is chosen for the reader: sending without one asks for it.
-function ReportForm({ author, onSubmit }: { author: string; onSubmit(reason: string): Promise<string | null> }) {
+function ReportForm({
+  author,
+  onSubmit,
+}: {
+  author: string;
+  onSubmit(reason: string): Promise<{ ok: boolean; message: string }>;
+}) {
   const id = useId();
-  const [state, setState] = useState<{ done?: boolean; error?: string | null }>({});
+  const [state, setState] = useState<{ done?: string; error?: string | null }>({});
   if (state.done)
     return (
       <p role="status" className="mt-2 text-xs text-green-800 dark:text-green-400">
-        Thank you: the moderators will look at this note.
+        {state.done}
       </p>
     );
   return (
@@ -234,8 +240,8 @@ function ReportForm({ author, onSubmit }: { author: string; onSubmit(reason: str
           e.currentTarget.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
           return setState({ error: "Choose why you are reporting it." });
         }
-        const error = await onSubmit(String(reason));
-        setState({ done: !error, error });
+        const r = await onSubmit(String(reason));
+        setState(r.ok ? { done: r.message } : { error: r.message });
       }}
     >
       <fieldset aria-describedby={`${id}-error`} aria-invalid={state.error ? true : undefined}>

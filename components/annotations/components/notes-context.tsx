@@ -20,7 +20,8 @@ export type NotesApi = {
   reply(parentId: string, text: string): Promise<string | null>;
   edit(id: string, text: string, tags: string[]): Promise<string | null>;
   remove(id: string): Promise<string | null>;
-  report(id: string, reason: string): Promise<string | null>;
+  /** A report: the thanks to show (it says when an unconfirmed reporter's report does not count yet), or the refusal. */
+  report(id: string, reason: string): Promise<{ ok: boolean; message: string }>;
   showPassage(threadId: string): void;
   /** Starts re-attaching an orphaned note: the reader then selects its new passage. */
   startReattach(threadId: string): void;

@@ -123,11 +123,21 @@ type EditorProps = {
   onCancel(): void;
   /** In the margin (wide screens): laid out by its container, level with the passage, not floated under the selection. */
   inMargin?: boolean;
+  /** The writer has not confirmed their address: a public note will wait for it (said before saving). */
+  unconfirmed?: boolean;
 };
 
 // The new-note editor: the note (Markdown), tags, and who will be able to read it, stated plainly.
 // Floated under the selection on narrow screens; in the margin beside the passage on wide ones.
-export function AnnotationEditor({ host, selection, quote, onSave, onCancel, inMargin = false }: EditorProps) {
+export function AnnotationEditor({
+  host,
+  selection,
+  quote,
+  onSave,
+  onCancel,
+  inMargin = false,
+  unconfirmed = false,
+}: EditorProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -214,6 +224,15 @@ export function AnnotationEditor({ host, selection, quote, onSave, onCancel, inM
           Private — only you
         </label>
       </fieldset>
+      {unconfirmed && audience === "public" ? (
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Your e-mail address is not confirmed yet: a public note will be shown to others once you confirm it (open the
+          link we sent you). Private notes work as usual.
+        </p>
+      ) : null}
       <div id={`${id}-error`}>
         <FormStatus message={error} />
       </div>

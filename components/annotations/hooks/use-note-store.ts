@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { type LiveNoteDetail, liveNoteEvent } from "@/components/live/live-note-event";
 import { heldMessage } from "@/lib/moderation/explain-hold";
+import { reportThanks } from "@/lib/moderation/report-thanks";
 import {
   annotationsBase,
   createReply,
@@ -81,7 +82,9 @@ export function useNoteStore(
   const report = useCallback(
     async (id: string, reason: string) => {
       const r = await reportNote(slug, id, reason);
-      return r.ok ? null : r.message;
+      if (!r.ok) return { ok: false, message: r.message };
+      // `counted: false`: an unconfirmed account's report is stored but weighs nothing yet.
+      return { ok: true, message: reportThanks("note", r.data.counted !== false) };
     },
     [slug],
   );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { signOut } from "@/auth";
 import { actionViewer, formAction, formFields, formText } from "@/lib/actions/form-action";
 import { createApiToken, revokeApiToken } from "@/lib/users/api-tokens";
+import { requestEmailChange } from "@/lib/users/change-email";
 import {
   changePassword,
   deleteAccount,
@@ -36,6 +37,18 @@ export const updateAvatarAction = formAction(z.object({ remove: formText() }), a
   refresh(); // the page shows the picture
   return { ok: true, message: "Your picture is saved." };
 });
+
+export const changeEmailAction = formAction(
+  z.object({ email: formText(), password: formText() }),
+  async (values, { viewer }) => {
+    const { pending } = await requestEmailChange(viewer, values);
+    refresh(); // the page shows the address waiting for its link
+    return {
+      ok: true,
+      message: `We sent a link to ${pending}. Your account keeps its current address until you open it.`,
+    };
+  },
+);
 
 export const changePasswordAction = formAction(
   z.object({ currentPassword: formText(), newPassword: formText() }),
