@@ -6,7 +6,7 @@ export type MyNotesFilterValues = { q?: string; article?: string; tag?: string; 
 const control =
   "mt-1 block w-full min-h-11 rounded-md border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-const audienceLabel: Record<string, string> = { public: "Public", private: "Only me", group: "Groups" };
+const audienceLabel: Record<string, string> = { public: "Public", private: "Only me", group: "Group notes" };
 
 // The filters of /notes: a plain GET form (keyboard and no JavaScript alike), filled with the current values.
 export function MyNotesFilters({ facets, values }: { facets: MyNoteFacets; values: MyNotesFilterValues }) {
