@@ -21,7 +21,9 @@ Commands:
   user:create --email E --name N --password P [--role commenter|contributor|moderator|editor|admin] [--trusted]
   user:role --email E --role R
   export:annotations --article SLUG   the article's public annotations as W3C JSON-LD on stdout
-  import:wxr FILE [--json]      import a WordPress export (WXR 1.1/1.2); re-running it changes nothing
+  import:wxr FILE [--media-dir DIR] [--json]
+                                import a WordPress export (WXR 1.1/1.2); re-running it changes nothing;
+                                images whose files are under DIR (e.g. wp-content/uploads) become media
   backup --out FILE             the whole database in one file (gzip'd JSON lines)
   export:wxr [--out FILE]       every article, author, category, tag and approved comment as a WordPress export (stdout without --out)
   restore FILE [--force]        a backup back into an empty database (--force: replace what is there)
@@ -66,13 +68,16 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: "boolean" } },
+      options: { json: { type: "boolean" }, "media-dir": { type: "string" } },
     });
     if (positionals.length !== 1) throw new AppError("bad_request", "name one WordPress export file: import:wxr FILE");
     // `npm run` works in the project folder; a relative path means the folder the user was in.
     const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
     if (!fs.existsSync(file)) throw new AppError("bad_request", `no such file: ${positionals[0]}`);
-    const report = await importWxr("command-line", file);
+    const mediaDir = values["media-dir"] ? userPath(values["media-dir"]) : null;
+    if (mediaDir && !fs.statSync(mediaDir, { throwIfNoEntry: false })?.isDirectory())
+      throw new AppError("bad_request", `no such folder: ${values["media-dir"]}`);
+    const report = await importWxr("command-line", file, { mediaDir });
     return values.json ? JSON.stringify(report, null, 2) : formatReport(report);
   },
   async backup(argv) {

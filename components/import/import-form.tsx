@@ -103,6 +103,12 @@ function ImportSummary({ report, heading }: { report: ImportReport; heading: Rea
       "Skipped comments",
       `spam ${s.spam}, pingbacks ${s.pingbacks}, trackbacks ${s.trackbacks}, other ${s.otherComments}`,
     ],
+    ...(report.images
+      ? ([["Images", `${report.images.imported} imported, ${report.images.notImported.length} not imported`]] as [
+          string,
+          string,
+        ][])
+      : []),
     ["Failed", String(report.failed.length)],
   ];
   return (
@@ -123,6 +129,15 @@ function ImportSummary({ report, heading }: { report: ImportReport; heading: Rea
           {report.failed.map((f, i) => (
             <li key={i}>
               {f.post}: {f.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {report.images?.notImported.length ? (
+        <ul className="mt-3 list-disc pl-5 text-sm" aria-label="Images not imported">
+          {report.images.notImported.slice(0, 200).map((i) => (
+            <li key={i.src} className="break-all">
+              Image not imported: {i.src} in {i.post} ({i.reason})
             </li>
           ))}
         </ul>

@@ -58,11 +58,11 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [impact, setImpact] = useState<AnnotationImpact | null>(null);
   const [busy, setBusy] = useState<Intent | "impact" | null>(null);
-  const latest = useRef({ fields, article, slugFromTitle });
+  const latest = useRef({ fields, article, slugFromTitle, saved });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
-    latest.current = { fields, article, slugFromTitle };
-  }, [fields, article, slugFromTitle]);
+    latest.current = { fields, article, slugFromTitle, saved };
+  }, [fields, article, slugFromTitle, saved]);
 
   const dirty = !same(fields, saved);
   const autosaves =
@@ -99,8 +99,13 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
     setErrors({});
     const bodyOnly = previous && previous.status !== "draft" && (intent === "autosave" || intent === "draft");
     // Unpublishing sends no fields: what was unsaved stays unsaved (and autosaves as the draft).
-    if (intent !== "unpublish")
-      setSaved((s) => (bodyOnly ? { ...s, body: sent.body } : { ...sent, slug: r.article.slug }));
+    if (intent !== "unpublish") {
+      const now = latest.current.saved;
+      const next = bodyOnly ? { ...now, body: sent.body } : { ...sent, slug: r.article.slug };
+      // An autosave queued behind this save must see it at once (before React re-renders).
+      latest.current = { ...latest.current, saved: next };
+      setSaved(next);
+    }
     if (!bodyOnly && intent !== "unpublish" && r.article.slug !== sent.slug) {
       // The server picked a free variant of the derived slug: keep it from now on.
       setFields((f) => (f.slug === sent.slug ? { ...f, slug: r.article.slug } : f));
@@ -124,6 +129,10 @@ export function useStudioEditor(initial: { fields: EditorFields; article: Editor
       enqueue(async () => {
         const { fields: f, article: a, slugFromTitle: derived } = latest.current;
         if (intent === "autosave" && !a && !f.title.trim()) return false;
+        // A timer set before a Publish click fires after it: nothing is left to save, and the
+        // click's answer ("Published.") stays on screen.
+        const kept = latest.current.saved;
+        if (intent === "autosave" && a && (a.status === "draft" ? same(f, kept) : f.body === kept.body)) return false;
         setBusy(intent === "autosave" ? null : intent);
         setState({ kind: "saving", message: "Saving…" });
         try {

@@ -17,7 +17,9 @@ const articleFields = {
   annotationsOpen: true,
   categories: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
   tags: { select: { slug: true, name: true }, orderBy: { name: "asc" } },
-  currentRevision: { select: { id: true, number: true, html: true, text: true, wordCount: true, body: true } },
+  currentRevision: {
+    select: { id: true, number: true, html: true, text: true, blockIds: true, wordCount: true, body: true },
+  },
 } as const;
 
 export type PublishedArticle = NonNullable<Awaited<ReturnType<typeof findPublished>>>;

@@ -28,6 +28,7 @@ export function scholarMeta(base: string, a: Citable): Record<string, string> {
     citation_publication_date: `${y}/${pad(m)}/${pad(d)}`,
     citation_journal_title: publication.name,
     citation_public_url: `${base}/articles/${a.slug}`,
+    citation_fulltext_html_url: `${base}/articles/${a.slug}`,
     citation_language: publication.locale,
   };
 }
@@ -108,9 +109,64 @@ const months = [
   "December",
 ];
 
-/** The citation as a reader pastes it into a paper (OSCOLA for blogs: author, 'title' (blog, date) <url> accessed …). */
-export function citationText(base: string, a: Citable, accessed: Date): string {
+/** A citation as styled text: plain runs and italic ones (titles, blog names), so a copy can keep the italics. */
+export type Styled = (string | { italic: string })[];
+
+/** The styled citation as plain text, for the clipboard's text/plain and for tests. */
+export const plainText = (parts: Styled) => parts.map((p) => (typeof p === "string" ? p : p.italic)).join("");
+
+const url = (base: string, a: Citable) => `${base}/articles/${a.slug}`;
+
+/** OSCOLA for blogs: Author, ‘Title’ (Blog, 14 March 2026) <url> accessed 7 December 2026 (the seed's readers are law students). */
+export function oscola(base: string, a: Citable, accessed: Date): Styled {
   const [y, m, d] = ymd(a.publishedAt ?? a.updatedAt);
   const [ay, am, ad] = ymd(accessed);
-  return `${a.authorName}, ‘${a.title}’ (${publication.name}, ${d} ${months[m - 1]} ${y}) <${base}/articles/${a.slug}> accessed ${ad} ${months[am - 1]} ${ay}`;
+  return [
+    `${a.authorName}, ‘${a.title}’ (${publication.name}, ${d} ${months[m - 1]} ${y}) <${url(base, a)}> accessed ${ad} ${months[am - 1]} ${ay}`,
+  ];
+}
+
+/** The Bluebook's month abbreviations (table T12). */
+const bluebookMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/** Bluebook rule 18.2.2 (blogs): Author, *Title*, Blog (Mar. 14, 2026), url. */
+export function bluebook(base: string, a: Citable): Styled {
+  const [y, m, d] = ymd(a.publishedAt ?? a.updatedAt);
+  return [
+    `${a.authorName}, `,
+    { italic: a.title },
+    `, ${publication.name} (${bluebookMonths[m - 1]} ${d}, ${y}), ${url(base, a)}.`,
+  ];
+}
+
+/** "Ada Mary Lovelace" → "Lovelace, A. M."; "Jean-Paul Sartre" → "Sartre, J.-P."; one word stays as it is. */
+export function apaName(name: string): string {
+  const { family, given } = splitName(name);
+  if (!given) return family;
+  const initials = given
+    .split(/\s+/)
+    .map((word) =>
+      word
+        .split("-")
+        .map((part) => (/^\p{L}\.?$/u.test(part) ? `${part[0]}.` : `${[...part][0]}.`))
+        .join("-"),
+    )
+    .join(" ");
+  return `${family}, ${initials}`;
+}
+
+/** APA 7 (blog post): Author, A. (2026, March 14). Title. *Blog*. url */
+export function apa(base: string, a: Citable): Styled {
+  const [y, m, d] = ymd(a.publishedAt ?? a.updatedAt);
+  const title = /[.?!]$/.test(a.title) ? a.title : `${a.title}.`;
+  return [
+    `${apaName(a.authorName)} (${y}, ${months[m - 1]} ${d}). ${title} `,
+    { italic: publication.name },
+    `. ${url(base, a)}`,
+  ];
+}
+
+/** The citation as a reader pastes it into a paper (OSCOLA). */
+export function citationText(base: string, a: Citable, accessed: Date): string {
+  return plainText(oscola(base, a, accessed));
 }

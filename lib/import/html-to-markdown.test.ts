@@ -94,3 +94,23 @@ describe("htmlToText", () => {
     expect(htmlToText("  Plain   name ")).toBe("Plain name");
   });
 });
+
+describe("htmlToMarkdown with a post's images", () => {
+  const images = new Map([
+    ["https://x.test/wp-content/uploads/a.png", { url: "/media/0123456789abcdef0123456789abcdef-10x10.png" }],
+    ["https://x.test/b.png", { notImported: "the file is not in the media folder" }],
+  ]);
+  it("writes imported images as Markdown images and keeps a link to the others", () => {
+    expect(
+      htmlToMarkdown(
+        `<p>A <img src="https://x.test/wp-content/uploads/a.png" alt="map *one*"> and <img src='https://x.test/b.png' alt="two"></p><p><img src="data:image/png;base64,AAAA"></p>`,
+        images,
+      ),
+    ).toBe(
+      "A ![map \\*one\\*](/media/0123456789abcdef0123456789abcdef-10x10.png) and [Image: two](https://x.test/b.png)\n\n(Image)",
+    );
+  });
+  it("drops images as before when the import does not look for them (excerpts, comments)", () => {
+    expect(htmlToMarkdown(`<p>A <img src="https://x.test/wp-content/uploads/a.png" alt="map"></p>`)).toBe("A");
+  });
+});

@@ -5,6 +5,7 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { autop } from "./autop";
 import { cleanWordpressHtml } from "./clean-wordpress-html";
+import { type ImageOutcome, imageSources } from "./image-sources";
 
 // WordPress core shortcodes: the tags go, what they wrap stays ([caption]<img> A caption[/caption]).
 const shortcode = /\[\/?(?:caption|wp_caption|gallery|embed|audio|video|playlist)\b[^\]]*\]/g;
@@ -24,10 +25,47 @@ const toMarkdown = unified()
  * scripts, iframes, images and unknown markup do not. Classic content gets WordPress's own
  * paragraph rule first (blank line = paragraph), block markup already has its <p>s.
  */
-export function htmlToMarkdown(html: string): string {
+export function htmlToMarkdown(html: string, images?: ReadonlyMap<string, ImageOutcome>): string {
   if (plainText.test(html)) return plainTextToMarkdown(html);
-  return mdastToMarkdown(wordpressHtmlToMdast(html));
+  if (!images) return mdastToMarkdown(wordpressHtmlToMdast(html));
+  // Images (a post's, when the import looked for their files): each <img> goes through the
+  // conversion as a placeholder, then becomes ![alt](/media/…) or a link to where it was.
+  const found: { src: string; alt: string }[] = [];
+  const marked = html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const [src] = imageSources(tag);
+    if (!src) return "";
+    found.push({ src, alt: attribute(tag, "alt") });
+    return `\uE000${found.length - 1}\uE001`;
+  });
+  return mdastToMarkdown(wordpressHtmlToMdast(marked)).replace(/\uE000(\d+)\uE001/g, (_, n) => {
+    const { src, alt } = found[Number(n)];
+    const outcome = images.get(src);
+    if (outcome && "url" in outcome) return `![${escapeLabel(alt)}](${outcome.url})`;
+    const name = alt || decodeFileName(src);
+    const label = escapeLabel(name ? `Image: ${name}` : "Image");
+    return /^https?:\/\//i.test(src) ? `[${label}](${src.replace(/[\s()<>]/g, encodeURIComponent)})` : `(${label})`;
+  });
 }
+
+const escapeLabel = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\[\]`*_<]/g, "\\$&");
+const attribute = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "i").exec(tag);
+  return decodeAttribute(m?.[1] ?? m?.[2] ?? "");
+};
+const decodeAttribute = (value: string) => imageSources(`<img src="${value.replace(/"/g, "&quot;")}">`)[0] ?? "";
+const decodeFileName = (src: string) => {
+  if (/^data:/i.test(src)) return "";
+  const name = src.split(/[?#]/)[0].split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+};
 
 /** WordPress content as a Markdown syntax tree (the step before printing it). */
 export function wordpressHtmlToMdast(html: string): MdastRoot {

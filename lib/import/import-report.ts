@@ -25,6 +25,8 @@ export type ImportReport = {
   }[];
   /** How many imported articles `imported` leaves out. */
   notListed: number;
+  /** Images (attachments and posts' <img>s) brought into Gloss media, and those left where they were. */
+  images: { imported: number; notImported: { src: string; post: string; reason: string }[] };
 };
 
 /** The summary links this many imported articles; the rest are counted. */
@@ -41,6 +43,7 @@ export function emptyReport(site: string, version: string): ImportReport {
     failed: [],
     imported: [],
     notListed: 0,
+    images: { imported: 0, notImported: [] },
   };
 }
 
@@ -55,6 +58,10 @@ export function formatReport(report: ImportReport): string {
     `Articles: ${counts(report.articles)}; drafts among them: ${report.drafts}.`,
     `Comments: ${counts(report.comments)}.`,
     `Skipped posts: pages ${s.pages}, attachments ${s.attachments}, other ${s.otherPosts}. Skipped comments: spam ${s.spam}, pingbacks ${s.pingbacks}, trackbacks ${s.trackbacks}, other ${s.otherComments}.`,
+    `Images: ${report.images.imported} imported, ${report.images.notImported.length} not imported.`,
+    ...report.images.notImported
+      .slice(0, listedArticles)
+      .map((i) => `  image not imported: ${i.src} in ${i.post} (${i.reason})`),
     `Failed: ${report.failed.length}.`,
     ...report.failed.map((f) => `  ${f.post}: ${f.reason}`),
     ...(report.imported.length

@@ -4,6 +4,8 @@ import { invalidateReaderPages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { type ImageOutcome, imageSources } from "./image-sources";
+import { createImageImporter } from "./import-images";
 import { importPost } from "./import-post";
 import { emptyReport, type ImportReport, listedArticles } from "./import-report";
 import { listDestroyedComments } from "./list-destroyed-comments";
@@ -21,19 +23,41 @@ export type ImportActor = Viewer | null | "command-line";
  * categories, tags and threaded comments. Pass 1 validates the whole file and writes nothing (a
  * malformed, non-WXR or DTD-carrying file is refused with a one-line AppError); pass 2 streams it
  * again and writes one transaction per post. Re-running it changes nothing; a changed export
- * updates what changed, except what was edited or moderated in Gloss since.
+ * updates what changed, except what was edited or moderated in Gloss since. Images (attachments,
+ * posts' <img>s) become Gloss media when their files are under `mediaDir`; otherwise a post keeps a
+ * link to where the image was, and the report lists it as not imported.
  */
-export async function importWxr(actor: ImportActor, file: string): Promise<ImportReport> {
+export async function importWxr(
+  actor: ImportActor,
+  file: string,
+  { mediaDir = null }: { mediaDir?: string | null } = {},
+): Promise<ImportReport> {
   if (actor !== "command-line") await requirePermission(actor, "imports.run");
   const channel = await validateWxr(file);
   const report = emptyReport(channel.siteUrl, channel.version);
   const now = clock.now();
   const destroyed = await listDestroyedComments();
+  const importer = createImageImporter(mediaDir);
+  const counted = new Set<string>();
+  const tally = (post: string, outcomes: ReadonlyMap<string, ImageOutcome>) => {
+    for (const [src, outcome] of outcomes) {
+      if (counted.has(src)) continue;
+      counted.add(src);
+      if ("url" in outcome) report.images.imported++;
+      else report.images.notImported.push({ src, post, reason: outcome.notImported });
+    }
+  };
 
   let failuresInARow = 0;
   await readWxrItems(file, async (item) => {
     try {
-      const plan = planPost(item, channel, now);
+      // An attachment's file becomes Gloss media (its post is skipped); a post's <img>s too, before it is planned.
+      const type = item.postType || "post";
+      if (type === "attachment" && item.attachmentUrl)
+        tally(labelOf(item), new Map([[item.attachmentUrl, await importer.image(item.attachmentUrl)]]));
+      const images = type === "post" ? await importer.images(imageSources(item.content)) : undefined;
+      const plan = planPost(item, channel, now, images);
+      if (images) tally(labelOf(item), images);
       if ("skip" in plan) {
         report.skipped[plan.skip]++;
         return;

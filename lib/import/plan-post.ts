@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { publication } from "@/lib/site";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { htmlToText } from "./html-to-text";
+import type { ImageOutcome } from "./image-sources";
 import { legacyPathsOf } from "./legacy-paths";
 import type { WxrChannel } from "./validate-wxr";
 import { firstDate } from "./wxr-dates";
@@ -58,6 +59,8 @@ export function planPost(
   item: WxrItem,
   channel: WxrChannel,
   now: Date,
+  /** The post's images and what became of each (their files looked up by the import). */
+  images?: ReadonlyMap<string, ImageOutcome>,
 ): { skip: SkippedPostKind } | { article: PlannedArticle } {
   const type = item.postType || "post";
   if (type !== "post") return { skip: skippedTypes[type] ?? "otherPosts" };
@@ -72,7 +75,7 @@ export function planPost(
   const scheduled = isPublic && item.status === "future" && date! > now;
   const status = !isPublic ? "draft" : scheduled ? "scheduled" : "published";
 
-  const body = htmlToMarkdown(item.content);
+  const body = htmlToMarkdown(item.content, images);
   const rendered = renderArticle(body);
   const excerptText = item.excerpt.trim() ? renderArticle(htmlToMarkdown(item.excerpt)).text.replace(/\n/g, " ") : "";
   const title = clamp(htmlToText(item.title), 200) || "(no title)";

@@ -20,6 +20,7 @@ const itemFields: Record<string, keyof WxrItem> = {
   "wp:post_password": "password",
   "content:encoded": "content",
   "excerpt:encoded": "excerpt",
+  "wp:attachment_url": "attachmentUrl",
 };
 const commentFields: Record<string, keyof WxrComment> = {
   "wp:comment_id": "id",
@@ -47,6 +48,7 @@ const newItem = (): WxrItem => ({
   password: "",
   content: "",
   excerpt: "",
+  attachmentUrl: "",
   terms: [],
   comments: [],
   oversized: false,

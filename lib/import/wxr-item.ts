@@ -27,6 +27,8 @@ export type WxrItem = {
   password: string;
   content: string;
   excerpt: string;
+  /** An attachment's file as WordPress served it (`wp:attachment_url`); "" for other items. */
+  attachmentUrl?: string;
   terms: WxrTerm[];
   comments: WxrComment[];
   /** Set when a field was larger than the reader keeps (the post is then reported as failed). */

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { db } from "@/lib/db";
+import { encodeVariant } from "./make-variants";
 import { MEDIA_WIDTHS, parseMediaName } from "./media-url";
 
 export type MediaFile = { data: Uint8Array; mimeType: string; etag: string };
@@ -31,7 +32,7 @@ export async function getMedia(name: string, width?: number): Promise<MediaFile 
   });
   if (existing) return { data: existing.data, mimeType: existing.mimeType, etag: `"${parsed.hash}-${width}"` };
   const original = await db.media.findUniqueOrThrow({ where: { id: media.id }, select: { data: true } });
-  const data = await sharp(original.data).resize({ width }).webp({ quality: 80 }).toBuffer();
+  const data = await encodeVariant(sharp(original.data), width);
   await db.mediaVariant.upsert({
     where: { mediaId_width: { mediaId: media.id, width } },
     create: { mediaId: media.id, width, mimeType: "image/webp", data: new Uint8Array(data) },

@@ -438,6 +438,7 @@ if (smoke) {
       "bench-fuzz.mjs",
       "bench-following.mjs",
       "bench-desk.mjs",
+      "bench-scholarly.mjs",
       "bench-notes.mjs",
     ]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;

@@ -71,9 +71,12 @@ function under(key, prefix) {
   return key === prefix || key.startsWith(prefix + "?") || key.startsWith(prefix + "/");
 }
 
-/** Search pages and replies API answers: any article's change may change them. */
+/** Search pages and replies API answers: any article's change may change them. An article's
+ * "Cite this passage" links (?passage=…) are as many as readers make: they too get the small budget. */
 function isVariant(key) {
-  return key.startsWith("/search") || key.startsWith("/api/comments/");
+  return (
+    key.startsWith("/search") || key.startsWith("/api/comments/") || /^\/articles\/[^?]*\?(?:.*&)?passage=/.test(key)
+  );
 }
 
 /** What a wait resolves to when the render it waited for was abandoned: look the page up again. */

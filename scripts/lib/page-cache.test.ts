@@ -112,6 +112,9 @@ describe("page cache", () => {
     for (let i = 0; i < 50; i++) render(cache, `/search?q=${i}`, "results").finish();
     expect(cache.size).toBe(5);
     for (const k of ["/articles/a", "/articles/b", "/articles/c"]) expect(cache.peek(k)).toBeTruthy();
+    for (let i = 0; i < 50; i++) render(cache, `/articles/a?passage=${i}&prefix=`, "cited").finish();
+    expect(cache.size).toBe(5);
+    for (const k of ["/articles/a", "/articles/b", "/articles/c"]) expect(cache.peek(k)).toBeTruthy();
     render(cache, "/articles/d", "d").finish(); // the least recently used article goes
     expect(cache.peek("/articles/a")).toBeUndefined();
     const big = new PageCache({ maxBytes: 2500 });

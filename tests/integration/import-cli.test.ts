@@ -1,5 +1,8 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { blogExport, fixtureDir, rowCounts } from "./import-helpers";
 
@@ -25,6 +28,9 @@ describe("gloss import:wxr", () => {
       "Articles: 3 created, 0 updated, 0 unchanged; drafts among them: 1.",
       "Comments: 7 created, 0 updated, 0 unchanged.",
       "Skipped posts: pages 1, attachments 1, other 0. Skipped comments: spam 1, pingbacks 1, trackbacks 1, other 0.",
+      "Images: 0 imported, 2 not imported.",
+      `  image not imported: ${site}/wp-content/uploads/map.png in “The treaty, classic edition” (post 10) (no media folder was given (--media-dir))`,
+      `  image not imported: ${site}/wp-content/uploads/border.jpg in “Blocks & borders: a block-editor post” (post 20) (no media folder was given (--media-dir))`,
       "Failed: 0.",
       "Articles:",
       expect.stringMatching(/^  \/articles\/the-treaty(-\d+)?  The treaty, classic edition \(created\)$/),
@@ -39,6 +45,32 @@ describe("gloss import:wxr", () => {
       comments: { unchanged: 7 },
       failed: [],
     });
+  });
+
+  it("takes the images' files from --media-dir, and refuses a folder that is not there", {
+    timeout: 120_000,
+  }, async () => {
+    const { site, file } = blogExport();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gloss-cli-media-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "map.png"),
+        await sharp({ create: { width: 30, height: 20, channels: 3, background: "#246" } })
+          .png()
+          .toBuffer(),
+      );
+      const missing = gloss("import:wxr", file, "--media-dir", path.join(dir, "nowhere"));
+      expect(missing).toMatchObject({ code: 1, stdout: "" });
+      expect(missing.stderr).toMatch(/no such folder: .*nowhere$/);
+      const r = gloss("import:wxr", file, "--media-dir", dir);
+      expect(r).toMatchObject({ code: 0, stderr: "" });
+      expect(r.stdout).toContain("Images: 1 imported, 1 not imported.");
+      expect(r.stdout).toContain(
+        `image not imported: ${site}/wp-content/uploads/border.jpg in “Blocks & borders: a block-editor post” (post 20) (the file is not in the media folder)`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exits 1 with one line, writing nothing, for a bad file", { timeout: 120_000 }, async () => {

@@ -31,16 +31,28 @@ describe("media uploads", () => {
     expect(served!.mimeType).toBe("image/png");
   });
 
-  it("makes a narrower copy once, for srcset widths below the image's own only", async () => {
+  it("makes the narrower copies once, at upload, for srcset widths below the image's own only", async () => {
     const { viewer: editor } = await createTestUser({ role: "editor" });
     const { url } = await uploadMedia(editor, blob(await png(1000, 500, 2)));
     const name = url.slice(7);
+    const variants = () =>
+      db.mediaVariant.findMany({
+        where: { media: { hash: name.slice(0, 32) } },
+        select: { width: true },
+        orderBy: { width: "asc" },
+      });
+    expect(await variants()).toEqual([{ width: 320 }, { width: 640 }, { width: 960 }]);
     const small = await getMedia(name, 320);
     expect(small!.mimeType).toBe("image/webp");
     expect((await sharp(small!.data).metadata()).width).toBe(320);
-    expect(await db.mediaVariant.count({ where: { media: { hash: name.slice(0, 32) } } })).toBe(1);
+    expect((await sharp((await getMedia(name, 960))!.data).metadata()).width).toBe(960);
     await getMedia(name, 320);
-    expect(await db.mediaVariant.count({ where: { media: { hash: name.slice(0, 32) } } })).toBe(1);
+    await uploadMedia(editor, blob(await png(1000, 500, 2))); // the same image again
+    expect(await variants()).toHaveLength(3);
+    // A copy lost (or an image stored before copies were made at upload) is made on its first request.
+    await db.mediaVariant.deleteMany({ where: { media: { hash: name.slice(0, 32) }, width: 640 } });
+    expect((await sharp((await getMedia(name, 640))!.data).metadata()).width).toBe(640);
+    expect(await variants()).toHaveLength(3);
     expect((await getMedia(name, 1280))!.mimeType).toBe("image/png"); // wider than the image: the original
     expect((await getMedia(name, 333))!.mimeType).toBe("image/png"); // not a srcset width: the original
     expect(await getMedia(name.replace("1000x500", "999x500"))).toBeNull();

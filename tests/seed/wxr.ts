@@ -24,6 +24,8 @@ export type TestPost = {
   categories?: [string, string][];
   tags?: [string, string][];
   comments?: TestComment[];
+  /** An attachment's file (`wp:attachment_url`). */
+  attachmentUrl?: string;
 };
 export type TestExport = {
   version?: "1.1" | "1.2";
@@ -64,6 +66,7 @@ export function wxrItem(p: TestPost): string {
     terms
       .map(([domain, slug, name]) => `<category domain="${domain}" nicename="${slug}">${cdata(name)}</category>`)
       .join("") +
+    (p.attachmentUrl ? `<wp:attachment_url>${cdata(p.attachmentUrl)}</wp:attachment_url>` : "") +
     (p.comments ?? []).map(wxrComment).join("") +
     "</item>\n"
   );

@@ -6,13 +6,14 @@ import { usePersonal } from "@/components/personal/personal-store";
 import { describeTextQuote } from "@/lib/anchoring/describe-text-quote";
 import { liveRangeOf, type TextSpan } from "@/lib/anchoring/dom/dom-ranges";
 import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
+import type { TextQuote } from "@/lib/anchoring/types";
 import { signInHref as signInTo } from "@/lib/http/sign-in-href";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { annotationsBase, createHighlight, createNote, reattachNote } from "../api/annotation-api";
 import { useAnchorSpans, useArticleText, usePaint } from "../hooks/use-article-anchors";
 import { useHighlightClicks } from "../hooks/use-highlight-clicks";
 import { useNoteStore } from "../hooks/use-note-store";
-import { useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
+import { type TextSelection, useCaretBrowsing, useTextSelection } from "../hooks/use-text-selection";
 import { useWide } from "../hooks/use-wide";
 import {
   buildThreads,
@@ -23,6 +24,7 @@ import {
   type ViewerInfo,
 } from "../model/note-data";
 import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing } from "../model/passages";
+import { CitePassage } from "./cite-passage";
 import { MarginNotes } from "./margin-notes";
 import { type NotesApi, NotesContext } from "./notes-context";
 import { NotesFilter } from "./notes-filter";
@@ -73,6 +75,7 @@ export function AnnotationsClient({
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [aside, setAside] = useState<HTMLElement | null>(null);
   const [reattaching, setReattaching] = useState<string | null>(null);
+  const [citing, setCiting] = useState<{ selection: TextSelection; quote: TextQuote } | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
   const revealNote = useCallback((id: string) => setReveal({ threadOf: id, focus: true }), []);
@@ -375,7 +378,7 @@ export function AnnotationsClient({
                   style={{ top: caret.top - hostTop(host), left: caret.left - hostLeft(host), height: caret.height }}
                 />
               ) : null}
-              {selection && !draft ? (
+              {selection && !draft && !citing ? (
                 <SelectionToolbar
                   host={host}
                   selection={selection}
@@ -388,6 +391,19 @@ export function AnnotationsClient({
                   onHighlight={review ? undefined : saveHighlight}
                   annotateLabel={review ? "Comment on this passage" : undefined}
                   reattach={reattaching ? { onAttach: attach, onCancel: cancelReattach } : null}
+                  onCite={review ? undefined : () => setCiting({ selection, quote: quoteOf(selection.span).quote })}
+                />
+              ) : null}
+              {citing ? (
+                <CitePassage
+                  host={host}
+                  selection={citing.selection}
+                  slug={slug}
+                  quote={citing.quote}
+                  onClose={() => {
+                    setCiting(null);
+                    article.body.focus({ preventScroll: true });
+                  }}
                 />
               ) : null}
               {reattaching ? (

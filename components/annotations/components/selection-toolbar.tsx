@@ -7,7 +7,7 @@ import { parseTags, type ViewerInfo } from "../model/note-data";
 const button = "rounded-md px-3 py-1.5 text-sm font-medium";
 
 /** Page coordinates → coordinates inside the host (the positioned box right after the article body). */
-function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: number) {
+export function placeUnder(host: HTMLElement, rect: TextSelection["rect"], width: number) {
   const box = host.getBoundingClientRect();
   const top = rect.bottom - (box.top + scrollY) + 8;
   const left = Math.max(0, Math.min(rect.left - (box.left + scrollX), box.width - width));
@@ -29,6 +29,8 @@ type ToolbarProps = {
   annotateLabel?: string;
   /** While an orphaned note is being re-attached: "Attach here" instead of Annotate/Highlight. */
   reattach: { onAttach(): void; onCancel(): void } | null;
+  /** "Cite this passage" (the reading page; for everyone, signed in or not). */
+  onCite?(): void;
 };
 
 // Floats under a selection in the article: "Annotate" and "Highlight" (or "Sign in to annotate").
@@ -44,9 +46,10 @@ export function SelectionToolbar({
   onAnnotate,
   onHighlight,
   reattach,
+  onCite,
   annotateLabel = "Annotate",
 }: ToolbarProps) {
-  const position = placeUnder(host, selection.rect, 220);
+  const position = placeUnder(host, selection.rect, 360);
   const keep = (e: React.MouseEvent) => e.preventDefault(); // keep the text selected on mouse down
   return (
     <div
@@ -109,6 +112,16 @@ export function SelectionToolbar({
           {error ? <p className="basis-full px-2 pb-1 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
         </>
       )}
+      {onCite && !reattach ? (
+        <button
+          type="button"
+          onMouseDown={keep}
+          onClick={onCite}
+          className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
+        >
+          Cite this passage
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -14,10 +14,12 @@ import { markNotePassage } from "@/lib/annotations/mark-note-passage";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { markCitedPassage } from "@/lib/citations/mark-cited-passage";
 import { clock } from "@/lib/clock";
 import { siteUrl } from "@/lib/env";
 import { articleJsonLd, articleMetadata } from "@/lib/feeds/article-metadata";
 import { getArticlePersonal } from "@/lib/personal/get-article-personal";
+import { citedPassageSchema } from "@/lib/validation/citation";
 import { commentSortSchema } from "@/lib/validation/comment";
 
 type Props = {
@@ -56,7 +58,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const revision = article.currentRevision!;
   // The notes list's "Show in text" without JavaScript: the passage of a public note, marked.
   const note = one("note");
-  const html = note ? await markNotePassage(article.slug, revision.html, note) : revision.html;
+  // A "Cite this passage" link (?passage=<exact>&prefix=…&suffix=…#passage-cited): the passage marked.
+  const cited = one("passage") === undefined ? null : citedPassage(revision, one);
+  const html = cited?.found
+    ? cited.html
+    : note
+      ? await markNotePassage(article.slug, revision.html, note)
+      : revision.html;
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
@@ -93,6 +101,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           <ArchiveLinks label="Categories" base="/category" terms={article.categories} />
           <ArchiveLinks label="Tags" base="/tag" terms={article.tags} />
         </header>
+        {cited && !cited.found ? (
+          <p
+            role="status"
+            className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {cited.message}
+          </p>
+        ) : null}
         <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
         <div className="relative" data-annotation-host />
         {article.credit ? (
@@ -133,6 +149,21 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </div>
     </div>
   );
+}
+
+/** The passage a "Cite this passage" link names, marked in the article — or why it is not. */
+function citedPassage(
+  revision: { html: string; text: string; blockIds: string[] },
+  one: (k: string) => string | undefined,
+): { found: true; html: string } | { found: false; message: string } {
+  const query = citedPassageSchema.safeParse({ passage: one("passage"), prefix: one("prefix"), suffix: one("suffix") });
+  if (!query.success)
+    return { found: false, message: "That passage link cannot be read: it names no passage, or too long a one." };
+  const { passage, prefix, suffix } = query.data;
+  const marked = markCitedPassage(revision, { exact: passage, prefix, suffix });
+  return marked.found
+    ? { found: true, html: marked.html }
+    : { found: false, message: "That passage is no longer in the article." };
 }
 
 /** The article's categories or tags, each a link to its archive (nothing when it has none). */
