@@ -33,6 +33,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * The pool under Prisma, for the few hot queries that are sent as named prepared statements
+ * (PostgreSQL plans them once per connection instead of on every call: the article page's
+ * personal layer, lib/personal/get-article-personal.ts).
+ */
+export function dbPool(): pg.Pool {
+  return instance().pool;
+}
+
 export async function closeDb() {
   const current = globalForDb.glossDb;
   globalForDb.glossDb = undefined;

@@ -13,6 +13,8 @@ async function signInAsEditor(page: Page) {
 }
 
 test("an editor moves a published article to the trash and restores it; nothing is lost", async ({ page, browser }) => {
+  // Eight page loads, two browsers and an axe scan: 30 s is too short when the machine is busy.
+  test.setTimeout(60_000);
   await signInAsEditor(page);
   const title = `Trash me ${uniqueSuffix()}`;
   const slug = await publishViaApi(page, "A paragraph readers can see.\n\nAnother one.", title);

@@ -91,7 +91,7 @@ export function planDiscussion(
 
 /** The count in the page's "Comments (n)" heading (React separates the text nodes with <!-- -->). */
 export function shownTotal(html) {
-  const m = /id="comments-title"[^>]*>Comments <span[^>]*>\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(html);
+  const m = /id="comments-title"[^>]*>Comments(?:<!-- -->)? <span[^>]*>\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(html);
   return m ? Number(m[1]) : null;
 }
 

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { readSessionViewer } from "@/lib/auth/read-session-viewer";
+import { readRequestIdentity, readSessionViewer } from "@/lib/auth/read-session-viewer";
 import { clock } from "@/lib/clock";
 import { setCommentLike } from "@/lib/comments/like-comment";
 import { db } from "@/lib/db";
@@ -164,6 +164,26 @@ describe("reading the viewer of a personal request", () => {
     const leavingSid = await openSession(leaving.id);
     await deleteAccount(leaving, defaultPassword);
     expect(await readSessionViewer(await cookieFor(leavingSid))).toBeNull();
+  });
+
+  it("keeps a cookie's decoded token, never the session behind it: the same cookie reads nothing once the session ends, nor once the token expired", async () => {
+    const viewer = await member("commenter", { name: "Same Cookie" });
+    const sid = await openSession(viewer.id);
+    const headers = await cookieFor(sid);
+    for (let i = 0; i < 3; i++) expect(await readRequestIdentity(headers)).toEqual({ sessionToken: sid });
+    expect(await readSessionViewer(headers)).toMatchObject({ id: viewer.id, name: "Same Cookie" });
+    await closeSession(sid);
+    expect(await readSessionViewer(headers)).toBeNull(); // the same cookie: its session row is read again
+    // Another cookie for another session: not confused with the first one.
+    const other = await member("commenter", { name: "Other Cookie" });
+    const otherHeaders = await cookieFor(await openSession(other.id));
+    expect(await readSessionViewer(otherHeaders)).toMatchObject({ id: other.id });
+    // A token past its expiry (beyond Auth.js's 15 s of tolerance) is refused, first time and after.
+    const stale = new Headers({
+      cookie: `${cookieName}=${await encode({ token: { sid: await openSession(viewer.id) }, secret: env().AUTH_SECRET, salt: cookieName, maxAge: -60 })}`,
+    });
+    expect(await readRequestIdentity(stale)).toBeNull();
+    expect(await readRequestIdentity(stale)).toBeNull();
   });
 
   it("answers for a session token in one query: the same layer as for its viewer; an ended or expired session, or a deleted account, reads as anonymous", async () => {
