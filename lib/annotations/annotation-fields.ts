@@ -7,6 +7,7 @@ export const annotationFields = {
   threadId: true,
   motivation: true,
   audience: true,
+  groupId: true,
   body: true,
   html: true,
   tags: true,

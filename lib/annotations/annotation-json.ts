@@ -57,6 +57,8 @@ export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withC
     ...(bodies.length ? { body: bodies.length === 1 ? bodies[0] : bodies } : {}),
     target,
     audience: row.audience,
+    // A group note's group (its id; "board" for the editorial board's).
+    ...(row.audience === "group" && row.groupId ? { group: row.groupId } : {}),
     status: row.status,
     // Like a comment's: why it is held (pending notes reach only their author and the moderators).
     ...(row.status === "pending" && row.holdReasons.length ? { reasons: row.holdReasons } : {}),

@@ -8,7 +8,7 @@ import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { emitLiveEvents, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
+import { emitLiveEvents, groupNoteChange, isPublic, visibilityChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { recheckStatus } from "@/lib/moderation/recheck-status";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -91,6 +91,14 @@ export async function updateAnnotation(
   const a = interpretAnnotation(input);
   const move = await requestedMove(row, a);
   const audience = row.parentId ? row.audience : (a.audience ?? row.audience);
+  // A group note stays in its group, and no note moves into one: its readers would change under it.
+  if (
+    (audience === "group") !== (row.audience === "group") ||
+    (audience === "group" && !row.parentId && a.group !== undefined && a.group !== row.groupId)
+  )
+    throw new AppError("rule_violation", "A note cannot move into or out of a group: write a new note there.", {
+      audience: "A group note stays in its group.",
+    });
   const textChanged =
     a.note !== row.body ||
     !sameTags(a.tags, row.tags) ||
@@ -192,6 +200,7 @@ export async function updateAnnotation(
       isPublic(updated.status, updated.audience),
     ),
   );
+  await emitLiveEvents(groupNoteChange("updated", updated));
   return withRights(updated);
 }
 
@@ -205,4 +214,5 @@ export async function deleteAnnotation(viewer: Viewer | null, slug: string, id: 
   if (row.audience === "public") await invalidateArticlePages(slug, { removal: true });
   if (isPublic(row.status, row.audience))
     await emitLiveEvents([{ kind: "annotation", action: "removed", articleId: row.articleId, itemId: row.id }]);
+  await emitLiveEvents(groupNoteChange("removed", row));
 }

@@ -10,7 +10,8 @@ import { decideInitialStatus } from "@/lib/comments/decide-initial-status";
 import { findArticleForDiscussion } from "@/lib/comments/find-open-article";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { emitLiveEvents } from "@/lib/live/emit-live-events";
+import { requireGroupWriter } from "@/lib/groups/find-membership";
+import { emitLiveEvents, groupNoteChange } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
 import { notifyReplies } from "@/lib/notifications/notify-reply";
@@ -25,14 +26,21 @@ import { visibleAnnotations } from "./visibility";
 
 // Creates a note, a private highlight or a reply. The server places the anchor on the current
 // revision (adding the TextPositionSelector and extending the context until unique). Public notes
-// and replies share the comments' flood clock and duplicate rule; private ones never wait or hold.
+// and replies share the comments' flood clock and duplicate rule; private and group ones never wait
+// or hold (a group's notes are moderated by its owner), and count towards the private notes' limit.
 export async function createAnnotation(viewer: Viewer | null, slug: string, input: unknown) {
   const me = await requireContributor(viewer);
   const a = interpretAnnotation(input);
   const article = await findArticleForDiscussion(slug, { forWriting: true, kind: "annotations" });
   const settings = await getSettings();
 
-  let parent: { id: string; threadId: string; audience: "public" | "private"; authorId: string | null } | null = null;
+  let parent: {
+    id: string;
+    threadId: string;
+    audience: "public" | "private" | "group";
+    groupId: string | null;
+    authorId: string | null;
+  } | null = null;
   let anchor: ReturnType<typeof describeAnchor> | null = null;
   let revisionId: string | null = null;
   if (a.parentId) {
@@ -43,7 +51,7 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
         AND: [visibleAnnotations(me)],
         status: { in: ["approved", "pending"] },
       },
-      select: { id: true, threadId: true, audience: true, authorId: true },
+      select: { id: true, threadId: true, audience: true, groupId: true, authorId: true },
     });
     if (!parent)
       throw new AppError("not_found", "The note you are replying to does not exist on this article.", {
@@ -56,6 +64,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
     revisionId = current.revisionId;
   }
   const audience = parent ? parent.audience : (a.audience ?? "public");
+  // A group note (and a reply in its thread) is written only by the group's current members.
+  const groupId = audience === "group" ? await requireGroupWriter(me, parent ? parent.groupId : a.group) : null;
   const counts = audience === "public";
 
   if (counts && a.note) {
@@ -103,6 +113,7 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
           threadId: parent?.threadId ?? id,
           motivation: a.motivation,
           audience,
+          groupId,
           body: a.note,
           html: a.note ? renderSafeMarkdown(a.note) : "",
           tags: a.tags,
@@ -141,6 +152,8 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
       emitLiveEvents([{ kind: "annotation", action: "created", articleId: article.id, itemId: created.id }]),
     ]);
   if (created.status === "approved" && audience === "public" && parent) await notifyReplies("annotation", [created.id]);
+  // A group note's event goes to its members' streams only.
+  await emitLiveEvents(groupNoteChange("created", created));
   return {
     annotation: { ...created, ...editRights(me, created, settings.editWindowMs) },
     held: created.status !== "approved",

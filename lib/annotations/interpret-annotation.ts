@@ -5,7 +5,9 @@ export type InterpretedAnnotation = {
   motivation: "commenting" | "highlighting" | "replying";
   note: string;
   tags: string[];
-  audience?: "public" | "private";
+  audience?: "public" | "private" | "group";
+  /** With audience "group": the group's id as the client gave it (checked by the domain). */
+  group?: string;
   color?: string;
   parentId?: string;
   quote?: { exact: string; prefix?: string; suffix?: string };
@@ -62,7 +64,14 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
         target: "The annotation this replies to.",
       });
     if (!note) throw new AppError("bad_request", "Write a reply first.", { body: "Write a reply first." });
-    return { motivation: "replying", note, tags, parentId: lastSegment(targetRef), audience: a.audience };
+    return {
+      motivation: "replying",
+      note,
+      tags,
+      parentId: lastSegment(targetRef),
+      audience: a.audience,
+      group: a.group,
+    };
   }
 
   const selectors =
@@ -110,6 +119,7 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
     note: motivation === "highlighting" ? note : note,
     tags,
     audience: motivation === "highlighting" ? "private" : a.audience,
+    ...(motivation !== "highlighting" && a.audience === "group" ? { group: a.group } : {}),
     color: a.color,
     ...(quoteSel ? { quote: { exact: quoteSel.exact, prefix: quoteSel.prefix, suffix: quoteSel.suffix } } : {}),
     ...(posSel ? { position: { start: posSel.start, end: posSel.end } } : {}),

@@ -62,7 +62,7 @@ export async function reanchorAnnotations(
     const r = result.anchors[i];
     if (r.state === "orphaned") {
       if (counts(n)) {
-        if (n.audience === "private") impact.privateOrphaned++;
+        if (n.audience !== "public") impact.privateOrphaned++;
         else impact.orphaned.push({ id: n.id, quote: n.originalExact ?? n.exact! });
       }
       return storedAnchorRow(n, r);

@@ -15,7 +15,9 @@ export const apiContext = () => store.getStore();
 export function requiredScope(method: string, pathname: string): TokenScope | null {
   if (["GET", "HEAD", "OPTIONS"].includes(method)) return "read";
   if (pathname.startsWith("/api/moderation/")) return "moderation";
-  if (pathname.startsWith("/api/annotations/")) return "annotations";
+  // Reading groups exist to annotate together: joining, leaving and running one go with the notes.
+  if (pathname.startsWith("/api/annotations/") || pathname === "/api/groups" || pathname.startsWith("/api/groups/"))
+    return "annotations";
   // Review notes belong with the articles under review (the desk).
   if (pathname.startsWith("/api/reviews/")) return "articles";
   if (pathname.startsWith("/api/comments/") || /^\/api\/articles\/[^/]+\/comments\/?$/.test(pathname))

@@ -12,6 +12,9 @@ const table = {
   // Readers' writing
   "comments.create": "commenter",
   "annotations.create": "commenter",
+  // Reading groups (issue 19): any account makes one; the editorial board is the built-in group of these roles
+  "groups.create": "commenter",
+  "groups.board": "moderator",
   // Articles
   "articles.create_draft": "contributor",
   "articles.submit": "contributor",

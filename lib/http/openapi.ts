@@ -3,6 +3,7 @@ import { subscribeSchema } from "@/lib/subscribers/subscribe";
 import { annotationInputSchema } from "@/lib/validation/annotation";
 import { createArticleSchema, reviewDecisionSchema, slugSchema, updateArticleSchema } from "@/lib/validation/article";
 import { commentSortSchema, createCommentSchema, editCommentSchema, reportSchema } from "@/lib/validation/comment";
+import { groupInputSchema, inviteTokenSchema } from "@/lib/validation/group";
 import {
   banSchema,
   itemTypeSchema,
@@ -96,7 +97,8 @@ const responses = {
     creator: z.object({ id: z.string(), type: z.literal("Person"), name: z.string() }).optional(),
     body: z.unknown().optional(),
     target: z.unknown(),
-    audience: z.enum(["public", "private"]),
+    audience: z.enum(["public", "private", "group"]),
+    group: z.string().optional().describe('With audience "group": the group\'s id ("board": the editorial board\'s).'),
     status: z.string(),
     state: z.enum(["anchored", "orphaned"]).optional(),
     html: z.string().nullable(),
@@ -141,7 +143,16 @@ const responses = {
     held: z
       .array(z.unknown())
       .describe("The viewer's held comments (as in the comments API) with `reasons` and `explanation` (sentences)."),
-    notes: z.array(z.unknown()).describe("W3C annotations: the viewer's private notes, highlights and held notes."),
+    notes: z
+      .array(z.unknown())
+      .describe(
+        "W3C annotations: the viewer's private notes, highlights and held notes, and the notes of the groups they are in.",
+      ),
+    groups: z
+      .array(z.object({ id: z.string(), name: z.string(), kind: z.enum(["custom", "board"]), runs: z.boolean() }))
+      .describe(
+        "The groups the viewer may write notes to (the margin's audience switcher); `runs`: they may remove its notes.",
+      ),
     noteRights: z
       .array(z.object({ id: z.string(), ...rights }))
       .describe("Edit on each of the viewer's notes on the article (public ones included)."),
@@ -155,6 +166,28 @@ const responses = {
     actor: z.object({ id: z.string(), name: z.string() }).nullable(),
     excerpt: z.string(),
     article: z.object({ slug: z.string(), title: z.string() }).nullable(),
+  }),
+  Group: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    kind: z.enum(["custom", "board"]).describe("`board`: the editorial board's built-in group (members by role)."),
+    owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+    membership: z.enum(["owner", "member", "board"]),
+    memberCount: z.number().int(),
+    createdAt: z.iso.datetime(),
+    inviteUrl: z.url().optional().describe("The invite link (its owner only)."),
+    members: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          role: z.enum(["owner", "member", "board"]),
+          joinedAt: z.iso.datetime().nullable(),
+        }),
+      )
+      .optional()
+      .describe("GET /api/groups/{id} only."),
   }),
   Impact: z.object({
     kept: z.number().int(),
@@ -622,6 +655,70 @@ const paths: Record<string, Record<string, Op>> = {
       ],
       ok: [200, "{items, next}, or the file", null],
       errors: [400, 401],
+    },
+  },
+  "/api/groups": {
+    get: {
+      summary:
+        "The viewer's reading groups (issue 19): those they belong to now; the editorial board's first for its members",
+      auth: "signed in",
+      ok: [200, "{groups}", list("groups", "Group")],
+      errors: [401],
+    },
+    post: {
+      summary: "Make a reading group: the viewer becomes its owner and gets its invite link (`inviteUrl`)",
+      auth: "signed in",
+      body: groupInputSchema,
+      ok: [201, "The group (Location: /api/groups/{id})", "Group"],
+      errors: [400, 401, 403, 413],
+    },
+  },
+  "/api/groups/{id}": {
+    get: {
+      summary: "One group with its members; its members only (404 to anyone else)",
+      auth: "signed in",
+      params: [id()],
+      ok: [200, "The group with `members`", "Group"],
+      errors: [401, 404],
+    },
+  },
+  "/api/groups/join": {
+    post: {
+      summary:
+        "Join a group with its invite link's token ({token}: the last segment of /groups/join/<token>); joining again changes nothing; a member the owner removed is refused (403)",
+      auth: "signed in",
+      body: inviteTokenSchema,
+      ok: [200, "The group", "Group"],
+      errors: [400, 401, 403, 404],
+    },
+  },
+  "/api/groups/{id}/leave": {
+    post: {
+      summary:
+        "Leave a group: its notes are no longer shown to you; what you wrote there stays (the owner cannot leave: 422)",
+      auth: "signed in",
+      params: [id()],
+      ok: [200, "{left: true}", null],
+      errors: [401, 404, 422],
+    },
+  },
+  "/api/groups/{id}/members/{userId}": {
+    delete: {
+      summary: "The owner removes a member (audited; the invite link no longer lets them back)",
+      auth: "the group's owner",
+      params: [id(), id("userId")],
+      ok: [204, "Removed", null],
+      errors: [401, 403, 404, 422],
+    },
+  },
+  "/api/groups/{id}/notes/{noteId}": {
+    delete: {
+      summary:
+        "The group's owner (an admin too, for reports; moderators for the board's) removes a note written in the group: its status becomes `trash`, its text and history are kept (audited)",
+      auth: "the group's owner",
+      params: [id(), id("noteId")],
+      ok: [204, "Removed", null],
+      errors: [401, 403, 404],
     },
   },
   "/api/me/notifications": {

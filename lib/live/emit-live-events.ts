@@ -5,7 +5,13 @@ import { defaultSettings } from "@/lib/settings/get-settings";
 export type LiveKind = "comment" | "annotation";
 export type LiveAction = "created" | "updated" | "removed";
 /** One public change to an article's discussion (ids only: a client fetches what it may see). */
-export type LiveChange = { articleId: string; kind: LiveKind; action: LiveAction; itemId: string };
+export type LiveChange = {
+  articleId: string;
+  kind: LiveKind;
+  action: LiveAction;
+  itemId: string;
+  groupId?: string | null;
+};
 
 /**
  * Where a new reply hangs, as the page nests it (lib/comments/bound-thread.ts): the ids of the
@@ -47,11 +53,11 @@ export async function emitLiveEvents(changes: LiveChange[], tx?: Runner) {
   const run = async (r: Runner) => {
     await r.$executeRaw`
       WITH e AS (
-        INSERT INTO "LiveEvent" ("articleId", "kind", "action", "itemId", "createdAt")
-        SELECT *, now() AT TIME ZONE 'UTC' FROM unnest(${changes.map((c) => c.articleId)}::text[], ${changes.map((c) => c.kind)}::text[], ${changes.map((c) => c.action)}::text[], ${changes.map((c) => c.itemId)}::text[])
-        RETURNING "id", "articleId", "kind", "action", "itemId"
+        INSERT INTO "LiveEvent" ("articleId", "kind", "action", "itemId", "groupId", "createdAt")
+        SELECT *, now() AT TIME ZONE 'UTC' FROM unnest(${changes.map((c) => c.articleId)}::text[], ${changes.map((c) => c.kind)}::text[], ${changes.map((c) => c.action)}::text[], ${changes.map((c) => c.itemId)}::text[], ${changes.map((c) => c.groupId ?? null)}::text[])
+        RETURNING "id", "articleId", "kind", "action", "itemId", "groupId"
       )
-      SELECT pg_notify(${liveChannel}, json_build_object('n', "id"::text, 'a', "articleId", 'k', "kind", 'x', "action", 'i', "itemId",
+      SELECT pg_notify(${liveChannel}, json_build_object('n', "id"::text, 'a', "articleId", 'k', "kind", 'x', "action", 'i', "itemId", 'g', "groupId",
         'p', CASE WHEN e."kind" = 'comment' AND e."action" = 'created' THEN ${displayParentsSql(Prisma.sql`e."itemId"`)} END)::text) FROM e`;
   };
   if (tx) await run(tx);
@@ -68,6 +74,16 @@ function prune() {
   db.$executeRaw`DELETE FROM "LiveEvent" WHERE "createdAt" < ${before}`.catch((e) =>
     console.error("[live] prune failed", e instanceof Error ? e.message : e),
   );
+}
+
+/** The event of a group note (issue 19): only its group's members' streams carry it (lib/live/open-live-stream.ts). */
+export function groupNoteChange(
+  action: LiveAction,
+  note: { articleId: string; id: string; groupId: string | null; status: string; audience: string },
+): LiveChange[] {
+  if (note.audience !== "group" || !note.groupId) return [];
+  if (action !== "removed" && note.status !== "approved") return [];
+  return [{ kind: "annotation", action, articleId: note.articleId, itemId: note.id, groupId: note.groupId }];
 }
 
 /** Whether a comment or note with this status (and audience) is visible to every reader. */

@@ -15,6 +15,8 @@ export type LiveEvent = {
   action: LiveAction;
   itemId: string;
   parents?: string[] | null;
+  /** A group note's event: only streams of that group's members carry it. */
+  groupId?: string | null;
 };
 type Listener = (e: LiveEvent) => void;
 type Pinger = () => void;
@@ -122,8 +124,17 @@ class LiveBus {
         x: LiveAction;
         i: string;
         p?: string[] | null;
+        g?: string | null;
       };
-      this.dispatch({ seq: BigInt(p.n), articleId: p.a, kind: p.k, action: p.x, itemId: p.i, parents: p.p ?? null });
+      this.dispatch({
+        seq: BigInt(p.n),
+        articleId: p.a,
+        kind: p.k,
+        action: p.x,
+        itemId: p.i,
+        parents: p.p ?? null,
+        groupId: p.g ?? null,
+      });
     } catch (e) {
       console.error("[live] bad payload", e instanceof Error ? e.message : e);
     }
@@ -161,9 +172,17 @@ export async function closeLiveBus() {
 export async function readEventsAfter(seq: bigint, articleId: string | null): Promise<LiveEvent[]> {
   const since = new Date(Date.now() - replayWindowMs);
   const rows = await db.$queryRaw<
-    { id: bigint; articleId: string; kind: string; action: string; itemId: string; parents: string[] | null }[]
+    {
+      id: bigint;
+      articleId: string;
+      kind: string;
+      action: string;
+      itemId: string;
+      groupId: string | null;
+      parents: string[] | null;
+    }[]
   >`
-    SELECT e.id, e."articleId", e.kind, e.action, e."itemId",
+    SELECT e.id, e."articleId", e.kind, e.action, e."itemId", e."groupId",
            CASE WHEN e.kind = 'comment' AND e.action = 'created' THEN ${displayParentsSql(Prisma.sql`e."itemId"`)} END AS parents
     FROM "LiveEvent" e
     WHERE e.id > ${seq} AND e."createdAt" >= ${since.toISOString()}::timestamp ${articleId ? Prisma.sql`AND e."articleId" = ${articleId}` : Prisma.empty}
@@ -175,6 +194,7 @@ export async function readEventsAfter(seq: bigint, articleId: string | null): Pr
     action: r.action as LiveAction,
     itemId: r.itemId,
     parents: r.parents,
+    groupId: r.groupId,
   }));
 }
 

@@ -22,13 +22,18 @@ export function parseLastEventId(raw: string | null | undefined): bigint | null 
  * process's bus before reading the log, so nothing falls between the replay and the live events;
  * what arrives during the replay waits and is sent once, in order. A fresh stream starts with a `ready`
  * event whose `id:` is the newest log id, so a client that drops before any change still resumes
- * from there (browsers' EventSource and the page's own reconnect both use it). No database connection is held while the stream is open.
+ * from there (browsers' EventSource and the page's own reconnect both use it). `groups`: the ids of
+ * the groups whose notes' events this stream carries (the viewer's, lib/groups/live-groups-of.ts). No database connection is held while the stream is open.
  */
 export async function openLiveStream(
   slug: string,
   lastEventId: string | null,
   signal?: AbortSignal,
+  groups: ReadonlySet<string> = new Set(),
 ): Promise<ReadableStream<Uint8Array>> {
+  // Group notes' events (issue 19) reach only the streams of that group's members, as they were
+  // when the stream opened (ids only: a member removed meanwhile fetches nothing with them).
+  const carries = (e: LiveEvent) => !e.groupId || groups.has(e.groupId);
   const article = /^[a-z0-9-]{1,120}$/.test(slug)
     ? await db.article.findFirst({
         where: { slug, status: "published", publishedAt: { lte: clock.now() } },
@@ -61,6 +66,7 @@ export async function openLiveStream(
   };
   let pending: LiveEvent[] | null = [];
   const onEvent = (e: LiveEvent) => {
+    if (!carries(e)) return;
     if (pending) pending.push(e);
     else write(frame(e));
   };
@@ -81,6 +87,7 @@ export async function openLiveStream(
   const sent = new Set<bigint>();
   if (after !== null) {
     for (const e of await readEventsAfter(after, article.id)) {
+      if (!carries(e)) continue;
       sent.add(e.seq);
       write(frame(e));
     }

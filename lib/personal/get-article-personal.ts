@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type AnnotationRow, annotationJson } from "@/lib/annotations/annotation-json";
+import { groupNotesVisibleText, onBoard } from "@/lib/annotations/visibility";
 import { banNotice, isBanned } from "@/lib/auth/can-contribute";
 import { editRights } from "@/lib/auth/edit-rights";
 import { roleCan } from "@/lib/auth/permissions";
@@ -10,6 +11,7 @@ import type { commentFields } from "@/lib/comments/create-comment";
 import { dbPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { boardGroupId, boardGroupName } from "@/lib/groups/board-group";
 import { explainHold } from "@/lib/moderation/explain-hold";
 import { moderationBadge } from "@/lib/moderation/list-queue";
 import { defaultSettings, type Settings } from "@/lib/settings/get-settings";
@@ -47,7 +49,20 @@ export async function getArticlePersonalOfSession(sessionToken: string, slug: st
 
 async function personalOf(
   viewer: Viewer | null,
-  { article, settings, liked, mine, notes, noteRights, unread, following, unconfirmed, ban: banRow }: PersonalRows,
+  {
+    article,
+    settings,
+    liked,
+    mine,
+    notes,
+    noteRights,
+    unread,
+    following,
+    unconfirmed,
+    ban: banRow,
+    groups,
+    role,
+  }: PersonalRows,
 ) {
   const base = {
     slug: article.slug,
@@ -68,6 +83,7 @@ async function personalOf(
       held: [] as HeldComment[],
       notes: [] as unknown[],
       noteRights: [] as NoteRights[],
+      groups: [] as PersonalGroup[],
     };
   }
   const now = clock.now();
@@ -113,7 +129,23 @@ async function personalOf(
           explanation: explainHold(c.holdReasons, settings.linkHoldThreshold),
         }),
       ),
+    // Their private and held notes, and the notes of the groups they are in (issue 19): never on the shared page.
     notes: notes.map((n) => annotationJson(n, { withContext: false })),
+    // The margin's audience switcher: each group they may write to (the board's first, by role);
+    // `runs`: they may remove its notes (its owner; the board's moderators).
+    groups: [
+      ...(onBoard(role ?? viewer.role)
+        ? [
+            {
+              id: boardGroupId,
+              name: boardGroupName,
+              kind: "board" as const,
+              runs: roleCan(role ?? viewer.role, "comments.moderate"),
+            },
+          ]
+        : []),
+      ...groups,
+    ],
     // Edit on the viewer's notes (the shared page's public ones carry no rights: it has no viewer).
     noteRights: noteRights.map((n): NoteRights => {
       const { canEdit, editableUntil } = editRights(
@@ -152,6 +184,8 @@ function withDates(rows: Record<string, unknown>) {
 // Sent as named prepared statements: PostgreSQL plans them once per connection.
 function personalQuery(me: string, viewer: string) {
   const userId = `(SELECT id FROM me)`;
+  // The viewer's role as stored (the board's group follows it), read once for the whole statement.
+  const viewerRole = `(SELECT u2.role::text FROM "User" u2 WHERE u2.id = ${userId})`;
   return `
     WITH me AS (${me}), art AS (
       SELECT id, slug, "commentsOpen", "annotationsOpen" FROM "Article"
@@ -176,15 +210,20 @@ function personalQuery(me: string, viewer: string) {
                 WHERE c."articleId" = (SELECT id FROM art) AND c."authorId" = ${userId} AND c.status IN ('approved', 'pending')
                 ORDER BY c."createdAt", c.id LIMIT 2000) x),
       'notes', (SELECT coalesce(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
-                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a.body, a.html, a.tags, a.color,
+                SELECT a.id, a."articleId", a."authorId", a."parentId", a."threadId", a.motivation, a.audience, a."groupId", a.body, a.html, a.tags, a.color,
                        a.status, a."holdReasons", a.exact, a.prefix, a.suffix, a.start, a."end", a."blockId", a."anchorRevisionId", a.state,
                        a."originalExact", a.version, a."createdAt", a."updatedAt", a."editedAt",
                        json_build_object('id', u.id, 'name', u.name, 'image', u.image, 'deletedAt', u."deletedAt") AS author,
                        json_build_object('slug', ar.slug) AS article
                 FROM "Annotation" a JOIN "User" u ON u.id = a."authorId" JOIN "Article" ar ON ar.id = a."articleId"
-                WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId}
-                  AND ((a.audience = 'private' AND a.status = 'approved') OR a.status = 'pending')
+                WHERE a."articleId" = (SELECT id FROM art)
+                  AND ((a."authorId" = ${userId} AND ((a.audience <> 'public' AND a.status = 'approved') OR a.status = 'pending'))
+                    OR ${groupNotesVisibleText("a", userId, viewerRole)})
                 ORDER BY a."createdAt", a.id LIMIT 5000) x),
+      'groups', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'runs', gm.role = 'owner') ORDER BY g.name, g.id), '[]')
+                FROM "GroupMember" gm JOIN "Group" g ON g.id = gm."groupId"
+                WHERE gm."userId" = ${userId} AND gm."leftAt" IS NULL AND g.kind = 'custom'),
+      'role', ${viewerRole},
       'noteRights', (SELECT coalesce(json_agg(x), '[]') FROM (
                 SELECT a.id, a.audience, a.status, a."createdAt" FROM "Annotation" a
                 WHERE a."articleId" = (SELECT id FROM art) AND a."authorId" = ${userId} AND a.status IN ('approved', 'pending')
@@ -238,6 +277,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
     mine: CommentRow[];
     notes: AnnotationRow[];
     noteRights: { id: string; audience: string; status: string; createdAt: Date }[];
+    groups: PersonalGroup[];
+    role: string | null;
   };
   if (!rows.article) throw new AppError("not_found", "No published article has that address.");
   return {
@@ -250,6 +291,8 @@ async function readPersonalRows(slug: string, who: { userId: string | null } | {
   };
 }
 
+/** A group the viewer may write to; `runs`: they may remove its notes (its owner; the board's moderators). */
+export type PersonalGroup = { id: string; name: string; kind: "custom" | "board"; runs: boolean };
 export type NoteRights = { id: string; canEdit: boolean; editableUntil: string | null };
 export type OwnComment = { id: string; editableUntil: string | null; body: string | null };
 export type HeldComment = ReturnType<typeof commentJson> & { reasons: string[]; explanation: string[] };

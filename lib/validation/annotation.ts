@@ -43,7 +43,8 @@ const target = z.union([
 ]);
 
 // A W3C Web Annotation as a client sends it. Fields a client may not set (creator, status, state,
-// created…) are ignored. `audience: "private"` is Gloss's extension for private notes.
+// created…) are ignored. `audience: "private"` is Gloss's extension for private notes; `audience:
+// "group"` with `group: <id>` for a reading group's notes (issue 19).
 export const annotationInputSchema = z
   .object({
     "@context": z.union([z.string(), z.array(z.unknown())]).optional(),
@@ -52,7 +53,9 @@ export const annotationInputSchema = z
     body: z.union([textualBody, z.array(textualBody)]).optional(),
     bodyValue: z.string().optional(),
     target: z.union([target, z.array(target).min(1)]),
-    audience: z.enum(["public", "private"]).optional(),
+    audience: z.enum(["public", "private", "group"]).optional(),
+    // With audience "group": the id of the group whose members alone see it ("board": the editorial board's).
+    group: z.string().max(64).optional(),
     color: z.enum(["yellow", "green", "blue", "pink", "purple"]).optional(),
   })
   .loose();

@@ -17,7 +17,7 @@ const { values: opts } = parseArgs({
 });
 const runs = Math.max(1, Number(opts.runs) || 300);
 const seed = Number(opts.seed) || 20261207;
-const endpoints = 11;
+const endpoints = 13; // tests/integration/fuzz-api.test.ts endpoints()
 
 console.log(`Fuzz long run: ${runs} cases per endpoint × ${endpoints} endpoints, seed ${seed} (npm test runs 12)`);
 const started = Date.now();

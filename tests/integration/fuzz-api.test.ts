@@ -8,6 +8,8 @@ import { PATCH as patchArticle } from "@/app/api/articles/[slug]/route";
 import { POST as postArticle } from "@/app/api/articles/route";
 import { POST as flagComment } from "@/app/api/comments/[id]/flags/route";
 import { PATCH as patchComment } from "@/app/api/comments/[id]/route";
+import { POST as joinGroup } from "@/app/api/groups/join/route";
+import { POST as postGroup } from "@/app/api/groups/route";
 import { POST as moderate } from "@/app/api/moderation/actions/route";
 import { POST as ban } from "@/app/api/moderation/bans/route";
 import { PATCH as patchRole } from "@/app/api/moderation/users/route";
@@ -151,6 +153,8 @@ describe("fuzz: hostile bodies on every JSON write endpoint", () => {
       db.commentRevision.count(),
       db.annotationRevision.count(),
       db.articleRevision.count(),
+      db.group.count(),
+      db.groupMember.count(),
     ]);
   const endpoints = () => [
     {
@@ -203,6 +207,8 @@ describe("fuzz: hostile bodies on every JSON write endpoint", () => {
       name: "PATCH user role",
       run: (b: Body) => call(patchRole, { method: "PATCH", path: "/api/moderation/users", ...b }),
     },
+    { name: "POST group", run: (b: Body) => call(postGroup, { path: "/api/groups", ...b }) },
+    { name: "POST group join", run: (b: Body) => call(joinGroup, { path: "/api/groups/join", ...b }) },
   ];
   type Body = { body: ReadableStream<Uint8Array>; authorization: string };
 
@@ -236,6 +242,6 @@ describe("fuzz: hostile bodies on every JSON write endpoint", () => {
       });
       // A long run (FUZZ_RUNS) gets up to a second per request; the default count keeps the layer's timeout.
     },
-    runs > 12 ? runs * 11 * 1_000 : undefined,
+    runs > 12 ? runs * endpoints().length * 1_000 : undefined,
   );
 });

@@ -44,9 +44,9 @@ export function parseSse(text: string): { events: SseEvent[]; rest: string; comm
 }
 
 /** Opens an article's stream in this process and collects what it sends. */
-export async function collect(slug: string, lastEventId: string | null = null) {
+export async function collect(slug: string, lastEventId: string | null = null, groups?: ReadonlySet<string>) {
   const ac = new AbortController();
-  const stream = await openLiveStream(slug, lastEventId, ac.signal);
+  const stream = await openLiveStream(slug, lastEventId, ac.signal, groups);
   const events: SseEvent[] = [];
   const comments: string[] = [];
   let lastId: string | null = null;

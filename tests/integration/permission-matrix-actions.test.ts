@@ -15,6 +15,7 @@ import { createApiToken } from "@/lib/users/api-tokens";
 import { openSession } from "@/lib/users/sessions";
 import { insertArticle } from "../seed/articles";
 import { post } from "../seed/comments";
+import { annotateGroup, makeGroup } from "../seed/groups";
 import { withSettings } from "../seed/settings";
 import { defaultPassword, member } from "../seed/users";
 
@@ -109,6 +110,9 @@ const { moderateQueueAction } = await import("@/lib/actions/moderation/moderate-
 const { updateCreditLineAction } = await import("@/lib/actions/moderation/update-credit-line");
 const { updateSettingsAction } = await import("@/lib/actions/moderation/update-settings");
 const { markNotificationsReadAction } = await import("@/lib/actions/notifications/mark-notifications-read");
+const { createGroupAction } = await import("@/lib/actions/groups/create-group");
+const { joinGroupAction } = await import("@/lib/actions/groups/join-group");
+const runGroup = await import("@/lib/actions/groups/run-group");
 
 type Actor =
   | "anonymous"
@@ -171,6 +175,11 @@ const expected: Record<string, number[]> = {
   "change a user's role": [401, 403, 403, 403, 403, 403, 200, 403, 401, 401],
   "update the credit line": [401, 403, 403, 403, 403, 200, 200, 403, 401, 401],
   "update moderation settings": [401, 403, 403, 403, 403, 200, 200, 403, 401, 401],
+  "create a group": [401, 200, 200, 200, 200, 200, 200, 403, 401, 401],
+  "join a group by its link": [401, 200, 200, 200, 200, 200, 200, 403, 401, 401],
+  "leave own group": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
+  "remove a member of someone's group": [401, 404, 404, 404, 404, 404, 404, 403, 401, 401],
+  "remove a note from someone's group": [401, 404, 404, 404, 404, 404, 200, 403, 401, 401],
 };
 
 // Actions that need no account (signing in and up, the mailed links): the matrix leaves them out;
@@ -219,6 +228,11 @@ const covers: Record<string, string> = {
   changeRoleAction: "change a user's role",
   updateCreditLineAction: "update the credit line",
   updateSettingsAction: "update moderation settings",
+  createGroupAction: "create a group",
+  joinGroupAction: "join a group by its link",
+  leaveGroupAction: "leave own group",
+  removeGroupMemberAction: "remove a member of someone's group",
+  removeGroupNoteAction: "remove a note from someone's group",
 };
 
 type Caller = { actor: Actor; headers: Headers; owner: Viewer | null; tokenId?: string };
@@ -493,6 +507,35 @@ const rows: Record<string, Row> = {
   "update the credit line": {
     prepare: async () => () => updateCreditLineAction(none, form({ creditLine: unique("Credit") })),
   },
+  "create a group": {
+    prepare: async () => () => createGroupAction(none, form({ name: unique("Seminar"), description: "" })),
+  },
+  "join a group by its link": {
+    prepare: async (_caller, slug) => {
+      const { token } = await someonesGroup(slug);
+      return () => joinGroupAction(none, form({ token }));
+    },
+  },
+  "leave own group": {
+    prepare: async (caller, slug) => {
+      const g = await someonesGroup(slug);
+      // The caller's own membership (made directly: a banned account cannot join, but may leave).
+      if (caller.owner) await db.groupMember.create({ data: { groupId: g.id, userId: caller.owner.id } });
+      return () => runGroup.leaveGroupAction(none, form({ group: g.id }));
+    },
+  },
+  "remove a member of someone's group": {
+    prepare: async (_caller, slug) => {
+      const g = await someonesGroup(slug);
+      return () => runGroup.removeGroupMemberAction(none, form({ group: g.id, user: g.student.id }));
+    },
+  },
+  "remove a note from someone's group": {
+    prepare: async (_caller, slug) => {
+      const g = await someonesGroup(slug);
+      return () => runGroup.removeGroupNoteAction(none, form({ group: g.id, note: g.note.id }));
+    },
+  },
   "update moderation settings": {
     prepare: async () => {
       const s = await getSettings();
@@ -513,6 +556,14 @@ const rows: Record<string, Row> = {
     },
   },
 };
+
+/** Someone's reading group with a member who wrote a note in it (issue 19). */
+async function someonesGroup(slug: string) {
+  const [owner, student] = [await member("commenter"), await member("commenter")];
+  const group = await makeGroup(owner, [student], unique("Group"));
+  const note = await annotateGroup(student, slug, group.id, unique("A group note"));
+  return { ...group, student, note };
+}
 
 /**
  * A fingerprint of every table but the rate-limit counters: its row count and the newest row

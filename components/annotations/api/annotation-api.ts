@@ -42,7 +42,9 @@ export type NewNote = {
   end: number;
   note: string;
   tags: string[];
-  audience: "public" | "private";
+  audience: "public" | "private" | "group";
+  /** With audience "group": the group's id. */
+  group?: string;
 };
 
 const targetOf = (slug: string, { quote, start, end }: Pick<NewNote, "quote" | "start" | "end">) => ({
@@ -69,6 +71,7 @@ export function createNote(slug: string, n: NewNote, base = annotationsBase) {
       type: "Annotation",
       motivation: "commenting",
       audience: n.audience,
+      ...(n.audience === "group" && n.group ? { group: n.group } : {}),
       body: [
         { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
         ...tagBodies(n.tags),
@@ -165,6 +168,11 @@ export function reattachNote(
 
 export function deleteNote(slug: string, id: string, base = annotationsBase) {
   return call(resource(slug, id, base), { method: "DELETE" });
+}
+
+/** The group's owner removes a note written in the group (it goes to the trash, history kept). */
+export function removeGroupNote(groupId: string, id: string) {
+  return call(`/api/groups/${encodeURIComponent(groupId)}/notes/${encodeURIComponent(id)}`, { method: "DELETE" });
 }
 
 export function reportNote(slug: string, id: string, reason: string, note?: string) {

@@ -18,6 +18,7 @@ import { useWide } from "../hooks/use-wide";
 import {
   buildThreads,
   filterChoices,
+  type GroupChoice,
   matchesFilter,
   type NoteData,
   type NoteFilter,
@@ -40,6 +41,8 @@ type Props = {
   banNotice: string | null;
   editWindowMs: number;
   linkHoldThreshold: number;
+  /** The viewer's groups (the personal layer's): the margin's group switcher and the editor's audiences. */
+  groups?: GroupChoice[];
   /** The annotation container's base path: readers' notes by default; the studio's review margin passes "/api/reviews/". */
   container?: string;
 };
@@ -56,6 +59,7 @@ export function AnnotationsClient({
   banNotice,
   editWindowMs,
   linkHoldThreshold,
+  groups: myGroups = [],
   container = annotationsBase,
 }: Props) {
   const review = container !== annotationsBase;
@@ -204,7 +208,9 @@ export function AnnotationsClient({
           ? "Review note saved."
           : values.audience === "private"
             ? "Private note saved: only you can see it."
-            : "Note saved.",
+            : values.audience === "group"
+              ? `Group note saved: only the members of ${myGroups.find((g) => g.id === values.group)?.name ?? "the group"} can see it.`
+              : "Note saved.",
     );
     open([note.id], note.id, true);
     setReveal({ threadOf: note.id, focus: true });
@@ -295,6 +301,8 @@ export function AnnotationsClient({
     activate: setActiveId,
     startReattach,
     reattachingId: reattaching,
+    groups: myGroups,
+    removeFromGroup: store.removeFromGroup,
     ...(review ? { review: { resolve: store.resolve } } : {}),
     showPassage: (id) => {
       const span = spans.get(id);
@@ -306,7 +314,13 @@ export function AnnotationsClient({
   };
 
   const filterUi = article ? (
-    <NotesFilter people={choices.people} tags={choices.tags} filter={filter} onChange={setFilter} />
+    <NotesFilter
+      people={choices.people}
+      tags={choices.tags}
+      filter={filter}
+      onChange={setFilter}
+      groups={review ? [] : myGroups}
+    />
   ) : null;
   const inPanel = new Set(panel?.ids ?? []);
   const panelThreads = panel ? anchored.filter((t) => inPanel.has(t.id)) : [];
@@ -323,6 +337,8 @@ export function AnnotationsClient({
         onSave={saveNote}
         onCancel={cancelDraft}
         inMargin={composeInMargin}
+        groups={review ? [] : myGroups}
+        initialAudience={filter.layer || "public"}
         unconfirmed={!!personal?.unconfirmed}
       />
     ) : null;

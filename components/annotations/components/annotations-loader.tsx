@@ -63,6 +63,7 @@ export function AnnotationsLoader(props: Props) {
         banNotice={banNotice}
         editWindowMs={editWindowMs}
         linkHoldThreshold={linkHoldThreshold}
+        groups={me?.groups ?? []}
       />
     );
   }

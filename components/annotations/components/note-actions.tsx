@@ -12,7 +12,7 @@ const primary =
 const input =
   "block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-type Open = null | "reply" | "edit" | "delete" | "report";
+type Open = null | "reply" | "edit" | "delete" | "report" | "removeFromGroup";
 
 // What the reader may do to one note or reply: Reply, and Edit/Delete (own) or Report (others').
 export function NoteActions({ note: n }: { note: NoteThread }) {
@@ -25,6 +25,8 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
   const canEdit = n.canEdit && !highlight;
   const canReport = !api.review && !mine && n.audience === "public" && n.status === "approved";
+  // The group's owner moderates its notes (issue 19).
+  const runsGroup = !mine && n.audience === "group" && !!n.group && !!api.groups?.find((g) => g.id === n.group)?.runs;
   const canReattach = !api.review && mine && !n.parentId && n.state === "orphaned" && api.canWrite;
   const review = api.review;
   const canResolve = !!review && !n.parentId && n.resolved !== undefined;
@@ -64,6 +66,16 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
             Report
           </button>
         ) : null}
+        {runsGroup ? (
+          <button
+            type="button"
+            className={btn}
+            aria-expanded={open === "removeFromGroup"}
+            onClick={() => toggle("removeFromGroup")}
+          >
+            Remove from group
+          </button>
+        ) : null}
         {canResolve ? (
           <button type="button" className={btn} onClick={() => void review.resolve(n.id, !n.resolved)}>
             {n.resolved ? "Reopen" : "Mark resolved"}
@@ -93,6 +105,14 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
           onCancel={close}
           onConfirm={() => api.remove(n.id)}
           what={highlight ? "highlight" : n.parentId ? "reply" : "note"}
+        />
+      ) : null}
+      {open === "removeFromGroup" && n.group ? (
+        <DeleteForm
+          onCancel={close}
+          onConfirm={() => api.removeFromGroup?.(n.id, n.group!) ?? Promise.resolve(null)}
+          what={n.parentId ? "reply" : "note"}
+          fromGroup
         />
       ) : null}
       {open === "report" ? <ReportForm author={n.authorName} onSubmit={(reason) => api.report(n.id, reason)} /> : null}
@@ -178,16 +198,21 @@ function DeleteForm({
   what,
   onCancel,
   onConfirm,
+  fromGroup = false,
 }: {
   what: string;
   onCancel(): void;
   onConfirm(): Promise<string | null>;
+  /** The group owner's removal: the note leaves the group, its text and history kept. */
+  fromGroup?: boolean;
 }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="mt-2 space-y-2 rounded-md bg-red-50 p-2 text-xs dark:bg-red-950">
       <p>
-        Delete this {what}?{what === "note" ? " Replies to it stay." : ""}
+        {fromGroup
+          ? `Remove this ${what} from the group? Members no longer see it; it is kept, with its history.`
+          : `Delete this ${what}?${what === "note" ? " Replies to it stay." : ""}`}
       </p>
       <div className="flex gap-2">
         <button
@@ -196,7 +221,7 @@ function DeleteForm({
           className="rounded-md bg-red-700 px-3 py-1.5 font-medium text-white"
           onClick={async () => setError(await onConfirm())}
         >
-          Yes, delete
+          {fromGroup ? "Yes, remove" : "Yes, delete"}
         </button>
         <button type="button" className={btn} onClick={onCancel}>
           Keep it

@@ -95,6 +95,11 @@ function NoteBody({ note: n }: { note: NoteThread }) {
             Private — only you
           </span>
         ) : null}
+        {n.audience === "group" ? (
+          <span className={`${badge} bg-violet-50 text-violet-900 dark:bg-violet-950 dark:text-violet-200`}>
+            {`Group — ${api.groups?.find((g) => g.id === n.group)?.name ?? "members only"}`}
+          </span>
+        ) : null}
         {n.changed ? (
           <span className={`${badge} bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-200`}>
             {n.state === "orphaned" ? "Passage gone since your note" : "Changed since your note"}

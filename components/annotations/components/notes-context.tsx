@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { ViewerInfo } from "../model/note-data";
+import type { GroupChoice, ViewerInfo } from "../model/note-data";
 
 /** Everything a note card needs from the page: who reads, what they may do, and the actions. */
 export type NotesApi = {
@@ -28,6 +28,10 @@ export type NotesApi = {
   /** The note being re-attached, if any. */
   reattachingId: string | null;
   activate(threadId: string | null): void;
+  /** The viewer's groups (names for group notes' badges); absent or empty for most readers. */
+  groups?: GroupChoice[];
+  /** A group's owner removes a note written in it (the personal layer says which groups they run). */
+  removeFromGroup?(id: string, groupId: string): Promise<string | null>;
   /** The studio's review margin (the editorial desk): no reports or re-attach, resolve instead, links in the page. */
   review?: { resolve(id: string, resolved: boolean): Promise<string | null> };
 };

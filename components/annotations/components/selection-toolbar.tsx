@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import type { TextSelection } from "../hooks/use-text-selection";
-import { parseTags, type ViewerInfo } from "../model/note-data";
+import { type GroupChoice, parseTags, type ViewerInfo } from "../model/note-data";
 
 const button = "rounded-md px-3 py-1.5 text-sm font-medium";
 
@@ -126,7 +126,7 @@ export function SelectionToolbar({
   );
 }
 
-export type EditorValues = { note: string; tags: string[]; audience: "public" | "private" };
+export type EditorValues = { note: string; tags: string[]; audience: "public" | "private" | "group"; group?: string };
 
 type EditorProps = {
   host: HTMLElement;
@@ -136,6 +136,10 @@ type EditorProps = {
   onCancel(): void;
   /** In the margin (wide screens): laid out by its container, level with the passage, not floated under the selection. */
   inMargin?: boolean;
+  /** The viewer's groups: each is a choice under "Who can read it". */
+  groups?: GroupChoice[];
+  /** Who the note is for at first: the margin's current layer ("public", "private" or a group's id). */
+  initialAudience?: string;
   /** The writer has not confirmed their address: a public note will wait for it (said before saving). */
   unconfirmed?: boolean;
 };
@@ -149,12 +153,17 @@ export function AnnotationEditor({
   onSave,
   onCancel,
   inMargin = false,
+  groups = [],
+  initialAudience = "public",
   unconfirmed = false,
 }: EditorProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [audience, setAudience] = useState<"public" | "private">("public");
+  // "public", "private" or a group's id.
+  const [audience, setAudience] = useState<string>(
+    initialAudience === "private" || groups.some((g) => g.id === initialAudience) ? initialAudience : "public",
+  );
   const position = inMargin
     ? undefined
     : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
@@ -163,7 +172,12 @@ export function AnnotationEditor({
     const note = String(data.get("note") ?? "").trim();
     if (!note) return setError("Write your note first (or use Highlight to mark the passage without one).");
     setBusy(true);
-    const failure = await onSave({ note, tags: parseTags(String(data.get("tags") ?? "")), audience });
+    const tags = parseTags(String(data.get("tags") ?? ""));
+    const failure = await onSave(
+      audience === "public" || audience === "private"
+        ? { note, tags, audience }
+        : { note, tags, audience: "group", group: audience },
+    );
     setBusy(false);
     setError(failure);
   };
@@ -226,6 +240,18 @@ export function AnnotationEditor({
           />{" "}
           Public — everyone can read it
         </label>
+        {groups.map((g) => (
+          <label key={g.id} className={`${inMargin ? "flex" : "mr-4 inline-flex"} items-center gap-1.5`}>
+            <input
+              type="radio"
+              name="audience"
+              value={g.id}
+              checked={audience === g.id}
+              onChange={() => setAudience(g.id)}
+            />{" "}
+            {g.name} — its members
+          </label>
+        ))}
         <label className={`${inMargin ? "flex" : "inline-flex"} items-center gap-1.5`}>
           <input
             type="radio"

@@ -9,6 +9,7 @@ import {
   deleteNote,
   editNote,
   getNote,
+  removeGroupNote,
   reportNote,
   resolveNote,
 } from "../api/annotation-api";
@@ -79,6 +80,17 @@ export function useNoteStore(
     [slug, announce, base],
   );
 
+  const removeFromGroup = useCallback(
+    async (id: string, groupId: string) => {
+      const r = await removeGroupNote(groupId, id);
+      if (!r.ok) return r.message;
+      setNotes((all) => all.filter((n) => n.id !== id));
+      announce("Removed from the group.");
+      return null;
+    },
+    [announce],
+  );
+
   const report = useCallback(
     async (id: string, reason: string) => {
       const r = await reportNote(slug, id, reason);
@@ -106,5 +118,5 @@ export function useNoteStore(
     return () => removeEventListener(liveNoteEvent, onChange);
   }, [slug, put, base]);
 
-  return { notes, put, reply, edit, remove, report, resolve };
+  return { notes, put, reply, edit, remove, removeFromGroup, report, resolve };
 }

@@ -48,6 +48,7 @@ describe("noteFromJson", () => {
       edited: false,
       motivation: "commenting",
       audience: "public",
+      group: null,
       status: "approved",
       state: "anchored",
       html: "<p>A <em>note</em></p>",
@@ -118,6 +119,25 @@ describe("noteFromJson", () => {
       authorId: null,
       authorName: "someone",
     });
+  });
+});
+
+describe("group notes and the margin's group switcher (issue 19)", () => {
+  it("reads a group note's group, and filters the margin by layer", () => {
+    const inGroup = noteFromJson(json({ id: `${base}/g1`, audience: "group", group: "seminar" }));
+    expect(inGroup).toMatchObject({ audience: "group", group: "seminar" });
+    // A group id without audience "group" is no group note.
+    expect(noteFromJson(json({ group: "seminar" }))).toMatchObject({ audience: "public", group: null });
+    const mine = noteFromJson(json({ id: `${base}/p1`, audience: "private" }));
+    const pub = noteFromJson(json({ id: `${base}/n2` }));
+    const threads = buildThreads([inGroup, mine, pub]);
+    const shown = (layer: string) =>
+      threads.filter((t) => matchesFilter(t, { person: "", tag: "", layer })).map((t) => t.id);
+    expect(shown("")).toEqual(["g1", "p1", "n2"]);
+    expect(shown("seminar")).toEqual(["g1"]);
+    expect(shown("other-group")).toEqual([]);
+    expect(shown("private")).toEqual(["p1"]);
+    expect(shown("public")).toEqual(["n2"]);
   });
 });
 

@@ -10,7 +10,9 @@ export type NoteData = {
   created: string;
   edited: boolean;
   motivation: "commenting" | "highlighting" | "replying";
-  audience: "public" | "private";
+  audience: "public" | "private" | "group";
+  /** A group note's group id (issue 19); null otherwise. */
+  group: string | null;
   status: string;
   state: "anchored" | "orphaned" | null;
   html: string | null;
@@ -54,7 +56,8 @@ export function noteFromJson(json: Json): NoteData {
     created: String(json.created ?? ""),
     edited: json.edited === true,
     motivation: json.motivation === "highlighting" || json.motivation === "replying" ? json.motivation : "commenting",
-    audience: json.audience === "private" ? "private" : "public",
+    audience: json.audience === "private" ? "private" : json.audience === "group" ? "group" : "public",
+    group: json.audience === "group" && typeof json.group === "string" ? json.group : null,
     status: String(json.status ?? "approved"),
     state: json.state === "orphaned" ? "orphaned" : json.state === "anchored" ? "anchored" : null,
     html: typeof json.html === "string" ? json.html : null,
@@ -106,10 +109,17 @@ export function filterChoices(threads: readonly NoteThread[]) {
   };
 }
 
-export type NoteFilter = { person: string; tag: string };
+/** `layer`: "" (every note), "public", "private" (only me) or a group's id — the margin's group switcher. */
+export type NoteFilter = { person: string; tag: string; layer?: string };
+
+/** Which layer a note belongs to: "public", "private" or its group's id. */
+export const layerOf = (n: NoteData) => (n.audience === "group" ? (n.group ?? "") : n.audience);
 
 export const matchesFilter = (t: NoteThread, f: NoteFilter) =>
-  (!f.person || t.authorId === f.person) && (!f.tag || t.tags.includes(f.tag));
+  (!f.person || t.authorId === f.person) && (!f.tag || t.tags.includes(f.tag)) && (!f.layer || layerOf(t) === f.layer);
+
+/** A group the viewer may write notes to (the personal layer's `groups`). */
+export type GroupChoice = { id: string; name: string; runs?: boolean };
 
 /** "a, b c ,#d" → ["a", "b c", "d"]: tags are separated by commas. */
 export function parseTags(raw: string): string[] {
