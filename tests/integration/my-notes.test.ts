@@ -15,6 +15,7 @@ import { searchNotes } from "@/lib/search/search-notes";
 import { searchSiteNotes } from "@/lib/search/search-site-notes";
 import { setSetting } from "@/lib/settings/get-settings";
 import { insertArticle } from "../seed/articles";
+import { annotateGroup, makeGroup } from "../seed/groups";
 import { uniqueWord } from "../seed/unique";
 import { ban, createTestUser } from "../seed/users";
 import { expectAppError } from "./helpers";
@@ -51,6 +52,8 @@ async function note(viewer: Viewer, slug: string, spec: NoteSpec) {
 }
 
 const prepared = async (q: string) => (await prepareTsQuery(normalizeSearchQuery(q)))!;
+const found = async (viewer: Viewer | null, q: string, filters = {}) =>
+  (await searchNotes(viewer, await prepared(q), { limit: 50, filters })).hits.map((h) => h.id).sort();
 
 let word: string;
 let me: Viewer;
@@ -133,7 +136,6 @@ describe("my notes (/notes)", () => {
     expect(visibility.fields?.visibility).toMatch(/public, private/);
     await expectAppError(listMyNotes(me, { cursor: "not-a-cursor" }), "bad_request");
     await expectAppError(listMyNotes(me, { article: "Not A Slug!" }), "bad_request");
-    await expectAppError(listMyNotes(me, { group: "some-group" }), "bad_request");
     await expectAppError(listMyNotes(null), "unauthorized");
     await expectAppError(exportMyNotes(null, "csv"), "unauthorized");
     await expectAppError(myNoteFacets(null), "unauthorized");
@@ -174,6 +176,24 @@ describe("my notes (/notes)", () => {
       const page = await searchSiteNotes(null, word, 1, filters);
       expect(page.notes.total).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it("lists, filters and exports my group notes; never another member's; the Notes tab shows them to members only", async () => {
+    const owner = (await createTestUser({ label: "notes-owner" })).viewer;
+    const group = await makeGroup(owner, [me]);
+    const mine = (await annotateGroup(me, articleB.slug, group.id, `Group thought ${word}`)).id;
+    const theirs = (await annotateGroup(owner, articleB.slug, group.id, `Owner's group ${word}`)).id;
+    expect((await listMyNotes(me, { group: group.id })).notes.map((n) => n.id)).toEqual([mine]);
+    expect((await listMyNotes(me, { visibility: "group" })).notes.map((n) => n.id)).toEqual([mine]);
+    expect((await listMyNotes(me, { group: "no-such-group" })).notes).toEqual([]);
+    expect((await myNoteFacets(me)).audiences).toContain("group");
+    const csv = (await exportMyNotes(me, "csv", { group: group.id })).body;
+    expect(csv).toContain(mine);
+    expect(csv).not.toContain(theirs);
+    expect(await found(me, `group ${word}`)).toEqual([mine, theirs].sort());
+    expect(await found(other, `group ${word}`)).toEqual([]);
+    expect(await found(null, `group ${word}`)).toEqual([]);
+    await db.annotation.deleteMany({ where: { id: { in: [theirs, mine] } } });
   });
 
   it("every role reads only its own notes; a banned reader still reads and exports theirs", async () => {
@@ -287,9 +307,6 @@ describe("exporting my notes", () => {
 });
 
 describe("searching notes", () => {
-  const found = async (viewer: Viewer | null, q: string, filters = {}) =>
-    (await searchNotes(viewer, await prepared(q), { limit: 50, filters })).hits.map((h) => h.id).sort();
-
   it("never returns another reader's private note or a held one; each reader's own ones for them", async () => {
     const publicOnes = [ids.aPublic, ids.bPublic, ids.otherPublic, ids.reply].sort();
     expect(await found(null, word)).toEqual(publicOnes);
