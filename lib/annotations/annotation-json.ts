@@ -11,6 +11,10 @@ export const containerUrl = (slug: string) => `${siteUrl()}/api/annotations/${sl
 export const annotationUrl = (slug: string, id: string) => `${siteUrl()}/api/annotations/${slug}/${id}`;
 export const etagOf = (row: { id: string; version: number }) => `"${row.id}-v${row.version}"`;
 
+/** A note on the whole article rather than a passage: top-level, with no quote. */
+export const isPageNote = (row: { parentId: string | null; exact: string | null }) =>
+  !row.parentId && row.exact === null;
+
 // One annotation as W3C Web Annotation JSON-LD, with Gloss's extensions (audience, state, status, html).
 export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withContext = true } = {}) {
   const slug = row.article.slug;
@@ -37,15 +41,18 @@ export function annotationJson(row: AnnotationRow & Partial<EditRights>, { withC
   ];
   const target = row.parentId
     ? annotationUrl(slug, row.parentId)
-    : {
-        source: `${siteUrl()}/articles/${slug}`,
-        selector: [
-          { type: "TextQuoteSelector", exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "" },
-          ...(row.state === "anchored" && row.start !== null && row.end !== null
-            ? [{ type: "TextPositionSelector", start: row.start, end: row.end }]
-            : []),
-        ],
-      };
+    : isPageNote(row)
+      ? // A note on the whole article: the article itself, no selector (W3C: a target without one).
+        { source: `${siteUrl()}/articles/${slug}` }
+      : {
+          source: `${siteUrl()}/articles/${slug}`,
+          selector: [
+            { type: "TextQuoteSelector", exact: row.exact ?? "", prefix: row.prefix ?? "", suffix: row.suffix ?? "" },
+            ...(row.state === "anchored" && row.start !== null && row.end !== null
+              ? [{ type: "TextPositionSelector", start: row.start, end: row.end }]
+              : []),
+          ],
+        };
   return {
     ...(withContext ? { "@context": annoContext } : {}),
     id: annotationUrl(slug, row.id),

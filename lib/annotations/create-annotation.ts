@@ -20,7 +20,7 @@ import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { getSettings } from "@/lib/settings/get-settings";
 import { annotationFields } from "./annotation-fields";
 import { currentRevisionText } from "./current-text";
-import { interpretAnnotation } from "./interpret-annotation";
+import { interpretAnnotation, targetsArticle } from "./interpret-annotation";
 import { locateSelection } from "./locate-selection";
 import { visibleAnnotations } from "./visibility";
 
@@ -57,6 +57,14 @@ export async function createAnnotation(viewer: Viewer | null, slug: string, inpu
       throw new AppError("not_found", "The note you are replying to does not exist on this article.", {
         target: "No such note on this article.",
       });
+  } else if (a.page) {
+    // A note on the whole article: the target is the article's own address, with no selector.
+    if (!targetsArticle(a.source, article.slug))
+      throw new AppError(
+        "bad_request",
+        "The target needs a TextQuoteSelector (the passage quoted exactly), or the article's address as its source for a note on the whole article.",
+        { "target.selector": "A TextQuoteSelector is required (or the article as the source, for a page note)." },
+      );
   } else {
     const current = await currentRevisionText(article.id);
     const { start, end } = locateSelection(current.text, a);

@@ -12,6 +12,10 @@ export type InterpretedAnnotation = {
   parentId?: string;
   quote?: { exact: string; prefix?: string; suffix?: string };
   position?: { start: number; end: number };
+  /** A note on the whole article: its target is the article itself, with no selector (W3C). */
+  page?: boolean;
+  /** A page note's target as sent (the article's address); checked against the article by the caller. */
+  source?: string;
 };
 
 const lastSegment = (url: string) => url.replace(/\/+$/, "").split("/").pop() ?? "";
@@ -86,10 +90,20 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
     | { exact: string; prefix?: string; suffix?: string }
     | undefined;
   const posSel = selectors.find((s) => s.type === "TextPositionSelector") as { start: number; end: number } | undefined;
-  if (!quoteSel && !posSel)
-    throw new AppError("bad_request", "The target needs a TextQuoteSelector (the passage quoted exactly).", {
-      "target.selector": "A TextQuoteSelector is required.",
-    });
+  if (!quoteSel && !posSel) {
+    // No selector at all: a page note (W3C: the target is the source itself). A selector of some
+    // other kind is still refused, naming the one Gloss needs.
+    if (selectors.length)
+      throw new AppError("bad_request", "The target needs a TextQuoteSelector (the passage quoted exactly).", {
+        "target.selector": "A TextQuoteSelector is required.",
+      });
+    if (a.motivation === "highlighting" || !note)
+      throw new AppError("bad_request", "A note on the whole article needs a text: write a note first.", {
+        body: "Write a note first.",
+      });
+    const source = typeof target === "string" ? target : target.source;
+    return { motivation: "commenting", note, tags, audience: a.audience, color: a.color, page: true, source };
+  }
   if (quoteSel && quoteSel.exact.length === 0)
     throw new AppError("bad_request", "TextQuoteSelector.exact is empty: select a passage.", {
       "target.selector.exact": "Select a passage.",
@@ -124,4 +138,15 @@ export function interpretAnnotation(raw: unknown): InterpretedAnnotation {
     ...(quoteSel ? { quote: { exact: quoteSel.exact, prefix: quoteSel.prefix, suffix: quoteSel.suffix } } : {}),
     ...(posSel ? { position: { start: posSel.start, end: posSel.end } } : {}),
   };
+}
+
+/** Does a page note's target name this article (`/articles/<slug>`, absolute or relative)? */
+export function targetsArticle(source: string | undefined, slug: string): boolean {
+  if (!source) return false;
+  try {
+    const path = new URL(source, "http://gloss.invalid").pathname.replace(/\/+$/, "");
+    return path === `/articles/${slug}`;
+  } catch {
+    return false;
+  }
 }

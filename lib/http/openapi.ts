@@ -479,7 +479,8 @@ const paths: Record<string, Record<string, Op>> = {
     head: { summary: "The container's headers", params: [slug], ok: [200, "Headers only", null] },
     options: { summary: "What the container allows", params: [slug], ok: [200, "Allow header", null] },
     post: {
-      summary: "Create an annotation (201 + Location; 202 when a public note is held)",
+      summary:
+        "Create an annotation (201 + Location; 202 when a public note is held). A target that is the article itself with no selector is a page note (a note on the whole article)",
       auth: "signed in",
       params: [slug],
       body: annotationInputSchema,

@@ -38,6 +38,11 @@ export async function createReviewNote(viewer: Viewer | null, slug: string, raw:
   const a = interpretAnnotation(asReviewInput(raw));
   if (a.motivation === "highlighting")
     throw new AppError("bad_request", "Write a note first.", { body: "Write a note first." });
+  // Review notes are about passages: the desk has no page notes.
+  if (a.page)
+    throw new AppError("bad_request", "The target needs a TextQuoteSelector (the passage quoted exactly).", {
+      "target.selector": "A TextQuoteSelector is required.",
+    });
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "slug" = ${slug} FOR UPDATE`;
     const article = await findReviewArticle(me, slug);

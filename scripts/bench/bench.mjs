@@ -438,6 +438,7 @@ if (smoke) {
       "bench-fuzz.mjs",
       "bench-following.mjs",
       "bench-desk.mjs",
+      "bench-density.mjs",
       "bench-scholarly.mjs",
       "bench-notes.mjs",
     ]) {

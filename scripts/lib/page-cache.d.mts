@@ -17,6 +17,7 @@ export type RenderToken = {
   stale: boolean;
 };
 export const RETRY: unique symbol;
+export function isNotePage(key: string): boolean;
 export function entryBytes(entry: Entry): number;
 export class PageCache {
   constructor(options?: {
@@ -24,6 +25,8 @@ export class PageCache {
     maxBytes?: number;
     maxSearchEntries?: number;
     maxSearchBytes?: number;
+    maxNoteEntries?: number;
+    maxNoteBytes?: number;
     ttlMs?: number;
     maxRenderMs?: number;
     now?: () => number;

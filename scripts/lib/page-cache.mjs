@@ -12,7 +12,8 @@
 //   search result pages and the anonymous answers of the replies API (what "Show N more replies"
 //   loads: GET /api/comments/<id>/replies, whose path does not name its article) live in their own,
 //   smaller budget so query variants never evict articles. Any article's change marks every
-//   cached replies answer stale (a removal drops them), as it does search pages.
+//   cached replies answer stale (a removal drops them), as it does search pages. A shared note's
+//   page (`?note=<id>`) has a budget of its own too, so made-up note ids cannot evict articles.
 
 /** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
 
@@ -79,6 +80,15 @@ function isVariant(key) {
   );
 }
 
+/**
+ * A shared note's page (`/articles/<slug>?note=<id>`): rendered per note (its passage marked, its
+ * OpenGraph preview), kept in a budget of its own so that any number of note ids — real or made
+ * up — never evicts an article's page. Invalidated with its article.
+ */
+export function isNotePage(key) {
+  return /^\/articles\/[^/?]+\?(?:[^#]*&)?note=/.test(key);
+}
+
 /** What a wait resolves to when the render it waited for was abandoned: look the page up again. */
 export const RETRY = Symbol("retry");
 
@@ -88,6 +98,8 @@ export class PageCache {
     maxBytes = 256 * 2 ** 20,
     maxSearchEntries = 200,
     maxSearchBytes = 32 * 2 ** 20,
+    maxNoteEntries = 200,
+    maxNoteBytes = 32 * 2 ** 20,
     ttlMs = 10 * 60_000,
     maxRenderMs = 10_000,
     now = () => Date.now(),
@@ -95,6 +107,7 @@ export class PageCache {
     this.maxRenderMs = maxRenderMs;
     this.pages = new Bounded(maxEntries, maxBytes);
     this.search = new Bounded(maxSearchEntries, maxSearchBytes);
+    this.notes = new Bounded(maxNoteEntries, maxNoteBytes);
     this.ttlMs = ttlMs;
     this.now = now;
     this.renders = new Map(); // key -> { promise, resolve, dropped, stale }
@@ -102,7 +115,7 @@ export class PageCache {
   }
 
   store(key) {
-    return isVariant(key) ? this.search : this.pages;
+    return isVariant(key) ? this.search : isNotePage(key) ? this.notes : this.pages;
   }
 
   /**
@@ -174,7 +187,7 @@ export class PageCache {
       if (hard) this.abandon(token);
       else token.stale = true;
     }
-    for (const store of [this.pages, this.search]) {
+    for (const store of [this.pages, this.search, this.notes]) {
       for (const [key, entry] of [...store.map]) {
         if (!matches(key)) continue;
         if (hard) store.delete(key);
@@ -198,14 +211,15 @@ export class PageCache {
   clear() {
     this.pages.clear();
     this.search.clear();
+    this.notes.clear();
     for (const token of [...this.renders.values()]) this.abandon(token);
   }
 
   get size() {
-    return this.pages.map.size + this.search.map.size;
+    return this.pages.map.size + this.search.map.size + this.notes.map.size;
   }
   get bytes() {
-    return this.pages.bytes + this.search.bytes;
+    return this.pages.bytes + this.search.bytes + this.notes.bytes;
   }
 }
 

@@ -123,6 +123,26 @@ describe("page cache", () => {
     expect(big.bytes).toBeLessThanOrEqual(2500);
   });
 
+  it("keeps shared notes' pages (?note=<id>) apart: made-up ids never evict articles, and they follow their article", () => {
+    const cache = new PageCache({ maxEntries: 2, maxNoteEntries: 3 });
+    render(cache, "/articles/a", "a").finish();
+    render(cache, "/articles/b", "b").finish();
+    for (let i = 0; i < 40; i++) render(cache, `/articles/a?note=n${i}`, `note ${i}`).finish();
+    expect(cache.peek("/articles/a")).toBeTruthy();
+    expect(cache.peek("/articles/b")).toBeTruthy();
+    expect(cache.size).toBe(5); // two articles, the three most recent note pages
+    expect(cache.peek("/articles/a?note=n39")?.body.toString()).toBe("note 39");
+    expect(cache.peek("/articles/a?note=n0")).toBeUndefined();
+    render(cache, "/articles/b?page=2&note=x", "b's note").finish();
+    // A change to article a marks its note pages stale, not b's; a removal drops them.
+    cache.invalidate("/articles/a");
+    expect(cache.peek("/articles/a?note=n39")?.stale).toBe(true);
+    expect(cache.peek("/articles/b?page=2&note=x")?.stale).toBeFalsy();
+    cache.invalidate("!/articles/b");
+    expect(cache.peek("/articles/b?page=2&note=x")).toBeUndefined();
+    expect(cache.peek("/articles/a?note=n39")).toBeTruthy();
+  });
+
   it("counts compressed copies in the byte budget", () => {
     const cache = new PageCache({ maxBytes: 2500 });
     render(cache, "/1", "x".repeat(1000)).finish();

@@ -21,6 +21,8 @@ export type SeedNote = {
   parent?: number;
   /** Stored as orphaned: its passage is no longer in the text. */
   orphaned?: boolean;
+  /** A note on the whole article (no passage; `exact` is ignored). */
+  page?: boolean;
 };
 export type SeedRequest = {
   /** The article's Markdown; default a short five-block article, or with `long` ~15,600 words (longArticleBody). */
@@ -52,10 +54,13 @@ export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<S
   const slug = await createArticle(body);
   const article = await db.article.findUniqueOrThrow({
     where: { slug },
-    select: { id: true, currentRevisionId: true, currentRevision: { select: { text: true } } },
+    select: { id: true, currentRevisionId: true, currentRevision: { select: { text: true, blockIds: true } } },
   });
   const text = article.currentRevision!.text;
-  const blocks = renderArticle(body).blocks;
+  // The stored revision's block ids (a new render of the body would draw new ones): notes name
+  // the blocks of the page they are on, as the server's own anchoring does.
+  const texts = text.split("\n");
+  const blocks = article.currentRevision!.blockIds.map((id, i) => ({ id, text: texts[i] ?? "" }));
   const emails = [
     ...new Set(
       [...(request.notes ?? []).map((n) => n.author), ...(request.bulk ? [request.bulk.author] : [])].map((e) =>
@@ -94,6 +99,7 @@ export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<S
       createdAt: new Date(start + i * 1_000),
     };
     if (parentId) return { ...base, motivation: "replying" as const };
+    if (n.page) return { ...base, motivation: "commenting" as const };
     const exact = n.exact ?? "";
     if (n.orphaned)
       return {
@@ -127,7 +133,7 @@ export async function seedAnnotatedArticle(request: SeedRequest = {}): Promise<S
   if (request.bulk) {
     const authorId = users.get(request.bulk.author.toLowerCase());
     if (!authorId) throw new Error(`no user ${request.bulk.author}`);
-    for (const anchor of randomAnchors(renderArticle(body), request.bulk.count)) {
+    for (const anchor of randomAnchors({ ...renderArticle(body), blocks }, request.bulk.count)) {
       const id = `e2e${crypto.randomBytes(10).toString("hex")}`;
       const note = `Bulk note ${rows.length + 1}.`;
       rows.push({

@@ -62,6 +62,24 @@ export function getNote(slug: string, id: string, base = annotationsBase) {
   return call(resource(slug, id, base), { cache: "no-store" });
 }
 
+/** A note on the whole article (a page note): the article itself is the target, with no selector. */
+export function createPageNote(slug: string, n: Omit<NewNote, "quote" | "start" | "end">, base = annotationsBase) {
+  return call(container(slug, base), {
+    method: "POST",
+    body: JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      motivation: "commenting",
+      audience: n.audience,
+      body: [
+        { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
+        ...tagBodies(n.tags),
+      ],
+      target: { source: `${location.origin}/articles/${slug}` },
+    }),
+  });
+}
+
 /** A public or private note on a passage. */
 export function createNote(slug: string, n: NewNote, base = annotationsBase) {
   return call(container(slug, base), {

@@ -9,7 +9,7 @@ import type { PaintSpan } from "@/lib/anchoring/dom/paint-highlights";
 import type { TextQuote } from "@/lib/anchoring/types";
 import { signInHref as signInTo } from "@/lib/http/sign-in-href";
 import { heldMessage } from "@/lib/moderation/explain-hold";
-import { annotationsBase, createHighlight, createNote, reattachNote } from "../api/annotation-api";
+import { annotationsBase, createHighlight, createNote, createPageNote, reattachNote } from "../api/annotation-api";
 import { useAnchorSpans, useArticleText, usePaint } from "../hooks/use-article-anchors";
 import { useHighlightClicks } from "../hooks/use-highlight-clicks";
 import { useNoteStore } from "../hooks/use-note-store";
@@ -24,7 +24,15 @@ import {
   type NoteFilter,
   type ViewerInfo,
 } from "../model/note-data";
-import { blockAfter, byPosition, findThread, groupByPassage, noteTotal, storedListing } from "../model/passages";
+import {
+  blockAfter,
+  byPosition,
+  findThread,
+  groupByPassage,
+  noteTotal,
+  pageNotes,
+  storedListing,
+} from "../model/passages";
 import { CitePassage } from "./cite-passage";
 import { MarginNotes } from "./margin-notes";
 import { type NotesApi, NotesContext } from "./notes-context";
@@ -79,6 +87,8 @@ export function AnnotationsClient({
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [aside, setAside] = useState<HTMLElement | null>(null);
   const [reattaching, setReattaching] = useState<string | null>(null);
+  const [pageDraft, setPageDraft] = useState(false);
+  const pageButtonId = useId();
   const [citing, setCiting] = useState<{ selection: TextSelection; quote: TextQuote } | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement({ text, error: false }), []);
@@ -91,11 +101,14 @@ export function AnnotationsClient({
   const choices = useMemo(() => filterChoices(threads), [threads]);
 
   const visible = useMemo(() => threads.filter((t) => matchesFilter(t, filter)), [threads, filter]);
-  const { anchored, orphaned } = useMemo(() => {
+  const { page, anchored, orphaned } = useMemo(() => {
     if (!article) return storedListing(visible);
+    // Page notes first and apart: they have no passage, so they are never "not found".
+    const onPassages = visible.filter((t) => !t.page);
     return {
-      anchored: visible.filter((t) => spans.has(t.id)).sort(byPosition(spans)),
-      orphaned: visible.filter((t) => !spans.has(t.id)),
+      page: pageNotes(visible),
+      anchored: onPassages.filter((t) => spans.has(t.id)).sort(byPosition(spans)),
+      orphaned: onPassages.filter((t) => !spans.has(t.id)),
     };
   }, [article, visible, spans]);
   const groups = useMemo(() => groupByPassage(anchored, spans), [anchored, spans]);
@@ -227,6 +240,27 @@ export function AnnotationsClient({
     announce("Highlight saved: only you can see it.");
   };
 
+  // A note on the whole article: no selection, the article itself is the target.
+  const savePageNote = async (values: EditorValues) => {
+    const r = await createPageNote(slug, values, container);
+    if (!r.ok) return r.message;
+    const note = store.put(r.data);
+    setPageDraft(false);
+    announce(
+      r.status === 202
+        ? heldMessage(note.reasons, linkHoldThreshold)
+        : values.audience === "private"
+          ? "Private note on this page saved: only you can see it."
+          : "Note on this page saved.",
+    );
+    setReveal({ threadOf: note.id, focus: true });
+    return null;
+  };
+  const cancelPageNote = () => {
+    setPageDraft(false);
+    requestAnimationFrame(() => document.getElementById(pageButtonId)?.focus());
+  };
+
   // Re-attaching an orphaned note: the reader picks its new passage, then "Attach here".
   const cancelReattach = useCallback(() => {
     const id = reattaching;
@@ -343,10 +377,41 @@ export function AnnotationsClient({
       />
     ) : null;
 
+  // "Note on this page": readers' notes only (the desk's review notes are about passages).
+  const pageComposer =
+    review || !article || !canWrite ? null : pageDraft && host ? (
+      <AnnotationEditor
+        host={host}
+        selection={null}
+        quote={null}
+        onSave={savePageNote}
+        onCancel={cancelPageNote}
+        inMargin={composeInMargin}
+      />
+    ) : viewer ? (
+      <button
+        id={pageButtonId}
+        type="button"
+        onClick={() => setPageDraft(true)}
+        className="inline-flex min-h-9 items-center rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Note on this page
+      </button>
+    ) : (
+      <a
+        href={signInHref}
+        className="inline-flex min-h-9 items-center text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300"
+      >
+        Sign in to write a note on this page
+      </a>
+    );
+
   return (
     <NotesContext.Provider value={api}>
       {!article || !wide ? (
         <NotesListing
+          page={page}
+          pageComposer={pageComposer}
           anchored={anchored}
           orphaned={orphaned}
           total={total}
@@ -357,6 +422,8 @@ export function AnnotationsClient({
       {article && wide && aside
         ? createPortal(
             <MarginNotes
+              pageNotes={page}
+              pageComposer={pageComposer}
               groups={groups}
               orphaned={orphaned}
               total={total}

@@ -86,10 +86,16 @@ export function AnnotationsLoader(props: Props) {
     startReattach: () => {},
     reattachingId: null,
   };
-  const { anchored, orphaned } = storedListing(threads);
+  const { page, anchored, orphaned } = storedListing(threads);
   return (
     <NotesContext.Provider value={api}>
-      <NotesListing anchored={anchored} orphaned={orphaned} total={noteTotal(threads)} idsFor={() => true} />
+      <NotesListing
+        page={page}
+        anchored={anchored}
+        orphaned={orphaned}
+        total={noteTotal(threads)}
+        idsFor={() => true}
+      />
     </NotesContext.Provider>
   );
 }

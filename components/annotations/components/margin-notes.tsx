@@ -8,6 +8,7 @@ import { GAP, stackTopsAround } from "../model/stack-tops";
 import { NoteCard } from "./note-card";
 import { useNotes } from "./notes-context";
 import { OrphanedNotes } from "./notes-listing";
+import { PageNotes } from "./page-notes";
 
 /** A footnote shown beside its reference (Tufte's sidenotes): the article's own, not a reader's note. */
 type Sidenote = { key: string; number: string; ref: HTMLElement; html: string };
@@ -32,6 +33,9 @@ function readSidenotes(body: HTMLElement): Sidenote[] {
 export type MarginComposer = { span: TextSpan; node: ReactNode };
 
 type Props = {
+  /** Notes on the whole article, and "Note on this page" (or its form): above the passages' notes. */
+  pageNotes?: NoteThread[];
+  pageComposer?: ReactNode;
   groups: PassageGroup[];
   orphaned: NoteThread[];
   total: number;
@@ -55,6 +59,8 @@ const composerKey = "composer";
 // The margin beside the article (wide screens): each passage's notes at the height of the
 // passage, pushed down when they would overlap, with the count of notes on the passage.
 export function MarginNotes({
+  pageNotes = [],
+  pageComposer = null,
   groups,
   orphaned,
   total,
@@ -162,7 +168,9 @@ export function MarginNotes({
     if (!frame.current) frame.current = requestAnimationFrame(layout);
   }, [layout]);
 
-  useLayoutEffect(layout, [layout, expanded, composer]);
+  // Page notes sit above the lane: when they (or their form) come or go, the lane moves.
+  const pageBlock = `${pageNotes.length}:${!!pageComposer}`;
+  useLayoutEffect(layout, [layout, expanded, composer, pageBlock]);
 
   useEffect(() => {
     const root = lane.current;
@@ -170,6 +178,9 @@ export function MarginNotes({
     const observer = new ResizeObserver(schedule);
     observer.observe(body);
     for (const child of root.children) observer.observe(child);
+    // The page notes above the lane (a form opening, a note added) move the lane.
+    const page = root.parentElement?.querySelector(":scope > [data-page-notes]");
+    if (page) observer.observe(page);
     addEventListener("resize", schedule);
     void document.fonts?.ready.then(schedule);
     return () => {
@@ -178,9 +189,9 @@ export function MarginNotes({
       cancelAnimationFrame(frame.current);
       frame.current = 0;
     };
-  }, [body, schedule, groups, orphaned, expanded, composer]);
+  }, [body, schedule, groups, orphaned, expanded, composer, pageBlock]);
 
-  const empty = !groups.length && !orphaned.length && !composer;
+  const empty = !groups.length && !orphaned.length && !composer && !pageNotes.length;
   return (
     <div className="font-sans">
       <div className="mb-3 space-y-2">
@@ -190,6 +201,7 @@ export function MarginNotes({
         {filter}
         {empty && emptyHint ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyHint}</p> : null}
       </div>
+      <PageNotes threads={pageNotes} composer={pageComposer} headingLevel={3} idsFor={() => true} />
       <div ref={lane} className="relative">
         <svg
           ref={connector}

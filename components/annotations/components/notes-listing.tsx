@@ -3,8 +3,13 @@ import type { ReactNode } from "react";
 import type { NoteThread } from "../model/note-data";
 import { NoteCard } from "./note-card";
 import { useNotes } from "./notes-context";
+import { PageNotes } from "./page-notes";
 
 type Props = {
+  /** Notes on the whole article: listed first. */
+  page?: NoteThread[];
+  /** "Note on this page" (or its form). */
+  pageComposer?: ReactNode;
   anchored: NoteThread[];
   orphaned: NoteThread[];
   total: number;
@@ -14,7 +19,7 @@ type Props = {
 
 // Every note after the article, in text order, orphaned ones apart: the whole margin without
 // JavaScript (server HTML), and on narrow screens.
-export function NotesListing({ anchored, orphaned, total, filter, idsFor }: Props) {
+export function NotesListing({ page = [], pageComposer, anchored, orphaned, total, filter, idsFor }: Props) {
   const review = !!useNotes().review;
   return (
     <section
@@ -27,10 +32,15 @@ export function NotesListing({ anchored, orphaned, total, filter, idsFor }: Prop
         <span className="text-zinc-600 dark:text-zinc-400">({total})</span>
       </h2>
       {filter ? <div className="mt-4 max-w-md">{filter}</div> : null}
-      {anchored.length === 0 && orphaned.length === 0 ? (
+      {anchored.length === 0 && orphaned.length === 0 && page.length === 0 ? (
         <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
           No notes yet. Select a passage of the article to add one.
         </p>
+      ) : null}
+      {page.length || pageComposer ? (
+        <div className="mt-6">
+          <PageNotes threads={page} composer={pageComposer} headingLevel={3} idsFor={idsFor} />
+        </div>
       ) : null}
       {anchored.length ? (
         <ol className="mt-6 space-y-4" aria-label="Notes in the order of their passages">

@@ -130,8 +130,9 @@ export type EditorValues = { note: string; tags: string[]; audience: "public" | 
 
 type EditorProps = {
   host: HTMLElement;
-  selection: TextSelection;
-  quote: string;
+  /** The passage's selection; null for a note on the whole article (laid out in place, no quote). */
+  selection: TextSelection | null;
+  quote: string | null;
   onSave(values: EditorValues): Promise<string | null>;
   onCancel(): void;
   /** In the margin (wide screens): laid out by its container, level with the passage, not floated under the selection. */
@@ -164,9 +165,10 @@ export function AnnotationEditor({
   const [audience, setAudience] = useState<string>(
     initialAudience === "private" || groups.some((g) => g.id === initialAudience) ? initialAudience : "public",
   );
-  const position = inMargin
-    ? undefined
-    : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
+  const position =
+    inMargin || !selection
+      ? undefined
+      : placeUnder(host, selection.rect, Math.min(448, host.getBoundingClientRect().width));
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const note = String(data.get("note") ?? "").trim();
@@ -196,14 +198,16 @@ export function AnnotationEditor({
           onCancel();
         }
       }}
-      className={`${inMargin ? "w-full border-amber-400 dark:border-amber-700" : "absolute z-30 w-[min(28rem,100%)] border-zinc-200 dark:border-zinc-700"} space-y-2 rounded-lg border bg-white p-3 font-sans text-sm shadow-xl dark:bg-zinc-900`}
+      className={`${inMargin || !selection ? "w-full border-amber-400 dark:border-amber-700" : "absolute z-30 w-[min(28rem,100%)] border-zinc-200 dark:border-zinc-700"} space-y-2 rounded-lg border bg-white p-3 font-sans text-sm shadow-xl dark:bg-zinc-900`}
     >
       <h2 id={`${id}-title`} className="text-sm font-semibold">
-        New note
+        {quote === null ? "New note on this page" : "New note"}
       </h2>
-      <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
-        <p className={inMargin ? "line-clamp-2" : "line-clamp-3"}>{quote}</p>
-      </blockquote>
+      {quote === null ? null : (
+        <blockquote className="border-l-4 border-amber-300 pl-2 font-serif italic text-zinc-700 dark:border-amber-700 dark:text-zinc-300">
+          <p className={inMargin ? "line-clamp-2" : "line-clamp-3"}>{quote}</p>
+        </blockquote>
+      )}
       <label htmlFor={`${id}-note`} className="block font-medium">
         Annotation
       </label>

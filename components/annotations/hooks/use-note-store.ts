@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { type LiveNoteDetail, liveNoteEvent } from "@/components/live/live-note-event";
+import { type LiveNoteDetail, liveNoteEvent, liveNotePlacedEvent } from "@/components/live/live-note-event";
 import { heldMessage } from "@/lib/moderation/explain-hold";
 import { reportThanks } from "@/lib/moderation/report-thanks";
 import {
@@ -112,6 +112,7 @@ export function useNoteStore(
       if (action === "removed") return gone(id);
       const r = await getNote(slug, id, base);
       if (r.ok) put(r.data);
+      if (r.ok && action === "created") dispatchEvent(new CustomEvent(liveNotePlacedEvent, { detail: r.data }));
       else if (r.status === 404) gone(id);
     };
     addEventListener(liveNoteEvent, onChange);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildThreads, filterChoices, matchesFilter, type NoteData, noteFromJson, parseTags } from "./note-data";
+import { storedListing } from "./passages";
 import { stackTops } from "./stack-tops";
 
 const base = "http://localhost:3000/api/annotations/an-article";
@@ -57,10 +58,29 @@ describe("noteFromJson", () => {
       quote: { exact: "quoted", prefix: "a ", suffix: " b" },
       position: { start: 2, end: 8 },
       originalQuote: null,
+      page: false,
       reasons: [],
       canEdit: false,
       editableUntil: null,
     });
+  });
+
+  it("reads a note on the whole article (a target without a selector) as a page note, and a reply as none", () => {
+    const page = noteFromJson(json({ target: { source: "http://localhost:3000/articles/an-article" } }));
+    expect(page).toMatchObject({ page: true, quote: null, position: null, parentId: null });
+    expect(noteFromJson(json({ target: `${base}/n0`, motivation: "replying" })).page).toBe(false);
+  });
+
+  it("lists page notes first and apart: never among the placed or orphaned ones", () => {
+    const threads = buildThreads([
+      note("a"),
+      { ...note("bb"), page: true, quote: null, position: null },
+      { ...note("ccc"), state: "orphaned" },
+    ]);
+    const listing = storedListing(threads);
+    expect(listing.page.map((t) => t.id)).toEqual(["bb"]);
+    expect(listing.anchored.map((t) => t.id)).toEqual(["a"]);
+    expect(listing.orphaned.map((t) => t.id)).toEqual(["ccc"]);
   });
 
   it("reads what the viewer may do from the server (no edit window is computed in the browser)", () => {

@@ -21,6 +21,8 @@ export type NoteData = {
   quote: Quote | null;
   position: { start: number; end: number } | null;
   originalQuote: string | null;
+  /** A note on the whole article (its target has no selector): listed first, never placed in the text. */
+  page: boolean;
   /** Why a pending note is held (hold reason codes; only its author and the moderators get it). */
   reasons: string[];
   /** The server's word on whether this viewer may edit it now, and until when (ISO; null: no deadline). */
@@ -68,6 +70,7 @@ export function noteFromJson(json: Json): NoteData {
       : null,
     position: position ? { start: Number(position.start), end: Number(position.end) } : null,
     originalQuote: typeof json.originalQuote === "string" ? json.originalQuote : null,
+    page: typeof target === "object" && target !== null && !selectors.length,
     reasons: Array.isArray(json.reasons) ? json.reasons.map(String) : [],
     canEdit: json.canEdit === true,
     editableUntil: typeof json.editableUntil === "string" ? json.editableUntil : null,

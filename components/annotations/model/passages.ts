@@ -17,13 +17,18 @@ export const byPosition = (spans: Map<string, TextSpan>) => (a: NoteThread, b: N
 export const byStoredPosition = (a: NoteThread, b: NoteThread) =>
   (a.position?.start ?? 0) - (b.position?.start ?? 0) || a.created.localeCompare(b.created);
 
-/** Before the text is read (server HTML, no JavaScript): notes where the server last placed them, orphaned ones apart. */
+/** Before the text is read (server HTML, no JavaScript): page notes first, then notes where the server last placed them, orphaned ones apart. */
 export function storedListing(threads: NoteThread[]) {
+  const onPassages = threads.filter((t) => !t.page);
   return {
-    anchored: threads.filter((t) => t.state !== "orphaned").sort(byStoredPosition),
-    orphaned: threads.filter((t) => t.state === "orphaned"),
+    page: pageNotes(threads),
+    anchored: onPassages.filter((t) => t.state !== "orphaned").sort(byStoredPosition),
+    orphaned: onPassages.filter((t) => t.state === "orphaned"),
   };
 }
+
+/** Notes on the whole article, oldest first: never placed in the text, never orphaned. */
+export const pageNotes = (threads: readonly NoteThread[]) => threads.filter((t) => t.page);
 
 /** The count the margin and the list show: every note but deleted ones. */
 export const noteTotal = (threads: NoteThread[]) => threads.filter((t) => t.status !== "deleted").length;

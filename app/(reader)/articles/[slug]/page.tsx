@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { AnnotationsSection } from "@/components/annotations/components/annotations-section";
+import "@/components/annotations/components/conversation.css";
+import { DensityBar } from "@/components/annotations/components/density-bar";
 import { ArticleDate } from "@/components/article/article-date";
 import { ArticlePager } from "@/components/article/article-pager";
 import { CiteThis } from "@/components/article/cite-this";
@@ -10,7 +12,10 @@ import { CommentsSection } from "@/components/comments/comments-section";
 import { SubscribeForm } from "@/components/following/subscribe-form";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { PersonalLoader } from "@/components/personal/personal-loader";
+import { labelNotedPassages } from "@/lib/annotations/conversation";
+import { codePointLength, getConversation } from "@/lib/annotations/get-conversation";
 import { markNotePassage } from "@/lib/annotations/mark-note-passage";
+import { noteShareMetadata } from "@/lib/annotations/note-share-metadata";
 import { authorSlug } from "@/lib/articles/author-slug";
 import { getPublishedArticle, readingMinutes } from "@/lib/articles/get-published-article";
 import { getViewer } from "@/lib/auth/get-viewer";
@@ -34,10 +39,19 @@ async function load(slug: string) {
   return found.article;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const found = await getPublishedArticle((await params).slug);
   if (!found || "movedTo" in found) return { title: "Not found" };
-  return articleMetadata(siteUrl(), found.article);
+  const metadata = articleMetadata(siteUrl(), found.article);
+  // A shared note (?note=<id>): its preview quotes the passage and the note — public notes only.
+  const note = (await searchParams).note;
+  const shared = typeof note === "string" ? await noteShareMetadata(found.article, siteUrl(), note) : null;
+  if (!shared) return metadata;
+  return {
+    ...metadata,
+    openGraph: { ...metadata.openGraph, ...shared.openGraph },
+    twitter: { ...metadata.twitter, ...shared.twitter },
+  };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
@@ -60,11 +74,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const note = one("note");
   // A "Cite this passage" link (?passage=<exact>&prefix=…&suffix=…#passage-cited): the passage marked.
   const cited = one("passage") === undefined ? null : citedPassage(revision, one);
-  const html = cited?.found
-    ? cited.html
-    : note
-      ? await markNotePassage(article.slug, revision.html, note)
-      : revision.html;
+  // Where the conversation is (density bar, "N readers noted this"): computed here, cached with the page.
+  const [marked, conversation] = await Promise.all([
+    cited?.found ? cited.html : note ? markNotePassage(article.slug, revision.html, note) : revision.html,
+    getConversation(article.slug, revision.text),
+  ]);
+  const html = labelNotedPassages(marked, conversation.noted);
   return (
     <div className="mx-auto grid max-w-6xl gap-x-12 px-4 py-10 sm:px-6 lg:grid-cols-[minmax(0,44rem)_minmax(14rem,1fr)]">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(siteUrl(), article) }} />
@@ -119,6 +134,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <CiteThis base={siteUrl()} article={article} accessed={clock.now()} />
         <ArticlePager article={{ id: article.id, publishedAt: article.publishedAt }} />
       </article>
+      <DensityBar
+        marks={conversation.marks.map((m) => [m.at, m.count, m.quote, m.id])}
+        length={codePointLength(revision.text)}
+      />
       {/* Beside the article (grid row 1) and next after it for keyboard and screen-reader users. */}
       <aside aria-label="Margin notes" className="hidden lg:col-start-2 lg:row-start-1 lg:block" data-margin-column />
       <div className="min-w-0 lg:col-start-1">
