@@ -1,4 +1,4 @@
-import approxSearch from "approx-string-match";
+import { approxSearch } from "./approx-search";
 
 // How much a candidate's surroundings agree with the stored prefix and suffix, from 0 to 1:
 // 1 − (edits to find the context in the text next to the candidate) / context length. The text

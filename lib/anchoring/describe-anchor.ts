@@ -23,7 +23,7 @@ export function describeAnchor(
  * two blocks belongs to the block after it, where a selection starting there becomes visible.
  */
 export function blockIdAt(blocks: readonly AnchorBlock[], offset: number): string | undefined {
-  const starts = blockStarts(blocks);
+  const { starts, lengths } = blockStarts(blocks);
   if (blocks.length === 0 || offset < 0) return undefined;
   let low = 0;
   let high = blocks.length - 1;
@@ -33,22 +33,25 @@ export function blockIdAt(blocks: readonly AnchorBlock[], offset: number): strin
     if (starts[middle] - 1 <= offset) low = middle;
     else high = middle - 1;
   }
-  return offset < starts[low] + codePointLength(blocks[low].text) ? blocks[low].id : undefined;
+  return offset < starts[low] + lengths[low] ? blocks[low].id : undefined;
 }
 
-// Code point offset of each block in the joined text, computed once per blocks array.
-const startsCache = new WeakMap<readonly AnchorBlock[], number[]>();
+// Code point offset and length of each block in the joined text, computed once per blocks array
+// (re-anchoring 10,000 notes asks for the block of each).
+const startsCache = new WeakMap<readonly AnchorBlock[], { starts: number[]; lengths: number[] }>();
 
-function blockStarts(blocks: readonly AnchorBlock[]): number[] {
-  let starts = startsCache.get(blocks);
-  if (!starts) {
-    starts = [];
+function blockStarts(blocks: readonly AnchorBlock[]): { starts: number[]; lengths: number[] } {
+  let cached = startsCache.get(blocks);
+  if (!cached) {
+    cached = { starts: [], lengths: [] };
     let offset = 0;
     for (const block of blocks) {
-      starts.push(offset);
-      offset += codePointLength(block.text) + 1;
+      const length = codePointLength(block.text);
+      cached.starts.push(offset);
+      cached.lengths.push(length);
+      offset += length + 1;
     }
-    startsCache.set(blocks, starts);
+    startsCache.set(blocks, cached);
   }
-  return starts;
+  return cached;
 }

@@ -127,6 +127,26 @@ describe("createUniqueStretches", () => {
     expect(sped).toBeGreaterThan(100);
   });
 
+  it("finds every place of a passage as indexOf does, and describes long quotes and quotes at the edges the same", () => {
+    let state = 11;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const words = ["the", "cat", "sat", "on", "a", "mat", "\n"];
+    const phrase = Array.from({ length: 40 }, () => words[Math.floor(random() * words.length)]).join(" ");
+    // Whole paragraphs recur (as in the long article of the benches): every stretch of them recurs.
+    const text = Array.from({ length: 30 }, (_, i) => (i % 4 === 0 ? `${phrase} ${i}` : phrase)).join("\n");
+    const unique = createUniqueStretches(text);
+    for (let run = 0; run < 300; run++) {
+      const start = run % 10 === 0 ? run % 7 : Math.floor(random() * (text.length - 130));
+      const end = run % 10 === 5 ? text.length - (run % 3) : start + 1 + Math.floor(random() * 120);
+      if (end <= start) continue;
+      expect(describeQuoteUtf16(text, start, end, unique)).toEqual(describeQuoteUtf16(text, start, end));
+      const needle = text.slice(start, Math.min(text.length, start + 40 + (run % 50)));
+      const places: number[] = [];
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) places.push(at);
+      expect(unique.occurrences(start, start + needle.length)).toEqual(needle.length < 32 ? null : places);
+    }
+  });
+
   it("never calls a repeated passage unique", () => {
     const text = "x".repeat(10) + "a passage that is long enough to be a stretch, twice. ".repeat(2) + "y".repeat(10);
     const unique = createUniqueStretches(text);

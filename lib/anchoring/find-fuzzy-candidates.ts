@@ -1,17 +1,16 @@
-import approxSearch from "approx-string-match";
+import { createMaskedSearch, MASK, type Span } from "./approx-search";
 
 /** A stretch of the text matching a quote with `errors` edits (UTF-16 offsets); matches that
  * overlap share a `region` (they are variants of one placement, differing at the ends). */
 export type FuzzyMatch = { start: number; end: number; errors: number; region: number };
 
-export type Span = { start: number; end: number };
+export type { Span };
 
 /** Errors allowed when searching for a quote, as Hypothesis allows: min(256, length / 2). */
 export function maxQuoteErrors(quoteLength: number): number {
   return Math.min(256, Math.floor(quoteLength / 2));
 }
 
-const MASK = "\u0000";
 /** Matches kept at most (a short quote can match approximately almost anywhere). */
 const MAX_MATCHES = 64;
 
@@ -23,7 +22,9 @@ const MAX_MATCHES = 64;
  * occurrences, already candidates) are masked from the start.
  */
 export function createFuzzySearch(text: string, quote: string, exclude: readonly Span[] = []) {
-  let searched = exclude.length === 0 ? text : maskSpans(text, mergeSpans(exclude));
+  // Each round reads only what the last round's masks changed (approx-search.ts).
+  const search = createMaskedSearch(text, quote);
+  if (exclude.length > 0) search.mask(mergeSpans(exclude));
   let regions = 0;
   let found = 0;
   const usable = quote.length > 0 && text.length > 0 && !quote.includes(MASK);
@@ -32,12 +33,12 @@ export function createFuzzySearch(text: string, quote: string, exclude: readonly
     /** The next best regions' matches with at most `maxErrors` errors; [] when none is left. */
     next(maxErrors: number): FuzzyMatch[] {
       if (!usable || found >= MAX_MATCHES || maxErrors < 0) return [];
-      const matches = approxSearch(searched, quote, maxErrors).slice(0, MAX_MATCHES - found);
+      const matches = search.best(maxErrors, MAX_MATCHES - found);
       if (matches.length === 0) return [];
       const { grouped, spans } = groupOverlapping(matches, regions);
       regions += spans.length;
       found += grouped.length;
-      searched = maskSpans(searched, spans);
+      search.mask(spans);
       return grouped;
     },
   };
@@ -66,14 +67,4 @@ function mergeSpans(spans: readonly Span[]): Span[] {
     else merged.push({ ...span });
   }
   return merged;
-}
-
-function maskSpans(text: string, spans: readonly Span[]): string {
-  let masked = "";
-  let from = 0;
-  for (const span of spans) {
-    masked += text.slice(from, span.start) + MASK.repeat(span.end - span.start);
-    from = span.end;
-  }
-  return masked + text.slice(from);
 }

@@ -24,6 +24,13 @@ const NEEDS_FOLDING =
 
 /** One character (UTF-16 unit) folded: "" when dropped, "\n" or " " for a space. */
 function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    // ASCII (most of any text): only white space and the backtick fold, as the classes below say.
+    if (code === 0x0a) return "\n";
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return " ";
+    return code === 0x60 ? "'" : char;
+  }
   if (INVISIBLE.test(char)) return "";
   if (char === "\n") return "\n";
   if (SPACE.test(char)) return " ";

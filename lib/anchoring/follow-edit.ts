@@ -1,4 +1,4 @@
-import approxSearch from "approx-string-match";
+import { approxSearch } from "./approx-search";
 import { prefixSimilarity, suffixSimilarity } from "./context-similarity";
 import type { DiffMap } from "./diff-map";
 import { createFuzzySearch, maxQuoteErrors } from "./find-fuzzy-candidates";

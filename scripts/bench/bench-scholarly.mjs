@@ -4,47 +4,39 @@
 //   blocks, lib/articles/render-article) < 500 ms; the whole publish (render + write) is printed too;
 // - a 5 MB JPEG upload (lib/media/upload-media) with every responsive variant made (lib/media/
 //   get-media) < 3 s, and the variant a phone is served (960 px wide: a 390 px screen at 2×, sizes
-//   100vw) ≤ 20% of the uploaded file's bytes.
-// Runs on a throw-away database of the test PostgreSQL, through the real domain functions. On a
-// shared machine wall-clock times are pessimistic: Node's CPU time is printed beside them.
+//   100vw) ≤ 20% of the uploaded file's bytes;
+// - the 200-footnote article's reading page, served by the production server: Lighthouse mobile
+//   (median of 3 by performance) performance and accessibility 100, cumulative layout shift 0 (the
+//   sidenotes are laid out without moving the text). `--no-lighthouse` skips it.
+// Runs on the production server's throw-away database (bench-server.mjs), publishing through the
+// real domain functions. On a shared machine wall-clock times are pessimistic: Node's CPU time is
+// printed beside them.
 //
-//   npx tsx scripts/bench/bench-scholarly.mjs [--runs 5] [--no-fail]
+//   npx tsx scripts/bench/bench-scholarly.mjs [--runs 5] [--no-fail] [--no-lighthouse]
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/project.mjs";
 import "../lib/outside-next.mjs";
+import { benchCleanup } from "./bench-report.mjs";
+import { benchServer } from "./bench-server.mjs";
 
 const { values: opts } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, "no-fail": { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: "5" },
+    "no-fail": { type: "boolean", default: false },
+    "no-lighthouse": { type: "boolean", default: false },
+  },
 });
 const runs = Math.max(1, Number(opts.runs) || 5);
-const budgets = { renderMs: 500, variantsMs: 3000, phoneShare: 0.2 };
+const budgets = { renderMs: 500, variantsMs: 3000, phoneShare: 0.2, lighthouse: 100, cls: 0 };
 const FOOTNOTES = 200;
 const PHONE_WIDTH = 960;
+const LIGHTHOUSE_RUNS = 3;
 
-const pgServer = await testPostgres();
-const dbName = `gloss_bench_scholarly_${crypto.randomBytes(4).toString("hex")}`;
-let closeDb = async () => {};
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  await closeDb().catch(() => {});
-  await dropDatabase(pgServer.adminUrl, dbName).catch((e) => console.error(`[bench-scholarly] drop: ${e.message}`));
-  await pgServer.stop();
-}
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => cleanup().finally(() => process.exit(130)));
-
-await createDatabase(pgServer.adminUrl, dbName);
-process.env.DATABASE_URL = pgServer.url(dbName);
-process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-delete process.env.ADMIN_EMAIL;
-delete process.env.ADMIN_PASSWORD;
-await migrate(process.env.DATABASE_URL);
-
-const { db, closeDb: close } = await import("../../lib/db.ts");
-closeDb = close;
+const { cleanups, cleanup } = benchCleanup("scholarly");
+const log = (m) => console.log(`[bench-scholarly] ${m}`);
+const bench = await benchServer("bench-scholarly", cleanups, log);
+const { db } = bench;
 const { createUser } = await import("../../lib/users/create-user.ts");
 const { createArticle } = await import("../../lib/articles/create-article.ts");
 const { renderArticle } = await import("../../lib/articles/render-article.ts");
@@ -112,7 +104,7 @@ try {
   const probe = renderArticle(body);
   const refs = (probe.html.match(/data-footnote-ref/g) ?? []).length;
   console.log(
-    `Scholarly benchmark: ${probe.wordCount.toLocaleString("en")}-word article, ${refs} footnote references, ${runs} runs (database ${dbName})\n`,
+    `Scholarly benchmark: ${probe.wordCount.toLocaleString("en")}-word article, ${refs} footnote references, ${runs} runs (server ${bench.baseUrl})\n`,
   );
   if (refs !== FOOTNOTES) throw new Error(`expected ${FOOTNOTES} footnote references, rendered ${refs}`);
 
@@ -175,6 +167,30 @@ try {
       .join(", ")}`,
   );
 
+  // The reading page of the last published footnoted article, as a phone opens it.
+  const lighthouse = [];
+  if (!opts["no-lighthouse"]) {
+    const { runLighthouse } = await import("./bench-lighthouse.mjs");
+    const url = `${bench.baseUrl}/articles/bench-scholarly-${suffix}-${runs - 1}`;
+    const page = await fetch(url);
+    if (page.status !== 200) throw new Error(`${url} answered ${page.status}`);
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+      const r = await runLighthouse(url, "mobile");
+      if (r.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${r.runtimeError}`);
+      const cls = r.metrics["cumulative-layout-shift"].value;
+      console.log(
+        `  Lighthouse mobile run ${run + 1}: performance ${r.scores.performance}, accessibility ${r.scores.accessibility}, best practices ${r.scores["best-practices"]}, SEO ${r.scores.seo}; LCP ${r.metrics["largest-contentful-paint"].display}, TBT ${r.metrics["total-blocking-time"].display}, CLS ${cls}`,
+      );
+      lighthouse.push(r);
+    }
+  }
+  const lhMedian = lighthouse.length
+    ? [...lighthouse].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(lighthouse.length / 2)]
+    : null;
+  const worstCls = lighthouse.length
+    ? Math.max(...lighthouse.map((r) => r.metrics["cumulative-layout-shift"].value))
+    : 0;
+
   const rows = [
     [
       `render on publish, ${refs} footnotes (median)`,
@@ -195,6 +211,23 @@ try {
       `≤ ${budgets.phoneShare * 100}%`,
       phoneShare <= budgets.phoneShare,
     ],
+    ...(lhMedian
+      ? [
+          [
+            `footnoted page, Lighthouse mobile perf (median of ${lighthouse.length})`,
+            `${lhMedian.scores.performance}`,
+            `${budgets.lighthouse}`,
+            lhMedian.scores.performance >= budgets.lighthouse,
+          ],
+          [
+            `  accessibility / best practices / SEO`,
+            `${lhMedian.scores.accessibility}/${lhMedian.scores["best-practices"]}/${lhMedian.scores.seo}`,
+            `${budgets.lighthouse}`,
+            lhMedian.scores.accessibility >= budgets.lighthouse,
+          ],
+          [`  cumulative layout shift (worst run)`, worstCls.toFixed(3), `${budgets.cls}`, worstCls <= budgets.cls],
+        ]
+      : []),
   ];
   console.log("");
   for (const [label, value, budget, ok] of rows)

@@ -23,8 +23,9 @@ const NOTES_LARGE = 10_000;
 // The figures before issue 20, printed beside this run's: 1,000 notes from the README's last
 // full run; 10,000 notes measured with this script on the code before issue 20 (cab8e69), on the
 // same machine under a load average of about 20 on 2 cores (9.8 s; unloaded it would be far less).
-// The 10,000-note figure is now the last session's (3f1db79): 4.3 s at load ~25, Node CPU ~1.1 s.
-const PREVIOUS = { dryRun: 148, publish: 223, publishLarge: 4300 };
+// The 10,000-note figure is now the run before issue 20's speed work (110965a) on a quiet machine
+// (load < 1): 1,040 ms, Node CPU 0.94–1.15 s, of which re-anchoring ~0.7 s.
+const PREVIOUS = { dryRun: 148, publish: 223, publishLarge: 1040 };
 
 // ---- a throw-away database, dropped however the script ends ----
 const pgServer = await testPostgres();
@@ -55,6 +56,8 @@ const { createUser } = await import("../../lib/users/create-user.ts");
 const { createArticle } = await import("../../lib/articles/create-article.ts");
 const { updateArticle } = await import("../../lib/articles/update-article.ts");
 const { longArticleBody, randomAnchors, seededRandom } = await import("../../tests/anchoring/support/long-article.ts");
+const { reanchor } = await import("../../lib/anchoring/reanchor.ts");
+const { storedAnchorInput } = await import("../../lib/anchoring/stored-anchor-input.ts");
 
 /** A revision an editor might publish: a new opening paragraph, and in one paragraph of 20 a word changed and a sentence added. */
 function revise(body, run) {
@@ -166,8 +169,28 @@ try {
   const anchoredNotes = await db.annotation.count({ where: { article: { slug }, state: "anchored" } });
   console.log(`\n  ${NOTES_LARGE.toLocaleString("en")} notes (${anchoredNotes.toLocaleString("en")} anchored):`);
   times.publishLarge = [];
+  // The notes and text as the publish finds them, to time its re-anchoring alone afterwards.
+  const notesNow = () =>
+    db.annotation.findMany({
+      where: { article: { slug }, parentId: null, exact: { not: null } },
+      select: { exact: true, prefix: true, suffix: true, start: true, end: true, blockId: true, state: true },
+      orderBy: { id: "asc" },
+    });
+  const revisionNow = async () => {
+    const { currentRevision } = await db.article.findUniqueOrThrow({
+      where: { slug },
+      select: { currentRevision: { select: { text: true, blockIds: true } } },
+    });
+    return {
+      text: currentRevision.text,
+      blocks: currentRevision.text.split("\n").map((text, i) => ({ id: currentRevision.blockIds[i], text })),
+    };
+  };
+  const cpuMs = (usage) => (usage.user + usage.system) / 1000;
+  times.reanchorCpu = [];
   for (let run = 0; run < runs; run++) {
     const next = revise(body, runs + run);
+    const [notesBefore, before] = [await notesNow(), await revisionNow()];
     const t0 = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
     const published = await updateArticle(editor, slug, { body: next });
@@ -175,9 +198,14 @@ try {
     // This process's CPU time (re-anchoring and the queries' client side; PostgreSQL's not
     // included): on a busy machine the wall time is mostly waiting for a core.
     const cpu = process.cpuUsage(cpu0);
+    // The re-anchoring of that publish alone (the pure computation, reanchor()), again.
+    const after = await revisionNow();
+    const cpu1 = process.cpuUsage();
+    reanchor(before.text, after.text, notesBefore.map(storedAnchorInput), { newBlocks: after.blocks });
+    times.reanchorCpu.push(cpuMs(process.cpuUsage(cpu1)));
     const { kept, moved, orphaned } = published.impact;
     console.log(
-      `  run ${run + 1}: publish revision ${published.revision} ${times.publishLarge[run].toFixed(0).padStart(5)} ms (Node CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned`,
+      `  run ${run + 1}: publish revision ${published.revision} ${times.publishLarge[run].toFixed(0).padStart(5)} ms (Node CPU ${cpuMs(cpu).toFixed(0)} ms, of which re-anchoring ~${times.reanchorCpu[run].toFixed(0)} ms)   notes: ${kept} kept, ${moved} moved, ${orphaned.length} orphaned`,
     );
   }
 

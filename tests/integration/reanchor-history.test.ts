@@ -92,6 +92,14 @@ describe("publishing an edit that rewords a quoted passage", () => {
     const [untouchedAfter] = await anchorsOf([untouched]);
     expect(untouchedAfter.exact).toBe(untouchedBefore.exact);
     expect(untouchedAfter.start).toBe(rangeOf(text, untouchedBefore.exact!).start);
+    // Written by the position-only statement: its text as it was, its revision and version moved on.
+    expect(untouchedAfter).toMatchObject({ prefix: untouchedBefore.prefix, suffix: untouchedBefore.suffix });
+    expect(
+      await db.annotation.findUniqueOrThrow({
+        where: { id: untouched },
+        select: { anchorRevisionId: true, version: true },
+      }),
+    ).toEqual({ anchorRevisionId: revision.currentRevision!.id, version: 2 });
     expect(await db.annotationRevision.count({ where: { annotationId: { in: [untouched, shifted] } } })).toBe(0);
   });
 
