@@ -87,6 +87,13 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
       <Link href="/groups" className="header-link">
         Groups
       </Link>
+      {/* A board member's wide row is full below 1536 px (the masthead would shrink): there My notes
+          is in the phone menu and on the account page. */}
+      <span className={person.links.length ? "contents lg:hidden 2xl:contents" : "contents"}>
+        <Link href="/notes" className={boardLink}>
+          My notes
+        </Link>
+      </span>
       <Link href="/account" className="header-link font-medium" aria-label={`Account: ${person.name}`}>
         {person.name}
       </Link>

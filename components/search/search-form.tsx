@@ -1,11 +1,11 @@
 // The search page's own form (GET, no JavaScript needed), filled with the current query.
-export function SearchForm({ query }: { query: string }) {
+export function SearchForm({ query, notes = false }: { query: string; notes?: boolean }) {
   return (
     <form
       action="/search"
       method="get"
       role="search"
-      aria-label="Search articles and comments"
+      aria-label={notes ? "Search notes" : "Search articles and comments"}
       className="flex flex-wrap items-end gap-2"
     >
       <div className="min-w-0 flex-1">
@@ -29,6 +29,7 @@ export function SearchForm({ query }: { query: string }) {
       >
         Search
       </button>
+      {notes ? <input type="hidden" name="in" value="notes" /> : null}
       <p id="search-hint" className="w-full text-xs text-zinc-600 dark:text-zinc-400">
         Words match in any form (“attack” finds “attacks”). Use “quotes” for a phrase, <kbd>or</kbd> for either word,
         and a leading minus to exclude a word.

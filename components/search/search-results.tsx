@@ -104,9 +104,20 @@ export function CommentResults({ result }: { result: SearchPage<CommentHit> }) {
   );
 }
 
-export function SearchPagination({ query, page, pageCount }: { query: string; page: number; pageCount: number }) {
+export function SearchPagination({
+  query,
+  page,
+  pageCount,
+  extra = "",
+}: {
+  query: string;
+  page: number;
+  pageCount: number;
+  /** More of the query string (the Notes tab's `&in=notes…`). */
+  extra?: string;
+}) {
   if (pageCount <= 1) return null;
-  const href = (p: number) => `/search?q=${encodeURIComponent(query)}${p > 1 ? `&page=${p}` : ""}`;
+  const href = (p: number) => `/search?q=${encodeURIComponent(query)}${extra}${p > 1 ? `&page=${p}` : ""}`;
   return (
     <nav aria-label="Search result pages" className="mt-12 flex items-center gap-6 text-sm">
       {page > 1 ? (

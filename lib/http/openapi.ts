@@ -462,10 +462,19 @@ const paths: Record<string, Record<string, Op>> = {
   "/api/annotations/{slug}/": {
     get: {
       summary:
-        "The article's annotation container: an AnnotationCollection with AnnotationPages (W3C Web Annotation Protocol)",
-      params: [slug, cursor],
+        'The article\'s annotation container: an AnnotationCollection with AnnotationPages (W3C Web Annotation Protocol). With `q`: only the notes whose text, tags or passage match it (full-text, English stemming; `"phrase"`, `or`, `-word`), among those the viewer may see; without `q` (or blank) the container as ever',
+      params: [
+        slug,
+        cursor,
+        {
+          name: "q",
+          in: "query",
+          schema: z.string().max(1000),
+          description: "Search the notes (the pages' ids and `next` carry it on).",
+        },
+      ],
       ok: [200, "AnnotationCollection", null],
-      errors: [404],
+      errors: [400, 404],
     },
     head: { summary: "The container's headers", params: [slug], ok: [200, "Headers only", null] },
     options: { summary: "What the container allows", params: [slug], ok: [200, "Allow header", null] },
@@ -607,6 +616,46 @@ const paths: Record<string, Record<string, Op>> = {
       params: [slug],
       ok: [200, "The viewer's layer", "Personal"],
       errors: [404],
+    },
+  },
+  "/api/me/notes": {
+    get: {
+      summary:
+        "Everything the viewer wrote (notes, highlights, replies; public, private and any other audience), newest first: {items, next} — each the W3C annotation as in the container plus `article` {slug, title}, `passageUrl` (the article opened at the passage, the note open) and, for a reply, `replyTo` {id, quote}. With `format=jsonld|md|csv`: all of them (as filtered) as a download — a W3C AnnotationCollection, Markdown (per article a heading, then each passage as a quote and the note) or CSV (RFC 4180; a cell starting with = + - @ gets a leading apostrophe). Cache-Control: private, no-store",
+      auth: "signed in",
+      params: [
+        cursor,
+        {
+          name: "limit",
+          in: "query",
+          schema: z.number().int().min(1).max(100),
+          description: "Page size (default 50).",
+        },
+        { name: "article", in: "query", schema: slugSchema, description: "Only notes on this article (slug)." },
+        { name: "tag", in: "query", schema: z.string().max(40), description: "Only notes with this tag." },
+        {
+          name: "visibility",
+          in: "query",
+          schema: z.string(),
+          description: "Only notes of this audience: `public`, `private` (and any audience notes may have).",
+        },
+        {
+          name: "group",
+          in: "query",
+          schema: z.string(),
+          description: "Only notes for this group (once groups exist).",
+        },
+        { name: "q", in: "query", schema: z.string().max(1000), description: "Search my notes (text, tags, passage)." },
+        {
+          name: "replies",
+          in: "query",
+          schema: z.enum(["include", "exclude", "only"]),
+          description: "Default include.",
+        },
+        { name: "format", in: "query", schema: z.enum(["jsonld", "md", "csv"]), description: "Download as a file." },
+      ],
+      ok: [200, "{items, next}, or the file", null],
+      errors: [400, 401],
     },
   },
   "/api/groups": {

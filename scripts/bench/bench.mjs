@@ -440,6 +440,7 @@ if (smoke) {
       "bench-desk.mjs",
       "bench-density.mjs",
       "bench-scholarly.mjs",
+      "bench-notes.mjs",
     ]) {
       if (!fs.existsSync(path.join(root, "scripts", "bench", script))) continue;
       console.log(`\n━━ ${script} ━━`);

@@ -70,6 +70,14 @@ export default async function AccountPage({
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {user.email} · {user.role} · member since {formatUtcDay(user.createdAt)}
           </p>
+          <p className="text-sm">
+            <Link href="/notes" className="font-medium text-accent-700 hover:underline dark:text-accent-300">
+              My notes
+            </Link>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              : everything you have annotated, to search and download
+            </span>
+          </p>
         </div>
       </div>
       {user.emailConfirmed ? null : (

@@ -2,6 +2,7 @@ import { annoContext, annotationJson, annotationUrl, containerUrl, etagOf } from
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { listAnnotations } from "@/lib/annotations/list-annotations";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { AppError } from "@/lib/errors";
 import { apiRoute, bodyLimits, readJson } from "@/lib/http/api";
 import { containerLinks, ld } from "@/lib/http/ld";
 
@@ -12,15 +13,21 @@ const allow = "GET, HEAD, OPTIONS, POST";
 // first AnnotationPage is embedded; `?cursor=` addresses the following pages.
 export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
   const { slug } = await params;
-  const cursor = new URL(request.url).searchParams.get("cursor");
-  const { annotations, next, total } = await listAnnotations(await getViewer(request.headers), slug, { cursor });
+  const search = new URL(request.url).searchParams;
+  const cursor = search.get("cursor");
+  // `?q=`: only the notes that match (the notes search); without it (or blank), the container as it always was.
+  const q = search.get("q")?.trim() ? search.get("q") : null;
+  if (q !== null && q.length > 1000)
+    throw new AppError("bad_request", "The search is too long.", { q: "Use at most 1,000 characters." });
+  const { annotations, next, total } = await listAnnotations(await getViewer(request.headers), slug, { cursor, q });
   const container = containerUrl(slug);
+  const also = q !== null ? `q=${encodeURIComponent(q)}&` : "";
   const page = {
-    id: cursor ? `${container}?cursor=${encodeURIComponent(cursor)}` : `${container}?page=first`,
+    id: cursor ? `${container}?${also}cursor=${encodeURIComponent(cursor)}` : `${container}?${also}page=first`,
     type: "AnnotationPage",
     partOf: container,
     items: annotations.map((a) => annotationJson(a, { withContext: false })),
-    ...(next ? { next: `${container}?cursor=${encodeURIComponent(next)}` } : {}),
+    ...(next ? { next: `${container}?${also}cursor=${encodeURIComponent(next)}` } : {}),
   };
   const headers = {
     Link: containerLinks,
@@ -33,7 +40,7 @@ export const GET = apiRoute(async (request: Request, { params }: Ctx) => {
       "@context": [annoContext, "http://www.w3.org/ns/ldp.jsonld"],
       id: container,
       type: ["BasicContainer", "AnnotationCollection"],
-      label: `Annotations on ${slug}`,
+      label: q !== null ? `Annotations on ${slug} matching “${q}”` : `Annotations on ${slug}`,
       total,
       first: page,
     },
