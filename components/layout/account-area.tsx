@@ -84,12 +84,12 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
         ),
       )}
       {typeof person.unread === "number" ? <NotificationsLink unread={person.unread} /> : null}
-      <Link href="/groups" className="header-link">
-        Groups
-      </Link>
-      {/* A board member's wide row is full below 1536 px (the masthead would shrink): there My notes
-          is in the phone menu and on the account page. */}
+      {/* A board member's wide row is full below 1536 px (the masthead would shrink): there Groups
+          and My notes are in the phone menu and on the account page. */}
       <span className={person.links.length ? "contents lg:hidden 2xl:contents" : "contents"}>
+        <Link href="/groups" className="header-link">
+          Groups
+        </Link>
         <Link href="/notes" className={boardLink}>
           My notes
         </Link>

@@ -122,7 +122,7 @@ test("anonymous readers are sent to sign in; the Notes tab shows only what each 
   await expect(results).not.toContainText("Classmate's secret");
 });
 
-test("the header's My notes link: a reader's row always, a board member's from 1536 px; never overflowing", async ({
+test("the header's My notes and Groups links: a reader's row always, a board member's from 1536 px; never overflowing", async ({
   page,
 }, testInfo) => {
   const admin = createUser("notes-admin", "admin");
@@ -132,10 +132,11 @@ test("the header's My notes link: a reader's row always, a board member's from 1
   await page.setViewportSize({ width: 1024, height: 700 });
   await signIn(page, admin.email, admin.password);
   await page.goto("/notes");
-  // My notes takes no room in a board member's full row here. (That row itself — Studio, Import,
-  // Moderation, the bell, Groups, the name, Sign out — is at the edge of 1024 px already, the
-  // masthead shrunk to "S…": a header matter of its own, not checked here.)
+  // My notes and Groups take no room in a board member's full row here (Studio, Import, Moderation,
+  // the bell, the name, Sign out): with Groups in it the row reached 1,025 px and shrank the masthead.
   await expect(myNotesLink()).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Groups" })).toBeHidden();
+  expect(await width()).toBeLessThanOrEqual(1024);
   await page.screenshot({ path: testInfo.outputPath("header-admin-1024.png") });
   await page.goto("/account");
   await page.getByRole("main").getByRole("link", { name: "My notes" }).click();

@@ -78,6 +78,12 @@ export default async function AccountPage({
               : everything you have annotated, to search and download
             </span>
           </p>
+          <p className="text-sm">
+            <Link href="/groups" className="font-medium text-accent-700 hover:underline dark:text-accent-300">
+              Groups
+            </Link>
+            <span className="text-zinc-600 dark:text-zinc-400">: the reading groups you annotate with</span>
+          </p>
         </div>
       </div>
       {user.emailConfirmed ? null : (
