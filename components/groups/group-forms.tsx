@@ -5,7 +5,12 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createGroupAction } from "@/lib/actions/groups/create-group";
 import { joinGroupAction } from "@/lib/actions/groups/join-group";
-import { leaveGroupAction, removeGroupMemberAction, removeGroupNoteAction } from "@/lib/actions/groups/run-group";
+import {
+  keepGroupNoteAction,
+  leaveGroupAction,
+  removeGroupMemberAction,
+  removeGroupNoteAction,
+} from "@/lib/actions/groups/run-group";
 import type { FormState } from "@/lib/http/form-state";
 
 /** /groups: name and description of a new group. */
@@ -58,8 +63,9 @@ export function JoinGroupForm({ token, name }: { token: string; name: string }) 
 }
 
 type Run = (prev: FormState, form: FormData) => Promise<FormState>;
-const runs: Record<"leave" | "removeMember" | "removeNote", Run> = {
+const runs: Record<"leave" | "removeMember" | "removeNote" | "keepNote", Run> = {
   leave: leaveGroupAction,
+  keepNote: keepGroupNoteAction,
   removeMember: removeGroupMemberAction,
   removeNote: removeGroupNoteAction,
 };
@@ -82,7 +88,7 @@ export function GroupButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <SubmitButton variant={run === "leave" ? "secondary" : "danger"} aria-label={accessibleName}>
+      <SubmitButton variant={run === "leave" || run === "keepNote" ? "secondary" : "danger"} aria-label={accessibleName}>
         {label}
       </SubmitButton>
       <FormStatus message={state.message} />

@@ -9,12 +9,15 @@ import { reportSchema } from "@/lib/validation/comment";
 import { parseInput } from "@/lib/validation/parse-input";
 import { getAnnotation } from "./get-annotation";
 
-// A reader reports a public note, once; stored and counted for the moderators.
+// A reader reports a public note, once; stored and counted for the moderators. A group note (issue
+// 19) may be reported by anyone who sees it (its members; the board for board notes), once; it is
+// never hidden by the threshold: the report goes to people — the group's owner (the board's
+// moderators for board notes) and the admins. A private note is not reportable (404).
 export async function reportAnnotation(viewer: Viewer | null, slug: string, id: unknown, input: unknown) {
   const me = await requireContributor(viewer);
   const parsed = parseInput(reportSchema, input);
   const row = await getAnnotation(me, slug, id);
-  if (row.audience !== "public") throw new AppError("not_found", "No such annotation.");
+  if (row.audience !== "public" && row.audience !== "group") throw new AppError("not_found", "No such annotation.");
   if (row.authorId === me.id)
     throw new AppError("rule_violation", "You cannot report your own note; edit or delete it instead.");
   try {
@@ -30,7 +33,7 @@ export async function reportAnnotation(viewer: Viewer | null, slug: string, id: 
   return {
     reported: true,
     reports,
-    hidden: await applyReportThreshold("annotation", row.id, reports),
+    hidden: row.audience === "public" ? await applyReportThreshold("annotation", row.id, reports) : false,
     counted: await reporterCounts(me.id),
   };
 }

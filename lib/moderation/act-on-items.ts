@@ -10,6 +10,7 @@ import { announceApproved, announceVisible } from "@/lib/notifications/announce-
 import { notifyReplies } from "@/lib/notifications/notify-reply";
 import { moderationActionSchema } from "@/lib/validation/moderation";
 import { parseInput } from "@/lib/validation/parse-input";
+import { queueAudience } from "./queue-audience";
 
 type Status = "pending" | "approved" | "spam" | "trash" | "deleted";
 type Batch = Pick<ReturnType<typeof moderationActionSchema.parse>, "type" | "ids" | "action" | "reason">;
@@ -47,7 +48,7 @@ export async function applyModeration(tx: Prisma.TransactionClient, me: Viewer, 
   const rows =
     type === "comment"
       ? await tx.comment.findMany({ where: { id: { in: ids } }, select })
-      : await tx.annotation.findMany({ where: { id: { in: ids }, audience: "public" }, select });
+      : await tx.annotation.findMany({ where: { id: { in: ids }, AND: [queueAudience(me.role)] }, select });
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length)

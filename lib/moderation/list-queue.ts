@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { queueAudience } from "./queue-audience";
 
 export type QueueStatus = "pending" | "approved" | "spam" | "trash";
 /**
@@ -43,7 +44,7 @@ const earlierVersions = {
 // The moderation queue: comments and public annotations together, newest first, keyset-paged
 // over both tables (each queried once per page, merged).
 export async function listQueue(viewer: Viewer | null, f: Filters) {
-  await requirePermission(viewer, "moderation.read");
+  const me = await requirePermission(viewer, "moderation.read");
   const take = Math.min(f.take ?? 50, 200);
   const c = decodeCursor(f.cursor);
   const reasons = await expandReason(f.status === "reported" ? [...reportedStatuses] : [f.status], f.reason);
@@ -90,7 +91,7 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
     f.type === "comment"
       ? []
       : db.annotation.findMany({
-          where: { ...(common as Prisma.AnnotationWhereInput), audience: "public" },
+          where: { ...(common as Prisma.AnnotationWhereInput), AND: [queueAudience(me.role)] },
           orderBy: order,
           take: take + 1,
           select: {
@@ -103,6 +104,8 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
             editedAt: true,
             exact: true,
             originalExact: true,
+            audience: true,
+            group: { select: { id: true, name: true } },
             author: authorSelect,
             article: { select: { slug: true, title: true } },
             parent: { select: { id: true, body: true, html: true } },
@@ -113,7 +116,12 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
         }),
   ]);
   const merged = [
-    ...comments.map((x) => ({ ...x, type: "comment" as const, quote: null as string | null })),
+    ...comments.map((x) => ({
+      ...x,
+      type: "comment" as const,
+      quote: null as string | null,
+      group: null as { id: string; name: string } | null,
+    })),
     ...annotations.map((x) => ({
       ...x,
       type: "annotation" as const,

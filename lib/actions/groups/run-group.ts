@@ -5,6 +5,7 @@ import { formAction, formText } from "@/lib/actions/form-action";
 import { leaveGroup } from "@/lib/groups/leave-group";
 import { removeGroupMember } from "@/lib/groups/remove-group-member";
 import { removeGroupNote } from "@/lib/groups/remove-group-note";
+import { keepGroupNote } from "@/lib/groups/reported-group-notes";
 
 // A group page's buttons (each a small form, without JavaScript too).
 
@@ -26,5 +27,13 @@ export const removeGroupNoteAction = formAction(
   async ({ group, note }, { viewer }) => {
     await removeGroupNote(viewer, group, note);
     redirect(`/groups/${group}?removed=note`);
+  },
+);
+
+export const keepGroupNoteAction = formAction(
+  z.object({ group: formText(), note: formText() }),
+  async ({ group, note }, { viewer }) => {
+    await keepGroupNote(viewer, group, note);
+    redirect(`/groups/${group}?removed=kept`);
   },
 );

@@ -7,6 +7,7 @@ import { formatUtc } from "@/lib/dates/format-utc";
 import { isAppError } from "@/lib/errors";
 import { getGroup } from "@/lib/groups/get-group";
 import { listGroupNotes } from "@/lib/groups/list-group-notes";
+import { listReportedGroupNotes } from "@/lib/groups/reported-group-notes";
 
 export const metadata: Metadata = { title: "Group", robots: { index: false } };
 
@@ -20,6 +21,7 @@ const notices: Record<string, string> = {
   joined: "You joined the group. Choose it in the margin when you write a note.",
   member: "The member was removed. What they wrote stays in the group.",
   note: "The note was removed from the group (its history is kept).",
+  kept: "The note stays; its reports were dismissed.",
 };
 
 // One group (issue 19): its members, the invite link and the owner's tools; its members only.
@@ -37,6 +39,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
     ];
   const runs = group.membership === "owner" || group.membership === "board";
   const notes = await listGroupNotes(viewer, group.id);
+  const reported = runs ? await listReportedGroupNotes(viewer, group.id) : [];
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6">
       <p className="text-sm">
@@ -97,6 +100,66 @@ export default async function GroupPage({ params, searchParams }: Props) {
           ))}
         </ul>
       </section>
+
+      {runs && reported.length ? (
+        <section aria-labelledby="reported-title" className="mt-8">
+          <h2 id="reported-title" className="text-lg font-semibold">
+            Reported notes
+          </h2>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            Members reported these notes. Remove one from the group (its history is kept), or keep it and dismiss
+            the reports.
+          </p>
+          <ul className="mt-3 space-y-3">
+            {reported.map((n) => (
+              <li key={n.id} className="rounded-md border border-amber-300 p-3 dark:border-amber-700">
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {n.author} on{" "}
+                  <Link
+                    href={`/articles/${n.article.slug}/annotations/${n.id}`}
+                    className="text-accent-700 hover:underline dark:text-accent-300"
+                  >
+                    {n.article.title}
+                  </Link>{" "}
+                  · {formatUtc(n.createdAt)} ·{" "}
+                  <strong className="text-zinc-900 dark:text-zinc-100">
+                    {n.reports} {n.reports === 1 ? "report" : "reports"}
+                  </strong>
+                </p>
+                {n.quote ? (
+                  <blockquote className="mt-1 border-l-2 border-zinc-300 pl-2 text-sm italic dark:border-zinc-700">
+                    {n.quote.length > 160 ? `${n.quote.slice(0, 160)}…` : n.quote}
+                  </blockquote>
+                ) : null}
+                <p className="mt-1 whitespace-pre-line text-sm">{n.body}</p>
+                <ul className="mt-2 list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Reasons">
+                  {n.reasons.map((r, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: reasons repeat and have no id of their own here
+                    <li key={i}>
+                      {r.reason}
+                      {r.note ? `: ${r.note}` : ""}
+                    </li>
+                  ))}
+                </ul>
+                <div className="mt-2 flex flex-wrap justify-end gap-2">
+                  <GroupButton
+                    run="keepNote"
+                    fields={{ group: group.id, note: n.id }}
+                    label="Keep"
+                    accessibleName={`Keep the note by ${n.author} and dismiss its reports`}
+                  />
+                  <GroupButton
+                    run="removeNote"
+                    fields={{ group: group.id, note: n.id }}
+                    label="Remove from group"
+                    accessibleName={`Remove the reported note by ${n.author} from the group`}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="group-notes-title" className="mt-8">
         <h2 id="group-notes-title" className="text-lg font-semibold">
