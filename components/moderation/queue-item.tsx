@@ -169,6 +169,14 @@ export function QueueItem({ item, tab, isAdmin, linkHoldThreshold, now, filterHr
                 {snippet(plainTextOfHtml(item.parent.html) || item.parent.body)}
               </blockquote>
             ) : null}
+            {item.group ? (
+              <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300" data-group={item.group.id}>
+                <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-950 dark:bg-sky-900 dark:text-sky-100">
+                  Group note
+                </span>{" "}
+                Only the members of “{item.group.name}” see it; a member reported it.
+              </p>
+            ) : null}
             {item.quote ? (
               <blockquote className="mt-3 border-l-4 border-yellow-400 bg-yellow-50 px-3 py-1.5 font-serif text-sm italic dark:bg-yellow-950/30">
                 <span className="font-sans text-xs font-medium not-italic text-zinc-600 dark:text-zinc-400">

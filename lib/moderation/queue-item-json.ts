@@ -24,6 +24,8 @@ export function queueItemJson(i: Item) {
     body: i.body,
     html: i.html,
     quote: i.quote,
+    // A reported group note (issue 19; admins, and moderators for the board's): its group.
+    ...(i.group ? { group: { id: i.group.id, name: i.group.name } } : {}),
     parent: i.parent ? { id: i.parent.id, body: i.parent.body } : null,
     reports: i._count.reports,
     edits: i._count.revisions,
