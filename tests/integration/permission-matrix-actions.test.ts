@@ -180,6 +180,7 @@ const expected: Record<string, number[]> = {
   "leave own group": [401, 200, 200, 200, 200, 200, 200, 200, 401, 401],
   "remove a member of someone's group": [401, 404, 404, 404, 404, 404, 404, 403, 401, 401],
   "remove a note from someone's group": [401, 404, 404, 404, 404, 404, 200, 403, 401, 401],
+  "keep a reported note in someone's group": [401, 404, 404, 404, 404, 404, 200, 403, 401, 401],
 };
 
 // Actions that need no account (signing in and up, the mailed links): the matrix leaves them out;
@@ -233,6 +234,7 @@ const covers: Record<string, string> = {
   leaveGroupAction: "leave own group",
   removeGroupMemberAction: "remove a member of someone's group",
   removeGroupNoteAction: "remove a note from someone's group",
+  keepGroupNoteAction: "keep a reported note in someone's group",
 };
 
 type Caller = { actor: Actor; headers: Headers; owner: Viewer | null; tokenId?: string };
@@ -536,6 +538,13 @@ const rows: Record<string, Row> = {
       return () => runGroup.removeGroupNoteAction(none, form({ group: g.id, note: g.note.id }));
     },
   },
+  "keep a reported note in someone's group": {
+    prepare: async (_caller, slug) => {
+      const g = await someonesGroup(slug);
+      await db.report.create({ data: { annotationId: g.note.id, reporterId: g.owner.id, reason: "spam" } });
+      return () => runGroup.keepGroupNoteAction(none, form({ group: g.id, note: g.note.id }));
+    },
+  },
   "update moderation settings": {
     prepare: async () => {
       const s = await getSettings();
@@ -562,7 +571,7 @@ async function someonesGroup(slug: string) {
   const [owner, student] = [await member("commenter"), await member("commenter")];
   const group = await makeGroup(owner, [student], unique("Group"));
   const note = await annotateGroup(student, slug, group.id, unique("A group note"));
-  return { ...group, student, note };
+  return { ...group, owner, student, note };
 }
 
 /**

@@ -23,6 +23,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import { createApiToken } from "@/lib/users/api-tokens";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
+import { annotateGroup, makeGroup } from "../seed/groups";
 import { post } from "../seed/comments";
 import { withSettings } from "../seed/settings";
 import { member } from "../seed/users";
@@ -73,6 +74,7 @@ const expected: Record<string, number[]> = {
   "PUT someone's note": [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
   "DELETE someone's note": [401, 403, 403, 403, 403, 403, 403, 403, 401, 403],
   "POST note report": [401, 201, 201, 201, 201, 201, 201, 403, 401, 403],
+  "POST report on a note in someone's group": [401, 404, 404, 404, 404, 404, 404, 403, 401, 403],
   "POST article": [401, 403, 201, 403, 201, 201, 201, 403, 401, 403],
   "PATCH article": [401, 403, 404, 403, 404, 200, 200, 403, 401, 403],
   "POST moderation action": [401, 403, 403, 403, 200, 200, 200, 403, 401, 403],
@@ -201,6 +203,17 @@ describe("permission matrix: every API mutation × every caller", () => {
     },
     "POST note report": async (authorization) => {
       const a = await annotate(author, slug, unique("Reportable note"));
+      return call(flagNote, {
+        path: `/api/annotations/${slug}/${a.id}/flags`,
+        params: { slug, id: a.id },
+        body: json({ reason: "spam" }),
+        authorization,
+      });
+    },
+    "POST report on a note in someone's group": async (authorization) => {
+      const [owner, student] = [await member("commenter"), await member("commenter")];
+      const group = await makeGroup(owner, [student], unique("Group"));
+      const a = await annotateGroup(student, slug, group.id, unique("A group note"));
       return call(flagNote, {
         path: `/api/annotations/${slug}/${a.id}/flags`,
         params: { slug, id: a.id },
