@@ -88,7 +88,10 @@ export function GroupButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <SubmitButton variant={run === "leave" || run === "keepNote" ? "secondary" : "danger"} aria-label={accessibleName}>
+      <SubmitButton
+        variant={run === "leave" || run === "keepNote" ? "secondary" : "danger"}
+        aria-label={accessibleName}
+      >
         {label}
       </SubmitButton>
       <FormStatus message={state.message} />

@@ -517,7 +517,8 @@ const paths: Record<string, Record<string, Op>> = {
   },
   "/api/annotations/{slug}/{id}/flags": {
     post: {
-      summary: "Report a public note, or a group note the viewer can see (never auto-hidden: its owner and the admins decide)",
+      summary:
+        "Report a public note, or a group note the viewer can see (never auto-hidden: its owner and the admins decide)",
       auth: "signed in",
       params: [slug, id()],
       body: reportSchema,

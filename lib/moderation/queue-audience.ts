@@ -1,5 +1,5 @@
-import { boardGroupId } from "@/lib/groups/board-group";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { boardGroupId } from "@/lib/groups/board-group";
 
 /**
  * Which notes the moderation queue shows and acts on, by role (issue 19): public notes; a group
@@ -9,9 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export function queueAudience(role: string): Prisma.AnnotationWhereInput {
   const reported = { audience: "group" as const, reports: { some: { dismissedAt: null } } };
   return {
-    OR: [
-      { audience: "public" },
-      role === "admin" ? reported : { ...reported, groupId: boardGroupId },
-    ],
+    OR: [{ audience: "public" }, role === "admin" ? reported : { ...reported, groupId: boardGroupId }],
   };
 }

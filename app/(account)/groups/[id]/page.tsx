@@ -107,8 +107,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
             Reported notes
           </h2>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            Members reported these notes. Remove one from the group (its history is kept), or keep it and dismiss
-            the reports.
+            Members reported these notes. Remove one from the group (its history is kept), or keep it and dismiss the
+            reports.
           </p>
           <ul className="mt-3 space-y-3">
             {reported.map((n) => (
