@@ -24,7 +24,8 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
   const highlight = n.motivation === "highlighting";
   const canReply = api.canWrite && !highlight && (n.status === "approved" || mine);
   const canEdit = n.canEdit && !highlight;
-  const canReport = !api.review && !mine && n.audience === "public" && n.status === "approved";
+  // A group note is reported to its group's owner (and the admins); a private one never.
+  const canReport = !api.review && !mine && n.audience !== "private" && n.status === "approved";
   // The group's owner moderates its notes (issue 19).
   const runsGroup = !mine && n.audience === "group" && !!n.group && !!api.groups?.find((g) => g.id === n.group)?.runs;
   const canReattach = !api.review && mine && !n.parentId && n.state === "orphaned" && api.canWrite;
@@ -115,7 +116,9 @@ export function NoteActions({ note: n }: { note: NoteThread }) {
           fromGroup
         />
       ) : null}
-      {open === "report" ? <ReportForm author={n.authorName} onSubmit={(reason) => api.report(n.id, reason)} /> : null}
+      {open === "report" ? (
+        <ReportForm author={n.authorName} onSubmit={(reason) => api.report(n.id, reason, n.audience === "group")} />
+      ) : null}
     </div>
   );
 }

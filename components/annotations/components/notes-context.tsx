@@ -21,7 +21,7 @@ export type NotesApi = {
   edit(id: string, text: string, tags: string[]): Promise<string | null>;
   remove(id: string): Promise<string | null>;
   /** A report: the thanks to show (it says when an unconfirmed reporter's report does not count yet), or the refusal. */
-  report(id: string, reason: string): Promise<{ ok: boolean; message: string }>;
+  report(id: string, reason: string, group?: boolean): Promise<{ ok: boolean; message: string }>;
   showPassage(threadId: string): void;
   /** Starts re-attaching an orphaned note: the reader then selects its new passage. */
   startReattach(threadId: string): void;

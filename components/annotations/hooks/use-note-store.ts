@@ -92,9 +92,11 @@ export function useNoteStore(
   );
 
   const report = useCallback(
-    async (id: string, reason: string) => {
+    async (id: string, reason: string, group = false) => {
       const r = await reportNote(slug, id, reason);
       if (!r.ok) return { ok: false, message: r.message };
+      // A group note's report goes to people, never to the hiding threshold (issue 19).
+      if (group) return { ok: true, message: "Thank you: the group's owner will look at this note." };
       // `counted: false`: an unconfirmed account's report is stored but weighs nothing yet.
       return { ok: true, message: reportThanks("note", r.data.counted !== false) };
     },
