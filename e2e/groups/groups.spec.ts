@@ -141,16 +141,32 @@ test("two students annotate the seed article in their group; a reader outside it
   await expect(margin(adaPage).locator(`#annotation-${offId}`)).toHaveCount(0);
   expect((await benPage.request.get(`/api/annotations/${seedArticle.slug}/${offId}`)).status()).toBe(404);
 
-  // The group page on a phone and wide, for the record.
+  // Ben reports Ada's note in the margin: the report goes to the owner, the note stays.
+  const adaCard = margin(benPage).locator(`#annotation-${adaId}`);
+  await adaCard.getByRole("button", { name: "Report", exact: true }).click();
+  await adaCard.getByLabel("Off-topic").check();
+  await adaCard.getByRole("button", { name: "Send report" }).click();
+  await expect(adaCard.getByRole("status").filter({ hasText: "the group's owner will look" })).toBeVisible();
+
+  // The group page on a phone and wide, for the record: Ada sees the reported note, then keeps it.
   await adaPage.goto("/groups");
   await adaPage.getByRole("link", { name, exact: true }).click();
   await expect(adaPage.getByRole("heading", { name: "Latest notes" })).toBeVisible();
   await expect(adaPage.getByText(benNote)).toBeVisible();
+  const reported = adaPage.getByRole("region", { name: "Reported notes" });
+  await expect(reported).toContainText(adaNote);
+  await expect(reported).toContainText("1 report");
+  await expect(reported.getByRole("list", { name: "Reasons" })).toContainText("Off-topic");
+  expect(await seriousViolations(adaPage)).toEqual([]);
   await shoot(adaPage, "group-wide");
   const phone = await signedIn(browser, ada, { width: 390, height: 844 });
   await phone.goto(new URL(adaPage.url()).pathname);
   expect(await seriousViolations(phone)).toEqual([]);
   await shoot(phone, "group-phone");
+  await reported.getByRole("button", { name: /^Keep the note by/ }).click();
+  await expect(adaPage.getByRole("status").filter({ hasText: "its reports were dismissed" })).toBeVisible();
+  await expect(adaPage.getByRole("region", { name: "Reported notes" })).toHaveCount(0);
+  await expect(adaPage.getByText(adaNote)).toBeVisible();
   await phone.goto(seedArticle.path);
   await waitForAnchoring(phone);
   await shoot(phone, "article-phone");

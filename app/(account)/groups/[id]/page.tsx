@@ -24,6 +24,13 @@ const notices: Record<string, string> = {
   kept: "The note stays; its reports were dismissed.",
 };
 
+const reasonLabels: Record<string, string> = {
+  spam: "Spam",
+  harassment: "Harassment",
+  off_topic: "Off-topic",
+  other: "Something else",
+};
+
 // One group (issue 19): its members, the invite link and the owner's tools; its members only.
 export default async function GroupPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -136,7 +143,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                   {n.reasons.map((r, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: reasons repeat and have no id of their own here
                     <li key={i}>
-                      {r.reason}
+                      {reasonLabels[r.reason] ?? r.reason}
                       {r.note ? `: ${r.note}` : ""}
                     </li>
                   ))}
