@@ -109,3 +109,34 @@ test("Cite this passage gives a link that opens the article with that passage ma
   ).toBeVisible();
   await expect(reader.locator("mark#passage-cited")).toHaveCount(0);
 });
+
+test("a passage link over two paragraphs opens with both parts marked, the first scrolled to", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const slug = await publishedArticle(page);
+  const query = new URLSearchParams({
+    passage: "every later award returned to it.\nThe second paragraph says",
+    prefix: "by the Corfu Channel case, and ",
+    suffix: " that knowledge, actual or",
+  });
+  for (const viewport of [
+    { width: 390, height: 700 },
+    { width: 1280, height: 900 },
+  ]) {
+    const reader = await (await browser.newContext({ viewport })).newPage();
+    await reader.goto(`/articles/${slug}?${query.toString()}#passage-cited`);
+    const marks = reader.locator("mark.gloss-passage");
+    await expect(marks).toHaveText(["every later award returned to it.", "The second paragraph says"]);
+    await expect(reader.locator("#passage-cited")).toHaveCount(1);
+    await expect(marks.first()).toHaveAttribute("id", "passage-cited");
+    await expect(marks.first()).toBeInViewport();
+    // Each part sits inside its own paragraph: no mark crosses a block boundary.
+    for (const paragraph of ["Due diligence was set", "The second paragraph"])
+      await expect(reader.locator("p", { hasText: paragraph }).locator("mark.gloss-passage")).toHaveCount(1);
+    await expect(reader.getByRole("status").filter({ hasText: "no longer in the article" })).toHaveCount(0);
+    expect(await seriousViolations(reader)).toEqual([]);
+    await reader.screenshot({ path: testInfo.outputPath(`two-paragraph-passage-${viewport.width}.png`) });
+    await reader.context().close();
+  }
+});

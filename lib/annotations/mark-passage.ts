@@ -51,10 +51,10 @@ function locate(text: string, exact: string, prefix: string | null | undefined):
   return (tail && found.find(([a]) => before(a).endsWith(tail))) || found[0];
 }
 
-/** Wraps [start, end) of the block's own text in <mark>s; the first carries the id. */
-function wrap(block: Element, start: number, end: number, id: string) {
+/** Wraps [start, end) of the block's own text in <mark>s (one per text node); the first carries the id, if any. */
+function wrap(block: Element, start: number, end: number, id: string | null) {
   let offset = 0;
-  let first = true;
+  let first = id !== null;
   for (const { node, parent } of ownTexts(block)) {
     const from = offset;
     const to = offset + node.value.length;
@@ -67,7 +67,7 @@ function wrap(block: Element, start: number, end: number, id: string) {
     parts.push({
       type: "element",
       tagName: "mark",
-      properties: first ? { id, className: ["gloss-passage"] } : { className: ["gloss-passage"] },
+      properties: first && id !== null ? { id, className: ["gloss-passage"] } : { className: ["gloss-passage"] },
       children: [{ type: "text", value: node.value.slice(a, b) }],
     });
     if (b < node.value.length) parts.push({ type: "text", value: node.value.slice(b) });
@@ -102,4 +102,32 @@ export function markPassage(html: string, passage: MarkedPassage): string {
   if (!marked && home) home.properties = { ...home.properties, id };
   else if (!marked) return html;
   return unified().use(rehypeStringify).stringify(tree);
+}
+
+/** One block's share of a passage that spans several blocks. */
+export type PassagePart = { blockId: string; exact: string; prefix?: string | null };
+
+/**
+ * The article's HTML with a passage over one or more blocks marked: each part in its own block,
+ * one `<mark>` per text node so no mark crosses an element boundary; only the first mark carries
+ * `id` (the link's scroll target). Parts not found in their block are left unmarked; when none is
+ * found the HTML is returned unchanged.
+ */
+export function markPassageParts(html: string, id: string, parts: readonly PassagePart[]): string {
+  if (!parts.length) return html;
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
+  const blocks = new Map(blocksIn(tree).map((b) => [blockIdOf(b), b]));
+  let marked = false;
+  for (const part of parts) {
+    const block = blocks.get(part.blockId);
+    if (!block) continue;
+    const text = ownTexts(block)
+      .map((t) => t.node.value)
+      .join("");
+    const at = locate(text, part.exact, part.prefix);
+    if (!at) continue;
+    wrap(block, at[0], at[1], marked ? null : id);
+    marked = true;
+  }
+  return marked ? unified().use(rehypeStringify).stringify(tree) : html;
 }

@@ -1,7 +1,6 @@
-import { blockIdAt } from "@/lib/anchoring/describe-anchor";
 import { createResolver } from "@/lib/anchoring/resolve-anchor";
 import type { TextQuote } from "@/lib/anchoring/types";
-import { markPassage } from "@/lib/annotations/mark-passage";
+import { markPassageParts, type PassagePart } from "@/lib/annotations/mark-passage";
 
 /** The id of the marked passage: a "Cite this passage" link ends in #passage-cited. */
 export const CITED_PASSAGE_ID = "cited";
@@ -20,15 +19,18 @@ export function markCitedPassage(revision: Revision, quote: TextQuote): { html: 
   const { index, text } = resolver;
   const start = index.toUtf16(result.start);
   const end = index.toUtf16(result.end);
-  const texts = text.split("\n");
-  const blocks = revision.blockIds.map((id, i) => ({ id, text: texts[i] ?? "" }));
-  // A passage over several blocks is marked in the block it starts in (where the link scrolls to).
-  const exact = text.slice(start, end).split("\n")[0] || text.slice(start, end).trim();
-  const html = markPassage(revision.html, {
-    id: CITED_PASSAGE_ID,
-    exact,
-    prefix: text.slice(Math.max(0, start - 32), start),
-    blockId: blockIdAt(blocks, result.start) ?? null,
+  // Each block the passage covers gets its part marked (the first mark is where the link scrolls).
+  const parts: PassagePart[] = [];
+  let from = 0;
+  text.split("\n").forEach((blockText, i) => {
+    const to = from + blockText.length;
+    const blockId = revision.blockIds[i];
+    const a = Math.max(start, from) - from;
+    const b = Math.min(end, to) - from;
+    if (blockId !== undefined && a < b && blockText.slice(a, b).trim())
+      parts.push({ blockId, exact: blockText.slice(a, b), prefix: blockText.slice(Math.max(0, a - 32), a) });
+    from = to + 1;
   });
+  const html = markPassageParts(revision.html, `passage-${CITED_PASSAGE_ID}`, parts);
   return { html, found: html !== revision.html };
 }
