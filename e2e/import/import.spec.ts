@@ -51,6 +51,7 @@ async function expectCounts(page: Page, values: string[]) {
     "Comments",
     "Skipped posts",
     "Skipped comments",
+    "Images",
     "Failed",
   ]);
   await expect(result(page).locator("dd")).toHaveText(values);
@@ -81,8 +82,11 @@ test("an admin uploads an export, sees the counts, and finds the posts with thei
     "7 created, 0 updated, 0 unchanged",
     "pages 1, attachments 1, other 0",
     "spam 1, pingbacks 1, trackbacks 1, other 0",
+    // two posts' images: the upload page has no media folder, so each stays a link and is listed
+    "0 imported, 2 not imported",
     "0",
   ]);
+  await expect(page.getByRole("list", { name: "Images not imported" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByRole("list", { name: "Posts that failed" })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -120,6 +124,7 @@ test("an admin uploads an export, sees the counts, and finds the posts with thei
     "0 created, 0 updated, 7 unchanged",
     "pages 1, attachments 1, other 0",
     "spam 1, pingbacks 1, trackbacks 1, other 0",
+    "0 imported, 2 not imported",
     "0",
   ]);
   await expect(result(page).getByRole("heading", { level: 2 })).toBeFocused();
