@@ -10,31 +10,32 @@ export const itemUrl = (kind: VisibleKind, slug: string, id: string) =>
 /** The follow-digest job of an article: one waiting at a time (lib/notifications/follow-digest.ts). */
 export const digestJobKey = (articleId: string) => `follow-digest:${articleId}`;
 
+/** What announcing an item needs to know of it. */
+export type VisibleItem = {
+  id: string;
+  articleId: string;
+  authorId: string | null;
+  body: string;
+  articleSlug: string;
+  /** The author of the comment (or note) it replies to, if any. */
+  parentAuthorId: string | null;
+};
+
 /**
  * Items that just became visible to readers (posted without a hold, or approved): in the caller's
  * transaction, a `reply` notification for the parent's author and, for comments, a `comment`
  * notification for every follower of the article (the parent's author is told once, as a reply),
  * and the followers' mail digest is scheduled. Idempotent: a second call writes nothing new.
+ * `known`: the items as the caller just wrote them (a new post: approved, its ids are `ids`), so
+ * they are not read back.
  */
-export async function announceVisible(tx: NotificationClient, kind: VisibleKind, ids: string[]) {
+export async function announceVisible(tx: NotificationClient, kind: VisibleKind, ids: string[], known?: VisibleItem[]) {
   if (!ids.length) return;
-  const select = {
-    id: true,
-    articleId: true,
-    authorId: true,
-    body: true,
-    status: true,
-    article: { select: { slug: true } },
-    parent: { select: { authorId: true } },
-  } as const;
-  const items =
-    kind === "comment"
-      ? await tx.comment.findMany({ where: { id: { in: ids }, status: "approved" }, select })
-      : await tx.annotation.findMany({ where: { id: { in: ids }, status: "approved", audience: "public" }, select });
+  const items = known ?? (await readVisible(tx, kind, ids));
   const digests = new Set<string>();
   for (const item of items) {
-    const url = itemUrl(kind, item.article.slug, item.id);
-    const parentAuthor = item.parent?.authorId ?? null;
+    const url = itemUrl(kind, item.articleSlug, item.id);
+    const parentAuthor = item.parentAuthorId;
     if (parentAuthor)
       await recordNotifications(tx, [
         {
@@ -61,6 +62,30 @@ export async function announceVisible(tx: NotificationClient, kind: VisibleKind,
   }
   for (const articleId of digests)
     await enqueueJob(tx, { kind: "follow-digest", payload: { articleId }, key: digestJobKey(articleId) });
+}
+
+async function readVisible(tx: NotificationClient, kind: VisibleKind, ids: string[]): Promise<VisibleItem[]> {
+  const select = {
+    id: true,
+    articleId: true,
+    authorId: true,
+    body: true,
+    status: true,
+    article: { select: { slug: true } },
+    parent: { select: { authorId: true } },
+  } as const;
+  const items =
+    kind === "comment"
+      ? await tx.comment.findMany({ where: { id: { in: ids }, status: "approved" }, select })
+      : await tx.annotation.findMany({ where: { id: { in: ids }, status: "approved", audience: "public" }, select });
+  return items.map((i) => ({
+    id: i.id,
+    articleId: i.articleId,
+    authorId: i.authorId,
+    body: i.body,
+    articleSlug: i.article.slug,
+    parentAuthorId: i.parent?.authorId ?? null,
+  }));
 }
 
 /** A moderator approved held contributions: their authors are told (once per item). */
