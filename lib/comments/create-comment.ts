@@ -6,9 +6,8 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { emitLiveEvents } from "@/lib/live/emit-live-events";
-import { queueMail } from "@/lib/mail/queue-mail";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
-import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
+import { announceNewComment, autoFollow } from "@/lib/notifications/announce-visible";
 import { replyMailFor } from "@/lib/notifications/notify-reply";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -132,23 +131,19 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
         select: rowFields,
       });
       if (status === "approved")
-        await announceVisible(
+        await announceNewComment(
           tx,
-          "comment",
-          [id],
-          [
-            {
-              id,
-              articleId: article.id,
-              authorId: me.id,
-              body,
-              articleSlug: article.slug,
-              parentAuthorId: parent?.authorId ?? null,
-            },
-          ],
+          {
+            id,
+            articleId: article.id,
+            authorId: me.id,
+            body,
+            articleSlug: article.slug,
+            parentAuthorId: parent?.authorId ?? null,
+          },
+          { replyMail: mail },
         );
-      await autoFollow(tx, me.id, article.id);
-      if (mail) await queueMail(tx, mail);
+      else await autoFollow(tx, me.id, article.id);
       return created;
     });
   } catch (e) {

@@ -1,6 +1,13 @@
+import crypto from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
+import { clock } from "@/lib/clock";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { type NotificationClient, notifyFollowers, recordNotifications } from "./record-notification";
+import {
+  type NotificationClient,
+  notificationExcerpt,
+  notifyFollowers,
+  recordNotifications,
+} from "./record-notification";
 
 export type VisibleKind = "comment" | "annotation";
 
@@ -124,4 +131,58 @@ export async function autoFollow(tx: NotificationClient, userId: string, article
     INSERT INTO "ArticleFollow" ("userId", "articleId", "createdAt")
     SELECT u."id", ${articleId}, now() FROM "User" u WHERE u."id" = ${userId} AND u."autoFollow"
     ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * A comment just posted visible: everything `announceVisible` and `autoFollow` write for it (the
+ * parent's author's `reply`, the followers' `comment`s, the digest job when a follower was told,
+ * the author's automatic follow) and, when given, the reply mail's job — as one statement in the
+ * caller's transaction, so a post pays one round trip to PostgreSQL for all of it. The same rows,
+ * keys and conflicts as the separate calls; idempotent like them.
+ */
+export async function announceNewComment(
+  tx: NotificationClient,
+  item: VisibleItem & { authorId: string },
+  options: { replyMail?: object | null } = {},
+) {
+  const now = clock.now();
+  const url = itemUrl("comment", item.articleSlug, item.id);
+  const excerpt = notificationExcerpt(item.body);
+  const parentAuthor = item.parentAuthorId && item.parentAuthorId !== item.authorId ? item.parentAuthorId : null;
+  const followKey = `comment:${item.id}`;
+  const excluded = [item.authorId, ...(item.parentAuthorId ? [item.parentAuthorId] : [])];
+  const jobId = () => crypto.randomUUID().replace(/-/g, "").slice(0, 24);
+  const mail = options.replyMail ? JSON.stringify(options.replyMail) : null;
+  await tx.$executeRaw`
+    WITH reply AS (
+      INSERT INTO "Notification" ("id", "userId", "type", "url", "actorId", "excerpt", "articleId", "key", "createdAt")
+      SELECT ${`n${crypto.randomBytes(12).toString("base64url")}`}, ${parentAuthor}::text, 'reply'::"NotificationType", ${url}, ${item.authorId}, ${excerpt}, ${item.articleId}, ${`reply:comment:${item.id}`}, ${now}
+      WHERE ${parentAuthor}::text IS NOT NULL
+      ON CONFLICT ("userId", "key") DO NOTHING
+      RETURNING 1
+    ), told AS (
+      INSERT INTO "Notification" ("id", "userId", "type", "url", "actorId", "excerpt", "articleId", "key", "createdAt")
+      SELECT 'n' || md5(random()::text || f."userId" || ${followKey}), f."userId", 'comment'::"NotificationType", ${url}, ${item.authorId}, ${excerpt}, ${item.articleId}, ${followKey}, ${now}
+      FROM "ArticleFollow" f JOIN "User" u ON u."id" = f."userId"
+      WHERE f."articleId" = ${item.articleId} AND u."deletedAt" IS NULL AND NOT (f."userId" = ANY(${excluded}))
+      ON CONFLICT ("userId", "key") DO NOTHING
+      RETURNING 1
+    ), digest AS (
+      INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
+      SELECT ${jobId()}, 'follow-digest', ${JSON.stringify({ articleId: item.articleId })}::jsonb, ${digestJobKey(item.articleId)}, ${now}, 12, ${now}
+      WHERE EXISTS (SELECT 1 FROM told)
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING 1
+    ), mail AS (
+      INSERT INTO "Job" ("id", "kind", "payload", "key", "runAt", "maxAttempts", "createdAt")
+      SELECT ${jobId()}, 'mail', ${mail}::jsonb, NULL, ${now}, 12, ${now}
+      WHERE ${mail}::jsonb IS NOT NULL
+      RETURNING 1
+    ), follow AS (
+      INSERT INTO "ArticleFollow" ("userId", "articleId", "createdAt")
+      SELECT u."id", ${item.articleId}, now() FROM "User" u WHERE u."id" = ${item.authorId} AND u."autoFollow"
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT 1`;
 }
