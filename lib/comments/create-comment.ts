@@ -4,10 +4,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
-import { announceNewComment, autoFollow } from "@/lib/notifications/announce-visible";
+import { newCommentAnnouncement } from "@/lib/notifications/announce-visible";
 import { replyMailFor } from "@/lib/notifications/notify-reply";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -108,44 +109,45 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
             },
           })
         : null;
-    // The row alone is one INSERT … RETURNING (the author is known: with it in the same select
-    // Prisma adds two reads).
     // The comment, what it announces (reply and follower notifications, the followers' digest,
-    // the reply mail) and the author's automatic follow are stored together or not at all.
-    row = await db.$transaction(async (tx) => {
-      const created = await tx.comment.create({
-        data: {
-          id,
-          articleId: article.id,
-          parentId: parent?.id ?? null,
-          threadId: parent?.threadId ?? id,
-          depth: parent ? parent.depth + 1 : 0,
-          authorId: me.id,
-          body,
-          html: renderSafeMarkdown(body),
-          status,
-          holdReasons: decided.reasons,
-          createdAt: now,
-          ...(mail ? { replyNotifiedAt: now } : {}),
-        },
-        select: rowFields,
-      });
-      if (status === "approved")
-        await announceNewComment(
-          tx,
-          {
-            id,
-            articleId: article.id,
-            authorId: me.id,
-            body,
-            articleSlug: article.slug,
-            parentAuthorId: parent?.authorId ?? null,
-          },
-          { replyMail: mail },
-        );
-      else await autoFollow(tx, me.id, article.id);
-      return created;
-    });
+    // the reply mail) and the author's automatic follow: one statement, stored together or not at
+    // all. The row is what was written (no read-back).
+    const html = renderSafeMarkdown(body);
+    const threadId = parent?.threadId ?? id;
+    const depth = parent ? parent.depth + 1 : 0;
+    const announcement = newCommentAnnouncement(
+      {
+        id,
+        articleId: article.id,
+        authorId: me.id,
+        body,
+        articleSlug: article.slug,
+        parentAuthorId: parent?.authorId ?? null,
+      },
+      { visible: status === "approved", replyMail: mail },
+    );
+    await db.$executeRaw`
+      WITH comment AS (
+        INSERT INTO "Comment" ("id", "articleId", "parentId", "threadId", "depth", "authorId", "body", "html", "status", "holdReasons", "createdAt", "replyNotifiedAt")
+        VALUES (${id}, ${article.id}, ${parent?.id ?? null}, ${threadId}, ${depth}, ${me.id}, ${body}, ${html}, ${status}::"ContributionStatus", ${decided.reasons}::text[], ${now}, ${mail ? now : null})
+        RETURNING 1
+      ), ${announcement}
+      SELECT 1`;
+    row = {
+      id,
+      articleId: article.id,
+      parentId: parent?.id ?? null,
+      threadId,
+      depth,
+      body,
+      html,
+      status,
+      holdReasons: decided.reasons,
+      likeCount: 0,
+      createdAt: now,
+      editedAt: null,
+      authorName: null,
+    } satisfies CommentRowFields; // every field the thread shows
   } catch (e) {
     // Nothing was stored: the slot is given back.
     if (!exempt) await releaseInterval(floodKey(me.id));
@@ -180,4 +182,5 @@ export const commentFields = {
   authorName: true,
   author: { select: { id: true, name: true, image: true, deletedAt: true } },
 } as const;
-const { author: _author, ...rowFields } = commentFields;
+/** A comment's row as the thread shows it, without its author. */
+export type CommentRowFields = Prisma.CommentGetPayload<{ select: Omit<typeof commentFields, "author"> }>;

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import {
   type NotificationClient,
@@ -134,27 +135,28 @@ export async function autoFollow(tx: NotificationClient, userId: string, article
 }
 
 /**
- * A comment just posted visible: everything `announceVisible` and `autoFollow` write for it (the
- * parent's author's `reply`, the followers' `comment`s, the digest job when a follower was told,
- * the author's automatic follow) and, when given, the reply mail's job — as one statement in the
- * caller's transaction, so a post pays one round trip to PostgreSQL for all of it. The same rows,
- * keys and conflicts as the separate calls; idempotent like them.
+ * A comment just posted: what `announceVisible` and `autoFollow` write for it (when `visible`: the
+ * parent's author's `reply`, the followers' `comment`s, the digest job when a follower was told;
+ * always: the author's automatic follow) and, when given, the reply mail's job — as common table
+ * expressions for the caller's one statement that also inserts the comment
+ * (lib/comments/create-comment.ts): a post pays one round trip to PostgreSQL for all of it, and
+ * one statement is stored whole or not at all. The same rows, keys and conflicts as the separate
+ * calls; idempotent like them.
  */
-export async function announceNewComment(
-  tx: NotificationClient,
+export function newCommentAnnouncement(
   item: VisibleItem & { authorId: string },
-  options: { replyMail?: object | null } = {},
-) {
+  options: { visible: boolean; replyMail?: object | null },
+): Prisma.Sql {
   const now = clock.now();
   const url = itemUrl("comment", item.articleSlug, item.id);
   const excerpt = notificationExcerpt(item.body);
-  const parentAuthor = item.parentAuthorId && item.parentAuthorId !== item.authorId ? item.parentAuthorId : null;
+  const parentAuthor =
+    options.visible && item.parentAuthorId && item.parentAuthorId !== item.authorId ? item.parentAuthorId : null;
   const followKey = `comment:${item.id}`;
   const excluded = [item.authorId, ...(item.parentAuthorId ? [item.parentAuthorId] : [])];
   const jobId = () => crypto.randomUUID().replace(/-/g, "").slice(0, 24);
-  const mail = options.replyMail ? JSON.stringify(options.replyMail) : null;
-  await tx.$executeRaw`
-    WITH reply AS (
+  const mail = options.visible && options.replyMail ? JSON.stringify(options.replyMail) : null;
+  return Prisma.sql`reply AS (
       INSERT INTO "Notification" ("id", "userId", "type", "url", "actorId", "excerpt", "articleId", "key", "createdAt")
       SELECT ${`n${crypto.randomBytes(12).toString("base64url")}`}, ${parentAuthor}::text, 'reply'::"NotificationType", ${url}, ${item.authorId}, ${excerpt}, ${item.articleId}, ${`reply:comment:${item.id}`}, ${now}
       WHERE ${parentAuthor}::text IS NOT NULL
@@ -164,7 +166,7 @@ export async function announceNewComment(
       INSERT INTO "Notification" ("id", "userId", "type", "url", "actorId", "excerpt", "articleId", "key", "createdAt")
       SELECT 'n' || md5(random()::text || f."userId" || ${followKey}), f."userId", 'comment'::"NotificationType", ${url}, ${item.authorId}, ${excerpt}, ${item.articleId}, ${followKey}, ${now}
       FROM "ArticleFollow" f JOIN "User" u ON u."id" = f."userId"
-      WHERE f."articleId" = ${item.articleId} AND u."deletedAt" IS NULL AND NOT (f."userId" = ANY(${excluded}))
+      WHERE ${options.visible}::boolean AND f."articleId" = ${item.articleId} AND u."deletedAt" IS NULL AND NOT (f."userId" = ANY(${excluded}))
       ON CONFLICT ("userId", "key") DO NOTHING
       RETURNING 1
     ), digest AS (
@@ -183,6 +185,5 @@ export async function announceNewComment(
       SELECT u."id", ${item.articleId}, now() FROM "User" u WHERE u."id" = ${item.authorId} AND u."autoFollow"
       ON CONFLICT DO NOTHING
       RETURNING 1
-    )
-    SELECT 1`;
+    )`;
 }
