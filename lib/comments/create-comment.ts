@@ -35,13 +35,16 @@ type ParentRow = {
 // settings; the parent and the duplicate check), and what a visible post announces is written
 // from what is known here, not read back: a post is about a dozen round trips to PostgreSQL.
 export async function createComment(viewer: Viewer | null, slug: string, input: unknown) {
+  // The settings and the article are read beside the author; their answers (and refusals) are
+  // taken in the order above.
   const settingsRead = getSettings();
-  settingsRead.catch(() => {}); // awaited below unless the author is refused first
+  const articleRead = findArticleForDiscussion(slug, { forWriting: true, settings: settingsRead });
+  for (const read of [settingsRead, articleRead]) read.catch(() => {}); // unless the author is refused first
   const { me, profile } = await requireContributorProfile(viewer);
   const parsed = parseInput(createCommentSchema, input);
   const { body, parentId } = parsed;
   const settings = await settingsRead;
-  const article = await findArticleForDiscussion(slug, { forWriting: true, settings });
+  const article = await articleRead;
 
   const since = new Date(clock.now().getTime() - settings.duplicateWindowMs);
   const [parentRows, duplicate] = await Promise.all([
