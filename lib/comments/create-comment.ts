@@ -81,7 +81,8 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   let row;
   let status: Awaited<ReturnType<typeof decideInitialStatus>>["status"];
   try {
-    const decided = await decideInitialStatus(me, { body, articleId: article.id }, settings, profile);
+    const html = renderSafeMarkdown(body); // once: the link rule counts the links it shows
+    const decided = await decideInitialStatus(me, { body, articleId: article.id, html }, settings, profile);
     status = decided.status;
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
     const now = clock.now();
@@ -115,7 +116,6 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
     // The comment, what it announces (reply and follower notifications, the followers' digest,
     // the reply mail) and the author's automatic follow: one statement, stored together or not at
     // all. The row is what was written (no read-back).
-    const html = renderSafeMarkdown(body);
     const threadId = parent?.threadId ?? id;
     const depth = parent ? parent.depth + 1 : 0;
     const announcement = newCommentAnnouncement(

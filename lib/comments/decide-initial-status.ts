@@ -10,7 +10,7 @@ import { getSettings, type Settings } from "@/lib/settings/get-settings";
 // author's row as the caller just read it (lib/auth/can-contribute.ts), so it is not read again.
 export async function decideInitialStatus(
   viewer: Viewer,
-  content: { body: string; articleId: string },
+  content: { body: string; articleId: string; html?: string },
   known?: Settings,
   knownUser?: { name: string; trustedAt: Date | null; emailConfirmed: boolean },
 ) {
@@ -31,6 +31,7 @@ export async function decideInitialStatus(
     }));
   const decision = holdReasons(settings, {
     body: content.body,
+    html: content.html,
     authorName: user?.name ?? viewer.name,
     isTrusted,
     emailUnconfirmed: user?.emailConfirmed === false,
