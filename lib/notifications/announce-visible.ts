@@ -34,12 +34,11 @@ export type VisibleItem = {
  * transaction, a `reply` notification for the parent's author and, for comments, a `comment`
  * notification for every follower of the article (the parent's author is told once, as a reply),
  * and the followers' mail digest is scheduled. Idempotent: a second call writes nothing new.
- * `known`: the items as the caller just wrote them (a new post: approved, its ids are `ids`), so
- * they are not read back.
+ * (A new comment writes the same in its own insert statement: `newCommentAnnouncement` below.)
  */
-export async function announceVisible(tx: NotificationClient, kind: VisibleKind, ids: string[], known?: VisibleItem[]) {
+export async function announceVisible(tx: NotificationClient, kind: VisibleKind, ids: string[]) {
   if (!ids.length) return;
-  const items = known ?? (await readVisible(tx, kind, ids));
+  const items = await readVisible(tx, kind, ids);
   const digests = new Set<string>();
   for (const item of items) {
     const url = itemUrl(kind, item.articleSlug, item.id);
