@@ -5,7 +5,7 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { siteUrl } from "@/lib/env";
 import { feedAlternates } from "@/lib/feeds/feed-links";
 import { publication } from "@/lib/site";
-import { interfaceSans, readingSerif } from "./fonts/fonts";
+import { interfaceSans, readingSerif, readingSerifItalic } from "./fonts/fonts";
 
 // Every page reads the database or the viewer: nothing is prerendered at build time. Anonymous
 // reader pages are cached whole by scripts/server.mjs instead.
@@ -34,7 +34,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${readingSerif.variable} ${interfaceSans.variable}`}>
+    <html lang="en" className={`${readingSerif.variable} ${readingSerifItalic.variable} ${interfaceSans.variable}`}>
       <body className="flex min-h-screen flex-col font-sans">
         <a href="#main" className="skip-link">
           Skip to content

@@ -41,6 +41,15 @@ test("the article's title and section headings share the reading face; fonts are
     .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
   expect(preloads.length).toBeGreaterThan(0);
   expect(preloads.length).toBeLessThanOrEqual(3);
+  // The serif's italic is a face of the same family (not preloaded: fetched when italic serif text
+  // is set), so emphasis is a real italic, never the roman slanted by the browser.
+  const italic = await page.evaluate(async () => {
+    // the first family of the body's list: the web font (the others are local fallbacks)
+    const family = getComputedStyle(document.querySelector(".article-body p") as Element).fontFamily.split(",")[0];
+    const faces = await document.fonts.load(`italic 20px ${family}`, "Emphasis");
+    return faces.map((f) => ({ family: f.family.replace(/"/g, ""), style: f.style, status: f.status }));
+  });
+  expect(italic).toContainEqual({ family: expect.stringMatching(/reading/i), style: "italic", status: "loaded" });
   // A comfortable measure: at most ~75 characters of body text per line, line height ≥ 1.5.
   const measure = await page
     .locator(".article-body p")

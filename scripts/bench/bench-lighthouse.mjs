@@ -110,6 +110,13 @@ export async function runLighthouse(url, formFactor, { chromePath = "/usr/bin/ch
       fs.mkdirSync(reportDir, { recursive: true });
       fs.writeFileSync(path.join(reportDir, `lighthouse-${formFactor}.html`), result.report);
       fs.writeFileSync(path.join(reportDir, `lighthouse-${formFactor}.json`), JSON.stringify(lhr));
+      // LIGHTHOUSE_ARTIFACTS=1: also keep the recorded load (trace + DevTools log, ~10 MB) for
+      // scripts/bench/lantern-whatif.mjs, which re-simulates it with requests changed.
+      if (process.env.LIGHTHOUSE_ARTIFACTS)
+        fs.writeFileSync(
+          path.join(reportDir, `lighthouse-${formFactor}.artifacts.json`),
+          JSON.stringify({ trace: result.artifacts.Trace, devtoolsLog: result.artifacts.DevtoolsLog }),
+        );
     }
     const scripts = (lhr.audits["network-requests"]?.details?.items ?? []).filter((r) => r.resourceType === "Script");
     return {
