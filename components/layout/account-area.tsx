@@ -47,6 +47,10 @@ export function NotificationsLink({ unread }: { unread: number }) {
       <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="currentColor">
         <path d="M10 2a5 5 0 0 0-5 5v2.6l-1.4 2.8A1 1 0 0 0 4.5 14h11a1 1 0 0 0 .9-1.6L15 9.6V7a5 5 0 0 0-5-5Zm0 16a2.5 2.5 0 0 1-2.45-2h4.9A2.5 2.5 0 0 1 10 18Z" />
       </svg>
+      {/* Words on a phone, where the bell is one row of the Menu's list; the icon alone in the wide row. */}
+      <span aria-hidden="true" className="lg:hidden">
+        Notifications
+      </span>
       {unread ? (
         <span
           aria-hidden="true"
@@ -158,7 +162,8 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
         {/* biome-ignore lint/a11y/noStaticElementInteractions: closes the panel after a link inside it is followed; the links themselves are the controls */}
         <div id={menuId} ref={panel} popover="auto" className="account-menu-panel" onClick={closeOnLink}>
           <p className="account-menu-heading">
-            Signed in as <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{person.name}</strong>
+            Signed in as{" "}
+            <strong className="block truncate font-semibold text-zinc-900 dark:text-zinc-100">{person.name}</strong>
           </p>
           <Link href="/account" className={menuItem}>
             Account settings
