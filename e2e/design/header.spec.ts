@@ -174,7 +174,8 @@ test.describe("the account menu", () => {
           await expect(button).toBeVisible();
           await expect(button).toHaveText(new RegExp(`^${users[who].name}`));
           const name = button.locator("span.truncate");
-          expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth), `name ${who} ${width}`).toBe(true);
+          const fit = await name.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+          expect(fit[0] <= fit[1], `name ${who} ${width}: ${fit[0]} px of text in ${fit[1]} px`).toBe(true);
           await expect(nav(page).getByRole("link", { name: /^Notifications/ })).toBeVisible();
           // Closed, nothing of the menu shows; open, every item of the role and Sign out.
           await expect(nav(page).getByRole("button", { name: "Sign out" })).toBeHidden();
