@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { linkIn, newestMailTo } from "../fixtures/mail";
+import { screenshotPhoneAndWide } from "../fixtures/screenshots";
 import { createUser, newUserData, signIn, signOut, submitSignIn } from "../fixtures/users";
 
 // Issue 13: changing the e-mail address confirms the new one; the old one stays until then.
@@ -28,14 +29,7 @@ test("a reader changes their address: the old one stays until the link mailed to
     `We sent a link to ${next}. Your account keeps its current address until you open it.`,
   );
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [
-    ["phone", 390, 844],
-    ["wide", 1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath(`account-email-${name}.png`) });
-  }
+  await screenshotPhoneAndWide(page, "account-email", { show: section });
   await page.reload();
   await expect(page.getByRole("region", { name: "E-mail address" })).toContainText(
     `A link was sent to ${next}: your account moves there once you open it.`,

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { articlePath, margin, seedAnnotations, selectPhrase, waitForAnchoring } from "../annotations/helpers";
 import { seriousViolations } from "../fixtures/axe";
 import { linkIn, newestMailTo } from "../fixtures/mail";
+import { screenshotPhoneAndWide } from "../fixtures/screenshots";
 import { seedArticle } from "../fixtures/seed-article";
 import { createUser, newUserData, signUp } from "../fixtures/users";
 
@@ -28,13 +29,7 @@ test("a new account is told to confirm its address, can have the link sent again
   const notice = page.getByRole("form", { name: "Confirm your e-mail address" });
   await expect(notice).toContainText(user.email);
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [
-    ["phone", 390, 844],
-    ["wide", 1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: test.info().outputPath(`account-unconfirmed-${name}.png`) });
-  }
+  await screenshotPhoneAndWide(page, "account-unconfirmed");
   await notice.getByRole("button", { name: "Send the link again" }).click();
   await expect(notice.getByText(/A new link is on its way/)).toBeVisible();
   await expect.poll(async () => (await newestMailTo(user.email, { subject: /Confirm/ })).id).not.toBe(first.id);
@@ -44,13 +39,7 @@ test("a new account is told to confirm its address, can have the link sent again
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Confirm your e-mail address" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [
-    ["phone", 390, 844],
-    ["wide", 1280, 800],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: test.info().outputPath(`confirm-email-${name}.png`) });
-  }
+  await screenshotPhoneAndWide(page, "confirm-email");
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("status").filter({ hasText: "your e-mail address is confirmed" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("confirm-email-done.png") });
@@ -92,14 +81,7 @@ test("before confirming, the comment form warns that a post waits, and a note re
   await expect(warning).toContainText("your comment will be shown to others once you confirm it");
   await expect(warning.getByRole("link", { name: "your account page" })).toHaveAttribute("href", "/account");
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [name, width, height] of [
-    ["phone", 390, 844],
-    ["wide", 1280, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await warning.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath(`comment-unconfirmed-${name}.png`) });
-  }
+  await screenshotPhoneAndWide(page, "comment-unconfirmed", { wideHeight: 900, show: warning });
 
   const card = margin(page).locator(`#annotation-${noteId}`);
   await card.getByRole("button", { name: "Report", exact: true }).click();

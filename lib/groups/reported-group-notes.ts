@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/moderation/record-audit";
 import { commentIdSchema } from "@/lib/validation/comment";
+import { groupNoteFields, groupNoteItem, newestGroupNotesFirst } from "./group-note-fields";
 import { requireGroupOwner } from "./require-group-owner";
 
 const openReport = { dismissedAt: null } as const;
@@ -21,15 +22,10 @@ export async function listReportedGroupNotes(viewer: Viewer | null, rawGroupId: 
       status: { in: ["approved", "pending"] },
       reports: { some: openReport },
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: newestGroupNotesFirst,
     take,
     select: {
-      id: true,
-      body: true,
-      exact: true,
-      createdAt: true,
-      author: { select: { name: true, deletedAt: true } },
-      article: { select: { slug: true, title: true } },
+      ...groupNoteFields,
       reports: {
         where: openReport,
         orderBy: { createdAt: "asc" },
@@ -40,12 +36,7 @@ export async function listReportedGroupNotes(viewer: Viewer | null, rawGroupId: 
     },
   });
   return rows.map((r) => ({
-    id: r.id,
-    body: r.body,
-    quote: r.exact,
-    createdAt: r.createdAt,
-    author: r.author && !r.author.deletedAt ? r.author.name : "deleted user",
-    article: r.article,
+    ...groupNoteItem(r),
     reports: r._count.reports,
     reasons: r.reports.map((x) => ({ reason: x.reason, note: x.note })),
   }));

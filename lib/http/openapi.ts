@@ -220,6 +220,27 @@ const slug: Param = { name: "slug", in: "path", required: true, schema: slugSche
 const id = (name = "id"): Param => ({ name, in: "path", required: true, schema: z.string() });
 const list = (key: string, of: string) => ({ list: key, of });
 
+// Builders for the blocks that recur with the same shape.
+/** HEAD and OPTIONS of a W3C container or one of its items (`what`: "the container", "one annotation"…). */
+const headAndOptions = (what: string, params: Param[], headErrors?: number[]): Record<"head" | "options", Op> => ({
+  head: {
+    summary: `${what[0].toUpperCase()}${what.slice(1)}'s headers`,
+    params,
+    ok: [200, "Headers only", null],
+    ...(headErrors ? { errors: headErrors } : {}),
+  },
+  options: { summary: `What ${what} allows`, params, ok: [200, "Allow header", null] },
+});
+/** A reader's report on something (POST …/flags). */
+const report = (summary: string, params: Param[]): Op => ({
+  summary,
+  auth: "signed in",
+  params,
+  body: reportSchema,
+  ok: [201, "Reported", null],
+  errors: [400, 401, 404, 409],
+});
+
 const paths: Record<string, Record<string, Op>> = {
   "/api/articles": {
     get: {
@@ -301,8 +322,7 @@ const paths: Record<string, Record<string, Op>> = {
       ok: [200, "AnnotationCollection", null],
       errors: [404],
     },
-    head: { summary: "The review container's headers", params: [slug], ok: [200, "Headers only", null], errors: [404] },
-    options: { summary: "What the review container allows", params: [slug], ok: [200, "Allow header", null] },
+    ...headAndOptions("the review container", [slug], [404]),
     post: {
       summary: "Add a review note on a passage of the latest draft, or a reply (201 + Location)",
       auth: "contributor",
@@ -320,13 +340,7 @@ const paths: Record<string, Record<string, Op>> = {
       ok: [200, "The review note", "Annotation"],
       errors: [404],
     },
-    head: {
-      summary: "One review note's headers",
-      params: [slug, id()],
-      ok: [200, "Headers only", null],
-      errors: [404],
-    },
-    options: { summary: "What one review note allows", params: [slug, id()], ok: [200, "Allow header", null] },
+    ...headAndOptions("one review note", [slug, id()], [404]),
     put: {
       summary: "Change one's own review note's text, or mark any note `\"resolved\": true` / false (If-Match)",
       auth: "contributor",
@@ -434,14 +448,7 @@ const paths: Record<string, Record<string, Op>> = {
     head: { summary: "Health, headers only", ok: [200, "Headers only", null], errors: [503] },
   },
   "/api/comments/{id}/flags": {
-    post: {
-      summary: "Report a comment",
-      auth: "signed in",
-      params: [id()],
-      body: reportSchema,
-      ok: [201, "Reported", null],
-      errors: [400, 401, 404, 409],
-    },
+    post: report("Report a comment", [id()]),
   },
   "/api/comments/{id}/like": {
     put: {
@@ -476,8 +483,7 @@ const paths: Record<string, Record<string, Op>> = {
       ok: [200, "AnnotationCollection", null],
       errors: [400, 404],
     },
-    head: { summary: "The container's headers", params: [slug], ok: [200, "Headers only", null] },
-    options: { summary: "What the container allows", params: [slug], ok: [200, "Allow header", null] },
+    ...headAndOptions("the container", [slug]),
     post: {
       summary:
         "Create an annotation (201 + Location; 202 when a public note is held). A target that is the article itself with no selector is a page note (a note on the whole article)",
@@ -496,8 +502,7 @@ const paths: Record<string, Record<string, Op>> = {
       ok: [200, "The annotation", "Annotation"],
       errors: [404],
     },
-    head: { summary: "One annotation's headers", params: [slug, id()], ok: [200, "Headers only", null], errors: [404] },
-    options: { summary: "What one annotation allows", params: [slug, id()], ok: [200, "Allow header", null] },
+    ...headAndOptions("one annotation", [slug, id()], [404]),
     put: {
       summary: "Replace one's own annotation (If-Match; re-attach an orphaned one with a new target)",
       auth: "signed in",
@@ -516,15 +521,10 @@ const paths: Record<string, Record<string, Op>> = {
     },
   },
   "/api/annotations/{slug}/{id}/flags": {
-    post: {
-      summary:
-        "Report a public note, or a group note the viewer can see (never auto-hidden: its owner and the admins decide)",
-      auth: "signed in",
-      params: [slug, id()],
-      body: reportSchema,
-      ok: [201, "Reported", null],
-      errors: [400, 401, 404, 409],
-    },
+    post: report(
+      "Report a public note, or a group note the viewer can see (never auto-hidden: its owner and the admins decide)",
+      [slug, id()],
+    ),
   },
   "/api/moderation/queue": {
     get: {

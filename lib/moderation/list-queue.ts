@@ -40,6 +40,22 @@ const earlierVersions = {
   take: 20,
   select: { id: true, body: true, createdAt: true },
 } as const;
+// What an item of either kind carries into the queue (each kind adds its own few fields).
+const itemFields = {
+  id: true,
+  status: true,
+  holdReasons: true,
+  body: true,
+  html: true,
+  createdAt: true,
+  editedAt: true,
+  author: authorSelect,
+  article: { select: { slug: true, title: true } },
+  parent: { select: { id: true, body: true, html: true } },
+  _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
+  reports: openReports,
+  revisions: earlierVersions,
+} as const;
 
 // The moderation queue: comments and public annotations together, newest first, keyset-paged
 // over both tables (each queried once per page, merged).
@@ -71,22 +87,7 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
           where: common as Prisma.CommentWhereInput,
           orderBy: order,
           take: take + 1,
-          select: {
-            id: true,
-            status: true,
-            holdReasons: true,
-            body: true,
-            html: true,
-            createdAt: true,
-            editedAt: true,
-            authorName: true,
-            author: authorSelect,
-            article: { select: { slug: true, title: true } },
-            parent: { select: { id: true, body: true, html: true } },
-            _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
-            reports: openReports,
-            revisions: earlierVersions,
-          },
+          select: { ...itemFields, authorName: true },
         }),
     f.type === "comment"
       ? []
@@ -95,23 +96,11 @@ export async function listQueue(viewer: Viewer | null, f: Filters) {
           orderBy: order,
           take: take + 1,
           select: {
-            id: true,
-            status: true,
-            holdReasons: true,
-            body: true,
-            html: true,
-            createdAt: true,
-            editedAt: true,
+            ...itemFields,
             exact: true,
             originalExact: true,
             audience: true,
             group: { select: { id: true, name: true } },
-            author: authorSelect,
-            article: { select: { slug: true, title: true } },
-            parent: { select: { id: true, body: true, html: true } },
-            _count: { select: { reports: { where: { dismissedAt: null } }, revisions: true } },
-            reports: openReports,
-            revisions: earlierVersions,
           },
         }),
   ]);

@@ -8,7 +8,7 @@
 //   npx tsx scripts/bench/bench-desk.mjs [--runs 5] [--no-fail]
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/project.mjs";
+import { anchoredRows, benchAccount, benchDatabase, cpuMs, median, msSince as ms, pointDomainAt } from "./bench-db.mjs";
 // The domain modules are marked `server-only`: plain Node resolves it to nothing (imported below, after this hook).
 import "../lib/outside-next.mjs";
 
@@ -19,28 +19,11 @@ const runs = Math.max(1, Number(opts.runs) || 5);
 const budgetMs = 300;
 const NOTES = 500;
 
-const pgServer = await testPostgres();
-const dbName = `gloss_bench_desk_${crypto.randomBytes(4).toString("hex")}`;
-let closeDb = async () => {};
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  await closeDb().catch(() => {});
-  await dropDatabase(pgServer.adminUrl, dbName).catch((e) => console.error(`[bench-desk] drop: ${e.message}`));
-  await pgServer.stop();
-}
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => cleanup().finally(() => process.exit(130)));
+const { dbName, url, cleanup, onCleanup } = await benchDatabase("desk");
+pointDomainAt(url);
 
-await createDatabase(pgServer.adminUrl, dbName);
-process.env.DATABASE_URL = pgServer.url(dbName);
-process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-delete process.env.ADMIN_EMAIL;
-delete process.env.ADMIN_PASSWORD;
-await migrate(process.env.DATABASE_URL);
-
-const { db, closeDb: close } = await import("../../lib/db.ts");
-closeDb = close;
+const { db, closeDb } = await import("../../lib/db.ts");
+onCleanup(closeDb);
 const { createUser } = await import("../../lib/users/create-user.ts");
 const { createArticle } = await import("../../lib/articles/create-article.ts");
 const { updateArticle } = await import("../../lib/articles/update-article.ts");
@@ -60,19 +43,10 @@ function revise(body, run) {
     );
   return [`An opening the author wrote for draft ${run + 2}.`, ...paragraphs].join("\n\n");
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const cpuMs = (c) => (c.user + c.system) / 1000;
 
 try {
   const suffix = crypto.randomBytes(4).toString("hex");
-  const account = async (role) => {
-    const u = await createUser(
-      { name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` },
-      { role, trusted: true },
-    );
-    return { id: u.id, name: u.name, email: u.email, role: u.role, status: u.status, bannedUntil: null };
-  };
+  const account = (role) => benchAccount(createUser, role, suffix);
   const author = await account("contributor");
   const editor = await account("editor");
   const body = longArticleBody();
@@ -87,24 +61,11 @@ try {
   });
   const draft = article.draftRevision;
   await db.reviewNote.createMany({
-    data: randomAnchors({ text: draft.text, blocks: blocksOf(draft) }, NOTES).map((a, i) => {
-      const id = crypto.randomBytes(12).toString("hex");
-      return {
-        id,
-        threadId: id,
-        articleId: article.id,
-        authorId: editor.id,
-        body: `Review note ${i + 1}`,
-        html: `<p>Review note ${i + 1}</p>`,
-        exact: a.quote.exact,
-        prefix: a.quote.prefix,
-        suffix: a.quote.suffix,
-        start: a.position.start,
-        end: a.position.end,
-        blockId: a.blockId ?? null,
-        anchorRevisionId: draft.id,
-        originalExact: a.quote.exact,
-      };
+    data: anchoredRows(randomAnchors({ text: draft.text, blocks: blocksOf(draft) }, NOTES), {
+      articleId: article.id,
+      authorId: editor.id,
+      revisionId: draft.id,
+      label: "Review note",
     }),
   });
   console.log(

@@ -10,17 +10,21 @@
 // Prints median / p95 / max, and PostgreSQL's own EXPLAIN ANALYZE times for the main queries
 // (the machine is shared: wall-clock medians are pessimistic under load). `--notes N`, `--keep`,
 // `--reuse NAME` as in bench-search.mjs.
-import crypto from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { tsImport } from "tsx/esm/api";
-import { createDatabase, dropDatabase, migrate, root, testPostgres } from "../lib/project.mjs";
+import {
+  arg,
+  benchDatabase,
+  busyNote,
+  fmtStats as fmt,
+  loadTs as load,
+  pgClients,
+  pointDomainAt,
+  stats,
+  timed as time,
+  timeRounds,
+} from "./bench-db.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const noteCount = Number(arg("--notes", 100_000));
 const articleCount = 500;
 const readerCount = 1_000;
@@ -52,11 +56,7 @@ function vocabulary() {
 const tags = ["torts", "treaty", "exam", "question", "cyber", "sources", "custom", "state", "reading", "todo"];
 
 async function seed(url) {
-  const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
-  for (const c of clients) {
-    c.on("error", () => {});
-    await c.connect();
-  }
+  const clients = await pgClients(pg, url);
   const [c0] = clients;
   const words = vocabulary();
   try {
@@ -120,20 +120,6 @@ async function seed(url) {
   }
 }
 
-const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const stats = (samples) => {
-  const s = [...samples].sort((a, b) => a - b);
-  return { median: quantile(s, 0.5), p95: quantile(s, 0.95), max: s.at(-1) };
-};
-const fmt = ({ median, p95, max }) =>
-  `median ${median.toFixed(1)} ms · p95 ${p95.toFixed(1)} ms · max ${max.toFixed(1)} ms`;
-
-async function time(fn) {
-  const t = process.hrtime.bigint();
-  const result = await fn();
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, result };
-}
-
 function searchQueries(words) {
   const pick = (i) => words[Math.min(words.length - 1, i)];
   return [
@@ -171,9 +157,7 @@ function searchQueries(words) {
 }
 
 async function measure(url, words) {
-  process.env.DATABASE_URL = url;
-  process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-  const load = (file) => tsImport(new URL(`file://${path.join(root, file)}`).href, import.meta.url);
+  pointDomainAt(url);
   const { listMyNotes } = await load("lib/notes/list-my-notes.ts");
   const { myNoteFacets } = await load("lib/notes/my-note-facets.ts");
   const { searchSiteNotes } = await load("lib/search/search-site-notes.ts");
@@ -203,41 +187,40 @@ async function measure(url, words) {
     { q: `${words[1]} ${words[2]}` },
   ];
   for (const f of filterSets) await notesPage(f); // warm-up
-  const pageSamples = [];
   const perFilter = filterSets.map((f) => ({ f, times: [], count: 0 }));
   const deep = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const entry of perFilter) {
-      const { ms, result } = await time(() => notesPage(entry.f));
-      pageSamples.push(ms);
-      entry.times.push(ms);
+  const pageSamples = await timeRounds(rounds, perFilter, (entry) => notesPage(entry.f), {
+    seen: (entry, result) => {
       entry.count = result.notes.length;
-    }
+    },
     // Twenty pages deep by cursor (1,000 notes back), each page as the page asks for it.
-    let cursor;
-    for (let p = 0; p < 20; p++) {
-      const { ms, result } = await time(() => notesPage({ cursor }));
-      pageSamples.push(ms);
-      deep.push(ms);
-      cursor = result.next;
-    }
-  }
+    afterRound: async (_round, samples) => {
+      let cursor;
+      for (let p = 0; p < 20; p++) {
+        const { ms, result } = await time(() => notesPage({ cursor }));
+        samples.push(ms);
+        deep.push(ms);
+        cursor = result.next;
+      }
+    },
+  });
 
   // ---- search ----
   const list = searchQueries(words);
   for (const q of list) await searchSiteNotes(null, q); // warm-up
-  const searchSamples = [];
   const perQuery = list.map((q) => ({ q, times: [], total: "" }));
-  for (let round = 0; round < rounds; round++) {
-    for (const entry of perQuery) {
-      for (const who of [null, viewer]) {
-        const { ms, result } = await time(() => searchSiteNotes(who, entry.q, round % 2 ? 2 : 1));
-        searchSamples.push(ms);
-        entry.times.push(ms);
+  // Each query anonymous, then as the reader (both times count as the query's).
+  const calls = perQuery.flatMap((entry) => [null, viewer].map((who) => ({ entry, who, times: entry.times })));
+  const searchSamples = await timeRounds(
+    rounds,
+    calls,
+    ({ entry, who }, round) => searchSiteNotes(who, entry.q, round % 2 ? 2 : 1),
+    {
+      seen: ({ entry, who }, result, round) => {
         if (round === 0 && !who) entry.total = `${result.notes.total}${result.notes.more ? "+" : ""}`;
-      }
-    }
-  }
+      },
+    },
+  );
   await closeDb();
   return { pageSamples, perFilter, deep, searchSamples, perQuery };
 }
@@ -287,16 +270,10 @@ async function explain(url, words) {
   }
 }
 
-const pgServer = await testPostgres();
 const reuse = arg("--reuse", null);
-const name = reuse ?? `gloss_bench_notes_${crypto.randomBytes(4).toString("hex")}`;
+const { url, cleanup } = await benchDatabase("notes", { reuse, keep: process.argv.includes("--keep") });
 let ok = false;
 try {
-  const url = pgServer.url(name);
-  if (!reuse) {
-    await createDatabase(pgServer.adminUrl, name);
-    await migrate(url);
-  }
   const words = reuse ? vocabulary() : await seed(url);
   const cpu0 = process.cpuUsage();
   const { pageSamples, perFilter, deep, searchSamples, perQuery } = await measure(url, words);
@@ -324,15 +301,12 @@ try {
   console.log(
     `  Node CPU time while measuring: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s for ${pageSamples.length + searchSamples.length} calls`,
   );
-  await explain(pgServer.url(name), words);
-  if (load1 > cpus)
-    console.log(`  (the machine is busy — load ${load1.toFixed(1)} on ${cpus} CPUs — so these times are pessimistic)`);
+  await explain(url, words);
+  busyNote(load1, cpus);
   ok = page.median < budgets.notesPageMs && search.median < budgets.searchMs;
   if (page.median >= budgets.notesPageMs) console.log(`FAILED: /notes median is over ${budgets.notesPageMs} ms`);
   if (search.median >= budgets.searchMs) console.log(`FAILED: notes search median is over ${budgets.searchMs} ms`);
 } finally {
-  if (!process.argv.includes("--keep") && !reuse) await dropDatabase(pgServer.adminUrl, name);
-  else console.log(`kept database ${name}`);
-  await pgServer.stop();
+  await cleanup();
 }
 process.exit(ok ? 0 : 1);

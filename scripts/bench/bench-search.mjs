@@ -5,18 +5,24 @@
 // comments, ranked, with highlighted snippets). Prints median / p95 / max server time; exits 1
 // when the median is over the 50 ms budget. `--articles N` / `--comments N` change the corpus,
 // `--keep` keeps the database, `--reuse NAME` measures a kept one again.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { tsImport } from "tsx/esm/api";
-import { createDatabase, dropDatabase, migrate, root, testPostgres } from "../lib/project.mjs";
+import { root } from "../lib/project.mjs";
+import {
+  arg,
+  benchDatabase,
+  busyNote,
+  fmtStats,
+  loadTs as load,
+  median as medianOf,
+  pgClients,
+  pointDomainAt,
+  stats,
+  timeRounds,
+} from "./bench-db.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const articleCount = Number(arg("--articles", 10_000));
 const commentCount = Number(arg("--comments", 30_000));
 const budgetMs = 50;
@@ -69,11 +75,7 @@ function vocabulary() {
 async function seed(url) {
   // Two connections share the work (the trigger's to_tsvector is the cost); the GIN indexes are
   // built once at the end, as a bulk load should.
-  const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
-  for (const c of clients) {
-    c.on("error", () => {});
-    await c.connect();
-  }
+  const clients = await pgClients(pg, url);
   try {
     await clients[0].query(`DROP INDEX "Article_search_idx"; DROP INDEX "Comment_search_idx"`);
     const words = await fill(clients);
@@ -250,79 +252,51 @@ function queries(words) {
 }
 
 async function runQueries(url, list) {
-  process.env.DATABASE_URL = url;
-  process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-  const load = (file) => tsImport(new URL(`file://${path.join(root, file)}`).href, import.meta.url);
+  pointDomainAt(url);
   const { searchSite } = await load("lib/search/search-site.ts");
   const { closeDb } = await load("lib/db.ts");
   for (const q of list) await searchSite(q); // warm-up: connections, plans, caches
   // Five rounds, alternating page 1 and 2; per query we keep every time and the best one.
-  const samples = [];
   const perQuery = list.map((q) => ({ q, times: [], articles: 0, comments: 0 }));
-  for (let round = 0; round < rounds; round++) {
-    for (const entry of perQuery) {
-      const t = process.hrtime.bigint();
-      const result = await searchSite(entry.q, round % 2 ? 2 : 1);
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      samples.push(ms);
-      entry.times.push(ms);
+  const samples = await timeRounds(rounds, perQuery, (entry, round) => searchSite(entry.q, round % 2 ? 2 : 1), {
+    seen: (entry, result, round) => {
       if (round === 0)
         Object.assign(entry, {
           articles: `${result.articles.total}${result.articles.more ? "+" : ""}`,
           comments: `${result.comments.total}${result.comments.more ? "+" : ""}`,
         });
-    }
-  }
+    },
+  });
   await closeDb();
   return { samples, perQuery };
 }
 
-const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-
-const pgServer = await testPostgres();
 const reuse = arg("--reuse", null); // a database kept by an earlier `--keep` run: no seeding
-const name = reuse ?? `gloss_bench_search_${crypto.randomBytes(4).toString("hex")}`;
+const { url, cleanup } = await benchDatabase("search", { reuse, keep: process.argv.includes("--keep") });
 let ok = false;
 try {
-  const url = pgServer.url(name);
-  if (!reuse) {
-    await createDatabase(pgServer.adminUrl, name);
-    await migrate(url);
-  }
   const words = reuse ? vocabulary() : await seed(url);
   const list = queries(words);
   const { samples, perQuery } = await runQueries(url, list);
-  const sorted = [...samples].sort((x, y) => x - y);
-  const medianOf = (times) =>
-    quantile(
-      [...times].sort((x, y) => x - y),
-      0.5,
-    );
-  const best = perQuery.map((e) => Math.min(...e.times)).sort((x, y) => x - y);
+  const all = stats(samples);
+  const best = stats(perQuery.map((e) => Math.min(...e.times)));
   const slowest = [...perQuery].sort((x, y) => medianOf(y.times) - medianOf(x.times)).slice(0, 5);
   const [load1] = os.loadavg();
   const cpus = os.cpus().length;
   console.log(
     `\nSearch (articles + comments, pages 1 and 2, with snippets): ${list.length} queries × ${rounds} rounds; load average ${load1.toFixed(1)} on ${cpus} CPUs`,
   );
-  console.log(
-    `  all runs:        median ${quantile(sorted, 0.5).toFixed(1)} ms · p95 ${quantile(sorted, 0.95).toFixed(1)} ms · max ${sorted.at(-1).toFixed(1)} ms (budget: median < ${budgetMs} ms)`,
-  );
-  console.log(
-    `  best of ${rounds} each:  median ${quantile(best, 0.5).toFixed(1)} ms · p95 ${quantile(best, 0.95).toFixed(1)} ms · max ${best.at(-1).toFixed(1)} ms`,
-  );
+  console.log(`  all runs:        ${fmtStats(all)} (budget: median < ${budgetMs} ms)`);
+  console.log(`  best of ${rounds} each:  ${fmtStats(best)}`);
   console.log("  slowest queries (median of their runs):");
   for (const e of slowest)
     console.log(
       `    ${medianOf(e.times).toFixed(1).padStart(6)} ms  ${e.articles} articles, ${e.comments} comments  ${JSON.stringify(e.q.length > 40 ? e.q.slice(0, 40) + "…" : e.q)}`,
     );
-  if (load1 > cpus)
-    console.log(`  (the machine is busy — load ${load1.toFixed(1)} on ${cpus} CPUs — so these times are pessimistic)`);
-  ok = quantile(sorted, 0.5) < budgetMs;
+  busyNote(load1, cpus);
+  ok = all.median < budgetMs;
   if (!ok) console.log(`FAILED: the median is over ${budgetMs} ms`);
 } finally {
-  if (!process.argv.includes("--keep") && !reuse) await dropDatabase(pgServer.adminUrl, name);
-  else console.log(`kept database ${name}`);
-  await pgServer.stop();
+  await cleanup();
 }
 process.exit(ok ? 0 : 1);

@@ -10,7 +10,7 @@
 // Prints each run and the medians; exits 1 when a median is over its budget (unless --no-fail).
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
-import { createDatabase, dropDatabase, migrate, testPostgres } from "../lib/project.mjs";
+import { anchoredRows, benchAccount, benchDatabase, cpuMs, median, msSince as ms, pointDomainAt } from "./bench-db.mjs";
 
 const { values: opts } = parseArgs({
   options: { runs: { type: "string", default: "3" }, "no-fail": { type: "boolean", default: false } },
@@ -28,30 +28,12 @@ const NOTES_LARGE = 10_000;
 const PREVIOUS = { dryRun: 148, publish: 223, publishLarge: 1040 };
 
 // ---- a throw-away database, dropped however the script ends ----
-const pgServer = await testPostgres();
-const dbName = `gloss_bench_studio_${crypto.randomBytes(4).toString("hex")}`;
-let closeDb = async () => {};
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  await closeDb().catch(() => {});
-  await dropDatabase(pgServer.adminUrl, dbName).catch((e) => console.error(`[bench-studio] drop: ${e.message}`));
-  await pgServer.stop();
-}
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => cleanup().finally(() => process.exit(130)));
-
-await createDatabase(pgServer.adminUrl, dbName);
-process.env.DATABASE_URL = pgServer.url(dbName);
-process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-// Nothing here needs the bootstrap admin; a half-set pair would only fail env validation.
-delete process.env.ADMIN_EMAIL;
-delete process.env.ADMIN_PASSWORD;
-await migrate(process.env.DATABASE_URL);
+const { dbName, url, cleanup, onCleanup } = await benchDatabase("studio");
+pointDomainAt(url);
 
 // The domain modules read DATABASE_URL on first use: import them only now.
-const { db, closeDb: close } = await import("../../lib/db.ts");
-closeDb = close;
+const { db, closeDb } = await import("../../lib/db.ts");
+onCleanup(closeDb);
 const { createUser } = await import("../../lib/users/create-user.ts");
 const { createArticle } = await import("../../lib/articles/create-article.ts");
 const { updateArticle } = await import("../../lib/articles/update-article.ts");
@@ -71,26 +53,11 @@ function revise(body, run) {
   return [`An introduction the editors wrote for revision ${run + 2}.`, ...paragraphs].join("\n\n");
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-
 try {
   const suffix = crypto.randomBytes(4).toString("hex");
-  const account = (role) =>
-    createUser(
-      { name: `Bench ${role}`, email: `bench-${role}-${suffix}@gloss.test`, password: `bench-password-${suffix}` },
-      { role, trusted: true },
-    );
-  const editorUser = await account("editor");
+  const account = (role) => benchAccount(createUser, role, suffix);
+  const editor = await account("editor");
   const readerUser = await account("commenter");
-  const editor = {
-    id: editorUser.id,
-    name: editorUser.name,
-    email: editorUser.email,
-    role: editorUser.role,
-    status: editorUser.status,
-    bannedUntil: null,
-  };
 
   const body = longArticleBody();
   const { slug } = await createArticle(editor, {
@@ -108,26 +75,7 @@ try {
   // 1,000 notes on random passages (1–25 words), stored as the annotation API stores them.
   const storeNotes = (anchors, revisionId, first) =>
     db.annotation.createMany({
-      data: anchors.map((a, at) => {
-        const i = first + at;
-        const id = crypto.randomBytes(12).toString("hex");
-        return {
-          id,
-          threadId: id,
-          articleId: article.id,
-          authorId: readerUser.id,
-          body: `Note ${i + 1}`,
-          html: `<p>Note ${i + 1}</p>`,
-          exact: a.quote.exact,
-          prefix: a.quote.prefix,
-          suffix: a.quote.suffix,
-          start: a.position.start,
-          end: a.position.end,
-          blockId: a.blockId ?? null,
-          anchorRevisionId: revisionId,
-          originalExact: a.quote.exact,
-        };
-      }),
+      data: anchoredRows(anchors, { articleId: article.id, authorId: readerUser.id, revisionId, label: "Note", first }),
     });
   await storeNotes(randomAnchors({ text: revision.text, blocks }, NOTES), revision.id, 0);
   console.log(
@@ -186,7 +134,6 @@ try {
       blocks: currentRevision.text.split("\n").map((text, i) => ({ id: currentRevision.blockIds[i], text })),
     };
   };
-  const cpuMs = (usage) => (usage.user + usage.system) / 1000;
   times.reanchorCpu = [];
   for (let run = 0; run < runs; run++) {
     const next = revise(body, runs + run);

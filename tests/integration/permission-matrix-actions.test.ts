@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createArticle } from "@/lib/articles/create-article";
 import { trashArticle } from "@/lib/articles/trash-article";
 import { updateArticle } from "@/lib/articles/update-article";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { isAppError, unstorableTextError } from "@/lib/errors";
 import { mailSettled } from "@/lib/mail/deliver-later";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createApiToken } from "@/lib/users/api-tokens";
-import { openSession } from "@/lib/users/sessions";
 import { insertArticle } from "../seed/articles";
+import { type AccountKind, accountCaller, accountKinds, signedIn } from "../seed/callers";
 import { post } from "../seed/comments";
 import { annotateGroup, makeGroup } from "../seed/groups";
 import { withSettings } from "../seed/settings";
@@ -114,29 +112,8 @@ const { createGroupAction } = await import("@/lib/actions/groups/create-group");
 const { joinGroupAction } = await import("@/lib/actions/groups/join-group");
 const runGroup = await import("@/lib/actions/groups/run-group");
 
-type Actor =
-  | "anonymous"
-  | "commenter"
-  | "contributor"
-  | "unconfirmed"
-  | "moderator"
-  | "editor"
-  | "admin"
-  | "banned"
-  | "deleted"
-  | "token";
-const actors: Actor[] = [
-  "anonymous",
-  "commenter",
-  "contributor",
-  "unconfirmed",
-  "moderator",
-  "editor",
-  "admin",
-  "banned",
-  "deleted",
-  "token",
-];
+type Actor = "anonymous" | AccountKind | "token";
+const actors: Actor[] = ["anonymous", ...accountKinds, "token"];
 
 // "own …" rows act on the caller's own account or work (for `anonymous`, on someone else's; for
 // `token`, on the token owner's — the token itself, for "revoke own token"); "someone's …" rows on
@@ -239,51 +216,19 @@ const covers: Record<string, string> = {
 
 type Caller = { actor: Actor; headers: Headers; owner: Viewer | null; tokenId?: string };
 
-const cookieName = "authjs.session-token";
-async function signedIn(viewer: Viewer): Promise<Headers> {
-  const sid = await openSession(viewer.id);
-  const jwt = await encode({ token: { sub: viewer.id, sid }, secret: env().AUTH_SECRET, salt: cookieName });
-  return new Headers({ cookie: `${cookieName}=${jwt}` });
-}
-
 /** A caller of each kind, made from scratch (real accounts, sessions and tokens). */
 async function makeCaller(actor: Actor): Promise<Caller> {
-  switch (actor) {
-    case "anonymous":
-      return { actor, headers: new Headers(), owner: null };
-    case "token": {
-      const owner = await member("admin");
-      const t = await createApiToken(owner, {
-        name: "stolen",
-        scopes: ["read", "comments", "annotations", "articles", "moderation"],
-      });
-      return { actor, headers: new Headers({ authorization: `Bearer ${t.secret}` }), owner, tokenId: t.id };
-    }
-    case "unconfirmed": {
-      const owner = await member("commenter");
-      await db.user.update({ where: { id: owner.id }, data: { emailConfirmed: false } });
-      return { actor, headers: await signedIn(owner), owner };
-    }
-    case "banned": {
-      const owner = await member("commenter");
-      const headers = await signedIn(owner);
-      await db.user.update({
-        where: { id: owner.id },
-        data: { status: "banned", bannedUntil: null, banReason: "matrix" },
-      });
-      return { actor, headers, owner };
-    }
-    case "deleted": {
-      const owner = await member("commenter");
-      const headers = await signedIn(owner);
-      await db.user.update({ where: { id: owner.id }, data: { deletedAt: new Date() } });
-      return { actor, headers, owner };
-    }
-    default: {
-      const owner = await member(actor);
-      return { actor, headers: await signedIn(owner), owner };
-    }
+  if (actor === "anonymous") return { actor, headers: new Headers(), owner: null };
+  if (actor === "token") {
+    const owner = await member("admin");
+    const t = await createApiToken(owner, {
+      name: "stolen",
+      scopes: ["read", "comments", "annotations", "articles", "moderation"],
+    });
+    return { actor, headers: new Headers({ authorization: `Bearer ${t.secret}` }), owner, tokenId: t.id };
   }
+  const { owner, credential: headers } = await accountCaller(actor, signedIn);
+  return { actor, headers, owner };
 }
 
 const form = (fields: Record<string, string | string[] | Blob>) => {

@@ -20,9 +20,9 @@ import { createArticle } from "@/lib/articles/create-article";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { getSettings } from "@/lib/settings/get-settings";
-import { createApiToken } from "@/lib/users/api-tokens";
 import { annotate } from "../seed/annotations";
 import { insertArticle } from "../seed/articles";
+import { type AccountKind, accountCaller, accountKinds, bearerOf } from "../seed/callers";
 import { post } from "../seed/comments";
 import { annotateGroup, makeGroup } from "../seed/groups";
 import { withSettings } from "../seed/settings";
@@ -37,29 +37,8 @@ vi.mock("@/auth", () => ({ auth: async () => null }));
 // and `noScope` (an admin's token with only `read`). Targets are fresh per cell, written by someone else.
 // Server actions (the forms) have their own table, with cookie sessions: permission-matrix-actions.test.ts.
 
-type Actor =
-  | "anonymous"
-  | "commenter"
-  | "contributor"
-  | "unconfirmed"
-  | "moderator"
-  | "editor"
-  | "admin"
-  | "banned"
-  | "deleted"
-  | "noScope";
-const actors: Actor[] = [
-  "anonymous",
-  "commenter",
-  "contributor",
-  "unconfirmed",
-  "moderator",
-  "editor",
-  "admin",
-  "banned",
-  "deleted",
-  "noScope",
-];
+type Actor = "anonymous" | AccountKind | "noScope";
+const actors: Actor[] = ["anonymous", ...accountKinds, "noScope"];
 
 // `unconfirmed`: a commenter from the sign-up page who has not confirmed the address (its posts
 // are held: 202; its reports are stored, weighing nothing).
@@ -109,23 +88,8 @@ describe("permission matrix: every API mutation × every caller", () => {
   beforeAll(async () => {
     author = await member("commenter");
     slug = (await insertArticle()).slug;
-    const bearerOf = async (viewer: Viewer, scopes?: string[]) =>
-      `Bearer ${(await createApiToken(viewer, { name: "matrix", ...(scopes ? { scopes } : {}) })).secret}`;
     tokens.set("anonymous", undefined);
-    for (const role of ["commenter", "contributor", "moderator", "editor", "admin"] as const)
-      tokens.set(role, await bearerOf(await member(role)));
-    const unconfirmed = await member("commenter");
-    await db.user.update({ where: { id: unconfirmed.id }, data: { emailConfirmed: false } });
-    tokens.set("unconfirmed", await bearerOf(unconfirmed));
-    const banned = await member("commenter");
-    tokens.set("banned", await bearerOf(banned));
-    await db.user.update({
-      where: { id: banned.id },
-      data: { status: "banned", bannedUntil: null, banReason: "matrix" },
-    });
-    const deleted = await member("commenter");
-    tokens.set("deleted", await bearerOf(deleted));
-    await db.user.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    for (const kind of accountKinds) tokens.set(kind, (await accountCaller(kind, (v) => bearerOf(v))).credential);
     tokens.set("noScope", await bearerOf(await member("admin"), ["read"]));
   });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateGroupForm } from "@/components/groups/group-forms";
+import { RowList } from "@/components/groups/group-rows";
 import { requirePage } from "@/lib/auth/require-page";
 import { listMyGroups } from "@/lib/groups/list-my-groups";
 
@@ -29,7 +30,7 @@ export default async function GroupsPage({ searchParams }: Props) {
           Your groups
         </h2>
         {groups.length ? (
-          <ul className="mt-3 divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          <RowList>
             {groups.map((g) => (
               <li key={g.id} className="flex flex-wrap items-baseline justify-between gap-2 p-4">
                 <div className="min-w-0">
@@ -48,7 +49,7 @@ export default async function GroupsPage({ searchParams }: Props) {
                 </p>
               </li>
             ))}
-          </ul>
+          </RowList>
         ) : (
           <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
             You are in no group yet. Make one below, or open an invite link someone sent you.

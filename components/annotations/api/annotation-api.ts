@@ -62,68 +62,51 @@ export function getNote(slug: string, id: string, base = annotationsBase) {
   return call(resource(slug, id, base), { cache: "no-store" });
 }
 
+/** POSTs a new W3C annotation to the container (the `@context` and `type` every one carries added first). */
+const postAnnotation = (slug: string, base: string, annotation: Json) =>
+  call(container(slug, base), {
+    method: "POST",
+    body: JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", ...annotation }),
+  });
+
+/** A note's bodies: its Markdown text, then one per tag. */
+const noteBodies = (n: Pick<NewNote, "note" | "tags">) => [
+  { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
+  ...tagBodies(n.tags),
+];
+
 /** A note on the whole article (a page note): the article itself is the target, with no selector. */
 export function createPageNote(slug: string, n: Omit<NewNote, "quote" | "start" | "end">, base = annotationsBase) {
-  return call(container(slug, base), {
-    method: "POST",
-    body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      motivation: "commenting",
-      audience: n.audience,
-      body: [
-        { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
-        ...tagBodies(n.tags),
-      ],
-      target: { source: `${location.origin}/articles/${slug}` },
-    }),
+  return postAnnotation(slug, base, {
+    motivation: "commenting",
+    audience: n.audience,
+    body: noteBodies(n),
+    target: { source: `${location.origin}/articles/${slug}` },
   });
 }
 
 /** A public or private note on a passage. */
 export function createNote(slug: string, n: NewNote, base = annotationsBase) {
-  return call(container(slug, base), {
-    method: "POST",
-    body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      motivation: "commenting",
-      audience: n.audience,
-      ...(n.audience === "group" && n.group ? { group: n.group } : {}),
-      body: [
-        { type: "TextualBody", value: n.note, format: "text/markdown", purpose: "commenting" },
-        ...tagBodies(n.tags),
-      ],
-      target: targetOf(slug, n),
-    }),
+  return postAnnotation(slug, base, {
+    motivation: "commenting",
+    audience: n.audience,
+    ...(n.audience === "group" && n.group ? { group: n.group } : {}),
+    body: noteBodies(n),
+    target: targetOf(slug, n),
   });
 }
 
 /** A private highlight: a marked passage without a note. */
 export function createHighlight(slug: string, n: Pick<NewNote, "quote" | "start" | "end">, base = annotationsBase) {
-  return call(container(slug, base), {
-    method: "POST",
-    body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      motivation: "highlighting",
-      audience: "private",
-      target: targetOf(slug, n),
-    }),
-  });
+  return postAnnotation(slug, base, { motivation: "highlighting", audience: "private", target: targetOf(slug, n) });
 }
 
 /** A reply to a note (or to another reply); it takes the visibility of the note it answers. */
 export function createReply(slug: string, parentId: string, text: string, base = annotationsBase) {
-  return call(container(slug, base), {
-    method: "POST",
-    body: JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      motivation: "replying",
-      body: { type: "TextualBody", value: text, format: "text/markdown", purpose: "replying" },
-      target: `${location.origin}${resource(slug, parentId, base)}`,
-    }),
+  return postAnnotation(slug, base, {
+    motivation: "replying",
+    body: { type: "TextualBody", value: text, format: "text/markdown", purpose: "replying" },
+    target: `${location.origin}${resource(slug, parentId, base)}`,
   });
 }
 

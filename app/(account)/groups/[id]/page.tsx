@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GroupButton, InviteLink } from "@/components/groups/group-forms";
+import { GroupNoteItem, RowList } from "@/components/groups/group-rows";
 import { requirePage } from "@/lib/auth/require-page";
-import { formatUtc } from "@/lib/dates/format-utc";
 import { isAppError } from "@/lib/errors";
 import { getGroup } from "@/lib/groups/get-group";
 import { listGroupNotes } from "@/lib/groups/list-group-notes";
@@ -81,7 +81,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         <h2 id="members-title" className="text-lg font-semibold">
           Members
         </h2>
-        <ul className="mt-3 divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <RowList>
           {group.members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <span>
@@ -105,7 +105,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
               ) : null}
             </li>
           ))}
-        </ul>
+        </RowList>
       </section>
 
       {runs && reported.length ? (
@@ -119,26 +119,19 @@ export default async function GroupPage({ params, searchParams }: Props) {
           </p>
           <ul className="mt-3 space-y-3">
             {reported.map((n) => (
-              <li key={n.id} className="rounded-md border border-amber-300 p-3 dark:border-amber-700">
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {n.author} on{" "}
-                  <Link
-                    href={`/articles/${n.article.slug}/annotations/${n.id}`}
-                    className="text-accent-700 hover:underline dark:text-accent-300"
-                  >
-                    {n.article.title}
-                  </Link>{" "}
-                  · {formatUtc(n.createdAt)} ·{" "}
-                  <strong className="text-zinc-900 dark:text-zinc-100">
-                    {n.reports} {n.reports === 1 ? "report" : "reports"}
-                  </strong>
-                </p>
-                {n.quote ? (
-                  <blockquote className="mt-1 border-l-2 border-zinc-300 pl-2 text-sm italic dark:border-zinc-700">
-                    {n.quote.length > 160 ? `${n.quote.slice(0, 160)}…` : n.quote}
-                  </blockquote>
-                ) : null}
-                <p className="mt-1 whitespace-pre-line text-sm">{n.body}</p>
+              <GroupNoteItem
+                key={n.id}
+                note={n}
+                tone="reported"
+                meta={
+                  <>
+                    {" · "}
+                    <strong className="text-zinc-900 dark:text-zinc-100">
+                      {n.reports} {n.reports === 1 ? "report" : "reports"}
+                    </strong>
+                  </>
+                }
+              >
                 <ul className="mt-2 list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Reasons">
                   {n.reasons.map((r, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: reasons repeat and have no id of their own here
@@ -162,7 +155,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     accessibleName={`Remove the reported note by ${n.author} from the group`}
                   />
                 </div>
-              </li>
+              </GroupNoteItem>
             ))}
           </ul>
         </section>
@@ -175,23 +168,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         {notes.length ? (
           <ul className="mt-3 space-y-3">
             {notes.map((n) => (
-              <li key={n.id} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {n.author} on{" "}
-                  <Link
-                    href={`/articles/${n.article.slug}/annotations/${n.id}`}
-                    className="text-accent-700 hover:underline dark:text-accent-300"
-                  >
-                    {n.article.title}
-                  </Link>{" "}
-                  · {formatUtc(n.createdAt)}
-                </p>
-                {n.quote ? (
-                  <blockquote className="mt-1 border-l-2 border-zinc-300 pl-2 text-sm italic dark:border-zinc-700">
-                    {n.quote.length > 160 ? `${n.quote.slice(0, 160)}…` : n.quote}
-                  </blockquote>
-                ) : null}
-                <p className="mt-1 whitespace-pre-line text-sm">{n.body}</p>
+              <GroupNoteItem key={n.id} note={n}>
                 {runs ? (
                   <div className="mt-2 flex justify-end">
                     <GroupButton
@@ -202,7 +179,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     />
                   </div>
                 ) : null}
-              </li>
+              </GroupNoteItem>
             ))}
           </ul>
         ) : (
