@@ -1,7 +1,9 @@
 "use client";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { usePersonalState } from "@/components/personal/personal-store";
 import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
   views: CommentView[];
@@ -9,33 +11,127 @@ type Props = {
   open: boolean;
   linkHoldThreshold: number;
   replyTo?: { id: string; node: ReactNode };
+  /** The page is about one comment (a permalink; the reply or report form without JavaScript): no sleeping. */
+  eager?: boolean;
 };
 
+const noSubscription = () => () => {};
+/** How far ahead of the reader the discussion wakes: one screen before it scrolls into view. */
+const wakeMargin = "100% 0px 100% 0px";
+const focusable = "a[href], button, input, select, textarea, [tabindex]";
+
+/** Where the focus is inside the list (a comment and which of its controls), to put it back after a redraw. */
+function focusWithin(list: HTMLElement | null) {
+  const active = document.activeElement as HTMLElement | null;
+  if (!list || !active || !list.contains(active)) return null;
+  const article = active.closest<HTMLElement>('article[id^="comment-"]');
+  if (!article) return null;
+  return { id: article.id, index: active === article ? -1 : [...article.querySelectorAll(focusable)].indexOf(active) };
+}
+
 /**
- * The page's comment threads. A client component on purpose: the page's RSC payload then carries
- * each comment once, as its JSON (CommentView, without the Markdown source), instead of every
- * element of every comment's markup — which was more than half of a long discussion's HTML
- * (issue 22: 438 kB for 84 comments) and most of the cost of rendering it again after each new
- * comment (issue 21). The HTML is the same server-rendered markup as before (CommentItem is the
- * one component for the page and for comments fetched as JSON); nothing here reads the viewer.
+ * The page's comment threads. A client component on purpose: the page's RSC payload carries each
+ * comment once, as its JSON (CommentView, without the Markdown source), instead of every element
+ * of every comment's markup — which was more than half of a long discussion's HTML (issue 22) and
+ * most of the cost of rendering it again after each new comment (issue 21). The HTML is the same
+ * server-rendered markup as before (CommentItem is the one component for the page and for comments
+ * fetched as JSON); nothing here reads the viewer.
+ *
+ * In the browser the list sleeps (components/comments/threads-wake.ts): hydration keeps the
+ * server's markup as it is (an element whose content React does not own) until the reader nears
+ * the discussion or something needs it, and only then does React draw it — the same markup, from
+ * the same JSON. Hydrating a long discussion with the page was most of a phone's main-thread work
+ * (issue 22: ~1 s of blocking time under Lighthouse's throttling for 84 comments).
  */
-export function CommentThreads({ views, slug, open, linkHoldThreshold, replyTo }: Props) {
+export function CommentThreads({ eager, ...p }: Props) {
+  const { data } = usePersonalState(p.slug);
+  const signedIn = !!data?.viewer;
+  // While hydrating, this store gives the server's answer (false); a list first rendered in the
+  // browser (a client-side navigation) has no server markup to keep and draws at once.
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [awake, setAwake] = useState(
+    () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
+  );
+  const list = useRef<HTMLOListElement>(null);
+  const refocus = useRef<ReturnType<typeof focusWithin>>(null);
+  // A refresh (new props) redraws the list: it must be awake.
+  const [seen, setSeen] = useState(p.views);
+  if (seen !== p.views) {
+    setSeen(p.views);
+    if (!awake) setAwake(true);
+  }
+
+  useEffect(() => {
+    if (awake) return;
+    const wake = () => {
+      refocus.current = focusWithin(list.current);
+      setAwake(true);
+    };
+    const off = onThreadsWake(wake);
+    if (threadsAwake()) wake();
+    // A signed-in reader's controls (Like, Edit, …) need the list now.
+    if (signedIn) void wakeThreads();
+    const wakeNow = () => void wakeThreads();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) wakeNow();
+      },
+      { rootMargin: wakeMargin },
+    );
+    const section = list.current?.closest("section") ?? list.current;
+    if (section) observer.observe(section);
+    // Keyboard focus arriving in the discussion (its place is restored after the redraw), a jump to it.
+    section?.addEventListener("focusin", wakeNow);
+    const onHash = () => {
+      if (/^#comment/.test(location.hash)) wakeNow();
+    };
+    addEventListener("hashchange", onHash);
+    return () => {
+      off();
+      observer.disconnect();
+      section?.removeEventListener("focusin", wakeNow);
+      removeEventListener("hashchange", onHash);
+    };
+  }, [awake, signedIn]);
+
+  useLayoutEffect(() => {
+    if (!awake) return;
+    const saved = refocus.current;
+    refocus.current = null;
+    if (saved) {
+      const article = document.getElementById(saved.id);
+      const target =
+        saved.index < 0 ? article : (article?.querySelectorAll<HTMLElement>(focusable)[saved.index] ?? article);
+      target?.focus({ preventScroll: true });
+    }
+    threadsHydrated();
+  }, [awake]);
+
   return (
     <ol
+      ref={list}
       data-comment-threads
       className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900"
       aria-label="Comment threads"
+      // Asleep: the server's markup stays, untouched by React (it is not compared while hydrating).
+      {...(awake ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {views.map((c) => (
-        <CommentItem
-          key={c.id}
-          comment={c}
-          slug={slug}
-          open={open}
-          linkHoldThreshold={linkHoldThreshold}
-          replyTo={replyTo}
-        />
-      ))}
+      {awake
+        ? p.views.map((c) => (
+            <CommentItem
+              key={c.id}
+              comment={c}
+              slug={p.slug}
+              open={p.open}
+              linkHoldThreshold={p.linkHoldThreshold}
+              replyTo={p.replyTo}
+            />
+          ))
+        : null}
     </ol>
   );
 }

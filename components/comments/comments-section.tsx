@@ -96,6 +96,7 @@ export async function CommentsSection({
         )}
       </div>
       <CommentThreads
+        eager={!!(focus || personal)}
         views={pageViews(views)}
         slug={slug}
         open={article.commentsOpen}

@@ -4,6 +4,7 @@ import { createPortal } from "react-dom";
 import { usePersonalState } from "@/components/personal/personal-store";
 import { CommentItem, repliesLabel, repliesListClass } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { useThreadsHydrated, wakeThreads } from "./threads-wake";
 
 // The comments that are this reader's alone on the shared page: their held comments (from the
 // personal layer) and what they post during this visit. Each is drawn where it belongs — a reply
@@ -108,9 +109,14 @@ export function SessionComments({
     return () => observer.disconnect();
   }, []);
 
+  // Drawn into the threads only once React has taken them over (they may still be server HTML).
+  const threadsReady = useThreadsHydrated();
+  useEffect(() => {
+    if (items.length) void wakeThreads();
+  }, [items]);
   useLayoutEffect(() => {
     const section = document.getElementById("comments");
-    if (!section) return;
+    if (!section || !threadsReady) return;
     let next: Map<string, HTMLElement> | null = null;
     const ids = new Set(items.map((c) => c.id));
     for (const [id, target] of targets) {
@@ -125,7 +131,7 @@ export function SessionComments({
       if (target) (next ??= new Map(targets)).set(c.id, target);
     }
     if (next) setTargets(next);
-  }, [items, targets, pageVersion]);
+  }, [items, targets, pageVersion, threadsReady]);
 
   useLayoutEffect(() => {
     const visible = items.filter((c) => targets.has(c.id) && c.status !== "deleted").length;

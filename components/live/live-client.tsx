@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { wakeThreads } from "@/components/comments/threads-wake";
 import { refreshUnread } from "@/components/personal/personal-store";
 import { type LiveNoteDetail, liveNoteEvent } from "./live-note-event";
 import { collapsedBranchOf, type LiveMoreRepliesDetail, liveMoreRepliesEvent } from "./live-reply-event";
@@ -135,9 +136,12 @@ export function LiveClient({ slug }: { slug: string }) {
       } catch {
         return;
       }
+      // The threads may still be server HTML (threads-wake.ts): a change wakes them first.
       timer ??= setTimeout(() => {
-        timer = null;
-        flush();
+        void wakeThreads().then(() => {
+          timer = null;
+          flush();
+        });
       }, batchMs);
     };
     const open = () => {
