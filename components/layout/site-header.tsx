@@ -70,7 +70,7 @@ async function ViewerAccount() {
   const user = (await auth())?.user;
   const role = user?.role as Role | undefined;
   // The board sees what waits in the queue (these pages are never cached for signed-in readers, so it is live).
-  const pending = roleCan(role, "moderation.read") ? (await moderationBadge()).total : null;
+  const pending = role && roleCan(role, "moderation.read") ? (await moderationBadge(role)).total : null;
   const unread = user?.id ? await db.notification.count({ where: { userId: user.id, readAt: null } }) : null;
   return (
     <nav aria-label="Account" className={accountNavClass}>

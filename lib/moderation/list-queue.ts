@@ -168,8 +168,8 @@ async function authorHistory(ids: string[]) {
   return out;
 }
 
-/** Pending counts per type (the header badge and the tab counts). */
-export async function queueCounts() {
+/** Counts per status (the header badge and the tab counts) of what `role`'s queue lists (queueAudience). */
+export async function queueCounts(role: string) {
   const [c, a] = await Promise.all([
     db.comment.groupBy({
       by: ["status"],
@@ -178,7 +178,7 @@ export async function queueCounts() {
     }),
     db.annotation.groupBy({
       by: ["status"],
-      where: { audience: "public", status: { in: ["pending", "approved", "spam", "trash"] } },
+      where: { ...queueAudience(role), status: { in: ["pending", "approved", "spam", "trash"] } },
       _count: true,
     }),
   ]);
@@ -187,12 +187,12 @@ export async function queueCounts() {
   return counts;
 }
 
-/** How many items have open (undismissed) reports: the Reported tab's count (two counts). */
-export async function reportedCount() {
+/** How many items of `role`'s queue have open (undismissed) reports: the Reported tab's count (two counts). */
+export async function reportedCount(role: string) {
   const where = { status: { in: [...reportedStatuses] }, ...hasOpenReport };
   const [c, a] = await Promise.all([
     db.comment.count({ where }),
-    db.annotation.count({ where: { ...where, audience: "public" } }),
+    db.annotation.count({ where: { ...where, ...queueAudience(role) } }),
   ]);
   return c + a;
 }
@@ -202,13 +202,13 @@ export async function reportedCount() {
  * (pending) and visible items with open reports — each item once (a held item that is also
  * reported counts once). `queueCounts().pending` alone missed the reports (issue 18, item 16).
  */
-export async function moderationBadge() {
+export async function moderationBadge(role: string) {
   const reportedVisible = { status: "approved" as const, ...hasOpenReport };
   const [counts, reported, c, a] = await Promise.all([
-    queueCounts(),
-    reportedCount(),
+    queueCounts(role),
+    reportedCount(role),
     db.comment.count({ where: reportedVisible }),
-    db.annotation.count({ where: { ...reportedVisible, audience: "public" } }),
+    db.annotation.count({ where: { ...reportedVisible, ...queueAudience(role) } }),
   ]);
   return { pending: counts.pending, reported, total: counts.pending + c + a };
 }

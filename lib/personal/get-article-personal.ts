@@ -93,7 +93,7 @@ async function personalOf(
     banRow && isBanned({ status: "banned", bannedUntil: banRow.bannedUntil }, now)
       ? { until: banRow.bannedUntil, reason: banRow.banReason }
       : null;
-  const pending = roleCan(viewer.role, "moderation.read") ? (await moderationBadge()).total : null;
+  const pending = roleCan(viewer.role, "moderation.read") ? (await moderationBadge(viewer.role)).total : null;
   return {
     ...base,
     following,

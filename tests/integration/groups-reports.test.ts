@@ -8,6 +8,7 @@ import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { removeGroupNote } from "@/lib/groups/remove-group-note";
 import { keepGroupNote, listReportedGroupNotes } from "@/lib/groups/reported-group-notes";
+import { moderationBadge, reportedCount } from "@/lib/moderation/list-queue";
 import { defaultSettings } from "@/lib/settings/get-settings";
 import { insertArticle } from "../seed/articles";
 import { annotateGroup, makeGroup } from "../seed/groups";
@@ -149,6 +150,26 @@ describe("reports on group notes", () => {
     expect(((await queue(moderator)).json.items as { id: string }[]).map((i) => i.id)).toContain(note.id);
     expect((await listReportedGroupNotes(moderator, "board")).map((n) => n.id)).toContain(note.id);
     expect((await keepGroupNote(moderator, "board", note.id)).dismissed).toBe(1);
+  });
+
+  it("the Reported count and the Moderation badge count what each role's queue lists: board notes for moderators, any group's for admins", async () => {
+    const counts = async () => ({
+      moderator: { reported: await reportedCount("moderator"), badge: (await moderationBadge("moderator")).total },
+      admin: { reported: await reportedCount("admin"), badge: (await moderationBadge("admin")).total },
+    });
+    const before = await counts();
+    const boardNote = await annotateGroup(await member("editor"), slug, "board", "Counted for the board.");
+    expect((await flag(moderator, boardNote.id)).status).toBe(201);
+    const groupNote = await annotateGroup(students[0], slug, group.id, "Counted for the admins only.");
+    expect((await flag(students[1], groupNote.id)).status).toBe(201);
+    const after = await counts();
+    expect(after.moderator.reported - before.moderator.reported).toBe(1);
+    expect(after.moderator.badge - before.moderator.badge).toBe(1);
+    expect(after.admin.reported - before.admin.reported).toBe(2);
+    expect(after.admin.badge - before.admin.badge).toBe(2);
+    await keepGroupNote(moderator, "board", boardNote.id);
+    await keepGroupNote(owner, group.id, groupNote.id);
+    expect(await counts()).toEqual(before);
   });
 
   it("a private note stays unreportable (404), even by someone who knows its id", async () => {

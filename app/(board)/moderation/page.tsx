@@ -46,8 +46,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const cursor = one(q.cursor);
   const [{ items, next }, statusCounts, reported, settings] = await Promise.all([
     listQueue(viewer, { status, ...filters, cursor }),
-    queueCounts(),
-    reportedCount(),
+    queueCounts(viewer.role),
+    reportedCount(viewer.role),
     getSettings(),
   ]);
   const counts: Record<QueueView, number> = { ...statusCounts, reported };
