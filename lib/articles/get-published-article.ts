@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 
@@ -31,8 +32,12 @@ function findPublished(where: { slug: string } | { id: string }) {
   });
 }
 
-/** A published article by slug; an old slug answers with the new one in `movedTo`. */
-export async function getPublishedArticle(
+/**
+ * A published article by slug; an old slug answers with the new one in `movedTo`. Read once per
+ * render of a page (React's cache: the article page's metadata and body both need it, four
+ * queries each); every call outside a render reads it afresh.
+ */
+export const getPublishedArticle = cache(async function getPublishedArticle(
   slug: string,
 ): Promise<{ article: PublishedArticle } | { movedTo: string } | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
@@ -44,7 +49,7 @@ export async function getPublishedArticle(
   });
   if (redirect?.article.status === "published") return { movedTo: redirect.article.slug };
   return null;
-}
+});
 
 export function readingMinutes(wordCount: number, wordsPerMinute = 220) {
   return Math.max(1, Math.round(wordCount / wordsPerMinute));

@@ -1,7 +1,17 @@
+import { cache } from "react";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSettings, type Settings } from "@/lib/settings/get-settings";
+
+// Once per render of a page (React's cache: the article page's discussion and notes both ask);
+// outside a render — every write — read afresh.
+const findPublished = cache((slug: string) =>
+  db.article.findFirst({
+    where: { slug, status: "published", publishedAt: { lte: clock.now() } },
+    select: { id: true, slug: true, title: true, commentsOpen: true, annotationsOpen: true, publishedAt: true },
+  }),
+);
 
 /** The published article a discussion write targets; 404 if none, 422 when its comments are closed. */
 export async function findArticleForDiscussion(
@@ -12,12 +22,7 @@ export async function findArticleForDiscussion(
     settings = undefined as Settings | undefined,
   } = {},
 ) {
-  const article = /^[a-z0-9-]{1,120}$/.test(slug)
-    ? await db.article.findFirst({
-        where: { slug, status: "published", publishedAt: { lte: clock.now() } },
-        select: { id: true, slug: true, title: true, commentsOpen: true, annotationsOpen: true, publishedAt: true },
-      })
-    : null;
+  const article = /^[a-z0-9-]{1,120}$/.test(slug) ? await findPublished(slug) : null;
   if (!article) throw new AppError("not_found", "No published article has that address.");
   const label = kind === "comments" ? "Comments" : "Annotations";
   const open = kind === "comments" ? article.commentsOpen : article.annotationsOpen;

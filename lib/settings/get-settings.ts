@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 // Rule settings live in the database (table Setting) so an admin can change them and tests can set them.
@@ -41,12 +42,17 @@ export const defaultSettings = {
 
 export type Settings = typeof defaultSettings;
 
-export async function getSettings(): Promise<Settings> {
+/**
+ * The settings in force. Read once per render of a page (React's cache: the article page asked
+ * for them three times, a query each); anywhere else — actions, API routes, jobs, tests — every
+ * call reads the table, so a change is seen at once. Callers must not modify what it returns.
+ */
+export const getSettings = cache(async (): Promise<Settings> => {
   const rows = await db.setting.findMany();
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const row of rows) if (row.key in merged) merged[row.key] = row.value ?? null;
   return merged as Settings;
-}
+});
 
 export async function setSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
   await db.setting.upsert({

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Comment_articleId_status_parentId_idx" ON "Comment"("articleId", "status", "parentId");
+
