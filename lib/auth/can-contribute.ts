@@ -6,13 +6,41 @@ import { requireViewer, type Viewer } from "./viewer";
 
 export { isBanned };
 
+/** What a write needs to know of its author besides the ban (posting: the moderation rules, the author shown). */
+export type ContributorProfile = {
+  name: string;
+  image: string | null;
+  trustedAt: Date | null;
+  emailConfirmed: boolean;
+};
+
 // Posting, editing, reacting and reporting need a live, unbanned account; the ban is read from
 // the database here, at the moment of the write.
 export async function requireContributor(viewer: Viewer | null): Promise<Viewer> {
+  return (await requireContributorProfile(viewer)).me;
+}
+
+/**
+ * `requireContributor` that also gives what a new post needs of its author (one read of the
+ * account: the ban, the moderation rules' standing, the name and picture shown with the post).
+ */
+export async function requireContributorProfile(
+  viewer: Viewer | null,
+): Promise<{ me: Viewer; profile: ContributorProfile }> {
   const me = requireViewer(viewer);
   const fresh = await db.user.findUnique({
     where: { id: me.id },
-    select: { status: true, bannedUntil: true, banReason: true, deletedAt: true, role: true, name: true },
+    select: {
+      status: true,
+      bannedUntil: true,
+      banReason: true,
+      deletedAt: true,
+      role: true,
+      name: true,
+      image: true,
+      trustedAt: true,
+      emailConfirmed: true,
+    },
   });
   if (!fresh || fresh.deletedAt) throw new AppError("unauthorized", "Sign in first.");
   if (isBanned(fresh)) {
@@ -22,7 +50,15 @@ export async function requireContributor(viewer: Viewer | null): Promise<Viewer>
       `Your account is banned${until}${fresh.banReason ? `: ${fresh.banReason}` : ""}. You can read, but not post, edit, react or report.`,
     );
   }
-  return { ...me, role: fresh.role, name: fresh.name };
+  return {
+    me: { ...me, role: fresh.role, name: fresh.name },
+    profile: {
+      name: fresh.name,
+      image: fresh.image,
+      trustedAt: fresh.trustedAt,
+      emailConfirmed: fresh.emailConfirmed,
+    },
+  };
 }
 
 export type Ban = { until: Date | null; reason: string | null };

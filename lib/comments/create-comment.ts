@@ -1,14 +1,15 @@
-import { requireContributor } from "@/lib/auth/can-contribute";
+import { requireContributorProfile } from "@/lib/auth/can-contribute";
 import { roleCan } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalidateArticlePages } from "@/lib/cache/invalidate-pages";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { emitLiveEvents } from "@/lib/live/emit-live-events";
 import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
-import { announceVisible, autoFollow } from "@/lib/notifications/announce-visible";
-import { notifyReplies } from "@/lib/notifications/notify-reply";
+import { newCommentAnnouncement } from "@/lib/notifications/announce-visible";
+import { replyMailFor } from "@/lib/notifications/notify-reply";
 import { claimInterval, releaseInterval } from "@/lib/rate-limit/claim-interval";
 import { getSettings } from "@/lib/settings/get-settings";
 import { createCommentSchema } from "@/lib/validation/comment";
@@ -18,39 +19,57 @@ import { findArticleForDiscussion } from "./find-open-article";
 
 export const floodKey = (userId: string) => `flood:${userId}`;
 
+type ParentRow = {
+  id: string;
+  threadId: string;
+  depth: number;
+  authorId: string | null;
+  email: string | null;
+  name: string | null;
+  notifyReplies: boolean | null;
+  deletedAt: Date | null;
+};
+
 // Posts a comment or a reply. Order: who → what → where → duplicate → flood (last, so a refused
-// post does not use up the user's slot).
+// post does not use up the user's slot). Independent reads go together (the account and the
+// settings; the parent and the duplicate check), and what a visible post announces is written
+// from what is known here, not read back: a post is 8 round trips to PostgreSQL, a reply 9
+// (tests/integration/comments-post-cost.test.ts).
 export async function createComment(viewer: Viewer | null, slug: string, input: unknown) {
-  const me = await requireContributor(viewer);
+  // The settings and the article are read beside the author; their answers (and refusals) are
+  // taken in the order above.
+  const settingsRead = getSettings();
+  const articleRead = findArticleForDiscussion(slug, { forWriting: true, settings: settingsRead });
+  for (const read of [settingsRead, articleRead]) read.catch(() => {}); // unless the author is refused first
+  const { me, profile } = await requireContributorProfile(viewer);
   const parsed = parseInput(createCommentSchema, input);
   const { body, parentId } = parsed;
-  const settings = await getSettings();
-  const article = await findArticleForDiscussion(slug, { forWriting: true, settings });
-
-  let parent: { id: string; threadId: string; depth: number } | null = null;
-  if (parentId) {
-    parent = await db.comment.findFirst({
-      where: {
-        id: parentId,
-        articleId: article.id,
-        status: { in: ["approved", "pending"] },
-        OR: [{ status: "approved" }, { authorId: me.id }],
-      },
-      select: { id: true, threadId: true, depth: true },
-    });
-    if (!parent)
-      throw new AppError(
-        "not_found",
-        "The comment you are replying to does not exist on this article (or was removed).",
-        { parentId: "No such comment on this article." },
-      );
-  }
+  const settings = await settingsRead;
+  const article = await articleRead;
 
   const since = new Date(clock.now().getTime() - settings.duplicateWindowMs);
-  const duplicate = await db.comment.findFirst({
-    where: { authorId: me.id, articleId: article.id, body, createdAt: { gte: since }, status: { not: "deleted" } },
-    select: { id: true },
-  });
+  const [parentRows, duplicate] = await Promise.all([
+    parentId
+      ? db.$queryRaw<ParentRow[]>`
+          SELECT c."id", c."threadId", c."depth", c."authorId", u."email", u."name", u."notifyReplies", u."deletedAt"
+          FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
+          WHERE c."id" = ${parentId} AND c."articleId" = ${article.id}
+            AND (c."status" = 'approved' OR (c."status" = 'pending' AND c."authorId" = ${me.id}))`
+      : Promise.resolve([] as ParentRow[]),
+    db.comment.findFirst({
+      where: { authorId: me.id, articleId: article.id, body, createdAt: { gte: since }, status: { not: "deleted" } },
+      select: { id: true },
+    }),
+  ]);
+  const parent = parentRows[0] ?? null;
+  if (parentId && !parent)
+    throw new AppError(
+      "not_found",
+      "The comment you are replying to does not exist on this article (or was removed).",
+      {
+        parentId: "No such comment on this article.",
+      },
+    );
   if (duplicate) throw new AppError("conflict", "You already said that.", { body: "You already said that." });
 
   const exempt = roleCan(me.role, "comments.moderate");
@@ -63,34 +82,76 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   let row;
   let status: Awaited<ReturnType<typeof decideInitialStatus>>["status"];
   try {
-    const decided = await decideInitialStatus(me, { body, articleId: article.id }, settings);
+    const html = renderSafeMarkdown(body); // once: the link rule counts the links it shows
+    const decided = await decideInitialStatus(me, { body, articleId: article.id, html }, settings, profile);
     status = decided.status;
     const id = crypto.randomUUID().replace(/-/g, "").slice(0, 24);
-    // The row alone is one INSERT … RETURNING (the author is read after: with it in the same
-    // select Prisma adds two reads).
-    // The comment, what it announces (reply and follower notifications, the followers' digest)
-    // and the author's automatic follow are stored together or not at all.
-    row = await db.$transaction(async (tx) => {
-      const created = await tx.comment.create({
-        data: {
-          id,
-          articleId: article.id,
-          parentId: parent?.id ?? null,
-          threadId: parent?.threadId ?? id,
-          depth: parent ? parent.depth + 1 : 0,
-          authorId: me.id,
-          body,
-          html: renderSafeMarkdown(body),
-          status,
-          holdReasons: decided.reasons,
-          createdAt: clock.now(),
-        },
-        select: rowFields,
-      });
-      if (status === "approved") await announceVisible(tx, "comment", [id]);
-      await autoFollow(tx, me.id, article.id);
-      return created;
-    });
+    const now = clock.now();
+    // A reply visible at once tells its parent's author by mail (lib/notifications/notify-reply.ts):
+    // the mail is queued by the statement that stores the reply as announced.
+    const mail =
+      status === "approved" && parent
+        ? replyMailFor("comment", {
+            id,
+            body,
+            status,
+            replyNotifiedAt: null,
+            authorId: me.id,
+            author: { name: profile.name },
+            article: { slug: article.slug, title: article.title },
+            parent: {
+              id: parent.id,
+              author:
+                parent.authorId && parent.email !== null
+                  ? {
+                      id: parent.authorId,
+                      email: parent.email,
+                      name: parent.name ?? "",
+                      notifyReplies: !!parent.notifyReplies,
+                      deletedAt: parent.deletedAt,
+                    }
+                  : null,
+            },
+          })
+        : null;
+    // The comment, what it announces (reply and follower notifications, the followers' digest,
+    // the reply mail) and the author's automatic follow: one statement, stored together or not at
+    // all. The row is what was written (no read-back).
+    const threadId = parent?.threadId ?? id;
+    const depth = parent ? parent.depth + 1 : 0;
+    const announcement = newCommentAnnouncement(
+      {
+        id,
+        articleId: article.id,
+        authorId: me.id,
+        body,
+        articleSlug: article.slug,
+        parentAuthorId: parent?.authorId ?? null,
+      },
+      { visible: status === "approved", replyMail: mail },
+    );
+    await db.$executeRaw`
+      WITH comment AS (
+        INSERT INTO "Comment" ("id", "articleId", "parentId", "threadId", "depth", "authorId", "body", "html", "status", "holdReasons", "createdAt", "replyNotifiedAt")
+        VALUES (${id}, ${article.id}, ${parent?.id ?? null}, ${threadId}, ${depth}, ${me.id}, ${body}, ${html}, ${status}::"ContributionStatus", ${decided.reasons}::text[], ${now}, ${mail ? now : null})
+        RETURNING 1
+      ), ${announcement}
+      SELECT 1`;
+    row = {
+      id,
+      articleId: article.id,
+      parentId: parent?.id ?? null,
+      threadId,
+      depth,
+      body,
+      html,
+      status,
+      holdReasons: decided.reasons,
+      likeCount: 0,
+      createdAt: now,
+      editedAt: null,
+      authorName: null,
+    } satisfies CommentRowFields; // every field the thread shows
   } catch (e) {
     // Nothing was stored: the slot is given back.
     if (!exempt) await releaseInterval(floodKey(me.id));
@@ -99,14 +160,13 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   // Stored: from here on a failure must not give the flood slot back.
   const comment = {
     ...row,
-    author: await db.user.findUnique({ where: { id: me.id }, select: commentFields.author.select }),
+    author: { id: me.id, name: profile.name, image: profile.image, deletedAt: null },
   };
   if (status === "approved")
     await Promise.all([
       invalidateArticlePages(article.slug),
       emitLiveEvents([{ kind: "comment", action: "created", articleId: article.id, itemId: row.id }]),
     ]);
-  if (status === "approved" && parent) await notifyReplies("comment", [comment.id]);
   return { comment, held: status !== "approved", article };
 }
 
@@ -126,4 +186,5 @@ export const commentFields = {
   authorName: true,
   author: { select: { id: true, name: true, image: true, deletedAt: true } },
 } as const;
-const { author: _author, ...rowFields } = commentFields;
+/** A comment's row as the thread shows it, without its author. */
+export type CommentRowFields = Prisma.CommentGetPayload<{ select: Omit<typeof commentFields, "author"> }>;

@@ -13,13 +13,16 @@ const findPublished = cache((slug: string) =>
   }),
 );
 
-/** The published article a discussion write targets; 404 if none, 422 when its comments are closed. */
+/**
+ * The published article a discussion write targets; 404 if none, 422 when its comments are closed.
+ * `settings` may be a read still under way (a post reads them beside the article).
+ */
 export async function findArticleForDiscussion(
   slug: string,
   {
     forWriting = false,
     kind = "comments" as "comments" | "annotations",
-    settings = undefined as Settings | undefined,
+    settings = undefined as Settings | Promise<Settings> | undefined,
   } = {},
 ) {
   const article = /^[a-z0-9-]{1,120}$/.test(slug) ? await findPublished(slug) : null;
@@ -28,7 +31,7 @@ export async function findArticleForDiscussion(
   const open = kind === "comments" ? article.commentsOpen : article.annotationsOpen;
   if (forWriting && !open) throw new AppError("rule_violation", `${label} are closed on this article.`);
   if (forWriting) {
-    const { closeAfterDays } = settings ?? (await getSettings());
+    const { closeAfterDays } = await (settings ?? getSettings());
     if (
       closeAfterDays &&
       article.publishedAt &&

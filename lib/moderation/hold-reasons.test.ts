@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderSafeMarkdown } from "@/lib/markdown/render-safe-markdown";
 import { countBodyLinks, findWord, holdReasons, type RuleSettings } from "./hold-reasons";
 
 const rules: RuleSettings = {
@@ -34,6 +35,27 @@ describe("countBodyLinks", () => {
     expect(
       holdReasons({ ...rules, linkHoldThreshold: 2 }, { body: "write to a@b.example or c@d.example", ...trusted })
         .reasons,
+    ).toContain("links");
+  });
+});
+
+describe("countBodyLinks with the rendered body (a post renders it once)", () => {
+  it("counts the same as rendering it here, and reads the links from the HTML it is given", () => {
+    for (const body of [
+      "no links",
+      "write to a@b.example or c@d.example",
+      "[one](https://a.example) [two](/relative) and www.c.example",
+      "`https://in.code.example` only",
+    ])
+      expect(countBodyLinks(body, renderSafeMarkdown(body)), body).toBe(countBodyLinks(body));
+    // The HTML is what is counted (the written addresses stay a floor).
+    expect(countBodyLinks("plain words", '<p><a href="x">1</a> <a href="y">2</a> <a href="z">3</a></p>')).toBe(3);
+    expect(
+      holdReasons(rules, {
+        body: "a@b.example c@d.example",
+        html: renderSafeMarkdown("a@b.example c@d.example"),
+        ...trusted,
+      }).reasons,
     ).toContain("links");
   });
 });

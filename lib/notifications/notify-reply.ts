@@ -35,7 +35,7 @@ function excerpt(markdown: string, max = 400) {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-type Reply = {
+export type Reply = {
   id: string;
   body: string;
   status: string;
@@ -82,9 +82,30 @@ async function readReply(kind: ReplyKind, id: string): Promise<Reply | null> {
  */
 export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean> {
   const reply = await readReply(kind, id);
-  const to = reply?.parent?.author;
+  const mail = reply && replyMailFor(kind, reply);
+  if (!mail) return false;
+  // Claim and queue together: two approvals racing queue one mail.
+  return db.$transaction(async (tx) => {
+    const where = { id, replyNotifiedAt: null };
+    const data = { replyNotifiedAt: clock.now() };
+    const claimed =
+      kind === "comment"
+        ? await tx.comment.updateMany({ where, data })
+        : await tx.annotation.updateMany({ where, data });
+    if (!claimed.count) return false;
+    await queueMail(tx, mail);
+    return true;
+  });
+}
+
+/**
+ * The mail that tells a reply's parent author about it (see `notifyReply` for when one is due),
+ * or null when none is. A new reply posted visible is announced by its own transaction
+ * (lib/comments/create-comment.ts: stored with `replyNotifiedAt` set, this mail queued beside it).
+ */
+export function replyMailFor(kind: ReplyKind, reply: Reply) {
+  const to = reply.parent?.author;
   if (
-    !reply ||
     reply.status !== "approved" ||
     reply.replyNotifiedAt ||
     !to ||
@@ -92,7 +113,7 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
     !to.notifyReplies ||
     to.id === reply.authorId
   )
-    return false;
+    return null;
   const who = reply.author?.name ?? "Someone";
   const what = kind === "comment" ? "comment" : "note";
   const link = `${siteUrl()}/articles/${reply.article.slug}/${kind === "comment" ? "comments" : "annotations"}/${reply.id}`;
@@ -105,18 +126,7 @@ export async function notifyReply(kind: ReplyKind, id: string): Promise<boolean>
     link,
     unsubscribe: unsubscribeUrl(to.id),
   });
-  // Claim and queue together: two approvals racing queue one mail.
-  return db.$transaction(async (tx) => {
-    const where = { id, replyNotifiedAt: null };
-    const data = { replyNotifiedAt: clock.now() };
-    const claimed =
-      kind === "comment"
-        ? await tx.comment.updateMany({ where, data })
-        : await tx.annotation.updateMany({ where, data });
-    if (!claimed.count) return false;
-    await queueMail(tx, { ...mail, headers: listHeaders("replies", to.id) });
-    return true;
-  });
+  return { ...mail, headers: listHeaders("replies", to.id) };
 }
 
 /** Queues the reply mails of replies that just became visible (before the response is sent). */

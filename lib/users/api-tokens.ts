@@ -85,6 +85,21 @@ export async function revokeAllApiTokens(userId: string, tx: Pick<Prisma.Transac
   return count;
 }
 
+type TokenRow = {
+  id: string;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  scopes: TokenScope[];
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: Viewer["status"];
+  bannedUntil: Date | null;
+  deletedAt: Date | null;
+};
+
 /**
  * The viewer a bearer token stands for, or null when it is unknown, revoked, expired or its
  * account is gone. With `scope`, a token without that scope is refused (403) — `null` as the
@@ -95,19 +110,25 @@ export async function viewerFromApiToken(
   options: { scope?: TokenScope | null } = {},
 ): Promise<Viewer | null> {
   if (!/^gls_[A-Za-z0-9_-]{20,80}$/.test(secret)) return null;
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: sha256(secret) },
-    select: {
-      id: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      expiresAt: true,
-      scopes: true,
-      user: {
-        select: { id: true, name: true, email: true, role: true, status: true, bannedUntil: true, deletedAt: true },
-      },
+  // The token and its account in one query (every API request with a token pays it).
+  const [found] = await db.$queryRaw<TokenRow[]>`
+    SELECT t."id", t."revokedAt", t."lastUsedAt", t."expiresAt", t."scopes"::text[] AS "scopes",
+           u."id" AS "userId", u."name", u."email", u."role"::text AS "role", u."status"::text AS "status",
+           u."bannedUntil", u."deletedAt"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${sha256(secret)}`;
+  const token = found && {
+    ...found,
+    user: {
+      id: found.userId,
+      name: found.name,
+      email: found.email,
+      role: found.role,
+      status: found.status,
+      bannedUntil: found.bannedUntil,
+      deletedAt: found.deletedAt,
     },
-  });
+  };
   const now = clock.now();
   if (!token || token.revokedAt || token.user.deletedAt || (token.expiresAt && token.expiresAt <= now)) return null;
   if (options.scope === null)

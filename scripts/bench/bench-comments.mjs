@@ -24,7 +24,10 @@
 // branch (GET /api/comments/{id}/replies, 50 replies a request: 4 connections for 5 s on its first
 // page, and sequential walks through the whole branch).
 //
-//   npx tsx scripts/bench/bench-comments.mjs [--no-fail] [--no-before] [--no-lighthouse] [--comments 5000] [--connections 32] [--duration 10]
+//   npx tsx scripts/bench/bench-comments.mjs [--no-fail] [--no-before] [--no-lighthouse] [--posting-only] [--comments 5000] [--connections 32] [--duration 10]
+//
+// --posting-only: seed the same discussion, then run only the posting part (3 and 4), for work on
+// the post path; the page, Lighthouse and replies rows stay empty (and are not budgets then).
 //
 // Budgets: the anonymous page ≥ 3,000 requests/s (issue #22; was 500), its HTML ≤ 400 kB with
 // ≤ 120 comments in it, the branch's replies API p99 ≤ 50 ms, posting p99 ≤ 150 ms (on a 2-core machine).
@@ -46,6 +49,7 @@ const { values: opts } = parseArgs({
     "no-fail": { type: "boolean", default: false },
     "no-before": { type: "boolean", default: false },
     "no-lighthouse": { type: "boolean", default: false },
+    "posting-only": { type: "boolean", default: false },
     comments: { type: "string", default: "5000" },
     connections: { type: "string", default: "32" },
     duration: { type: "string", default: "10" },
@@ -54,6 +58,7 @@ const { values: opts } = parseArgs({
 const commentCount = Math.max(1, Number(opts.comments) || 5000);
 const connections = Math.max(1, Number(opts.connections) || 32);
 const durationSec = Math.max(1, Number(opts.duration) || 10);
+const postingOnly = opts["posting-only"];
 const budgets = {
   requestsPerSec: 3000,
   postP99Ms: 150,
@@ -159,138 +164,145 @@ try {
   const pageUrl = `${baseUrl}/articles/${article.slug}`;
   const commentsIn = (html) => (html.match(/<article id="comment-/g) ?? []).length;
 
-  // ---- 0. before: the same page with the bound lifted (what a page load carried before #22) ----
-  if (!opts["no-before"]) {
-    await setSetting("commentsPerLoad", 1_000_000);
-    await setSetting("commentBytesPerLoad", 1e12);
-    await invalidateArticlePages(article.slug);
-    const page = await rawGet(pageUrl);
-    const html0 = page.body.toString("utf8");
-    results.before = { bytes: page.body.length, sentBytes: page.raw.length, commentsOnPage: commentsIn(html0) };
-    log(
-      `before (unbounded): ${fmt(page.body.length)} bytes of HTML, ${results.before.commentsOnPage} comments; anonymous load 3 s warm-up + ${durationSec} s…`,
-    );
-    await load(pageUrl, { connections, durationSec: 3 });
-    results.before.anonymous = await load(pageUrl, { connections, durationSec });
-    await db.setting.deleteMany({ where: { key: { in: ["commentsPerLoad", "commentBytesPerLoad"] } } });
-    await invalidateArticlePages(article.slug);
-  }
-
-  // ---- 1. the article page, anonymous: the whole-page cache answers (the product as it runs) ----
-  const first = await rawGet(pageUrl);
-  const html = first.body.toString("utf8");
-  results.page = {
-    url: pageUrl,
-    status: first.status,
-    bytes: first.body.length,
-    sentBytes: first.raw.length,
-    encoding: first.encoding,
-    commentsOnPage: commentsIn(html),
-    stubs: (html.match(/data-more-replies=/g) ?? []).length,
-  };
-  fs.mkdirSync(path.join(root, ".data", "bench"), { recursive: true });
-  fs.writeFileSync(path.join(root, ".data", "bench", "comments-page.html"), html); // to see what weighs
-  if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
-  if (shownTotal(html) !== rows.length)
-    problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
-  log(
-    `page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`,
-  );
-  log(`anonymous load: 3 s warm-up, then ${durationSec} s at ${connections} connections…`);
-  await load(pageUrl, { connections, durationSec: 3 });
-  const anonymous = await load(pageUrl, { connections, durationSec });
-  results.anonymous = anonymous;
-  if (!anonymous.requests) problems.push("the anonymous load test completed no requests");
-  if (anonymous.status.non2xx || anonymous.errors)
-    problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
-
-  // ---- 1a. Lighthouse mobile on the same page (median of 3 by performance), and its DOM size ----
-  if (!opts["no-lighthouse"]) {
-    const { runLighthouse } = await import("./bench-lighthouse.mjs");
-    const runs = [];
-    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-      log(`Lighthouse mobile run ${i + 1}/${LIGHTHOUSE_RUNS}…`);
-      const r = await runLighthouse(pageUrl, "mobile");
-      if (r.runtimeError) throw new Error(`Lighthouse could not audit the page: ${r.runtimeError}`);
-      runs.push({ scores: r.scores, domElements: r.domElements, tbt: r.metrics["total-blocking-time"].value });
+  let meter;
+  if (!postingOnly) {
+    // ---- 0. before: the same page with the bound lifted (what a page load carried before #22) ----
+    if (!opts["no-before"]) {
+      await setSetting("commentsPerLoad", 1_000_000);
+      await setSetting("commentBytesPerLoad", 1e12);
+      await invalidateArticlePages(article.slug);
+      const page = await rawGet(pageUrl);
+      const html0 = page.body.toString("utf8");
+      results.before = { bytes: page.body.length, sentBytes: page.raw.length, commentsOnPage: commentsIn(html0) };
+      log(
+        `before (unbounded): ${fmt(page.body.length)} bytes of HTML, ${results.before.commentsOnPage} comments; anonymous load 3 s warm-up + ${durationSec} s…`,
+      );
+      await load(pageUrl, { connections, durationSec: 3 });
+      results.before.anonymous = await load(pageUrl, { connections, durationSec });
+      await db.setting.deleteMany({ where: { key: { in: ["commentsPerLoad", "commentBytesPerLoad"] } } });
+      await invalidateArticlePages(article.slug);
     }
-    const median = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(runs.length / 2)];
-    results.lighthouse = { runs, median };
-  }
 
-  // ---- 1b. the long branch through the replies API ----
-  const branchRoot = rows[0].id;
-  const repliesUrl = `${baseUrl}/api/comments/${branchRoot}/replies`;
-  const firstReplies = await rawGet(repliesUrl, { ...browserHeaders, accept: "application/json" });
-  const firstJson = firstReplies.status === 200 ? JSON.parse(firstReplies.body.toString("utf8")) : null;
-  const directReplies = rows.filter((r) => r.parentId === branchRoot).length;
-  if (!firstJson || firstJson.comments.length !== Math.min(50, directReplies))
-    problems.push(
-      `the replies API answered ${firstReplies.status} with ${firstJson?.comments?.length} replies, not ${Math.min(50, directReplies)}`,
+    // ---- 1. the article page, anonymous: the whole-page cache answers (the product as it runs) ----
+    const first = await rawGet(pageUrl);
+    const html = first.body.toString("utf8");
+    results.page = {
+      url: pageUrl,
+      status: first.status,
+      bytes: first.body.length,
+      sentBytes: first.raw.length,
+      encoding: first.encoding,
+      commentsOnPage: commentsIn(html),
+      stubs: (html.match(/data-more-replies=/g) ?? []).length,
+    };
+    fs.mkdirSync(path.join(root, ".data", "bench"), { recursive: true });
+    fs.writeFileSync(path.join(root, ".data", "bench", "comments-page.html"), html); // to see what weighs
+    if (first.status !== 200) problems.push(`the article page answered ${first.status}`);
+    if (shownTotal(html) !== rows.length)
+      problems.push(`the article page shows ${shownTotal(html)} comments in its heading, not ${rows.length}`);
+    log(
+      `page: ${fmt(results.page.bytes)} bytes of HTML (${fmt(results.page.sentBytes)} sent, ${first.encoding}), ${results.page.commentsOnPage} comments on page 1`,
     );
-  log(`replies API on a branch of ${directReplies} direct replies: 1 s warm-up, then 5 s at 4 connections…`);
-  await load(repliesUrl, { connections: 4, durationSec: 1 });
-  const repliesMeter = await cpuMeter(db, pid);
-  const repliesLoad = await load(repliesUrl, { connections: 4, durationSec: 5 });
-  const repliesCpu = await repliesMeter(repliesLoad.requests || 1);
-  const walkTimes = [],
-    walkTotals = [];
-  for (let w = 0; w < 20; w++) {
-    let cursor = null,
-      seen = 0;
-    const tWalk = performance.now();
-    do {
-      const t = performance.now();
-      const r = await fetch(`${repliesUrl}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
-      const body = await r.json();
-      walkTimes.push(performance.now() - t);
-      seen += body.comments.length;
-      cursor = body.next;
-    } while (cursor);
-    walkTotals.push(performance.now() - tWalk);
-    if (seen !== directReplies) problems.push(`walking the branch gave ${seen} direct replies, not ${directReplies}`);
-  }
-  results.replies = {
-    directReplies,
-    load: repliesLoad,
-    cpuPerRequest: repliesCpu,
-    walk: {
-      requests: walkTimes.length,
-      p50: quantile(walkTimes, 0.5),
-      p99: quantile(walkTimes, 0.99),
-      wholeBranchP50: quantile(walkTotals, 0.5),
-    },
-  };
-  if (repliesLoad.status.non2xx || repliesLoad.errors)
-    problems.push(`replies API load: ${repliesLoad.status.non2xx} non-2xx, ${repliesLoad.errors} errors`);
+    log(`anonymous load: 3 s warm-up, then ${durationSec} s at ${connections} connections…`);
+    await load(pageUrl, { connections, durationSec: 3 });
+    const anonymous = await load(pageUrl, { connections, durationSec });
+    results.anonymous = anonymous;
+    if (!anonymous.requests) problems.push("the anonymous load test completed no requests");
+    if (anonymous.status.non2xx || anonymous.errors)
+      problems.push(`anonymous load: ${anonymous.status.non2xx} non-2xx responses, ${anonymous.errors} errors`);
 
-  // ---- 2. the same page rendered per request (information, not a budget) ----
-  const signedIn = { ...browserHeaders, authorization: `Bearer ${posters[0].token}` };
-  const check = await rawGet(pageUrl, signedIn);
-  if (check.status !== 200) problems.push(`the signed-in article page answered ${check.status}`);
-  const rendered = [];
-  for (let i = 0; i < 3; i++) await rawGet(`${pageUrl}?bench=warm${i}`); // untimed: the render path warm
-  let meter = await cpuMeter(db, pid);
-  for (let i = 0; i < 20; i++) {
-    const t = performance.now();
-    const r = await rawGet(`${pageUrl}?bench=${i}`);
-    rendered.push(performance.now() - t);
-    if (r.status !== 200) problems.push(`a cache-busting request answered ${r.status}`);
+    // ---- 1a. Lighthouse mobile on the same page (median of 3 by performance), and its DOM size ----
+    if (!opts["no-lighthouse"]) {
+      const { runLighthouse } = await import("./bench-lighthouse.mjs");
+      const runs = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        log(`Lighthouse mobile run ${i + 1}/${LIGHTHOUSE_RUNS}…`);
+        const r = await runLighthouse(pageUrl, "mobile");
+        if (r.runtimeError) throw new Error(`Lighthouse could not audit the page: ${r.runtimeError}`);
+        runs.push({ scores: r.scores, domElements: r.domElements, tbt: r.metrics["total-blocking-time"].value });
+      }
+      const median = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(runs.length / 2)];
+      results.lighthouse = { runs, median };
+    }
+
+    // ---- 1b. the long branch through the replies API ----
+    const branchRoot = rows[0].id;
+    const repliesUrl = `${baseUrl}/api/comments/${branchRoot}/replies`;
+    const firstReplies = await rawGet(repliesUrl, { ...browserHeaders, accept: "application/json" });
+    const firstJson = firstReplies.status === 200 ? JSON.parse(firstReplies.body.toString("utf8")) : null;
+    const directReplies = rows.filter((r) => r.parentId === branchRoot).length;
+    if (!firstJson || firstJson.comments.length !== Math.min(50, directReplies))
+      problems.push(
+        `the replies API answered ${firstReplies.status} with ${firstJson?.comments?.length} replies, not ${Math.min(50, directReplies)}`,
+      );
+    log(`replies API on a branch of ${directReplies} direct replies: 1 s warm-up, then 5 s at 4 connections…`);
+    await load(repliesUrl, { connections: 4, durationSec: 1 });
+    const repliesMeter = await cpuMeter(db, pid);
+    const repliesLoad = await load(repliesUrl, { connections: 4, durationSec: 5 });
+    const repliesCpu = await repliesMeter(repliesLoad.requests || 1);
+    const walkTimes = [],
+      walkTotals = [];
+    for (let w = 0; w < 20; w++) {
+      let cursor = null,
+        seen = 0;
+      const tWalk = performance.now();
+      do {
+        const t = performance.now();
+        const r = await fetch(`${repliesUrl}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
+        const body = await r.json();
+        walkTimes.push(performance.now() - t);
+        seen += body.comments.length;
+        cursor = body.next;
+      } while (cursor);
+      walkTotals.push(performance.now() - tWalk);
+      if (seen !== directReplies) problems.push(`walking the branch gave ${seen} direct replies, not ${directReplies}`);
+    }
+    results.replies = {
+      directReplies,
+      load: repliesLoad,
+      cpuPerRequest: repliesCpu,
+      walk: {
+        requests: walkTimes.length,
+        p50: quantile(walkTimes, 0.5),
+        p99: quantile(walkTimes, 0.99),
+        wholeBranchP50: quantile(walkTotals, 0.5),
+      },
+    };
+    if (repliesLoad.status.non2xx || repliesLoad.errors)
+      problems.push(`replies API load: ${repliesLoad.status.non2xx} non-2xx, ${repliesLoad.errors} errors`);
+
+    // ---- 2. the same page rendered per request (information, not a budget) ----
+    const signedIn = { ...browserHeaders, authorization: `Bearer ${posters[0].token}` };
+    const check = await rawGet(pageUrl, signedIn);
+    if (check.status !== 200) problems.push(`the signed-in article page answered ${check.status}`);
+    const rendered = [];
+    for (let i = 0; i < 3; i++) await rawGet(`${pageUrl}?bench=warm${i}`); // untimed: the render path warm
+    meter = await cpuMeter(db, pid);
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      const r = await rawGet(`${pageUrl}?bench=${i}`);
+      rendered.push(performance.now() - t);
+      if (r.status !== 200) problems.push(`a cache-busting request answered ${r.status}`);
+    }
+    results.uncachedSequential = {
+      requests: rendered.length,
+      p50: quantile(rendered, 0.5),
+      max: Math.max(...rendered),
+      cpuPerRequest: await meter(rendered.length),
+    };
+    const signedConnections = 4,
+      signedSeconds = 5;
+    log(`signed-in load (rendered per request): ${signedSeconds} s at ${signedConnections} connections…`);
+    meter = await cpuMeter(db, pid);
+    const signed = await load(pageUrl, {
+      connections: signedConnections,
+      durationSec: signedSeconds,
+      headers: signedIn,
+    });
+    results.signedIn = { ...signed, cpuPerRequest: await meter(signed.requests || 1) };
+    if (signed.status.non2xx || signed.errors)
+      problems.push(`signed-in load: ${signed.status.non2xx} non-2xx responses, ${signed.errors} errors`);
   }
-  results.uncachedSequential = {
-    requests: rendered.length,
-    p50: quantile(rendered, 0.5),
-    max: Math.max(...rendered),
-    cpuPerRequest: await meter(rendered.length),
-  };
-  const signedConnections = 4,
-    signedSeconds = 5;
-  log(`signed-in load (rendered per request): ${signedSeconds} s at ${signedConnections} connections…`);
-  meter = await cpuMeter(db, pid);
-  const signed = await load(pageUrl, { connections: signedConnections, durationSec: signedSeconds, headers: signedIn });
-  results.signedIn = { ...signed, cpuPerRequest: await meter(signed.requests || 1) };
-  if (signed.status.non2xx || signed.errors)
-    problems.push(`signed-in load: ${signed.status.non2xx} non-2xx responses, ${signed.errors} errors`);
 
   // ---- 3. posting: 20 users × 10 comments over the API ----
   const newestUrl = `${pageUrl}?sort=newest`;
@@ -420,77 +432,79 @@ const commentsLabel = results.seed ? fmt(results.seed.comments) : fmt(commentCou
 const B = results.before,
   G = results.page,
   R = results.replies;
-if (B) {
+if (!postingOnly) {
+  if (B) {
+    row(
+      `Before (bound lifted): HTML of the article page`,
+      `${fmt(B.bytes)} bytes (${fmt(B.sentBytes)} sent), ${fmt(B.commentsOnPage)} comments`,
+    );
+    row(
+      "  anonymous req/s; p50 / p99",
+      `${fmt(B.anonymous.requestsPerSec)}; ${B.anonymous.latencyMs.p50} / ${B.anonymous.latencyMs.p99} ms`,
+    );
+  }
   row(
-    `Before (bound lifted): HTML of the article page`,
-    `${fmt(B.bytes)} bytes (${fmt(B.sentBytes)} sent), ${fmt(B.commentsOnPage)} comments`,
+    "HTML of the article page",
+    G ? `${fmt(G.bytes)} bytes (${fmt(G.sentBytes)} sent, ${G.encoding})` : "—",
+    `≤ ${fmt(budgets.pageBytes)}`,
+    G ? G.bytes <= budgets.pageBytes : false,
   );
   row(
-    "  anonymous req/s; p50 / p99",
-    `${fmt(B.anonymous.requestsPerSec)}; ${B.anonymous.latencyMs.p50} / ${B.anonymous.latencyMs.p99} ms`,
+    "  comments in it",
+    G ? `${fmt(G.commentsOnPage)} (${fmt(G.stubs)} "more replies" stubs)` : "—",
+    `≤ ${budgets.pageComments}`,
+    G ? G.commentsOnPage <= budgets.pageComments && G.commentsOnPage > 0 : false,
   );
+  row(
+    `Article page, ${commentsLabel} comments, anonymous: req/s`,
+    A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—",
+    `≥ ${budgets.requestsPerSec}`,
+    A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false,
+  );
+  row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
+  row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
+  const L = results.lighthouse;
+  if (L) {
+    row(
+      `  Lighthouse mobile performance (median of ${L.runs.length})`,
+      `${L.median.scores.performance} (runs ${L.runs.map((r) => r.scores.performance).join(", ")}; TBT ${L.runs.map((r) => fmt(r.tbt)).join(", ")} ms)`,
+      `${budgets.lighthouse}`,
+      L.median.scores.performance >= budgets.lighthouse,
+    );
+    row(
+      "  DOM size (body elements)",
+      L.median.domElements == null ? "—" : fmt(L.median.domElements),
+      `≤ ${fmt(budgets.domElements)}`,
+      L.median.domElements != null && L.median.domElements <= budgets.domElements,
+    );
+  }
+  row(
+    `Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`,
+    R
+      ? `${fmt(R.load.latencyMs.p99)} ms (p50 ${fmt(R.load.latencyMs.p50)} ms, ${fmt(R.load.requestsPerSec)} req/s)`
+      : "—",
+    `≤ ${budgets.repliesP99Ms} ms`,
+    R ? R.load.latencyMs.p99 <= budgets.repliesP99Ms && !R.load.status.non2xx : false,
+  );
+  row("  CPU per request: server + PostgreSQL", R ? cpu(R.cpuPerRequest) : "—");
+  row(
+    "  walking the whole branch, one request at a time",
+    R
+      ? `p50 ${fmt(R.walk.p50, 1)} / p99 ${fmt(R.walk.p99, 1)} ms a request (${R.walk.requests}); whole branch p50 ${fmt(R.walk.wholeBranchP50, 1)} ms`
+      : "—",
+  );
+  row(
+    "Same page rendered (signed in, token): req/s",
+    S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—",
+  );
+  row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—");
+  row("  CPU per request: server + PostgreSQL", S ? cpu(S.cpuPerRequest) : "—");
+  row(
+    "Same page rendered (anonymous, cache-busting)",
+    U ? `p50 ${fmt(U.p50)} ms, max ${fmt(U.max)} ms (${U.requests} in a row)` : "—",
+  );
+  row("  CPU per request: server + PostgreSQL", U ? cpu(U.cpuPerRequest) : "—");
 }
-row(
-  "HTML of the article page",
-  G ? `${fmt(G.bytes)} bytes (${fmt(G.sentBytes)} sent, ${G.encoding})` : "—",
-  `≤ ${fmt(budgets.pageBytes)}`,
-  G ? G.bytes <= budgets.pageBytes : false,
-);
-row(
-  "  comments in it",
-  G ? `${fmt(G.commentsOnPage)} (${fmt(G.stubs)} "more replies" stubs)` : "—",
-  `≤ ${budgets.pageComments}`,
-  G ? G.commentsOnPage <= budgets.pageComments && G.commentsOnPage > 0 : false,
-);
-row(
-  `Article page, ${commentsLabel} comments, anonymous: req/s`,
-  A ? `${fmt(A.requestsPerSec)} (${connections} conn, ${durationSec} s)` : "—",
-  `≥ ${budgets.requestsPerSec}`,
-  A ? A.requestsPerSec >= budgets.requestsPerSec && !A.status.non2xx && !A.errors : false,
-);
-row("  latency p50 / p99", A ? `${A.latencyMs.p50} / ${A.latencyMs.p99} ms` : "—");
-row("  2xx / non-2xx / errors", A ? `${fmt(A.status["2xx"])} / ${A.status.non2xx} / ${A.errors}` : "—");
-const L = results.lighthouse;
-if (L) {
-  row(
-    `  Lighthouse mobile performance (median of ${L.runs.length})`,
-    `${L.median.scores.performance} (runs ${L.runs.map((r) => r.scores.performance).join(", ")}; TBT ${L.runs.map((r) => fmt(r.tbt)).join(", ")} ms)`,
-    `${budgets.lighthouse}`,
-    L.median.scores.performance >= budgets.lighthouse,
-  );
-  row(
-    "  DOM size (body elements)",
-    L.median.domElements == null ? "—" : fmt(L.median.domElements),
-    `≤ ${fmt(budgets.domElements)}`,
-    L.median.domElements != null && L.median.domElements <= budgets.domElements,
-  );
-}
-row(
-  `Replies API, branch of ${R ? R.directReplies : "?"} replies (50 a request), 4 conn: p99`,
-  R
-    ? `${fmt(R.load.latencyMs.p99)} ms (p50 ${fmt(R.load.latencyMs.p50)} ms, ${fmt(R.load.requestsPerSec)} req/s)`
-    : "—",
-  `≤ ${budgets.repliesP99Ms} ms`,
-  R ? R.load.latencyMs.p99 <= budgets.repliesP99Ms && !R.load.status.non2xx : false,
-);
-row("  CPU per request: server + PostgreSQL", R ? cpu(R.cpuPerRequest) : "—");
-row(
-  "  walking the whole branch, one request at a time",
-  R
-    ? `p50 ${fmt(R.walk.p50, 1)} / p99 ${fmt(R.walk.p99, 1)} ms a request (${R.walk.requests}); whole branch p50 ${fmt(R.walk.wholeBranchP50, 1)} ms`
-    : "—",
-);
-row(
-  "Same page rendered (signed in, token): req/s",
-  S ? `${fmt(S.requestsPerSec, 1)} (${S.connections} conn, ${S.durationSec} s)` : "—",
-);
-row("  latency p50 / p99", S ? `${S.latencyMs.p50} / ${S.latencyMs.p99} ms` : "—");
-row("  CPU per request: server + PostgreSQL", S ? cpu(S.cpuPerRequest) : "—");
-row(
-  "Same page rendered (anonymous, cache-busting)",
-  U ? `p50 ${fmt(U.p50)} ms, max ${fmt(U.max)} ms (${U.requests} in a row)` : "—",
-);
-row("  CPU per request: server + PostgreSQL", U ? cpu(U.cpuPerRequest) : "—");
 row(
   `Post a comment, ${USERS} users at once, ${Q ? Q.floodIntervalMs / 1000 : "?"} s flood interval: p99`,
   Q ? `${fmt(Q.p99)} ms` : "—",

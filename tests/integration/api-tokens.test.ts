@@ -51,6 +51,23 @@ describe("personal access tokens", () => {
     await expectAppError(revokeApiToken(viewer, id), "not_found");
   });
 
+  it("notes its use at most once a minute, and gives its owner's ban end as a date (token and account read in one query)", async () => {
+    const { viewer } = await createTestUser({ label: "lastuse" });
+    const { id, secret } = await createApiToken(viewer, { name: "ci" });
+    await viewerFromApiToken(secret);
+    const first = (await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(first).toBeInstanceOf(Date);
+    await viewerFromApiToken(secret);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first);
+
+    const until = new Date(Date.now() + 86_400_000);
+    await db.user.update({ where: { id: viewer.id }, data: { status: "banned", bannedUntil: until } });
+    const banned = await viewerFromApiToken(secret);
+    expect(banned?.status).toBe("banned");
+    expect(banned?.bannedUntil).toBeInstanceOf(Date);
+    expect(banned?.bannedUntil?.getTime()).toBe(until.getTime());
+  });
+
   it("cannot be revoked by another user", async () => {
     const { viewer: owner } = await createTestUser({ label: "owner" });
     const { viewer: intruder } = await createTestUser({ label: "intruder", role: "admin" });
