@@ -100,7 +100,7 @@ function MenuAvatar({ name }: { name: string }) {
  * A signed-in reader's account menu, the same for every role (GitHub's, Discourse's, Ghost's): on a
  * wide screen one button with their picture and name (`Account: <name>`, with the number of items
  * waiting in moderation for the board) opens a panel with Account settings, My notes, Groups, the
- * board's links by role (Moderation with its count) and Sign out. The panel is a `popover`
+ * board's links by role (Moderation with its count); Sign out stays beside it. The panel is a `popover`
  * opened by the button's `popovertarget`, so it works without JavaScript, and the browser closes
  * it on Escape (focus back on the button) or a click outside; with JavaScript the button also says
  * aria-expanded, and the panel closes after one of its links is followed. On a phone the button is
@@ -184,17 +184,17 @@ export function PersonLinks({ person, signOut }: { person: Person; signOut: () =
               </Link>
             ),
           )}
-          <hr className="account-menu-rule" />
-          <form action={signOut} className="flex">
-            <button
-              type="submit"
-              className="header-button account-menu-item w-full border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              Sign out
-            </button>
-          </form>
         </div>
       </div>
+      {/* Beside the menu, not in it: "Signed in: button Sign out" (CONTRACT.md) stays one click away. */}
+      <form action={signOut} className="flex">
+        <button
+          type="submit"
+          className="header-button border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Sign out
+        </button>
+      </form>
     </>
   );
 }

@@ -177,8 +177,10 @@ test.describe("the account menu", () => {
           const fit = await name.evaluate((el) => [el.scrollWidth, el.clientWidth]);
           expect(fit[0] <= fit[1], `name ${who} ${width}: ${fit[0]} px of text in ${fit[1]} px`).toBe(true);
           await expect(nav(page).getByRole("link", { name: /^Notifications/ })).toBeVisible();
-          // Closed, nothing of the menu shows; open, every item of the role and Sign out.
-          await expect(nav(page).getByRole("button", { name: "Sign out" })).toBeHidden();
+          // Sign out stands beside the menu (CONTRACT.md: signed in, a button Sign out); closed, nothing
+          // of the menu shows; open, every item of the role.
+          await expect(nav(page).getByRole("button", { name: "Sign out" })).toBeVisible();
+          await expect(panel(page)).toBeHidden();
           await openAccountMenu(page);
           for (const name of itemsOf(who)) await expect(nav(page).getByRole("link", { name })).toBeVisible();
           if (who !== "admin") await expect(nav(page).getByRole("link", { name: "Import" })).toHaveCount(0);
@@ -240,7 +242,7 @@ test.describe("the account menu", () => {
     await expect(panel(page)).toBeHidden();
   });
 
-  test("without JavaScript the account menu opens and Sign out works", async ({ browser }) => {
+  test("without JavaScript the account menu opens, and Sign out beside it works", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     await page.goto("/signin");
@@ -251,7 +253,7 @@ test.describe("the account menu", () => {
     await page.goto("/archive");
     const button = accountLink(page, users.moderator.name);
     await expect(button).toBeVisible();
-    await expect(nav(page).getByRole("button", { name: "Sign out" })).toBeHidden();
+    await expect(panel(page)).toBeHidden();
     await button.click();
     await expect(nav(page).getByRole("link", { name: /^Moderation, \d+ waiting$/ })).toBeVisible();
     await nav(page).getByRole("button", { name: "Sign out" }).click();
