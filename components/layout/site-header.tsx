@@ -16,6 +16,8 @@ import { AccountArea, AnonymousLinks, accountNavClass, PersonLinks } from "./acc
 // <details> disclosure (keyboard and screen readers know it, and it needs no JavaScript) whose
 // content a wide screen shows inline (globals.css, `.site-menu`).
 //
+// A signed-in reader's wide row holds only the bell and the account menu (account-area.tsx: the
+// account's and the board's links and Sign out behind one button), so it fits at 1024 px for every role.
 // Per-viewer items (the account links; a notifications bell, say) go in the account nav, or, when
 // they must stay in the phone's one row, in the `data-header-slot="viewer"` box before the menu.
 // On a page whose HTML is shared by every viewer (proxy.ts marks it) the header reads no session:

@@ -18,7 +18,7 @@ export function HeaderSearch() {
         maxLength={200}
         placeholder="Search…"
         autoComplete="off"
-        className="min-h-11 w-full min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-base placeholder:text-zinc-500 lg:min-h-9 lg:w-48 lg:flex-none lg:text-sm dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+        className="min-h-11 w-full min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-base placeholder:text-zinc-500 lg:min-h-9 lg:w-40 lg:flex-none xl:w-48 lg:text-sm dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
       />
       <button
         type="submit"

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { accountLink, createUser, signIn, signInLink, submitSignIn, uniqueSuffix } from "../fixtures/users";
+import {
+  accountLink,
+  createUser,
+  openAccountMenu,
+  signIn,
+  signInLink,
+  submitSignIn,
+  uniqueSuffix,
+} from "../fixtures/users";
 
 const onePixelPng = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
@@ -11,7 +19,9 @@ test.describe("account page", () => {
     const user = createUser("rename");
     const newName = `Renamed ${uniqueSuffix().slice(-8)}`;
     await signIn(page, user.email, user.password);
-    await accountLink(page, user.name).click();
+    await expect(accountLink(page, user.name)).toBeVisible();
+    await openAccountMenu(page);
+    await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Account settings" }).click();
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 

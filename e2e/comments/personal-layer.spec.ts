@@ -134,7 +134,7 @@ test("a reader's page shows their own held comment and Edit; the anonymous page 
   const otherPage = await signedInPage(browser, other);
   await otherPage.goto(articlePath(slug));
   await expect(
-    otherPage.getByRole("navigation", { name: "Account" }).getByRole("link", { name: `Account: ${other.name}` }),
+    otherPage.getByRole("navigation", { name: "Account" }).getByRole("button", { name: `Account: ${other.name}` }),
   ).toBeVisible();
   await expect(commentsRegion(otherPage).getByLabel("Comment", { exact: true })).toBeVisible();
   const anonymous = await (await browser.newContext()).newPage();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentsRegion, commentWith, postComment } from "../fixtures/discussion";
-import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+import { createUser, openAccountMenu, signIn, uniqueSuffix } from "../fixtures/users";
 import { expectLogEntry, queueItem, queueStatus, seedQueue, signedInPage } from "./moderation";
 
 // The moderation queue as the editorial board uses it, in Chromium, against the production build.
@@ -31,6 +31,7 @@ test.describe("the moderation queue", () => {
 
     // The moderator sees the badge, then the item with the reason in words.
     const board = await signedInPage(browser, moderator);
+    await openAccountMenu(board);
     await expect(board.getByRole("link", { name: /^Moderation, \d+ waiting$/ })).toBeVisible();
     await board.getByRole("link", { name: /^Moderation, \d+ waiting$/ }).click();
     await expect(board.getByRole("tab", { name: /^Pending/ })).toHaveAttribute("aria-selected", "true");

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { articlePath, commentsRegion, postComment } from "../fixtures/discussion";
 import { admin } from "../fixtures/env";
-import { createUser, signIn, uniqueSuffix } from "../fixtures/users";
+import { createUser, openAccountMenu, signIn, uniqueSuffix } from "../fixtures/users";
 import { expectLogEntries, expectLogEntry, seedQueue, signedInPage } from "./moderation";
 
 const userRow = (page: import("@playwright/test").Page, email: string) =>
@@ -74,6 +74,7 @@ test.describe("bans and roles at /moderation/users", () => {
     // The same session, next request: the queue opens and the header shows the badge.
     await page.reload();
     await expect(page.getByRole("tab", { name: /^Pending/ })).toBeVisible();
+    await openAccountMenu(page);
     await expect(page.getByRole("link", { name: /^Moderation, \d+ waiting$/ })).toBeVisible();
     await expectLogEntry(adminPage, "Changed role", user.email, "role: commenter → moderator");
 

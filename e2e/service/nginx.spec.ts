@@ -153,7 +153,7 @@ test("through nginx over https: a browser signs in (Secure cookies), posts and r
     await expect(
       page
         .getByRole("navigation", { name: "Account" })
-        .getByRole("link", { name: `Account: ${user.name}`, exact: true }),
+        .getByRole("button", { name: `Account: ${user.name}`, exact: true }),
     ).toBeVisible();
     const cookies = await context.cookies();
     const session = cookies.find((c) => /session-token$/.test(c.name));
