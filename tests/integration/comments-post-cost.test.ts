@@ -1,4 +1,3 @@
-import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
@@ -11,48 +10,14 @@ import { defaultSettings } from "@/lib/settings/get-settings";
 import { createApiToken, viewerFromApiToken } from "@/lib/users/api-tokens";
 import { insertArticle } from "../seed/articles";
 import { member } from "../seed/users";
+import { countStatements as countSQL } from "./count-statements";
 
 // What one post costs in round trips to PostgreSQL (bench-comments' posting p99: on a busy server
 // every statement waits its turn, and a reply once took ~33: now 8 for a post, 9 for a reply), and
 // that the post still writes all it announces: the reply and follower notifications, the digest job, the reply mail, the follow.
 
-/** The SQL statements sent through lib/db.ts's pool while `fn` runs. */
-async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  await runJobsUntilIdle(); // what earlier posts queued is not ours to count
-  await db.$queryRaw`SELECT 1`; // make sure the pool exists
-  const { pool } = (globalThis as unknown as { glossDb: { pool: pg.Pool } }).glossDb;
-  const statements: string[] = [];
-  const wrapped = new Set<pg.PoolClient>();
-  const wrap = (client: pg.PoolClient | undefined) => {
-    if (client && !wrapped.has(client)) {
-      wrapped.add(client);
-      const query = client.query;
-      client.query = function (this: pg.PoolClient, ...args: unknown[]) {
-        const first = args[0] as string | { text?: string };
-        statements.push(typeof first === "string" ? first : (first?.text ?? "?"));
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof client.query;
-    }
-    return client;
-  };
-  const connect = pool.connect;
-  pool.connect = function (
-    this: pg.Pool,
-    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
-  ) {
-    if (callback)
-      return (connect as (cb: typeof callback) => void).call(this, (err, client, done) =>
-        callback(err, wrap(client), done),
-      );
-    return (connect as () => Promise<pg.PoolClient>).call(this).then((client) => wrap(client)!);
-  } as typeof pool.connect;
-  try {
-    return { result: await fn(), statements };
-  } finally {
-    delete (pool as { connect?: unknown }).connect;
-    for (const client of wrapped) delete (client as { query?: unknown }).query;
-  }
-}
+/** Statements sent while `fn` runs, after the jobs queued so far have run. */
+const countStatements = <T>(fn: () => Promise<T>) => countSQL(fn, runJobsUntilIdle);
 
 const later = () => clock.advance(defaultSettings.floodIntervalMs + 1_000);
 

@@ -1,4 +1,3 @@
-import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { clock } from "@/lib/clock";
 import { countNodes } from "@/lib/comments/build-thread";
@@ -11,6 +10,7 @@ import { notificationsSettled } from "@/lib/notifications/notify-reply";
 import { insertArticle } from "../seed/articles";
 import { insertComments, post, type SeedRow } from "../seed/comments";
 import { createTestUser } from "../seed/users";
+import { countStatements as countSQL } from "./count-statements";
 import { expectAppError } from "./helpers";
 
 const base = new Date("2032-05-01T00:00:00Z").getTime();
@@ -193,44 +193,8 @@ describe("locateComment (permalinks)", () => {
   });
 });
 
-/** Counts the SQL statements sent through lib/db.ts's pool while `fn` runs. */
-async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  await notificationsSettled(); // reply mails of the posts above run in the background: not ours to count
-  await db.$queryRaw`SELECT 1`; // make sure the pool exists
-  const { pool } = (globalThis as unknown as { glossDb: { pool: pg.Pool } }).glossDb;
-  const statements: string[] = [];
-  const wrapped = new Set<pg.PoolClient>();
-  const wrap = (client: pg.PoolClient | undefined) => {
-    if (client && !wrapped.has(client)) {
-      wrapped.add(client);
-      const query = client.query;
-      client.query = function (this: pg.PoolClient, ...args: unknown[]) {
-        const first = args[0] as string | { text?: string };
-        statements.push(typeof first === "string" ? first : (first?.text ?? "?"));
-        return (query as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof client.query;
-    }
-    return client;
-  };
-  const connect = pool.connect;
-  // pool.query() checks a client out through pool.connect(callback) too, so this sees every statement.
-  pool.connect = function (
-    this: pg.Pool,
-    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
-  ) {
-    if (callback)
-      return (connect as (cb: typeof callback) => void).call(this, (err, client, done) =>
-        callback(err, wrap(client), done),
-      );
-    return (connect as () => Promise<pg.PoolClient>).call(this).then((client) => wrap(client)!);
-  } as typeof pool.connect;
-  try {
-    return { result: await fn(), statements };
-  } finally {
-    delete (pool as { connect?: unknown }).connect;
-    for (const client of wrapped) delete (client as { query?: unknown }).query;
-  }
-}
+/** Statements sent while `fn` runs, after the reply mails of earlier posts have settled. */
+const countStatements = <T>(fn: () => Promise<T>) => countSQL(fn, notificationsSettled);
 
 /** An article whose first page holds `total` comments: `roots` threads, each a tree of replies up to depth 6. */
 async function seedDiscussion(total: number, roots: number, authors: string[]) {
