@@ -56,7 +56,7 @@ describe("the article page's personal layer", () => {
       expect(data.viewer).toMatchObject({ id: viewer.id, name: `The ${role}`, role });
       expect(data.viewer!.links.map((l) => l.label)).toEqual(linksFor[role]);
       if (role === "commenter") expect(data.viewer!.pending).toBeNull();
-      else expect(data.viewer!.pending).toBe((await moderationBadge("moderator")).total); // held items and reported ones still shown
+      else expect(data.viewer!.pending).toBe((await moderationBadge(role)).total); // held items and reported ones their queue lists
       expect(data).toMatchObject({ ban: null, canComment: true, canAnnotate: true });
       expect(JSON.stringify(data)).not.toContain(viewer.email);
     });
