@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { loadPersonal, usePersonal } from "@/components/personal/personal-store";
-import { initialsOf } from "@/components/ui/avatar";
+import { avatarColour, initialsOf } from "@/components/ui/avatar";
 import { SignInLink } from "./sign-in-link";
 
 const boardLink = "header-link font-medium";
@@ -80,18 +80,15 @@ function ModerationLink({ href, pending }: { href: string; pending: number }) {
 
 const menuItem = "header-link account-menu-item";
 const menuId = "account-menu";
-const avatarColours = ["#1d4ed8", "#047857", "#b45309", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
 
 /** Initials on a colour derived from the name; drawn by CSS (`content: attr(data-initials)`), so they are not part of the button's text. */
 function MenuAvatar({ name }: { name: string }) {
-  let h = 0;
-  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
   return (
     <span
       aria-hidden="true"
       className="account-avatar"
       data-initials={initialsOf(name)}
-      style={{ background: avatarColours[h % avatarColours.length] }}
+      style={{ background: avatarColour(name) }}
     />
   );
 }
