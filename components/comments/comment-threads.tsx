@@ -1,8 +1,8 @@
 "use client";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { loadThreadParts, threadParts, useIdleThreadParts } from "./thread-parts";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
@@ -41,7 +41,10 @@ function focusWithin(list: HTMLElement | null) {
  * server's markup as it is (an element whose content React does not own) until the reader nears
  * the discussion or something needs it, and only then does React draw it — the same markup, from
  * the same JSON. Hydrating a long discussion with the page was most of a phone's main-thread work
- * (issue 22: ~1 s of blocking time under Lighthouse's throttling for 84 comments).
+ * (issue 22: ~1 s of blocking time under Lighthouse's throttling for 84 comments). The code that
+ * draws it (CommentItem and its controls) is not in the page's first-load JavaScript either: the
+ * browser loads it when idle after hydration or at wake (thread-parts.tsx), and the list is drawn
+ * once both have happened; the server renders it in the same pass as the page, as before.
  */
 export function CommentThreads({ eager, ...p }: Props) {
   const { data } = usePersonalState(p.slug);
@@ -56,8 +59,30 @@ export function CommentThreads({ eager, ...p }: Props) {
   const [awake, setAwake] = useState(
     () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
   );
+  // The drawing code: always here on the server; in the browser once loaded (thread-parts.tsx).
+  const [parts, setParts] = useState(threadParts);
+  const drawn = awake && !!parts;
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<ReturnType<typeof focusWithin>>(null);
+  useIdleThreadParts();
+  useEffect(() => {
+    if (!awake || parts) return;
+    let on = true;
+    loadThreadParts().then(
+      (m) => {
+        if (!on) return;
+        // Woken while it loaded: where the focus is now is what the redraw keeps.
+        refocus.current = focusWithin(list.current) ?? refocus.current;
+        setParts(m);
+      },
+      () => {
+        /* the list stays server HTML, which works as it does without JavaScript */
+      },
+    );
+    return () => {
+      on = false;
+    };
+  }, [awake, parts]);
   // A refresh (new props) redraws the list: it must be awake.
   const [seen, setSeen] = useState(p.views);
   if (seen !== p.views) {
@@ -99,7 +124,7 @@ export function CommentThreads({ eager, ...p }: Props) {
   }, [awake, signedIn]);
 
   useLayoutEffect(() => {
-    if (!awake) return;
+    if (!drawn) return;
     const saved = refocus.current;
     refocus.current = null;
     if (saved) {
@@ -109,7 +134,7 @@ export function CommentThreads({ eager, ...p }: Props) {
       target?.focus({ preventScroll: true });
     }
     threadsHydrated();
-  }, [awake]);
+  }, [drawn]);
 
   return (
     <ol
@@ -118,11 +143,11 @@ export function CommentThreads({ eager, ...p }: Props) {
       className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900"
       aria-label="Comment threads"
       // Asleep: the server's markup stays, untouched by React (it is not compared while hydrating).
-      {...(awake ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
+      {...(drawn ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {awake
+      {drawn
         ? p.views.map((c) => (
-            <CommentItem
+            <parts.CommentItem
               key={c.id}
               comment={c}
               slug={p.slug}

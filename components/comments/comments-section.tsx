@@ -8,13 +8,13 @@ import { type CommentSort, listThread } from "@/lib/comments/list-thread";
 import { signInHref } from "@/lib/http/sign-in-href";
 import type { ArticlePersonal } from "@/lib/personal/get-article-personal";
 import { getSettings } from "@/lib/settings/get-settings";
-import { ReportForm } from "./comment-actions";
 import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
 import { CommentForm } from "./comment-form";
 import { CommentThreads } from "./comment-threads";
 import { type CommentView, pageViews } from "./comment-view";
-import { CommentCount, SessionComments } from "./session-comments";
+import { CommentCount } from "./session-count";
+import { ReportFormSlot, SessionCommentsSlot } from "./thread-parts";
 
 const sorts: [CommentSort, string][] = [
   ["oldest", "Oldest"],
@@ -123,7 +123,7 @@ export async function CommentsSection({
           ))}
         </nav>
       ) : null}
-      <SessionComments slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} />
+      <SessionCommentsSlot slug={slug} open={article.commentsOpen} linkHoldThreshold={settings.linkHoldThreshold} />
       <CommentFocus signature={`${total}:${countNodes(threads)}:${page}`} />
     </section>
   );
@@ -189,5 +189,5 @@ function ReportSlot({ slug, comment, personal }: { slug: string; comment: Commen
         You cannot report your own comment; edit or delete it instead.
       </p>
     );
-  return <ReportForm id={comment.id} authorName={comment.author.name} />;
+  return <ReportFormSlot id={comment.id} authorName={comment.author.name} />;
 }

@@ -1,39 +1,16 @@
 "use client";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { usePersonalState } from "@/components/personal/personal-store";
 import { CommentItem, repliesLabel, repliesListClass } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { setSessionShown } from "./session-count";
 import { useThreadsHydrated, wakeThreads } from "./threads-wake";
 
 // The comments that are this reader's alone on the shared page: their held comments (from the
 // personal layer) and what they post during this visit. Each is drawn where it belongs — a reply
 // under its parent, a new comment at the end of the list — so nothing above the reader moves
 // (a browser's scroll anchoring keeps the view still when a held reply lands above it).
-
-let shown = 0;
-const countListeners = new Set<() => void>();
-function setShown(n: number) {
-  if (n === shown) return;
-  shown = n;
-  for (const l of countListeners) l();
-}
-const subscribeCount = (l: () => void) => {
-  countListeners.add(l);
-  return () => {
-    countListeners.delete(l);
-  };
-};
-
-/** "Comments (N)": the shared page's count plus what only this reader sees on it. */
-export function CommentCount({ total }: { total: number }) {
-  const extra = useSyncExternalStore(
-    subscribeCount,
-    () => shown,
-    () => 0,
-  );
-  return <>({total + extra})</>;
-}
 
 /** Whether the shared page itself now shows the comment (a refresh after a live event brings it in). */
 const onServerPage = (id: string) =>
@@ -135,7 +112,7 @@ export function SessionComments({
 
   useLayoutEffect(() => {
     const visible = items.filter((c) => targets.has(c.id) && c.status !== "deleted").length;
-    setShown(visible);
+    setSessionShown(visible);
     const empty = document.querySelector<HTMLElement>("[data-no-comments]");
     if (empty) empty.hidden = items.some((c) => !c.parentId && targets.has(c.id));
   }, [items, targets]);
