@@ -1,22 +1,23 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { buildThreads, type NoteData, noteFromJson } from "../model/note-data";
-import { noteTotal, storedListing } from "../model/passages";
+import { type NoteData, noteFromJson } from "../model/note-data";
 import type { AnnotationsClient } from "./annotations-client";
-import { type NotesApi, NotesContext } from "./notes-context";
-import { NotesListing } from "./notes-listing";
 
 type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: number; linkHoldThreshold: number };
 
-const refused = async () => "The page is still loading: try again in a moment.";
+// The plain list of the server HTML: a synchronous module on the server, left out of the browser's
+// bundle (`typeof window` is a build-time constant there).
+const Fallback: typeof import("./notes-fallback").NotesFallback | null =
+  typeof window === "undefined" ? (require("./notes-fallback") as typeof import("./notes-fallback")).NotesFallback : null;
 
 // The article's public notes as a plain list (the server HTML — the same for every viewer — and
 // all a reader without JavaScript gets), then the margin UI once its code and the reader's
 // personal layer have arrived: who they are, whether they may write (a ban), and their own
 // private notes, highlights and held notes, merged with the public ones. The anchoring, margin
 // and selection code is fetched after the page has hydrated, so it is not part of the article's
-// first-load JavaScript: the text is readable and the list usable before it arrives.
+// first-load JavaScript: the text is readable and the list usable before it arrives. Neither is
+// the list's: the browser keeps the server's HTML of it until the margin UI draws its own.
 export function AnnotationsLoader(props: Props) {
   const [Client, setClient] = useState<typeof AnnotationsClient | null>(null);
   useEffect(() => {
@@ -52,7 +53,6 @@ export function AnnotationsLoader(props: Props) {
   const viewer = me?.viewer ? { id: me.viewer.id, name: me.viewer.name } : null;
   const banNotice = me?.ban?.notice ?? null;
   const canWrite = open && !banNotice && (me ? me.canAnnotate : true);
-  const threads = useMemo(() => buildThreads(notes), [notes]);
   if (Client && settled) {
     return (
       <Client
@@ -68,34 +68,20 @@ export function AnnotationsLoader(props: Props) {
     );
   }
 
-  const api: NotesApi = {
-    slug,
-    viewer: null,
-    canWrite: false,
-    banNotice: null,
-    editWindowMs,
-    linkHoldThreshold,
-    interactive: false,
-    activeId: null,
-    reply: refused,
-    edit: refused,
-    remove: refused,
-    report: async () => ({ ok: false, message: await refused() }),
-    showPassage: () => {},
-    activate: () => {},
-    startReattach: () => {},
-    reattachingId: null,
-  };
-  const { page, anchored, orphaned } = storedListing(threads);
+  // The list (server HTML) stays as the server drew it until the margin UI replaces it: its
+  // code is the server's alone (notes-fallback.tsx), not part of the page's first-load JavaScript.
+  if (Fallback)
+    return (
+      <Fallback slug={slug} notes={notes} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />
+    );
   return (
-    <NotesContext.Provider value={api}>
-      <NotesListing
-        page={page}
-        anchored={anchored}
-        orphaned={orphaned}
-        total={noteTotal(threads)}
-        idsFor={() => true}
-      />
-    </NotesContext.Provider>
+    <section
+      id="notes"
+      aria-labelledby="notes-title"
+      className="mt-14 scroll-mt-8 border-t border-zinc-200 pt-8 dark:border-zinc-800"
+      // Not compared while hydrating, and left as it is: React does not own this element's content.
+      dangerouslySetInnerHTML={{ __html: "" }}
+      suppressHydrationWarning
+    />
   );
 }
