@@ -1,15 +1,80 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
+import { splitModule, useSplitModule } from "@/components/ui/split-module";
 import { signInHref } from "@/lib/http/sign-in-href";
-import { CommentForm } from "./comment-form";
+
+// The form's code is not part of the page's first-load JavaScript: most readers are not signed in
+// and never use it. The server renders it in the page (synchronously, components/ui/split-module.ts);
+// in the browser that HTML stays as it is — a plain form post, as without JavaScript — until the
+// personal layer says this reader may comment and the code has arrived; then React draws it.
+const formModule = splitModule(
+  typeof window === "undefined"
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- the server's copy; the browser's bundle drops this branch
+      (require("./comment-form") as typeof import("./comment-form"))
+    : null,
+  () => import("./comment-form"),
+);
+
+/** What the reader did in the server's form before React drew it: kept across the redraw. */
+type Kept = { values: Map<string, string>; focus: number; selection: [number, number] | null };
+const fields = "textarea[name], input[name]:not([type=hidden])";
+const focusable = "a[href], button, input, select, textarea, [tabindex]";
+
+function keep(box: HTMLElement): Kept {
+  const values = new Map<string, string>();
+  for (const f of box.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(fields))
+    if (f.value) values.set(f.name, f.value);
+  const active = document.activeElement;
+  const focus = active && box.contains(active) ? [...box.querySelectorAll(focusable)].indexOf(active) : -1;
+  const selection =
+    active instanceof HTMLTextAreaElement && box.contains(active)
+      ? ([active.selectionStart, active.selectionEnd] as [number, number])
+      : null;
+  return { values, focus, selection };
+}
+
+function restore(box: HTMLElement, kept: Kept) {
+  for (const f of box.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(fields)) {
+    const value = kept.values.get(f.name);
+    if (value && !f.value) f.value = value;
+  }
+  if (kept.focus < 0) return;
+  const target = box.querySelectorAll<HTMLElement>(focusable)[kept.focus];
+  target?.focus({ preventScroll: true });
+  if (kept.selection && target instanceof HTMLTextAreaElement) target.setSelectionRange(...kept.selection);
+}
 
 // Where a reader writes a new comment. The shared page carries the form (a signed-in reader
 // without JavaScript posts with it); once the personal layer says who is reading, an anonymous
 // reader gets "Sign in to comment" and a banned one the ban, in the same reserved space, so the
 // comments below do not move.
 export function CommentComposer({ slug }: { slug: string }) {
-  const { data: me } = usePersonalState(slug);
+  const { data: me, failed } = usePersonalState(slug);
+  const Form = useSplitModule(formModule);
+  const box = useRef<HTMLDivElement>(null);
+  const kept = useRef<Kept | null>(null);
+  const wantsForm = !(me && !me.viewer) && !me?.ban && !(me && !me.canComment);
+  const known = !!me || failed;
+  // Drawn once the reader is known to get the form and its code is here (at once on the server).
+  const [drawn, setDrawn] = useState(() => typeof window === "undefined");
+  const ready = wantsForm && known && !!Form;
+  useEffect(() => {
+    if (wantsForm && known) void formModule.load().catch(() => {});
+  }, [wantsForm, known]);
+  useEffect(() => {
+    if (!ready || drawn) return;
+    if (box.current) kept.current = keep(box.current);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's form is read from the DOM before React replaces it
+    setDrawn(true);
+  }, [ready, drawn]);
+  useLayoutEffect(() => {
+    if (!drawn || !kept.current || !box.current) return;
+    restore(box.current, kept.current);
+    kept.current = null;
+  }, [drawn]);
+
   let body;
   if (me && !me.viewer) {
     body = (
@@ -42,8 +107,15 @@ export function CommentComposer({ slug }: { slug: string }) {
     );
   } else if (me && !me.canComment) {
     body = <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;
+  } else if (Form && drawn) {
+    body = <Form.CommentForm slug={slug} label="Comment" submitLabel="Post comment" />;
   } else {
-    body = <CommentForm slug={slug} label="Comment" submitLabel="Post comment" />;
+    // The server's form, untouched by React until it is drawn (not compared while hydrating).
+    return <div ref={box} className="min-h-56" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />;
   }
-  return <div className="min-h-56">{body}</div>;
+  return (
+    <div ref={box} className="min-h-56">
+      {body}
+    </div>
+  );
 }

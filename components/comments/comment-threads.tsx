@@ -2,7 +2,7 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
 import type { CommentView } from "./comment-view";
-import { loadThreadParts, threadParts, useIdleThreadParts } from "./thread-parts";
+import { threadParts, useIdleThreadParts } from "./thread-parts";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
@@ -60,7 +60,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
   );
   // The drawing code: always here on the server; in the browser once loaded (thread-parts.tsx).
-  const [parts, setParts] = useState(threadParts);
+  const [parts, setParts] = useState(threadParts.get);
   const drawn = awake && !!parts;
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<ReturnType<typeof focusWithin>>(null);
@@ -68,7 +68,7 @@ export function CommentThreads({ eager, ...p }: Props) {
   useEffect(() => {
     if (!awake || parts) return;
     let on = true;
-    loadThreadParts().then(
+    threadParts.load().then(
       (m) => {
         if (!on) return;
         // Woken while it loaded: where the focus is now is what the redraw keeps.

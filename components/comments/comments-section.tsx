@@ -10,11 +10,10 @@ import type { ArticlePersonal } from "@/lib/personal/get-article-personal";
 import { getSettings } from "@/lib/settings/get-settings";
 import { CommentComposer } from "./comment-composer";
 import { CommentFocus } from "./comment-focus";
-import { CommentForm } from "./comment-form";
 import { CommentThreads } from "./comment-threads";
 import { type CommentView, pageViews } from "./comment-view";
 import { CommentCount } from "./session-count";
-import { ReportFormSlot, SessionCommentsSlot } from "./thread-parts";
+import { ReplyFormSlot, ReportFormSlot, SessionCommentsSlot } from "./thread-parts";
 
 const sorts: [CommentSort, string][] = [
   ["oldest", "Oldest"],
@@ -151,7 +150,7 @@ function ReplySlot({ slug, parentId, personal }: { slug: string; parentId: strin
     );
   if (!data.canComment)
     return <p className="text-sm text-zinc-700 dark:text-zinc-300">Comments are closed on this article.</p>;
-  return <CommentForm slug={slug} parentId={parentId} label="Reply" submitLabel="Post reply" />;
+  return <ReplyFormSlot slug={slug} parentId={parentId} />;
 }
 
 function findView(views: CommentView[], id: string): CommentView | undefined {

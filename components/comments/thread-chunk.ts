@@ -2,5 +2,6 @@
 // they wake (components/comments/thread-parts.tsx loads this module then, in the browser), the
 // no-JavaScript report form, and the comments only this reader sees on the page.
 export { ReportForm } from "./comment-actions";
+export { CommentForm } from "./comment-form";
 export { CommentItem } from "./comment-item";
 export { SessionComments } from "./session-comments";

@@ -1,59 +1,26 @@
 "use client";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
+import { splitModule, useSplitModule } from "@/components/ui/split-module";
 
-// The comment list's drawing code (thread-chunk.ts: CommentItem and all it brings, the report
-// form, this visit's own comments) is not part of the page's first-load JavaScript: hydration
-// leaves the threads' server HTML alone (threads-wake.ts), so the browser loads it after
-// hydration, while idle, or at once when something wakes the threads.
-//
-// The server must still render the list's HTML in the same pass, with no Suspense boundary (React
-// outlines a large completed boundary after its fallback and shows it only once a script runs:
-// readers without JavaScript would see no comments). So the server takes the module with a plain
-// `require` — `typeof window` is a build-time constant, and the browser's bundle leaves that
-// branch (and the module) out — while the browser takes it with `import()`.
-
-type Parts = typeof import("./thread-chunk");
-
-let parts: Parts | null =
-  // biome-ignore lint/style/noCommonJs: the server's synchronous copy; the browser bundle drops this branch
-  typeof window === "undefined" ? (require("./thread-chunk") as Parts) : null;
-let loading: Promise<Parts> | null = null;
-const listeners = new Set<() => void>();
-
-/** Starts loading the list's drawing code (once); resolves with it. */
-export function loadThreadParts(): Promise<Parts> {
-  if (parts) return Promise.resolve(parts);
-  loading ??= import("./thread-chunk").then((m) => {
-    parts = m;
-    for (const l of [...listeners]) l();
-    return m;
-  });
-  return loading;
-}
-
-/** The list's drawing code if it is here already (always on the server). */
-export const threadParts = () => parts;
-
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => {
-    listeners.delete(l);
-  };
-};
-
-/**
- * The list's drawing code once loaded (null until then in the browser). While hydrating it gives
- * the server's answer, so a component drawn with it hydrates; the caller decides what stands in
- * its place in the browser until it is here.
- */
-export const useThreadParts = () => useSyncExternalStore(subscribe, threadParts, threadParts);
+// The comment list's drawing code (thread-chunk.ts: CommentItem and all it brings, the report and
+// reply forms of the no-JavaScript pages, this visit's own comments) is not part of the page's
+// first-load JavaScript: hydration leaves the threads' server HTML alone (threads-wake.ts), so the
+// browser loads it when idle after hydration, or at once when something wakes the threads. The
+// server renders with it synchronously, in the same pass as the page (components/ui/split-module.ts).
+export const threadParts = splitModule(
+  typeof window === "undefined"
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- the server's copy; the browser's bundle drops this branch
+      (require("./thread-chunk") as typeof import("./thread-chunk"))
+    : null,
+  () => import("./thread-chunk"),
+);
 
 /** Loads the drawing code when the browser is idle after hydration, so a wake rarely waits for it. */
 export function useIdleThreadParts() {
   useEffect(() => {
-    if (parts) return;
-    const load = () => void loadThreadParts();
+    if (threadParts.get()) return;
+    const load = () => void threadParts.load().catch(() => {});
     if ("requestIdleCallback" in window) {
       const id = requestIdleCallback(load, { timeout: 3000 });
       return () => cancelIdleCallback(id);
@@ -65,8 +32,14 @@ export function useIdleThreadParts() {
 
 /** The no-JavaScript report page's form (rendered on the server inside the threads, drawn with them). */
 export function ReportFormSlot(p: { id: string; authorName: string }) {
-  const P = useThreadParts();
+  const P = useSplitModule(threadParts);
   return P ? <P.ReportForm {...p} /> : null;
+}
+
+/** The no-JavaScript reply page's form (rendered on the server inside the threads, drawn with them). */
+export function ReplyFormSlot(p: { slug: string; parentId: string }) {
+  const P = useSplitModule(threadParts);
+  return P ? <P.CommentForm slug={p.slug} parentId={p.parentId} label="Reply" submitLabel="Post reply" /> : null;
 }
 
 /**
@@ -79,9 +52,9 @@ export function SessionCommentsSlot(p: { slug: string; open: boolean; linkHoldTh
   // Once drawn it stays: it removes what it drew when those comments go.
   const [needed, setNeeded] = useState(false);
   if (!needed && (!!data?.held?.length || added.length > 0)) setNeeded(true);
-  const P = useThreadParts();
+  const P = useSplitModule(threadParts);
   useEffect(() => {
-    if (needed) void loadThreadParts();
+    if (needed) void threadParts.load().catch(() => {});
   }, [needed]);
   return P && needed ? <P.SessionComments {...p} /> : null;
 }

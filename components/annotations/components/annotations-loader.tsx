@@ -9,7 +9,10 @@ type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: num
 // The plain list of the server HTML: a synchronous module on the server, left out of the browser's
 // bundle (`typeof window` is a build-time constant there).
 const Fallback: typeof import("./notes-fallback").NotesFallback | null =
-  typeof window === "undefined" ? (require("./notes-fallback") as typeof import("./notes-fallback")).NotesFallback : null;
+  typeof window === "undefined"
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- the browser's bundle drops this branch
+      (require("./notes-fallback") as typeof import("./notes-fallback")).NotesFallback
+    : null;
 
 // The article's public notes as a plain list (the server HTML — the same for every viewer — and
 // all a reader without JavaScript gets), then the margin UI once its code and the reader's
@@ -71,9 +74,7 @@ export function AnnotationsLoader(props: Props) {
   // The list (server HTML) stays as the server drew it until the margin UI replaces it: its
   // code is the server's alone (notes-fallback.tsx), not part of the page's first-load JavaScript.
   if (Fallback)
-    return (
-      <Fallback slug={slug} notes={notes} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />
-    );
+    return <Fallback slug={slug} notes={notes} editWindowMs={editWindowMs} linkHoldThreshold={linkHoldThreshold} />;
   return (
     <section
       id="notes"
