@@ -57,12 +57,36 @@ export function CommentComposer({ slug }: { slug: string }) {
   const kept = useRef<Kept | null>(null);
   const wantsForm = !(me && !me.viewer) && !me?.ban && !(me && !me.canComment);
   const known = !!me || failed;
+  // A reader who starts using the server's form before the personal layer is here gets it drawn at once.
+  const [requested, setRequested] = useState(false);
+  const submitAfter = useRef(false);
   // Drawn once the reader is known to get the form and its code is here (at once on the server).
   const [drawn, setDrawn] = useState(() => typeof window === "undefined");
-  const ready = wantsForm && known && !!Form;
+  const ready = wantsForm && (known || requested) && !!Form;
   useEffect(() => {
-    if (wantsForm && known) void formModule.load().catch(() => {});
-  }, [wantsForm, known]);
+    if (!wantsForm || !(known || requested)) return;
+    formModule.load().catch(() => {
+      // No code: a send waiting for it goes as it would without JavaScript.
+      if (submitAfter.current) box.current?.querySelector("form")?.submit();
+    });
+  }, [wantsForm, known, requested]);
+  // While the server's form stands, a send waits for React's (it posts through the API and shows the comment at once).
+  useEffect(() => {
+    const el = box.current;
+    if (drawn || !el) return;
+    const onFocus = () => setRequested(true);
+    const onSubmit = (e: Event) => {
+      e.preventDefault();
+      submitAfter.current = true;
+      setRequested(true);
+    };
+    el.addEventListener("focusin", onFocus);
+    el.addEventListener("submit", onSubmit);
+    return () => {
+      el.removeEventListener("focusin", onFocus);
+      el.removeEventListener("submit", onSubmit);
+    };
+  }, [drawn]);
   useEffect(() => {
     if (!ready || drawn) return;
     if (box.current) kept.current = keep(box.current);
@@ -70,9 +94,13 @@ export function CommentComposer({ slug }: { slug: string }) {
     setDrawn(true);
   }, [ready, drawn]);
   useLayoutEffect(() => {
-    if (!drawn || !kept.current || !box.current) return;
-    restore(box.current, kept.current);
+    if (!drawn || !box.current) return;
+    if (kept.current) restore(box.current, kept.current);
     kept.current = null;
+    if (!submitAfter.current) return;
+    submitAfter.current = false;
+    const form = box.current.querySelector("form");
+    setTimeout(() => form?.requestSubmit(), 0);
   }, [drawn]);
 
   let body;

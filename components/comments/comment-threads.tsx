@@ -30,6 +30,20 @@ function focusWithin(list: HTMLElement | null) {
 }
 
 /**
+ * The comment the address names (`#comment-…`, a permalink) was the server's element, which the
+ * redraw replaced: the browser's :target (its highlight) still points at the old one. The same
+ * fragment again makes the new element the target; the view stays where it was.
+ */
+function retarget(list: HTMLElement | null) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!list || !/^comment-/.test(id) || document.querySelector(":target")) return;
+  if (!list.contains(document.getElementById(id))) return;
+  const [x, y] = [scrollX, scrollY];
+  location.replace(location.hash);
+  scrollTo(x, y);
+}
+
+/**
  * The page's comment threads. A client component on purpose: the page's RSC payload carries each
  * comment once, as its JSON (CommentView, without the Markdown source), instead of every element
  * of every comment's markup — which was more than half of a long discussion's HTML (issue 22) and
@@ -133,6 +147,7 @@ export function CommentThreads({ eager, ...p }: Props) {
         saved.index < 0 ? article : (article?.querySelectorAll<HTMLElement>(focusable)[saved.index] ?? article);
       target?.focus({ preventScroll: true });
     }
+    retarget(list.current);
     threadsHydrated();
   }, [drawn]);
 
