@@ -1,8 +1,8 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { type NoteData, noteFromJson } from "../model/note-data";
-import type { AnnotationsClient } from "./annotations-client";
+import type { NoteData } from "../model/note-data";
+import type { AnnotationsMargin } from "./annotations-margin";
 
 type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: number; linkHoldThreshold: number };
 
@@ -22,12 +22,12 @@ const Fallback: typeof import("./notes-fallback").NotesFallback | null =
 // first-load JavaScript: the text is readable and the list usable before it arrives. Neither is
 // the list's: the browser keeps the server's HTML of it until the margin UI draws its own.
 export function AnnotationsLoader(props: Props) {
-  const [Client, setClient] = useState<typeof AnnotationsClient | null>(null);
+  const [Client, setClient] = useState<typeof AnnotationsMargin | null>(null);
   useEffect(() => {
     let live = true;
-    import("./annotations-client").then(
+    import("./annotations-margin").then(
       (m) => {
-        if (live) setClient(() => m.AnnotationsClient);
+        if (live) setClient(() => m.AnnotationsMargin);
       },
       () => {
         /* stays a list */
@@ -41,32 +41,15 @@ export function AnnotationsLoader(props: Props) {
   const personal = usePersonalState(slug);
   const me = personal.data;
   const settled = !!me || personal.failed;
-  const allNotes = useMemo(() => {
-    if (!me?.notes.length && !me?.noteRights.length) return notes;
-    const own = me.notes.map((n) => noteFromJson(n as Record<string, unknown>));
-    const ids = new Set(own.map((n) => n.id));
-    // Edit rights come with the personal layer (the shared page's notes carry none).
-    const rights = new Map(me.noteRights.map((r) => [r.id, r]));
-    const withRights = (n: NoteData): NoteData => {
-      const r = rights.get(n.id);
-      return r ? { ...n, canEdit: r.canEdit, editableUntil: r.editableUntil } : n;
-    };
-    return [...notes.filter((n) => !ids.has(n.id)), ...own].map(withRights);
-  }, [notes, me]);
-  const viewer = me?.viewer ? { id: me.viewer.id, name: me.viewer.name } : null;
-  const banNotice = me?.ban?.notice ?? null;
-  const canWrite = open && !banNotice && (me ? me.canAnnotate : true);
   if (Client && settled) {
     return (
       <Client
         slug={slug}
-        notes={allNotes}
-        viewer={viewer}
-        canWrite={canWrite}
-        banNotice={banNotice}
+        notes={notes}
+        me={me}
+        open={open}
         editWindowMs={editWindowMs}
         linkHoldThreshold={linkHoldThreshold}
-        groups={me?.groups ?? []}
       />
     );
   }

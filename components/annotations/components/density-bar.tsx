@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { liveNotePlacedEvent } from "@/components/live/live-note-event";
 import { markQuoteLength, maxMarks, shortQuote } from "@/lib/annotations/conversation";
-import { noteFromJson } from "../model/note-data";
+import type { NoteData } from "../model/note-data";
 
 /** A mark as the server sends it, compact (it is part of the cached page): [percent, notes, quote, first note's id]. */
 export type DensityMarkTuple = [at: number, count: number, quote: string, id: string];
@@ -34,8 +34,15 @@ export function DensityBar({ marks: initial, length }: { marks: DensityMarkTuple
   const [marks, setMarks] = useState(initial);
   const [seen] = useState(() => new Set<string>());
   useEffect(() => {
+    let on = true;
     const onPlaced = (e: Event) => {
-      const note = noteFromJson((e as CustomEvent<Record<string, unknown>>).detail);
+      const detail = (e as CustomEvent<Record<string, unknown>>).detail;
+      // The note's reader comes with the margin UI (which sends these): not part of the first-load JavaScript.
+      void import("../model/note-data").then(({ noteFromJson }) => {
+        if (on) place(noteFromJson(detail));
+      });
+    };
+    const place = (note: NoteData) => {
       if (note.parentId || note.page || note.audience !== "public" || note.status !== "approved") return;
       if (!note.position || !note.quote || note.state !== "anchored" || seen.has(note.id) || length <= 0) return;
       seen.add(note.id);
@@ -43,7 +50,10 @@ export function DensityBar({ marks: initial, length }: { marks: DensityMarkTuple
       setMarks((all) => withLiveNote(all, at, note.quote!.exact, note.id));
     };
     addEventListener(liveNotePlacedEvent, onPlaced);
-    return () => removeEventListener(liveNotePlacedEvent, onPlaced);
+    return () => {
+      on = false;
+      removeEventListener(liveNotePlacedEvent, onPlaced);
+    };
   }, [length, seen]);
   if (!marks.length) return null;
   return (
