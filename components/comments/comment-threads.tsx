@@ -38,8 +38,11 @@ function retarget(list: HTMLElement | null) {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!list || !/^comment-/.test(id) || document.querySelector(":target")) return;
   if (!list.contains(document.getElementById(id))) return;
-  const [x, y] = [scrollX, scrollY];
+  const [x, y, state] = [scrollX, scrollY, history.state];
   location.replace(location.hash);
+  // The fragment navigation left the entry without the router's state (back and forward need it);
+  // put back as it was, past Next's patch of replaceState (which would take it for a navigation).
+  History.prototype.replaceState.call(history, state, "", location.href);
   scrollTo(x, y);
 }
 
@@ -85,8 +88,8 @@ export function CommentThreads({ eager, ...p }: Props) {
     threadParts.load().then(
       (m) => {
         if (!on) return;
-        // Woken while it loaded: where the focus is now is what the redraw keeps.
-        refocus.current = focusWithin(list.current) ?? refocus.current;
+        // Woken while it loaded: where the focus is now (if still in the list) is what the redraw keeps.
+        refocus.current = focusWithin(list.current);
         setParts(m);
       },
       () => {

@@ -91,3 +91,28 @@ test("a comment typed and sent before the form's code has arrived is posted thro
   // The same page all along (no plain form post, no reload).
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
+
+test("a permalinked comment is highlighted again once React has drawn the list, and back and forward still work", async ({
+  page,
+}) => {
+  const author = newUserData("wake-permalink");
+  const { slug, ids } = seedDiscussion({
+    users: [author],
+    comments: [1, 2, 3].map((n) => ({ author: author.email, body: `Comment number ${n} ${uniqueSuffix()}.` })),
+  });
+  const path = articlePath(slug);
+  await page.goto(`${path}/comments/${ids[1]}`);
+  await expect(page).toHaveURL(new RegExp(`\\?comment=${ids[1]}#comment-${ids[1]}$`));
+  const box = page.locator(`#comment-${ids[1]}`);
+  const permalink = box.getByRole("link", { name: /^Link to this comment/ });
+  await expect(permalink).not.toHaveText(exactTime); // drawn by React
+  await expect(box).toBeFocused();
+  expect(await box.evaluate((el) => el.matches(":target"))).toBe(true);
+  const sorts = page.getByRole("navigation", { name: "Sort comments" });
+  await sorts.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(sorts.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "true");
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?comment=${ids[1]}#comment-${ids[1]}$`));
+  await expect(sorts.getByRole("link", { name: "Oldest" })).toHaveAttribute("aria-current", "true");
+});
