@@ -13,6 +13,7 @@ import next from "next";
 import pg from "pg";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
+import { deferChunkScripts } from "./lib/paint-first.mjs";
 import {
   allCounters,
   answerCounterRequests,
@@ -304,6 +305,9 @@ async function finishPage(req, res, entry, original, options) {
 function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
+  // The page's scripts start after its first paint (./lib/paint-first.mjs); their loader carries
+  // this render's nonce, so only a production render (which has one) is rewritten.
+  if (isHtml && nonce && entry.body.length) entry.body = deferChunkScripts(entry.body, nonce);
   // With a nonce the policy does not depend on the page (only the dev server hashes its scripts):
   // decoding a 300 kB body for it cost ~1–1.5 ms a render.
   entry.headers["content-security-policy"] = contentSecurityPolicy({
