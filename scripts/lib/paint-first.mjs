@@ -52,16 +52,19 @@ function scriptString(value) {
  * ("largest-contentful-paint"; Safari: "paint", first-contentful-paint) only once the frame is on
  * screen, which two animation frames alone did not guarantee on a busy machine (the painted frame
  * was presented after the second frame had begun). Where neither is reported, two animation
- * frames; a hidden tab at once (it paints nothing until shown); and after `fallbackMs` whatever
- * happened, so a page whose paint is never reported still hydrates.
+ * frames. At once in a hidden tab (it paints nothing until shown) and on a page whose body has
+ * nothing to paint before its scripts run (Next's 404 page: its HTML body is a hidden div and
+ * scripts, React draws the rest — waiting for a paint there cost the 4 s fallback). After
+ * `fallbackMs` whatever happened, so a page whose paint is never reported still hydrates.
  */
 export function loaderScript(sources, fallbackMs = 4000) {
   return (
-    '(function(d,s){var done=0,N=(d.currentScript&&d.currentScript.nonce)||"";' +
+    '(function(d,s){var done=0,N=(d.currentScript&&d.currentScript.nonce)||"",' +
+    'V="body>:not(script):not(template):not(style):not(link):not([hidden])";' +
     'function go(){if(done)return;done=1;for(var i=0;i<s.length;i++){var e=d.createElement("script");' +
     "e.src=s[i];e.async=true;if(N)e.nonce=N;d.body.appendChild(e)}}" +
     "function later(){setTimeout(go,0)}" +
-    'if(d.visibilityState==="hidden")return go();' +
+    'if(d.visibilityState==="hidden"||!d.querySelector(V))return go();' +
     'd.addEventListener("visibilitychange",function(){if(d.visibilityState==="hidden")go()});' +
     `setTimeout(go,${Number(fallbackMs)});` +
     "var P=self.PerformanceObserver,t=(P&&P.supportedEntryTypes)||[]," +
