@@ -60,6 +60,8 @@ const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage =
   /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// Pages read before anything is done on them: their scripts start after the first paint.
+const paintFirstPage = new RegExp(`${readerPage.source}|^/(?:\\?|archive(?:$|[/?]))`);
 // What "Show N more replies" loads: the same JSON for every anonymous reader (a held reply shows
 // only to its author, whose request carries their session and is never cached).
 const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
@@ -305,9 +307,12 @@ async function finishPage(req, res, entry, original, options) {
 function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
-  // The page's scripts start after its first paint (./lib/paint-first.mjs); their loader carries
-  // this render's nonce, so only a production render (which has one) is rewritten.
-  if (isHtml && nonce && entry.body.length) entry.body = deferChunkScripts(entry.body, nonce);
+  // A reader page's scripts start after its first paint (./lib/paint-first.mjs); their loader
+  // carries this render's nonce, so only a production render (which has one) is rewritten. Not the
+  // studio, the board or account pages: there a reader acts at once, and a click before hydration
+  // takes the no-JavaScript path (a schedule, say, read in UTC rather than in the browser's zone).
+  if (isHtml && nonce && entry.body.length && paintFirstPage.test(req.url))
+    entry.body = deferChunkScripts(entry.body, nonce);
   // With a nonce the policy does not depend on the page (only the dev server hashes its scripts):
   // decoding a 300 kB body for it cost ~1–1.5 ms a render.
   entry.headers["content-security-policy"] = contentSecurityPolicy({
