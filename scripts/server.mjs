@@ -309,8 +309,8 @@ function finish(req, res, entry, original, { render, nonce } = {}) {
   const isHtml = type.startsWith("text/html");
   // A reader page's scripts start after its first paint (./lib/paint-first.mjs); their loader
   // carries this render's nonce, so only a production render (which has one) is rewritten. Not the
-  // studio, the board or account pages: there a reader acts at once, and a click before hydration
-  // takes the no-JavaScript path (a schedule, say, read in UTC rather than in the browser's zone).
+  // studio, the board or account pages: there one acts at once, and what is typed or clicked before
+  // hydration is lost or takes the no-JavaScript path (the studio's schedule field is React's own).
   if (isHtml && nonce && entry.body.length && paintFirstPage.test(req.url))
     entry.body = deferChunkScripts(entry.body, nonce);
   // With a nonce the policy does not depend on the page (only the dev server hashes its scripts):
