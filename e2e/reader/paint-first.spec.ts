@@ -40,3 +40,13 @@ test("the article is on screen before any of its scripts is requested; then it h
   await copy.click();
   await expect(copy.locator("xpath=..").getByRole("status")).toHaveText("Copied");
 });
+
+test("pages where one acts at once (signing in or up) keep Next's own script tags: nothing typed before hydration is lost", async ({
+  request,
+}) => {
+  for (const path of ["/signin", "/signup"]) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toMatch(/<script\b[^>]*\bsrc="\/_next\/static\/chunks\/[^"]+"[^>]*\basync\b/);
+    expect(html, path).not.toContain("querySelector(V)");
+  }
+});
