@@ -14,7 +14,8 @@ async function holdLaterScripts(page: Page, request: APIRequestContext, path: st
   const response = await request.get(path);
   expect(response.status()).toBe(200);
   const html = await response.text();
-  const firstLoad = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]));
+  // The page's own scripts: as <script src> or in the paint-first loader (scripts/lib/paint-first.mjs).
+  const firstLoad = new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((m) => m[0]));
   expect(firstLoad.size).toBeGreaterThan(0);
   let release = () => {};
   const gate = new Promise<void>((resolve) => {

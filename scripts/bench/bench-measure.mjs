@@ -111,6 +111,12 @@ export function scriptUrls(html, baseUrl) {
     }
     add(a.src, "script");
   }
+  // The paint-first loader (scripts/lib/paint-first.mjs) appends the page's chunk scripts after the
+  // first paint: they are still its first-load JavaScript.
+  for (const m of withoutComments.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    const list = /\}\)\(document,\[((?:"[^"]*",?)*)\]\)\s*$/.exec(m[1]);
+    if (list) for (const src of JSON.parse(`[${list[1]}]`)) add(src, "paint-first");
+  }
   for (const m of withoutComments.matchAll(/<link\b([^>]*)>/gi)) {
     const a = attributes(m[1]);
     const rel = (a.rel ?? "").toLowerCase().split(/\s+/);
