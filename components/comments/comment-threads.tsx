@@ -3,10 +3,14 @@ import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncEx
 import { usePersonalState } from "@/components/personal/personal-store";
 import { CommentItem } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { threadsJsonSelector } from "./shared-slots";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
-  views: CommentView[];
+  /** The threads; none in a shared page's shell, whose list the server fills (HTML and JSON: shared-slots.ts). */
+  views?: CommentView[];
+  /** The shell's placeholder for the list (with `views` absent). */
+  slot?: string;
   slug: string;
   open: boolean;
   linkHoldThreshold: number;
@@ -27,6 +31,16 @@ function focusWithin(list: HTMLElement | null) {
   const article = active.closest<HTMLElement>('article[id^="comment-"]');
   if (!article) return null;
   return { id: article.id, index: active === article ? -1 : [...article.querySelectorAll(focusable)].indexOf(active) };
+}
+
+/** The threads the server filled into a shared page's list, as JSON (read before React draws the list). */
+function filledViews(list: HTMLElement | null): CommentView[] {
+  const json = list?.querySelector(threadsJsonSelector)?.textContent;
+  try {
+    return json ? (JSON.parse(json) as CommentView[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -53,11 +67,19 @@ export function CommentThreads({ eager, ...p }: Props) {
     () => true,
     () => false,
   );
+  // The server draws the list, or in a shared page's shell (no `views`) leaves its placeholder.
+  const server = typeof window === "undefined";
+  // A shell's list is always hydrated asleep (what the server filled in is not React's to compare),
+  // then woken at once when something already asks for it.
   const [awake, setAwake] = useState(
-    () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
+    () => server || (!!p.views && (!!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash))),
   );
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<ReturnType<typeof focusWithin>>(null);
+  // A shared page's shell carries no threads in its payload: the server filled the list with their
+  // HTML and JSON, read when the list wakes.
+  const [filled, setFilled] = useState<CommentView[] | null>(null);
+  const views = p.views ?? filled ?? [];
   // A refresh (new props) redraws the list: it must be awake.
   const [seen, setSeen] = useState(p.views);
   if (seen !== p.views) {
@@ -69,6 +91,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     if (awake) return;
     const wake = () => {
       refocus.current = focusWithin(list.current);
+      if (!p.views) setFilled(filledViews(list.current));
       setAwake(true);
     };
     const off = onThreadsWake(wake);
@@ -89,6 +112,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     const onHash = () => {
       if (/^#comment/.test(location.hash)) wakeNow();
     };
+    if (!p.views) onHash();
     addEventListener("hashchange", onHash);
     return () => {
       off();
@@ -96,7 +120,7 @@ export function CommentThreads({ eager, ...p }: Props) {
       section?.removeEventListener("focusin", wakeNow);
       removeEventListener("hashchange", onHash);
     };
-  }, [awake, signedIn]);
+  }, [awake, signedIn, p.views]);
 
   useLayoutEffect(() => {
     if (!awake) return;
@@ -118,10 +142,14 @@ export function CommentThreads({ eager, ...p }: Props) {
       className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900"
       aria-label="Comment threads"
       // Asleep: the server's markup stays, untouched by React (it is not compared while hydrating).
-      {...(awake ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
+      {...(server && !p.views
+        ? { dangerouslySetInnerHTML: { __html: p.slot ?? "" } }
+        : awake
+          ? {}
+          : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {awake
-        ? p.views.map((c) => (
+      {awake && !(server && !p.views)
+        ? views.map((c) => (
             <CommentItem
               key={c.id}
               comment={c}

@@ -15,6 +15,7 @@ import { CommentForm } from "./comment-form";
 import { CommentThreads } from "./comment-threads";
 import { type CommentView, pageViews } from "./comment-view";
 import { CommentCount, SessionComments } from "./session-comments";
+import { threadsSlot, totalSlot } from "./shared-slots";
 
 const sorts: [CommentSort, string][] = [
   ["oldest", "Oldest"],
@@ -36,6 +37,7 @@ export async function CommentsSection({
   personal,
   focus,
   focusAfter,
+  shell,
 }: {
   slug: string;
   sort: CommentSort;
@@ -43,6 +45,8 @@ export async function CommentsSection({
   personal?: PersonalRender;
   focus?: string;
   focusAfter?: string;
+  /** A shared page's shell (scripts/server.mjs fills in the count and the threads: shared-slots.ts). */
+  shell?: boolean;
 }) {
   const [{ threads, total, article, pageCount }, settings] = await Promise.all([
     listThread(personal?.viewer ?? null, slug, { sort, page, focus, focusAfter }),
@@ -68,7 +72,7 @@ export async function CommentsSection({
           <h2 id="comments-title" className="text-2xl font-bold tracking-tight">
             Comments{" "}
             <span className="text-zinc-600 dark:text-zinc-400">
-              <CommentCount total={total} />
+              {shell ? <CommentCount slot={totalSlot} /> : <CommentCount total={total} />}
             </span>
           </h2>
           <FollowButton slug={slug} />
@@ -97,7 +101,9 @@ export async function CommentsSection({
       </div>
       <CommentThreads
         eager={!!(focus || personal)}
-        views={pageViews(views)}
+        {...(shell
+          ? { slot: threadsSlot({ pageCount, total, empty: views.length === 0 }) }
+          : { views: pageViews(views) })}
         slug={slug}
         open={article.commentsOpen}
         linkHoldThreshold={settings.linkHoldThreshold}

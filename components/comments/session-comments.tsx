@@ -25,14 +25,33 @@ const subscribeCount = (l: () => void) => {
   };
 };
 
-/** "Comments (N)": the shared page's count plus what only this reader sees on it. */
-export function CommentCount({ total }: { total: number }) {
+/**
+ * "Comments (N)": the shared page's count plus what only this reader sees on it. In a shared page's
+ * shell (no `total`) the server writes the count into `slot`'s place; it is read from there.
+ */
+export function CommentCount({ total, slot }: { total?: number; slot?: string }) {
   const extra = useSyncExternalStore(
     subscribeCount,
     () => shown,
     () => 0,
   );
-  return <>({total + extra})</>;
+  const filled = useRef<HTMLSpanElement>(null);
+  const [read, setRead] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (total === undefined && read === null)
+      setRead(Number.parseInt(filled.current?.textContent?.replace(/\D/g, "") ?? "", 10) || 0);
+  }, [total, read]);
+  const count = total ?? read;
+  if (count === null)
+    return (
+      <span
+        ref={filled}
+        // The server's own count stays until it is read (React does not compare it while hydrating).
+        dangerouslySetInnerHTML={{ __html: typeof window === "undefined" ? (slot ?? "") : "" }}
+        suppressHydrationWarning
+      />
+    );
+  return <>({count + extra})</>;
 }
 
 /** Whether the shared page itself now shows the comment (a refresh after a live event brings it in). */

@@ -20,8 +20,13 @@ export async function invalidateReaderPages() {
  * One article's pages (its page and discussion) changed. An addition (a new comment, an edit, a
  * like) lets readers get the previous page while one request renders the new one; a removal
  * (`removal: true`: moderation, deletion, a note made private) drops the pages at once, so no
- * answer after it shows what was removed.
+ * answer after it shows what was removed. `discussionOnly`: only its comments changed, so the
+ * article's shell (the page without its threads, scripts/lib/assemble.mjs) still holds and the
+ * page is put together again from it — a comment costs rendering its own thread, not the page.
  */
-export async function invalidateArticlePages(slug: string, { removal = false }: { removal?: boolean } = {}) {
-  await announce(`${removal ? "!" : ""}/articles/${slug}`);
+export async function invalidateArticlePages(
+  slug: string,
+  { removal = false, discussionOnly = false }: { removal?: boolean; discussionOnly?: boolean } = {},
+) {
+  await announce(`${removal ? "!" : ""}${discussionOnly ? "~" : ""}/articles/${slug}`);
 }

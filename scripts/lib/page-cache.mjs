@@ -21,7 +21,7 @@ export function entryBytes(entry) {
   return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0);
 }
 
-class Bounded {
+export class Bounded {
   constructor(maxEntries, maxBytes) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
@@ -176,11 +176,13 @@ export class PageCache {
   /**
    * An invalidation from any process. Payloads: `*` (every page, dropped), `/articles/<slug>`
    * (that article's pages: stale, plus search pages), `!/articles/<slug>` (dropped at once — a
-   * removal — and search pages with them), `!*` as `*`.
+   * removal — and search pages with them), `!*` as `*`; `~/articles/<slug>` and `!~/articles/<slug>`
+   * as without the `~` (it tells the shells of scripts/lib/assemble.mjs they still hold).
    */
   invalidate(payload) {
     const hard = !payload || payload === "*" || payload === "!*" || payload.startsWith("!");
-    const prefix = !payload || payload === "*" || payload === "!*" ? null : payload.replace(/^!/, "");
+    // (`~`: only the article's discussion changed — its pages all the same; see scripts/lib/assemble.mjs.)
+    const prefix = !payload || payload === "*" || payload === "!*" ? null : payload.replace(/^!?~?/, "");
     const matches = (key) => prefix === null || under(key, prefix) || isVariant(key);
     for (const [key, token] of this.renders) {
       if (!matches(key)) continue;

@@ -1,0 +1,34 @@
+"use client";
+import { Fragment } from "react";
+import { CommentItem } from "./comment-item";
+import type { CommentView } from "./comment-view";
+
+/**
+ * Threads of a shared page rendered alone, for scripts/server.mjs to keep each one's HTML under its
+ * key (lib/comments/discussion-view.ts) and fill it into the page's shell: each thread follows a
+ * `<template data-gloss-thread="key">` mark, the last one ends at `<template data-gloss-thread-end>`.
+ * The markup is CommentThreads' own (the same CommentItem).
+ */
+export function ThreadParts({
+  parts,
+  slug,
+  open,
+  linkHoldThreshold,
+}: {
+  parts: { key: string; view: CommentView }[];
+  slug: string;
+  open: boolean;
+  linkHoldThreshold: number;
+}) {
+  return (
+    <ol hidden>
+      {parts.map(({ key, view }) => (
+        <Fragment key={key}>
+          <template data-gloss-thread={key} />
+          <CommentItem comment={view} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />
+        </Fragment>
+      ))}
+      <template data-gloss-thread-end="" />
+    </ol>
+  );
+}

@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { type CommentView, pageViews } from "@/components/comments/comment-view";
+import { AppError } from "@/lib/errors";
+import { getSettings } from "@/lib/settings/get-settings";
+import { threadJson } from "./comment-json";
+import { type CommentSort, listThread } from "./list-thread";
+
+export type { CommentSort };
+
+/** One top-level thread of a shared page: its JSON and a key naming exactly the markup it renders to. */
+export type ThreadPart = { id: string; key: string; view: CommentView };
+
+/**
+ * What a shared article page's discussion shows (the anonymous view, as the cached page is the same
+ * for every reader): the heading's count, the pager's size and each thread of the page. The key of
+ * a thread is a hash of everything its markup depends on (its comments as shown, the article's
+ * address, whether it takes comments, the link-hold rule), so a thread's HTML rendered once can be
+ * reused until the thread itself changes: a new comment costs rendering its own thread, not the
+ * page (issue 21). scripts/server.mjs calls this in its own process (instrumentation.ts hands it
+ * over) to assemble the page from the article's cached shell and the threads' cached HTML.
+ */
+export type DiscussionView = {
+  total: number;
+  pageCount: number;
+  threads: ThreadPart[];
+};
+
+export function threadKey(
+  view: CommentView,
+  context: { slug: string; open: boolean; linkHoldThreshold: number },
+): string {
+  return createHash("sha1")
+    .update(`${context.slug}\n${context.open ? 1 : 0}\n${context.linkHoldThreshold}\n${JSON.stringify(view)}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+/** The page's threads as the shared page renders them, each with its key. */
+export async function sharedThreads(slug: string, sort: CommentSort, page: number) {
+  const [{ threads, total, pageCount, article }, settings] = await Promise.all([
+    listThread(null, slug, { sort, page }),
+    getSettings(),
+  ]);
+  const context = { slug, open: article.commentsOpen, linkHoldThreshold: settings.linkHoldThreshold };
+  const views = pageViews(threadJson(threads) as CommentView[]);
+  return {
+    total,
+    pageCount,
+    context,
+    threads: views.map((view) => ({ id: view.id, key: threadKey(view, context), view })),
+  };
+}
+
+/** The discussion of a published article's shared page; null when there is none (the page is a 404). */
+export async function discussionView(slug: string, sort: CommentSort, page: number): Promise<DiscussionView | null> {
+  try {
+    const { total, pageCount, threads } = await sharedThreads(slug, sort, page);
+    return { total, pageCount, threads };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return null;
+    throw e;
+  }
+}
