@@ -558,6 +558,7 @@ function internalGet(url, part) {
         response.on("error", reject);
       },
     );
+    request.setTimeout(10_000, () => request.destroy(new Error("a part of the page took over 10 s")));
     request.on("error", reject);
   });
 }
@@ -600,10 +601,11 @@ async function assemblePage(target) {
   }
   const missing = view.threads.filter((t) => !parts.thread(t.key));
   if (missing.length) {
-    const got = await internalGet(url, `threads ${missing.map((t) => t.id).join(",")}`);
+    const mark = crypto.randomBytes(9).toString("base64url");
+    const got = await internalGet(url, `threads ${mark} ${missing.map((t) => t.id).join(",")}`);
     parts.stats.threadRenders++;
     if (got.status === 200)
-      for (const [key, html] of parseThreadParts(got.body.toString("utf8"))) {
+      for (const [key, html] of parseThreadParts(got.body.toString("utf8"), mark)) {
         parts.keepThread(key, html);
         parts.stats.threadsRendered++;
       }

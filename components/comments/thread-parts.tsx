@@ -6,15 +6,18 @@ import type { CommentView } from "./comment-view";
 /**
  * Threads of a shared page rendered alone, for scripts/server.mjs to keep each one's HTML under its
  * key (lib/comments/discussion-view.ts) and fill it into the page's shell: each thread follows a
- * `<template data-gloss-thread="key">` mark, the last one ends at `<template data-gloss-thread-end>`.
- * The markup is CommentThreads' own (the same CommentItem).
+ * `<template data-gloss-thread="mark.key">` mark, the last one ends at
+ * `<template data-gloss-thread-end="mark">` (`mark`: the server's random token for this render, so
+ * nothing else in the page can pass for a mark). The markup is CommentThreads' own (the same CommentItem).
  */
 export function ThreadParts({
+  mark,
   parts,
   slug,
   open,
   linkHoldThreshold,
 }: {
+  mark: string;
   parts: { key: string; view: CommentView }[];
   slug: string;
   open: boolean;
@@ -24,11 +27,11 @@ export function ThreadParts({
     <ol hidden>
       {parts.map(({ key, view }) => (
         <Fragment key={key}>
-          <template data-gloss-thread={key} />
+          <template data-gloss-thread={`${mark}.${key}`} />
           <CommentItem comment={view} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />
         </Fragment>
       ))}
-      <template data-gloss-thread-end="" />
+      <template data-gloss-thread-end={mark} />
     </ol>
   );
 }

@@ -116,6 +116,85 @@ test("a comment posted through one process shows through another within a second
   }
 });
 
+/** The page cache's counters of a server started with METRICS_TOKEN (scripts/lib/assemble.mjs's among them). */
+async function cacheEvents(base: string, token: string) {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  return Object.fromEntries(
+    [...text.matchAll(/^gloss_page_cache_events_total\{event="(\w+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]),
+  );
+}
+
+/** The comment list's server HTML (without the JSON an assembled page adds at its end). */
+const threadsOf = (html: string) =>
+  /<ol data-comment-threads[^>]*>([\s\S]*?)(?:<script type="application\/json" data-gloss-threads=""|<\/ol><(?:p|nav|div|span|section)\b)/.exec(
+    html,
+  )?.[1];
+
+test("the shared article page is assembled from its shell and each thread's HTML: the same page as a whole render, and a comment re-renders its own thread, not the page", async ({
+  baseURL,
+}) => {
+  const token = `metrics-${uniqueSuffix()}`;
+  const server = await startServer({ METRICS_TOKEN: token });
+  try {
+    const author = createUser("asm");
+    const second = createUser("asm2"); // (one post each: the flood rule)
+    const { slug } = seedDiscussion({
+      users: [author],
+      comments: [
+        { author: author.name, body: "The first thread." },
+        { author: author.name, body: "A reply in the first thread.", parent: 0 },
+        { author: author.name, body: "The second thread." },
+      ],
+    });
+    const path = `/articles/${slug}`;
+    const assembled = await page(server.base, path);
+    // A query the page ignores is not assembled: Next renders the whole page, as before.
+    const whole = await page(server.base, `${path}?whole=1`);
+    expect(threadsOf(assembled)).toBeTruthy();
+    expect(threadsOf(assembled)).toBe(threadsOf(whole));
+    expect(assembled).toContain("<span>(3)</span>");
+    expect(whole).toContain("(<!-- -->3<!-- -->)");
+    expect(assembled).not.toContain("gloss:threads");
+    expect(assembled).not.toContain("<!--gloss:total-->");
+    const before = await cacheEvents(server.base, token);
+    expect(before).toMatchObject({ assembled: 1, shellRenders: 1, threadRenders: 1, threadsRendered: 2 });
+
+    const post = async (user: typeof author, body: Record<string, string>) => {
+      const cookie = (await signIn(baseURL!, user.email, user.password))!;
+      const res = await fetch(`${baseURL}/api/articles/${slug}/comments`, {
+        method: "POST",
+        headers: { cookie, origin: baseURL!, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const waitFor = async (marker: string) => {
+      for (let i = 0; i < 100; i++) {
+        const html = await page(server.base, path);
+        if (html.includes(marker)) return html;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      throw new Error(`${marker} never showed`);
+    };
+    const first = /id="comment-([^"]+)"[^>]*aria-label="Comment by[^"]*"/.exec(assembled)![1];
+    const reply = `assembled reply ${uniqueSuffix()}`;
+    await post(author, { body: reply, parentId: first });
+    const withReply = await waitFor(reply);
+    expect(withReply).toContain("<span>(4)</span>");
+    // Only the thread that changed was rendered again; the shell held.
+    expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 3 });
+    expect(threadsOf(withReply)).toBe(threadsOf(await page(server.base, `${path}?whole=2`)));
+
+    const top = `assembled thread ${uniqueSuffix()}`;
+    await post(second, { body: top });
+    await waitFor(top);
+    expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 4 });
+  } finally {
+    await server.stop();
+  }
+});
+
 test("WEB_CONCURRENCY=2: two app processes on one port, health, metrics summed over both, request ids in JSON logs", async () => {
   const token = `metrics-${uniqueSuffix()}`;
   const server = await startServer({ WEB_CONCURRENCY: "2", LOG_FORMAT: "json", METRICS_TOKEN: token });

@@ -92,9 +92,10 @@ export function planDiscussion(
 /** The count in the page's "Comments (n)" heading (React separates the text nodes with <!-- -->). */
 export function shownTotal(html) {
   // (An assembled page's count sits in a span of its own: scripts/lib/assemble.mjs.)
-  const m = /id="comments-title"[^>]*>Comments(?:<!-- -->)? <span[^>]*>(?:<span>)?\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(
-    html,
-  );
+  const m =
+    /id="comments-title"[^>]*>Comments(?:<!-- -->)? <span[^>]*>(?:<span>)?\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(
+      html,
+    );
   return m ? Number(m[1]) : null;
 }
 

@@ -57,19 +57,21 @@ export function parseShell(html) {
   };
 }
 
-const threadMark = /<template data-gloss-thread="([A-Za-z0-9_-]+)"><\/template>/g;
-const threadEnd = '<template data-gloss-thread-end=""></template>';
-
-/** The threads of a rendered ThreadParts (components/comments/thread-parts.tsx): key → HTML. */
-export function parseThreadParts(html) {
+/**
+ * The threads of a rendered ThreadParts (components/comments/thread-parts.tsx) whose marks carry
+ * `mark` (a random token of this render: nothing else in the page can pass for one): key → HTML.
+ */
+export function parseThreadParts(html, mark) {
   const out = new Map();
-  const end = html.indexOf(threadEnd);
+  if (!/^[A-Za-z0-9_-]{8,}$/.test(mark)) return out;
+  const end = html.indexOf(`<template data-gloss-thread-end="${mark}"></template>`);
   if (end < 0) return out;
-  const marks = [...html.slice(0, end).matchAll(threadMark)];
+  const pattern = new RegExp(`<template data-gloss-thread="${mark}\\.([A-Za-z0-9_-]+)"></template>`, "g");
+  const marks = [...html.slice(0, end).matchAll(pattern)];
   marks.forEach((m, i) => {
     const from = m.index + m[0].length;
     const to = i + 1 < marks.length ? marks[i + 1].index : end;
-    out.set(m[1], html.slice(from, to));
+    if (!out.has(m[1])) out.set(m[1], html.slice(from, to));
   });
   return out;
 }

@@ -65,12 +65,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // drops it from every request it is sent).
   const assemble = (await headers()).get("x-gloss-assemble");
   if (assemble?.startsWith("threads ")) {
+    const [, mark = "", ids = ""] = assemble.split(" ");
     return (
       <SharedThreadParts
         slug={(await params).slug}
         sort={commentSortSchema.parse(one("sort"))}
         page={pageNumber(one("page"))}
-        ids={assemble.slice("threads ".length).split(",")}
+        mark={mark}
+        ids={ids.split(",")}
       />
     );
   }
