@@ -11,7 +11,15 @@ import path from "node:path";
 import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
-import { assemblable, assembleBody, PartsCache, parseShell, parseThreadParts, shellShape } from "./lib/assemble.mjs";
+import {
+  assemblable,
+  assembleBody,
+  PartsCache,
+  parseShell,
+  parseThreadParts,
+  scriptJson,
+  shellShape,
+} from "./lib/assemble.mjs";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
 import {
@@ -486,10 +494,17 @@ async function serve(req, res) {
   // The shared article page: put together from its parts when it can be (./lib/assemble.mjs).
   const target = render && req.method === "GET" ? assemblable(cacheKey) : null;
   if (target) {
-    const assembled = await assemblePage(target).catch((e) => {
-      console.error("[server] assembling a page", e);
-      return null;
-    });
+    // A page a change left as it was but for its count (./lib/page-cache.mjs's untouched) takes the new count only.
+    const previous = pageCache.peek(cacheKey);
+    const assembled = await (previous?.assembly && previous.stale && !previous.changed
+      ? recountPage(target, previous.assembly)
+      : Promise.resolve(null)
+    )
+      .then((recounted) => recounted ?? assemblePage(target))
+      .catch((e) => {
+        console.error("[server] assembling a page", e);
+        return null;
+      });
     if (assembled) return finishAssembled(req, res, assembled, render);
   }
 
@@ -617,12 +632,38 @@ async function assemblePage(target) {
     threadsHtml.push(kept.html);
   }
   parts.stats.assembled++;
+  return assembledEntry({
+    sort: target.sort,
+    page: target.page,
+    pageCount: view.pageCount,
+    last: target.page >= view.pageCount,
+    empty: view.threads.length === 0,
+    roots: new Set(view.threads.map((t) => t.id)),
+    shell,
+    threadsHtml,
+    json: scriptJson(view.threads.map((t) => t.view)),
+    total: view.total,
+  });
+}
+
+/** The cache entry of an assembled page; `assembly` is what it was made of (for a later recount). */
+function assembledEntry(assembly) {
   return {
     status: 200,
-    headers: { ...shell.headers },
-    body: assembleBody(shell, { total: view.total, threadsHtml, views: view.threads.map((t) => t.view) }),
+    headers: { ...assembly.shell.headers },
+    body: assembleBody(assembly.shell, assembly),
     at: Date.now(),
+    assembly,
   };
+}
+
+/** The page again with a new count (and the same threads); null when the pager or the shell's shape changed. */
+async function recountPage(target, assembly) {
+  const count = await globalThis.glossFastRoutes?.discussionCount?.(target.slug);
+  if (!count || count.pageCount !== assembly.pageCount) return null;
+  if (shellShape({ ...count, empty: assembly.empty }) !== assembly.shell.shape) return null;
+  parts.stats.recounted++;
+  return assembledEntry({ ...assembly, total: count.total });
 }
 
 function finishAssembled(req, res, entry, render) {

@@ -23,10 +23,18 @@ export async function invalidateReaderPages() {
  * answer after it shows what was removed. `discussionOnly`: only its comments changed, so the
  * article's shell (the page without its threads, scripts/lib/assemble.mjs) still holds and the
  * page is put together again from it — a comment costs rendering its own thread, not the page.
+ * `added`: what the change was — a new top-level comment (`{ thread: null }`) or a change inside one
+ * thread (`{ thread: id }`) — so that the pages it cannot have changed (another page of the
+ * discussion, a thread not on it) only take the new count.
  */
 export async function invalidateArticlePages(
   slug: string,
-  { removal = false, discussionOnly = false }: { removal?: boolean; discussionOnly?: boolean } = {},
+  {
+    removal = false,
+    discussionOnly = false,
+    added,
+  }: { removal?: boolean; discussionOnly?: boolean; added?: { thread: string | null } } = {},
 ) {
-  await announce(`${removal ? "!" : ""}${discussionOnly ? "~" : ""}/articles/${slug}`);
+  const detail = discussionOnly && !removal && added ? (added.thread ? `#t=${added.thread}` : "#new") : "";
+  await announce(`${removal ? "!" : ""}${discussionOnly ? "~" : ""}/articles/${slug}${detail}`);
 }

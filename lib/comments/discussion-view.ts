@@ -3,7 +3,8 @@ import { type CommentView, pageViews } from "@/components/comments/comment-view"
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings/get-settings";
 import { threadJson } from "./comment-json";
-import { type CommentSort, listThread } from "./list-thread";
+import { findArticleForDiscussion } from "./find-open-article";
+import { type CommentSort, countVisible, listThread } from "./list-thread";
 
 export type { CommentSort };
 
@@ -49,6 +50,22 @@ export async function sharedThreads(slug: string, sort: CommentSort, page: numbe
     context,
     threads: views.map((view) => ({ id: view.id, key: threadKey(view, context), view })),
   };
+}
+
+/**
+ * The heading's count and the pager's size alone (one statement once the article is known): what an
+ * assembled page whose threads a change did not touch needs to be brought up to date.
+ */
+export async function discussionCount(slug: string): Promise<{ total: number; pageCount: number } | null> {
+  try {
+    const [article, settings] = await Promise.all([findArticleForDiscussion(slug), getSettings()]);
+    const { total, topCount } = await countVisible(article.id, null);
+    const pageSize = Math.min(settings.commentsPerPage, Math.max(1, settings.commentsPerLoad));
+    return { total, pageCount: Math.max(1, Math.ceil(topCount / pageSize)) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return null;
+    throw e;
+  }
 }
 
 /** The discussion of a published article's shared page; null when there is none (the page is a 404). */

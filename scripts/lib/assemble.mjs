@@ -84,10 +84,10 @@ export function scriptJson(value) {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** The page: the shell with the count, the threads' HTML and their JSON written in. */
-export function assembleBody(shell, { total, threadsHtml, views }) {
+/** The page: the shell with the count, the threads' HTML and their JSON (scriptJson) written in. */
+export function assembleBody(shell, { total, threadsHtml, json }) {
   return Buffer.from(
-    `${shell.head}(${total})${shell.middle}${threadsHtml.join("")}<script type="application/json" data-gloss-threads="">${scriptJson(views)}</script>${shell.tail}`,
+    `${shell.head}(${total})${shell.middle}${threadsHtml.join("")}<script type="application/json" data-gloss-threads="">${json}</script>${shell.tail}`,
   );
 }
 
@@ -105,7 +105,7 @@ export class PartsCache {
   } = {}) {
     this.shells = new Bounded(maxShells, maxShellBytes);
     this.threads = new Bounded(maxThreads, maxThreadBytes);
-    this.stats = { assembled: 0, shellRenders: 0, threadRenders: 0, threadsRendered: 0 };
+    this.stats = { assembled: 0, recounted: 0, shellRenders: 0, threadRenders: 0, threadsRendered: 0 };
   }
   static shellKey({ slug, sort, page }) {
     return `${slug}|${sort}|${page}`;

@@ -56,7 +56,11 @@ describe("assembling the shared article page", () => {
   it("writes the count, the threads and their JSON into the shell, with nothing able to close the script", () => {
     const shell = parseShell(shellHtml)!;
     const views = [{ id: "c1", html: "<p>a </script><!-- b</p>" }];
-    const body = assembleBody(shell, { total: 121, threadsHtml: ["<li>1</li>", "<li>2</li>"], views }).toString();
+    const body = assembleBody(shell, {
+      total: 121,
+      threadsHtml: ["<li>1</li>", "<li>2</li>"],
+      json: scriptJson(views),
+    }).toString();
     expect(body).toContain("<span>(121)</span>");
     expect(body).toContain(
       '<ol data-comment-threads><li>1</li><li>2</li><script type="application/json" data-gloss-threads="">',
@@ -120,5 +124,50 @@ describe("assembling the shared article page", () => {
     expect(cache.peek("/articles/b")?.stale).toBeUndefined();
     cache.invalidate("!~/articles/a");
     expect(cache.peek("/articles/a")).toBeUndefined();
+  });
+
+  it("tells which assembled pages an addition left as they were but for the count", () => {
+    const cache = new PageCache();
+    const assembled = (key: string, assembly: Record<string, unknown>) => {
+      const found = cache.lookup(key);
+      cache.done(found.render!, {
+        status: 200,
+        headers: {},
+        body: Buffer.from("v"),
+        at: Date.now(),
+        assembly,
+      } as never);
+    };
+    const reset = () => {
+      assembled("/articles/a", { sort: "oldest", last: false, roots: new Set(["r1"]) });
+      assembled("/articles/a?page=3", { sort: "oldest", last: true, roots: new Set(["r9"]) });
+      assembled("/articles/a?sort=newest", { sort: "newest", last: false, roots: new Set(["r5"]) });
+      assembled("/articles/a?sort=top", { sort: "top", last: false, roots: new Set(["r1"]) });
+      const whole = cache.lookup("/articles/a?x=1");
+      cache.done(whole.render!, { status: 200, headers: {}, body: Buffer.from("v"), at: Date.now() });
+    };
+    const changed = () =>
+      [
+        "/articles/a",
+        "/articles/a?page=3",
+        "/articles/a?sort=newest",
+        "/articles/a?sort=top",
+        "/articles/a?x=1",
+      ].filter((k) => cache.peek(k)?.changed);
+    reset();
+    cache.invalidate("~/articles/a#new"); // first in the newest view, last in the others
+    expect(changed()).toEqual(["/articles/a?page=3", "/articles/a?sort=newest", "/articles/a?x=1"]);
+    expect(cache.peek("/articles/a")?.stale).toBe(true); // its count changed all the same
+    reset();
+    cache.invalidate("~/articles/a#t=r1"); // a reply in r1: the pages showing it, and the top view's order
+    expect(changed()).toEqual(["/articles/a", "/articles/a?sort=top", "/articles/a?x=1"]);
+    cache.invalidate("~/articles/a#t=r5"); // once changed, a page stays changed until it is rendered again
+    expect(changed()).toEqual(["/articles/a", "/articles/a?sort=newest", "/articles/a?sort=top", "/articles/a?x=1"]);
+    reset();
+    cache.invalidate("~/articles/a"); // a change of another kind: every page
+    expect(changed()).toHaveLength(5);
+    reset();
+    cache.invalidate("/articles/a#new"); // (not the discussion alone: the detail means nothing)
+    expect(changed()).toHaveLength(5);
   });
 });
