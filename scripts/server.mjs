@@ -646,15 +646,23 @@ async function assemblePage(target) {
   });
 }
 
-/** The cache entry of an assembled page; `assembly` is what it was made of (for a later recount). */
+/**
+ * The cache entry of an assembled page; `assembly` is what it was made of (for a later recount).
+ * Each one gets a nonce of its own, written over the shell's: as with a whole render, no comment
+ * can carry the nonce of the page it appears in, since that nonce did not exist when it was written.
+ */
 function assembledEntry(assembly) {
-  return {
-    status: 200,
-    headers: { ...assembly.shell.headers },
-    body: assembleBody(assembly.shell, assembly),
-    at: Date.now(),
-    assembly,
-  };
+  const { shell } = assembly;
+  const headers = { ...shell.headers };
+  let parts = shell;
+  const old = /'nonce-([A-Za-z0-9+/_=-]{16,})'/.exec(String(headers["content-security-policy"] ?? ""))?.[1];
+  if (old) {
+    const fresh = newNonce();
+    const swap = (s) => s.split(old).join(fresh);
+    parts = { head: swap(shell.head), middle: swap(shell.middle), tail: swap(shell.tail) };
+    headers["content-security-policy"] = swap(String(headers["content-security-policy"]));
+  }
+  return { status: 200, headers, body: assembleBody(parts, assembly), at: Date.now(), assembly };
 }
 
 /** The page again with a new count (and the same threads); null when the pager or the shell's shape changed. */

@@ -147,7 +147,14 @@ test("the shared article page is assembled from its shell and each thread's HTML
       ],
     });
     const path = `/articles/${slug}`;
-    const assembled = await page(server.base, path);
+    const first = await fetch(server.base + path);
+    const assembled = await first.text();
+    // Its scripts carry the nonce its policy names (the shell's own, written over with a fresh one).
+    const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+    const nonce = nonceOf(first.headers.get("content-security-policy"));
+    expect(nonce).toBeTruthy();
+    const scriptNonces = new Set([...assembled.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect([...scriptNonces]).toEqual([nonce]);
     // A query the page ignores is not assembled: Next renders the whole page, as before.
     const whole = await page(server.base, `${path}?whole=1`);
     expect(threadsOf(assembled)).toBeTruthy();
@@ -177,11 +184,18 @@ test("the shared article page is assembled from its shell and each thread's HTML
       }
       throw new Error(`${marker} never showed`);
     };
-    const first = /id="comment-([^"]+)"[^>]*aria-label="Comment by[^"]*"/.exec(assembled)![1];
+    const firstThread = /id="comment-([^"]+)"[^>]*aria-label="Comment by[^"]*"/.exec(assembled)![1];
     const reply = `assembled reply ${uniqueSuffix()}`;
-    await post(author, { body: reply, parentId: first });
+    await post(author, { body: reply, parentId: firstThread });
     const withReply = await waitFor(reply);
     expect(withReply).toContain("<span>(4)</span>");
+    // A new page, a new nonce: nothing written before it can carry it.
+    const again = await fetch(server.base + path);
+    const againNonce = nonceOf(again.headers.get("content-security-policy"));
+    expect(againNonce).not.toBe(nonce);
+    expect(new Set([...(await again.text()).matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]))).toEqual(
+      new Set([againNonce]),
+    );
     // Only the thread that changed was rendered again; the shell held.
     expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 3 });
     expect(threadsOf(withReply)).toBe(threadsOf(await page(server.base, `${path}?whole=2`)));
