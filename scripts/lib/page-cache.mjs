@@ -15,7 +15,7 @@
 //   cached replies answer stale (a removal drops them), as it does search pages. A shared note's
 //   page (`?note=<id>`) has a budget of its own too, so made-up note ids cannot evict articles.
 
-/** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
+/** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, changed?: boolean, assembly?: object, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
 
 export function entryBytes(entry) {
   return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0);
