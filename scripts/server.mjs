@@ -541,6 +541,8 @@ async function serve(req, res) {
 // own, so in a cluster each process asks itself) with the header x-gloss-assemble: "shell" or
 // "threads <ids>". What the discussion is comes from lib/comments/discussion-view.ts in this process.
 const internalRequests = new WeakSet();
+const threadHandoff = new Map();
+globalThis.glossThreadHandoff = threadHandoff;
 let internalPort = null;
 const internalAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 function startInternalServer() {
@@ -617,7 +619,11 @@ async function assemblePage(target) {
   const missing = view.threads.filter((t) => !parts.thread(t.key));
   if (missing.length) {
     const mark = crypto.randomBytes(9).toString("base64url");
-    const got = await internalGet(url, `threads ${mark} ${missing.map((t) => t.id).join(",")}`);
+    // The threads just read, handed to the render in this process (components/comments/shared-thread-parts.tsx).
+    threadHandoff.set(mark, { threads: missing, context: view.context });
+    const got = await internalGet(url, `threads ${mark} ${missing.map((t) => t.id).join(",")}`).finally(() =>
+      threadHandoff.delete(mark),
+    );
     parts.stats.threadRenders++;
     if (got.status === 200)
       for (const [key, html] of parseThreadParts(got.body.toString("utf8"), mark)) {

@@ -1,5 +1,12 @@
-import { type CommentSort, sharedThreads } from "@/lib/comments/discussion-view";
+import { type CommentSort, sharedThreads, type ThreadContext, type ThreadPart } from "@/lib/comments/discussion-view";
 import { ThreadParts } from "./thread-parts";
+
+/**
+ * The threads scripts/server.mjs asks for, handed over in this process under the request's mark
+ * (it has just read them: lib/comments/discussion-view.ts) so they are not read again.
+ */
+type Handoff = Map<string, { threads: ThreadPart[]; context: ThreadContext }>;
+const handoff = () => (globalThis as { glossThreadHandoff?: Handoff }).glossThreadHandoff;
 
 /** The threads `ids` of a shared page (its sort and page), alone, marked with `mark`: what scripts/server.mjs asks for to fill a shell. */
 export async function SharedThreadParts({
@@ -15,7 +22,7 @@ export async function SharedThreadParts({
   mark: string;
   ids: string[];
 }) {
-  const { threads, context } = await sharedThreads(slug, sort, page);
+  const { threads, context } = handoff()?.get(mark) ?? (await sharedThreads(slug, sort, page));
   const wanted = new Set(ids);
   return <ThreadParts mark={mark} parts={threads.filter((t) => wanted.has(t.id))} {...context} />;
 }

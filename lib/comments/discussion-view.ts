@@ -24,12 +24,12 @@ export type DiscussionView = {
   total: number;
   pageCount: number;
   threads: ThreadPart[];
+  /** What every thread's markup depends on besides its comments. */
+  context: ThreadContext;
 };
+export type ThreadContext = { slug: string; open: boolean; linkHoldThreshold: number };
 
-export function threadKey(
-  view: CommentView,
-  context: { slug: string; open: boolean; linkHoldThreshold: number },
-): string {
+export function threadKey(view: CommentView, context: ThreadContext): string {
   return createHash("sha1")
     .update(`${context.slug}\n${context.open ? 1 : 0}\n${context.linkHoldThreshold}\n${JSON.stringify(view)}`)
     .digest("base64url")
@@ -71,8 +71,7 @@ export async function discussionCount(slug: string): Promise<{ total: number; pa
 /** The discussion of a published article's shared page; null when there is none (the page is a 404). */
 export async function discussionView(slug: string, sort: CommentSort, page: number): Promise<DiscussionView | null> {
   try {
-    const { total, pageCount, threads } = await sharedThreads(slug, sort, page);
-    return { total, pageCount, threads };
+    return await sharedThreads(slug, sort, page);
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") return null;
     throw e;
