@@ -1,8 +1,9 @@
 "use client";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { CommentItem } from "./comment-item";
+import { CommentItems } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { inertCut } from "./inert-cut";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
@@ -53,8 +54,16 @@ export function CommentThreads({ eager, ...p }: Props) {
     () => true,
     () => false,
   );
+  // A long list's server HTML carries the comments after the first screens in <noscript>
+  // (components/comments/inert-cut.ts): it always hydrates asleep (its markup is not the whole list)
+  // and wakes right after when something needs it.
+  const cut = eager ? null : inertCut(p.views);
   const [awake, setAwake] = useState(
-    () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
+    () =>
+      typeof window === "undefined" ||
+      !!eager ||
+      inBrowser ||
+      (!cut && (threadsAwake() || /^#comment/.test(location.hash))),
   );
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<ReturnType<typeof focusWithin>>(null);
@@ -89,6 +98,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     const onHash = () => {
       if (/^#comment/.test(location.hash)) wakeNow();
     };
+    onHash();
     addEventListener("hashchange", onHash);
     return () => {
       off();
@@ -120,18 +130,17 @@ export function CommentThreads({ eager, ...p }: Props) {
       // Asleep: the server's markup stays, untouched by React (it is not compared while hydrating).
       {...(awake ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {awake
-        ? p.views.map((c) => (
-            <CommentItem
-              key={c.id}
-              comment={c}
-              slug={p.slug}
-              open={p.open}
-              linkHoldThreshold={p.linkHoldThreshold}
-              replyTo={p.replyTo}
-            />
-          ))
-        : null}
+      {awake ? (
+        <CommentItems
+          views={p.views}
+          slug={p.slug}
+          open={p.open}
+          linkHoldThreshold={p.linkHoldThreshold}
+          replyTo={p.replyTo}
+          // The cut is the server HTML's alone: React in the browser draws the whole list.
+          cut={typeof window === "undefined" ? cut : null}
+        />
+      ) : null}
     </ol>
   );
 }
