@@ -40,9 +40,9 @@ test("before the list wakes, the page holds the first 30 comments as elements; t
   await expect(page.locator(articles)).toHaveCount(30);
   await expect(page.locator(`#comment-${ids[29]}`)).toContainText("Top-level comment number 30.");
   await expect(page.locator(`#comment-${ids[30]}`)).toHaveCount(0);
-  const inert = await page.locator("[data-comment-threads] noscript").evaluateAll((els) =>
-    els.map((e) => ({ text: e.textContent ?? "", elements: e.querySelectorAll("*").length })),
-  );
+  const inert = await page
+    .locator("[data-comment-threads] noscript")
+    .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? "", elements: e.querySelectorAll("*").length })));
   expect(inert.map((n) => n.elements)).toEqual([0]);
   expect(inert[0].text).toContain("Top-level comment number 31.");
   expect(inert[0].text).toContain("Reply at level 3 under number 40.");
@@ -102,9 +102,7 @@ test.describe("with JavaScript disabled", () => {
     // The threads past the cut keep the divider between them.
     const item = page.locator(`#comment-${ids[35]}`).locator("xpath=..");
     expect(await item.evaluate((el) => getComputedStyle(el).borderBottomWidth)).toBe("1px");
-    const order = await page
-      .locator(articles)
-      .evaluateAll((els) => els.map((e) => e.id.slice("comment-".length)));
+    const order = await page.locator(articles).evaluateAll((els) => els.map((e) => e.id.slice("comment-".length)));
     expect(order.slice(0, 40)).toEqual(ids.slice(0, 40));
   });
 });
