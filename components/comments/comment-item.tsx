@@ -52,7 +52,7 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
             {/* As few elements as the header can be (issue 22's DOM size): the initials are drawn by CSS
                 (globals.css, .comment-header[data-initials]), the name is the header's own bold text. */}
             <header
-              className="comment-header flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold *:font-normal"
+              className="comment-header flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold"
               data-initials={image ? undefined : initialsOf(c.author.name)}
               style={image ? undefined : ({ "--initials-bg": avatarColour(c.author.name) } as CSSProperties)}
             >
@@ -63,15 +63,17 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
               {c.author.name}
               <a
                 href={`/articles/${ctx.slug}/comments/${c.id}`}
-                className="text-zinc-600 hover:underline dark:text-zinc-400"
+                className="font-normal text-zinc-600 hover:underline dark:text-zinc-400"
                 aria-label={`Link to this comment, posted ${posted.toUTCString()}`}
               >
                 <RelativeTime iso={c.createdAt} />
               </a>
-              {c.editedAt ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
+              {c.editedAt ? <span className="font-normal text-zinc-600 dark:text-zinc-400">· edited</span> : null}
               {/* A held comment is only ever shown to its author: they are told why. */}
               {c.status === "pending" ? (
-                <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain />
+                <span className="contents font-normal">
+                  <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain />
+                </span>
               ) : null}
             </header>
             <div
