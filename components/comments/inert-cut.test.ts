@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommentView } from "./comment-view";
-import { countAll, inertCut, threadsKey } from "./inert-cut";
+import { commentElements, countAll, inertCut, liveComments, threadsKey } from "./inert-cut";
 
 let next = 0;
 const view = (replies: CommentView[] = [], more?: number): CommentView => ({
@@ -62,6 +62,19 @@ describe("the server HTML's cut after the first comments (issue 22)", () => {
         [stubOnly.id, 0],
       ]),
     );
+  });
+
+  it("ends the live part sooner when long comments reach the element budget", () => {
+    const long = (paragraphs: number) => ({
+      ...view(),
+      html: Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} with <em>emphasis</em>.</p>`).join("\n"),
+    });
+    expect(commentElements(long(10))).toBe(30);
+    const views = Array.from({ length: 40 }, () => long(10));
+    // 30 elements each: the 14th comment reaches 420.
+    expect(inertCut(views)).toEqual(new Map([[threadsKey, 14]]));
+    // Short ones stop at the comment count.
+    expect(inertCut(Array.from({ length: 40 }, () => view()))).toEqual(new Map([[threadsKey, liveComments]]));
   });
 
   it("carries an ancestor's 'more replies' after the cut", () => {

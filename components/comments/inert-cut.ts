@@ -7,28 +7,40 @@ import type { CommentView } from "./comment-view";
 // it from its JSON, components/comments/comment-threads.tsx) a screen before the reader reaches it,
 // so what is below the first screens costs nothing until then.
 
-/** How many comments (replies included, in reading order) the server HTML carries as live markup. */
+/** How many comments (replies included, in reading order) the server HTML carries as live markup at most. */
 export const liveComments = 30;
+/**
+ * And how many elements they may make at most: the rest of the page is ~260, Lighthouse warns
+ * above 800. A comment is ~10 elements around its text (item, article, header, link, time, body,
+ * actions row and its controls) plus its text's own; long comments end the live part sooner.
+ */
+export const liveElements = 420;
+
+/** The elements one comment adds to the page (an estimate: its frame and its text's tags). */
+export const commentElements = (c: Pick<CommentView, "html">) => 10 + (c.html?.match(/<[a-z]/gi)?.length ?? 0);
 
 /** The key of the top-level list in a cut. */
 export const threadsKey = "";
 
 /**
- * Where the live part of the server HTML ends: for every list on the path to the `n`-th comment (in
- * reading order: a comment, then its replies), how many of its items stay live; the items after them
- * and the list's "Show N more replies" go into a <noscript> at the list's end. The top-level list is
- * keyed `threadsKey`, a replies list by its comment's id (0 when all its replies are inert). Null when
- * the page holds `n` comments or fewer: nothing to cut.
+ * Where the live part of the server HTML ends: after the `n`-th comment in reading order (a comment,
+ * then its replies), or sooner, after the comment whose elements reach `elements`. For every list on
+ * the path to that comment, how many of its items stay live; the items after them and the list's
+ * "Show N more replies" go into a <noscript> at the list's end. The top-level list is keyed
+ * `threadsKey`, a replies list by its comment's id (0 when all its replies are inert). Null when
+ * nothing comes after that comment: nothing to cut.
  */
-export function inertCut(views: CommentView[], n = liveComments): Map<string, number> | null {
+export function inertCut(views: CommentView[], n = liveComments, elements = liveElements): Map<string, number> | null {
   if (n < 1) return null;
   const cut = new Map<string, number>();
   let seen = 0;
+  let weight = 0;
   const walk = (list: CommentView[], key: string): boolean => {
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
       seen++;
-      if (seen === n) {
+      weight += commentElements(c);
+      if (seen === n || weight >= elements) {
         cut.set(key, i + 1);
         if (c.replies?.length || c.moreReplies) cut.set(c.id, 0);
         return true;
@@ -41,8 +53,8 @@ export function inertCut(views: CommentView[], n = liveComments): Map<string, nu
     return false;
   };
   if (!walk(views, threadsKey)) return null;
-  // Anything after the n-th comment? (Its replies, its list's later items, an ancestor's later items or stub.)
-  return countAll(views) > n || hasStubAfter(views, cut) ? cut : null;
+  // Anything after that comment? (Its replies, its list's later items, an ancestor's later items or stub.)
+  return countAll(views) > seen || hasStubAfter(views, cut) ? cut : null;
 }
 
 /** The comments in a tree of views (replies included; the replies a load left out are not in it). */
