@@ -632,11 +632,14 @@ async function assemblePage(target) {
       }
   }
   const threadsHtml = [];
-  for (const t of view.threads) {
+  for (const [i, t] of view.threads.entries()) {
     const kept = parts.thread(t.key);
     if (!kept) return null; // changed while it rendered: the whole page renders instead
+    // The threads after the server HTML's cut go in one <noscript> (components/comments/inert-cut.ts).
+    if (i === view.live) threadsHtml.push("<noscript>");
     threadsHtml.push(kept.html);
   }
+  if (view.live < view.threads.length) threadsHtml.push("</noscript>");
   parts.stats.assembled++;
   return assembledEntry({
     sort: target.sort,

@@ -1,8 +1,9 @@
 "use client";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { CommentItem } from "./comment-item";
+import { CommentItems } from "./comment-item";
 import type { CommentView } from "./comment-view";
+import { inertCut } from "./inert-cut";
 import { threadsJsonSelector } from "./shared-slots";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
@@ -69,10 +70,14 @@ export function CommentThreads({ eager, ...p }: Props) {
   );
   // The server draws the list, or in a shared page's shell (no `views`) leaves its placeholder.
   const server = typeof window === "undefined";
-  // A shell's list is always hydrated asleep (what the server filled in is not React's to compare),
-  // then woken at once when something already asks for it.
+  // A long list's server HTML carries the comments after the first screens in <noscript>
+  // (components/comments/inert-cut.ts), and a shared page's shell (no `views`) has what the server
+  // filled in: either hydrates asleep (its markup is not React's to compare) and wakes right after
+  // when something needs it.
+  const cut = eager || !p.views ? null : inertCut(p.views);
   const [awake, setAwake] = useState(
-    () => server || (!!p.views && (!!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash))),
+    () =>
+      server || (!!p.views && (!!eager || inBrowser || (!cut && (threadsAwake() || /^#comment/.test(location.hash))))),
   );
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<ReturnType<typeof focusWithin>>(null);
@@ -112,7 +117,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     const onHash = () => {
       if (/^#comment/.test(location.hash)) wakeNow();
     };
-    if (!p.views) onHash();
+    onHash();
     addEventListener("hashchange", onHash);
     return () => {
       off();
@@ -148,18 +153,17 @@ export function CommentThreads({ eager, ...p }: Props) {
           ? {}
           : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {awake && !(server && !p.views)
-        ? views.map((c) => (
-            <CommentItem
-              key={c.id}
-              comment={c}
-              slug={p.slug}
-              open={p.open}
-              linkHoldThreshold={p.linkHoldThreshold}
-              replyTo={p.replyTo}
-            />
-          ))
-        : null}
+      {awake && !(server && !p.views) ? (
+        <CommentItems
+          views={views}
+          slug={p.slug}
+          open={p.open}
+          linkHoldThreshold={p.linkHoldThreshold}
+          replyTo={p.replyTo}
+          // The cut is the server HTML's alone: React in the browser draws the whole list.
+          cut={server ? cut : null}
+        />
+      ) : null}
     </ol>
   );
 }

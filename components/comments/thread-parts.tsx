@@ -18,17 +18,23 @@ export function ThreadParts({
   linkHoldThreshold,
 }: {
   mark: string;
-  parts: { key: string; view: CommentView }[];
+  parts: { key: string; view: CommentView; cut?: [string, number][] }[];
   slug: string;
   open: boolean;
   linkHoldThreshold: number;
 }) {
   return (
     <ol hidden>
-      {parts.map(({ key, view }) => (
+      {parts.map(({ key, view, cut }) => (
         <Fragment key={key}>
           <template data-gloss-thread={`${mark}.${key}`} />
-          <CommentItem comment={view} slug={slug} open={open} linkHoldThreshold={linkHoldThreshold} />
+          <CommentItem
+            comment={view}
+            slug={slug}
+            open={open}
+            linkHoldThreshold={linkHoldThreshold}
+            cut={cut ? new Map(cut) : null}
+          />
         </Fragment>
       ))}
       <template data-gloss-thread-end={mark} />

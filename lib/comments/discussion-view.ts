@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type CommentView, pageViews } from "@/components/comments/comment-view";
+import { inertCut, threadsKey } from "@/components/comments/inert-cut";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings/get-settings";
 import { threadJson } from "./comment-json";
@@ -8,8 +9,11 @@ import { type CommentSort, countVisible, listThread } from "./list-thread";
 
 export type { CommentSort };
 
-/** One top-level thread of a shared page: its JSON and a key naming exactly the markup it renders to. */
-export type ThreadPart = { id: string; key: string; view: CommentView };
+/**
+ * One top-level thread of a shared page: its JSON and a key naming exactly the markup it renders to
+ * (with `cut`, the server HTML's cut inside it: components/comments/inert-cut.ts).
+ */
+export type ThreadPart = { id: string; key: string; view: CommentView; cut?: [string, number][] };
 
 /**
  * What a shared article page's discussion shows (the anonymous view, as the cached page is the same
@@ -24,14 +28,18 @@ export type DiscussionView = {
   total: number;
   pageCount: number;
   threads: ThreadPart[];
+  /** How many threads go as markup; those after them go inside one <noscript> (inert-cut.ts). */
+  live: number;
   /** What every thread's markup depends on besides its comments. */
   context: ThreadContext;
 };
 export type ThreadContext = { slug: string; open: boolean; linkHoldThreshold: number };
 
-export function threadKey(view: CommentView, context: ThreadContext): string {
+export function threadKey(view: CommentView, context: ThreadContext, cut?: [string, number][]): string {
   return createHash("sha1")
-    .update(`${context.slug}\n${context.open ? 1 : 0}\n${context.linkHoldThreshold}\n${JSON.stringify(view)}`)
+    .update(
+      `${context.slug}\n${context.open ? 1 : 0}\n${context.linkHoldThreshold}\n${cut ? JSON.stringify(cut) : ""}\n${JSON.stringify(view)}`,
+    )
     .digest("base64url")
     .slice(0, 22);
 }
@@ -44,11 +52,20 @@ export async function sharedThreads(slug: string, sort: CommentSort, page: numbe
   ]);
   const context = { slug, open: article.commentsOpen, linkHoldThreshold: settings.linkHoldThreshold };
   const views = pageViews(threadJson(threads) as CommentView[]);
+  // The server HTML's cut, as CommentThreads makes it: the threads before it as markup (the last of
+  // them cut inside when the cut runs through it), the rest in <noscript>.
+  const cut = inertCut(views);
+  const live = cut?.get(threadsKey) ?? views.length;
+  const inner = cut ? [...cut].filter(([key]) => key !== threadsKey) : [];
   return {
     total,
     pageCount,
     context,
-    threads: views.map((view) => ({ id: view.id, key: threadKey(view, context), view })),
+    live,
+    threads: views.map((view, i) => {
+      const own = i === live - 1 && inner.length ? inner : undefined;
+      return { id: view.id, key: threadKey(view, context, own), view, ...(own ? { cut: own } : {}) };
+    }),
   };
 }
 
