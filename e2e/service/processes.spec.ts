@@ -220,6 +220,26 @@ test("the shared article page is assembled from its shell and each thread's HTML
   }
 });
 
+test("a long discussion's assembled page makes the same cut as a whole render: the first comments as markup, the rest in <noscript>", async () => {
+  const server = await startServer();
+  try {
+    const author = newUserData("cut");
+    const comments = Array.from({ length: 45 }, (_, i) => ({
+      author: author.email,
+      body: `Comment ${i} of a long discussion.`,
+      ...(i % 3 === 1 ? { parent: i - 1 } : {}),
+    }));
+    const { slug } = seedDiscussion({ users: [author], comments });
+    const path = `/articles/${slug}`;
+    const assembled = await page(server.base, path);
+    const whole = await page(server.base, `${path}?whole=1`);
+    expect(threadsOf(assembled)).toContain("<noscript>");
+    expect(threadsOf(assembled)).toBe(threadsOf(whole));
+  } finally {
+    await server.stop();
+  }
+});
+
 test("WEB_CONCURRENCY=2: two app processes on one port, health, metrics summed over both, request ids in JSON logs", async () => {
   const token = `metrics-${uniqueSuffix()}`;
   const server = await startServer({ WEB_CONCURRENCY: "2", LOG_FORMAT: "json", METRICS_TOKEN: token });
