@@ -1,5 +1,5 @@
 import { type CommentSort, sharedThreads, type ThreadContext, type ThreadPart } from "@/lib/comments/discussion-view";
-import { ThreadParts } from "./thread-parts";
+import { ThreadFragments } from "./thread-fragments";
 
 /**
  * The threads scripts/server.mjs asks for, handed over in this process under the request's mark
@@ -24,5 +24,5 @@ export async function SharedThreadParts({
 }) {
   const { threads, context } = handoff()?.get(mark) ?? (await sharedThreads(slug, sort, page));
   const wanted = new Set(ids);
-  return <ThreadParts mark={mark} parts={threads.filter((t) => wanted.has(t.id))} {...context} />;
+  return <ThreadFragments mark={mark} parts={threads.filter((t) => wanted.has(t.id))} {...context} />;
 }

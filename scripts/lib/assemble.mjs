@@ -58,7 +58,7 @@ export function parseShell(html) {
 }
 
 /**
- * The threads of a rendered ThreadParts (components/comments/thread-parts.tsx) whose marks carry
+ * The threads of a rendered ThreadFragments (components/comments/thread-fragments.tsx) whose marks carry
  * `mark` (a random token of this render: nothing else in the page can pass for one): key → HTML.
  */
 export function parseThreadParts(html, mark) {

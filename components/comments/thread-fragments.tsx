@@ -10,7 +10,7 @@ import type { CommentView } from "./comment-view";
  * `<template data-gloss-thread-end="mark">` (`mark`: the server's random token for this render, so
  * nothing else in the page can pass for a mark). The markup is CommentThreads' own (the same CommentItem).
  */
-export function ThreadParts({
+export function ThreadFragments({
   mark,
   parts,
   slug,
