@@ -664,14 +664,15 @@ function assembledEntry(assembly) {
   const { shell } = assembly;
   const headers = { ...shell.headers };
   let parts = shell;
+  let fresh = null;
   const old = /'nonce-([A-Za-z0-9+/_=-]{16,})'/.exec(String(headers["content-security-policy"] ?? ""))?.[1];
   if (old) {
-    const fresh = newNonce();
+    fresh = newNonce();
     const swap = (s) => s.split(old).join(fresh);
     parts = { head: swap(shell.head), middle: swap(shell.middle), tail: swap(shell.tail) };
     headers["content-security-policy"] = swap(String(headers["content-security-policy"]));
   }
-  return { status: 200, headers, body: assembleBody(parts, assembly), at: Date.now(), assembly };
+  return { status: 200, headers, body: assembleBody(parts, { ...assembly, nonce: fresh }), at: Date.now(), assembly };
 }
 
 /** The page again with a new count (and the same threads); null when the pager or the shell's shape changed. */

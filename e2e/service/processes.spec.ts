@@ -136,7 +136,7 @@ function threadsOf(html: string) {
     if (depth === 0)
       return html
         .slice(from, m.index)
-        .replace(/<script type="application\/json" data-gloss-threads="">[\s\S]*<\/script>$/, "");
+        .replace(/<script type="application\/json" data-gloss-threads=""[^>]*>[\s\S]*<\/script>$/, "");
   }
   return undefined;
 }

@@ -84,10 +84,14 @@ export function scriptJson(value) {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** The page: the shell with the count, the threads' HTML and their JSON (scriptJson) written in. */
-export function assembleBody(shell, { total, threadsHtml, json }) {
+/**
+ * The page: the shell with the count, the threads' HTML and their JSON (scriptJson) written in (its
+ * data block carries the page's nonce like every other script of the page, though it never runs).
+ */
+export function assembleBody(shell, { total, threadsHtml, json, nonce }) {
+  const attributes = `type="application/json" data-gloss-threads=""${nonce ? ` nonce="${nonce}"` : ""}`;
   return Buffer.from(
-    `${shell.head}(${total})${shell.middle}${threadsHtml.join("")}<script type="application/json" data-gloss-threads="">${json}</script>${shell.tail}`,
+    `${shell.head}(${total})${shell.middle}${threadsHtml.join("")}<script ${attributes}>${json}</script>${shell.tail}`,
   );
 }
 

@@ -60,14 +60,15 @@ describe("assembling the shared article page", () => {
       total: 121,
       threadsHtml: ["<li>1</li>", "<li>2</li>"],
       json: scriptJson(views),
+      nonce: "n0nce",
     }).toString();
     expect(body).toContain("<span>(121)</span>");
     expect(body).toContain(
-      '<ol data-comment-threads><li>1</li><li>2</li><script type="application/json" data-gloss-threads="">',
+      '<ol data-comment-threads><li>1</li><li>2</li><script type="application/json" data-gloss-threads="" nonce="n0nce">',
     );
     expect(body.match(/<\/script>/g)).toHaveLength(1);
     expect(body).not.toContain("<!-- b");
-    const json = /data-gloss-threads="">(.*?)<\/script>/.exec(body)![1];
+    const json = /data-gloss-threads="" nonce="n0nce">(.*?)<\/script>/.exec(body)![1];
     expect(JSON.parse(json)).toEqual(views);
     expect(scriptJson("\u2028")).toBe('"\\u2028"');
   });
