@@ -111,6 +111,17 @@ export function scriptUrls(html, baseUrl) {
     }
     add(a.src, "script");
   }
+  // A reader page's chunk scripts are started by an inline loader after its first paint
+  // (scripts/lib/paint-first.mjs): the same first-load scripts, listed in its last argument.
+  for (const m of withoutComments.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    const list = /\}\)\(document,(\[[^\]]*\])\)$/.exec(m[1].trim())?.[1];
+    if (!list) continue;
+    try {
+      for (const src of JSON.parse(list)) add(src, "paint-first loader");
+    } catch {
+      /* not the loader */
+    }
+  }
   for (const m of withoutComments.matchAll(/<link\b([^>]*)>/gi)) {
     const a = attributes(m[1]);
     const rel = (a.rel ?? "").toLowerCase().split(/\s+/);
