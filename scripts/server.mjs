@@ -11,6 +11,15 @@ import path from "node:path";
 import zlib from "node:zlib";
 import next from "next";
 import pg from "pg";
+import {
+  assemblable,
+  assembleBody,
+  PartsCache,
+  parseShell,
+  parseThreadParts,
+  scriptJson,
+  shellShape,
+} from "./lib/assemble.mjs";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
 import { deferChunkScripts } from "./lib/paint-first.mjs";
@@ -69,7 +78,15 @@ const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
 const origin = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
 // lib/cache/invalidate-pages.ts (same process: Next runs in it) applies a change here at once —
 // before its response is sent — and tells the other processes through NOTIFY.
-globalThis.glossPageCache = { origin, invalidate: (payload) => pageCache.invalidate(payload) };
+globalThis.glossPageCache = {
+  origin,
+  invalidate: (payload) => {
+    pageCache.invalidate(payload);
+    parts.invalidate(payload);
+  },
+};
+// The shared article page's parts (./lib/assemble.mjs): its shell and each thread's HTML.
+const parts = new PartsCache();
 
 // A page whose HTML is the same for every viewer (scripts/lib/shared-pages.mjs: the article page)
 // is served from the cache to signed-in readers too; other reader pages only without a session.
@@ -80,6 +97,7 @@ function isCacheable(req) {
     (isSharedPage(req.url) || !sessionCookie.test(req.headers.cookie ?? "")) &&
     !req.headers.authorization &&
     !req.headers.rsc &&
+    !req.headers["x-gloss-assemble"] &&
     !req.headers["next-router-state-tree"] &&
     !req.headers["next-action"] &&
     !/[?&]_rsc=/.test(req.url)
@@ -94,17 +112,22 @@ async function listenForInvalidation() {
     client.on("error", () => {});
     client.on("end", () => {
       pageCache.clear();
+      parts.invalidate("*");
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 10_000);
     });
     client.on("notification", (n) => {
       const [payload, from] = String(n.payload ?? "").split("|");
-      if (from !== origin) pageCache.invalidate(payload);
+      if (from !== origin) {
+        pageCache.invalidate(payload);
+        parts.invalidate(payload);
+      }
     });
     try {
       await client.connect();
       await client.query("LISTEN gloss_pages");
       pageCache.clear();
+      parts.invalidate("*");
       delay = 500;
     } catch {
       client.end().catch(() => {});
@@ -359,7 +382,7 @@ async function fromCache(req, key) {
 const counters = newCounters();
 let openConnections = 0;
 function ownCounters() {
-  counters.cache = { ...pageCache.stats };
+  counters.cache = { ...pageCache.stats, ...parts.stats };
   counters.gauges = {
     page_cache_entries: pageCache.size,
     page_cache_bytes: pageCache.bytes,
@@ -421,10 +444,13 @@ const eventStream = /^\/api\/articles\/[^/?]+\/events(?:\?|$)/;
 const openStreams = new Set(); // ended on shutdown: they never finish by themselves
 
 async function serve(req, res) {
+  // Only this process asks for a page's parts (its internal server, below); from outside the header means nothing.
+  if (!internalRequests.has(req)) delete req.headers["x-gloss-assemble"];
   const started = performance.now();
   req.headers["x-request-id"] = requestId(req.headers["x-request-id"]);
   res.setHeader("x-request-id", req.headers["x-request-id"]);
   res.once("finish", () => {
+    if (internalRequests.has(req)) return; // a part of a page (its own answer is counted)
     const durationMs = performance.now() - started;
     countRequest(counters, { method: req.method, status: res.statusCode, durationMs, route: routeOf?.(req.url) });
     logger.request({
@@ -474,6 +500,22 @@ async function serve(req, res) {
   const cacheKey = !dev && isCacheable(req) ? req.url : null;
   const { hit, render } = cacheKey ? await fromCache(req, cacheKey) : {};
   if (hit) return send(req, res, hit, res, pageCache);
+  // The shared article page: put together from its parts when it can be (./lib/assemble.mjs).
+  const target = render && req.method === "GET" ? assemblable(cacheKey) : null;
+  if (target) {
+    // A page a change left as it was but for its count (./lib/page-cache.mjs's untouched) takes the new count only.
+    const previous = pageCache.peek(cacheKey);
+    const assembled = await (previous?.assembly && previous.stale && !previous.changed
+      ? recountPage(target, previous.assembly)
+      : Promise.resolve(null)
+    )
+      .then((recounted) => recounted ?? assemblePage(target))
+      .catch((e) => {
+        console.error("[server] assembling a page", e);
+        return null;
+      });
+    if (assembled) return finishAssembled(req, res, assembled, render);
+  }
 
   // Next puts this render's nonce on every script it writes (and only those run); a client's own
   // Content-Security-Policy request header never chooses it.
@@ -501,6 +543,162 @@ async function serve(req, res) {
       res.end("Something went wrong on our side.");
     }
   }
+}
+
+// ---- the shared article page, assembled from its parts (./lib/assemble.mjs) ----
+// Next renders a part when this process asks its own internal server (127.0.0.1, a port of its
+// own, so in a cluster each process asks itself) with the header x-gloss-assemble: "shell" or
+// "threads <ids>". What the discussion is comes from lib/comments/discussion-view.ts in this process.
+const internalRequests = new WeakSet();
+const threadHandoff = new Map();
+globalThis.glossThreadHandoff = threadHandoff;
+let internalPort = null;
+const internalAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+function startInternalServer() {
+  const internal = http.createServer((req, res) => {
+    internalRequests.add(req);
+    return serve(req, res);
+  });
+  internal.listen(0, "127.0.0.1", () => {
+    internalPort = internal.address().port;
+  });
+  internal.unref();
+}
+
+function internalGet(url, part) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      {
+        host: "127.0.0.1",
+        port: internalPort,
+        path: url,
+        agent: internalAgent,
+        headers: { "x-gloss-assemble": part, "accept-encoding": "identity", accept: "text/html" },
+      },
+      (response) => {
+        const chunks = [];
+        response.on("data", (c) => chunks.push(c));
+        response.on("end", () =>
+          resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.setTimeout(10_000, () => request.destroy(new Error("a part of the page took over 10 s")));
+    request.on("error", reject);
+  });
+}
+
+// What a page's cached answer keeps of its shell's headers (the rest is per answer, or set by finish/send).
+const perAnswer = new Set([
+  "etag",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "date",
+  "connection",
+  "keep-alive",
+  "x-request-id",
+  "cache-control",
+  "vary",
+]);
+
+/** The page `target` ({ slug, sort, page }) from its parts; null when it cannot be (it is then rendered whole). */
+async function assemblePage(target) {
+  const discussionView = globalThis.glossFastRoutes?.discussionView;
+  if (!discussionView || !internalPort) return null;
+  const view = await discussionView(target.slug, target.sort, target.page);
+  if (!view) return null; // no such article: Next answers
+  const url = `/articles/${target.slug}?${new URLSearchParams({
+    ...(target.sort !== "oldest" ? { sort: target.sort } : {}),
+    ...(target.page > 1 ? { page: String(target.page) } : {}),
+  })}`;
+  const shape = shellShape({ pageCount: view.pageCount, total: view.total, empty: view.threads.length === 0 });
+  let shell = parts.shell(target);
+  if (!shell || shell.shape !== shape) {
+    const got = await internalGet(url, "shell");
+    const parsed = got.status === 200 && !got.headers["set-cookie"] ? parseShell(got.body.toString("utf8")) : null;
+    parts.stats.shellRenders++;
+    // A shell drawn for another shape (the discussion changed meanwhile) is not this page's.
+    if (!parsed || parsed.shape !== shape) return null;
+    shell = { ...parsed, headers: Object.fromEntries(Object.entries(got.headers).filter(([k]) => !perAnswer.has(k))) };
+    shell.headers.vary = got.headers.vary;
+    parts.keepShell(target, shell);
+  }
+  const missing = view.threads.filter((t) => !parts.thread(t.key));
+  if (missing.length) {
+    const mark = crypto.randomBytes(9).toString("base64url");
+    // The threads just read, handed to the render in this process (components/comments/shared-thread-parts.tsx).
+    threadHandoff.set(mark, { threads: missing, context: view.context });
+    const got = await internalGet(url, `threads ${mark} ${missing.map((t) => t.id).join(",")}`).finally(() =>
+      threadHandoff.delete(mark),
+    );
+    parts.stats.threadRenders++;
+    if (got.status === 200)
+      for (const [key, html] of parseThreadParts(got.body.toString("utf8"), mark)) {
+        parts.keepThread(key, html);
+        parts.stats.threadsRendered++;
+      }
+  }
+  const threadsHtml = [];
+  for (const [i, t] of view.threads.entries()) {
+    const kept = parts.thread(t.key);
+    if (!kept) return null; // changed while it rendered: the whole page renders instead
+    // The threads after the server HTML's cut go in one <noscript> (components/comments/inert-cut.ts).
+    if (i === view.live) threadsHtml.push("<noscript>");
+    threadsHtml.push(kept.html);
+  }
+  if (view.live < view.threads.length) threadsHtml.push("</noscript>");
+  parts.stats.assembled++;
+  return assembledEntry({
+    sort: target.sort,
+    page: target.page,
+    pageCount: view.pageCount,
+    last: target.page >= view.pageCount,
+    empty: view.threads.length === 0,
+    roots: new Set(view.threads.map((t) => t.id)),
+    shell,
+    threadsHtml,
+    json: scriptJson(view.threads.map((t) => t.view)),
+    total: view.total,
+  });
+}
+
+/**
+ * The cache entry of an assembled page; `assembly` is what it was made of (for a later recount).
+ * Each one gets a nonce of its own, written over the shell's: as with a whole render, no comment
+ * can carry the nonce of the page it appears in, since that nonce did not exist when it was written.
+ */
+function assembledEntry(assembly) {
+  const { shell } = assembly;
+  const headers = { ...shell.headers };
+  let parts = shell;
+  let fresh = null;
+  const old = /'nonce-([A-Za-z0-9+/_=-]{16,})'/.exec(String(headers["content-security-policy"] ?? ""))?.[1];
+  if (old) {
+    fresh = newNonce();
+    const swap = (s) => s.split(old).join(fresh);
+    parts = { head: swap(shell.head), middle: swap(shell.middle), tail: swap(shell.tail) };
+    headers["content-security-policy"] = swap(String(headers["content-security-policy"]));
+  }
+  return { status: 200, headers, body: assembleBody(parts, { ...assembly, nonce: fresh }), at: Date.now(), assembly };
+}
+
+/** The page again with a new count (and the same threads); null when the pager or the shell's shape changed. */
+async function recountPage(target, assembly) {
+  const count = await globalThis.glossFastRoutes?.discussionCount?.(target.slug);
+  if (!count || count.pageCount !== assembly.pageCount) return null;
+  if (shellShape({ ...count, empty: assembly.empty }) !== assembly.shell.shape) return null;
+  parts.stats.recounted++;
+  return assembledEntry({ ...assembly, total: count.total });
+}
+
+function finishAssembled(req, res, entry, render) {
+  if (!entry.headers.vary) delete entry.headers.vary;
+  entry.headers["cache-control"] = "public, max-age=0, must-revalidate";
+  entry.etag = `"${crypto.createHash("sha1").update(entry.body).digest("base64url")}"`;
+  pageCache.done(render, entry);
+  send(req, res, entry, res, pageCache);
 }
 
 // ---- the article page's personal request, without Next's router ----
@@ -553,6 +751,7 @@ async function runWorker() {
     /* dev: no labels by route */
   }
   await listenForInvalidation();
+  if (!dev) startInternalServer();
   server = http.createServer(serve);
   server.keepAliveTimeout = 65_000;
   server.on("connection", (socket) => {

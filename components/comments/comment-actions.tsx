@@ -72,10 +72,11 @@ function useTimeLeft(until: string | null | undefined) {
 
 // The like count goes last in the row: a comment without likes (your own, say) leaves no empty
 // slot before Reply, so Reply, Edit and Delete start where the comment's text starts on every comment.
+// Its heart is drawn by CSS (globals.css, .like-count): one element a comment, not two (issue 22).
 function LikeCount({ count }: { count: number }) {
   return count ? (
-    <span className="inline-flex min-h-9 items-center px-2 text-sm text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden="true">♥</span>&nbsp;{count} {count === 1 ? "like" : "likes"}
+    <span className="like-count inline-flex min-h-9 items-center px-2 text-sm text-zinc-600 dark:text-zinc-400">
+      {count} {count === 1 ? "like" : "likes"}
     </span>
   ) : null;
 }

@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
-import { Avatar } from "@/components/ui/avatar";
+import type { CSSProperties, ReactNode } from "react";
+import { avatarColour, initialsOf } from "@/components/ui/avatar";
 import { HeldBadge } from "@/components/ui/held-badge";
 import { CommentActions } from "./comment-actions";
 import type { CommentView } from "./comment-view";
+import { threadsKey } from "./inert-cut";
 import { MoreReplies } from "./more-replies";
 import { RelativeTime } from "./relative-time";
 
@@ -16,7 +17,11 @@ type Props = {
   replyTo?: { id: string; node: ReactNode };
   /** "div" when the list item is already there (a comment added in the browser is drawn into one). */
   as?: "li" | "div";
+  /** The server HTML's cut (components/comments/inert-cut.ts): the comments after it go into <noscript>. */
+  cut?: Map<string, number> | null;
 };
+
+type Context = Omit<Props, "comment" | "as">;
 
 /** The replies list's label (also used to find it when a reply is added in the browser). */
 export const repliesLabel = (c: Pick<CommentView, "status" | "author">) =>
@@ -31,6 +36,7 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
   const deleted = c.status === "deleted";
   const live = !deleted && c.status === "approved";
   const posted = new Date(c.createdAt);
+  const image = c.author.image;
   return (
     <Outer>
       <article
@@ -43,20 +49,31 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
           <p className="text-sm italic text-zinc-600 dark:text-zinc-400">This comment was deleted.</p>
         ) : (
           <>
-            <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-              <Avatar name={c.author.name} image={c.author.image} size={28} />
-              <span className="font-semibold">{c.author.name}</span>
+            {/* As few elements as the header can be (issue 22's DOM size): the initials are drawn by CSS
+                (globals.css, .comment-header[data-initials]), the name is the header's own bold text. */}
+            <header
+              className="comment-header flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold"
+              data-initials={image ? undefined : initialsOf(c.author.name)}
+              style={image ? undefined : ({ "--initials-bg": avatarColour(c.author.name) } as CSSProperties)}
+            >
+              {image ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={image} alt="" width={28} height={28} className="size-7 rounded-full object-cover" />
+              ) : null}
+              {c.author.name}
               <a
                 href={`/articles/${ctx.slug}/comments/${c.id}`}
-                className="text-zinc-600 hover:underline dark:text-zinc-400"
+                className="font-normal text-zinc-600 hover:underline dark:text-zinc-400"
                 aria-label={`Link to this comment, posted ${posted.toUTCString()}`}
               >
                 <RelativeTime iso={c.createdAt} />
               </a>
-              {c.editedAt ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
+              {c.editedAt ? <span className="font-normal text-zinc-600 dark:text-zinc-400">· edited</span> : null}
               {/* A held comment is only ever shown to its author: they are told why. */}
               {c.status === "pending" ? (
-                <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain />
+                <span className="contents font-normal">
+                  <HeldBadge reasons={c.reasons ?? []} linkHoldThreshold={ctx.linkHoldThreshold} explain />
+                </span>
               ) : null}
             </header>
             <div
@@ -78,24 +95,62 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
       </article>
       {c.replies?.length || c.moreReplies ? (
         <ol className={repliesListClass(c.depth ?? 0)} aria-label={repliesLabel(c)}>
-          {c.replies?.map((r) => (
-            <CommentItem key={r.id} comment={r} {...ctx} />
-          ))}
-          {/* Replies this page load left out (lib/comments/bound-thread.ts): fetched on demand. */}
-          {c.moreReplies ? (
-            <MoreReplies
-              slug={ctx.slug}
-              parentId={c.id}
-              to={deleted ? "a deleted comment" : c.author.name}
-              count={c.moreReplies.count}
-              cursor={c.moreReplies.cursor}
-              first={!c.replies?.length}
-              open={ctx.open}
-              linkHoldThreshold={ctx.linkHoldThreshold}
-            />
-          ) : null}
+          <CommentItems
+            views={c.replies ?? []}
+            listKey={c.id}
+            {...ctx}
+            more={
+              // Replies this page load left out (lib/comments/bound-thread.ts): fetched on demand.
+              c.moreReplies ? (
+                <MoreReplies
+                  slug={ctx.slug}
+                  parentId={c.id}
+                  to={deleted ? "a deleted comment" : c.author.name}
+                  count={c.moreReplies.count}
+                  cursor={c.moreReplies.cursor}
+                  first={!c.replies?.length}
+                  open={ctx.open}
+                  linkHoldThreshold={ctx.linkHoldThreshold}
+                />
+              ) : null
+            }
+          />
         </ol>
       ) : null}
     </Outer>
+  );
+}
+
+/**
+ * The items of one list (the threads, or a comment's replies), then `more` (its "Show N more
+ * replies"). Where the server HTML's cut runs through the list, what follows it goes into a
+ * <noscript>: markup for a reader without JavaScript, text for the others until the list wakes.
+ */
+export function CommentItems({
+  views,
+  listKey = threadsKey,
+  more = null,
+  ...ctx
+}: Context & { views: CommentView[]; listKey?: string; more?: ReactNode }) {
+  const item = (r: CommentView) => <CommentItem key={r.id} comment={r} {...ctx} />;
+  const at = ctx.cut?.get(listKey);
+  if (at === undefined)
+    return (
+      <>
+        {views.map(item)}
+        {more}
+      </>
+    );
+  const later = views.slice(at);
+  return (
+    <>
+      {views.slice(0, at).map(item)}
+      {later.length || more ? (
+        <noscript>
+          {later.map(item)}
+          {more}
+        </noscript>
+      ) : null}
+    </>
   );
 }

@@ -2,11 +2,16 @@
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
 import type { CommentView } from "./comment-view";
+import { inertCut } from "./inert-cut";
+import { threadsJsonSelector } from "./shared-slots";
 import { threadParts, useIdleThreadParts } from "./thread-parts";
 import { onThreadsWake, threadsAwake, threadsHydrated, wakeThreads } from "./threads-wake";
 
 type Props = {
-  views: CommentView[];
+  /** The threads; none in a shared page's shell, whose list the server fills (HTML and JSON: shared-slots.ts). */
+  views?: CommentView[];
+  /** The shell's placeholder for the list (with `views` absent). */
+  slot?: string;
   slug: string;
   open: boolean;
   linkHoldThreshold: number;
@@ -27,6 +32,16 @@ function focusWithin(list: HTMLElement | null) {
   const article = active.closest<HTMLElement>('article[id^="comment-"]');
   if (!article) return null;
   return { id: article.id, index: active === article ? -1 : [...article.querySelectorAll(focusable)].indexOf(active) };
+}
+
+/** The threads the server filled into a shared page's list, as JSON (read before React draws the list). */
+function filledViews(list: HTMLElement | null): CommentView[] {
+  const json = list?.querySelector(threadsJsonSelector)?.textContent;
+  try {
+    return json ? (JSON.parse(json) as CommentView[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -73,8 +88,16 @@ export function CommentThreads({ eager, ...p }: Props) {
     () => true,
     () => false,
   );
+  // The server draws the list, or in a shared page's shell (no `views`) leaves its placeholder.
+  const server = typeof window === "undefined";
+  // A long list's server HTML carries the comments after the first screens in <noscript>
+  // (components/comments/inert-cut.ts), and a shared page's shell (no `views`) has what the server
+  // filled in: either hydrates asleep (its markup is not React's to compare) and wakes right after
+  // when something needs it.
+  const cut = eager || !p.views ? null : inertCut(p.views);
   const [awake, setAwake] = useState(
-    () => typeof window === "undefined" || !!eager || inBrowser || threadsAwake() || /^#comment/.test(location.hash),
+    () =>
+      server || (!!p.views && (!!eager || inBrowser || (!cut && (threadsAwake() || /^#comment/.test(location.hash))))),
   );
   // The drawing code: always here on the server; in the browser once loaded (thread-parts.tsx).
   const [parts, setParts] = useState(threadParts.get);
@@ -100,6 +123,10 @@ export function CommentThreads({ eager, ...p }: Props) {
       on = false;
     };
   }, [awake, parts]);
+  // A shared page's shell carries no threads in its payload: the server filled the list with their
+  // HTML and JSON, read when the list wakes.
+  const [filled, setFilled] = useState<CommentView[] | null>(null);
+  const views = p.views ?? filled ?? [];
   // A refresh (new props) redraws the list: it must be awake.
   const [seen, setSeen] = useState(p.views);
   if (seen !== p.views) {
@@ -111,6 +138,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     if (awake) return;
     const wake = () => {
       refocus.current = focusWithin(list.current);
+      if (!p.views) setFilled(filledViews(list.current));
       setAwake(true);
     };
     const off = onThreadsWake(wake);
@@ -131,6 +159,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     const onHash = () => {
       if (/^#comment/.test(location.hash)) wakeNow();
     };
+    onHash();
     addEventListener("hashchange", onHash);
     return () => {
       off();
@@ -138,7 +167,7 @@ export function CommentThreads({ eager, ...p }: Props) {
       section?.removeEventListener("focusin", wakeNow);
       removeEventListener("hashchange", onHash);
     };
-  }, [awake, signedIn]);
+  }, [awake, signedIn, p.views]);
 
   useLayoutEffect(() => {
     if (!drawn) return;
@@ -161,20 +190,23 @@ export function CommentThreads({ eager, ...p }: Props) {
       className="mt-8 divide-y divide-zinc-100 dark:divide-zinc-900"
       aria-label="Comment threads"
       // Asleep: the server's markup stays, untouched by React (it is not compared while hydrating).
-      {...(drawn ? {} : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
+      {...(server && !p.views
+        ? { dangerouslySetInnerHTML: { __html: p.slot ?? "" } }
+        : drawn
+          ? {}
+          : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
     >
-      {drawn
-        ? p.views.map((c) => (
-            <parts.CommentItem
-              key={c.id}
-              comment={c}
-              slug={p.slug}
-              open={p.open}
-              linkHoldThreshold={p.linkHoldThreshold}
-              replyTo={p.replyTo}
-            />
-          ))
-        : null}
+      {drawn && !(server && !p.views) ? (
+        <parts.CommentItems
+          views={views}
+          slug={p.slug}
+          open={p.open}
+          linkHoldThreshold={p.linkHoldThreshold}
+          replyTo={p.replyTo}
+          // The cut is the server HTML's alone: React in the browser draws the whole list.
+          cut={server ? cut : null}
+        />
+      ) : null}
     </ol>
   );
 }

@@ -13,6 +13,7 @@ import { CommentFocus } from "./comment-focus";
 import { CommentThreads } from "./comment-threads";
 import { type CommentView, pageViews } from "./comment-view";
 import { CommentCount } from "./session-count";
+import { threadsSlot, totalSlot } from "./shared-slots";
 import { ReplyFormSlot, ReportFormSlot, SessionCommentsSlot } from "./thread-parts";
 
 const sorts: [CommentSort, string][] = [
@@ -35,6 +36,7 @@ export async function CommentsSection({
   personal,
   focus,
   focusAfter,
+  shell,
 }: {
   slug: string;
   sort: CommentSort;
@@ -42,6 +44,8 @@ export async function CommentsSection({
   personal?: PersonalRender;
   focus?: string;
   focusAfter?: string;
+  /** A shared page's shell (scripts/server.mjs fills in the count and the threads: shared-slots.ts). */
+  shell?: boolean;
 }) {
   const [{ threads, total, article, pageCount }, settings] = await Promise.all([
     listThread(personal?.viewer ?? null, slug, { sort, page, focus, focusAfter }),
@@ -67,7 +71,7 @@ export async function CommentsSection({
           <h2 id="comments-title" className="text-2xl font-bold tracking-tight">
             Comments{" "}
             <span className="text-zinc-600 dark:text-zinc-400">
-              <CommentCount total={total} />
+              {shell ? <CommentCount slot={totalSlot} /> : <CommentCount total={total} />}
             </span>
           </h2>
           <FollowButton slug={slug} />
@@ -96,7 +100,9 @@ export async function CommentsSection({
       </div>
       <CommentThreads
         eager={!!(focus || personal)}
-        views={pageViews(views)}
+        {...(shell
+          ? { slot: threadsSlot({ pageCount, total, empty: views.length === 0 }) }
+          : { views: pageViews(views) })}
         slug={slug}
         open={article.commentsOpen}
         linkHoldThreshold={settings.linkHoldThreshold}

@@ -1,5 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 
 // How many comments only this reader sees on the shared page (their held ones and what they post
 // this visit, drawn by session-comments.tsx): kept apart so the heading's count hydrates with the
@@ -21,12 +21,31 @@ const subscribeCount = (l: () => void) => {
   };
 };
 
-/** "Comments (N)": the shared page's count plus what only this reader sees on it. */
-export function CommentCount({ total }: { total: number }) {
+/**
+ * "Comments (N)": the shared page's count plus what only this reader sees on it. In a shared page's
+ * shell (no `total`) the server writes the count into `slot`'s place; it is read from there.
+ */
+export function CommentCount({ total, slot }: { total?: number; slot?: string }) {
   const extra = useSyncExternalStore(
     subscribeCount,
     () => shown,
     () => 0,
   );
-  return <>({total + extra})</>;
+  const filled = useRef<HTMLSpanElement>(null);
+  const [read, setRead] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (total === undefined && read === null)
+      setRead(Number.parseInt(filled.current?.textContent?.replace(/\D/g, "") ?? "", 10) || 0);
+  }, [total, read]);
+  const count = total ?? read;
+  if (count === null)
+    return (
+      <span
+        ref={filled}
+        // The server's own count stays until it is read (React does not compare it while hydrating).
+        dangerouslySetInnerHTML={{ __html: typeof window === "undefined" ? (slot ?? "") : "" }}
+        suppressHydrationWarning
+      />
+    );
+  return <>({count + extra})</>;
 }

@@ -3,5 +3,5 @@
 // no-JavaScript report form, and the comments only this reader sees on the page.
 export { ReportForm } from "./comment-actions";
 export { CommentForm } from "./comment-form";
-export { CommentItem } from "./comment-item";
+export { CommentItem, CommentItems } from "./comment-item";
 export { SessionComments } from "./session-comments";

@@ -3,7 +3,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { seedDiscussion } from "../fixtures/discussion";
 import { repoRoot } from "../fixtures/env";
-import { createUser, uniqueSuffix } from "../fixtures/users";
+import { createUser, newUserData, uniqueSuffix } from "../fixtures/users";
 
 // Running as a service (issue 14) and a busy page's cache (issue 21), against more production
 // server processes on the e2e database, started here beside the one `npm test` started.
@@ -113,6 +113,130 @@ test("a comment posted through one process shows through another within a second
     expect(await page(other.base, path)).not.toContain(marker);
   } finally {
     await other.stop();
+  }
+});
+
+/** The page cache's counters of a server started with METRICS_TOKEN (scripts/lib/assemble.mjs's among them). */
+async function cacheEvents(base: string, token: string) {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+  return Object.fromEntries(
+    [...text.matchAll(/^gloss_page_cache_events_total\{event="(\w+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]),
+  );
+}
+
+/** The comment list's server HTML (its `<ol>`'s content, without the JSON an assembled page adds at its end). */
+function threadsOf(html: string) {
+  const open = /<ol data-comment-threads[^>]*>/.exec(html);
+  if (!open) return undefined;
+  const from = open.index + open[0].length;
+  const tags = /<ol[\s>]|<\/ol>/g;
+  tags.lastIndex = from;
+  for (let depth = 1, m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[0] === "</ol>" ? -1 : 1;
+    if (depth === 0)
+      return html
+        .slice(from, m.index)
+        .replace(/<script type="application\/json" data-gloss-threads=""[^>]*>[\s\S]*<\/script>$/, "");
+  }
+  return undefined;
+}
+
+test("the shared article page is assembled from its shell and each thread's HTML: the same page as a whole render, and a comment re-renders its own thread, not the page", async ({
+  baseURL,
+}) => {
+  const token = `metrics-${uniqueSuffix()}`;
+  const server = await startServer({ METRICS_TOKEN: token });
+  try {
+    const author = newUserData("asm");
+    const second = newUserData("asm2"); // (one post each: the flood rule)
+    const { slug } = seedDiscussion({
+      users: [author, second],
+      comments: [
+        { author: author.email, body: "The first thread." },
+        { author: author.email, body: "A reply in the first thread.", parent: 0 },
+        { author: author.email, body: "The second thread." },
+      ],
+    });
+    const path = `/articles/${slug}`;
+    const first = await fetch(server.base + path);
+    const assembled = await first.text();
+    // Its scripts carry the nonce its policy names (the shell's own, written over with a fresh one).
+    const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+    const nonce = nonceOf(first.headers.get("content-security-policy"));
+    expect(nonce).toBeTruthy();
+    const scriptNonces = new Set([...assembled.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect([...scriptNonces]).toEqual([nonce]);
+    // A query the page ignores is not assembled: Next renders the whole page, as before.
+    const whole = await page(server.base, `${path}?whole=1`);
+    expect(threadsOf(assembled)).toBeTruthy();
+    expect(threadsOf(assembled)).toBe(threadsOf(whole));
+    expect(assembled).toContain("<span>(3)</span>");
+    expect(whole).toContain("(<!-- -->3<!-- -->)");
+    expect(assembled).not.toContain("<!--gloss:threads");
+    expect(assembled).not.toContain("<!--gloss:total-->");
+    const before = await cacheEvents(server.base, token);
+    expect(before).toMatchObject({ assembled: 1, shellRenders: 1, threadRenders: 1, threadsRendered: 2 });
+
+    const post = async (user: typeof author, body: Record<string, string>) => {
+      const cookie = (await signIn(baseURL!, user.email, user.password))!;
+      const res = await fetch(`${baseURL}/api/articles/${slug}/comments`, {
+        method: "POST",
+        headers: { cookie, origin: baseURL!, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const waitFor = async (marker: string) => {
+      for (let i = 0; i < 100; i++) {
+        const html = await page(server.base, path);
+        if (html.includes(marker)) return html;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      throw new Error(`${marker} never showed`);
+    };
+    const firstThread = /id="comment-([^"]+)"[^>]*aria-label="Comment by[^"]*"/.exec(assembled)![1];
+    const reply = `assembled reply ${uniqueSuffix()}`;
+    await post(author, { body: reply, parentId: firstThread });
+    const withReply = await waitFor(reply);
+    expect(withReply).toContain("<span>(4)</span>");
+    // A new page, a new nonce: nothing written before it can carry it.
+    const again = await fetch(server.base + path);
+    const againNonce = nonceOf(again.headers.get("content-security-policy"));
+    expect(againNonce).not.toBe(nonce);
+    expect(new Set([...(await again.text()).matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]))).toEqual(
+      new Set([againNonce]),
+    );
+    // Only the thread that changed was rendered again; the shell held.
+    expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 3 });
+    expect(threadsOf(withReply)).toBe(threadsOf(await page(server.base, `${path}?whole=2`)));
+
+    const top = `assembled thread ${uniqueSuffix()}`;
+    await post(second, { body: top });
+    await waitFor(top);
+    expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 4 });
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a long discussion's assembled page makes the same cut as a whole render: the first comments as markup, the rest in <noscript>", async () => {
+  const server = await startServer();
+  try {
+    const author = newUserData("cut");
+    const comments = Array.from({ length: 45 }, (_, i) => ({
+      author: author.email,
+      body: `Comment ${i} of a long discussion.`,
+      ...(i % 3 === 1 ? { parent: i - 1 } : {}),
+    }));
+    const { slug } = seedDiscussion({ users: [author], comments });
+    const path = `/articles/${slug}`;
+    const assembled = await page(server.base, path);
+    const whole = await page(server.base, `${path}?whole=1`);
+    expect(threadsOf(assembled)).toContain("<noscript>");
+    expect(threadsOf(assembled)).toBe(threadsOf(whole));
+  } finally {
+    await server.stop();
   }
 });
 

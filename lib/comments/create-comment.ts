@@ -164,7 +164,10 @@ export async function createComment(viewer: Viewer | null, slug: string, input: 
   };
   if (status === "approved")
     await Promise.all([
-      invalidateArticlePages(article.slug),
+      invalidateArticlePages(article.slug, {
+        discussionOnly: true,
+        added: { thread: row.parentId ? row.threadId : null },
+      }),
       emitLiveEvents([{ kind: "comment", action: "created", articleId: article.id, itemId: row.id }]),
     ]);
   return { comment, held: status !== "approved", article };

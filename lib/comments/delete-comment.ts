@@ -12,7 +12,7 @@ export async function deleteComment(viewer: Viewer | null, commentId: unknown) {
   const me = await requireContributor(viewer);
   const comment = await findOwnComment(me, commentId);
   await db.comment.update({ where: { id: comment.id }, data: { status: "deleted", deletedAt: clock.now() } });
-  await invalidateArticlePages(comment.article.slug, { removal: true });
+  await invalidateArticlePages(comment.article.slug, { removal: true, discussionOnly: true });
   if (isPublic(comment.status))
     await emitLiveEvents([{ kind: "comment", action: "removed", articleId: comment.articleId, itemId: comment.id }]);
 }

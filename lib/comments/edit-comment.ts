@@ -34,7 +34,7 @@ export async function editComment(viewer: Viewer | null, commentId: unknown, inp
       select: commentFields,
     }),
   ]);
-  await invalidateArticlePages(comment.article.slug);
+  await invalidateArticlePages(comment.article.slug, { discussionOnly: true });
   // Held by the recheck: readers watching live lose it as they would on their next load.
   if (isPublic(updated.status))
     await emitLiveEvents([{ kind: "comment", action: "updated", articleId: updated.articleId, itemId: updated.id }]);

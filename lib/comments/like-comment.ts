@@ -49,6 +49,6 @@ export async function setCommentLike(viewer: Viewer | null, commentId: unknown, 
     };
   });
   // A like that changes nothing keeps the article's cached pages.
-  if (changed) await invalidateArticlePages(comment.article.slug);
+  if (changed) await invalidateArticlePages(comment.article.slug, { discussionOnly: true });
   return { liked, likeCount };
 }

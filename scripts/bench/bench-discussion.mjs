@@ -91,7 +91,11 @@ export function planDiscussion(
 
 /** The count in the page's "Comments (n)" heading (React separates the text nodes with <!-- -->). */
 export function shownTotal(html) {
-  const m = /id="comments-title"[^>]*>Comments(?:<!-- -->)? <span[^>]*>\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(html);
+  // (An assembled page's count sits in a span of its own: scripts/lib/assemble.mjs.)
+  const m =
+    /id="comments-title"[^>]*>Comments(?:<!-- -->)? <span[^>]*>(?:<span>)?\((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(
+      html,
+    );
   return m ? Number(m[1]) : null;
 }
 

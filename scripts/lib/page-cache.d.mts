@@ -4,6 +4,10 @@ export type Entry = {
   body: Buffer;
   at: number;
   stale?: boolean;
+  /** Stale, and not only in its count (scripts/lib/assemble.mjs): assembled again, not recounted. */
+  changed?: boolean;
+  /** What an assembled page was made of (scripts/server.mjs). */
+  assembly?: { sort: string; last: boolean; roots: Set<string> } & Record<string, unknown>;
   etag?: string;
   br?: Buffer;
   gzip?: Buffer;
@@ -18,6 +22,7 @@ export type RenderToken = {
 };
 export const RETRY: unique symbol;
 export function isNotePage(key: string): boolean;
+export function untouched(entry: Entry, detail: string | null | undefined): boolean;
 export function entryBytes(entry: Entry): number;
 export class PageCache {
   constructor(options?: {

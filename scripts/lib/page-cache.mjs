@@ -15,13 +15,13 @@
 //   cached replies answer stale (a removal drops them), as it does search pages. A shared note's
 //   page (`?note=<id>`) has a budget of its own too, so made-up note ids cannot evict articles.
 
-/** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
+/** @typedef {{ status: number, headers: Record<string, unknown>, body: Buffer, at: number, stale?: boolean, changed?: boolean, assembly?: object, etag?: string, br?: Buffer, gzip?: Buffer }} Entry */
 
 export function entryBytes(entry) {
   return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0);
 }
 
-class Bounded {
+export class Bounded {
   constructor(maxEntries, maxBytes) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
@@ -87,6 +87,22 @@ function isVariant(key) {
  */
 export function isNotePage(key) {
   return /^\/articles\/[^/?]+\?(?:[^#]*&)?note=/.test(key);
+}
+
+/**
+ * Whether an addition (`detail`: `new`, a new top-level comment; `t=<id>`, something in thread
+ * <id>) left an assembled page (`entry.assembly`: its sort, whether it is the discussion's last
+ * page, its threads) as it was but for the count: a new top-level comment goes first in the
+ * newest-first view and last in the others (it has no likes yet); a change in a thread changes the
+ * pages that show it, and the top view's order (likes). A page that is not assembled, or a change
+ * of any other kind, is never untouched.
+ */
+export function untouched(entry, detail) {
+  const a = entry.assembly;
+  if (!a || !detail || entry.changed) return false;
+  if (detail === "new") return a.sort !== "newest" && !a.last;
+  if (detail.startsWith("t=")) return a.sort !== "top" && !a.roots.has(detail.slice(2));
+  return false;
 }
 
 /** What a wait resolves to when the render it waited for was abandoned: look the page up again. */
@@ -162,7 +178,7 @@ export class PageCache {
     if (this.renders.get(token.key) === token) this.renders.delete(token.key);
     if (entry && !token.dropped) {
       entry.key = token.key;
-      if (token.stale) entry.stale = true;
+      if (token.stale) entry.stale = entry.changed = true;
       this.store(token.key).set(token.key, entry);
     }
     token.resolve(entry && !token.dropped ? entry : null);
@@ -176,11 +192,16 @@ export class PageCache {
   /**
    * An invalidation from any process. Payloads: `*` (every page, dropped), `/articles/<slug>`
    * (that article's pages: stale, plus search pages), `!/articles/<slug>` (dropped at once — a
-   * removal — and search pages with them), `!*` as `*`.
+   * removal — and search pages with them), `!*` as `*`; `~/articles/<slug>` and `!~/articles/<slug>`
+   * as without the `~` (it tells the shells of scripts/lib/assemble.mjs they still hold).
    */
   invalidate(payload) {
     const hard = !payload || payload === "*" || payload === "!*" || payload.startsWith("!");
-    const prefix = !payload || payload === "*" || payload === "!*" ? null : payload.replace(/^!/, "");
+    // (`~`: only the article's discussion changed — its pages all the same; see scripts/lib/assemble.mjs.
+    // `#new` / `#t=<thread>`: what was added, for pages put together from parts to tell whether it is theirs.)
+    const [prefix, said] =
+      !payload || payload === "*" || payload === "!*" ? [null, null] : payload.replace(/^!?~?/, "").split("#");
+    const detail = /^!?~/.test(payload ?? "") ? said : null;
     const matches = (key) => prefix === null || under(key, prefix) || isVariant(key);
     for (const [key, token] of this.renders) {
       if (!matches(key)) continue;
@@ -191,7 +212,10 @@ export class PageCache {
       for (const [key, entry] of [...store.map]) {
         if (!matches(key)) continue;
         if (hard) store.delete(key);
-        else entry.stale = true;
+        else {
+          entry.stale = true;
+          if (!untouched(entry, detail)) entry.changed = true;
+        }
       }
     }
   }

@@ -237,7 +237,7 @@ export function renderMetrics(c) {
   metric(
     "gloss_page_cache_events_total",
     "counter",
-    "Whole-page cache: hits, stale pages served while a render ran, requests that waited for a render, renders.",
+    "Whole-page cache: hits, stale pages served while a render ran, requests that waited for a render, renders; article pages assembled from their parts, shells and thread batches rendered, threads rendered.",
     Object.entries(c.cache).map(([k, v]) => [`{event="${k}"}`, v]),
   );
   for (const [k, v] of Object.entries(c.gauges))

@@ -118,7 +118,7 @@ describe("finding 7: a like that changes nothing keeps the cached pages", () => 
     heard.length = 0;
     await setCommentLike(fan, comment.id, true);
     await settle();
-    expect(heard).toEqual([`/articles/${slug}`]);
+    expect(heard).toEqual([`~/articles/${slug}`]); // the discussion alone: the article's shell holds
     heard.length = 0;
     await setCommentLike(fan, comment.id, true);
     await setCommentLike(fan, comment.id, true);
@@ -127,6 +127,21 @@ describe("finding 7: a like that changes nothing keeps the cached pages", () => 
     await setCommentLike(fan, comment.id, false);
     await setCommentLike(fan, comment.id, false);
     await settle();
-    expect(heard).toEqual([`/articles/${slug}`]);
+    expect(heard).toEqual([`~/articles/${slug}`]); // the discussion alone: the article's shell holds
+  });
+
+  it("says what a new comment added: a new thread, or a change inside one (for assembled pages)", async () => {
+    const { slug } = await insertArticle();
+    const author = await member("commenter");
+    const replier = await member("commenter");
+    await settle();
+    heard.length = 0;
+    const top = await post(author, slug, "A new thread.");
+    await settle();
+    expect(heard).toEqual([`~/articles/${slug}#new`]);
+    heard.length = 0;
+    await post(replier, slug, "A reply in it.", top.id);
+    await settle();
+    expect(heard).toEqual([`~/articles/${slug}#t=${top.id}`]);
   });
 });

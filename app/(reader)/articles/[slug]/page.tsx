@@ -9,6 +9,7 @@ import { ArticleDate } from "@/components/article/article-date";
 import { ArticlePager } from "@/components/article/article-pager";
 import { CiteThis } from "@/components/article/cite-this";
 import { CommentsSection } from "@/components/comments/comments-section";
+import { SharedThreadParts } from "@/components/comments/shared-thread-parts";
 import { SubscribeForm } from "@/components/following/subscribe-form";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { PersonalLoader } from "@/components/personal/personal-loader";
@@ -40,6 +41,8 @@ async function load(slug: string) {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  // Threads rendered alone for scripts/server.mjs (below): their page is never seen.
+  if ((await headers()).get("x-gloss-assemble")?.startsWith("threads ")) return {};
   const found = await getPublishedArticle((await params).slug);
   if (!found || "movedTo" in found) return { title: "Not found" };
   const metadata = articleMetadata(siteUrl(), found.article);
@@ -55,9 +58,25 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const article = await load((await params).slug);
   const query = await searchParams;
   const one = (k: string) => (typeof query[k] === "string" ? (query[k] as string) : undefined);
+  // scripts/server.mjs assembles the shared page from a shell and each thread's HTML (issue 21): it
+  // asks its own process for one or the other (the header never comes from outside: the server
+  // drops it from every request it is sent).
+  const assemble = (await headers()).get("x-gloss-assemble");
+  if (assemble?.startsWith("threads ")) {
+    const [, mark = "", ids = ""] = assemble.split(" ");
+    return (
+      <SharedThreadParts
+        slug={(await params).slug}
+        sort={commentSortSchema.parse(one("sort"))}
+        page={pageNumber(one("page"))}
+        mark={mark}
+        ids={ids.split(",")}
+      />
+    );
+  }
+  const article = await load((await params).slug);
   // The page is the same for every viewer (cached and shared, scripts/lib/shared-pages.mjs): nothing
   // here reads the session, except on the per-request variants a reader without JavaScript
   // uses — the reply and report forms (?replyTo=, ?report=) and the page after a held post (?posted=).
@@ -68,7 +87,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const personal = perRequest
     ? { viewer, replyTo, report, data: await getArticlePersonal(viewer, article.slug) }
     : undefined;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(one("page") ?? "1", 10) || 1));
+  const page = pageNumber(one("page"));
   const revision = article.currentRevision!;
   // The notes list's "Show in text" without JavaScript: the passage of a public note, marked.
   const note = one("note");
@@ -162,6 +181,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           personal={personal}
           focus={one("comment") ?? replyTo ?? report}
           focusAfter={one("after")}
+          shell={assemble === "shell" && !personal}
         />
         <PersonalLoader slug={article.slug} />
         <LiveUpdates slug={article.slug} />
@@ -169,6 +189,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     </div>
   );
 }
+
+const pageNumber = (raw: string | undefined) => Math.max(1, Math.min(10_000, Number.parseInt(raw ?? "1", 10) || 1));
 
 /** The passage a "Cite this passage" link names, marked in the article — or why it is not. */
 function citedPassage(
