@@ -13,6 +13,7 @@ import next from "next";
 import pg from "pg";
 import { contentSecurityPolicy, newNonce, nonceRequestHeader } from "./lib/csp.mjs";
 import { PageCache, RETRY, StaticCache } from "./lib/page-cache.mjs";
+import { deferChunkScripts } from "./lib/paint-first.mjs";
 import {
   allCounters,
   answerCounterRequests,
@@ -59,6 +60,8 @@ const staticCache = new StaticCache();
 const sessionCookie = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const readerPage =
   /^\/(?:$|articles\/|category\/|tag\/|author\/|\d{4}\/|search(?:$|\?)|feed\.|sitemap\.xml|robots\.txt)/;
+// Pages read before anything is done on them: their scripts start after the first paint.
+const paintFirstPage = new RegExp(`${readerPage.source}|^/(?:\\?|archive(?:$|[/?]))`);
 // What "Show N more replies" loads: the same JSON for every anonymous reader (a held reply shows
 // only to its author, whose request carries their session and is never cached).
 const repliesAnswer = /^\/api\/comments\/[A-Za-z0-9_-]{1,64}\/replies(?:\?|$)/;
@@ -304,6 +307,12 @@ async function finishPage(req, res, entry, original, options) {
 function finish(req, res, entry, original, { render, nonce } = {}) {
   const type = String(entry.headers["content-type"] ?? "");
   const isHtml = type.startsWith("text/html");
+  // A reader page's scripts start after its first paint (./lib/paint-first.mjs); their loader
+  // carries this render's nonce, so only a production render (which has one) is rewritten. Not the
+  // studio, the board or account pages: there one acts at once, and what is typed or clicked before
+  // hydration is lost or takes the no-JavaScript path (the studio's schedule field is React's own).
+  if (isHtml && nonce && entry.body.length && paintFirstPage.test(req.url))
+    entry.body = deferChunkScripts(entry.body, nonce);
   // With a nonce the policy does not depend on the page (only the dev server hashes its scripts):
   // decoding a 300 kB body for it cost ~1–1.5 ms a render.
   entry.headers["content-security-policy"] = contentSecurityPolicy({

@@ -213,11 +213,11 @@ try {
 
     // ---- 1a. Lighthouse mobile on the same page (median of 3 by performance), and its DOM size ----
     if (!opts["no-lighthouse"]) {
-      const { runLighthouse } = await import("./bench-lighthouse.mjs");
+      const { artifactsDir, runLighthouse } = await import("./bench-lighthouse.mjs");
       const runs = [];
       for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
         log(`Lighthouse mobile run ${i + 1}/${LIGHTHOUSE_RUNS}…`);
-        const r = await runLighthouse(pageUrl, "mobile");
+        const r = await runLighthouse(pageUrl, "mobile", { reportDir: artifactsDir("comments", i + 1) });
         if (r.runtimeError) throw new Error(`Lighthouse could not audit the page: ${r.runtimeError}`);
         runs.push({ scores: r.scores, domElements: r.domElements, tbt: r.metrics["total-blocking-time"].value });
       }

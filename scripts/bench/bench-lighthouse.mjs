@@ -2,6 +2,7 @@
 // headless Chromium, reporting category scores and the audits that cost points.
 import fs from "node:fs";
 import path from "node:path";
+import { dataDir } from "../lib/project.mjs";
 
 export const categories = ["performance", "accessibility", "best-practices", "seo"];
 
@@ -86,6 +87,13 @@ function summarizeItems(audit) {
       return node?.snippet ?? node?.selector ?? it.url ?? it.source?.url ?? it.description ?? it.label ?? undefined;
     })
     .filter(Boolean);
+}
+
+/** Where a feature bench keeps run `run`'s report and recording for scripts/bench/lantern-whatif.mjs:
+ * with LIGHTHOUSE_ARTIFACTS=1, <data dir>/bench/<name>/run-<run>; otherwise nowhere (null). */
+export function artifactsDir(name, run) {
+  if (!process.env.LIGHTHOUSE_ARTIFACTS) return null;
+  return path.join(dataDir(), "bench", name, `run-${run}`);
 }
 
 /** One Lighthouse run against `url` in `formFactor` "mobile" or "desktop". */

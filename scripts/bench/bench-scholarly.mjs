@@ -170,12 +170,12 @@ try {
   // The reading page of the last published footnoted article, as a phone opens it.
   const lighthouse = [];
   if (!opts["no-lighthouse"]) {
-    const { runLighthouse } = await import("./bench-lighthouse.mjs");
+    const { artifactsDir, runLighthouse } = await import("./bench-lighthouse.mjs");
     const url = `${bench.baseUrl}/articles/bench-scholarly-${suffix}-${runs - 1}`;
     const page = await fetch(url);
     if (page.status !== 200) throw new Error(`${url} answered ${page.status}`);
     for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-      const r = await runLighthouse(url, "mobile");
+      const r = await runLighthouse(url, "mobile", { reportDir: artifactsDir("scholarly", run + 1) });
       if (r.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${r.runtimeError}`);
       const cls = r.metrics["cumulative-layout-shift"].value;
       console.log(

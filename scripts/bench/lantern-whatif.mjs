@@ -7,11 +7,12 @@
 //
 //   LIGHTHOUSE_ARTIFACTS=1 node scripts/bench/bench.mjs --page-only --no-fail --runs 3
 //   node scripts/bench/lantern-whatif.mjs .data/bench/run-1/lighthouse-mobile \
-//        [--size 'woff2=0.5'] [--drop 'italic.*\.woff2'] [--drop '\.js$']
+//        [--size 'woff2=0.5'] [--drop 'italic.*\.woff2'] [--drop '\.js$'] [--graph]
 //
 // --size REGEX=FACTOR scales the bytes of the requests whose URL matches; --drop REGEX removes them
-// (repeatable). The argument is the report's path without `.json` (it reads X.json and
-// X.artifacts.json).
+// (repeatable). --graph also lists the requests the simulated LCP waits for (its optimistic graph,
+// with their simulated start and end). The argument is the report's path without `.json` (it reads
+// X.json and X.artifacts.json).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -20,6 +21,7 @@ const { values: opts, positionals } = parseArgs({
   options: {
     size: { type: "string", multiple: true, default: [] },
     drop: { type: "string", multiple: true, default: [] },
+    graph: { type: "boolean", default: false },
   },
 });
 if (positionals.length !== 1) {
@@ -93,7 +95,13 @@ function simulate(devtools) {
       cls: lhr.audits["cumulative-layout-shift"].score,
     };
     const performance = Math.round(10 * s.fcp + 10 * s.si + 25 * s.lcp + 30 * s.tbt + 25 * s.cls);
-    return { fcp: Math.round(fcp.timing), lcp: Math.round(lcp.timing), tbt: Math.round(tbt.timing), performance };
+    return {
+      fcp: Math.round(fcp.timing),
+      lcp: Math.round(lcp.timing),
+      tbt: Math.round(tbt.timing),
+      performance,
+      lcpResult: lcp,
+    };
   });
 }
 
@@ -112,3 +120,17 @@ const row = (name, r) =>
 row("recorded", recorded);
 row("re-simulated", before);
 row("what if", after);
+if (opts.graph) {
+  const { optimisticGraph, optimisticEstimate } = after.lcpResult;
+  const rows = [];
+  optimisticGraph.traverse((node) => {
+    if (node.type !== "network") return;
+    const t = optimisticEstimate.nodeTimings.get(node);
+    rows.push([t?.endTime ?? 0, t?.startTime ?? 0, node.request]);
+  });
+  console.log("the simulated LCP waits for (what if):");
+  for (const [end, start, r] of rows.sort((a, b) => a[0] - b[0]))
+    console.log(
+      `  ${String(Math.round(start)).padStart(5)}–${String(Math.round(end)).padStart(5)} ms  ${r.resourceType.padEnd(10)} ${String(r.transferSize).padStart(7)} B  ${r.url}`,
+    );
+}

@@ -1,0 +1,2 @@
+export function loaderScript(sources: string[], fallbackMs?: number): string;
+export function deferChunkScripts(body: Buffer, nonce: string | null | undefined): Buffer;
