@@ -18,6 +18,7 @@
 // page cache as before (its stale-while-revalidate and removal rules unchanged).
 
 import { Bounded } from "./page-cache.mjs";
+import { scriptString } from "./paint-first.mjs";
 
 /** As components/comments/shared-slots.ts. */
 export const totalSlot = "<!--gloss:total-->";
@@ -77,12 +78,7 @@ export function parseThreadParts(html, mark) {
 }
 
 /** JSON inside a <script> element: nothing in it can end the element or open a comment. */
-export function scriptJson(value) {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
+export const scriptJson = scriptString;
 
 /**
  * The page: the shell with the count, the threads' HTML and their JSON (scriptJson) written in (its

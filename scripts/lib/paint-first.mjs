@@ -38,8 +38,8 @@ function chunkSource(tag, nonce) {
   return src ?? null;
 }
 
-/** A script URL as JSON for an inline script: `<`, U+2028/9 escaped so it cannot end the element. */
-function scriptString(value) {
+/** A value as JSON inside a <script> element: `<`, U+2028/9 escaped so it cannot end the element. */
+export function scriptString(value) {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
