@@ -5,6 +5,14 @@ import { CommentThreads } from "./comment-threads";
 import type { CommentView } from "./comment-view";
 import { liveComments } from "./inert-cut";
 
+// The drawing code's server copy is loaded with require() in the server bundle (thread-parts.tsx);
+// vitest's require does not resolve TypeScript, so the test hands the same module over.
+vi.mock("./thread-parts", async () => {
+  const { splitModule } = await import("@/components/ui/split-module");
+  const chunk = await import("./thread-chunk");
+  return { threadParts: splitModule(chunk, async () => chunk), useIdleThreadParts: () => {} };
+});
+
 // Server actions (Auth.js, the database) are not what is measured here.
 vi.mock("@/lib/actions/comments/like-comment", () => ({ likeCommentAction: async () => ({}) }));
 vi.mock("@/lib/actions/comments/report-comment", () => ({ reportCommentAction: async () => ({}) }));
