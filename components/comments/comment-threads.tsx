@@ -34,9 +34,9 @@ function focusWithin(list: HTMLElement | null) {
   return { id: article.id, index: active === article ? -1 : [...article.querySelectorAll(focusable)].indexOf(active) };
 }
 
-/** The threads the server filled into a shared page's list, as JSON (read before React draws the list). */
-function filledViews(list: HTMLElement | null): CommentView[] {
-  const json = list?.querySelector(threadsJsonSelector)?.textContent;
+/** The threads the server filled into a shared page's list, as JSON (at the end of the page; read before React draws the list). */
+function filledViews(): CommentView[] {
+  const json = document.querySelector(threadsJsonSelector)?.textContent;
   try {
     return json ? (JSON.parse(json) as CommentView[]) : [];
   } catch {
@@ -138,7 +138,7 @@ export function CommentThreads({ eager, ...p }: Props) {
     if (awake) return;
     const wake = () => {
       refocus.current = focusWithin(list.current);
-      if (!p.views) setFilled(filledViews(list.current));
+      if (!p.views) setFilled(filledViews());
       setAwake(true);
     };
     const off = onThreadsWake(wake);

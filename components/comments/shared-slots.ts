@@ -19,5 +19,5 @@ export function shellShape({ pageCount, total, empty }: { pageCount: number; tot
   return `${pageCount}.${Math.min(total, 2)}.${empty ? 1 : 0}`;
 }
 
-/** The JSON of the threads (CommentView[]) that the server puts at the end of the list it fills. */
+/** The JSON of the threads (CommentView[]) that the server puts at the end of the page it fills. */
 export const threadsJsonSelector = "script[data-gloss-threads]";

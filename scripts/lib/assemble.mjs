@@ -86,9 +86,11 @@ export const scriptJson = scriptString;
  */
 export function assembleBody(shell, { total, threadsHtml, json, nonce }) {
   const attributes = `type="application/json" data-gloss-threads=""${nonce ? ` nonce="${nonce}"` : ""}`;
-  return Buffer.from(
-    `${shell.head}(${total})${shell.middle}${threadsHtml.join("")}<script ${attributes}>${json}</script>${shell.tail}`,
-  );
+  // At the end of the body, not in the discussion: what a reader's region holds is comments alone.
+  const data = `<script ${attributes}>${json}</script>`;
+  const end = shell.tail.lastIndexOf("</body>");
+  const tail = end < 0 ? `${shell.tail}${data}` : `${shell.tail.slice(0, end)}${data}${shell.tail.slice(end)}`;
+  return Buffer.from(`${shell.head}(${total})${shell.middle}${threadsHtml.join("")}${tail}`);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { PageCache } from "./page-cache.mjs";
 
 const shape = { pageCount: 3, total: 120, empty: false };
-const shellHtml = `<html><h2>Comments <span>${slots.totalSlot}</span></h2><ol data-comment-threads>${slots.threadsSlot(shape)}</ol><footer>end</footer></html>`;
+const shellHtml = `<html><body><h2>Comments <span>${slots.totalSlot}</span></h2><ol data-comment-threads>${slots.threadsSlot(shape)}</ol><footer>end</footer></body></html>`;
 
 describe("assembling the shared article page", () => {
   it("reads the placeholders the app writes (components/comments/shared-slots.ts)", () => {
@@ -22,10 +22,10 @@ describe("assembling the shared article page", () => {
     const shell = parseShell(shellHtml);
     expect(shell).toMatchObject({
       shape: "3.2.0",
-      head: "<html><h2>Comments <span>",
+      head: "<html><body><h2>Comments <span>",
       middle: "</span></h2><ol data-comment-threads>",
     });
-    expect(shell?.tail).toBe("</ol><footer>end</footer></html>");
+    expect(shell?.tail).toBe("</ol><footer>end</footer></body></html>");
   });
 
   it("takes no shell without both placeholders, or with one twice", () => {
@@ -63,9 +63,10 @@ describe("assembling the shared article page", () => {
       nonce: "n0nce",
     }).toString();
     expect(body).toContain("<span>(121)</span>");
-    expect(body).toContain(
-      '<ol data-comment-threads><li>1</li><li>2</li><script type="application/json" data-gloss-threads="" nonce="n0nce">',
-    );
+    expect(body).toContain("<ol data-comment-threads><li>1</li><li>2</li></ol><footer>end</footer>");
+    // The data block goes at the end of the body, out of the discussion's region.
+    expect(body).toContain('<script type="application/json" data-gloss-threads="" nonce="n0nce">');
+    expect(body.endsWith("</script></body></html>")).toBe(true);
     expect(body.match(/<\/script>/g)).toHaveLength(1);
     expect(body).not.toContain("<!-- b");
     const json = /data-gloss-threads="" nonce="n0nce">(.*?)<\/script>/.exec(body)![1];
