@@ -24,6 +24,8 @@ import {
 const resultsDir = () => path.join(dataDir(), "test-results");
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const failedNames = [];
+const flakyNames = [];
 
 function readJson(file) {
   try {
@@ -39,8 +41,21 @@ function countVitest(file, layer) {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
-  if (r.numFailedTests) failures.push(`${layer}: ${r.numFailedTests} failed`);
+  if (r.numFailedTests) {
+    failures.push(`${layer}: ${r.numFailedTests} failed`);
+    for (const file of r.testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        if (t.status === "failed") failedNames.push(`${layer}: ${path.relative(process.cwd(), file.name)} › ${t.fullName}`);
+  }
   return true;
+}
+
+// Every test of a Playwright JSON report, with the file it sits in and its title path.
+function* playwrightTests(suite, titles = []) {
+  const here = suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles;
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? []) yield { file: spec.file ?? suite.file, title: [...here, spec.title].join(" › "), test: t };
+  for (const child of suite.suites ?? []) yield* playwrightTests(child, here);
 }
 
 function countPlaywright(file) {
@@ -50,6 +65,12 @@ function countPlaywright(file) {
   totals.failed += r.stats.unexpected;
   totals.skipped += r.stats.skipped;
   if (r.stats.unexpected) failures.push(`e2e: ${r.stats.unexpected} failed`);
+  for (const suite of r.suites ?? [])
+    for (const { file, title, test } of playwrightTests(suite)) {
+      if (test.status === "unexpected") failedNames.push(`e2e: ${file} › ${title}`);
+      // Passed only on its retry (CI allows one): named so a flaky test is seen and fixed, not forgotten.
+      if (test.status === "flaky") flakyNames.push(`e2e: ${file} › ${title}`);
+    }
   return true;
 }
 
@@ -282,6 +303,8 @@ export async function runTests(args) {
   } finally {
     await pgServer?.stop();
   }
+  for (const [label, names] of [["Failed", failedNames], ["Flaky (failed, then passed on its retry)", flakyNames]])
+    if (names.length) console.log(`\n${label}:\n${names.map((n) => `  ${n}`).join("\n")}`);
   console.log(
     `\n${failures.length ? "FAILED: " + failures.join("; ") : "Every layer passed."} (${Math.round((Date.now() - t0) / 1000)} s)`,
   );
