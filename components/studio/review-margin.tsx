@@ -1,14 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { AnnotationsClient } from "@/components/annotations/components/annotations-client";
-import { type NotesApi, NotesContext } from "@/components/annotations/components/notes-context";
+import { NotesContext, readOnlyNotesApi, stillLoading } from "@/components/annotations/components/notes-context";
 import { NotesListing } from "@/components/annotations/components/notes-listing";
 import { buildThreads, type NoteData, type ViewerInfo } from "@/components/annotations/model/note-data";
 import { noteTotal, storedListing } from "@/components/annotations/model/passages";
 
 type Props = { slug: string; notes: NoteData[]; viewer: ViewerInfo; canWrite: boolean };
-
-const refused = async () => "The page is still loading: try again in a moment.";
 
 // The review notes of a draft in the studio: the reader's margin UI (components/annotations) on the
 // desk's own container, /api/reviews/<slug>/. A plain list until its code has loaded.
@@ -39,25 +37,7 @@ export function ReviewMargin({ slug, notes, viewer, canWrite }: Props) {
         container="/api/reviews/"
       />
     );
-  const api: NotesApi = {
-    slug,
-    viewer: null,
-    canWrite: false,
-    banNotice: null,
-    editWindowMs: 0,
-    linkHoldThreshold: 0,
-    interactive: false,
-    activeId: null,
-    reply: refused,
-    edit: refused,
-    remove: refused,
-    report: async () => ({ ok: false, message: await refused() }),
-    showPassage: () => {},
-    activate: () => {},
-    startReattach: () => {},
-    reattachingId: null,
-    review: { resolve: refused },
-  };
+  const api = readOnlyNotesApi(slug, { editWindowMs: 0, linkHoldThreshold: 0 }, { review: { resolve: stillLoading } });
   const { anchored, orphaned } = storedListing(buildThreads(notes));
   return (
     <NotesContext.Provider value={api}>

@@ -38,6 +38,39 @@ export type NotesApi = {
 
 export const NotesContext = createContext<NotesApi | null>(null);
 
+/** What an action answers while the notes UI has not loaded yet. */
+export const stillLoading = async () => "The page is still loading: try again in a moment.";
+
+/**
+ * The notes of a plain list drawn before the margin UI's code has loaded (and for readers without
+ * JavaScript): no viewer, no buttons, and every action refused with a message until the UI arrives.
+ */
+export function readOnlyNotesApi(
+  slug: string,
+  rules: { editWindowMs: number; linkHoldThreshold: number },
+  extra: Partial<NotesApi> = {},
+): NotesApi {
+  return {
+    slug,
+    viewer: null,
+    canWrite: false,
+    banNotice: null,
+    editWindowMs: rules.editWindowMs,
+    linkHoldThreshold: rules.linkHoldThreshold,
+    interactive: false,
+    activeId: null,
+    reply: stillLoading,
+    edit: stillLoading,
+    remove: stillLoading,
+    report: async () => ({ ok: false, message: await stillLoading() }),
+    showPassage: () => {},
+    activate: () => {},
+    startReattach: () => {},
+    reattachingId: null,
+    ...extra,
+  };
+}
+
 export function useNotes(): NotesApi {
   const api = useContext(NotesContext);
   if (!api) throw new Error("useNotes outside NotesContext");
