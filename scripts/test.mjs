@@ -45,7 +45,8 @@ function countVitest(file, layer) {
     failures.push(`${layer}: ${r.numFailedTests} failed`);
     for (const file of r.testResults ?? [])
       for (const t of file.assertionResults ?? [])
-        if (t.status === "failed") failedNames.push(`${layer}: ${path.relative(process.cwd(), file.name)} › ${t.fullName}`);
+        if (t.status === "failed")
+          failedNames.push(`${layer}: ${path.relative(process.cwd(), file.name)} › ${t.fullName}`);
   }
   return true;
 }
@@ -54,7 +55,8 @@ function countVitest(file, layer) {
 function* playwrightTests(suite, titles = []) {
   const here = suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles;
   for (const spec of suite.specs ?? [])
-    for (const t of spec.tests ?? []) yield { file: spec.file ?? suite.file, title: [...here, spec.title].join(" › "), test: t };
+    for (const t of spec.tests ?? [])
+      yield { file: spec.file ?? suite.file, title: [...here, spec.title].join(" › "), test: t };
   for (const child of suite.suites ?? []) yield* playwrightTests(child, here);
 }
 
@@ -303,7 +305,10 @@ export async function runTests(args) {
   } finally {
     await pgServer?.stop();
   }
-  for (const [label, names] of [["Failed", failedNames], ["Flaky (failed, then passed on its retry)", flakyNames]])
+  for (const [label, names] of [
+    ["Failed", failedNames],
+    ["Flaky (failed, then passed on its retry)", flakyNames],
+  ])
     if (names.length) console.log(`\n${label}:\n${names.map((n) => `  ${n}`).join("\n")}`);
   console.log(
     `\n${failures.length ? "FAILED: " + failures.join("; ") : "Every layer passed."} (${Math.round((Date.now() - t0) / 1000)} s)`,
