@@ -17,6 +17,7 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import { root } from "../lib/project.mjs";
 import { planDiscussion, shownTotal } from "./bench-discussion.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
@@ -41,7 +42,6 @@ process.chdir(root);
 
 const { cleanups, cleanup, interrupted } = benchCleanup("busy", { first: stopLoad });
 const log = (s) => console.log(`[bench-busy] ${s}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Signs in through Auth.js's credentials flow, as a browser does; returns the Cookie header. */
 async function signIn(baseUrl, email, password) {
@@ -70,52 +70,17 @@ async function signIn(baseUrl, email, password) {
 }
 
 /**
- * Posts `rate` top-level comments a second, round robin over `posters`, for `seconds`; each post's
- * marker is then looked for in `checkUrl` until it shows: visible-after times in ms.
+ * The posting and the checks for each post's marker run in a thread of their own
+ * (./bench-busy-poster.mjs), not beside autocannon: in this thread they took its time (each check
+ * decodes a 250 kB page), and the load generator, not the server, lost throughput for it.
  */
-async function postSteadily({ api, posters, rate, seconds, checkUrl, label }) {
-  const visible = [],
-    statuses = {},
-    refusals = [];
-  const checks = [];
-  const end = Date.now() + seconds * 1000;
-  for (let n = 0; Date.now() < end; n++) {
-    const due = Date.now() + 1000 / rate;
-    const user = posters[n % posters.length];
-    const marker = `busy${label}n${n}x${crypto.randomBytes(3).toString("hex")}`;
-    const res = await fetch(api, {
-      method: "POST",
-      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ body: `A comment in a busy discussion, number ${n}. Marker ${marker}.` }),
-    });
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    if (res.status !== 201) refusals.push(`${res.status} ${(await res.text()).slice(0, 120)}`);
-    else {
-      await res.arrayBuffer();
-      const answeredAt = performance.now();
-      checks.push(
-        (async () => {
-          for (let i = 0; i < 100; i++) {
-            const page = await rawGet(checkUrl);
-            if (page.body.includes(marker)) {
-              visible.push(performance.now() - answeredAt);
-              return;
-            }
-            await sleep(20);
-          }
-          visible.push(Infinity);
-        })(),
-      );
-    }
-    await sleep(Math.max(0, due - Date.now()));
-  }
-  await Promise.all(checks);
-  return {
-    posts: Object.values(statuses).reduce((a, b) => a + b, 0),
-    statuses,
-    refusals: [...new Set(refusals)].slice(0, 3),
-    visible,
-  };
+function postSteadily(args) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./bench-busy-poster.mjs", import.meta.url), { workerData: args });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => code && reject(new Error(`the posting thread exited with ${code}`)));
+  });
 }
 
 const t0 = Date.now();

@@ -6,10 +6,17 @@
 // CPU and its PostgreSQL backends' CPU per render — CPU, not wall time, since the machine is shared.
 //
 //   npx tsx scripts/bench/bench-render.mjs [--sizes 0,200,5000] [--renders 20] [--profile /tmp/render.cpuprofile] [--hold]
-//     [--server-node-options "--max-semi-space-size=32"]
+//     [--server-node-options "--max-semi-space-size=32"] [--changes 30]
+//
+// `--changes N`: on the last size, what a change costs the way the page is served now (cached,
+// assembled from parts: scripts/lib/assemble.mjs): N new top-level comments and N replies posted
+// over the API, each followed by the page's two views fetched as a browser would (brotli), against
+// the same fetches without a change and the posts without a fetch. Server and PostgreSQL CPU per
+// change, split into the post and the pages' update.
 //
 // For information (no budget): budgets live in bench-busy.mjs. `--profile` writes a V8 CPU profile
-// of the server during the last size's default-view renders (open it in Chrome's DevTools).
+// of the server during the last size's default-view renders, or with `--changes` during the new
+// threads followed by the views (open it in Chrome's DevTools).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +34,7 @@ const { values: opts } = parseArgs({
     profile: { type: "string" },
     hold: { type: "boolean", default: false },
     "server-node-options": { type: "string" },
+    changes: { type: "string", default: "0" },
   },
 });
 const sizes = opts.sizes
@@ -41,6 +49,103 @@ process.chdir(root);
 const { cleanups, cleanup, interrupted } = benchCleanup("render");
 const log = (s) => console.log(`[bench-render] ${s}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * What a change costs the served page (see `--changes`): per cycle, server and PostgreSQL CPU for
+ * the views alone (four cached fetches), a post alone, and a post followed by the views (a new
+ * thread, then a reply); the page's update is the difference.
+ */
+async function measureChanges({ db, baseUrl, article, pageUrl, pid, changes, profile }) {
+  const { createUser } = await import("../../lib/users/create-user.ts");
+  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
+  const { setSetting } = await import("../../lib/settings/get-settings.ts");
+  const suffix = Date.now().toString(36);
+  const user = await createUser(
+    { name: "Change Poster", email: `change-poster-${suffix}@bench.test`, password: `bench-password-${suffix}` },
+    { trusted: true },
+  );
+  const viewer = {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    bannedUntil: null,
+  };
+  const token = (await createApiToken(viewer, { name: "bench" })).secret;
+  await setSetting("floodIntervalMs", 0);
+  const api = `${baseUrl}/api/articles/${article.slug}/comments`;
+  // A thread of the default first page (the oldest): replies go to a thread both views may show.
+  const [{ id: threadId }] =
+    await db.$queryRaw`SELECT id FROM "Comment" WHERE "articleId" = ${article.id} AND "parentId" IS NULL AND status = 'approved' ORDER BY "createdAt" ASC LIMIT 1`;
+  const views = async () => {
+    for (const url of [pageUrl, `${pageUrl}?sort=newest`]) await rawGet(url); // as a browser asks (brotli)
+  };
+  let posted = 0;
+  const post = async (n, parentId) => {
+    const res = await fetch(api, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        body: `A change, number ${n} (${++posted}, ${suffix}).`,
+        ...(parentId ? { parentId } : {}),
+      }),
+    });
+    if (res.status !== 201) throw new Error(`a post answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    await res.arrayBuffer();
+  };
+  const cycle = async (label, fn, { profiled = false } = {}) => {
+    for (let i = 0; i < 3; i++) await fn(-i - 1); // warm
+    if (profiled) {
+      process.kill(pid, "SIGUSR2");
+      await sleep(200);
+    }
+    const stop = await cpuMeter(db, pid);
+    for (let i = 0; i < changes; i++) await fn(i);
+    const cpu = await stop(changes);
+    if (profiled) {
+      process.kill(pid, "SIGUSR2");
+      await sleep(1000);
+      log(`profile of "${label}" written to ${profile}`);
+    }
+    log(`a change, ${label}: server ${cpu.serverMs?.toFixed(1)} ms + PostgreSQL ${cpu.postgresMs.toFixed(1)} ms CPU`);
+    return cpu;
+  };
+  // A fetch right after the post (it may get the previous page while the new one is made) and one
+  // after the update had time to finish: what readers arriving at that moment cost.
+  const settle = () => sleep(150);
+  const out = {};
+  out["views alone (4 cached fetches)"] = await cycle("views alone", async () => {
+    await views();
+    await settle();
+    await views();
+  });
+  out["a new thread, posted alone"] = await cycle("a new thread, posted alone", async (n) => {
+    await post(n);
+    await settle();
+  });
+  out["a new thread, then the views"] = await cycle(
+    "a new thread, then the views",
+    async (n) => {
+      await post(n);
+      await views();
+      await settle();
+      await views();
+    },
+    { profiled: Boolean(profile && pid) },
+  );
+  out["a reply, posted alone"] = await cycle("a reply, posted alone", async (n) => {
+    await post(n, threadId);
+    await settle();
+  });
+  out["a reply, then the views"] = await cycle("a reply, then the views", async (n) => {
+    await post(n, threadId);
+    await views();
+    await settle();
+    await views();
+  });
+  return out;
+}
 
 /** Statements run on the bench's database so far (autocommit: one transaction each), as PostgreSQL's statistics report them. */
 async function statements(db) {
@@ -128,7 +233,7 @@ try {
       const shown = shownTotal(first.body.toString("utf8"));
       if (process.env.BENCH_RENDER_SAVE)
         fs.writeFileSync(path.join(process.env.BENCH_RENDER_SAVE, `render-${size}-${view}.html`), first.body);
-      const profiling = profile && pid && size === sizes.at(-1) && view === "default";
+      const profiling = profile && pid && !opts.changes && size === sizes.at(-1) && view === "default";
       if (profiling) {
         process.kill(pid, "SIGUSR2");
         await sleep(200);
@@ -162,6 +267,8 @@ try {
     }
     results.sizes.push(out);
   }
+  const changes = Math.max(0, Number(opts.changes) || 0);
+  if (changes) results.changes = await measureChanges({ db, baseUrl, article, pageUrl, pid, changes, profile });
   if (opts.hold) {
     // Leaves the server and its database up for a look (EXPLAIN, a browser) until interrupted.
     log(`holding: ${pageUrl} on ${process.env.DATABASE_URL} — interrupt to stop`);
@@ -181,5 +288,11 @@ for (const s of results.sizes)
     row(
       `${fmt(s.comments)} comments, ${view} view: CPU a render (server + PostgreSQL)`,
       `${v.serverMs?.toFixed(1)} + ${v.postgresMs.toFixed(1)} ms, ${v.statements.toFixed(1)} statements (wall ${v.wallMs.toFixed(1)} ms)`,
+    );
+if (results.changes)
+  for (const [what, v] of Object.entries(results.changes))
+    row(
+      `${fmt(results.sizes.at(-1)?.comments ?? 0)} comments, a change: ${what}`,
+      `${v.serverMs?.toFixed(1)} + ${v.postgresMs.toFixed(1)} ms CPU (server + PostgreSQL)`,
     );
 finishBench("render", { results, table, problems, noFail: true, startedAt: t0 });
