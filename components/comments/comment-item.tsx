@@ -5,7 +5,7 @@ import { CommentActions } from "./comment-actions";
 import type { CommentView } from "./comment-view";
 import { threadsKey } from "./inert-cut";
 import { MoreReplies } from "./more-replies";
-import { RelativeTime } from "./relative-time";
+import { PermalinkTime } from "./relative-time";
 
 type Props = {
   comment: CommentView;
@@ -35,7 +35,6 @@ export const repliesListClass = (depth: number) =>
 export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
   const deleted = c.status === "deleted";
   const live = !deleted && c.status === "approved";
-  const posted = new Date(c.createdAt);
   const image = c.author.image;
   return (
     <Outer>
@@ -61,13 +60,12 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
                 <img src={image} alt="" width={28} height={28} className="size-7 rounded-full object-cover" />
               ) : null}
               {c.author.name}
-              <a
+              <PermalinkTime
                 href={`/articles/${ctx.slug}/comments/${c.id}`}
+                iso={c.createdAt}
+                what="comment"
                 className="font-normal text-zinc-600 hover:underline dark:text-zinc-400"
-                aria-label={`Link to this comment, posted ${posted.toUTCString()}`}
-              >
-                <RelativeTime iso={c.createdAt} />
-              </a>
+              />
               {c.editedAt ? <span className="font-normal text-zinc-600 dark:text-zinc-400">· edited</span> : null}
               {/* A held comment is only ever shown to its author: they are told why. */}
               {c.status === "pending" ? (

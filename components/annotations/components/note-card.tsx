@@ -1,5 +1,5 @@
 "use client";
-import { RelativeTime } from "@/components/comments/relative-time";
+import { PermalinkTime } from "@/components/comments/relative-time";
 import { HeldBadge } from "@/components/ui/held-badge";
 import type { NoteThread } from "../model/note-data";
 import { NoteActions } from "./note-actions";
@@ -82,13 +82,12 @@ function NoteBody({ note: n }: { note: NoteThread }) {
     <>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="font-semibold">{n.motivation === "highlighting" ? "Highlight" : n.authorName}</span>
-        <a
+        <PermalinkTime
           href={api.review ? `#annotation-${n.id}` : `/articles/${api.slug}/annotations/${n.id}`}
+          iso={n.created}
+          what="note"
           className="text-zinc-600 hover:underline dark:text-zinc-400"
-          aria-label={`Link to this note, posted ${new Date(n.created).toUTCString()}`}
-        >
-          <RelativeTime iso={n.created} />
-        </a>
+        />
         {n.edited ? <span className="text-zinc-600 dark:text-zinc-400">· edited</span> : null}
         {n.audience === "private" ? (
           <span className={`${badge} bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200`}>
