@@ -60,6 +60,19 @@ describe("the comment threads' server HTML", () => {
     expect(html).toContain('data-initials="R');
   });
 
+  it("names each permalink by the time it shows, then what it is (WCAG 2.5.3, label in name)", () => {
+    const links = [
+      ...stripNoscript(render(discussion())).matchAll(
+        /<a href="\/articles\/a-long-one\/comments\/[^"]+"[^>]*aria-label="([^"]*)"[^>]*><time[^>]*>([^<]*)<\/time><\/a>/g,
+      ),
+    ];
+    expect(links).toHaveLength(liveComments);
+    for (const [, name, shown] of links) {
+      expect(shown).not.toBe("");
+      expect(name).toBe(`${shown}, link to this comment`);
+    }
+  });
+
   it("leaves a permalink's page (eager) and a short discussion whole", () => {
     expect(render(discussion(), true)).not.toContain("<noscript>");
     const short = Array.from({ length: 10 }, () => view(0));
