@@ -1,6 +1,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { seriousViolations } from "../fixtures/axe";
 import { articlePath, seedDiscussion } from "../fixtures/discussion";
+import { hydrated } from "../fixtures/hydration";
 import { linkIn, newestMailTo } from "../fixtures/mail";
 import { createUser, newUserData, signIn, type TestUser, uniqueSuffix } from "../fixtures/users";
 
@@ -118,6 +119,7 @@ test("subscribing with JavaScript stays on the page and says what happens next",
   await page.goto("/");
   const footer = page.getByRole("contentinfo");
   const email = `js-${uniqueSuffix()}@e2e.test`;
+  await hydrated(footer.locator("form"));
   await footer.getByLabel("Your e-mail address").fill(email);
   await footer.getByRole("button", { name: "Subscribe" }).click();
   await expect(footer.getByRole("status")).toHaveText("Check your inbox: a link to confirm is on its way.");
