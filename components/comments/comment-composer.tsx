@@ -62,9 +62,6 @@ export function CommentComposer({ slug }: { slug: string }) {
   const submitAfter = useRef(false);
   // Drawn once the reader is known to get the form and its code is here (at once on the server).
   const [drawn, setDrawn] = useState(() => typeof window === "undefined");
-  // While the reader is in the server's form (focus inside it), it is not replaced under their
-  // fingers: the redraw waits until they leave it or send (then the send follows on React's form).
-  const [inUse, setInUse] = useState(false);
   const ready = wantsForm && (known || requested) && !!Form;
   useEffect(() => {
     if (!wantsForm || !(known || requested)) return;
@@ -77,54 +74,25 @@ export function CommentComposer({ slug }: { slug: string }) {
   useEffect(() => {
     const el = box.current;
     if (drawn || !el) return;
-    // The redraw waits while the reader is in the form. What they do after it was decided but before
-    // React replaces the form (a task or more on a busy phone) is kept too: each focus and keystroke
-    // updates what the redraw restores. Replacing the form under a reader lost its focus, and what
-    // they typed next went nowhere; the empty required box then refused the send without a word
-    // (seen in CI as flaky comment tests; reproduced at about 1 in 30 by typing at first paint).
-    const update = () => {
-      if (kept.current) kept.current = keep(el);
-    };
-    // In use while a text field or the send button has the focus (a click must end on the button it
-    // began on, not on its redrawn copy); another button lets the redraw go ahead (Preview works).
-    const field = (t: EventTarget | Element | null) =>
-      t instanceof HTMLTextAreaElement || t instanceof HTMLInputElement;
-    const typing = (t: EventTarget | Element | null) =>
-      field(t) || (t instanceof HTMLButtonElement && t.type === "submit");
-    const onFocus = (e: FocusEvent) => {
-      update();
-      setInUse(typing(e.target));
-      setRequested(true);
-    };
-    const onFocusOut = (e: FocusEvent) => {
-      if (!(e.relatedTarget instanceof Node && el.contains(e.relatedTarget))) setInUse(false);
-    };
+    const onFocus = () => setRequested(true);
     const onSubmit = (e: Event) => {
       e.preventDefault();
       submitAfter.current = true;
-      setInUse(false);
       setRequested(true);
     };
-    // A field focused before React hydrated (not the send button: a click on it then went nowhere,
-    // as any click before hydration, and the form must be drawn for the next one to work).
-    if (el.contains(document.activeElement) && field(document.activeElement)) setInUse(true);
     el.addEventListener("focusin", onFocus);
-    el.addEventListener("focusout", onFocusOut);
     el.addEventListener("submit", onSubmit);
-    el.addEventListener("input", update);
     return () => {
       el.removeEventListener("focusin", onFocus);
-      el.removeEventListener("focusout", onFocusOut);
       el.removeEventListener("submit", onSubmit);
-      el.removeEventListener("input", update);
     };
   }, [drawn]);
   useEffect(() => {
-    if (!ready || drawn || inUse) return;
+    if (!ready || drawn) return;
     if (box.current) kept.current = keep(box.current);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's form is read from the DOM before React replaces it
     setDrawn(true);
-  }, [ready, drawn, inUse]);
+  }, [ready, drawn]);
   useLayoutEffect(() => {
     if (!drawn || !box.current) return;
     if (kept.current) restore(box.current, kept.current);
