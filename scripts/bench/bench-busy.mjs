@@ -19,7 +19,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { root } from "../lib/project.mjs";
-import { planDiscussion, shownTotal } from "./bench-discussion.mjs";
+import { planDiscussion, shownTotal, trustedPoster } from "./bench-discussion.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 import { benchServer } from "./bench-server.mjs";
@@ -101,7 +101,6 @@ try {
   results.serverLog = bench.serverLog;
   const { db } = bench;
   const { createUser } = await import("../../lib/users/create-user.ts");
-  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");
   const { invalidateArticlePages } = await import("../../lib/cache/invalidate-pages.ts");
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
@@ -119,21 +118,14 @@ try {
   }));
   await db.user.createMany({ data: readers });
   const posters = [];
-  for (let i = 0; i < 20; i++) {
-    const user = await createUser(
-      { name: `Poster ${i}`, email: `busy-poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` },
-      { trusted: true },
+  for (let i = 0; i < 20; i++)
+    posters.push(
+      await trustedPoster({
+        name: `Poster ${i}`,
+        email: `busy-poster-${i}-${suffix}@bench.test`,
+        password: `bench-password-${suffix}`,
+      }),
     );
-    const viewer = {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      status: user.status,
-      bannedUntil: null,
-    };
-    posters.push({ ...viewer, token: (await createApiToken(viewer, { name: "bench" })).secret });
-  }
   // The flood rule would refuse a user's second post within 15 s: this bench measures the page.
   await setSetting("floodIntervalMs", 0);
   const reader = await createUser(

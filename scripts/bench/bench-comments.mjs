@@ -39,7 +39,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { root } from "../lib/project.mjs";
-import { commentBody, cpuMeter, planDiscussion, randomSource, serverPid, shownTotal } from "./bench-discussion.mjs";
+import {
+  commentBody,
+  cpuMeter,
+  planDiscussion,
+  randomSource,
+  serverPid,
+  shownTotal,
+  trustedPoster,
+} from "./bench-discussion.mjs";
 import { browserHeaders, load, rawGet, stopLoad } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt, quantile } from "./bench-report.mjs";
 import { benchServer } from "./bench-server.mjs";
@@ -97,8 +105,6 @@ try {
   results.serverLog = bench.serverLog;
   db = bench.db;
   const pid = serverPid();
-  const { createUser } = await import("../../lib/users/create-user.ts");
-  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");
   const { invalidateArticlePages } = await import("../../lib/cache/invalidate-pages.ts");
   const { renderSafeMarkdown } = await import("../../lib/markdown/render-safe-markdown.ts");
@@ -142,22 +148,14 @@ try {
   // ---- the 20 posting users (trusted: no first-contribution hold) and their API tokens ----
   tSeed = Date.now();
   const posters = [];
-  for (let i = 0; i <= USERS; i++) {
-    const user = await createUser(
-      { name: `Poster ${i}`, email: `poster-${i}-${suffix}@bench.test`, password: `bench-password-${suffix}` },
-      { trusted: true },
+  for (let i = 0; i <= USERS; i++)
+    posters.push(
+      await trustedPoster({
+        name: `Poster ${i}`,
+        email: `poster-${i}-${suffix}@bench.test`,
+        password: `bench-password-${suffix}`,
+      }),
     );
-    const viewer = {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      status: user.status,
-      bannedUntil: null,
-    };
-    const { secret } = await createApiToken(viewer, { name: "bench" });
-    posters.push({ ...viewer, token: secret });
-  }
   const warmUser = posters.pop(); // the 21st only warms the route up
   log(`created ${USERS} posting users with API tokens in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
 

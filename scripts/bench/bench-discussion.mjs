@@ -147,3 +147,23 @@ export async function cpuMeter(db, pid) {
     };
   };
 }
+
+/**
+ * A trusted user (no first-contribution hold) with a personal access token for the API, as the
+ * benches post: { id, name, email, role, status, bannedUntil, token }. The app's modules are
+ * imported here, after the bench has pointed DATABASE_URL at its database (./bench-server.mjs).
+ */
+export async function trustedPoster({ name, email, password }) {
+  const { createUser } = await import("../../lib/users/create-user.ts");
+  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
+  const user = await createUser({ name, email, password }, { trusted: true });
+  const viewer = {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    bannedUntil: null,
+  };
+  return { ...viewer, token: (await createApiToken(viewer, { name: "bench" })).secret };
+}

@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { root } from "../lib/project.mjs";
-import { cpuMeter, planDiscussion, serverPid, shownTotal } from "./bench-discussion.mjs";
+import { cpuMeter, planDiscussion, serverPid, shownTotal, trustedPoster } from "./bench-discussion.mjs";
 import { rawGet } from "./bench-measure.mjs";
 import { benchCleanup, benchTable, finishBench, fmt } from "./bench-report.mjs";
 import { benchServer } from "./bench-server.mjs";
@@ -56,23 +56,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * thread, then a reply); the page's update is the difference.
  */
 async function measureChanges({ db, baseUrl, article, pageUrl, pid, changes, profile }) {
-  const { createUser } = await import("../../lib/users/create-user.ts");
-  const { createApiToken } = await import("../../lib/users/api-tokens.ts");
   const { setSetting } = await import("../../lib/settings/get-settings.ts");
   const suffix = Date.now().toString(36);
-  const user = await createUser(
-    { name: "Change Poster", email: `change-poster-${suffix}@bench.test`, password: `bench-password-${suffix}` },
-    { trusted: true },
-  );
-  const viewer = {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    status: user.status,
-    bannedUntil: null,
-  };
-  const token = (await createApiToken(viewer, { name: "bench" })).secret;
+  const { token } = await trustedPoster({
+    name: "Change Poster",
+    email: `change-poster-${suffix}@bench.test`,
+    password: `bench-password-${suffix}`,
+  });
   await setSetting("floodIntervalMs", 0);
   const api = `${baseUrl}/api/articles/${article.slug}/comments`;
   // A thread of the default first page (the oldest): replies go to a thread both views may show.
