@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Component, type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
 import { splitModule, useSplitModule } from "@/components/ui/split-module";
 import { signInHref } from "@/lib/http/sign-in-href";
@@ -20,7 +20,8 @@ const formModule = splitModule(
 /** What the reader did in the server's form before React drew it: kept across the redraw. */
 type Kept = { values: Map<string, string>; focus: number; selection: [number, number] | null };
 const fields = "textarea[name], input[name]:not([type=hidden])";
-const focusable = "a[href], button, input, select, textarea, [tabindex]";
+// Hidden inputs are not counted: the server's form has more of them than React's (its action's fields).
+const focusable = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]";
 
 function keep(box: HTMLElement): Kept {
   const values = new Map<string, string>();
@@ -46,6 +47,27 @@ function restore(box: HTMLElement, kept: Kept) {
   if (kept.selection && target instanceof HTMLTextAreaElement) target.setSelectionRange(...kept.selection);
 }
 
+/**
+ * Carries what the reader did in the server's form over to React's: read in the commit that
+ * replaces it, just before the DOM changes, and put back just after, in the same task — so no
+ * keystroke, focus or caret move can fall between the two.
+ */
+class KeepAcrossRedraw extends Component<{
+  drawn: boolean;
+  box: RefObject<HTMLDivElement | null>;
+  children: ReactNode;
+}> {
+  getSnapshotBeforeUpdate(before: Readonly<{ drawn: boolean }>): Kept | null {
+    return !before.drawn && this.props.drawn && this.props.box.current ? keep(this.props.box.current) : null;
+  }
+  componentDidUpdate(_props: unknown, _state: unknown, kept: Kept | null) {
+    if (kept && this.props.box.current) restore(this.props.box.current, kept);
+  }
+  render() {
+    return this.props.children;
+  }
+}
+
 // Where a reader writes a new comment. The shared page carries the form (a signed-in reader
 // without JavaScript posts with it); once the personal layer says who is reading, an anonymous
 // reader gets "Sign in to comment" and a banned one the ban, in the same reserved space, so the
@@ -54,7 +76,6 @@ export function CommentComposer({ slug }: { slug: string }) {
   const { data: me, failed } = usePersonalState(slug);
   const Form = useSplitModule(formModule);
   const box = useRef<HTMLDivElement>(null);
-  const kept = useRef<Kept | null>(null);
   const wantsForm = !(me && !me.viewer) && !me?.ban && !(me && !me.canComment);
   const known = !!me || failed;
   // A reader who starts using the server's form before the personal layer is here gets it drawn at once.
@@ -88,15 +109,11 @@ export function CommentComposer({ slug }: { slug: string }) {
     };
   }, [drawn]);
   useEffect(() => {
-    if (!ready || drawn) return;
-    if (box.current) kept.current = keep(box.current);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's form is read from the DOM before React replaces it
-    setDrawn(true);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- drawn after hydration: the server's form stands until then
+    if (ready && !drawn) setDrawn(true);
   }, [ready, drawn]);
   useLayoutEffect(() => {
     if (!drawn || !box.current) return;
-    if (kept.current) restore(box.current, kept.current);
-    kept.current = null;
     if (!submitAfter.current) return;
     submitAfter.current = false;
     const form = box.current.querySelector("form");
@@ -139,11 +156,17 @@ export function CommentComposer({ slug }: { slug: string }) {
     body = <Form.CommentForm slug={slug} label="Comment" submitLabel="Post comment" />;
   } else {
     // The server's form, untouched by React until it is drawn (not compared while hydrating).
-    return <div ref={box} className="min-h-56" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />;
+    return (
+      <KeepAcrossRedraw drawn={false} box={box}>
+        <div ref={box} className="min-h-56" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+      </KeepAcrossRedraw>
+    );
   }
   return (
-    <div ref={box} className="min-h-56">
-      {body}
-    </div>
+    <KeepAcrossRedraw drawn={drawn} box={box}>
+      <div ref={box} className="min-h-56">
+        {body}
+      </div>
+    </KeepAcrossRedraw>
   );
 }
