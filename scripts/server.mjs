@@ -628,15 +628,11 @@ async function assemblePage(target) {
   const missing = view.threads.filter((t) => !parts.thread(t.key));
   if (missing.length) {
     const mark = crypto.randomBytes(9).toString("base64url");
-    // The threads just read, handed to the render in this process (components/comments/shared-thread-parts.tsx).
-    threadHandoff.set(mark, { threads: missing, context: view.context });
-    const got = await internalGet(url, `threads ${mark} ${missing.map((t) => t.id).join(",")}`).finally(() =>
-      threadHandoff.delete(mark),
-    );
+    const html = await renderThreads(url, mark, missing, view.context);
     parts.stats.threadRenders++;
-    if (got.status === 200)
-      for (const [key, html] of parseThreadParts(got.body.toString("utf8"), mark)) {
-        parts.keepThread(key, html);
+    if (html)
+      for (const [key, part] of parseThreadParts(html, mark)) {
+        parts.keepThread(key, part);
         parts.stats.threadsRendered++;
       }
   }
@@ -662,6 +658,30 @@ async function assemblePage(target) {
     json: scriptJson(view.threads.map((t) => t.view)),
     total: view.total,
   });
+}
+
+/**
+ * The HTML of `threads` (marked with `mark`: ./lib/assemble.mjs), or null. Rendered in this process's
+ * server React directly (components/comments/thread-renderer.ts: no page request, a few ms a
+ * thread) once a page render has loaded that code; until then, and should it fail, by a thread
+ * render of the page itself through the internal server.
+ */
+async function renderThreads(url, mark, threads, context) {
+  const direct = globalThis.glossThreadRenderer;
+  if (direct) {
+    try {
+      parts.stats.directThreadRenders++;
+      return await direct(mark, threads, context);
+    } catch (error) {
+      console.error("[gloss] rendering threads directly failed; rendering them through the page:", error);
+    }
+  }
+  // The threads just read, handed to the render in this process (components/comments/shared-thread-parts.tsx).
+  threadHandoff.set(mark, { threads, context });
+  const got = await internalGet(url, `threads ${mark} ${threads.map((t) => t.id).join(",")}`).finally(() =>
+    threadHandoff.delete(mark),
+  );
+  return got.status === 200 ? got.body.toString("utf8") : null;
 }
 
 /**

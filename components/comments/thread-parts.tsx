@@ -16,6 +16,11 @@ export const threadParts = splitModule(
   () => import("./thread-chunk"),
 );
 
+// On the server, the same code also renders a changed thread alone for scripts/server.mjs (thread-renderer.ts).
+if (typeof window === "undefined")
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the server's copy; the browser's bundle drops this branch
+  (require("./thread-renderer") as typeof import("./thread-renderer")).registerThreadRenderer();
+
 /** Loads the drawing code when the browser is idle after hydration, so a wake rarely waits for it. */
 export function useIdleThreadParts() {
   useEffect(() => {

@@ -176,6 +176,9 @@ test("the shared article page is assembled from its shell and each thread's HTML
     expect(assembled).not.toContain("<!--gloss:total-->");
     const before = await cacheEvents(server.base, token);
     expect(before).toMatchObject({ assembled: 1, shellRenders: 1, threadRenders: 1, threadsRendered: 2 });
+    // The threads are rendered in the process's server React directly (components/comments/thread-renderer.ts),
+    // not through a page request: the comparisons with whole renders above and below hold the markup the same.
+    expect(before.directThreadRenders).toBe(1);
 
     const post = async (user: typeof author, body: Record<string, string>) => {
       const cookie = (await signIn(baseURL!, user.email, user.password))!;
@@ -214,7 +217,13 @@ test("the shared article page is assembled from its shell and each thread's HTML
     const top = `assembled thread ${uniqueSuffix()}`;
     await post(second, { body: top });
     await waitFor(top);
-    expect(await cacheEvents(server.base, token)).toMatchObject({ shellRenders: 1, threadsRendered: 4 });
+    expect(await cacheEvents(server.base, token)).toMatchObject({
+      shellRenders: 1,
+      threadsRendered: 4,
+      threadRenders: 3,
+      directThreadRenders: 3,
+    });
+    expect(threadsOf(await page(server.base, path))).toBe(threadsOf(await page(server.base, `${path}?whole=3`)));
   } finally {
     await server.stop();
   }

@@ -107,7 +107,14 @@ export class PartsCache {
   } = {}) {
     this.shells = new Bounded(maxShells, maxShellBytes);
     this.threads = new Bounded(maxThreads, maxThreadBytes);
-    this.stats = { assembled: 0, recounted: 0, shellRenders: 0, threadRenders: 0, threadsRendered: 0 };
+    this.stats = {
+      assembled: 0,
+      recounted: 0,
+      shellRenders: 0,
+      threadRenders: 0,
+      directThreadRenders: 0,
+      threadsRendered: 0,
+    };
   }
   static shellKey({ slug, sort, page }) {
     return `${slug}|${sort}|${page}`;
