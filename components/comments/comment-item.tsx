@@ -3,7 +3,7 @@ import { avatarColour, initialsOf } from "@/components/ui/avatar";
 import { HeldBadge } from "@/components/ui/held-badge";
 import { CommentActions } from "./comment-actions";
 import type { CommentView } from "./comment-view";
-import { threadsKey } from "./inert-cut";
+import { threadSize, threadsKey } from "./inert-cut";
 import { MoreReplies } from "./more-replies";
 import { PermalinkTime } from "./relative-time";
 
@@ -36,8 +36,10 @@ export function CommentItem({ comment: c, as: Outer = "li", ...ctx }: Props) {
   const deleted = c.status === "deleted";
   const live = !deleted && c.status === "approved";
   const image = c.author.image;
+  // A thread of the list keeps room for itself until it is laid out (inert-cut.ts, globals.css).
+  const size = Outer === "li" && !c.parentId ? threadSize(c, ctx.cut) : null;
   return (
-    <Outer>
+    <Outer style={size ? ({ "--thread-rem": size.rem, "--thread-chars": size.chars } as CSSProperties) : undefined}>
       <article
         id={`comment-${c.id}`}
         tabIndex={-1}

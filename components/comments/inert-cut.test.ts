@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommentView } from "./comment-view";
-import { commentElements, countAll, inertCut, liveComments, threadsKey } from "./inert-cut";
+import { commentElements, countAll, inertCut, liveComments, threadSize, threadsKey } from "./inert-cut";
 
 let next = 0;
 const view = (replies: CommentView[] = [], more?: number): CommentView => ({
@@ -86,5 +86,25 @@ describe("the server HTML's cut after the first comments (issue 22)", () => {
         [parent.id, 2],
       ]),
     );
+  });
+});
+
+describe("the room a thread keeps until it is laid out (content-visibility)", () => {
+  it("counts the live comments of a thread: their fixed part and their text, not what the cut sends to <noscript>", () => {
+    const one = threadSize(view());
+    expect(one).toEqual({ rem: Math.ceil(7 + 2.6), chars: 1 });
+    const r1 = view();
+    const r2 = view();
+    const root = view([r1, r2]);
+    expect(threadSize(root)).toEqual({ rem: Math.ceil(3 * 9.6), chars: 3 });
+    // r2 after the cut: in <noscript>, no room.
+    expect(threadSize(root, new Map([[root.id, 1]]))).toEqual({ rem: Math.ceil(2 * 9.6), chars: 2 });
+  });
+
+  it("grows with the text and its paragraphs; a deleted comment and a 'Show more replies' keep a line's room", () => {
+    const long = { ...view(), html: `<p>${"a".repeat(300)}</p><p>b</p>` };
+    expect(threadSize(long)).toEqual({ rem: Math.ceil(7 + 2 * 2.6), chars: 301 });
+    const deleted = { ...view([], 4), status: "deleted" as const };
+    expect(threadSize(deleted)).toEqual({ rem: Math.ceil(3.5 + 3), chars: 0 });
   });
 });

@@ -73,3 +73,33 @@ function hasStubAfter(views: CommentView[], cut: Map<string, number>): boolean {
   }
   return false;
 }
+
+/**
+ * What a thread's live markup holds, for the room it keeps until it is laid out
+ * (`content-visibility: auto` in globals.css, which turns this into a height for the screen's
+ * width; once drawn the browser remembers the real size): `rem`, the fixed part of its comments
+ * (header, actions, paragraph margins, a line more a paragraph for its last, part-filled line), and
+ * `chars`, its text's characters. Guessed on the high side: too small and what the browser has not
+ * laid out overflows into the next thread's place — targets that seem to overlap to a checker
+ * (axe's target-size) and a scrollbar that lies; too big only leaves room that closes when drawn.
+ */
+export function threadSize(thread: CommentView, cut?: Map<string, number> | null): { rem: number; chars: number } {
+  let rem = 0;
+  let chars = 0;
+  const walk = (c: CommentView) => {
+    if (c.status === "deleted") rem += 3.5;
+    else {
+      const html = c.html ?? "";
+      const blocks = html.match(/<(p|li|blockquote|pre|h\d)\b/g)?.length || 1;
+      // Header and actions row with the padding, 7 rem; a paragraph's margin and its last line, 2.6.
+      rem += 7 + blocks * 2.6;
+      chars += html.replace(/<[^>]*>/g, "").length;
+    }
+    const replies = c.replies ?? [];
+    const live = cut?.get(c.id) ?? replies.length;
+    for (const r of replies.slice(0, live)) walk(r);
+    if (c.moreReplies && live >= replies.length) rem += 3; // its "Show N more replies"
+  };
+  walk(thread);
+  return { rem: Math.ceil(rem), chars };
+}
