@@ -156,14 +156,7 @@ export async function cpuMeter(db, pid) {
 export async function trustedPoster({ name, email, password }) {
   const { createUser } = await import("../../lib/users/create-user.ts");
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
-  const user = await createUser({ name, email, password }, { trusted: true });
-  const viewer = {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    status: user.status,
-    bannedUntil: null,
-  };
+  const { viewerOf } = await import("../../lib/auth/viewer.ts");
+  const viewer = viewerOf(await createUser({ name, email, password }, { trusted: true }));
   return { ...viewer, token: (await createApiToken(viewer, { name: "bench" })).secret };
 }

@@ -46,14 +46,7 @@ try {
   const { createApiToken } = await import("../../lib/users/api-tokens.ts");
 
   const suffix = crypto.randomBytes(4).toString("hex");
-  const asViewer = (u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    status: u.status,
-    bannedUntil: null,
-  });
+  const { viewerOf: asViewer } = await import("../../lib/auth/viewer.ts");
   const editor = asViewer(
     await createUser(
       { name: "Bench Editor", email: `editor-${suffix}@bench.test`, password: `bench-password-${suffix}` },

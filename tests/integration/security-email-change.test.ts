@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
+import { viewerOf } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
 import { db } from "@/lib/db";
@@ -139,14 +139,7 @@ describe("changing the e-mail address confirms the new one first", () => {
     const typo = uniqueEmail("typo");
     const password = "a-fine-password-1";
     const user = await signUp({ name: "Typo", email: typo, password }, uniqueIp());
-    const me: Viewer = {
-      id: user.id,
-      name: user.name,
-      email: typo,
-      role: user.role,
-      status: user.status,
-      bannedUntil: null,
-    };
+    const me = viewerOf({ ...user, email: typo });
     clock.advance(defaultSettings.floodIntervalMs + 1_000);
     // Held for the address alone (no first-contribution hold): confirming the new address shows it.
     const { comment, held } = await withSettings({ holdFirstContribution: false }, () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { reportAnnotation } from "@/lib/annotations/report-annotation";
-import type { Viewer } from "@/lib/auth/viewer";
+import { viewerOf } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { createComment } from "@/lib/comments/create-comment";
 import { reportComment } from "@/lib/comments/report-comment";
@@ -35,14 +35,7 @@ vi.mock("@/lib/mail/send-mail", async (importOriginal) => ({
 async function signedUp(label = "newcomer") {
   const email = uniqueEmail(label);
   const user = await signUp({ name: "New Comer", email, password: "a-fine-password-1" }, uniqueIp());
-  const viewer: Viewer = {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    status: user.status,
-    bannedUntil: null,
-  };
+  const viewer = viewerOf(user);
   return { viewer, token: await linkSentTo(email) };
 }
 

@@ -1,4 +1,4 @@
-import type { Viewer } from "@/lib/auth/viewer";
+import { viewerOf } from "@/lib/auth/viewer";
 import { clock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -18,14 +18,7 @@ export async function createTestUser(
     { name: options.name ?? "Test Reader", email: uniqueEmail(options.label), password },
     { role: options.role, trusted: options.trusted ?? true },
   );
-  const viewer: Viewer = {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    status: user.status,
-    bannedUntil: null,
-  };
+  const viewer = viewerOf(user);
   return { viewer, password };
 }
 
