@@ -11,11 +11,14 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// Made on first use (lib/dates/format-utc.ts says why).
+let rtf: Intl.RelativeTimeFormat | null = null;
 
 function relative(date: Date, now: number) {
   const seconds = Math.round((date.getTime() - now) / 1000);
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size)
+      return (rtf ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" })).format(Math.round(seconds / size), unit);
   return "just now";
 }
 

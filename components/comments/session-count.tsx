@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { startTransition, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 // How many comments only this reader sees on the shared page (their held ones and what they post
 // this visit, drawn by session-comments.tsx): kept apart so the heading's count hydrates with the
@@ -33,9 +33,14 @@ export function CommentCount({ total, slot }: { total?: number; slot?: string })
   );
   const filled = useRef<HTMLSpanElement>(null);
   const [read, setRead] = useState<number | null>(null);
-  useLayoutEffect(() => {
-    if (total === undefined && read === null)
-      setRead(Number.parseInt(filled.current?.textContent?.replace(/\D/g, "") ?? "", 10) || 0);
+  // Read after hydration, as a transition: a state update in a layout effect would be sync work left
+  // by hydration's commit, which makes React run every mount effect of the page in that same task.
+  // Until it is read, the server's count is what shows (the same number).
+  useEffect(() => {
+    if (total === undefined && read === null) {
+      const n = Number.parseInt(filled.current?.textContent?.replace(/\D/g, "") ?? "", 10) || 0;
+      startTransition(() => setRead(n));
+    }
   }, [total, read]);
   const count = total ?? read;
   if (count === null)

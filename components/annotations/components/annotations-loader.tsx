@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
+import { whenIdle } from "@/components/ui/when-idle";
 import type { NoteData } from "../model/note-data";
 import type { AnnotationsMargin } from "./annotations-margin";
 
@@ -25,16 +26,20 @@ export function AnnotationsLoader(props: Props) {
   const [Client, setClient] = useState<typeof AnnotationsMargin | null>(null);
   useEffect(() => {
     let live = true;
-    import("./annotations-margin").then(
-      (m) => {
-        if (live) setClient(() => m.AnnotationsMargin);
-      },
-      () => {
-        /* stays a list */
-      },
+    // Once the browser is idle: not in hydration's task (the chunk brings a stylesheet, which restyles the page).
+    const cancel = whenIdle(() =>
+      import("./annotations-margin").then(
+        (m) => {
+          if (live) setClient(() => m.AnnotationsMargin);
+        },
+        () => {
+          /* stays a list */
+        },
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   const { slug, notes, open, editWindowMs, linkHoldThreshold } = props;
