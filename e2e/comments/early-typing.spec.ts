@@ -27,15 +27,21 @@ async function holdFormCode(page: Page) {
 }
 
 const box = (page: Page) => commentsRegion(page).getByLabel("Comment", { exact: true });
-const carriesReact = (page: Page) =>
-  box(page).evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")));
-
-test("what a reader types before the form's code arrives stays where it is, focus and all", async ({ page }) => {
-  const user = newUserData("early");
+/** A new reader, signed in, on a fresh article whose form's code is held back. */
+async function onArticleWithCodeHeld(page: Page, label: string) {
+  const user = newUserData(label);
   const { slug } = seedDiscussion({ users: [user] });
   await signIn(page, user.email, user.password);
   const code = await holdFormCode(page);
   await page.goto(articlePath(slug));
+  return code;
+}
+
+const carriesReact = (page: Page) =>
+  box(page).evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")));
+
+test("what a reader types before the form's code arrives stays where it is, focus and all", async ({ page }) => {
+  const code = await onArticleWithCodeHeld(page, "early");
 
   await box(page).click();
   await page.keyboard.type("Written before the code, ");
@@ -58,11 +64,7 @@ test("what a reader types before the form's code arrives stays where it is, focu
 });
 
 test("typing straight through the moment React takes the form over loses no character", async ({ page }) => {
-  const user = newUserData("steady");
-  const { slug } = seedDiscussion({ users: [user] });
-  await signIn(page, user.email, user.password);
-  const code = await holdFormCode(page);
-  await page.goto(articlePath(slug));
+  const code = await onArticleWithCodeHeld(page, "steady");
   await box(page).click();
   await expect.poll(code.wasHeld).toBe(true);
 
