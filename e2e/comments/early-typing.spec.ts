@@ -1,5 +1,6 @@
 import { expect, type Page, type Route, test } from "@playwright/test";
 import { articlePath, commentsRegion, commentWith, seedDiscussion } from "../fixtures/discussion";
+import { hydrated } from "../fixtures/hydration";
 import { newUserData, signIn, uniqueSuffix } from "../fixtures/users";
 
 // The new-comment form is in the shared page as plain HTML; its code arrives after the page
@@ -88,6 +89,9 @@ test("a send pressed before the form's code arrives goes once, through the API, 
   });
   await page.goto(articlePath(slug));
 
+  // The page has hydrated (the form's holder carries React's props; the form itself is still the
+  // server's): before that, a send is the plain form post, which wake.spec.ts covers.
+  await hydrated(box(page).locator("xpath=ancestor::form/.."));
   const text = `Sent before the code was here ${uniqueSuffix()}.`;
   await box(page).fill(text);
   await commentsRegion(page).getByRole("button", { name: "Post comment", exact: true }).click();
