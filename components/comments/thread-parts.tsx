@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
 import { splitModule, useSplitModule } from "@/components/ui/split-module";
+import { whenIdle } from "@/components/ui/when-idle";
 
 // The comment list's drawing code (thread-chunk.ts: CommentItem and all it brings, the report and
 // reply forms of the no-JavaScript pages, this visit's own comments) is not part of the page's
@@ -25,13 +26,7 @@ if (typeof window === "undefined")
 export function useIdleThreadParts() {
   useEffect(() => {
     if (threadParts.get()) return;
-    const load = () => void threadParts.load().catch(() => {});
-    if ("requestIdleCallback" in window) {
-      const id = requestIdleCallback(load, { timeout: 3000 });
-      return () => cancelIdleCallback(id);
-    }
-    const t = setTimeout(load, 1000);
-    return () => clearTimeout(t);
+    return whenIdle(() => void threadParts.load().catch(() => {}), 3000);
   }, []);
 }
 

@@ -1,9 +1,7 @@
 "use client";
-import { useEffect, useState } from "react";
 import { usePersonalState } from "@/components/personal/personal-store";
-import { whenIdle } from "@/components/ui/when-idle";
+import { useLoadedWhenIdle } from "@/components/ui/when-idle";
 import type { NoteData } from "../model/note-data";
-import type { AnnotationsMargin } from "./annotations-margin";
 
 type Props = { slug: string; notes: NoteData[]; open: boolean; editWindowMs: number; linkHoldThreshold: number };
 
@@ -23,32 +21,16 @@ const Fallback: typeof import("./notes-fallback").NotesFallback | null =
 // first-load JavaScript: the text is readable and the list usable before it arrives. Neither is
 // the list's: the browser keeps the server's HTML of it until the margin UI draws its own.
 export function AnnotationsLoader(props: Props) {
-  const [Client, setClient] = useState<typeof AnnotationsMargin | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Once the browser is idle: not in hydration's task (the chunk brings a stylesheet, which restyles the page).
-    const cancel = whenIdle(() =>
-      import("./annotations-margin").then(
-        (m) => {
-          if (live) setClient(() => m.AnnotationsMargin);
-        },
-        () => {
-          /* stays a list */
-        },
-      ),
-    );
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, []);
+  // Once the browser is idle: not in hydration's task (the chunk brings a stylesheet, which restyles
+  // the page). Without it the notes stay a list.
+  const margin = useLoadedWhenIdle(() => import("./annotations-margin"));
   const { slug, notes, open, editWindowMs, linkHoldThreshold } = props;
   const personal = usePersonalState(slug);
   const me = personal.data;
   const settled = !!me || personal.failed;
-  if (Client && settled) {
+  if (margin && settled) {
     return (
-      <Client
+      <margin.AnnotationsMargin
         slug={slug}
         notes={notes}
         me={me}
